@@ -1,0 +1,65 @@
+//! The Frostbyte bytecode format, shared by the host compiler and the `#![no_std]` VM.
+//!
+//! This crate is the single source of truth for everything both sides must agree on:
+//! - [`VERSION`]: stamped into every frozen image and checked by a const assertion;
+//! - the opcode table ([`for_each_op!`]) from which the [`Op`] enum, the encoder, the decoder,
+//!   the disassembler and the VM's dispatch are all generated;
+//! - operand encoding ([`varint`]);
+//! - the line table and exception table encodings ([`linetable`], [`exctable`]);
+//! - code-object flags ([`CodeFlags`]), binary/compare operator numbering;
+//! - the qstr hash function ([`qstr_hash`]) and the built-in qstr list ([`for_each_builtin_qstr!`]).
+//!
+//! Nothing here allocates; nothing here depends on the VM or the compiler.
+#![no_std]
+
+pub mod exctable;
+pub mod linetable;
+pub mod op;
+pub mod qstr;
+pub mod varint;
+
+pub use op::{BinOp, CmpOp, Op, UnaryOp};
+pub use qstr::qstr_hash;
+
+/// Version of the frozen-data format. Bump on any change to the opcode table, operand
+/// encoding, line/exception table encoding, code-object layout or built-in qstr list.
+/// Generated code asserts at compile time that the VM it links against has the same value.
+pub const VERSION: u32 = 1;
+
+bitflags_lite! {
+    /// Flags of a code object (`Code::flags`).
+    pub struct CodeFlags: u16 {
+        /// The function takes `*args`: the slot after the positional and keyword-only
+        /// parameters receives a tuple.
+        const VARARGS = 1 << 0;
+        /// The function takes `**kwargs`: the slot after `*args` (if any) receives a dict.
+        const VARKEYWORDS = 1 << 1;
+        /// Calling the function creates a generator instead of running the body.
+        const GENERATOR = 1 << 2;
+        /// Module or class body: names are resolved with LOAD_NAME/STORE_NAME.
+        const NAMESPACE = 1 << 3;
+        /// The code object is a lambda / comprehension / genexpr (affects nothing at run
+        /// time but traceback naming).
+        const ANONYMOUS = 1 << 4;
+    }
+}
+
+/// A minimal `bitflags`-like macro so the crate stays dependency-free.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! bitflags_lite {
+    ($(#[$m:meta])* pub struct $name:ident: $t:ty { $($(#[$fm:meta])* const $f:ident = $v:expr;)* }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Debug)]
+        pub struct $name(pub $t);
+        impl $name {
+            $($(#[$fm])* pub const $f: $name = $name($v);)*
+            /// Raw bits.
+            pub const fn bits(self) -> $t { self.0 }
+            /// True if all bits of `other` are set.
+            pub const fn contains(self, other: $name) -> bool { self.0 & other.0 == other.0 }
+            /// Union.
+            pub const fn union(self, other: $name) -> $name { $name(self.0 | other.0) }
+        }
+    };
+}

@@ -1,0 +1,352 @@
+//! Qstrs: interned, immutable strings with a precomputed hash.
+//!
+//! Frozen qstrs are `static` items laid out as (see the VM's `rom::Qstr`):
+//! ```text
+//!  align 8
+//!  +0  u32 hash       qstr_hash(bytes)
+//!  +4  u32 len_flags  bits 0..31: byte length; bit 31: 1 if the text is not pure ASCII
+//!  +8  [u8; len]      UTF-8 bytes
+//! ```
+//! A value word tagged as qstr points at such a header (see the VM's `value` module).
+//! Identity across images: two images may each carry a qstr with the same text; the VM
+//! compares pointers first, then hash, length and bytes, so they compare equal.
+
+/// Flag bit in `len_flags`: the text contains non-ASCII characters.
+pub const NON_ASCII: u32 = 1 << 31;
+
+/// The string hash used everywhere in Frostbyte (qstrs and heap strings alike):
+/// 32-bit FNV-1a. Python-visible `hash(str)` is derived from it (CPython randomises str
+/// hashes, so no program can depend on their values).
+pub const fn qstr_hash(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// `len_flags` field for a text.
+pub const fn len_flags(bytes: &[u8]) -> u32 {
+    let mut ascii = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] >= 0x80 {
+            ascii = false;
+        }
+        i += 1;
+    }
+    bytes.len() as u32 | if ascii { 0 } else { NON_ASCII }
+}
+
+/// Calls `$m!` with the list of built-in qstrs as `(IDENT, "text"),*`.
+///
+/// The VM defines one `static` per entry (named `Q_<IDENT>`); the emitter refers to those
+/// statics instead of emitting its own copy whenever a module uses one of these names, so
+/// the common names (methods, dunders, builtins) compare by pointer. The list is part of
+/// the format: changing it requires bumping [`crate::VERSION`].
+#[macro_export]
+macro_rules! for_each_builtin_qstr {
+    ($m:ident) => {
+        $m! {
+            (EMPTY, ""),
+            (MODULE, "<module>"),
+            (LAMBDA, "<lambda>"),
+            (LISTCOMP, "<listcomp>"),
+            (DICTCOMP, "<dictcomp>"),
+            (SETCOMP, "<setcomp>"),
+            (GENEXPR, "<genexpr>"),
+            (__name__, "__name__"),
+            (__main__, "__main__"),
+            (__init__, "__init__"),
+            (__new__, "__new__"),
+            (__class__, "__class__"),
+            (__dict__, "__dict__"),
+            (__doc__, "__doc__"),
+            (__module__, "__module__"),
+            (__qualname__, "__qualname__"),
+            (__file__, "__file__"),
+            (__package__, "__package__"),
+            (__path__, "__path__"),
+            (__build_class__, "__build_class__"),
+            (__str__, "__str__"),
+            (__repr__, "__repr__"),
+            (__format__, "__format__"),
+            (__hash__, "__hash__"),
+            (__eq__, "__eq__"),
+            (__ne__, "__ne__"),
+            (__lt__, "__lt__"),
+            (__le__, "__le__"),
+            (__gt__, "__gt__"),
+            (__ge__, "__ge__"),
+            (__len__, "__len__"),
+            (__bool__, "__bool__"),
+            (__getitem__, "__getitem__"),
+            (__setitem__, "__setitem__"),
+            (__delitem__, "__delitem__"),
+            (__contains__, "__contains__"),
+            (__iter__, "__iter__"),
+            (__next__, "__next__"),
+            (__call__, "__call__"),
+            (__getattr__, "__getattr__"),
+            (__setattr__, "__setattr__"),
+            (__add__, "__add__"),
+            (__sub__, "__sub__"),
+            (__mul__, "__mul__"),
+            (__truediv__, "__truediv__"),
+            (__floordiv__, "__floordiv__"),
+            (__mod__, "__mod__"),
+            (__pow__, "__pow__"),
+            (__matmul__, "__matmul__"),
+            (__lshift__, "__lshift__"),
+            (__rshift__, "__rshift__"),
+            (__and__, "__and__"),
+            (__or__, "__or__"),
+            (__xor__, "__xor__"),
+            (__radd__, "__radd__"),
+            (__rsub__, "__rsub__"),
+            (__rmul__, "__rmul__"),
+            (__rtruediv__, "__rtruediv__"),
+            (__rfloordiv__, "__rfloordiv__"),
+            (__rmod__, "__rmod__"),
+            (__rpow__, "__rpow__"),
+            (__iadd__, "__iadd__"),
+            (__isub__, "__isub__"),
+            (__imul__, "__imul__"),
+            (__neg__, "__neg__"),
+            (__pos__, "__pos__"),
+            (__invert__, "__invert__"),
+            (__abs__, "__abs__"),
+            (__int__, "__int__"),
+            (__float__, "__float__"),
+            (__index__, "__index__"),
+            (__enter__, "__enter__"),
+            (__exit__, "__exit__"),
+            (__reversed__, "__reversed__"),
+            (__classcell__, "__classcell__"),
+            (args, "args"),
+            (self_, "self"),
+            (cls, "cls"),
+            (append, "append"),
+            (extend, "extend"),
+            (pop, "pop"),
+            (insert, "insert"),
+            (remove, "remove"),
+            (index, "index"),
+            (count, "count"),
+            (sort, "sort"),
+            (reverse, "reverse"),
+            (clear, "clear"),
+            (copy, "copy"),
+            (get, "get"),
+            (items, "items"),
+            (keys, "keys"),
+            (values, "values"),
+            (update, "update"),
+            (setdefault, "setdefault"),
+            (popitem, "popitem"),
+            (add, "add"),
+            (discard, "discard"),
+            (union, "union"),
+            (intersection, "intersection"),
+            (difference, "difference"),
+            (symmetric_difference, "symmetric_difference"),
+            (issubset, "issubset"),
+            (issuperset, "issuperset"),
+            (isdisjoint, "isdisjoint"),
+            (split, "split"),
+            (rsplit, "rsplit"),
+            (splitlines, "splitlines"),
+            (join, "join"),
+            (strip, "strip"),
+            (lstrip, "lstrip"),
+            (rstrip, "rstrip"),
+            (replace, "replace"),
+            (startswith, "startswith"),
+            (endswith, "endswith"),
+            (find, "find"),
+            (rfind, "rfind"),
+            (rindex, "rindex"),
+            (format, "format"),
+            (upper, "upper"),
+            (lower, "lower"),
+            (capitalize, "capitalize"),
+            (title, "title"),
+            (swapcase, "swapcase"),
+            (center, "center"),
+            (ljust, "ljust"),
+            (rjust, "rjust"),
+            (zfill, "zfill"),
+            (partition, "partition"),
+            (rpartition, "rpartition"),
+            (isdigit, "isdigit"),
+            (isalpha, "isalpha"),
+            (isalnum, "isalnum"),
+            (isspace, "isspace"),
+            (isupper, "isupper"),
+            (islower, "islower"),
+            (isidentifier, "isidentifier"),
+            (encode, "encode"),
+            (decode, "decode"),
+            (hex, "hex"),
+            (fromkeys, "fromkeys"),
+            (send, "send"),
+            (throw, "throw"),
+            (close, "close"),
+            (start, "start"),
+            (stop, "stop"),
+            (step, "step"),
+            (real, "real"),
+            (imag, "imag"),
+            (conjugate, "conjugate"),
+            (bit_length, "bit_length"),
+            (to_bytes, "to_bytes"),
+            (from_bytes, "from_bytes"),
+            (is_integer, "is_integer"),
+            (key, "key"),
+            (sep, "sep"),
+            (end, "end"),
+            (file, "file"),
+            (flush, "flush"),
+            (print, "print"),
+            (len, "len"),
+            (range, "range"),
+            (enumerate, "enumerate"),
+            (zip, "zip"),
+            (min, "min"),
+            (max, "max"),
+            (sum, "sum"),
+            (abs, "abs"),
+            (sorted, "sorted"),
+            (reversed, "reversed"),
+            (repr, "repr"),
+            (str, "str"),
+            (int, "int"),
+            (float, "float"),
+            (bool, "bool"),
+            (list, "list"),
+            (tuple, "tuple"),
+            (dict, "dict"),
+            (set, "set"),
+            (frozenset, "frozenset"),
+            (bytes, "bytes"),
+            (bytearray, "bytearray"),
+            (slice, "slice"),
+            (object, "object"),
+            (type_, "type"),
+            (super_, "super"),
+            (isinstance, "isinstance"),
+            (issubclass, "issubclass"),
+            (getattr, "getattr"),
+            (setattr, "setattr"),
+            (hasattr, "hasattr"),
+            (delattr, "delattr"),
+            (iter, "iter"),
+            (next, "next"),
+            (id, "id"),
+            (hash, "hash"),
+            (chr, "chr"),
+            (ord, "ord"),
+            (any, "any"),
+            (all, "all"),
+            (map, "map"),
+            (filter, "filter"),
+            (round, "round"),
+            (divmod, "divmod"),
+            (pow, "pow"),
+            (bin, "bin"),
+            (oct, "oct"),
+            (callable, "callable"),
+            (globals, "globals"),
+            (locals, "locals"),
+            (vars, "vars"),
+            (dir, "dir"),
+            (staticmethod, "staticmethod"),
+            (classmethod, "classmethod"),
+            (property, "property"),
+            (setter, "setter"),
+            (getter, "getter"),
+            (deleter, "deleter"),
+            (function, "function"),
+            (generator, "generator"),
+            (module, "module"),
+            (NoneType, "NoneType"),
+            (None, "None"),
+            (True, "True"),
+            (False, "False"),
+            (Ellipsis, "Ellipsis"),
+            (NotImplemented, "NotImplemented"),
+            (BaseException, "BaseException"),
+            (Exception, "Exception"),
+            (ArithmeticError, "ArithmeticError"),
+            (AssertionError, "AssertionError"),
+            (AttributeError, "AttributeError"),
+            (EOFError, "EOFError"),
+            (GeneratorExit, "GeneratorExit"),
+            (ImportError, "ImportError"),
+            (ModuleNotFoundError, "ModuleNotFoundError"),
+            (IndexError, "IndexError"),
+            (KeyError, "KeyError"),
+            (KeyboardInterrupt, "KeyboardInterrupt"),
+            (LookupError, "LookupError"),
+            (MemoryError, "MemoryError"),
+            (NameError, "NameError"),
+            (NotImplementedError, "NotImplementedError"),
+            (OSError, "OSError"),
+            (OverflowError, "OverflowError"),
+            (RecursionError, "RecursionError"),
+            (RuntimeError, "RuntimeError"),
+            (StopIteration, "StopIteration"),
+            (SyntaxError, "SyntaxError"),
+            (SystemExit, "SystemExit"),
+            (TypeError, "TypeError"),
+            (UnboundLocalError, "UnboundLocalError"),
+            (UnicodeError, "UnicodeError"),
+            (UnicodeDecodeError, "UnicodeDecodeError"),
+            (ValueError, "ValueError"),
+            (ZeroDivisionError, "ZeroDivisionError"),
+            (value, "value"),
+            (gc, "gc"),
+            (collect, "collect"),
+            (mem_alloc, "mem_alloc"),
+            (mem_free, "mem_free"),
+            (enable, "enable"),
+            (disable, "disable"),
+            (isenabled, "isenabled"),
+            (sys, "sys"),
+            (math, "math"),
+        }
+    };
+}
+
+macro_rules! builtin_list {
+    ($(($id:ident, $s:literal)),* $(,)?) => {
+        /// The built-in qstr list as data: `(ident, text)` in table order. Used by the
+        /// emitter; the VM uses [`for_each_builtin_qstr!`] directly.
+        pub const BUILTIN_QSTRS: &[(&str, &str)] = &[$((stringify!($id), $s)),*];
+    };
+}
+for_each_builtin_qstr!(builtin_list);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn fnv() {
+        assert_eq!(qstr_hash(b""), 0x811c_9dc5);
+        assert_eq!(qstr_hash(b"a"), 0xe40c_292c);
+        assert_eq!(len_flags(b"abc"), 3);
+        assert_eq!(len_flags("é".as_bytes()), 2 | NON_ASCII);
+    }
+    #[test]
+    fn builtin_unique() {
+        for (i, a) in BUILTIN_QSTRS.iter().enumerate() {
+            for b in &BUILTIN_QSTRS[i + 1..] {
+                assert_ne!(a.0, b.0);
+                assert_ne!(a.1, b.1, "duplicate builtin qstr text");
+            }
+        }
+    }
+}
