@@ -5,6 +5,8 @@
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
+pub mod format;
+pub mod num;
 pub mod obj;
 pub mod rom;
 pub mod value;

@@ -18,7 +18,8 @@
 //!  Bytes<N>     ObjHeader | len usize | data [u8; N]
 //!  Int<N>       ObjHeader | size isize (sign = sign of the number, |size| = digit count)
 //!               | digits [u32; N]  (magnitude, base 2^32, least significant first,
-//!               no leading zero digits; N >= 1 and the value does not fit a small int)
+//!               no leading zero digits; N >= 1; the value lies outside the 31-bit
+//!               small-int range, but may fit a 64-bit small int)
 //!  Float        ObjHeader | value f64
 //!  Code         ObjHeader | fields of [`Code`]
 //! ```

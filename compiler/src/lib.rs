@@ -1,0 +1,1 @@
+//! Frostbyte compiler (host only).

@@ -1,0 +1,2 @@
+//! Text formatting algorithms with no VM dependency: the format-spec mini-language and
+//! printf-style (`%`) formatting.

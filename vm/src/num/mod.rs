@@ -1,0 +1,2 @@
+//! Numeric algorithms with no VM dependency: big-int arithmetic on digit slices and float
+//! formatting/parsing.
