@@ -1,1 +1,153 @@
-fn main() {}
+//! `frostbyte`: run, disassemble and freeze Python programs on the host.
+//!
+//! ```text
+//! frostbyte run [--heap BYTES] [--recursion-limit N] file.py   compile in process and run
+//! frostbyte dis file.py                                          disassemble
+//! frostbyte freeze file.py                                       print the generated Rust
+//! ```
+//! `run` and `freeze` also load the sibling modules and packages that the program imports
+//! (found by following its import instructions, transitively), so a program split over
+//! several files in one directory runs as it does under `python3`.
+
+mod load;
+mod resolve;
+
+use frostbyte_compiler::freeze::{emit_image_file, EmitOptions};
+use frostbyte_compiler::tree::render_errors;
+use std::io::Write;
+use std::mem::MaybeUninit;
+use std::path::Path;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  frostbyte run [--heap BYTES] [--recursion-limit N] FILE.py
+  frostbyte dis FILE.py
+  frostbyte freeze FILE.py";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run_cli(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_cli(args: &[String]) -> Result<ExitCode, String> {
+    let (cmd, rest) = args.split_first().ok_or(USAGE)?;
+    let mut heap: usize = 8 << 20;
+    let mut recursion_limit: Option<usize> = None;
+    let mut file: Option<&str> = None;
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--heap" => heap = parse_size(it.next().ok_or("--heap needs a value")?)?,
+            "--recursion-limit" => {
+                recursion_limit = Some(it.next().ok_or("--recursion-limit needs a value")?.parse().map_err(|_| "bad --recursion-limit")?)
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
+            s => file = Some(s),
+        }
+    }
+    let file = file.ok_or(USAGE)?;
+    match cmd.as_str() {
+        "run" => Ok(cmd_run(file, heap, recursion_limit)),
+        "dis" => cmd_dis(file),
+        "freeze" => cmd_freeze(file),
+        _ => Err(format!("unknown command {cmd}\n{USAGE}")),
+    }
+}
+
+fn parse_size(s: &str) -> Result<usize, String> {
+    let (num, mul) = match s.strip_suffix(['k', 'K']) {
+        Some(n) => (n, 1024),
+        None => match s.strip_suffix(['m', 'M']) {
+            Some(n) => (n, 1 << 20),
+            None => (s, 1),
+        },
+    };
+    num.parse::<usize>().map(|n| n * mul).map_err(|_| format!("bad size {s}"))
+}
+
+fn cmd_dis(file: &str) -> Result<ExitCode, String> {
+    let path = Path::new(file);
+    let prog = resolve::Program::load(path, false);
+    if !prog.errors.is_empty() {
+        eprint!("{}", render_errors(&prog.errors));
+        return Ok(ExitCode::FAILURE);
+    }
+    for m in &prog.modules {
+        print!("{}", frostbyte_compiler::disassemble(m));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_freeze(file: &str) -> Result<ExitCode, String> {
+    let prog = resolve::Program::load(Path::new(file), true);
+    if !prog.errors.is_empty() {
+        eprint!("{}", render_errors(&prog.errors));
+        return Ok(ExitCode::FAILURE);
+    }
+    print!("{}", emit_image_file(&prog.modules, "FROZEN", &EmitOptions::default()));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes program output to stdout (buffered; flushed before anything goes to stderr).
+struct Stdout(std::io::BufWriter<std::io::Stdout>);
+
+impl frostbyte_vm::Output for Stdout {
+    fn write_str(&mut self, s: &str) {
+        let _ = self.0.write_all(s.as_bytes());
+    }
+}
+
+/// Collects the traceback text so it can be written to stderr.
+#[derive(Default)]
+struct Capture(String);
+
+impl frostbyte_vm::Output for Capture {
+    fn write_str(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+}
+
+fn cmd_run(file: &str, heap_size: usize, recursion_limit: Option<usize>) -> ExitCode {
+    let prog = resolve::Program::load(Path::new(file), true);
+    if !prog.errors.is_empty() {
+        eprint!("{}", render_errors(&prog.errors));
+        return ExitCode::FAILURE;
+    }
+    let mut loader = load::HostLoader::new();
+    let image = loader.image(&prog.modules);
+    let heap: &'static mut [MaybeUninit<u8>] = Box::leak(vec![MaybeUninit::uninit(); heap_size].into_boxed_slice());
+    let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
+    let mut vm = frostbyte_vm::Vm::new(heap, &mut out);
+    if let Some(n) = recursion_limit {
+        vm.set_recursion_limit(n);
+    }
+    if let Err(e) = vm.add_image(image) {
+        eprintln!("frostbyte: cannot load image: {e:?}");
+        return ExitCode::FAILURE;
+    }
+    let result = vm.run_main(&prog.main);
+    let code = match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let mut tb = Capture::default();
+            vm.print_exception_to(&e, &mut tb);
+            drop(vm);
+            let _ = out.0.flush();
+            eprint!("{}", tb.0);
+            return ExitCode::FAILURE;
+        }
+    };
+    drop(vm);
+    let _ = out.0.flush();
+    code
+}

@@ -1,8 +1,124 @@
-//! `include_python!` (placeholder until the emitter lands).
-use proc_macro::TokenStream;
+//! `include_python!`: freeze a Python module or package at compile time.
+//!
+//! ```ignore
+//! static APP: &frostbyte::rom::Image = frostbyte::include_python!("app.py");       // module `app`
+//! static PKG: &frostbyte::rom::Image = frostbyte::include_python!("python/sensor"); // package
+//! static MAIN: &frostbyte::rom::Image = frostbyte::include_python!("app.py", module = "main");
+//! ```
+//! The expansion is an expression of type `&'static Image`.
+//!
+//! **Path resolution** works like `include_str!`: relative to the directory of the source file
+//! that invokes the macro (`proc_macro::Span::local_file`). Where the compiler cannot name that
+//! file (rust-analyzer and other tools that expand macros without a real file), it falls back
+//! to the crate root (`CARGO_MANIFEST_DIR`).
+//!
+//! **Rebuilds:** proc-macros are not tracked by cargo, so the expansion contains
+//! `const _: &[u8] = include_bytes!("<absolute path>");` for every file read; editing a `.py`
+//! file then rebuilds the crate. (A new file added to a package is only seen after some tracked
+//! file changes; `frostbyte-build` in build.rs tracks directories too.)
+//!
+//! **Errors** become `compile_error!` at the macro argument, quoting `path:line:col`, the
+//! source line and a caret, for every error in every file. The macro never panics.
+//!
+//! The macro is a thin layer: argument parsing here, everything else in `frostbyte-compiler`.
 
-/// Freeze a Python module or package.
+use frostbyte_compiler::freeze::{emit_image_expr, EmitOptions};
+use frostbyte_compiler::tree::{render_errors, Loader};
+use proc_macro::TokenStream;
+use std::path::PathBuf;
+use syn::parse::{Parse, ParseStream};
+use syn::{LitStr, Token};
+
+struct Args {
+    path: LitStr,
+    module: Option<LitStr>,
+    runtime: Option<LitStr>,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let path: LitStr = input.parse()?;
+        let mut args = Args { path, module: None, runtime: None };
+        while input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let key: syn::Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            let value: LitStr = input.parse()?;
+            match key.to_string().as_str() {
+                "module" => args.module = Some(value),
+                "runtime" => args.runtime = Some(value),
+                other => {
+                    return Err(syn::Error::new(
+                        key.span(),
+                        format!("unknown option `{other}`; expected `module = \"name\"` or `runtime = \"::path\"`"),
+                    ))
+                }
+            }
+        }
+        if !input.is_empty() {
+            return Err(input.error("expected `,`"));
+        }
+        Ok(args)
+    }
+}
+
+/// Freeze a Python module (`"app.py"`) or package directory (`"pkg"`) into `static` items and
+/// evaluate to `&'static frostbyte::rom::Image`. See the crate documentation.
 #[proc_macro]
-pub fn include_python(_input: TokenStream) -> TokenStream {
-    "compile_error!(\"include_python! is not implemented yet\")".parse().unwrap_or_default()
+pub fn include_python(input: TokenStream) -> TokenStream {
+    let args = match syn::parse::<Args>(input) {
+        Ok(a) => a,
+        Err(e) => return e.to_compile_error().into(),
+    };
+    match expand(&args) {
+        Ok(ts) => ts,
+        Err(msg) => syn::Error::new(args.path.span(), msg).to_compile_error().into(),
+    }
+}
+
+fn base_dir() -> PathBuf {
+    let from_file = proc_macro::Span::call_site()
+        .local_file()
+        .and_then(|f| f.parent().map(PathBuf::from))
+        .filter(|d| d.is_dir());
+    let manifest = || std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    match from_file {
+        Some(d) if d.is_absolute() => d,
+        // A relative local file is relative to the crate root (cargo runs rustc there).
+        Some(d) => manifest().join(d),
+        None => manifest(),
+    }
+}
+
+fn expand(args: &Args) -> Result<TokenStream, String> {
+    let rel = args.path.value();
+    let fs_path = base_dir().join(&rel);
+    let display = rel.trim_end_matches('/').to_string();
+    let mut loader = Loader::new();
+    if fs_path.is_dir() {
+        if args.module.is_some() {
+            return Err("`module = ...` applies to a single file, not a package directory".into());
+        }
+        loader.add_package(&fs_path, &display);
+    } else {
+        let name = args.module.as_ref().map(|m| m.value());
+        loader.add_module(&fs_path, &display, name.as_deref());
+    }
+    let (loaded, errors) = loader.finish();
+    if !errors.is_empty() {
+        return Err(render_errors(&errors).trim_end().to_string());
+    }
+    let tracked: Vec<String> = loaded
+        .files
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).to_string_lossy().into_owned())
+        .collect();
+    let opts = EmitOptions {
+        runtime_path: args.runtime.as_ref().map_or_else(|| "::frostbyte".to_string(), |r| r.value()),
+    };
+    let code = emit_image_expr(&loaded.modules, &tracked, &opts);
+    code.parse::<TokenStream>().map_err(|e| format!("frostbyte: internal error: generated code does not parse: {e}"))
 }

@@ -1,0 +1,206 @@
+//! The compiler's output: host-side mirrors of `frostbyte_vm::rom::Code` and its constants.
+//!
+//! These are plain owned data; the freeze emitter turns them into typed `static` items and the
+//! disassembler ([`crate::dis`]) prints them.
+
+use std::collections::HashMap;
+
+/// One compiled module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledModule {
+    /// Dotted module name, e.g. `sensor.filters`.
+    pub name: String,
+    /// Source path as shown in messages and tracebacks.
+    pub file: String,
+    /// True for a package (`__init__.py`).
+    pub is_package: bool,
+    /// The module-wide name table (`names[n]` operands), shared by every code object.
+    pub names: Vec<String>,
+    /// The module body.
+    pub code: CodeUnit,
+}
+
+/// One code object: a module body, class body, function, lambda or comprehension.
+/// Field meanings are those of `frostbyte_vm::rom::Code`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeUnit {
+    /// `<module>`, the function or class name, `<lambda>`, `<listcomp>`, ...
+    pub name: String,
+    /// `frostbyte_format::CodeFlags` bits.
+    pub flags: u16,
+    /// Positional parameters, including positional-only ones.
+    pub n_posargs: u16,
+    /// How many of the positional parameters are positional-only.
+    pub n_posonly: u16,
+    /// Keyword-only parameters.
+    pub n_kwonly: u16,
+    /// Total local slots.
+    pub n_locals: u16,
+    /// Free variables (the last `n_free` slots).
+    pub n_free: u16,
+    /// Maximum value-stack depth.
+    pub stack_size: u16,
+    /// Line of the `def`/`class`/`lambda` (1 for a module).
+    pub first_line: u32,
+    /// Encoded instructions.
+    pub bytecode: Vec<u8>,
+    /// Constant table.
+    pub consts: Vec<Const>,
+    /// Name of every local slot (`n_locals` entries).
+    pub local_names: Vec<String>,
+    /// `frostbyte_format::linetable` encoding.
+    pub line_table: Vec<u8>,
+    /// `frostbyte_format::exctable` encoding.
+    pub exc_table: Vec<u8>,
+}
+
+/// A constant of a code object.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Const {
+    /// `None`.
+    None,
+    /// `True`.
+    True,
+    /// `False`.
+    False,
+    /// `...`.
+    Ellipsis,
+    /// An int that fits `i64` (but not the 31-bit small-int range, which uses `LoadSmallInt`).
+    Int(i64),
+    /// An int outside the `i64` range: magnitude base 2^32, least significant digit first, no
+    /// leading zero digits.
+    BigInt {
+        /// Sign.
+        negative: bool,
+        /// Magnitude digits.
+        digits: Vec<u32>,
+    },
+    /// A float.
+    Float(f64),
+    /// A str (frozen as a qstr).
+    Str(String),
+    /// A bytes object.
+    Bytes(Vec<u8>),
+    /// A tuple of constants.
+    Tuple(Vec<Const>),
+    /// A nested code object.
+    Code(Box<CodeUnit>),
+}
+
+/// Identity of a constant for de-duplication: `1`, `1.0`, `True`, `0.0` and `-0.0` are all
+/// different keys (floats compare by bits). Code objects are never shared.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum ConstKey {
+    None,
+    True,
+    False,
+    Ellipsis,
+    Int(i64),
+    BigInt(bool, Vec<u32>),
+    Float(u64),
+    Str(String),
+    Bytes(Vec<u8>),
+    Tuple(Vec<ConstKey>),
+}
+
+impl ConstKey {
+    fn of(c: &Const) -> Option<ConstKey> {
+        Some(match c {
+            Const::None => ConstKey::None,
+            Const::True => ConstKey::True,
+            Const::False => ConstKey::False,
+            Const::Ellipsis => ConstKey::Ellipsis,
+            Const::Int(v) => ConstKey::Int(*v),
+            Const::BigInt { negative, digits } => ConstKey::BigInt(*negative, digits.clone()),
+            Const::Float(f) => ConstKey::Float(f.to_bits()),
+            Const::Str(s) => ConstKey::Str(s.clone()),
+            Const::Bytes(b) => ConstKey::Bytes(b.clone()),
+            Const::Tuple(items) => {
+                ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<Vec<_>>>()?)
+            }
+            Const::Code(_) => return None,
+        })
+    }
+}
+
+/// A code object's constant table under construction, de-duplicating equal constants.
+#[derive(Debug, Default)]
+pub(crate) struct ConstTable {
+    items: Vec<Const>,
+    index: HashMap<ConstKey, u32>,
+}
+
+impl ConstTable {
+    /// Index of `c`, adding it if it is new.
+    pub(crate) fn add(&mut self, c: Const) -> u32 {
+        let key = ConstKey::of(&c);
+        if let Some(k) = &key {
+            if let Some(&i) = self.index.get(k) {
+                return i;
+            }
+        }
+        let i = self.items.len() as u32;
+        self.items.push(c);
+        if let Some(k) = key {
+            self.index.insert(k, i);
+        }
+        i
+    }
+
+    /// The finished table.
+    pub(crate) fn into_vec(self) -> Vec<Const> {
+        self.items
+    }
+}
+
+/// The module-wide name table under construction.
+#[derive(Debug, Default)]
+pub(crate) struct NameTable {
+    items: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl NameTable {
+    /// Index of `name`, adding it if it is new.
+    pub(crate) fn add(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.items.len() as u32;
+        self.items.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
+    }
+
+    /// The finished table.
+    pub(crate) fn into_vec(self) -> Vec<String> {
+        self.items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn consts_that_compare_equal_in_python_stay_distinct() {
+        let mut t = ConstTable::default();
+        let a = t.add(Const::Int(1 << 40));
+        let b = t.add(Const::Float((1u64 << 40) as f64));
+        let c = t.add(Const::True);
+        let d = t.add(Const::Float(0.0));
+        let e = t.add(Const::Float(-0.0));
+        let f = t.add(Const::Tuple(vec![Const::Float(0.0)]));
+        let g = t.add(Const::Tuple(vec![Const::Float(-0.0)]));
+        let all = [a, b, c, d, e, f, g];
+        for (i, x) in all.iter().enumerate() {
+            for y in &all[i + 1..] {
+                assert_ne!(x, y);
+            }
+        }
+        assert_eq!(t.add(Const::Int(1 << 40)), a);
+        assert_eq!(t.add(Const::Float(-0.0)), e);
+        assert_eq!(t.add(Const::Str("x".into())), 7);
+        assert_eq!(t.add(Const::Str("x".into())), 7);
+    }
+}

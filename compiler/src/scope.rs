@@ -1,0 +1,540 @@
+//! Scope analysis: which names are local, cell, free or global in each code object.
+//!
+//! Two passes, as CPython's `symtable.c`:
+//! 1. [`build`] walks the AST once and records, per scope (module, class, function, lambda,
+//!    comprehension), every name with how it is used: assigned, read, parameter, declared
+//!    `global`/`nonlocal`. Declaration errors are reported here.
+//! 2. `analyze` resolves each name top-down, passing the set of names bound by enclosing
+//!    *function* scopes (class scopes are skipped, as in Python), and propagates free
+//!    variables bottom-up: a name free in a child is a cell in the function that binds it and
+//!    a pass-through free variable of every scope in between.
+//!
+//! Zero-argument `super` counts as a use of `__class__` in function scopes; class scopes bind
+//! `__class__` for their children and get a `__class__` cell when a child uses it.
+//!
+//! Scopes are looked up by the address of the AST node that creates them; the AST outlives
+//! the table and is not moved in between.
+
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
+use ruff_text_size::{Ranged, TextSize};
+
+/// Index of a scope in its [`ScopeTable`].
+pub(crate) type ScopeId = usize;
+
+/// What kind of code object a scope becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Lambda,
+    Comprehension,
+}
+
+impl ScopeKind {
+    /// Functions, lambdas and comprehensions: names live in fast slots.
+    pub(crate) fn is_function(self) -> bool {
+        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
+    }
+}
+
+/// Where a name lives, as seen from one scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameScope {
+    /// A fast slot (functions) or the namespace dict (module and class bodies).
+    Local,
+    /// A local captured by an inner function: a cell in a slot.
+    Cell,
+    /// A variable of an enclosing function: a cell from the closure.
+    Free,
+    /// Declared `global`.
+    GlobalExplicit,
+    /// Not bound anywhere visible: a global or builtin.
+    GlobalImplicit,
+}
+
+const ASSIGNED: u8 = 1;
+const USED: u8 = 2;
+const PARAM: u8 = 4;
+const GLOBAL: u8 = 8;
+const NONLOCAL: u8 = 16;
+
+#[derive(Debug, Default, Clone)]
+struct Sym {
+    flags: u8,
+    decl: Option<TextSize>,
+}
+
+/// One scope with its analysed names and slot layout.
+#[derive(Debug)]
+pub(crate) struct Scope {
+    pub(crate) kind: ScopeKind,
+    /// Parameter names in slot order: positional, keyword-only, `*args`, `**kwargs`.
+    pub(crate) params: Vec<String>,
+    pub(crate) n_posargs: u16,
+    pub(crate) n_posonly: u16,
+    pub(crate) n_kwonly: u16,
+    pub(crate) varargs: bool,
+    pub(crate) varkw: bool,
+    pub(crate) is_generator: bool,
+    /// A class body whose methods need the `__class__` cell.
+    pub(crate) needs_class_cell: bool,
+    children: Vec<ScopeId>,
+    order: Vec<String>,
+    syms: HashMap<String, Sym>,
+    resolved: HashMap<String, NameScope>,
+    /// Names needing `MakeCell` at entry (in slot order).
+    pub(crate) cellvars: Vec<String>,
+    /// Free variables, in the order of the last `n_free` slots.
+    pub(crate) freevars: Vec<String>,
+    /// Names of all local slots.
+    pub(crate) slots: Vec<String>,
+    slot_index: HashMap<String, u32>,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind) -> Scope {
+        Scope {
+            kind,
+            params: Vec::new(),
+            n_posargs: 0,
+            n_posonly: 0,
+            n_kwonly: 0,
+            varargs: false,
+            varkw: false,
+            is_generator: false,
+            needs_class_cell: false,
+            children: Vec::new(),
+            order: Vec::new(),
+            syms: HashMap::new(),
+            resolved: HashMap::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            slots: Vec::new(),
+            slot_index: HashMap::new(),
+        }
+    }
+
+    fn note(&mut self, name: &str, flag: u8) -> &mut Sym {
+        if !self.syms.contains_key(name) {
+            self.order.push(name.to_string());
+        }
+        let s = self.syms.entry(name.to_string()).or_default();
+        s.flags |= flag;
+        s
+    }
+
+    /// How a name is accessed from this scope.
+    pub(crate) fn lookup(&self, name: &str) -> NameScope {
+        match self.resolved.get(name) {
+            Some(s) => *s,
+            None if self.kind.is_function() => NameScope::GlobalImplicit,
+            None => NameScope::Local,
+        }
+    }
+
+    /// Local slot of a name (parameters, fast locals, cells, free variables).
+    pub(crate) fn slot(&self, name: &str) -> Option<u32> {
+        self.slot_index.get(name).copied()
+    }
+
+    pub(crate) fn n_free(&self) -> usize {
+        self.freevars.len()
+    }
+}
+
+/// All scopes of a module; scope 0 is the module.
+#[derive(Debug)]
+pub(crate) struct ScopeTable {
+    pub(crate) scopes: Vec<Scope>,
+    by_node: HashMap<usize, ScopeId>,
+}
+
+impl ScopeTable {
+    /// The scope created by an AST node (function, class, lambda, comprehension).
+    pub(crate) fn of<T>(&self, node: &T) -> ScopeId {
+        self.by_node[&(node as *const T as usize)]
+    }
+}
+
+/// A scope error: position and message.
+pub(crate) type ScopeError = (TextSize, String);
+
+/// Build and analyse the scopes of a module.
+pub(crate) fn build(module: &[Stmt]) -> (ScopeTable, Vec<ScopeError>) {
+    let mut b = Builder {
+        table: ScopeTable { scopes: vec![Scope::new(ScopeKind::Module)], by_node: HashMap::new() },
+        stack: vec![0],
+        errors: Vec::new(),
+    };
+    b.visit_body(module);
+    let mut errors = b.errors;
+    let mut table = b.table;
+    analyze(&mut table, 0, &HashSet::new(), &mut errors);
+    (table, errors)
+}
+
+struct Builder {
+    table: ScopeTable,
+    stack: Vec<ScopeId>,
+    errors: Vec<ScopeError>,
+}
+
+impl Builder {
+    fn cur(&mut self) -> &mut Scope {
+        let id = *self.stack.last().expect("scope stack empty");
+        &mut self.table.scopes[id]
+    }
+
+    fn push<T>(&mut self, node: &T, kind: ScopeKind) -> ScopeId {
+        let id = self.table.scopes.len();
+        self.table.scopes.push(Scope::new(kind));
+        let parent = *self.stack.last().expect("scope stack empty");
+        self.table.scopes[parent].children.push(id);
+        self.table.by_node.insert(node as *const T as usize, id);
+        self.stack.push(id);
+        id
+    }
+
+    fn bind(&mut self, name: &str) {
+        self.cur().note(name, ASSIGNED);
+    }
+
+    fn add_params(&mut self, params: &ast::Parameters) {
+        let s = self.cur();
+        for p in params.posonlyargs.iter().chain(params.args.iter()) {
+            s.params.push(p.parameter.name.to_string());
+        }
+        s.n_posonly = params.posonlyargs.len() as u16;
+        s.n_posargs = (params.posonlyargs.len() + params.args.len()) as u16;
+        for p in &params.kwonlyargs {
+            s.params.push(p.parameter.name.to_string());
+        }
+        s.n_kwonly = params.kwonlyargs.len() as u16;
+        if let Some(v) = &params.vararg {
+            s.params.push(v.name.to_string());
+            s.varargs = true;
+        }
+        if let Some(k) = &params.kwarg {
+            s.params.push(k.name.to_string());
+            s.varkw = true;
+        }
+        for name in s.params.clone() {
+            s.note(&name, PARAM);
+        }
+    }
+
+    /// Defaults are evaluated in the enclosing scope.
+    fn visit_defaults(&mut self, params: &ast::Parameters) {
+        for p in params.iter_non_variadic_params() {
+            if let Some(d) = &p.default {
+                self.visit_expr(d);
+            }
+        }
+    }
+
+    fn declare(&mut self, names: &[ast::Identifier], nonlocal: bool, at: TextSize) {
+        let kind = self.cur().kind;
+        let word = if nonlocal { "nonlocal" } else { "global" };
+        if nonlocal && kind == ScopeKind::Module {
+            self.errors.push((at, "nonlocal declaration not allowed at module level".into()));
+            return;
+        }
+        for n in names {
+            let name = n.as_str();
+            let flags = self.cur().syms.get(name).map_or(0, |s| s.flags);
+            let msg = if flags & PARAM != 0 {
+                Some(format!("name '{name}' is parameter and {word}"))
+            } else if flags & (if nonlocal { GLOBAL } else { NONLOCAL }) != 0 {
+                Some(format!("name '{name}' is nonlocal and global"))
+            } else if flags & USED != 0 {
+                Some(format!("name '{name}' is used prior to {word} declaration"))
+            } else if flags & ASSIGNED != 0 {
+                Some(format!("name '{name}' is assigned to before {word} declaration"))
+            } else {
+                None
+            };
+            if let Some(m) = msg {
+                self.errors.push((n.start(), m));
+                continue;
+            }
+            let s = self.cur().note(name, if nonlocal { NONLOCAL } else { GLOBAL });
+            s.decl = Some(n.start());
+        }
+    }
+
+    fn comprehension(&mut self, node: &Expr, gens: &[ast::Comprehension], elts: &[&Expr]) {
+        if let Some(first) = gens.first() {
+            self.visit_expr(&first.iter);
+        }
+        self.push(node, ScopeKind::Comprehension);
+        {
+            let s = self.cur();
+            s.params.push(".0".into());
+            s.n_posargs = 1;
+            s.note(".0", PARAM);
+        }
+        for (i, g) in gens.iter().enumerate() {
+            if i > 0 {
+                self.visit_expr(&g.iter);
+            }
+            self.visit_expr(&g.target);
+            for cond in &g.ifs {
+                self.visit_expr(cond);
+            }
+        }
+        for e in elts {
+            self.visit_expr(e);
+        }
+        self.stack.pop();
+    }
+}
+
+impl<'a> Visitor<'a> for Builder {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(f) => {
+                for d in &f.decorator_list {
+                    self.visit_expr(&d.expression);
+                }
+                self.visit_defaults(&f.parameters);
+                self.bind(f.name.as_str());
+                self.push(f, ScopeKind::Function);
+                self.add_params(&f.parameters);
+                self.visit_body(&f.body);
+                self.stack.pop();
+            }
+            Stmt::ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.visit_expr(&d.expression);
+                }
+                if let Some(args) = &c.arguments {
+                    self.visit_arguments(args);
+                }
+                self.bind(c.name.as_str());
+                self.push(c, ScopeKind::Class);
+                self.visit_body(&c.body);
+                self.stack.pop();
+            }
+            Stmt::Global(g) => self.declare(&g.names, false, g.start()),
+            Stmt::Nonlocal(n) => self.declare(&n.names, true, n.start()),
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    match &a.asname {
+                        Some(asname) => self.bind(asname.as_str()),
+                        None => {
+                            let top = a.name.as_str().split('.').next().unwrap_or_default();
+                            self.bind(top);
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    if a.name.as_str() == "*" {
+                        if self.cur().kind != ScopeKind::Module {
+                            self.errors
+                                .push((i.start(), "import * only allowed at module level".into()));
+                        }
+                    } else {
+                        self.bind(a.asname.as_ref().unwrap_or(&a.name).as_str());
+                    }
+                }
+            }
+            // Reported as unsupported by code generation; nothing to record.
+            Stmt::TypeAlias(_) | Stmt::Match(_) | Stmt::IpyEscapeCommand(_) => {}
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    /// Annotations are never evaluated (they are not stored anywhere at run time).
+    fn visit_annotation(&mut self, _expr: &'a Expr) {}
+
+    fn visit_except_handler(&mut self, h: &'a ast::ExceptHandler) {
+        let ast::ExceptHandler::ExceptHandler(h2) = h;
+        if let Some(name) = &h2.name {
+            self.bind(name.as_str());
+        }
+        visitor::walk_except_handler(self, h);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(n) => match n.ctx {
+                ExprContext::Load => {
+                    let s = self.cur();
+                    s.note(n.id.as_str(), USED);
+                    if n.id.as_str() == "super" && s.kind.is_function() {
+                        s.note("__class__", USED);
+                    }
+                }
+                ExprContext::Store | ExprContext::Del => self.bind(n.id.as_str()),
+                ExprContext::Invalid => {}
+            },
+            Expr::Lambda(l) => {
+                if let Some(p) = &l.parameters {
+                    self.visit_defaults(p);
+                }
+                self.push(l, ScopeKind::Lambda);
+                if let Some(p) = &l.parameters {
+                    self.add_params(p);
+                }
+                self.visit_expr(&l.body);
+                self.stack.pop();
+            }
+            Expr::ListComp(c) => self.comprehension(expr, &c.generators, &[&c.elt]),
+            Expr::SetComp(c) => self.comprehension(expr, &c.generators, &[&c.elt]),
+            Expr::Generator(c) => self.comprehension(expr, &c.generators, &[&c.elt]),
+            Expr::DictComp(c) => {
+                let mut elts: Vec<&Expr> = Vec::new();
+                if let Some(k) = &c.key {
+                    elts.push(k);
+                }
+                elts.push(&c.value);
+                self.comprehension(expr, &c.generators, &elts)
+            }
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                let what = if matches!(expr, Expr::Yield(_)) { "yield" } else { "yield from" };
+                match self.cur().kind {
+                    ScopeKind::Function | ScopeKind::Lambda => self.cur().is_generator = true,
+                    ScopeKind::Comprehension => self
+                        .errors
+                        .push((expr.start(), format!("'{what}' inside comprehension"))),
+                    ScopeKind::Module | ScopeKind::Class => self
+                        .errors
+                        .push((expr.start(), format!("'{what}' outside function"))),
+                }
+                visitor::walk_expr(self, expr);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+/// Resolve the names of scope `id` given the names bound by enclosing function scopes;
+/// returns the scope's free variables in slot order.
+fn analyze(
+    table: &mut ScopeTable,
+    id: ScopeId,
+    bound: &HashSet<String>,
+    errors: &mut Vec<ScopeError>,
+) -> Vec<String> {
+    let kind = table.scopes[id].kind;
+    let mut resolved = HashMap::new();
+    {
+        let s = &table.scopes[id];
+        for name in &s.order {
+            let sym = &s.syms[name];
+            let r = if sym.flags & GLOBAL != 0 {
+                NameScope::GlobalExplicit
+            } else if sym.flags & NONLOCAL != 0 {
+                if !bound.contains(name) {
+                    let at = sym.decl.unwrap_or_default();
+                    errors.push((at, format!("no binding for nonlocal '{name}' found")));
+                }
+                NameScope::Free
+            } else if kind == ScopeKind::Module || sym.flags & (ASSIGNED | PARAM) != 0 {
+                NameScope::Local
+            } else if bound.contains(name) {
+                NameScope::Free
+            } else {
+                NameScope::GlobalImplicit
+            };
+            resolved.insert(name.clone(), r);
+        }
+    }
+
+    let mut new_bound = bound.clone();
+    match kind {
+        ScopeKind::Module => new_bound.clear(),
+        ScopeKind::Class => {
+            new_bound.insert("__class__".to_string());
+        }
+        _ => {
+            for (name, r) in &resolved {
+                match r {
+                    NameScope::Local => {
+                        new_bound.insert(name.clone());
+                    }
+                    NameScope::GlobalExplicit => {
+                        new_bound.remove(name);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    let mut pass_through: Vec<String> = Vec::new();
+    let children = table.scopes[id].children.clone();
+    for child in children {
+        for name in analyze(table, child, &new_bound, errors) {
+            match resolved.get(&name).copied() {
+                _ if kind == ScopeKind::Class && name == "__class__" => {
+                    table.scopes[id].needs_class_cell = true;
+                }
+                Some(NameScope::Local) if kind.is_function() => {
+                    resolved.insert(name, NameScope::Cell);
+                }
+                Some(NameScope::Cell) | Some(NameScope::Free) => {}
+                Some(NameScope::Local) => {
+                    // A class-local name that a method sees from an enclosing function: the
+                    // class body keeps using its namespace but passes the cell through.
+                    if !pass_through.contains(&name) {
+                        pass_through.push(name);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    resolved.insert(name.clone(), NameScope::Free);
+                    table.scopes[id].order.push(name);
+                }
+            }
+        }
+    }
+
+    let s = &mut table.scopes[id];
+    let mut freevars: Vec<String> =
+        s.order.iter().filter(|n| resolved[*n] == NameScope::Free).cloned().collect();
+    freevars.extend(pass_through);
+    let mut slots: Vec<String> = Vec::new();
+    let mut cellvars: Vec<String> = Vec::new();
+    match kind {
+        ScopeKind::Module => {}
+        ScopeKind::Class => {
+            if s.needs_class_cell {
+                slots.push("__class__".into());
+                cellvars.push("__class__".into());
+            }
+        }
+        _ => {
+            slots.extend(s.params.iter().cloned());
+            for p in &s.params {
+                if resolved.get(p) == Some(&NameScope::Cell) {
+                    cellvars.push(p.clone());
+                }
+            }
+            for n in &s.order {
+                if resolved[n] == NameScope::Local && !s.params.contains(n) {
+                    slots.push(n.clone());
+                }
+            }
+            for n in &s.order {
+                if resolved[n] == NameScope::Cell && !s.params.contains(n) {
+                    slots.push(n.clone());
+                    cellvars.push(n.clone());
+                }
+            }
+        }
+    }
+    slots.extend(freevars.iter().cloned());
+    s.slot_index = slots.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
+    s.slots = slots;
+    s.cellvars = cellvars;
+    s.freevars = freevars.clone();
+    s.resolved = resolved;
+    freevars
+}

@@ -1,0 +1,73 @@
+//! Freezes every corpus program into its own image (through `frostbyte-build`, exactly as a
+//! user's build.rs would), plus a few fixture modules used by the Rust-side tests.
+//!
+//! A single-file case `corpus/NAME.py` becomes an image with the module `NAME`; a directory
+//! case `corpus/NAME/` becomes an image with every `.py` file of the directory as a top-level
+//! module and every sub-directory with an `__init__.py` as a package; its entry is `main`.
+//! A case that fails to compile does not fail the build: its error text is recorded and the
+//! test reports it as that case's output.
+
+use std::fmt::Write;
+use std::path::Path;
+
+fn main() {
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let corpus = Path::new(&manifest).join("corpus");
+    println!("cargo:rerun-if-changed={}", corpus.display());
+    let mut names: Vec<String> = std::fs::read_dir(&corpus)
+        .map(|rd| rd.filter_map(|e| e.ok()).filter_map(|e| e.file_name().into_string().ok()).collect())
+        .unwrap_or_default();
+    names.sort();
+    let mut index = String::from("pub static CASES: &[Case] = &[\n");
+    for (i, entry) in names.iter().enumerate() {
+        let path = corpus.join(entry);
+        let mut cfg = frostbyte_build::Config::new();
+        cfg.static_name(format!("CASE_{i}")).out_file(format!("case_{i}.rs"));
+        let (name, main) = if path.is_dir() {
+            let mut subs: Vec<_> = std::fs::read_dir(&path).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            subs.sort();
+            for s in subs {
+                let rel = format!("corpus/{entry}/{}", s.file_name().unwrap().to_string_lossy());
+                if s.is_dir() && s.join("__init__.py").is_file() {
+                    cfg.package(rel);
+                } else if s.extension().is_some_and(|e| e == "py") {
+                    cfg.module(rel);
+                }
+            }
+            (entry.clone(), "main".to_string())
+        } else if let Some(stem) = entry.strip_suffix(".py") {
+            cfg.module(format!("corpus/{entry}"));
+            (stem.to_string(), stem.to_string())
+        } else {
+            continue;
+        };
+        let exp = if path.is_dir() { format!("corpus/{entry}/main.py.exp") } else { format!("corpus/{entry}.exp") };
+        match cfg.compile() {
+            Ok(_) => {
+                let _ = writeln!(index, "    include!(concat!(env!(\"OUT_DIR\"), \"/case_{i}.rs\"));");
+                let _ = writeln!(
+                    index,
+                    "    Case {{ name: {name:?}, main: {main:?}, exp: {exp:?}, image: Ok(&CASE_{i}) }},"
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(index, "    Case {{ name: {name:?}, main: {main:?}, exp: {exp:?}, image: Err({:?}) }},", e.to_string());
+            }
+        }
+    }
+    index.push_str("];\n");
+    // `include!` of item files is not valid inside an array expression, so hoist them.
+    let mut items = String::new();
+    let mut body = String::new();
+    for line in index.lines() {
+        if line.trim_start().starts_with("include!") {
+            items.push_str(line.trim_start());
+            items.push('\n');
+        } else {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    std::fs::write(Path::new(&out_dir).join("corpus_index.rs"), items + &body).expect("write corpus index");
+}

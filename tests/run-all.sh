@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The one test command (README): installs what the tests need, then runs every test.
+#   bash tests/run-all.sh
+# Steps: cross targets -> expected outputs still CPython's -> workspace tests (unit, corpus
+# frozen + CLI, limits, multi-image, generated source, trybuild) -> the corpus again in GC
+# stress mode -> the VM cross-built for every embedded target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+TARGETS="thumbv6m-none-eabi thumbv7m-none-eabi thumbv7em-none-eabihf riscv32imc-unknown-none-elf wasm32-unknown-unknown"
+
+step "installing Rust targets"
+rustup target add $TARGETS >/dev/null 2>&1 || rustup target add $TARGETS
+
+step "expected outputs are CPython's (python3 $(python3 -c 'import sys; print(sys.version.split()[0])'))"
+python3 tests/regen.py --check
+
+step "workspace tests"
+cargo test --workspace --no-fail-fast
+
+step "corpus in GC stress mode (collect before every allocation)"
+cargo test -p frostbyte-tests --features gc-stress --test corpus_frozen --test limits
+cargo test -p frostbyte-cli --features gc-stress --test corpus
+
+step "VM cross builds (no_std, no alloc)"
+for t in thumbv6m-none-eabi thumbv7em-none-eabihf riscv32imc-unknown-none-elf wasm32-unknown-unknown; do
+    cargo build -p frostbyte-vm --release --target "$t"
+    echo "built frostbyte-vm for $t"
+done
+
+step "all tests passed"

@@ -1,0 +1,58 @@
+//! Runs one frozen corpus case: `corpus-runner NAME`. The program's `print` output goes to
+//! stdout, an uncaught exception's traceback to stderr with exit status 1.
+//! A compile error recorded by build.rs is printed to stderr with exit status 3.
+
+use std::io::Write;
+use std::mem::MaybeUninit;
+
+struct Stdout(std::io::BufWriter<std::io::Stdout>);
+
+impl frostbyte::Output for Stdout {
+    fn write_str(&mut self, s: &str) {
+        let _ = self.0.write_all(s.as_bytes());
+    }
+}
+
+#[derive(Default)]
+struct Capture(String);
+
+impl frostbyte::Output for Capture {
+    fn write_str(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+}
+
+fn main() -> std::process::ExitCode {
+    let name = std::env::args().nth(1).unwrap_or_default();
+    let Some(case) = frostbyte_tests::case(&name) else {
+        eprintln!("corpus-runner: no case named {name:?}");
+        return std::process::ExitCode::from(2);
+    };
+    let image = match case.image {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{e}");
+            return std::process::ExitCode::from(3);
+        }
+    };
+    let heap_size: usize = std::env::var("FROSTBYTE_HEAP").ok().and_then(|s| s.parse().ok()).unwrap_or(8 << 20);
+    let mut heap = vec![MaybeUninit::<u8>::uninit(); heap_size];
+    let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
+    let mut vm = frostbyte::Vm::new(&mut heap, &mut out);
+    if let Err(e) = vm.add_image(image) {
+        eprintln!("corpus-runner: cannot add image: {e:?}");
+        return std::process::ExitCode::from(2);
+    }
+    let result = vm.run_main(case.main);
+    if let Err(e) = result {
+        let mut tb = Capture::default();
+        vm.print_exception_to(&e, &mut tb);
+        drop(vm);
+        let _ = out.0.flush();
+        eprint!("{}", tb.0);
+        return std::process::ExitCode::FAILURE;
+    }
+    drop(vm);
+    let _ = out.0.flush();
+    std::process::ExitCode::SUCCESS
+}

@@ -1,0 +1,183 @@
+//! Runs corpus cases in child processes (so a crash or a hang fails one case, not the run)
+//! and compares their output with CPython's expected output, byte for byte.
+//!
+//! Output of a run = stdout, then stderr, then `[exit N]` if the status is not 0; file paths in
+//! `File "..."` traceback lines are reduced to their base name (the same normalisation
+//! `tests/regen.py` applies to CPython's output). Since an uncaught exception ends the program,
+//! its traceback is always last, so concatenating the two streams keeps CPython's order.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Root of the tests crate.
+pub fn crate_dir() -> PathBuf {
+    // Works from both the tests crate and the cli crate (which includes this file by path).
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("tests")
+}
+
+/// All corpus entries: `(name, program path, expected-output path)`, sorted.
+pub fn corpus_entries() -> Vec<(String, PathBuf, PathBuf)> {
+    let dir = crate_dir().join("corpus");
+    let mut out = Vec::new();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/corpus exists")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    for n in names {
+        let p = dir.join(&n);
+        if p.is_dir() {
+            out.push((n.clone(), p.join("main.py"), p.join("main.py.exp")));
+        } else if let Some(stem) = n.strip_suffix(".py") {
+            out.push((stem.to_string(), p.clone(), dir.join(format!("{n}.exp"))));
+        }
+    }
+    out
+}
+
+/// Reduce `File "a/b/c.py"` to `File "c.py"` on every traceback line.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix("  File \"") {
+            if let Some(end) = rest.find('"') {
+                let path = &rest[..end];
+                let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
+                out.push_str("  File \"");
+                out.push_str(base);
+                out.push_str(&rest[end..]);
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Result of running one program.
+pub struct Outcome {
+    /// Normalised combined output, with the `[exit N]` line.
+    pub output: String,
+    /// True if the process had to be killed.
+    pub timed_out: bool,
+}
+
+/// Run `cmd` with a time limit and collect its normalised output.
+pub fn run(mut cmd: Command, limit: Duration) -> Outcome {
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        Err(e) => return Outcome { output: format!("cannot start {cmd:?}: {e}"), timed_out: false },
+    };
+    let mut so = child.stdout.take().expect("piped");
+    let mut se = child.stderr.take().expect("piped");
+    let t_out = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = so.read_to_end(&mut b);
+        b
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = se.read_to_end(&mut b);
+        b
+    });
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(s)) => break Some(s),
+            Ok(None) if start.elapsed() > limit => {
+                let _ = child.kill();
+                timed_out = true;
+                break child.wait().ok();
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
+            Err(_) => break None,
+        }
+    };
+    let mut text = String::from_utf8_lossy(&t_out.join().unwrap_or_default()).into_owned();
+    text.push_str(&String::from_utf8_lossy(&t_err.join().unwrap_or_default()));
+    let mut output = normalize(&text);
+    match status.and_then(|s| s.code()) {
+        Some(0) => {}
+        Some(c) => output.push_str(&format!("[exit {c}]\n")),
+        None => output.push_str("[killed by a signal]\n"),
+    }
+    if timed_out {
+        output.push_str("[timed out]\n");
+    }
+    Outcome { output, timed_out }
+}
+
+/// Cases listed in `tests/known_failures.txt` (`name  # reason`), for the given mode
+/// (`cli`, `frozen`; a line without a `mode:` prefix applies to both).
+pub fn known_failures(mode: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(crate_dir().join("known_failures.txt")).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| {
+            let l = l.split('#').next()?.trim();
+            if l.is_empty() {
+                return None;
+            }
+            match l.split_once(':') {
+                Some((m, n)) if m.trim() == mode => Some(n.trim().to_string()),
+                Some(_) => None,
+                None => Some(l.to_string()),
+            }
+        })
+        .collect()
+}
+
+/// Run every case through `make_cmd`, compare, and panic with a report on any unexpected
+/// result. A case listed as a known failure must still fail (so the list cannot go stale).
+pub fn check_corpus(mode: &str, limit: Duration, make_cmd: impl Fn(&str, &Path) -> Command + Sync) {
+    let entries = corpus_entries();
+    assert!(entries.len() >= 150, "corpus has only {} programs", entries.len());
+    let known = known_failures(mode);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((name, prog, exp)) = entries.get(i) else { break };
+                let expected = std::fs::read_to_string(exp).unwrap_or_else(|_| format!("<missing {}>", exp.display()));
+                let got = run(make_cmd(name, prog), limit);
+                let ok = got.output == expected;
+                results.lock().unwrap().push((name.clone(), ok, expected, got.output));
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut report = String::new();
+    let (mut passed, mut failed, mut xfail) = (0, 0, 0);
+    for (name, ok, expected, got) in &results {
+        let is_known = known.contains(name);
+        match (ok, is_known) {
+            (true, false) => passed += 1,
+            (false, true) => xfail += 1,
+            (true, true) => {
+                failed += 1;
+                report.push_str(&format!("=== {name}: passes but is listed in known_failures.txt; remove it\n"));
+            }
+            (false, false) => {
+                failed += 1;
+                report.push_str(&format!("=== {name}: output differs\n--- expected (CPython)\n{expected}--- got\n{got}\n"));
+            }
+        }
+    }
+    for k in &known {
+        if !results.iter().any(|r| &r.0 == k) {
+            failed += 1;
+            report.push_str(&format!("=== {k}: listed in known_failures.txt but no such case\n"));
+        }
+    }
+    eprintln!("corpus [{mode}]: {passed} passed, {failed} failed, {xfail} known failures (of {})", results.len());
+    if failed > 0 {
+        panic!("{report}\ncorpus [{mode}]: {failed} unexpected result(s)");
+    }
+}

@@ -1,0 +1,24 @@
+//! Frostbyte end-to-end test support: the frozen corpus (built by build.rs) and the harness
+//! that runs a case and compares its output with CPython's.
+#![forbid(unsafe_code)]
+
+pub mod harness;
+
+/// One frozen corpus case.
+pub struct Case {
+    /// Case name (file stem or directory name).
+    pub name: &'static str,
+    /// Module to run as `__main__`.
+    pub main: &'static str,
+    /// Expected-output file, relative to this crate.
+    pub exp: &'static str,
+    /// The frozen image, or the compile error text.
+    pub image: Result<&'static frostbyte::rom::Image, &'static str>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/corpus_index.rs"));
+
+/// Find a case by name.
+pub fn case(name: &str) -> Option<&'static Case> {
+    CASES.iter().find(|c| c.name == name)
+}

@@ -1,0 +1,9 @@
+//! `include_python!` errors are `compile_error!`s at the macro argument with the exact text
+//! pinned here: several syntax errors in one file, an unsupported construct, a missing file and
+//! a non-UTF-8 file. Regenerate with `TRYBUILD=overwrite`.
+
+#[test]
+fn include_python_errors() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("ui/*.rs");
+}

@@ -1,0 +1,51 @@
+//! The generated Rust for a small module is pinned as a fixture, and generation is
+//! deterministic: two independent compilations, from two different directories, give the same
+//! bytes. Regenerate the fixture with `FROSTBYTE_BLESS=1 cargo test -p frostbyte-tests --test generated_source`.
+
+use frostbyte_compiler::freeze::{emit_image_file, EmitOptions};
+use frostbyte_compiler::tree::Loader;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn generate(dir: &Path) -> String {
+    let mut loader = Loader::new();
+    loader.add_module(&dir.join("small.py"), "small.py", None);
+    let (loaded, errors) = loader.finish();
+    assert!(errors.is_empty(), "{errors:?}");
+    emit_image_file(&loaded.modules, "FROZEN", &EmitOptions::default())
+}
+
+#[test]
+fn generated_source_matches_fixture() {
+    let got = generate(&fixtures());
+    let path = fixtures().join("small.expected.rs");
+    if std::env::var_os("FROSTBYTE_BLESS").is_some() {
+        std::fs::write(&path, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).expect("fixture exists (FROSTBYTE_BLESS=1 to create)");
+    assert_eq!(got, want, "generated source changed; review and re-bless");
+}
+
+#[test]
+fn generation_is_deterministic_and_location_independent() {
+    let first = generate(&fixtures());
+    let other = std::env::temp_dir().join(format!("frostbyte-det-{}", std::process::id()));
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::copy(fixtures().join("small.py"), other.join("small.py")).unwrap();
+    let second = generate(&other);
+    let _ = std::fs::remove_dir_all(&other);
+    assert_eq!(first, second);
+    assert!(!first.contains(env!("CARGO_MANIFEST_DIR")), "absolute path leaked into generated code");
+}
+
+#[test]
+fn frozen_data_has_no_interior_mutability() {
+    let src = generate(&fixtures());
+    for bad in ["UnsafeCell", "Cell<", "static mut", "AtomicU", "AtomicI", "Mutex"] {
+        assert!(!src.contains(bad), "generated code contains {bad}");
+    }
+    assert!(src.contains("assert!(::frostbyte::FORMAT_VERSION =="), "version check missing");
+}

@@ -1,0 +1,130 @@
+//! VM limits, run frozen (through `include_python!`): heap exhaustion, deep recursion, and what
+//! importing a frozen module costs.
+
+use frostbyte::rom::{Code, Image};
+use frostbyte::Value;
+use std::mem::MaybeUninit;
+
+static EXHAUST: &Image = frostbyte::include_python!("../fixtures/limits/exhaust.py");
+static RECURSE: &Image = frostbyte::include_python!("../fixtures/limits/recurse.py");
+static IMPORT_COST: &Image = frostbyte::include_python!("../fixtures/limits/import_cost.py");
+static DEFS: &Image = frostbyte::include_python!("../fixtures/limits/defs.py");
+
+#[derive(Default)]
+struct Capture(String);
+
+impl frostbyte::Output for Capture {
+    fn write_str(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+}
+
+/// Run `main` from `images` on a fresh heap of `heap` bytes; returns printed output, with a
+/// traceback appended if the program raised.
+fn run(images: &[&'static Image], main: &str, heap: usize) -> (String, bool) {
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); heap];
+    let mut out = Capture::default();
+    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+    for i in images {
+        vm.add_image(i).expect("image accepted");
+    }
+    let r = vm.run_main(main);
+    let ok = r.is_ok();
+    if let Err(e) = r {
+        let mut tb = Capture::default();
+        vm.print_exception_to(&e, &mut tb);
+        drop(vm);
+        out.0.push_str(&tb.0);
+    } else {
+        drop(vm);
+    }
+    (out.0, ok)
+}
+
+#[test]
+fn heap_exhaustion_raises_memory_error_and_recovers() {
+    let (out, ok) = run(&[EXHAUST], "exhaust", 48 * 1024);
+    assert!(ok, "program failed:\n{out}");
+    assert_eq!(
+        out,
+        "caught MemoryError: True\nfilled more than 10 chunks: True\nsum after recovery: 40425\n\
+         dict after recovery: 20 7\nsecond MemoryError caught\nok\n"
+    );
+}
+
+#[test]
+fn deep_recursion_raises_recursion_error_without_native_stack() {
+    // 100,000 Python frames on a 1 MiB native stack: only possible if Python calls do not
+    // recurse on the Rust stack.
+    let h = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(|| run(&[RECURSE], "recurse", 16 << 20))
+        .expect("thread starts");
+    let (out, ok) = h.join().expect("no native stack overflow");
+    assert!(ok, "program failed:\n{out}");
+    assert_eq!(out, "RecursionError caught\nRecursionError caught again\n500\n");
+}
+
+/// Bytes of static data reachable from a code object (bytecode, tables, constant arrays).
+fn static_bytes(code: &Code) -> usize {
+    let mut n = std::mem::size_of::<Code>()
+        + code.bytecode.len()
+        + code.line_table.len()
+        + code.exc_table.len()
+        + std::mem::size_of_val(code.consts)
+        + std::mem::size_of_val(code.local_names);
+    for k in code.consts {
+        if let Some(inner) = as_code(*k) {
+            n += static_bytes(inner);
+        }
+    }
+    n
+}
+
+fn as_code(v: Value) -> Option<&'static Code> {
+    let p = v.as_obj_ptr()?;
+    // SAFETY: reading the header of a ROM object from a frozen constant table; the pointer
+    // comes from a static `Value`, so the object is a static and lives forever.
+    let ty = unsafe { (*p).ty };
+    if std::ptr::eq(ty, &frostbyte::obj::CODE_TYPE) {
+        // SAFETY: the type says the object is a `rom::Code`, a static in a frozen image.
+        Some(unsafe { &*(p as *const Code) })
+    } else {
+        None
+    }
+}
+
+#[test]
+fn importing_allocates_only_the_objects_it_creates() {
+    let defs = DEFS.modules.iter().find(|m| m.name == module_name("defs")).expect("defs module");
+    let frozen = static_bytes(defs.code);
+    let (out, ok) = run(&[IMPORT_COST, DEFS], "import_cost", 1 << 20);
+    assert!(ok, "program failed:\n{out}");
+    let mut lines = out.lines();
+    let cost: usize = lines.next().and_then(|l| l.trim().parse().ok()).expect("first line is the byte count");
+    assert_eq!(lines.next(), Some("285 widget 3 x 4 = 12 (a long descriptive constant)"));
+    // What the import must create: the module object and its globals dict (with 12 entries),
+    // 10 function objects, 1 class with its dict of 5 entries, and the TABLE tuple... which is
+    // a frozen constant, so it costs nothing. Bound each object generously by 8 words and
+    // each dict entry by 4 words.
+    let word = std::mem::size_of::<usize>();
+    let bound = (10 + 1 + 2) * 8 * word + (12 + 5 + 8) * 4 * word + 64 * word;
+    assert!(cost <= bound, "import retained {cost} bytes, bound {bound}");
+    // Bytecode and constants are read in place: the heap grew by far less than the static
+    // data the module's code uses.
+    assert!(frozen > 2000, "fixture too small to prove anything: {frozen} bytes");
+    assert!(cost * 2 < frozen, "import retained {cost} bytes vs {frozen} bytes of frozen code: was it copied?");
+    eprintln!("import cost: {cost} bytes on the heap; module code in ROM: {frozen} bytes");
+}
+
+fn module_name(s: &str) -> Value {
+    DEFS.modules.iter().map(|m| m.name).find(|n| qstr_text(*n) == s).unwrap_or(Value::NONE)
+}
+
+fn qstr_text(v: Value) -> &'static str {
+    match v.as_qstr_hdr() {
+        // SAFETY: frozen qstr values point at static `Qstr` headers followed by their bytes.
+        Some(h) => unsafe { (*h).as_str() },
+        None => "",
+    }
+}

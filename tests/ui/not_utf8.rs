@@ -1,0 +1,5 @@
+static IMAGE: &frostbyte::rom::Image = frostbyte::include_python!("py/not_utf8.py");
+
+fn main() {
+    let _ = IMAGE;
+}

@@ -1,0 +1,3 @@
+def f(items):
+    with open("x") as fh:
+        return fh.read()

@@ -1,0 +1,5 @@
+static IMAGE: &frostbyte::rom::Image = frostbyte::include_python!("py/unsupported.py");
+
+fn main() {
+    let _ = IMAGE;
+}

@@ -1,0 +1,532 @@
+//! The garbage-collected heap: one caller-supplied region, fixed-size blocks, mark-sweep.
+//!
+//! # Invariants (read these before touching anything that allocates)
+//!
+//! 1. **Layout.** The region handed to `Vm::new` is carved into: the allocation table (2 bits
+//!    per block: FREE, HEAD, TAIL, MARK), the header table (1 bit per block: "this HEAD
+//!    starts an object with an `ObjHeader`") and the block pool. A block is 4 machine words
+//!    (16 bytes on 32-bit targets, 32 on 64-bit). An allocation is a HEAD block followed by
+//!    zero or more TAIL blocks and is zero-filled when handed out.
+//! 2. **ROM objects.** Any object pointer outside the pool is a ROM (static) object: frozen
+//!    constants, code objects, built-in types, built-in functions. The collector never marks,
+//!    frees or writes them, and the VM never writes through them. ROM data only points at ROM
+//!    data.
+//! 3. **Roots.** A collection keeps alive exactly what is reachable from the roots: the module
+//!    table, the frame chain (each frame's function, globals, locals, and its value stack up
+//!    to the stack pointer), the pending and the currently handled exception, the last
+//!    uncaught exception, the preallocated MemoryError, and the VM's *temp-root stack*.
+//! 4. **When a collection may happen.** Only inside an allocation (a safe point) and in an
+//!    explicit `gc.collect()` / `Vm::collect`. Every function that can allocate says "may
+//!    collect" in its documentation. Between two such calls, Rust code may hold unrooted
+//!    `Value`s freely (mutation xor collection).
+//! 5. **The temp-root discipline.** A Rust function that holds a heap `Value` across a call
+//!    that may collect must first make it reachable: leave it on the frame's value stack (the
+//!    interpreter pops operands only *after* the operation that consumed them), store it in
+//!    an object that is itself reachable, or push it with `Vm::push_root`. Temp roots are
+//!    released with `Vm::pop_roots(mark)`; as a safety net the interpreter loop resets the
+//!    temp-root stack to its entry depth before every instruction, so a root leaked on an
+//!    error path lives at most until the current instruction finishes.
+//! 6. **Precise tracing.** Every object type has a `trace` slot that reports each `Value` it
+//!    owns ([`Tracer::mark`]) and each raw (header-less) buffer it owns
+//!    ([`Tracer::mark_buffer`]); the owner then reports that buffer's live contents itself.
+//!    The type pointer of every object is traced generically. An object must be traceable
+//!    as soon as it is allocated: zero-filled fields mean "empty".
+//! 7. **Marking is bounded.** The mark stack has a fixed size; on overflow the collector
+//!    notes it and, after draining, rescans every marked object (MicroPython's approach), so
+//!    no Rust recursion depends on object-graph depth.
+//!
+//! This module is one of the few places with `unsafe`: it owns the raw region.
+
+use core::mem::MaybeUninit;
+use core::ptr;
+
+use crate::obj::Type;
+use crate::value::Value;
+
+/// Bytes in a machine word.
+pub const WORD: usize = core::mem::size_of::<usize>();
+/// Bytes in a block: four words.
+pub const BLOCK: usize = 4 * WORD;
+
+const FREE: u8 = 0;
+const HEAD: u8 = 1;
+const TAIL: u8 = 2;
+const MARK: u8 = 3;
+
+/// Entries in the bounded mark stack.
+const MARK_STACK: usize = 64;
+
+/// Heap usage in bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HeapStats {
+    /// Bytes in the block pool.
+    pub total: usize,
+    /// Bytes in allocated blocks.
+    pub used: usize,
+    /// Bytes in free blocks.
+    pub free: usize,
+    /// Highest `used` seen.
+    pub peak: usize,
+}
+
+/// The block heap. Owned by the VM; see the module documentation for the invariants.
+pub struct Heap {
+    atb: *mut u8,
+    htb: *mut u8,
+    pool: *mut u8,
+    n_blocks: usize,
+    /// Every block below this index is in use.
+    first_free: usize,
+    used_blocks: usize,
+    peak_blocks: usize,
+    stack: [*const u8; MARK_STACK],
+    sp: usize,
+    overflow: bool,
+    /// Number of collections run so far.
+    pub collections: usize,
+}
+
+impl Heap {
+    /// Carve `region` into tables, `extra_words` reserved words (returned) and the pool.
+    pub(crate) fn new(region: &mut [MaybeUninit<u8>], extra_words: usize) -> (Heap, *mut usize, usize) {
+        let base = region.as_mut_ptr() as *mut u8;
+        let len = region.len();
+        // Reserved words first (word-aligned).
+        let mut off = base.align_offset(WORD).min(len);
+        let extra_bytes = extra_words * WORD;
+        let (extra, extra_n) = if len - off >= extra_bytes + 4 * BLOCK {
+            // SAFETY: off + extra_bytes <= len, so the pointer stays inside the region.
+            let p = unsafe { base.add(off) } as *mut usize;
+            off += extra_bytes;
+            (p, extra_words)
+        } else {
+            (ptr::null_mut(), 0)
+        };
+        let avail = len - off;
+        // Each block costs BLOCK bytes + 3 bits of tables; keep one block for alignment.
+        let mut n = (avail * 8) / (BLOCK * 8 + 3);
+        n = n.saturating_sub(1);
+        let atb_bytes = n.div_ceil(4);
+        let htb_bytes = n.div_ceil(8);
+        // SAFETY: offsets computed below stay within `avail` by construction of `n`.
+        let atb = unsafe { base.add(off) };
+        // SAFETY: as above.
+        let htb = unsafe { atb.add(atb_bytes) };
+        // SAFETY: as above.
+        let tables_end = unsafe { htb.add(htb_bytes) };
+        let pad = tables_end.align_offset(BLOCK);
+        // SAFETY: the one spare block covers alignment padding (pad < BLOCK).
+        let pool = unsafe { tables_end.add(pad) };
+        if n > 0 {
+            // SAFETY: the tables lie inside the region; writing zeroes initialises them.
+            unsafe { ptr::write_bytes(atb, 0, atb_bytes + htb_bytes) };
+        }
+        let heap = Heap {
+            atb,
+            htb,
+            pool,
+            n_blocks: n,
+            first_free: 0,
+            used_blocks: 0,
+            peak_blocks: 0,
+            stack: [ptr::null(); MARK_STACK],
+            sp: 0,
+            overflow: false,
+            collections: 0,
+        };
+        (heap, extra, extra_n)
+    }
+
+    #[inline]
+    fn get(&self, b: usize) -> u8 {
+        debug_assert!(b < self.n_blocks);
+        // SAFETY: b < n_blocks, and the ATB holds n_blocks 2-bit entries.
+        let byte = unsafe { *self.atb.add(b / 4) };
+        (byte >> ((b % 4) * 2)) & 3
+    }
+
+    #[inline]
+    fn set(&mut self, b: usize, s: u8) {
+        debug_assert!(b < self.n_blocks);
+        // SAFETY: b < n_blocks, and the ATB holds n_blocks 2-bit entries.
+        unsafe {
+            let p = self.atb.add(b / 4);
+            let sh = (b % 4) * 2;
+            *p = (*p & !(3 << sh)) | (s << sh);
+        }
+    }
+
+    #[inline]
+    fn has_header(&self, b: usize) -> bool {
+        // SAFETY: b < n_blocks; the header table holds n_blocks bits.
+        unsafe { *self.htb.add(b / 8) & (1 << (b % 8)) != 0 }
+    }
+
+    #[inline]
+    fn set_header(&mut self, b: usize, on: bool) {
+        // SAFETY: b < n_blocks; the header table holds n_blocks bits.
+        unsafe {
+            let p = self.htb.add(b / 8);
+            if on {
+                *p |= 1 << (b % 8);
+            } else {
+                *p &= !(1 << (b % 8));
+            }
+        }
+    }
+
+    #[inline]
+    fn block_ptr(&self, b: usize) -> *mut u8 {
+        self.pool.wrapping_add(b * BLOCK)
+    }
+
+    /// Is `p` inside the block pool (a heap object rather than a ROM one)?
+    #[inline]
+    pub fn contains(&self, p: *const u8) -> bool {
+        let a = p as usize;
+        let lo = self.pool as usize;
+        a >= lo && a < lo + self.n_blocks * BLOCK
+    }
+
+    /// The block index of `p` if it is the start of a block in the pool.
+    #[inline]
+    fn block_of(&self, p: *const u8) -> Option<usize> {
+        if !self.contains(p) {
+            return None;
+        }
+        let off = p as usize - self.pool as usize;
+        if off % BLOCK != 0 {
+            return None;
+        }
+        Some(off / BLOCK)
+    }
+
+    /// Number of blocks in the allocation starting at head block `b`.
+    fn run_len(&self, b: usize) -> usize {
+        let mut e = b + 1;
+        while e < self.n_blocks && self.get(e) == TAIL {
+            e += 1;
+        }
+        e - b
+    }
+
+    /// Allocate `bytes` (zero-filled), or `None` if no run of free blocks is long enough.
+    /// `header`: the allocation starts with an `ObjHeader` and will be traced through its
+    /// type. Never collects (the VM's allocation wrapper does that).
+    pub fn alloc(&mut self, bytes: usize, header: bool) -> Option<*mut u8> {
+        let need = bytes.div_ceil(BLOCK).max(1);
+        let mut b = self.first_free;
+        let mut run = 0;
+        let mut start = b;
+        let mut first_free_seen = None;
+        while b < self.n_blocks {
+            if self.get(b) == FREE {
+                if first_free_seen.is_none() {
+                    first_free_seen = Some(b);
+                }
+                if run == 0 {
+                    start = b;
+                }
+                run += 1;
+                if run == need {
+                    break;
+                }
+            } else {
+                run = 0;
+            }
+            b += 1;
+        }
+        if run < need {
+            if let Some(f) = first_free_seen {
+                self.first_free = f;
+            } else {
+                self.first_free = self.n_blocks;
+            }
+            return None;
+        }
+        if first_free_seen == Some(start) {
+            self.first_free = start + need;
+        }
+        self.set(start, HEAD);
+        for t in start + 1..start + need {
+            self.set(t, TAIL);
+        }
+        self.set_header(start, header);
+        self.used_blocks += need;
+        self.peak_blocks = self.peak_blocks.max(self.used_blocks);
+        let p = self.block_ptr(start);
+        // SAFETY: the run [start, start+need) lies in the pool and is now ours.
+        unsafe { ptr::write_bytes(p, 0, need * BLOCK) };
+        Some(p)
+    }
+
+    /// Free the allocation at `p` now. Ignores ROM pointers and non-head pointers.
+    /// The caller guarantees nothing reachable still points at it.
+    pub fn free(&mut self, p: *const u8) {
+        let Some(b) = self.block_of(p) else { return };
+        if !matches!(self.get(b), HEAD | MARK) {
+            return;
+        }
+        let n = self.run_len(b);
+        for i in b..b + n {
+            self.set(i, FREE);
+        }
+        self.set_header(b, false);
+        self.used_blocks -= n;
+        self.first_free = self.first_free.min(b);
+    }
+
+    /// Usable bytes of the allocation at `p` (0 for ROM / invalid pointers).
+    pub fn alloc_size(&self, p: *const u8) -> usize {
+        match self.block_of(p) {
+            Some(b) if matches!(self.get(b), HEAD | MARK) => self.run_len(b) * BLOCK,
+            _ => 0,
+        }
+    }
+
+    /// Try to grow or shrink the allocation at `p` in place to hold `bytes`. New bytes are
+    /// zero-filled. Returns false if the following blocks are not free.
+    pub fn resize_in_place(&mut self, p: *const u8, bytes: usize) -> bool {
+        let Some(b) = self.block_of(p) else { return false };
+        if !matches!(self.get(b), HEAD | MARK) {
+            return false;
+        }
+        let have = self.run_len(b);
+        let need = bytes.div_ceil(BLOCK).max(1);
+        if need <= have {
+            for i in b + need..b + have {
+                self.set(i, FREE);
+            }
+            self.used_blocks -= have - need;
+            self.first_free = self.first_free.min(b + need);
+            return true;
+        }
+        if b + need > self.n_blocks {
+            return false;
+        }
+        for i in b + have..b + need {
+            if self.get(i) != FREE {
+                return false;
+            }
+        }
+        for i in b + have..b + need {
+            self.set(i, TAIL);
+        }
+        // SAFETY: the new tail blocks lie in the pool and are now part of this allocation.
+        unsafe { ptr::write_bytes(self.block_ptr(b + have), 0, (need - have) * BLOCK) };
+        self.used_blocks += need - have;
+        self.peak_blocks = self.peak_blocks.max(self.used_blocks);
+        if self.first_free >= b + have && self.first_free < b + need {
+            self.first_free = b + need;
+        }
+        true
+    }
+
+    /// Copy `n` bytes between allocations (used by the VM's realloc).
+    ///
+    /// # Safety
+    /// `src` and `dst` must be valid for `n` bytes and not overlap.
+    pub unsafe fn copy(src: *const u8, dst: *mut u8, n: usize) {
+        // SAFETY: forwarded contract.
+        unsafe { ptr::copy_nonoverlapping(src, dst, n) };
+    }
+
+    /// Usage statistics.
+    pub fn stats(&self) -> HeapStats {
+        HeapStats {
+            total: self.n_blocks * BLOCK,
+            used: self.used_blocks * BLOCK,
+            free: (self.n_blocks - self.used_blocks) * BLOCK,
+            peak: self.peak_blocks * BLOCK,
+        }
+    }
+
+    /// Run a full collection. `roots` reports every root through the tracer.
+    pub fn collect(&mut self, roots: impl FnOnce(&mut Tracer<'_>)) {
+        self.collections += 1;
+        self.sp = 0;
+        self.overflow = false;
+        {
+            let mut t = Tracer { heap: self };
+            roots(&mut t);
+            t.drain();
+            while t.heap.overflow {
+                t.heap.overflow = false;
+                for b in 0..t.heap.n_blocks {
+                    if t.heap.get(b) == MARK && t.heap.has_header(b) {
+                        let p = t.heap.block_ptr(b) as *const u8;
+                        t.trace_object(p);
+                        t.drain();
+                    }
+                }
+            }
+        }
+        self.sweep();
+    }
+
+    fn sweep(&mut self) {
+        let mut b = 0;
+        let mut used = 0;
+        let mut first_free = usize::MAX;
+        while b < self.n_blocks {
+            match self.get(b) {
+                MARK => {
+                    self.set(b, HEAD);
+                    used += 1;
+                    b += 1;
+                    while b < self.n_blocks && self.get(b) == TAIL {
+                        used += 1;
+                        b += 1;
+                    }
+                }
+                HEAD => {
+                    self.set(b, FREE);
+                    self.set_header(b, false);
+                    first_free = first_free.min(b);
+                    b += 1;
+                    while b < self.n_blocks && self.get(b) == TAIL {
+                        self.set(b, FREE);
+                        b += 1;
+                    }
+                }
+                TAIL => {
+                    // Orphan tail (cannot happen); treat as used.
+                    used += 1;
+                    b += 1;
+                }
+                _ => {
+                    first_free = first_free.min(b);
+                    b += 1;
+                }
+            }
+        }
+        self.used_blocks = used;
+        self.first_free = if first_free == usize::MAX { self.n_blocks } else { first_free };
+    }
+}
+
+/// The marking interface handed to `trace` slots and root enumeration.
+pub struct Tracer<'h> {
+    heap: &'h mut Heap,
+}
+
+impl Tracer<'_> {
+    /// Mark a value (no-op for immediates, qstrs, ROM objects and NULL).
+    #[inline]
+    pub fn mark(&mut self, v: Value) {
+        if v.is_obj() {
+            self.mark_ptr(v.as_ptr());
+        }
+    }
+
+    /// Mark every value of a slice.
+    pub fn mark_all(&mut self, vs: &[Value]) {
+        for v in vs {
+            self.mark(*v);
+        }
+    }
+
+    /// Mark a raw buffer or object by address. Objects with a header are queued for
+    /// tracing; raw buffers are only marked (their owner traces their contents).
+    #[inline]
+    pub fn mark_ptr(&mut self, p: *const u8) {
+        let Some(b) = self.heap.block_of(p) else { return };
+        if self.heap.get(b) != HEAD {
+            return;
+        }
+        self.heap.set(b, MARK);
+        if self.heap.has_header(b) {
+            if self.heap.sp < MARK_STACK {
+                self.heap.stack[self.heap.sp] = p;
+                self.heap.sp += 1;
+            } else {
+                self.heap.overflow = true;
+            }
+        }
+    }
+
+    /// Mark a raw (header-less) buffer owned by the object being traced.
+    #[inline]
+    pub fn mark_buffer(&mut self, p: *const u8) {
+        self.mark_ptr(p)
+    }
+
+    fn drain(&mut self) {
+        while self.heap.sp > 0 {
+            self.heap.sp -= 1;
+            let p = self.heap.stack[self.heap.sp];
+            self.trace_object(p);
+        }
+    }
+
+    fn trace_object(&mut self, p: *const u8) {
+        // SAFETY: `p` is a marked heap block with the header bit set, so it starts with an
+        // ObjHeader whose type pointer was written when the object was created (objects are
+        // zero-filled first, and a zero type pointer is skipped).
+        let ty = unsafe { *(p as *const *const Type) };
+        if ty.is_null() {
+            return;
+        }
+        self.mark_ptr(ty as *const u8);
+        // SAFETY: type pointers always point at a live Type (static or a marked heap class).
+        let ty = unsafe { &*ty };
+        if let Some(f) = ty.slots.trace {
+            // SAFETY: p is an object pointer (4-aligned, non-null) of this type.
+            f(unsafe { Value::from_obj_ptr(p) }, self);
+        }
+    }
+}
+
+/// Read the value at index `i` of a raw buffer of values.
+///
+/// # Safety
+/// `buf` must point at an allocation holding at least `i + 1` values.
+#[inline]
+pub unsafe fn buf_get(buf: *const Value, i: usize) -> Value {
+    // SAFETY: forwarded contract.
+    unsafe { *buf.add(i) }
+}
+
+/// Write the value at index `i` of a raw buffer of values.
+///
+/// # Safety
+/// `buf` must point at a heap allocation holding at least `i + 1` values.
+#[inline]
+pub unsafe fn buf_set(buf: *mut Value, i: usize, v: Value) {
+    // SAFETY: forwarded contract.
+    unsafe { *buf.add(i) = v }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alloc_free_reuse() {
+        let mut mem = [MaybeUninit::<u8>::uninit(); 4096];
+        let (mut h, _, _) = Heap::new(&mut mem, 0);
+        let a = h.alloc(10, false).unwrap();
+        let b = h.alloc(BLOCK * 3, false).unwrap();
+        assert!(h.contains(a) && h.contains(b));
+        assert_eq!(h.alloc_size(b), BLOCK * 3);
+        h.free(a);
+        let c = h.alloc(1, false).unwrap();
+        assert_eq!(a, c);
+        assert!(h.resize_in_place(b, BLOCK * 5));
+        assert_eq!(h.alloc_size(b), BLOCK * 5);
+        assert!(h.resize_in_place(b, BLOCK));
+        assert_eq!(h.stats().used, 2 * BLOCK);
+    }
+
+    #[test]
+    fn collect_frees_unreachable_raw() {
+        let mut mem = [MaybeUninit::<u8>::uninit(); 4096];
+        let (mut h, _, _) = Heap::new(&mut mem, 0);
+        let a = h.alloc(10, false).unwrap();
+        let _b = h.alloc(10, false).unwrap();
+        h.collect(|t| t.mark_buffer(a));
+        assert_eq!(h.stats().used, BLOCK);
+        h.collect(|_| {});
+        assert_eq!(h.stats().used, 0);
+    }
+}
