@@ -56,7 +56,13 @@ impl HostLoader {
     }
 
     /// An object `header | word | payload` where payload has `payload_bytes` bytes written by `fill`.
-    fn var_object(&mut self, ty: &'static frostbyte_vm::obj::Type, word: usize, payload_bytes: usize, fill: impl FnOnce(*mut u8)) -> Value {
+    fn var_object(
+        &mut self,
+        ty: &'static frostbyte_vm::obj::Type,
+        word: usize,
+        payload_bytes: usize,
+        fill: impl FnOnce(*mut u8),
+    ) -> Value {
         let head = std::mem::size_of::<ObjHeader>() + std::mem::size_of::<usize>();
         let p = leak_words(head + payload_bytes);
         // SAFETY: `p` is 8-aligned with room for header, length word and payload, matching the
@@ -72,10 +78,17 @@ impl HostLoader {
     fn int(&mut self, negative: bool, digits: &[u32]) -> Value {
         let n = digits.len() as isize;
         let size = if negative { -n } else { n };
-        self.var_object(&frostbyte_vm::obj::INT_TYPE, size as usize, digits.len() * 4, |dst| {
-            // SAFETY: the payload has room for `digits.len()` u32s and is 4-aligned.
-            unsafe { std::ptr::copy_nonoverlapping(digits.as_ptr(), dst as *mut u32, digits.len()) }
-        })
+        self.var_object(
+            &frostbyte_vm::obj::INT_TYPE,
+            size as usize,
+            digits.len() * 4,
+            |dst| {
+                // SAFETY: the payload has room for `digits.len()` u32s and is 4-aligned.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(digits.as_ptr(), dst as *mut u32, digits.len())
+                }
+            },
+        )
     }
 
     fn constant(&mut self, k: &Const, module: &ModuleCtx) -> Value {
@@ -84,25 +97,44 @@ impl HostLoader {
             Const::True => Value::TRUE,
             Const::False => Value::FALSE,
             Const::Ellipsis => Value::ELLIPSIS,
-            Const::Int(i) if (-(1i64 << 30)..(1i64 << 30)).contains(i) => Value::small_int(*i as isize),
+            Const::Int(i) if (-(1i64 << 30)..(1i64 << 30)).contains(i) => {
+                Value::small_int(*i as isize)
+            }
             Const::Int(i) => {
                 let m = i.unsigned_abs();
-                let digits: Vec<u32> = if m >> 32 == 0 { vec![m as u32] } else { vec![m as u32, (m >> 32) as u32] };
+                let digits: Vec<u32> = if m >> 32 == 0 {
+                    vec![m as u32]
+                } else {
+                    vec![m as u32, (m >> 32) as u32]
+                };
                 self.int(*i < 0, &digits)
             }
             Const::BigInt { negative, digits } => self.int(*negative, digits),
             Const::Float(f) => Value::rom(Box::leak(Box::new(rom::Float::new(*f)))),
             Const::Str(s) => self.qstr(s),
-            Const::Bytes(b) => self.var_object(&frostbyte_vm::obj::BYTES_TYPE, b.len(), b.len(), |dst| {
-                // SAFETY: the payload has room for `b.len()` bytes.
-                unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len()) }
-            }),
+            Const::Bytes(b) => {
+                self.var_object(&frostbyte_vm::obj::BYTES_TYPE, b.len(), b.len(), |dst| {
+                    // SAFETY: the payload has room for `b.len()` bytes.
+                    unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len()) }
+                })
+            }
             Const::Tuple(items) => {
                 let vals: Vec<Value> = items.iter().map(|i| self.constant(i, module)).collect();
-                self.var_object(&frostbyte_vm::obj::TUPLE_TYPE, vals.len(), vals.len() * std::mem::size_of::<Value>(), |dst| {
-                    // SAFETY: the payload has room for `vals.len()` word-aligned Values.
-                    unsafe { std::ptr::copy_nonoverlapping(vals.as_ptr(), dst as *mut Value, vals.len()) }
-                })
+                self.var_object(
+                    &frostbyte_vm::obj::TUPLE_TYPE,
+                    vals.len(),
+                    vals.len() * std::mem::size_of::<Value>(),
+                    |dst| {
+                        // SAFETY: the payload has room for `vals.len()` word-aligned Values.
+                        unsafe {
+                            std::ptr::copy_nonoverlapping(
+                                vals.as_ptr(),
+                                dst as *mut Value,
+                                vals.len(),
+                            )
+                        }
+                    },
+                )
             }
             Const::Code(c) => Value::rom(self.code(c, module)),
         }
@@ -140,11 +172,21 @@ impl HostLoader {
         let mut frozen = Vec::new();
         for m in sorted {
             let names: Vec<Value> = m.names.iter().map(|n| self.qstr(n)).collect();
-            let ctx = ModuleCtx { file: self.qstr(&m.file), names: names.leak() };
+            let ctx = ModuleCtx {
+                file: self.qstr(&m.file),
+                names: names.leak(),
+            };
             let code = self.code(&m.code, &ctx);
-            frozen.push(rom::FrozenModule { name: self.qstr(&m.name), is_package: m.is_package, code });
+            frozen.push(rom::FrozenModule {
+                name: self.qstr(&m.name),
+                is_package: m.is_package,
+                code,
+            });
         }
-        Box::leak(Box::new(rom::Image { version: frostbyte_format::VERSION, modules: frozen.leak() }))
+        Box::leak(Box::new(rom::Image {
+            version: frostbyte_format::VERSION,
+            modules: frozen.leak(),
+        }))
     }
 }
 

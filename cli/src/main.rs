@@ -4,6 +4,7 @@
 //! frostbyte run [--heap BYTES] [--recursion-limit N] file.py   compile in process and run
 //! frostbyte dis file.py                                          disassemble
 //! frostbyte freeze file.py                                       print the generated Rust
+//! frostbyte size firmware.elf [--python DIR]                     flash footprint report
 //! ```
 //! `run` and `freeze` also load the sibling modules and packages that the program imports
 //! (found by following its import instructions, transitively), so a program split over
@@ -11,6 +12,7 @@
 
 mod load;
 mod resolve;
+mod size;
 
 use frostbyte_compiler::freeze::{emit_image_file, EmitOptions};
 use frostbyte_compiler::tree::render_errors;
@@ -22,7 +24,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   frostbyte run [--heap BYTES] [--recursion-limit N] FILE.py
   frostbyte dis FILE.py
-  frostbyte freeze FILE.py";
+  frostbyte freeze FILE.py
+  frostbyte size FIRMWARE.elf [--python DIR]...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +40,21 @@ fn main() -> ExitCode {
 
 fn run_cli(args: &[String]) -> Result<ExitCode, String> {
     let (cmd, rest) = args.split_first().ok_or(USAGE)?;
+    if cmd == "size" {
+        let mut elf = None;
+        let mut dirs = Vec::new();
+        let mut it = rest.iter();
+        while let Some(a) = it.next() {
+            if a == "--python" {
+                dirs.push(it.next().ok_or("--python needs a directory")?.clone());
+            } else {
+                elf = Some(a.clone());
+            }
+        }
+        let elf = elf.ok_or(USAGE)?;
+        print!("{}", size::report(std::path::Path::new(&elf), &dirs)?);
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut heap: usize = 8 << 20;
     let mut recursion_limit: Option<usize> = None;
     let mut file: Option<&str> = None;
@@ -45,7 +63,12 @@ fn run_cli(args: &[String]) -> Result<ExitCode, String> {
         match a.as_str() {
             "--heap" => heap = parse_size(it.next().ok_or("--heap needs a value")?)?,
             "--recursion-limit" => {
-                recursion_limit = Some(it.next().ok_or("--recursion-limit needs a value")?.parse().map_err(|_| "bad --recursion-limit")?)
+                recursion_limit = Some(
+                    it.next()
+                        .ok_or("--recursion-limit needs a value")?
+                        .parse()
+                        .map_err(|_| "bad --recursion-limit")?,
+                )
             }
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -72,7 +95,9 @@ fn parse_size(s: &str) -> Result<usize, String> {
             None => (s, 1),
         },
     };
-    num.parse::<usize>().map(|n| n * mul).map_err(|_| format!("bad size {s}"))
+    num.parse::<usize>()
+        .map(|n| n * mul)
+        .map_err(|_| format!("bad size {s}"))
 }
 
 fn cmd_dis(file: &str) -> Result<ExitCode, String> {
@@ -94,7 +119,10 @@ fn cmd_freeze(file: &str) -> Result<ExitCode, String> {
         eprint!("{}", render_errors(&prog.errors));
         return Ok(ExitCode::FAILURE);
     }
-    print!("{}", emit_image_file(&prog.modules, "FROZEN", &EmitOptions::default()));
+    print!(
+        "{}",
+        emit_image_file(&prog.modules, "FROZEN", &EmitOptions::default())
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -125,7 +153,8 @@ fn cmd_run(file: &str, heap_size: usize, recursion_limit: Option<usize>) -> Exit
     }
     let mut loader = load::HostLoader::new();
     let image = loader.image(&prog.modules);
-    let heap: &'static mut [MaybeUninit<u8>] = Box::leak(vec![MaybeUninit::uninit(); heap_size].into_boxed_slice());
+    let heap: &'static mut [MaybeUninit<u8>] =
+        Box::leak(vec![MaybeUninit::uninit(); heap_size].into_boxed_slice());
     let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
     let mut vm = frostbyte_vm::Vm::new(heap, &mut out);
     if let Some(n) = recursion_limit {

@@ -83,7 +83,7 @@ impl InstrSeq {
 
     /// True if some label is bound to the current end of the list.
     pub(crate) fn end_is_labelled(&self) -> bool {
-        self.labels.iter().any(|l| *l == Some(self.instrs.len()))
+        self.labels.contains(&Some(self.instrs.len()))
     }
 
     fn label_pos(&self, l: Label) -> Result<usize, String> {
@@ -179,7 +179,12 @@ impl InstrSeq {
 
         // 5. Stack depth.
         let stack_size = self.max_depth(&targets, &offsets)?;
-        Ok(Assembled { bytecode, line_table, exc_table, stack_size })
+        Ok(Assembled {
+            bytecode,
+            line_table,
+            exc_table,
+            stack_size,
+        })
     }
 
     fn max_depth(&self, targets: &[Option<usize>], offsets: &[usize]) -> Result<u32, String> {
@@ -187,7 +192,7 @@ impl InstrSeq {
         let mut depth: Vec<Option<i64>> = vec![None; n + 1];
         let mut work: Vec<usize> = Vec::new();
         let mut max = 0i64;
-        let mut reach = |pos: usize, d: i64, depth: &mut Vec<Option<i64>>, work: &mut Vec<usize>| {
+        let reach = |pos: usize, d: i64, depth: &mut Vec<Option<i64>>, work: &mut Vec<usize>| {
             if d < 0 {
                 return Err(format!("negative stack depth at offset {}", offsets[pos]));
             }
@@ -213,7 +218,12 @@ impl InstrSeq {
         }
         for (h, hd) in self.handlers.iter().enumerate() {
             if used[h] {
-                reach(self.label_pos(hd.label)?, hd.depth as i64 + 1, &mut depth, &mut work)?;
+                reach(
+                    self.label_pos(hd.label)?,
+                    hd.depth as i64 + 1,
+                    &mut depth,
+                    &mut work,
+                )?;
             }
         }
         while let Some(pos) = work.pop() {
@@ -243,7 +253,9 @@ impl InstrSeq {
                 reach(pos + 1, df, &mut depth, &mut work)?;
             }
         }
-        u16::try_from(max).map(u32::from).map_err(|_| "stack too deep".to_string())
+        u16::try_from(max)
+            .map(u32::from)
+            .map_err(|_| "stack too deep".to_string())
     }
 }
 
@@ -262,7 +274,10 @@ fn size_of(i: &Instr, target: u64) -> usize {
 
 /// Instructions after which control never falls through.
 pub(crate) fn is_terminal(op: Op) -> bool {
-    matches!(op, Op::Jump | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
+    matches!(
+        op,
+        Op::Jump | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise
+    )
 }
 
 /// Net stack effect of an instruction; `jump` selects the branch-taken effect for jumps.
@@ -325,7 +340,13 @@ mod tests {
     use super::*;
 
     fn ins(op: Op, a: i64, target: Option<Label>, line: u32) -> Instr {
-        Instr { op, args: [a, 0], target, line, handler: None }
+        Instr {
+            op,
+            args: [a, 0],
+            target,
+            line,
+            handler: None,
+        }
     }
 
     #[test]

@@ -65,7 +65,8 @@ pub enum Const {
     False,
     /// `...`.
     Ellipsis,
-    /// An int that fits `i64` (but not the 31-bit small-int range, which uses `LoadSmallInt`).
+    /// An int that fits `i64`. (Code loads ints of the 31-bit small-int range with
+    /// `LoadSmallInt`; they appear as constants only inside tuples.)
     Int(i64),
     /// An int outside the `i64` range: magnitude base 2^32, least significant digit first, no
     /// leading zero digits.

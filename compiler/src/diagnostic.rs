@@ -24,7 +24,11 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `path:line:col: message`, the source line, and a caret under the column.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}:{}:{}: {}", self.path, self.line, self.col, self.message)?;
+        writeln!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.col, self.message
+        )?;
         writeln!(f, "{}", self.source_line)?;
         // Keep tabs so the caret lines up however the terminal renders them.
         let pad: String = self
@@ -49,7 +53,11 @@ pub(crate) struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     pub(crate) fn new(path: &'a str, text: &'a str) -> Self {
-        Locator { path, text, index: LineIndex::from_source_text(text) }
+        Locator {
+            path,
+            text,
+            index: LineIndex::from_source_text(text),
+        }
     }
 
     /// 1-based line of a byte offset.
@@ -63,8 +71,9 @@ impl<'a> Locator<'a> {
         let lc = self.index.line_column(offset, self.text);
         let line = lc.line;
         let range = self.index.line_range(line, self.text);
-        let source_line =
-            self.text[range].trim_end_matches(['\n', '\r']).trim_start_matches('\u{feff}');
+        let source_line = self.text[range]
+            .trim_end_matches(['\n', '\r'])
+            .trim_start_matches('\u{feff}');
         Diagnostic {
             path: self.path.to_string(),
             line: line.get() as u32,

@@ -1,1 +1,98 @@
-//! Frostbyte compiler (host only).
+//! Frostbyte compiler (host only): Python source to Frostbyte bytecode.
+//!
+//! Pipeline, one module at a time ([`compile_module`]):
+//! 1. parse with `ruff_python_parser`, collecting *all* syntax errors (the parser recovers);
+//! 2. [`scope`] analysis: local / cell / free / global for every name of every scope;
+//! 3. [`codegen`]: AST to a label-based instruction list per code object, reporting
+//!    unsupported constructs and compile-time scope errors as [`Diagnostic`]s;
+//! 4. [`assemble`]: jump relaxation, encoding, line and exception tables, stack depth.
+//!
+//! The result is a [`CompiledModule`] of plain data; [`disassemble`] prints it, [`freeze`]
+//! turns module sets into Rust statics and [`tree`] loads module trees from disk.
+
+mod assemble;
+mod code;
+mod codegen;
+mod diagnostic;
+mod dis;
+pub mod freeze;
+mod literal;
+mod scope;
+pub mod tree;
+
+pub use code::{CodeUnit, CompiledModule, Const};
+pub use diagnostic::Diagnostic;
+pub use dis::disassemble;
+
+use ruff_python_ast::PythonVersion;
+use ruff_python_parser::{Mode, ParseOptions};
+
+use diagnostic::Locator;
+
+/// One Python source file.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceFile<'a> {
+    /// Path as shown in messages and tracebacks, e.g. `app.py` or `sensor/filters.py`.
+    pub path: &'a str,
+    /// The source text.
+    pub text: &'a str,
+}
+
+/// Compile one module. `module_name` is dotted (`sensor.filters`); `is_package` is true for a
+/// package's `__init__.py`. On failure every diagnostic found is returned, sorted by
+/// position: all syntax errors if there are any, else all scope errors and unsupported
+/// constructs.
+pub fn compile_module(
+    src: &SourceFile<'_>,
+    module_name: &str,
+    is_package: bool,
+) -> Result<CompiledModule, Vec<Diagnostic>> {
+    let loc = Locator::new(src.path, src.text);
+    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(src.text, options)
+        .try_into_module()
+        .expect("Mode::Module parses to a module");
+
+    let mut diags: Vec<Diagnostic> = parsed
+        .errors()
+        .iter()
+        .map(|e| loc.diagnostic(e.location.start(), e.error.to_string()))
+        .chain(
+            parsed
+                .unsupported_syntax_errors()
+                .iter()
+                .map(|e| loc.diagnostic(e.range.start(), e.to_string())),
+        )
+        .collect();
+    if !diags.is_empty() {
+        diagnostic::sort(&mut diags);
+        return Err(diags);
+    }
+
+    let body = &parsed.syntax().body;
+    let (table, scope_errors) = scope::build(body);
+    diags.extend(
+        scope_errors
+            .into_iter()
+            .map(|(at, msg)| loc.diagnostic(at, msg)),
+    );
+    let result = codegen::compile(&loc, table, body);
+    match result {
+        Ok((code, names)) if diags.is_empty() => Ok(CompiledModule {
+            name: module_name.to_string(),
+            file: src.path.to_string(),
+            is_package,
+            names,
+            code,
+        }),
+        Ok(_) => {
+            diagnostic::sort(&mut diags);
+            Err(diags)
+        }
+        Err(more) => {
+            diags.extend(more);
+            diagnostic::sort(&mut diags);
+            Err(diags)
+        }
+    }
+}

@@ -15,15 +15,6 @@ pub(crate) struct BigInt {
     pub(crate) mag: Vec<u32>,
 }
 
-/// How an int is loaded.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum IntLoad {
-    /// `LoadSmallInt v`.
-    Small(i64),
-    /// `LoadConst` of an `Int` or `BigInt` constant.
-    Const(Const),
-}
-
 impl BigInt {
     /// Parse a literal as written in Python: decimal, `0x`, `0o`, `0b`, with underscores.
     pub(crate) fn parse(token: &str) -> Option<BigInt> {
@@ -55,7 +46,10 @@ impl BigInt {
                 mag.push(carry as u32);
             }
         }
-        Some(BigInt { negative: false, mag })
+        Some(BigInt {
+            negative: false,
+            mag,
+        })
     }
 
     /// `-self`.
@@ -71,7 +65,11 @@ impl BigInt {
         if self.mag.len() > 2 {
             return None;
         }
-        let m = self.mag.iter().rev().fold(0u64, |acc, &d| (acc << 32) | d as u64);
+        let m = self
+            .mag
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &d| (acc << 32) | d as u64);
         if self.negative {
             if m <= 1u64 << 63 {
                 Some((m as i64).wrapping_neg())
@@ -83,12 +81,15 @@ impl BigInt {
         }
     }
 
-    /// Small int if it fits 31 bits, else an `Int` constant, else a `BigInt` constant.
-    pub(crate) fn load(&self) -> IntLoad {
+    /// The constant: `Int` if it fits `i64`, else `BigInt`. (Code generation loads values
+    /// in `SMALL_MIN..=SMALL_MAX` with `LoadSmallInt` instead.)
+    pub(crate) fn to_const(&self) -> Const {
         match self.to_i64() {
-            Some(v) if (SMALL_MIN..=SMALL_MAX).contains(&v) => IntLoad::Small(v),
-            Some(v) => IntLoad::Const(Const::Int(v)),
-            None => IntLoad::Const(Const::BigInt { negative: self.negative, digits: self.mag.clone() }),
+            Some(v) => Const::Int(v),
+            None => Const::BigInt {
+                negative: self.negative,
+                digits: self.mag.clone(),
+            },
         }
     }
 }
@@ -108,12 +109,24 @@ mod tests {
 
     #[test]
     fn encodings() {
-        assert_eq!(BigInt::parse("1073741823").unwrap().load(), IntLoad::Small(SMALL_MAX));
-        assert_eq!(BigInt::parse("1073741824").unwrap().load(), IntLoad::Const(Const::Int(1 << 30)));
-        assert_eq!(BigInt::parse("1073741824").unwrap().neg().load(), IntLoad::Small(SMALL_MIN));
+        assert_eq!(
+            BigInt::parse("1073741823").unwrap().to_i64(),
+            Some(SMALL_MAX)
+        );
+        assert_eq!(
+            BigInt::parse("1073741824").unwrap().neg().to_i64(),
+            Some(SMALL_MIN)
+        );
         let min = BigInt::parse("9223372036854775808").unwrap();
-        assert_eq!(min.clone().load(), IntLoad::Const(Const::BigInt { negative: false, digits: vec![0, 0x8000_0000] }));
-        assert_eq!(min.neg().load(), IntLoad::Const(Const::Int(i64::MIN)));
+        assert_eq!(
+            min.to_const(),
+            Const::BigInt {
+                negative: false,
+                digits: vec![0, 0x8000_0000]
+            }
+        );
+        assert_eq!(min.neg().to_const(), Const::Int(i64::MIN));
+        assert_eq!(BigInt::parse("0").unwrap().neg().to_const(), Const::Int(0));
         let big = BigInt::parse("0x1_0000_0000_0000_0000").unwrap();
         assert_eq!(big.mag, vec![0, 0, 1]);
     }

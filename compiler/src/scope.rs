@@ -37,7 +37,10 @@ pub(crate) enum ScopeKind {
 impl ScopeKind {
     /// Functions, lambdas and comprehensions: names live in fast slots.
     pub(crate) fn is_function(self) -> bool {
-        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
+        matches!(
+            self,
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+        )
     }
 }
 
@@ -160,14 +163,34 @@ impl ScopeTable {
     }
 }
 
+/// Private name mangling, as CPython: inside class `C`, `__x` becomes `_C__x` (names ending in
+/// `__`, dotted names and classes named only `_` are left alone).
+pub(crate) fn mangle(private: Option<&str>, name: &str) -> String {
+    let Some(class) = private else {
+        return name.to_string();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
 /// A scope error: position and message.
 pub(crate) type ScopeError = (TextSize, String);
 
 /// Build and analyse the scopes of a module.
 pub(crate) fn build(module: &[Stmt]) -> (ScopeTable, Vec<ScopeError>) {
     let mut b = Builder {
-        table: ScopeTable { scopes: vec![Scope::new(ScopeKind::Module)], by_node: HashMap::new() },
+        table: ScopeTable {
+            scopes: vec![Scope::new(ScopeKind::Module)],
+            by_node: HashMap::new(),
+        },
         stack: vec![0],
+        private: vec![None],
         errors: Vec::new(),
     };
     b.visit_body(module);
@@ -180,6 +203,8 @@ pub(crate) fn build(module: &[Stmt]) -> (ScopeTable, Vec<ScopeError>) {
 struct Builder {
     table: ScopeTable,
     stack: Vec<ScopeId>,
+    /// Class name for private name mangling, per open scope.
+    private: Vec<Option<String>>,
     errors: Vec<ScopeError>,
 }
 
@@ -189,7 +214,18 @@ impl Builder {
         &mut self.table.scopes[id]
     }
 
+    fn mangle(&self, name: &str) -> String {
+        mangle(self.private.last().and_then(|p| p.as_deref()), name)
+    }
+
+    fn pop(&mut self) {
+        self.stack.pop();
+        self.private.pop();
+    }
+
     fn push<T>(&mut self, node: &T, kind: ScopeKind) -> ScopeId {
+        let private = self.private.last().cloned().flatten();
+        self.private.push(private);
         let id = self.table.scopes.len();
         self.table.scopes.push(Scope::new(kind));
         let parent = *self.stack.last().expect("scope stack empty");
@@ -200,26 +236,33 @@ impl Builder {
     }
 
     fn bind(&mut self, name: &str) {
-        self.cur().note(name, ASSIGNED);
+        let name = self.mangle(name);
+        self.cur().note(&name, ASSIGNED);
     }
 
     fn add_params(&mut self, params: &ast::Parameters) {
-        let s = self.cur();
-        for p in params.posonlyargs.iter().chain(params.args.iter()) {
-            s.params.push(p.parameter.name.to_string());
+        let mut names: Vec<String> = Vec::new();
+        for p in params
+            .posonlyargs
+            .iter()
+            .chain(params.args.iter())
+            .chain(params.kwonlyargs.iter())
+        {
+            names.push(self.mangle(p.parameter.name.as_str()));
         }
+        let vararg = params.vararg.as_ref().map(|v| self.mangle(v.name.as_str()));
+        let kwarg = params.kwarg.as_ref().map(|k| self.mangle(k.name.as_str()));
+        let s = self.cur();
+        s.params = names;
         s.n_posonly = params.posonlyargs.len() as u16;
         s.n_posargs = (params.posonlyargs.len() + params.args.len()) as u16;
-        for p in &params.kwonlyargs {
-            s.params.push(p.parameter.name.to_string());
-        }
         s.n_kwonly = params.kwonlyargs.len() as u16;
-        if let Some(v) = &params.vararg {
-            s.params.push(v.name.to_string());
+        if let Some(v) = vararg {
+            s.params.push(v);
             s.varargs = true;
         }
-        if let Some(k) = &params.kwarg {
-            s.params.push(k.name.to_string());
+        if let Some(k) = kwarg {
+            s.params.push(k);
             s.varkw = true;
         }
         for name in s.params.clone() {
@@ -240,11 +283,15 @@ impl Builder {
         let kind = self.cur().kind;
         let word = if nonlocal { "nonlocal" } else { "global" };
         if nonlocal && kind == ScopeKind::Module {
-            self.errors.push((at, "nonlocal declaration not allowed at module level".into()));
+            self.errors.push((
+                at,
+                "nonlocal declaration not allowed at module level".into(),
+            ));
             return;
         }
         for n in names {
-            let name = n.as_str();
+            let mangled = self.mangle(n.as_str());
+            let name = mangled.as_str();
             let flags = self.cur().syms.get(name).map_or(0, |s| s.flags);
             let msg = if flags & PARAM != 0 {
                 Some(format!("name '{name}' is parameter and {word}"))
@@ -253,7 +300,9 @@ impl Builder {
             } else if flags & USED != 0 {
                 Some(format!("name '{name}' is used prior to {word} declaration"))
             } else if flags & ASSIGNED != 0 {
-                Some(format!("name '{name}' is assigned to before {word} declaration"))
+                Some(format!(
+                    "name '{name}' is assigned to before {word} declaration"
+                ))
             } else {
                 None
             };
@@ -261,7 +310,9 @@ impl Builder {
                 self.errors.push((n.start(), m));
                 continue;
             }
-            let s = self.cur().note(name, if nonlocal { NONLOCAL } else { GLOBAL });
+            let s = self
+                .cur()
+                .note(name, if nonlocal { NONLOCAL } else { GLOBAL });
             s.decl = Some(n.start());
         }
     }
@@ -289,7 +340,7 @@ impl Builder {
         for e in elts {
             self.visit_expr(e);
         }
-        self.stack.pop();
+        self.pop();
     }
 }
 
@@ -305,7 +356,7 @@ impl<'a> Visitor<'a> for Builder {
                 self.push(f, ScopeKind::Function);
                 self.add_params(&f.parameters);
                 self.visit_body(&f.body);
-                self.stack.pop();
+                self.pop();
             }
             Stmt::ClassDef(c) => {
                 for d in &c.decorator_list {
@@ -316,8 +367,9 @@ impl<'a> Visitor<'a> for Builder {
                 }
                 self.bind(c.name.as_str());
                 self.push(c, ScopeKind::Class);
+                *self.private.last_mut().expect("pushed") = Some(c.name.to_string());
                 self.visit_body(&c.body);
-                self.stack.pop();
+                self.pop();
             }
             Stmt::Global(g) => self.declare(&g.names, false, g.start()),
             Stmt::Nonlocal(n) => self.declare(&n.names, true, n.start()),
@@ -365,8 +417,9 @@ impl<'a> Visitor<'a> for Builder {
         match expr {
             Expr::Name(n) => match n.ctx {
                 ExprContext::Load => {
+                    let name = self.mangle(n.id.as_str());
                     let s = self.cur();
-                    s.note(n.id.as_str(), USED);
+                    s.note(&name, USED);
                     if n.id.as_str() == "super" && s.kind.is_function() {
                         s.note("__class__", USED);
                     }
@@ -383,7 +436,7 @@ impl<'a> Visitor<'a> for Builder {
                     self.add_params(p);
                 }
                 self.visit_expr(&l.body);
-                self.stack.pop();
+                self.pop();
             }
             Expr::ListComp(c) => self.comprehension(expr, &c.generators, &[&c.elt]),
             Expr::SetComp(c) => self.comprehension(expr, &c.generators, &[&c.elt]),
@@ -397,7 +450,11 @@ impl<'a> Visitor<'a> for Builder {
                 self.comprehension(expr, &c.generators, &elts)
             }
             Expr::Yield(_) | Expr::YieldFrom(_) => {
-                let what = if matches!(expr, Expr::Yield(_)) { "yield" } else { "yield from" };
+                let what = if matches!(expr, Expr::Yield(_)) {
+                    "yield"
+                } else {
+                    "yield from"
+                };
                 match self.cur().kind {
                     ScopeKind::Function | ScopeKind::Lambda => self.cur().is_generator = true,
                     ScopeKind::Comprehension => self
@@ -497,8 +554,12 @@ fn analyze(
     }
 
     let s = &mut table.scopes[id];
-    let mut freevars: Vec<String> =
-        s.order.iter().filter(|n| resolved[*n] == NameScope::Free).cloned().collect();
+    let mut freevars: Vec<String> = s
+        .order
+        .iter()
+        .filter(|n| resolved[*n] == NameScope::Free)
+        .cloned()
+        .collect();
     freevars.extend(pass_through);
     let mut slots: Vec<String> = Vec::new();
     let mut cellvars: Vec<String> = Vec::new();
@@ -531,7 +592,11 @@ fn analyze(
         }
     }
     slots.extend(freevars.iter().cloned());
-    s.slot_index = slots.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
+    s.slot_index = slots
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.clone(), i as u32))
+        .collect();
     s.slots = slots;
     s.cellvars = cellvars;
     s.freevars = freevars.clone();

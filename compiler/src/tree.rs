@@ -59,11 +59,22 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { path, message } => write!(f, "{path}: error: {message}"),
-            LoadError::NotUtf8 { path, line, col, byte } => {
-                write!(f, "{path}:{line}:{col}: error: source is not valid UTF-8 (byte 0x{byte:02x})")
+            LoadError::NotUtf8 {
+                path,
+                line,
+                col,
+                byte,
+            } => {
+                write!(
+                    f,
+                    "{path}:{line}:{col}: error: source is not valid UTF-8 (byte 0x{byte:02x})"
+                )
             }
             LoadError::Duplicate { name, path } => {
-                write!(f, "{path}: error: module '{name}' is defined twice in one image")
+                write!(
+                    f,
+                    "{path}: error: module '{name}' is defined twice in one image"
+                )
             }
             LoadError::Compile(d) => write!(f, "{d}"),
         }
@@ -85,7 +96,11 @@ impl Loader {
 
     /// Add one module file. `name` defaults to the file stem.
     pub fn add_module(&mut self, fs_path: &Path, display: &str, name: Option<&str>) {
-        let stem = fs_path.file_stem().and_then(|s| s.to_str()).unwrap_or("main").to_string();
+        let stem = fs_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("main")
+            .to_string();
         let name = name.map(str::to_string).unwrap_or(stem);
         self.compile_file(fs_path, display, &name, false);
     }
@@ -95,7 +110,10 @@ impl Loader {
         let name = match fs_dir.file_name().and_then(|s| s.to_str()) {
             Some(n) => n.to_string(),
             None => {
-                self.errors.push(LoadError::Io { path: display.into(), message: "not a package directory".into() });
+                self.errors.push(LoadError::Io {
+                    path: display.into(),
+                    message: "not a package directory".into(),
+                });
                 return;
             }
         };
@@ -114,14 +132,28 @@ impl Loader {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => {
-                self.errors.push(LoadError::Io { path: display.into(), message: format!("cannot read directory: {e}") });
+                self.errors.push(LoadError::Io {
+                    path: display.into(),
+                    message: format!("cannot read directory: {e}"),
+                });
                 return;
             }
         };
         entries.sort();
-        self.compile_file(&dir.join("__init__.py"), &format!("{display}/__init__.py"), pkg, true);
+        self.compile_file(
+            &dir.join("__init__.py"),
+            &format!("{display}/__init__.py"),
+            pkg,
+            true,
+        );
         for path in entries {
-            let Some(fname) = path.file_name().and_then(|s| s.to_str()).map(str::to_string) else { continue };
+            let Some(fname) = path
+                .file_name()
+                .and_then(|s| s.to_str())
+                .map(str::to_string)
+            else {
+                continue;
+            };
             if fname.starts_with('.') || fname == "__pycache__" || fname == "__init__.py" {
                 continue;
             }
@@ -146,7 +178,10 @@ impl Loader {
                 } else {
                     format!("cannot read file: {e}")
                 };
-                self.errors.push(LoadError::Io { path: display.into(), message });
+                self.errors.push(LoadError::Io {
+                    path: display.into(),
+                    message,
+                });
                 return;
             }
         };
@@ -155,19 +190,38 @@ impl Loader {
             Err(e) => {
                 let good = &bytes[..e.valid_up_to()];
                 let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-                let col = (good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)) as u32 + 1;
+                let col = (good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1))
+                    as u32
+                    + 1;
                 let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
-                self.errors.push(LoadError::NotUtf8 { path: display.into(), line, col, byte });
+                self.errors.push(LoadError::NotUtf8 {
+                    path: display.into(),
+                    line,
+                    col,
+                    byte,
+                });
                 return;
             }
         };
         if self.loaded.modules.iter().any(|m| m.name == name) {
-            self.errors.push(LoadError::Duplicate { name: name.into(), path: display.into() });
+            self.errors.push(LoadError::Duplicate {
+                name: name.into(),
+                path: display.into(),
+            });
             return;
         }
-        match compile_module(&SourceFile { path: display, text }, name, is_package) {
+        match compile_module(
+            &SourceFile {
+                path: display,
+                text,
+            },
+            name,
+            is_package,
+        ) {
             Ok(m) => self.loaded.modules.push(m),
-            Err(diags) => self.errors.extend(diags.into_iter().map(LoadError::Compile)),
+            Err(diags) => self
+                .errors
+                .extend(diags.into_iter().map(LoadError::Compile)),
         }
     }
 

@@ -88,13 +88,19 @@ impl Config {
 
     /// Freeze one module file; its name is the file stem (`python/main.py` -> `main`).
     pub fn module(&mut self, path: impl Into<String>) -> &mut Self {
-        self.inputs.push(Input::Module { path: path.into(), name: None });
+        self.inputs.push(Input::Module {
+            path: path.into(),
+            name: None,
+        });
         self
     }
 
     /// Freeze one module file under an explicit (dotted) module name.
     pub fn module_as(&mut self, path: impl Into<String>, name: impl Into<String>) -> &mut Self {
-        self.inputs.push(Input::Module { path: path.into(), name: Some(name.into()) });
+        self.inputs.push(Input::Module {
+            path: path.into(),
+            name: Some(name.into()),
+        });
         self
     }
 
@@ -158,8 +164,12 @@ impl Config {
         let mut loader = Loader::new();
         for input in &self.inputs {
             match input {
-                Input::Module { path, name } => loader.add_module(&base.join(path), path, name.as_deref()),
-                Input::Package { path } => loader.add_package(&base.join(path), path.trim_end_matches('/')),
+                Input::Module { path, name } => {
+                    loader.add_module(&base.join(path), path, name.as_deref())
+                }
+                Input::Package { path } => {
+                    loader.add_package(&base.join(path), path.trim_end_matches('/'))
+                }
             }
         }
         let (loaded, errors) = loader.finish();
@@ -174,7 +184,9 @@ impl Config {
         let source = emit_image_file(
             &loaded.modules,
             &self.static_name,
-            &EmitOptions { runtime_path: self.runtime_path.clone() },
+            &EmitOptions {
+                runtime_path: self.runtime_path.clone(),
+            },
         );
         let out = out_dir.join(&self.out_file);
         write_if_changed(&out, &source).map_err(|e| Error::Write(out.clone(), e))?;

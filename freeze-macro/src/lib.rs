@@ -38,7 +38,11 @@ struct Args {
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let path: LitStr = input.parse()?;
-        let mut args = Args { path, module: None, runtime: None };
+        let mut args = Args {
+            path,
+            module: None,
+            runtime: None,
+        };
         while input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -75,7 +79,9 @@ pub fn include_python(input: TokenStream) -> TokenStream {
     };
     match expand(&args) {
         Ok(ts) => ts,
-        Err(msg) => syn::Error::new(args.path.span(), msg).to_compile_error().into(),
+        Err(msg) => syn::Error::new(args.path.span(), msg)
+            .to_compile_error()
+            .into(),
     }
 }
 
@@ -84,7 +90,11 @@ fn base_dir() -> PathBuf {
         .local_file()
         .and_then(|f| f.parent().map(PathBuf::from))
         .filter(|d| d.is_dir());
-    let manifest = || std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    let manifest = || {
+        std::env::var_os("CARGO_MANIFEST_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_default()
+    };
     match from_file {
         Some(d) if d.is_absolute() => d,
         // A relative local file is relative to the crate root (cargo runs rustc there).
@@ -114,11 +124,20 @@ fn expand(args: &Args) -> Result<TokenStream, String> {
     let tracked: Vec<String> = loaded
         .files
         .iter()
-        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).to_string_lossy().into_owned())
+        .map(|p| {
+            std::fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     let opts = EmitOptions {
-        runtime_path: args.runtime.as_ref().map_or_else(|| "::frostbyte".to_string(), |r| r.value()),
+        runtime_path: args
+            .runtime
+            .as_ref()
+            .map_or_else(|| "::frostbyte".to_string(), |r| r.value()),
     };
     let code = emit_image_expr(&loaded.modules, &tracked, &opts);
-    code.parse::<TokenStream>().map_err(|e| format!("frostbyte: internal error: generated code does not parse: {e}"))
+    code.parse::<TokenStream>()
+        .map_err(|e| format!("frostbyte: internal error: generated code does not parse: {e}"))
 }

@@ -10,7 +10,9 @@ def memoize(fn):
 @memoize
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
-print(fib(40), fib(90), len(fib.cache))
+for n in (20, 40, 60, 80, 90):
+    print(n, fib(n))
+print(len(fib.cache))
 def power(exp):
     def p(base):
         return base ** exp

@@ -6,7 +6,6 @@ def show(fn):
         print(type(e).__name__ + ":", e)
 show(lambda: 1 / 0)
 show(lambda: 1 // 0)
-show(lambda: 1 % 0)
 show(lambda: 1.0 / 0)
 show(lambda: [1, 2][5])
 show(lambda: (1,)[-3])

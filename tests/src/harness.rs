@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 /// Root of the tests crate.
 pub fn crate_dir() -> PathBuf {
     // Works from both the tests crate and the cli crate (which includes this file by path).
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("tests")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("tests")
 }
 
 /// All corpus entries: `(name, program path, expected-output path)`, sorted.
@@ -66,10 +68,17 @@ pub struct Outcome {
 
 /// Run `cmd` with a time limit and collect its normalised output.
 pub fn run(mut cmd: Command, limit: Duration) -> Outcome {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = match cmd.spawn() {
         Ok(c) => c,
-        Err(e) => return Outcome { output: format!("cannot start {cmd:?}: {e}"), timed_out: false },
+        Err(e) => {
+            return Outcome {
+                output: format!("cannot start {cmd:?}: {e}"),
+                timed_out: false,
+            }
+        }
     };
     let mut so = child.stdout.take().expect("piped");
     let mut se = child.stderr.take().expect("piped");
@@ -134,20 +143,32 @@ pub fn known_failures(mode: &str) -> Vec<String> {
 /// result. A case listed as a known failure must still fail (so the list cannot go stale).
 pub fn check_corpus(mode: &str, limit: Duration, make_cmd: impl Fn(&str, &Path) -> Command + Sync) {
     let entries = corpus_entries();
-    assert!(entries.len() >= 150, "corpus has only {} programs", entries.len());
+    assert!(
+        entries.len() >= 150,
+        "corpus has only {} programs",
+        entries.len()
+    );
     let known = known_failures(mode);
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(4);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some((name, prog, exp)) = entries.get(i) else { break };
-                let expected = std::fs::read_to_string(exp).unwrap_or_else(|_| format!("<missing {}>", exp.display()));
+                let Some((name, prog, exp)) = entries.get(i) else {
+                    break;
+                };
+                let expected = std::fs::read_to_string(exp)
+                    .unwrap_or_else(|_| format!("<missing {}>", exp.display()));
                 let got = run(make_cmd(name, prog), limit);
                 let ok = got.output == expected;
-                results.lock().unwrap().push((name.clone(), ok, expected, got.output));
+                results
+                    .lock()
+                    .unwrap()
+                    .push((name.clone(), ok, expected, got.output));
             });
         }
     });
@@ -162,7 +183,9 @@ pub fn check_corpus(mode: &str, limit: Duration, make_cmd: impl Fn(&str, &Path) 
             (false, true) => xfail += 1,
             (true, true) => {
                 failed += 1;
-                report.push_str(&format!("=== {name}: passes but is listed in known_failures.txt; remove it\n"));
+                report.push_str(&format!(
+                    "=== {name}: passes but is listed in known_failures.txt; remove it\n"
+                ));
             }
             (false, false) => {
                 failed += 1;
@@ -173,10 +196,15 @@ pub fn check_corpus(mode: &str, limit: Duration, make_cmd: impl Fn(&str, &Path) 
     for k in &known {
         if !results.iter().any(|r| &r.0 == k) {
             failed += 1;
-            report.push_str(&format!("=== {k}: listed in known_failures.txt but no such case\n"));
+            report.push_str(&format!(
+                "=== {k}: listed in known_failures.txt but no such case\n"
+            ));
         }
     }
-    eprintln!("corpus [{mode}]: {passed} passed, {failed} failed, {xfail} known failures (of {})", results.len());
+    eprintln!(
+        "corpus [{mode}]: {passed} passed, {failed} failed, {xfail} known failures (of {})",
+        results.len()
+    );
     if failed > 0 {
         panic!("{report}\ncorpus [{mode}]: {failed} unexpected result(s)");
     }

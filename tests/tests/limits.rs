@@ -62,7 +62,10 @@ fn deep_recursion_raises_recursion_error_without_native_stack() {
         .expect("thread starts");
     let (out, ok) = h.join().expect("no native stack overflow");
     assert!(ok, "program failed:\n{out}");
-    assert_eq!(out, "RecursionError caught\nRecursionError caught again\n500\n");
+    assert_eq!(
+        out,
+        "RecursionError caught\nRecursionError caught again\n500\n"
+    );
 }
 
 /// Bytes of static data reachable from a code object (bytecode, tables, constant arrays).
@@ -96,13 +99,23 @@ fn as_code(v: Value) -> Option<&'static Code> {
 
 #[test]
 fn importing_allocates_only_the_objects_it_creates() {
-    let defs = DEFS.modules.iter().find(|m| m.name == module_name("defs")).expect("defs module");
+    let defs = DEFS
+        .modules
+        .iter()
+        .find(|m| m.name == module_name("defs"))
+        .expect("defs module");
     let frozen = static_bytes(defs.code);
     let (out, ok) = run(&[IMPORT_COST, DEFS], "import_cost", 1 << 20);
     assert!(ok, "program failed:\n{out}");
     let mut lines = out.lines();
-    let cost: usize = lines.next().and_then(|l| l.trim().parse().ok()).expect("first line is the byte count");
-    assert_eq!(lines.next(), Some("285 widget 3 x 4 = 12 (a long descriptive constant)"));
+    let cost: usize = lines
+        .next()
+        .and_then(|l| l.trim().parse().ok())
+        .expect("first line is the byte count");
+    assert_eq!(
+        lines.next(),
+        Some("285 widget 3 x 4 = 12 (a long descriptive constant)")
+    );
     // What the import must create: the module object and its globals dict (with 12 entries),
     // 10 function objects, 1 class with its dict of 5 entries, and the TABLE tuple... which is
     // a frozen constant, so it costs nothing. Bound each object generously by 8 words and
@@ -112,13 +125,23 @@ fn importing_allocates_only_the_objects_it_creates() {
     assert!(cost <= bound, "import retained {cost} bytes, bound {bound}");
     // Bytecode and constants are read in place: the heap grew by far less than the static
     // data the module's code uses.
-    assert!(frozen > 2000, "fixture too small to prove anything: {frozen} bytes");
-    assert!(cost * 2 < frozen, "import retained {cost} bytes vs {frozen} bytes of frozen code: was it copied?");
+    assert!(
+        frozen > 2000,
+        "fixture too small to prove anything: {frozen} bytes"
+    );
+    assert!(
+        cost * 2 < frozen,
+        "import retained {cost} bytes vs {frozen} bytes of frozen code: was it copied?"
+    );
     eprintln!("import cost: {cost} bytes on the heap; module code in ROM: {frozen} bytes");
 }
 
 fn module_name(s: &str) -> Value {
-    DEFS.modules.iter().map(|m| m.name).find(|n| qstr_text(*n) == s).unwrap_or(Value::NONE)
+    DEFS.modules
+        .iter()
+        .map(|m| m.name)
+        .find(|n| qstr_text(*n) == s)
+        .unwrap_or(Value::NONE)
 }
 
 fn qstr_text(v: Value) -> &'static str {

@@ -1,6 +1,5 @@
 """Signal filters (classes) and stateful helpers (closures)."""
 
-
 class Filter:
     kind = "filter"  # class attribute, overridden by subclasses
 
@@ -12,12 +11,8 @@ class Filter:
         self.seen += 1
         return self.apply(x)
 
-    def apply(self, x):
-        raise NotImplementedError("apply")
-
     def __repr__(self):
         return "<%s %s seen=%d>" % (self.kind, self.name, self.seen)
-
 
 class MovingAverage(Filter):
     kind = "sma"
@@ -32,7 +27,6 @@ class MovingAverage(Filter):
         if len(self.window) > self.size:
             self.window.pop(0)
         return sum(self.window) / len(self.window)
-
 
 class Ema(Filter):
     kind = "ema"
@@ -49,10 +43,8 @@ class Ema(Filter):
             self.value += self.alpha * (x - self.value)
         return self.value
 
-
 def _raw_of(point):
     return point[0]
-
 
 class Calibration:
     """Piecewise-linear raw -> physical conversion (extrapolates at the ends)."""
@@ -61,66 +53,23 @@ class Calibration:
         self.unit = unit
         self.points = sorted(points, key=_raw_of)
 
-    @classmethod
-    def linear(cls, unit, raw0, val0, raw1, val1):
-        return cls(unit, [(raw1, val1), (raw0, val0)])
-
     def __call__(self, raw):
-        pts = self.points
-        x0, y0 = pts[0]
-        x1, y1 = pts[1]
-        for (a, b), (c, d) in zip(pts, pts[1:]):
-            x0, y0, x1, y1 = a, b, c, d
-            if raw <= c:
+        for (x0, y0), (x1, y1) in zip(self.points, self.points[1:]):
+            if raw <= x1:
                 break
-        t = (raw - x0) / (x1 - x0)
-        return y0 + t * (y1 - y0)
+        return y0 + (raw - x0) / (x1 - x0) * (y1 - y0)
 
     def __str__(self):
         return " -> ".join("%d:%g" % p for p in self.points) + " " + self.unit
 
-
-def make_counter(start=0):
-    count = start
-
-    def bump(by=1):
-        nonlocal count
-        count += by
-        return count
-
-    return bump
-
-
-def make_despiker(max_step):
-    """Clamp each value to within max_step of the previous accepted value."""
-    last = None
-    clipped = 0
-
-    def step(x):
-        nonlocal last, clipped
-        if last is not None and abs(x - last) > max_step:
-            clipped += 1
-            x = last + max_step if x > last else last - max_step
-        last = x
-        return x, clipped
-
-    return step
-
-
 def make_debouncer(hold):
     """Report a state change only after `hold` consecutive votes for it."""
-    state = False
-    votes = 0
+    state, votes = False, 0
 
     def vote(active):
         nonlocal state, votes
-        if active == state:
-            votes = 0
-        else:
-            votes += 1
-            if votes >= hold:
-                state = active
-                votes = 0
+        votes = 0 if active == state else votes + 1
+        if votes >= hold:
+            state, votes = active, 0
         return state
-
     return vote

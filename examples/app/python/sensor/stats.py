@@ -1,16 +1,13 @@
 """Running statistics and small-list helpers."""
 
-
 class RunningStats:
-    """Welford's online mean and variance; O(1) memory."""
+    """Welford's online mean and variance: O(1) memory."""
 
     def __init__(self, name):
         self.name = name
         self.n = 0
-        self.mean = 0.0
-        self.m2 = 0.0
-        self.lo = None
-        self.hi = None
+        self.mean = self.m2 = 0.0
+        self.lo = self.hi = None
 
     def add(self, x):
         self.n += 1
@@ -28,41 +25,10 @@ class RunningStats:
     def stddev(self):
         return self.variance ** 0.5
 
-    def __str__(self):
-        return "%s: n=%d mean=%.3f sd=%.3f range=[%.2f, %.2f]" % (
-            self.name, self.n, self.mean, self.stddev, self.lo, self.hi)
-
-
-def mean(xs):
-    return sum(xs) / len(xs)
-
-
-def variance(xs):
-    m = mean(xs)
-    return sum((x - m) ** 2 for x in xs) / len(xs)
-
-
 def median(xs):
     s = sorted(xs)
     mid = len(s) // 2
     return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
-
-
-def bucket(value, edges):
-    for i, edge in enumerate(edges):
-        if value < edge:
-            return i
-    return len(edges)
-
-
-def histogram(values, edges, counts=None):
-    if counts is None:
-        counts = {}
-    for v in values:
-        b = bucket(v, edges)
-        counts[b] = counts.get(b, 0) + 1
-    return counts
-
 
 def isqrt(n, lo=0, hi=None, depth=0):
     """Integer square root by recursive bisection; returns (root, depth)."""
@@ -74,7 +40,6 @@ def isqrt(n, lo=0, hi=None, depth=0):
     if mid * mid <= n:
         return isqrt(n, mid, hi, depth + 1)
     return isqrt(n, lo, mid, depth + 1)
-
 
 def fold_checksum(acc, value):
     return (acc * 31 + value) % 65521

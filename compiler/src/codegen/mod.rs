@@ -1,0 +1,611 @@
+//! Code generation: AST plus scope table in, [`CodeUnit`]s out.
+//!
+//! One [`Unit`] is open per code object being compiled (module, class body, function, lambda,
+//! comprehension); nested definitions push a unit, compile, assemble and pop it, and the
+//! parent loads the finished code as a constant.
+//!
+//! Control flow that leaves a block early (`return`, `break`, `continue`) walks the unit's
+//! stack of [`FBlock`]s from the inside out and emits each block's exit code: pop a `for`
+//! iterator, `PopExcept` out of an `except` body, inline a `finally` body. While it does so the
+//! active exception handlers and the statement-level stack depth are rolled back to what they
+//! were outside each block, so the exit code is protected by the right handler and any `try`
+//! inside an inlined `finally` gets the right depth.
+//!
+//! Statements are in [`stmt`], expressions in [`expr`].
+
+mod expr;
+mod stmt;
+
+use frostbyte_format::{CodeFlags, Op};
+use ruff_python_ast::{self as ast, Stmt};
+use ruff_text_size::TextSize;
+
+use crate::assemble::{HandlerId, Instr, InstrSeq, Label};
+use crate::code::{CodeUnit, Const, ConstTable, NameTable};
+use crate::diagnostic::{Diagnostic, Locator};
+use crate::scope::{NameScope, ScopeId, ScopeKind, ScopeTable};
+
+/// A block that early exits must unwind.
+#[derive(Debug, Clone, Copy)]
+enum FBlockKind<'a> {
+    While {
+        start: Label,
+        exit: Label,
+    },
+    /// The iterator is on the stack.
+    For {
+        start: Label,
+        exit: Label,
+    },
+    /// Body of a `try` with `except` clauses.
+    TryExcept,
+    /// Body of a `try` with `finally`: exits inline the finally body.
+    FinallyTry {
+        body: &'a [Stmt],
+    },
+    /// The exceptional-path finally body: `prev exc` are on the stack.
+    FinallyEnd,
+    /// An `except` body: `prev` is on the stack; the bound name is cleared on exit.
+    HandlerCleanup {
+        name: Option<&'a str>,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct FBlock<'a> {
+    kind: FBlockKind<'a>,
+    /// Active handlers outside this block (length of the handler stack).
+    outer_handlers: usize,
+    /// Statement-level stack depth outside this block.
+    depth: u32,
+}
+
+/// A code object under construction.
+struct Unit<'a> {
+    scope: ScopeId,
+    /// Enclosing class name, for private name mangling.
+    private: Option<String>,
+    name: String,
+    qualname: String,
+    flags: CodeFlags,
+    first_line: u32,
+    seq: InstrSeq,
+    consts: ConstTable,
+    /// Line given to emitted instructions.
+    line: u32,
+    /// Active exception handlers, innermost last.
+    handlers: Vec<HandlerId>,
+    fblocks: Vec<FBlock<'a>>,
+    /// Values held on the stack by enclosing statements (iterators, saved exceptions).
+    depth: u32,
+}
+
+/// Name access contexts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    Load,
+    Store,
+    Del,
+}
+
+pub(crate) struct Compiler<'a> {
+    loc: &'a Locator<'a>,
+    table: ScopeTable,
+    names: NameTable,
+    diags: Vec<Diagnostic>,
+    units: Vec<Unit<'a>>,
+}
+
+/// Compile a module body. Returns the module code and its name table, or the diagnostics.
+pub(crate) fn compile(
+    loc: &Locator<'_>,
+    table: ScopeTable,
+    body: &[Stmt],
+) -> Result<(CodeUnit, Vec<String>), Vec<Diagnostic>> {
+    let mut c = Compiler {
+        loc,
+        table,
+        names: NameTable::default(),
+        diags: Vec::new(),
+        units: Vec::new(),
+    };
+    c.enter_unit(0, "<module>".into(), String::new(), CodeFlags::NAMESPACE, 1);
+    c.docstring(body);
+    c.body(body);
+    let code = c.leave_unit(TextSize::new(0));
+    if c.diags.is_empty() {
+        Ok((code, c.names.into_vec()))
+    } else {
+        Err(c.diags)
+    }
+}
+
+impl<'a> Compiler<'a> {
+    // --- diagnostics ---
+
+    fn error(&mut self, at: TextSize, msg: impl Into<String>) {
+        self.diags.push(self.loc.diagnostic(at, msg));
+    }
+
+    fn unsupported(&mut self, at: TextSize, what: &str) {
+        self.error(at, format!("unsupported: {what}"));
+    }
+
+    // --- units ---
+
+    fn unit(&mut self) -> &mut Unit<'a> {
+        self.units.last_mut().expect("no open unit")
+    }
+
+    fn u(&self) -> &Unit<'a> {
+        self.units.last().expect("no open unit")
+    }
+
+    fn enter_unit(
+        &mut self,
+        scope: ScopeId,
+        name: String,
+        qualname: String,
+        flags: CodeFlags,
+        first_line: u32,
+    ) {
+        let private = if self.table.scopes[scope].kind == ScopeKind::Class {
+            Some(name.clone())
+        } else {
+            self.units.last().and_then(|u| u.private.clone())
+        };
+        self.units.push(Unit {
+            scope,
+            private,
+            name,
+            qualname,
+            flags,
+            first_line,
+            seq: InstrSeq::default(),
+            consts: ConstTable::default(),
+            line: first_line,
+            handlers: Vec::new(),
+            fblocks: Vec::new(),
+            depth: 0,
+        });
+        let cells: Vec<String> = self.table.scopes[scope].cellvars.clone();
+        for c in cells {
+            let slot = self.table.scopes[scope]
+                .slot(&c)
+                .expect("cell without slot");
+            self.emit(Op::MakeCell, slot as i64);
+        }
+    }
+
+    /// Finish the open unit: add the implicit return if control can reach the end, assemble.
+    fn leave_unit(&mut self, at: TextSize) -> CodeUnit {
+        let ends_open = {
+            let u = self.u();
+            u.seq.end_is_labelled()
+                || u.seq
+                    .instrs
+                    .last()
+                    .is_none_or(|i| !crate::assemble::is_terminal(i.op))
+        };
+        if ends_open {
+            let s = &self.table.scopes[self.u().scope];
+            if s.kind == ScopeKind::Class && s.needs_class_cell {
+                let slot = s.slot("__class__").expect("class cell slot");
+                self.emit(Op::LoadClosure, slot as i64);
+            } else {
+                self.emit(Op::LoadNone, 0);
+            }
+            self.emit(Op::ReturnValue, 0);
+        }
+        let u = self.units.pop().expect("no open unit");
+        let s = &self.table.scopes[u.scope];
+        let mut flags = u.flags;
+        if s.varargs {
+            flags = flags.union(CodeFlags::VARARGS);
+        }
+        if s.varkw {
+            flags = flags.union(CodeFlags::VARKEYWORDS);
+        }
+        if s.is_generator {
+            flags = flags.union(CodeFlags::GENERATOR);
+        }
+        let asm = match u.seq.assemble(u.first_line) {
+            Ok(a) => a,
+            Err(e) => {
+                // Code after an earlier error may be inconsistent; only a clean unit's
+                // failure is a compiler bug worth reporting.
+                let msg = format!("internal compiler error in '{}': {e}", u.name);
+                if self.diags.is_empty() {
+                    self.diags.push(self.loc.diagnostic(at, msg));
+                }
+                crate::assemble::Assembled {
+                    bytecode: Vec::new(),
+                    line_table: Vec::new(),
+                    exc_table: Vec::new(),
+                    stack_size: 0,
+                }
+            }
+        };
+        let n_locals = s.slots.len();
+        if n_locals > u16::MAX as usize {
+            self.diags
+                .push(self.loc.diagnostic(at, "too many local variables"));
+        }
+        CodeUnit {
+            name: u.name,
+            flags: flags.bits(),
+            n_posargs: s.n_posargs,
+            n_posonly: s.n_posonly,
+            n_kwonly: s.n_kwonly,
+            n_locals: n_locals as u16,
+            n_free: s.n_free() as u16,
+            stack_size: asm.stack_size as u16,
+            first_line: u.first_line,
+            bytecode: asm.bytecode,
+            consts: u.consts.into_vec(),
+            local_names: s.slots.clone(),
+            line_table: asm.line_table,
+            exc_table: asm.exc_table,
+        }
+    }
+
+    /// Qualified name of a definition named `name` inside the open unit.
+    fn child_qualname(&self, name: &str) -> String {
+        let u = self.u();
+        match self.table.scopes[u.scope].kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{name}", u.qualname),
+            _ => format!("{}.<locals>.{name}", u.qualname),
+        }
+    }
+
+    // --- emission ---
+
+    fn emit(&mut self, op: Op, a: i64) {
+        self.emit2(op, a, 0);
+    }
+
+    fn emit2(&mut self, op: Op, a: i64, b: i64) {
+        let u = self.unit();
+        let handler = u.handlers.last().copied();
+        u.seq.push(Instr {
+            op,
+            args: [a, b],
+            target: None,
+            line: u.line,
+            handler,
+        });
+    }
+
+    fn emit_jump(&mut self, op: Op, target: Label) {
+        let u = self.unit();
+        let handler = u.handlers.last().copied();
+        u.seq.push(Instr {
+            op,
+            args: [0, 0],
+            target: Some(target),
+            line: u.line,
+            handler,
+        });
+    }
+
+    fn new_label(&mut self) -> Label {
+        self.unit().seq.new_label()
+    }
+
+    fn bind(&mut self, l: Label) {
+        self.unit().seq.bind(l);
+    }
+
+    fn load_const(&mut self, c: Const) {
+        let k = self.unit().consts.add(c);
+        self.emit(Op::LoadConst, k as i64);
+    }
+
+    fn name_index(&mut self, name: &str) -> i64 {
+        self.names.add(name) as i64
+    }
+
+    fn set_line(&mut self, at: TextSize) -> u32 {
+        let line = self.loc.line(at);
+        std::mem::replace(&mut self.unit().line, line)
+    }
+
+    // --- names ---
+
+    /// `name` as mangled inside the current class, if any.
+    fn mangle(&self, name: &str) -> String {
+        crate::scope::mangle(self.u().private.as_deref(), name)
+    }
+
+    /// Name-table index of an attribute name (mangled like variables).
+    fn attr_index(&mut self, name: &str) -> i64 {
+        let m = self.mangle(name);
+        self.name_index(&m)
+    }
+
+    fn name_op(&mut self, name: &str, ctx: Ctx) {
+        let mangled = self.mangle(name);
+        let name = mangled.as_str();
+        let s = &self.table.scopes[self.u().scope];
+        let fast = s.kind.is_function();
+        let kind = s.lookup(name);
+        let slot = s.slot(name);
+        let (load, store, del, arg) = match kind {
+            NameScope::Local if fast => (
+                Op::LoadFast,
+                Op::StoreFast,
+                Op::DeleteFast,
+                slot.expect("local without slot") as i64,
+            ),
+            NameScope::Cell | NameScope::Free => (
+                Op::LoadDeref,
+                Op::StoreDeref,
+                Op::DeleteDeref,
+                slot.expect("cell/free without slot") as i64,
+            ),
+            NameScope::GlobalExplicit | NameScope::GlobalImplicit if fast => (
+                Op::LoadGlobal,
+                Op::StoreGlobal,
+                Op::DeleteGlobal,
+                self.name_index(name),
+            ),
+            NameScope::GlobalExplicit => (
+                Op::LoadGlobal,
+                Op::StoreGlobal,
+                Op::DeleteGlobal,
+                self.name_index(name),
+            ),
+            _ => (
+                Op::LoadName,
+                Op::StoreName,
+                Op::DeleteName,
+                self.name_index(name),
+            ),
+        };
+        let op = match ctx {
+            Ctx::Load => load,
+            Ctx::Store => store,
+            Ctx::Del => del,
+        };
+        self.emit(op, arg);
+    }
+
+    // --- blocks and early exits ---
+
+    fn push_fblock(&mut self, kind: FBlockKind<'a>, outer_handlers: usize) {
+        let depth = self.u().depth;
+        self.unit().fblocks.push(FBlock {
+            kind,
+            outer_handlers,
+            depth,
+        });
+    }
+
+    fn pop_fblock(&mut self) {
+        self.unit().fblocks.pop();
+    }
+
+    fn push_handler(&mut self, label: Label, depth: u32) -> usize {
+        let u = self.unit();
+        let outer = u.handlers.len();
+        let h = u.seq.new_handler(label, depth);
+        u.handlers.push(h);
+        outer
+    }
+
+    fn pop_handler(&mut self) {
+        self.unit().handlers.pop();
+    }
+
+    /// Emit the exit code of the blocks above index `stop` (innermost first). With `preserve`,
+    /// a value on top of the stack is kept above everything being popped.
+    fn unwind(&mut self, stop: usize, preserve: bool) {
+        let n = self.u().fblocks.len();
+        for i in (stop..n).rev() {
+            let fb = self.u().fblocks[i];
+            let keep = preserve as u32;
+            self.unit().handlers.truncate(fb.outer_handlers);
+            match fb.kind {
+                FBlockKind::While { .. } | FBlockKind::TryExcept => {}
+                FBlockKind::For { .. } => {
+                    if preserve {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopTop, 0);
+                }
+                FBlockKind::FinallyTry { body } => {
+                    self.unit().fblocks.truncate(i);
+                    self.unit().depth = fb.depth + keep;
+                    self.body(body);
+                }
+                FBlockKind::FinallyEnd => {
+                    if preserve {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopTop, 0);
+                    if preserve {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopExcept, 0);
+                }
+                FBlockKind::HandlerCleanup { name } => {
+                    if preserve {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopExcept, 0);
+                    if let Some(name) = name {
+                        self.clear_name(name);
+                    }
+                }
+            }
+            self.unit().depth = fb.depth + keep;
+        }
+    }
+
+    /// `name = None; del name` (end of an `except ... as name` body).
+    fn clear_name(&mut self, name: &str) {
+        self.emit(Op::LoadNone, 0);
+        self.name_op(name, Ctx::Store);
+        self.name_op(name, Ctx::Del);
+    }
+
+    /// Run `f` with the block state saved, restoring it afterwards (early exits change it
+    /// only for the code they emit).
+    fn with_saved_blocks(&mut self, f: impl FnOnce(&mut Self)) {
+        let u = self.u();
+        let (handlers, fblocks, depth) = (u.handlers.clone(), u.fblocks.clone(), u.depth);
+        f(self);
+        let u = self.unit();
+        u.handlers = handlers;
+        u.fblocks = fblocks;
+        u.depth = depth;
+    }
+
+    // --- functions, classes ---
+
+    /// Module and class bodies store their docstring as `__doc__` (function docstrings are
+    /// dropped: functions have no `__doc__` in Frostbyte).
+    fn docstring(&mut self, body: &'a [Stmt]) {
+        if let Some(Stmt::Expr(e)) = body.first() {
+            if let ast::Expr::StringLiteral(s) = &*e.value {
+                let saved = self.set_line(e.range.start());
+                self.load_const(Const::Str(s.value.to_str().to_string()));
+                self.name_op("__doc__", Ctx::Store);
+                self.unit().line = saved;
+            }
+        }
+    }
+
+    /// Emit positional defaults (tuple) and keyword-only defaults (dict); returns the
+    /// `MakeFunction` flags for them.
+    fn defaults(&mut self, params: Option<&'a ast::Parameters>) -> i64 {
+        let Some(params) = params else { return 0 };
+        let mut flags = 0;
+        let pos: Vec<&'a ast::Expr> = params
+            .posonlyargs
+            .iter()
+            .chain(params.args.iter())
+            .filter_map(|p| p.default.as_deref())
+            .collect();
+        if !pos.is_empty() {
+            self.tuple_of(&pos);
+            flags |= 1;
+        }
+        let kw: Vec<(&'a str, &'a ast::Expr)> = params
+            .kwonlyargs
+            .iter()
+            .filter_map(|p| p.default.as_deref().map(|d| (p.parameter.name.as_str(), d)))
+            .collect();
+        if !kw.is_empty() {
+            for (name, d) in &kw {
+                let key = self.mangle(name);
+                self.load_const(Const::Str(key));
+                self.expr(d);
+            }
+            self.emit(Op::BuildMap, kw.len() as i64);
+            flags |= 2;
+        }
+        flags
+    }
+
+    /// Push the closure tuple (if the child has free variables), the code, and `MakeFunction`.
+    fn make_function(&mut self, code: CodeUnit, child: ScopeId, mut flags: i64, at: TextSize) {
+        let frees = self.table.scopes[child].freevars.clone();
+        if !frees.is_empty() {
+            for name in &frees {
+                match self.table.scopes[self.u().scope].slot(name) {
+                    Some(slot) => self.emit(Op::LoadClosure, slot as i64),
+                    None => {
+                        self.error(at, format!("internal compiler error: no cell for '{name}'"))
+                    }
+                }
+            }
+            self.emit(Op::BuildTuple, frees.len() as i64);
+            flags |= 4;
+        }
+        self.load_const(Const::Code(Box::new(code)));
+        self.emit(Op::MakeFunction, flags);
+    }
+
+    fn function_def(&mut self, f: &'a ast::StmtFunctionDef) {
+        if f.is_async {
+            return self.unsupported(f.range.start(), "'async def' function");
+        }
+        if f.type_params.is_some() {
+            return self.unsupported(f.range.start(), "type parameters");
+        }
+        for d in &f.decorator_list {
+            self.expr(&d.expression);
+        }
+        let flags = self.defaults(Some(&f.parameters));
+        let scope = self.table.of(f);
+        let name = f.name.to_string();
+        let qualname = self.child_qualname(&name);
+        let first_line = self.loc.line(f.range.start());
+        self.enter_unit(
+            scope,
+            name.clone(),
+            qualname,
+            CodeFlags::default(),
+            first_line,
+        );
+        self.body(&f.body);
+        let code = self.leave_unit(f.range.start());
+        self.make_function(code, scope, flags, f.range.start());
+        for _ in &f.decorator_list {
+            self.emit(Op::Call, 1);
+        }
+        self.name_op(&name, Ctx::Store);
+    }
+
+    fn class_def(&mut self, c: &'a ast::StmtClassDef) {
+        let at = c.range.start();
+        if c.type_params.is_some() {
+            return self.unsupported(at, "type parameters");
+        }
+        if let Some(args) = &c.arguments {
+            if !args.keywords.is_empty() {
+                return self.unsupported(
+                    args.keywords[0].range.start(),
+                    "class keyword arguments (e.g. metaclass=)",
+                );
+            }
+            if let Some(s) = args.args.iter().find(|a| a.is_starred_expr()) {
+                return self.unsupported(ruff_text_size::Ranged::start(s), "starred class bases");
+            }
+        }
+        for d in &c.decorator_list {
+            self.expr(&d.expression);
+        }
+        let scope = self.table.of(c);
+        let name = c.name.to_string();
+        let qualname = self.child_qualname(&name);
+        let first_line = self.loc.line(at);
+        self.enter_unit(
+            scope,
+            name.clone(),
+            qualname.clone(),
+            CodeFlags::NAMESPACE,
+            first_line,
+        );
+        self.name_op("__name__", Ctx::Load);
+        self.name_op("__module__", Ctx::Store);
+        self.load_const(Const::Str(qualname));
+        self.name_op("__qualname__", Ctx::Store);
+        self.docstring(&c.body);
+        self.body(&c.body);
+        let code = self.leave_unit(at);
+        self.make_function(code, scope, 0, at);
+        self.load_const(Const::Str(name.clone()));
+        let bases: &'a [ast::Expr] = c.arguments.as_deref().map_or(&[], |a| &a.args);
+        for b in bases {
+            self.expr(b);
+        }
+        self.emit(Op::BuildClass, bases.len() as i64);
+        for _ in &c.decorator_list {
+            self.emit(Op::Call, 1);
+        }
+        self.name_op(&name, Ctx::Store);
+    }
+}

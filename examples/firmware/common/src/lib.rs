@@ -1,0 +1,132 @@
+//! What every firmware example does, whatever the board: run the frozen application in a
+//! Python heap taken from a static buffer, print through semihosting, and report footprint
+//! figures measured from inside the running firmware.
+//!
+//! The application's output goes to semihosting stdout, so it can be compared byte for byte
+//! with the host run. The footprint report (`[footprint] ...` lines) goes to semihosting stderr.
+#![no_std]
+
+use core::fmt::Write;
+use core::mem::MaybeUninit;
+use frostbyte::rom::Image;
+use semihosting::io::Write as _;
+
+/// Program output through semihosting stdout.
+pub struct SemihostingOut(Option<semihosting::io::Stdout>);
+
+impl SemihostingOut {
+    /// Open semihosting stdout.
+    pub fn new() -> Self {
+        SemihostingOut(semihosting::io::stdout().ok())
+    }
+}
+
+impl Default for SemihostingOut {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl frostbyte::Output for SemihostingOut {
+    fn write_str(&mut self, s: &str) {
+        if let Some(out) = &mut self.0 {
+            let _ = out.write_all(s.as_bytes());
+        }
+    }
+}
+
+/// Report lines through semihosting stderr.
+struct Report(Option<semihosting::io::Stderr>);
+
+impl Write for Report {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        if let Some(e) = &mut self.0 {
+            let _ = e.write_all(s.as_bytes());
+        }
+        Ok(())
+    }
+}
+
+const PAINT: u32 = 0xC0FF_EE00;
+
+/// The native stack region, as the board's linker script names it.
+#[derive(Clone, Copy)]
+pub struct Stack {
+    /// Lowest address of the stack region (the stack grows down towards it).
+    pub bottom: usize,
+    /// Initial stack pointer (highest address).
+    pub top: usize,
+}
+
+/// Fill the unused part of the stack (below the current frame) with a pattern.
+#[inline(never)]
+fn paint(stack: Stack) {
+    let marker = 0u8;
+    let here = core::ptr::addr_of!(marker) as usize;
+    let end = here.saturating_sub(256) & !3;
+    let mut p = (stack.bottom + 3) & !3;
+    while p < end {
+        // SAFETY: `p` lies between the stack's lowest address and 256 bytes below the current
+        // frame, which no live frame uses; the region is RAM owned by the stack.
+        unsafe { core::ptr::write_volatile(p as *mut u32, PAINT) };
+        p += 4;
+    }
+}
+
+/// Bytes of stack ever used: from the top down to the lowest word no longer painted.
+fn high_water(stack: Stack) -> usize {
+    let mut p = (stack.bottom + 3) & !3;
+    while p < stack.top {
+        // SAFETY: reading words of the stack region painted by `paint`.
+        if unsafe { core::ptr::read_volatile(p as *const u32) } != PAINT {
+            break;
+        }
+        p += 4;
+    }
+    stack.top - p
+}
+
+/// Run `main` from `image` and exit through semihosting: status 0 on success, 1 after an
+/// uncaught Python exception (whose traceback is printed first).
+pub fn run(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u8>], stack: Stack) -> ! {
+    paint(stack);
+    let ok = run_app(board, image, heap, stack);
+    semihosting::process::exit(if ok { 0 } else { 1 })
+}
+
+#[inline(never)]
+fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u8>], stack: Stack) -> bool {
+    let mut out = SemihostingOut::new();
+    let mut report = Report(semihosting::io::stderr().ok());
+    let mut vm = frostbyte::Vm::new(heap, &mut out);
+    if vm.add_image(image).is_err() {
+        let _ = writeln!(report, "[footprint] {board}: image rejected");
+        return false;
+    }
+    vm.collect();
+    let baseline = vm.heap_stats().used;
+    let imported = vm.import("sensor");
+    vm.collect();
+    let after_import = vm.heap_stats().used;
+    let result = match imported {
+        Ok(()) => vm.run_main("main"),
+        Err(e) => Err(e),
+    };
+    let ok = match &result {
+        Ok(()) => true,
+        Err(e) => {
+            vm.print_exception(e);
+            false
+        }
+    };
+    let stats = vm.heap_stats();
+    let _ = writeln!(
+        report,
+        "[footprint] {board}: heap {} B, retained after import {} B, peak {} B, stack high-water {} B",
+        stats.total,
+        after_import.saturating_sub(baseline),
+        stats.peak,
+        high_water(stack)
+    );
+    ok
+}

@@ -1,0 +1,3 @@
+print("first: importing shared")
+import shared
+shared.register("first")

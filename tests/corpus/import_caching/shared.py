@@ -1,0 +1,4 @@
+print("shared: executing top level")
+registry = []
+def register(x):
+    registry.append(x)

@@ -1,0 +1,5 @@
+print("alpha: start")
+import gamma
+gamma.ORDER.append("alpha")
+ORDER = gamma.ORDER
+print("alpha: end")

@@ -1,0 +1,2 @@
+print("gamma: start and end")
+ORDER = ["gamma"]

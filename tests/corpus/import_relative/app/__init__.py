@@ -1,0 +1,2 @@
+print("app package init")
+VERSION = "app-1"

@@ -1,0 +1,5 @@
+print("app.util loaded as", __name__)
+CALLS = []
+def helper(x):
+    CALLS.append(x)
+    return x * 2

@@ -1,0 +1,3 @@
+print("app.a loaded")
+def b():
+    return "b from app.a"

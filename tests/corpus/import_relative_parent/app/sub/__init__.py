@@ -1,0 +1,1 @@
+print("app.sub init")

@@ -1,0 +1,2 @@
+print("app.sub.sibling loaded")
+NAME = "sibling"

@@ -1,0 +1,4 @@
+print("module", __name__)
+VALUE = "leaf value"
+def where():
+    return "in " + __name__

@@ -1,0 +1,907 @@
+//! The `builtins` namespace: built-in functions, types and exceptions, plus helpers the
+//! interpreter uses for `raise`, `except` matching and `**kwargs`.
+//!
+//! To add a built-in function: write `fn(vm, &Args) -> PyResult<Value>` here (or in a new
+//! file), declare a `static` with `Builtin::function`, and add it to `TABLE`.
+
+use frostbyte_format::{BinOp, CmpOp};
+
+use crate::obj::frame::FramePtr;
+use crate::obj::{self, exception as exc, str::StrBuf, Args, Builtin, Type};
+use crate::qstr;
+use crate::runtime;
+use crate::value::Value;
+use crate::vm::{PyResult, Raised, Vm};
+
+/// Look a name up in the builtins.
+pub fn lookup(name: Value) -> Option<Value> {
+    for (n, v) in TABLE.iter() {
+        if *n == name {
+            return Some(*v);
+        }
+    }
+    let h = obj::str::hash_of(name);
+    for (n, v) in TABLE.iter() {
+        if obj::str::hash_of(*n) == h && obj::str::eq(*n, name) {
+            return Some(*v);
+        }
+    }
+    lookup2(name)
+}
+
+// ----- interpreter helpers -----
+
+/// Convert a `**kwargs` mapping into (names, values) tuples. May collect.
+pub fn kwargs_to_tuples(vm: &mut Vm<'_>, kw: Value) -> PyResult<(Value, Value)> {
+    if kw.is_null() || obj::dict::as_dict(kw).map(|d| d.len() == 0).unwrap_or(false) {
+        return Ok((obj::tuple::empty(), obj::tuple::empty()));
+    }
+    let d = if obj::dict::as_dict(kw).is_some() {
+        kw
+    } else {
+        let d = obj::dict::new(vm)?;
+        vm.push_root(d)?;
+        obj::dict::update(vm, d, kw)?;
+        d
+    };
+    let n = obj::dict::as_dict(d).map(|x| x.len()).unwrap_or(0);
+    let names = obj::tuple::alloc(vm, n)?;
+    vm.push_root(names)?;
+    let vals = obj::tuple::alloc(vm, n)?;
+    vm.push_root(vals)?;
+    let mut i = 0;
+    let mut k = 0;
+    while let Some((key, v)) = obj::dict::as_dict(d).and_then(|x| x.entry(i)) {
+        i += 1;
+        if key.is_null() {
+            continue;
+        }
+        if !obj::str::is_str(key) {
+            return Err(vm.type_error(format_args!("keywords must be strings")));
+        }
+        obj::tuple::init_item(names, k, key);
+        obj::tuple::init_item(vals, k, v);
+        k += 1;
+    }
+    Ok((names, vals))
+}
+
+/// DICT_MERGE: `d.update(m)` but duplicate keys are a TypeError.
+pub fn dict_merge(vm: &mut Vm<'_>, d: Value, m: Value, func: Value) -> PyResult<()> {
+    if obj::dict::as_dict(m).is_none() && !runtime::has_attr_name(vm, m, "keys")? {
+        return Err(vm.type_error(format_args!(
+            "{}() argument after ** must be a mapping, not {}",
+            runtime::func_name(func),
+            obj::type_name(m)
+        )));
+    }
+    let tmp = obj::dict::new(vm)?;
+    vm.push_root(tmp)?;
+    obj::dict::update(vm, tmp, m)?;
+    let mut i = 0;
+    while let Some((k, v)) = obj::dict::as_dict(tmp).and_then(|x| x.entry(i)) {
+        i += 1;
+        if k.is_null() {
+            continue;
+        }
+        if obj::dict::get(vm, d, k)?.is_some() {
+            let n = obj::str::as_str(k).unwrap_or("?");
+            return Err(vm.type_error(format_args!(
+                "{}() got multiple values for keyword argument '{n}'",
+                runtime::func_name(func)
+            )));
+        }
+        obj::dict::set(vm, d, k, v)?;
+    }
+    Ok(())
+}
+
+/// Turn `raise X` operands into an exception instance. May collect.
+fn make_exception(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    if let Some(t) = obj::as_type(v) {
+        if t.is_subtype(&exc::BASE_EXCEPTION_TYPE) || obj::class::is_subclass(t, &exc::BASE_EXCEPTION_TYPE) {
+            return runtime::call(vm, v, &[]);
+        }
+    } else if obj::is_instance(v, &exc::BASE_EXCEPTION_TYPE) || obj::class::is_subclass(obj::type_of(v), &exc::BASE_EXCEPTION_TYPE) {
+        return Ok(v);
+    }
+    Err(vm.type_error(format_args!("exceptions must derive from BaseException")))
+}
+
+/// RAISE_VARARGS.
+pub fn do_raise(vm: &mut Vm<'_>, f: FramePtr, n: usize) -> Raised {
+    match n {
+        0 => {
+            if vm.handled.is_null() || vm.handled == Value::NONE {
+                return vm.raise_msg(&exc::RUNTIME_ERROR_TYPE, "No active exception to reraise");
+            }
+            vm.skip_tb = true;
+            let h = vm.handled;
+            vm.reraise(h)
+        }
+        1 => match make_exception(vm, f.peek(0)) {
+            Ok(e) => vm.raise(e),
+            Err(r) => r,
+        },
+        _ => {
+            let e = match make_exception(vm, f.peek(1)) {
+                Ok(e) => e,
+                Err(r) => return r,
+            };
+            if let Err(r) = vm.push_root(e) {
+                return r;
+            }
+            let c = f.peek(0);
+            let cause = if c == Value::NONE {
+                Value::NONE
+            } else {
+                match make_exception(vm, c) {
+                    Ok(x) => x,
+                    Err(_) => {
+                        vm.take_pending();
+                        return vm.type_error(format_args!("exception causes must derive from BaseException"));
+                    }
+                }
+            };
+            exc::set_cause(vm, e, cause);
+            vm.raise(e)
+        }
+    }
+}
+
+/// CHECK_EXC_MATCH.
+pub fn exc_matches(vm: &mut Vm<'_>, e: Value, t: Value) -> PyResult<bool> {
+    if let Some(items) = obj::tuple::items(t) {
+        for x in items {
+            if exc_matches(vm, e, *x)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let Some(ty) = obj::as_type(t) else {
+        return Err(vm.type_error(format_args!("catching classes that do not inherit from BaseException is not allowed")));
+    };
+    if !obj::class::is_subclass(ty, &exc::BASE_EXCEPTION_TYPE) {
+        return Err(vm.type_error(format_args!("catching classes that do not inherit from BaseException is not allowed")));
+    }
+    Ok(obj::class::is_subclass(obj::type_of(e), ty))
+}
+
+// ----- functions -----
+
+fn print(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let sep = args.kw("sep");
+    let end = args.kw("end");
+    let sep_s = if sep.is_null() || sep == Value::NONE { " " } else { obj::str::as_str(sep).ok_or_else(|| vm.type_error(format_args!("sep must be None or a string, not {}", obj::type_name(sep))))? };
+    let end_s = if end.is_null() || end == Value::NONE { "\n" } else { obj::str::as_str(end).ok_or_else(|| vm.type_error(format_args!("end must be None or a string, not {}", obj::type_name(end))))? };
+    let mut sb = StrBuf::new(vm)?;
+    for (i, a) in args.pos.iter().enumerate() {
+        if i > 0 {
+            sb.push(vm, sep_s)?;
+        }
+        runtime::str_into(vm, *a, &mut sb)?;
+    }
+    sb.push(vm, end_s)?;
+    let s = sb.finish(vm)?;
+    let text = obj::str::as_str(s).unwrap_or("");
+    vm.write_out(text);
+    Ok(Value::NONE)
+}
+
+fn len(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    if args.pos.len() != 1 {
+        return Err(vm.type_error(format_args!("len() takes exactly one argument ({} given)", args.pos.len())));
+    }
+    let n = runtime::len(vm, args.pos[0])?;
+    Ok(Value::small_int(n as isize))
+}
+
+fn min_max(vm: &mut Vm<'_>, args: &Args<'_>, want: CmpOp, name: &str) -> PyResult<Value> {
+    let key = args.kw("key");
+    let key = if key == Value::NONE { Value::NULL } else { key };
+    let dflt = args.kw("default");
+    let m = vm.roots_mark();
+    let it = if args.pos.len() == 1 {
+        runtime::get_iter(vm, args.pos[0])?
+    } else if args.pos.is_empty() {
+        return Err(vm.type_error(format_args!("{name} expected at least 1 argument, got 0")));
+    } else {
+        let t = obj::tuple::new(vm, args.pos)?;
+        vm.push_root(t)?;
+        runtime::get_iter(vm, t)?
+    };
+    vm.push_root(it)?;
+    let mut best = Value::NULL;
+    let mut best_key = Value::NULL;
+    let slot = vm.roots_mark();
+    vm.push_root(Value::NULL)?;
+    vm.push_root(Value::NULL)?;
+    while let Some(x) = runtime::next(vm, it)? {
+        vm.push_root(x)?;
+        let k = if key.is_null() { x } else { runtime::call(vm, key, &[x])? };
+        if best.is_null() {
+            best = x;
+            best_key = k;
+        } else {
+            vm.push_root(k)?;
+            let r = runtime::compare(vm, k, best_key, want)?;
+            if runtime::truthy(vm, r)? {
+                best = x;
+                best_key = k;
+            }
+        }
+        vm.pop_roots(slot + 2);
+        vm.set_root(slot, best);
+        vm.set_root(slot + 1, best_key);
+    }
+    vm.pop_roots(m);
+    if best.is_null() {
+        if !dflt.is_null() {
+            return Ok(dflt);
+        }
+        return Err(vm.value_error(format_args!("{name}() arg is an empty sequence")));
+    }
+    Ok(best)
+}
+
+fn min(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    min_max(vm, args, CmpOp::Lt, "min")
+}
+fn max(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    min_max(vm, args, CmpOp::Gt, "max")
+}
+
+fn sum(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let start = if args.pos.len() > 1 { args.pos[1] } else { args.kw("start") };
+    let mut acc = if start.is_null() { Value::small_int(0) } else { start };
+    if obj::str::is_str(acc) {
+        return Err(vm.type_error(format_args!("sum() can't sum strings [use ''.join(seq) instead]")));
+    }
+    let m = vm.roots_mark();
+    let it = runtime::get_iter(vm, args.get(0))?;
+    vm.push_root(it)?;
+    let slot = vm.roots_mark();
+    vm.push_root(acc)?;
+    while let Some(x) = runtime::next(vm, it)? {
+        vm.push_root(x)?;
+        acc = runtime::binary_op(vm, BinOp::Add, acc, x)?;
+        vm.pop_roots(slot + 1);
+        vm.set_root(slot, acc);
+    }
+    vm.pop_roots(m);
+    Ok(acc)
+}
+
+fn abs(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let x = args.get(0);
+    if let Some(i) = obj::int::small_value(x) {
+        return obj::int::from_i64(vm, i.abs());
+    }
+    if let Some(f) = obj::float::as_f64(x) {
+        return obj::float::new(vm, f.abs());
+    }
+    if obj::int::is_int(x) {
+        if runtime::is_negative(x) {
+            return runtime::unary_op(vm, frostbyte_format::UnaryOp::Neg, x);
+        }
+        return Ok(x);
+    }
+    if let Some(r) = runtime::call_dunder(vm, x, &qstr::__abs__, &[])? {
+        return Ok(r);
+    }
+    Err(vm.type_error(format_args!("bad operand type for abs(): '{}'", obj::type_name(x))))
+}
+
+fn sorted(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    if args.pos.len() != 1 {
+        return Err(vm.type_error(format_args!("sorted expected 1 argument, got {}", args.pos.len())));
+    }
+    let l = obj::list::from_iter(vm, args.pos[0])?;
+    let m = vm.roots_mark();
+    vm.push_root(l)?;
+    let rev = args.kw("reverse");
+    let rev = !rev.is_null() && runtime::truthy(vm, rev)?;
+    obj::list_methods::sort_list(vm, l, args.kw("key"), rev)?;
+    vm.pop_roots(m);
+    Ok(l)
+}
+
+fn repr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::repr(vm, args.get(0))
+}
+
+fn ascii(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let mut sb = StrBuf::new(vm)?;
+    crate::strformat::ascii_into(vm, args.get(0), &mut sb)?;
+    sb.finish(vm)
+}
+
+fn isinstance(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "isinstance", args, 2, 2).map_err(|_| {
+        vm.take_pending();
+        vm.type_error(format_args!("isinstance expected 2 arguments, got {}", args.pos.len()))
+    })?;
+    Ok(Value::bool(is_inst(vm, args.pos[0], args.pos[1], "isinstance")?))
+}
+
+fn is_inst(vm: &mut Vm<'_>, x: Value, t: Value, name: &str) -> PyResult<bool> {
+    if let Some(items) = obj::tuple::items(t) {
+        for c in items {
+            if is_inst(vm, x, *c, name)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let Some(ty) = obj::as_type(t) else {
+        return Err(vm.type_error(format_args!("{name}() arg 2 must be a type, a tuple of types, or a union")));
+    };
+    if name == "issubclass" {
+        let Some(xt) = obj::as_type(x) else {
+            return Err(vm.type_error(format_args!("issubclass() arg 1 must be a class")));
+        };
+        return Ok(obj::class::is_subclass(xt, ty));
+    }
+    Ok(obj::class::is_subclass(obj::type_of(x), ty))
+}
+
+fn issubclass(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::bool(is_inst(vm, args.get(0), args.get(1), "issubclass")?))
+}
+
+fn attr_name(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    if obj::str::is_str(v) {
+        Ok(v)
+    } else {
+        Err(vm.type_error(format_args!("attribute name must be string, not '{}'", obj::type_name(v))))
+    }
+}
+
+fn getattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let name = attr_name(vm, args.get(1))?;
+    if args.pos.len() > 2 {
+        return Ok(runtime::get_attr_opt(vm, args.pos[0], name)?.unwrap_or(args.pos[2]));
+    }
+    runtime::get_attr(vm, args.get(0), name)
+}
+
+fn setattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let name = attr_name(vm, args.get(1))?;
+    runtime::set_attr(vm, args.get(0), name, args.get(2))?;
+    Ok(Value::NONE)
+}
+
+fn delattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let name = attr_name(vm, args.get(1))?;
+    runtime::set_attr(vm, args.get(0), name, Value::NULL)?;
+    Ok(Value::NONE)
+}
+
+fn hasattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let name = attr_name(vm, args.get(1))?;
+    match runtime::get_attr_opt(vm, args.get(0), name) {
+        Ok(r) => Ok(Value::bool(r.is_some())),
+        Err(e) => {
+            if vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) {
+                vm.take_pending();
+                Ok(Value::FALSE)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn iter(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    if args.pos.len() == 2 {
+        return obj::iter::new_callable_iter(vm, args.pos[0], args.pos[1]);
+    }
+    runtime::get_iter(vm, args.get(0))
+}
+
+fn next(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let it = args.get(0);
+    if !runtime::is_iterator(it) {
+        return Err(vm.type_error(format_args!("'{}' object is not an iterator", obj::type_name(it))));
+    }
+    match runtime::next(vm, it)? {
+        Some(v) => Ok(v),
+        None if args.pos.len() > 1 => Ok(args.pos[1]),
+        None => Err(vm.raise_empty(&exc::STOP_ITERATION_TYPE)),
+    }
+}
+
+fn id(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    obj::int::from_i64(vm, (args.get(0).bits() >> 1) as i64)
+}
+
+fn hash(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let h = runtime::hash(vm, args.get(0))?;
+    obj::int::from_i64(vm, h as i64)
+}
+
+fn chr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let i = runtime::index_arg_typed(vm, args.get(0))?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => obj::str::from_char(vm, c),
+        None => Err(vm.value_error(format_args!("chr() arg not in range(0x110000)"))),
+    }
+}
+
+fn ord(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let x = args.get(0);
+    if let Some(s) = obj::str::as_str(x) {
+        let mut it = s.chars();
+        return match (it.next(), it.next()) {
+            (Some(c), None) => Ok(Value::small_int(c as isize)),
+            _ => Err(vm.type_error(format_args!(
+                "ord() expected a character, but string of length {} found",
+                s.chars().count()
+            ))),
+        };
+    }
+    if let Some(b) = obj::bytes::as_bytes(x) {
+        if b.len() == 1 {
+            return Ok(Value::small_int(b[0] as isize));
+        }
+    }
+    Err(vm.type_error(format_args!("ord() expected string of length 1, but {} found", obj::type_name(x))))
+}
+
+fn any_all(vm: &mut Vm<'_>, args: &Args<'_>, want: bool) -> PyResult<Value> {
+    let m = vm.roots_mark();
+    let it = runtime::get_iter(vm, args.get(0))?;
+    vm.push_root(it)?;
+    while let Some(x) = runtime::next(vm, it)? {
+        if runtime::truthy(vm, x)? == want {
+            vm.pop_roots(m);
+            return Ok(Value::bool(want));
+        }
+    }
+    vm.pop_roots(m);
+    Ok(Value::bool(!want))
+}
+fn any(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    any_all(vm, args, true)
+}
+fn all(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    any_all(vm, args, false)
+}
+
+fn round(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let x = args.get(0);
+    let nd = if args.pos.len() > 1 { args.pos[1] } else { args.kw("ndigits") };
+    if let Some(f) = obj::float::as_f64(x) {
+        if nd.is_null() || nd == Value::NONE {
+            let r = crate::num::float::round_half_even(f);
+            return crate::numfmt::float_to_int(vm, r);
+        }
+        let n = runtime::index_arg_typed(vm, nd)?;
+        return match crate::num::float::round_ndigits(f, n) {
+            Ok(r) => obj::float::new(vm, r),
+            Err(_) => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "rounding overflowed")),
+        };
+    }
+    if obj::int::is_int(x) {
+        if nd.is_null() || nd == Value::NONE {
+            return runtime::to_int(vm, x);
+        }
+        let n = runtime::index_arg_typed(vm, nd)?;
+        if n >= 0 {
+            return runtime::to_int(vm, x);
+        }
+        // round to 10^-n, half to even
+        let mut p: i128 = 1;
+        for _ in 0..(-n).min(38) {
+            p *= 10;
+        }
+        if let Some(v) = obj::int::to_i128(x) {
+            let q = v.div_euclid(p);
+            let r = v.rem_euclid(p);
+            let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) { q + 1 } else { q };
+            return obj::int::from_i128(vm, q * p);
+        }
+        return Ok(x);
+    }
+    if let Some(r) = runtime::call_method_by_name(vm, x, "__round__", args.pos.get(1..).unwrap_or(&[]))? {
+        return Ok(r);
+    }
+    Err(vm.type_error(format_args!("type {} doesn't define __round__ method", obj::type_name(x))))
+}
+
+fn divmod(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (a, b) = (args.get(0), args.get(1));
+    let q = runtime::binary_op(vm, BinOp::FloorDiv, a, b)?;
+    vm.push_root(q)?;
+    let r = runtime::binary_op(vm, BinOp::Mod, a, b)?;
+    vm.push_root(r)?;
+    obj::tuple::new(vm, &[q, r])
+}
+
+fn pow(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (a, b) = (args.get(0), args.get(1));
+    let m = if args.pos.len() > 2 { args.pos[2] } else { args.kw("mod") };
+    if m.is_null() || m == Value::NONE {
+        return runtime::binary_op(vm, BinOp::Pow, a, b);
+    }
+    let (Some(x), Some(e), Some(md)) = (obj::int::to_i128(a), obj::int::to_i128(b), obj::int::to_i128(m)) else {
+        return Err(vm.type_error(format_args!("pow() 3rd argument not allowed unless all arguments are integers")));
+    };
+    if md == 0 {
+        return Err(vm.value_error(format_args!("pow() 3rd argument cannot be 0")));
+    }
+    if e < 0 {
+        return Err(vm.value_error(format_args!("base is not invertible for the given modulus")));
+    }
+    let mut result: i128 = 1 % md;
+    let mut base = x.rem_euclid(md);
+    let mut e = e;
+    while e > 0 {
+        if e & 1 == 1 {
+            result = (result * base).rem_euclid(md);
+        }
+        base = (base * base).rem_euclid(md);
+        e >>= 1;
+    }
+    if md < 0 && result > 0 {
+        result += md;
+    }
+    obj::int::from_i128(vm, result)
+}
+
+fn base_fmt(vm: &mut Vm<'_>, args: &Args<'_>, base: u32, prefix: &str) -> PyResult<Value> {
+    let x = args.get(0);
+    let iv = if obj::int::is_int(x) { x } else {
+        match runtime::call_dunder(vm, x, &qstr::__index__, &[])? {
+            Some(r) => r,
+            None => return Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(x)))),
+        }
+    };
+    vm.push_root(iv)?;
+    let mut sb = StrBuf::new(vm)?;
+    if runtime::is_negative(iv) {
+        sb.push(vm, "-")?;
+    }
+    sb.push(vm, prefix)?;
+    crate::numfmt::int_digits(vm, iv, base, false, &mut sb)?;
+    sb.finish(vm)
+}
+fn hex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    base_fmt(vm, args, 16, "0x")
+}
+fn bin(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    base_fmt(vm, args, 2, "0b")
+}
+fn oct(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    base_fmt(vm, args, 8, "0o")
+}
+
+fn callable(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let x = args.get(0);
+    let t = obj::type_of(x);
+    let c = if t.is_heap() {
+        obj::class::lookup(t, Value::qstr(&qstr::__call__)).is_some()
+    } else {
+        t.slots.call.is_some() || t.kind == obj::Kind::Function || t.kind == obj::Kind::BoundMethod
+    };
+    Ok(Value::bool(c))
+}
+
+fn globals(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
+    let f = vm.frame;
+    Ok(if f.is_null() { Value::NONE } else { f.globals() })
+}
+
+fn locals(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
+    let f = vm.frame;
+    if f.is_null() {
+        return Ok(Value::NONE);
+    }
+    if !f.locals().is_null() {
+        return Ok(f.locals());
+    }
+    let d = obj::dict::new(vm)?;
+    vm.push_root(d)?;
+    let code = f.code();
+    for i in 0..code.n_locals as usize {
+        let mut v = f.local(i);
+        if let Some(c) = obj::cell::as_cell(v) {
+            v = c.contents.get();
+        }
+        if !v.is_null() {
+            let n = code.local_names.get(i).copied().unwrap_or(Value::NONE);
+            obj::dict::set(vm, d, n, v)?;
+        }
+    }
+    Ok(d)
+}
+
+fn vars(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return locals(vm, args);
+    }
+    runtime::get_attr(vm, args.pos[0], Value::qstr(&qstr::__dict__))
+}
+
+fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let out = obj::list::with_capacity(vm, 0)?;
+    vm.push_root(out)?;
+    let x = args.get(0);
+    let d = if x.is_null() { globals(vm, args)? } else { runtime::instance_dict(x) };
+    if let Some(dd) = obj::dict::as_dict(d) {
+        for i in 0..dd.used() {
+            if let Some((k, _)) = obj::dict::as_dict(d).and_then(|z| z.entry(i)) {
+                if !k.is_null() {
+                    obj::list::append(vm, out, k)?;
+                }
+            }
+        }
+    }
+    if !x.is_null() {
+        let t = obj::as_type(x).unwrap_or(obj::type_of(x));
+        let mut types: [Option<&'static Type>; 16] = [None; 16];
+        let mut n = 0;
+        obj::class::mro_find(t, |ty| {
+            if n < 16 {
+                types[n] = Some(ty);
+                n += 1;
+            }
+            None::<()>
+        });
+        for ty in types.iter().flatten() {
+            if ty.is_heap() {
+                let d = ty.dict;
+                let mut i = 0;
+                while let Some((k, _)) = obj::dict::as_dict(d).and_then(|z| z.entry(i)) {
+                    i += 1;
+                    if !k.is_null() && !obj::list::as_list(out).map(|l| l.as_slice().iter().any(|y| obj::str::eq(*y, k))).unwrap_or(false) {
+                        obj::list::append(vm, out, k)?;
+                    }
+                }
+            } else {
+                for b in ty.methods {
+                    if !obj::list::as_list(out).map(|l| l.as_slice().iter().any(|y| obj::str::eq(*y, b.name))).unwrap_or(false) {
+                        obj::list::append(vm, out, b.name)?;
+                    }
+                }
+            }
+        }
+    }
+    obj::list_methods::sort_list(vm, out, Value::NULL, false)?;
+    Ok(out)
+}
+
+fn format(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    crate::strformat::format(vm, args.get(0), args.get(1))
+}
+
+fn input(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
+    Err(vm.raise_msg(&exc::EOF_ERROR_TYPE, "EOF when reading a line"))
+}
+
+fn exit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let a = args.get(0);
+    if a.is_null() {
+        return Err(vm.raise_empty(&exc::SYSTEM_EXIT_TYPE));
+    }
+    Err(vm.raise_with_arg(&exc::SYSTEM_EXIT_TYPE, a))
+}
+
+fn build_class(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
+    Err(vm.type_error(format_args!("__build_class__ is not supported")))
+}
+
+macro_rules! builtin_fns {
+    ($($st:ident = ($q:expr, $f:ident);)*) => {
+        $(static $st: Builtin = Builtin::function($q, $f);)*
+    };
+}
+
+crate::static_qstr!(Q_ASCII, "ascii");
+crate::static_qstr!(Q_INPUT, "input");
+crate::static_qstr!(Q_EXIT, "exit");
+crate::static_qstr!(Q_QUIT, "quit");
+
+builtin_fns! {
+    F_PRINT = (&qstr::print, print);
+    F_LEN = (&qstr::len, len);
+    F_MIN = (&qstr::min, min);
+    F_MAX = (&qstr::max, max);
+    F_SUM = (&qstr::sum, sum);
+    F_ABS = (&qstr::abs, abs);
+    F_SORTED = (&qstr::sorted, sorted);
+    F_REPR = (&qstr::repr, repr);
+    F_ASCII = (&Q_ASCII, ascii);
+    F_ISINSTANCE = (&qstr::isinstance, isinstance);
+    F_ISSUBCLASS = (&qstr::issubclass, issubclass);
+    F_GETATTR = (&qstr::getattr, getattr);
+    F_SETATTR = (&qstr::setattr, setattr);
+    F_HASATTR = (&qstr::hasattr, hasattr);
+    F_DELATTR = (&qstr::delattr, delattr);
+    F_ITER = (&qstr::iter, iter);
+    F_NEXT = (&qstr::next, next);
+    F_ID = (&qstr::id, id);
+    F_HASH = (&qstr::hash, hash);
+    F_CHR = (&qstr::chr, chr);
+    F_ORD = (&qstr::ord, ord);
+    F_ANY = (&qstr::any, any);
+    F_ALL = (&qstr::all, all);
+    F_ROUND = (&qstr::round, round);
+    F_DIVMOD = (&qstr::divmod, divmod);
+    F_POW = (&qstr::pow, pow);
+    F_HEX = (&qstr::hex, hex);
+    F_BIN = (&qstr::bin, bin);
+    F_OCT = (&qstr::oct, oct);
+    F_CALLABLE = (&qstr::callable, callable);
+    F_GLOBALS = (&qstr::globals, globals);
+    F_LOCALS = (&qstr::locals, locals);
+    F_VARS = (&qstr::vars, vars);
+    F_DIR = (&qstr::dir, dir);
+    F_FORMAT = (&qstr::format, format);
+    F_INPUT = (&Q_INPUT, input);
+    F_EXIT = (&Q_EXIT, exit);
+    F_QUIT = (&Q_QUIT, exit);
+    F_BUILD_CLASS = (&qstr::__build_class__, build_class);
+}
+
+const fn t(ty: &'static Type) -> Value {
+    Value::rom(ty)
+}
+const fn f(b: &'static Builtin) -> Value {
+    Value::rom(b)
+}
+
+macro_rules! exc_entries {
+    ($($q:expr => $ty:ident),* $(,)?) => { [$((Value::qstr($q), t(&exc::$ty))),*] };
+}
+
+crate::static_qstr!(Q_IOERROR, "IOError");
+crate::static_qstr!(Q_ENVERROR, "EnvironmentError");
+
+/// The builtins namespace (names are mostly built-in qstrs, so lookups compare pointers).
+static TABLE: [(Value, Value); 87] = {
+    let main: [(Value, Value); 46] = [
+        (Value::qstr(&qstr::print), f(&F_PRINT)),
+        (Value::qstr(&qstr::len), f(&F_LEN)),
+        (Value::qstr(&qstr::range), t(&obj::range::RANGE_TYPE)),
+        (Value::qstr(&qstr::enumerate), t(&obj::iter::ENUMERATE_TYPE)),
+        (Value::qstr(&qstr::zip), t(&obj::iter::ZIP_TYPE)),
+        (Value::qstr(&qstr::min), f(&F_MIN)),
+        (Value::qstr(&qstr::max), f(&F_MAX)),
+        (Value::qstr(&qstr::sum), f(&F_SUM)),
+        (Value::qstr(&qstr::abs), f(&F_ABS)),
+        (Value::qstr(&qstr::sorted), f(&F_SORTED)),
+        (Value::qstr(&qstr::reversed), t(&obj::iter::REVERSED_TYPE)),
+        (Value::qstr(&qstr::repr), f(&F_REPR)),
+        (Value::qstr(&qstr::str), t(&obj::str::STR_TYPE)),
+        (Value::qstr(&qstr::int), t(&obj::int::INT_TYPE)),
+        (Value::qstr(&qstr::float), t(&obj::float::FLOAT_TYPE)),
+        (Value::qstr(&qstr::bool), t(&obj::bool::BOOL_TYPE)),
+        (Value::qstr(&qstr::list), t(&obj::list::LIST_TYPE)),
+        (Value::qstr(&qstr::tuple), t(&obj::tuple::TUPLE_TYPE)),
+        (Value::qstr(&qstr::dict), t(&obj::dict::DICT_TYPE)),
+        (Value::qstr(&qstr::set), t(&obj::set::SET_TYPE)),
+        (Value::qstr(&qstr::frozenset), t(&obj::set::FROZENSET_TYPE)),
+        (Value::qstr(&qstr::bytes), t(&obj::bytes::BYTES_TYPE)),
+        (Value::qstr(&qstr::slice), t(&obj::slice::SLICE_TYPE)),
+        (Value::qstr(&qstr::object), t(&obj::class::OBJECT_TYPE)),
+        (Value::qstr(&qstr::type_), t(&obj::class::TYPE_TYPE)),
+        (Value::qstr(&qstr::super_), t(&obj::super_::SUPER_TYPE)),
+        (Value::qstr(&qstr::isinstance), f(&F_ISINSTANCE)),
+        (Value::qstr(&qstr::issubclass), f(&F_ISSUBCLASS)),
+        (Value::qstr(&qstr::getattr), f(&F_GETATTR)),
+        (Value::qstr(&qstr::setattr), f(&F_SETATTR)),
+        (Value::qstr(&qstr::hasattr), f(&F_HASATTR)),
+        (Value::qstr(&qstr::delattr), f(&F_DELATTR)),
+        (Value::qstr(&qstr::iter), f(&F_ITER)),
+        (Value::qstr(&qstr::next), f(&F_NEXT)),
+        (Value::qstr(&qstr::id), f(&F_ID)),
+        (Value::qstr(&qstr::hash), f(&F_HASH)),
+        (Value::qstr(&qstr::chr), f(&F_CHR)),
+        (Value::qstr(&qstr::ord), f(&F_ORD)),
+        (Value::qstr(&qstr::any), f(&F_ANY)),
+        (Value::qstr(&qstr::all), f(&F_ALL)),
+        (Value::qstr(&qstr::map), t(&obj::iter::MAP_TYPE)),
+        (Value::qstr(&qstr::filter), t(&obj::iter::FILTER_TYPE)),
+        (Value::qstr(&qstr::round), f(&F_ROUND)),
+        (Value::qstr(&qstr::divmod), f(&F_DIVMOD)),
+        (Value::qstr(&qstr::pow), f(&F_POW)),
+        (Value::qstr(&qstr::hex), f(&F_HEX)),
+    ];
+    let more: [(Value, Value); 41] = EXC_TABLE_COPY;
+    let rest: [(Value, Value); 0] = [];
+    let _ = rest;
+    let mut out = [(Value::NULL, Value::NULL); 87];
+    let mut i = 0;
+    while i < 46 {
+        out[i] = main[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < 41 {
+        out[46 + j] = more[j];
+        j += 1;
+    }
+    out
+};
+
+const EXC_TABLE_COPY: [(Value, Value); 41] = exc_entries![
+    &qstr::BaseException => BASE_EXCEPTION_TYPE,
+    &qstr::Exception => EXCEPTION_TYPE,
+    &qstr::GeneratorExit => GENERATOR_EXIT_TYPE,
+    &qstr::KeyboardInterrupt => KEYBOARD_INTERRUPT_TYPE,
+    &qstr::SystemExit => SYSTEM_EXIT_TYPE,
+    &qstr::ArithmeticError => ARITHMETIC_ERROR_TYPE,
+    &exc::Q_FPE => FLOATING_POINT_ERROR_TYPE,
+    &qstr::OverflowError => OVERFLOW_ERROR_TYPE,
+    &qstr::ZeroDivisionError => ZERO_DIVISION_ERROR_TYPE,
+    &qstr::AssertionError => ASSERTION_ERROR_TYPE,
+    &qstr::AttributeError => ATTRIBUTE_ERROR_TYPE,
+    &exc::Q_BUFFER => BUFFER_ERROR_TYPE,
+    &qstr::EOFError => EOF_ERROR_TYPE,
+    &qstr::ImportError => IMPORT_ERROR_TYPE,
+    &qstr::ModuleNotFoundError => MODULE_NOT_FOUND_ERROR_TYPE,
+    &qstr::LookupError => LOOKUP_ERROR_TYPE,
+    &qstr::IndexError => INDEX_ERROR_TYPE,
+    &qstr::KeyError => KEY_ERROR_TYPE,
+    &qstr::MemoryError => MEMORY_ERROR_TYPE,
+    &qstr::NameError => NAME_ERROR_TYPE,
+    &qstr::UnboundLocalError => UNBOUND_LOCAL_ERROR_TYPE,
+    &qstr::OSError => OS_ERROR_TYPE,
+    &exc::Q_FNF => FILE_NOT_FOUND_ERROR_TYPE,
+    &exc::Q_TIMEOUT => TIMEOUT_ERROR_TYPE,
+    &exc::Q_REFERENCE => REFERENCE_ERROR_TYPE,
+    &qstr::RuntimeError => RUNTIME_ERROR_TYPE,
+    &qstr::NotImplementedError => NOT_IMPLEMENTED_ERROR_TYPE,
+    &qstr::RecursionError => RECURSION_ERROR_TYPE,
+    &exc::Q_STOP_ASYNC => STOP_ASYNC_ITERATION_TYPE,
+    &qstr::StopIteration => STOP_ITERATION_TYPE,
+    &qstr::SyntaxError => SYNTAX_ERROR_TYPE,
+    &exc::Q_INDENT => INDENTATION_ERROR_TYPE,
+    &exc::Q_SYSTEM => SYSTEM_ERROR_TYPE,
+    &qstr::TypeError => TYPE_ERROR_TYPE,
+    &qstr::ValueError => VALUE_ERROR_TYPE,
+    &qstr::UnicodeError => UNICODE_ERROR_TYPE,
+    &qstr::UnicodeDecodeError => UNICODE_DECODE_ERROR_TYPE,
+    &exc::Q_UNICODE_ENCODE => UNICODE_ENCODE_ERROR_TYPE,
+    &exc::Q_WARNING => WARNING_TYPE,
+    &exc::Q_USER_WARNING => USER_WARNING_TYPE,
+    &exc::Q_DEPRECATION => DEPRECATION_WARNING_TYPE,
+];
+
+/// Builtins not in the main table (second lookup table).
+static TABLE2: [(Value, Value); 21] = [
+    (Value::qstr(&qstr::bin), f(&F_BIN)),
+    (Value::qstr(&qstr::oct), f(&F_OCT)),
+    (Value::qstr(&qstr::callable), f(&F_CALLABLE)),
+    (Value::qstr(&qstr::globals), f(&F_GLOBALS)),
+    (Value::qstr(&qstr::locals), f(&F_LOCALS)),
+    (Value::qstr(&qstr::vars), f(&F_VARS)),
+    (Value::qstr(&qstr::dir), f(&F_DIR)),
+    (Value::qstr(&qstr::format), f(&F_FORMAT)),
+    (Value::qstr(&qstr::staticmethod), t(&obj::descriptor::STATICMETHOD_TYPE)),
+    (Value::qstr(&qstr::classmethod), t(&obj::descriptor::CLASSMETHOD_TYPE)),
+    (Value::qstr(&qstr::property), t(&obj::descriptor::PROPERTY_TYPE)),
+    (Value::qstr(&qstr::NotImplemented), Value::NOT_IMPLEMENTED),
+    (Value::qstr(&qstr::Ellipsis), Value::ELLIPSIS),
+    (Value::qstr(&Q_ASCII), f(&F_ASCII)),
+    (Value::qstr(&Q_INPUT), f(&F_INPUT)),
+    (Value::qstr(&Q_EXIT), f(&F_EXIT)),
+    (Value::qstr(&Q_QUIT), f(&F_QUIT)),
+    (Value::qstr(&qstr::__build_class__), f(&F_BUILD_CLASS)),
+    (Value::qstr(&Q_IOERROR), t(&exc::OS_ERROR_TYPE)),
+    (Value::qstr(&Q_ENVERROR), t(&exc::OS_ERROR_TYPE)),
+    (Value::qstr(&qstr::bytearray), t(&obj::bytes::BYTES_TYPE)),
+];
+
+/// Look a name up in the secondary table.
+pub fn lookup2(name: Value) -> Option<Value> {
+    for (n, v) in TABLE2.iter() {
+        if *n == name || obj::str::eq(*n, name) {
+            return Some(*v);
+        }
+    }
+    None
+}
+

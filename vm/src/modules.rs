@@ -1,0 +1,323 @@
+//! Built-in modules: `gc` (MicroPython's API), `sys` (a small subset) and `math` (libm).
+
+use crate::obj::{self, exception as exc, Args, Builtin};
+use crate::qstr;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+fn gc_collect(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    vm.collect();
+    Ok(Value::NONE)
+}
+fn gc_mem_alloc(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    obj::int::from_i64(vm, vm.heap_stats().used as i64)
+}
+fn gc_mem_free(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    obj::int::from_i64(vm, vm.heap_stats().free as i64)
+}
+fn gc_enable(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    vm.gc_enabled = true;
+    Ok(Value::NONE)
+}
+fn gc_disable(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    vm.gc_enabled = false;
+    Ok(Value::NONE)
+}
+fn gc_isenabled(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::bool(vm.gc_enabled))
+}
+
+static GC: &[Builtin] = &[
+    Builtin::function(&qstr::collect, gc_collect),
+    Builtin::function(&qstr::mem_alloc, gc_mem_alloc),
+    Builtin::function(&qstr::mem_free, gc_mem_free),
+    Builtin::function(&qstr::enable, gc_enable),
+    Builtin::function(&qstr::disable, gc_disable),
+    Builtin::function(&qstr::isenabled, gc_isenabled),
+];
+
+fn sys_getrecursionlimit(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    obj::int::from_i64(vm, vm.recursion_limit as i64)
+}
+fn sys_setrecursionlimit(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let n = crate::runtime::index_arg_typed(vm, a.get(0))?;
+    if n < 1 {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "recursion limit must be greater or equal than 1"));
+    }
+    vm.set_recursion_limit(n as usize);
+    Ok(Value::NONE)
+}
+fn sys_exit(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let x = a.get(0);
+    if x.is_null() {
+        return Err(vm.raise_empty(&exc::SYSTEM_EXIT_TYPE));
+    }
+    Err(vm.raise_with_arg(&exc::SYSTEM_EXIT_TYPE, x))
+}
+
+crate::static_qstr!(Q_GETREC, "getrecursionlimit");
+crate::static_qstr!(Q_SETREC, "setrecursionlimit");
+crate::static_qstr!(Q_EXIT, "exit");
+
+static SYS: &[Builtin] = &[
+    Builtin::function(&Q_GETREC, sys_getrecursionlimit),
+    Builtin::function(&Q_SETREC, sys_setrecursionlimit),
+    Builtin::function(&Q_EXIT, sys_exit),
+];
+
+fn num(vm: &mut Vm<'_>, v: Value) -> PyResult<f64> {
+    match obj::float::number_as_f64(vm, v)? {
+        Some(f) => Ok(f),
+        None => Err(vm.type_error(format_args!("must be real number, not {}", obj::type_name(v)))),
+    }
+}
+
+macro_rules! math1 {
+    ($($name:ident => $f:expr, $domain:expr;)*) => {
+        $(fn $name(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+            let x = num(vm, a.get(0))?;
+            let ok: fn(f64) -> bool = $domain;
+            if !ok(x) {
+                return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "math domain error"));
+            }
+            let f: fn(f64) -> f64 = $f;
+            obj::float::new(vm, f(x))
+        })*
+    };
+}
+
+math1! {
+    m_sqrt => libm::sqrt, |x| x >= 0.0 || x.is_nan();
+    m_exp => libm::exp, |_| true;
+    m_log10 => libm::log10, |x| x > 0.0;
+    m_log2 => libm::log2, |x| x > 0.0;
+    m_sin => libm::sin, |x| x.is_finite() || x.is_nan();
+    m_cos => libm::cos, |x| x.is_finite() || x.is_nan();
+    m_tan => libm::tan, |x| x.is_finite() || x.is_nan();
+    m_asin => libm::asin, |x| (-1.0..=1.0).contains(&x);
+    m_acos => libm::acos, |x| (-1.0..=1.0).contains(&x);
+    m_atan => libm::atan, |_| true;
+    m_fabs => libm::fabs, |_| true;
+    m_sinh => libm::sinh, |_| true;
+    m_cosh => libm::cosh, |_| true;
+    m_tanh => libm::tanh, |_| true;
+    m_degrees => |x| x * (180.0 / core::f64::consts::PI), |_| true;
+    m_radians => |x| x * (core::f64::consts::PI / 180.0), |_| true;
+}
+
+fn m_log(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let x = num(vm, a.get(0))?;
+    if x <= 0.0 {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "math domain error"));
+    }
+    let r = if a.pos.len() > 1 {
+        let b = num(vm, a.pos[1])?;
+        libm::log(x) / libm::log(b)
+    } else {
+        libm::log(x)
+    };
+    obj::float::new(vm, r)
+}
+
+fn m_pow(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let x = num(vm, a.get(0))?;
+    let y = num(vm, a.get(1))?;
+    obj::float::new(vm, libm::pow(x, y))
+}
+fn m_atan2(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let y = num(vm, a.get(0))?;
+    let x = num(vm, a.get(1))?;
+    obj::float::new(vm, libm::atan2(y, x))
+}
+fn m_hypot(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let x = num(vm, a.get(0))?;
+    let y = num(vm, a.get(1))?;
+    obj::float::new(vm, libm::hypot(x, y))
+}
+fn to_int_round(vm: &mut Vm<'_>, a: &Args<'_>, f: fn(f64) -> f64) -> PyResult<Value> {
+    let v = a.get(0);
+    if obj::int::is_int(v) {
+        return crate::runtime::to_int(vm, v);
+    }
+    let x = num(vm, v)?;
+    crate::numfmt::float_to_int(vm, f(x))
+}
+fn m_floor(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    to_int_round(vm, a, libm::floor)
+}
+fn m_ceil(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    to_int_round(vm, a, libm::ceil)
+}
+fn m_trunc(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    to_int_round(vm, a, libm::trunc)
+}
+fn m_isnan(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::bool(num(vm, a.get(0))?.is_nan()))
+}
+fn m_isinf(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::bool(num(vm, a.get(0))?.is_infinite()))
+}
+fn m_isfinite(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::bool(num(vm, a.get(0))?.is_finite()))
+}
+fn m_gcd(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let mut g: i128 = 0;
+    for v in a.pos {
+        let Some(x) = obj::int::to_i128(*v) else {
+            return Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(*v))));
+        };
+        let (mut p, mut q) = (g.abs(), x.abs());
+        while q != 0 {
+            let t = p % q;
+            p = q;
+            q = t;
+        }
+        g = p;
+    }
+    obj::int::from_i128(vm, g)
+}
+fn m_factorial(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let v = a.get(0);
+    let Some(n) = obj::int::to_i64(v).filter(|_| obj::int::is_int(v)) else {
+        return Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(v))));
+    };
+    if n < 0 {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "factorial() not defined for negative values"));
+    }
+    let mut acc = Value::small_int(1);
+    let m = vm.roots_mark();
+    vm.push_root(acc)?;
+    for i in 2..=n {
+        acc = obj::int::int_binop(vm, frostbyte_format::BinOp::Mul, acc, Value::small_int(i as isize))?;
+        vm.set_root(m, acc);
+    }
+    vm.pop_roots(m);
+    Ok(acc)
+}
+fn m_copysign(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let x = num(vm, a.get(0))?;
+    let y = num(vm, a.get(1))?;
+    obj::float::new(vm, libm::copysign(x, y))
+}
+fn m_fmod(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let x = num(vm, a.get(0))?;
+    let y = num(vm, a.get(1))?;
+    if y == 0.0 {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "math domain error"));
+    }
+    obj::float::new(vm, libm::fmod(x, y))
+}
+
+crate::static_qstr!(Q_SQRT, "sqrt");
+crate::static_qstr!(Q_EXP, "exp");
+crate::static_qstr!(Q_LOG, "log");
+crate::static_qstr!(Q_LOG10, "log10");
+crate::static_qstr!(Q_LOG2, "log2");
+crate::static_qstr!(Q_SIN, "sin");
+crate::static_qstr!(Q_COS, "cos");
+crate::static_qstr!(Q_TAN, "tan");
+crate::static_qstr!(Q_ASIN, "asin");
+crate::static_qstr!(Q_ACOS, "acos");
+crate::static_qstr!(Q_ATAN, "atan");
+crate::static_qstr!(Q_ATAN2, "atan2");
+crate::static_qstr!(Q_FABS, "fabs");
+crate::static_qstr!(Q_SINH, "sinh");
+crate::static_qstr!(Q_COSH, "cosh");
+crate::static_qstr!(Q_TANH, "tanh");
+crate::static_qstr!(Q_DEGREES, "degrees");
+crate::static_qstr!(Q_RADIANS, "radians");
+crate::static_qstr!(Q_HYPOT, "hypot");
+crate::static_qstr!(Q_FLOOR, "floor");
+crate::static_qstr!(Q_CEIL, "ceil");
+crate::static_qstr!(Q_TRUNC, "trunc");
+crate::static_qstr!(Q_ISNAN, "isnan");
+crate::static_qstr!(Q_ISINF, "isinf");
+crate::static_qstr!(Q_ISFINITE, "isfinite");
+crate::static_qstr!(Q_GCD, "gcd");
+crate::static_qstr!(Q_FACTORIAL, "factorial");
+crate::static_qstr!(Q_COPYSIGN, "copysign");
+crate::static_qstr!(Q_FMOD, "fmod");
+crate::static_qstr!(Q_PI, "pi");
+crate::static_qstr!(Q_E, "e");
+crate::static_qstr!(Q_TAU, "tau");
+crate::static_qstr!(Q_INF, "inf");
+crate::static_qstr!(Q_NAN, "nan");
+crate::static_qstr!(Q_MAXSIZE, "maxsize");
+
+static MATH: &[Builtin] = &[
+    Builtin::function(&Q_SQRT, m_sqrt),
+    Builtin::function(&Q_EXP, m_exp),
+    Builtin::function(&Q_LOG, m_log),
+    Builtin::function(&Q_LOG10, m_log10),
+    Builtin::function(&Q_LOG2, m_log2),
+    Builtin::function(&Q_SIN, m_sin),
+    Builtin::function(&Q_COS, m_cos),
+    Builtin::function(&Q_TAN, m_tan),
+    Builtin::function(&Q_ASIN, m_asin),
+    Builtin::function(&Q_ACOS, m_acos),
+    Builtin::function(&Q_ATAN, m_atan),
+    Builtin::function(&Q_ATAN2, m_atan2),
+    Builtin::function(&Q_FABS, m_fabs),
+    Builtin::function(&Q_SINH, m_sinh),
+    Builtin::function(&Q_COSH, m_cosh),
+    Builtin::function(&Q_TANH, m_tanh),
+    Builtin::function(&Q_DEGREES, m_degrees),
+    Builtin::function(&Q_RADIANS, m_radians),
+    Builtin::function(&Q_HYPOT, m_hypot),
+    Builtin::function(&Q_FLOOR, m_floor),
+    Builtin::function(&Q_CEIL, m_ceil),
+    Builtin::function(&Q_TRUNC, m_trunc),
+    Builtin::function(&Q_ISNAN, m_isnan),
+    Builtin::function(&Q_ISINF, m_isinf),
+    Builtin::function(&Q_ISFINITE, m_isfinite),
+    Builtin::function(&Q_GCD, m_gcd),
+    Builtin::function(&Q_FACTORIAL, m_factorial),
+    Builtin::function(&Q_COPYSIGN, m_copysign),
+    Builtin::function(&Q_FMOD, m_fmod),
+    Builtin::function(&qstr::pow, m_pow),
+];
+
+static PI: crate::rom::Float = crate::rom::Float::new(core::f64::consts::PI);
+static E: crate::rom::Float = crate::rom::Float::new(core::f64::consts::E);
+static TAU: crate::rom::Float = crate::rom::Float::new(core::f64::consts::TAU);
+static INF: crate::rom::Float = crate::rom::Float::new(f64::INFINITY);
+static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
+
+/// Create built-in module `name` if it exists. May collect.
+pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value>> {
+    let (fns, consts): (&'static [Builtin], &[(Value, Value)]) = match name {
+        "gc" => (GC, &[]),
+        "sys" => (SYS, &[(Value::qstr(&Q_MAXSIZE), Value::small_int(i32::MAX as isize))]),
+        "math" => (
+            MATH,
+            &[
+                (Value::qstr(&Q_PI), Value::rom(&PI)),
+                (Value::qstr(&Q_E), Value::rom(&E)),
+                (Value::qstr(&Q_TAU), Value::rom(&TAU)),
+                (Value::qstr(&Q_INF), Value::rom(&INF)),
+                (Value::qstr(&Q_NAN), Value::rom(&NAN)),
+            ],
+        ),
+        _ => return Ok(None),
+    };
+    let n = obj::str::new(vm, name)?;
+    let m = vm.roots_mark();
+    vm.push_root(n)?;
+    let md = obj::module::new(vm, n)?;
+    vm.push_root(md)?;
+    let d = obj::module::as_module(md).map(|x| x.dict).unwrap_or(Value::NULL);
+    for b in fns {
+        obj::dict::set_str(vm, d, b.name, Value::rom(b))?;
+    }
+    for (k, v) in consts {
+        obj::dict::set_str(vm, d, *k, *v)?;
+    }
+    if name == "sys" {
+        let mods = vm.modules;
+        crate::obj::dict::set_str(vm, d, Value::qstr(&Q_MODULES), mods)?;
+    }
+    vm.pop_roots(m);
+    Ok(Some(md))
+}
+
+crate::static_qstr!(Q_MODULES, "modules");

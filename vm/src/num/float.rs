@@ -1,0 +1,684 @@
+//! Float text conversion and arithmetic helpers with CPython 3.11 semantics.
+//!
+//! - [`write_repr`]: `repr(float)`/`str(float)`: the shortest digits that round-trip, positional
+//!   for exponents -4..=15 (with `.0` for integral values), else `1e+16`, `1.5e-07`.
+//! - [`FloatText`]: `PyOS_double_to_string` for the `e`, `f`, `g` and `r` codes with precision,
+//!   `#` (alternate), add-dot-0 and `z` (no negative zero) flags. The format-spec and `%`
+//!   formatters build on it; it exposes the integer digits and the rest separately so they can
+//!   group thousands and pad.
+//! - [`round_ndigits`] / [`round_half_even`]: `round(x, n)` and `round(x)`.
+//! - [`divmod`], [`floor_div`], [`rem`]: Python's float `//`, `%` (result takes the divisor's
+//!   sign) and `divmod`.
+//! - [`hash`]: `float.__hash__`, equal to the hash of an equal int (modulus 2^61 - 1).
+//! - [`parse`]: `float(text)`: whitespace, sign, underscores between digits, `inf`,
+//!   `infinity`, `nan` (any case).
+//!
+//! Digits: core's `{:e}` formatting is shortest-round-trip and `{:.Ne}` / `{:.N}` are exact
+//! with ties to even, which is what David Gay's `dtoa` (used by CPython) produces. Rust's output
+//! is captured by a small `fmt::Write` collector into a fixed digit buffer: an f64 has at most
+//! 767 significant decimal digits, so [`MAX_DIGITS`] always suffices and larger precisions only
+//! add virtual zeros. Core's formatter rejects precisions above 65535, so requests are capped
+//! at [`EXACT_CAP`] digits, beyond which every f64 is exact anyway.
+
+use core::fmt::{self, Write};
+
+/// Digits kept from core's formatter (every f64 has at most 767 significant digits).
+pub const MAX_DIGITS: usize = 800;
+/// Largest precision passed to core's formatter (f64 needs at most 1074 fractional digits).
+pub const EXACT_CAP: usize = 1100;
+
+/// A decimal digit string `0.d1d2...dn × 10^decpt` (trailing zeros stripped; zero is `"0"`
+/// with `decpt == 1`, as `dtoa` returns it).
+#[derive(Clone)]
+struct Digits {
+    buf: [u8; MAX_DIGITS],
+    n: usize,
+    decpt: i32,
+}
+
+/// Receives core's output for a non-negative finite float (`1.25e-7`, `0.0012`, `120.50`).
+struct Collector {
+    d: Digits,
+    leading_zeros: i32,
+    int_digits: i32,
+    seen_point: bool,
+    in_exp: bool,
+    exp_neg: bool,
+    exp: i32,
+}
+
+impl Write for Collector {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for c in s.bytes() {
+            match c {
+                b'e' | b'E' => self.in_exp = true,
+                b'-' if self.in_exp => self.exp_neg = true,
+                b'.' => self.seen_point = true,
+                b'0'..=b'9' if self.in_exp => {
+                    self.exp = self.exp.saturating_mul(10).saturating_add((c - b'0') as i32)
+                }
+                b'0'..=b'9' => {
+                    if !self.seen_point {
+                        self.int_digits += 1;
+                    }
+                    if self.d.n == 0 && c == b'0' {
+                        self.leading_zeros += 1;
+                    } else if let Some(slot) = self.d.buf.get_mut(self.d.n) {
+                        *slot = c;
+                        self.d.n += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Mode {
+    /// Shortest round-trip digits (dtoa mode 0).
+    Shortest,
+    /// This many significant digits, at least 1 (dtoa mode 2).
+    Significant(usize),
+    /// This many digits after the point (dtoa mode 3).
+    Fixed(usize),
+}
+
+impl Digits {
+    /// Digits of `|x|` (finite) in the given mode.
+    fn of(x: f64, mode: Mode) -> Digits {
+        let x = if x < 0.0 || (x == 0.0 && x.is_sign_negative()) { -x } else { x };
+        let mut c = Collector {
+            d: Digits { buf: [0; MAX_DIGITS], n: 0, decpt: 0 },
+            leading_zeros: 0,
+            int_digits: 0,
+            seen_point: false,
+            in_exp: false,
+            exp_neg: false,
+            exp: 0,
+        };
+        // Writing to the collector cannot fail.
+        let _ = match mode {
+            Mode::Shortest => write!(c, "{:e}", x),
+            Mode::Significant(n) => write!(c, "{:.*e}", n.clamp(1, EXACT_CAP) - 1, x),
+            Mode::Fixed(p) => write!(c, "{:.*}", p.min(EXACT_CAP), x),
+        };
+        let exp = if c.exp_neg { -c.exp } else { c.exp };
+        let mut d = c.d;
+        while d.n > 0 && d.buf[d.n - 1] == b'0' {
+            d.n -= 1;
+        }
+        if d.n == 0 {
+            d.buf[0] = b'0';
+            d.n = 1;
+            d.decpt = 1;
+        } else {
+            d.decpt = c.int_digits - c.leading_zeros + exp;
+        }
+        d
+    }
+
+    fn is_zero(&self) -> bool {
+        self.n == 1 && self.buf[0] == b'0'
+    }
+
+    /// Digit at virtual index `i` (zeros outside the string).
+    fn at(&self, i: i64) -> u8 {
+        if i >= 0 && (i as usize) < self.n {
+            self.buf[i as usize]
+        } else {
+            b'0'
+        }
+    }
+}
+
+/// How to format a float: CPython's `PyOS_double_to_string` arguments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FloatStyle {
+    /// `b'e'`, `b'f'`, `b'g'` or `b'r'` (repr).
+    pub code: u8,
+    /// Digits after the point (`e`, `f`) or significant digits (`g`); ignored for `r`.
+    pub precision: usize,
+    /// `E`/`F`/`G`: upper-case exponent and `INF`/`NAN`.
+    pub upper: bool,
+    /// `#`: keep the point and (for `g`) trailing zeros.
+    pub alternate: bool,
+    /// Give integral positional results a `.0` (repr, and the format spec without a type).
+    pub add_dot_0: bool,
+    /// `z`: drop the sign of a result that rounds to zero.
+    pub no_neg_zero: bool,
+}
+
+impl FloatStyle {
+    /// `repr(x)`.
+    pub const REPR: FloatStyle =
+        FloatStyle { code: b'r', precision: 0, upper: false, alternate: false, add_dot_0: true, no_neg_zero: false };
+
+    /// The style for a presentation type `e E f F g G` with a precision (`r` for repr).
+    /// Returns `None` for other characters.
+    pub fn new(ty: char, precision: usize) -> Option<FloatStyle> {
+        let (code, upper) = match ty {
+            'e' | 'f' | 'g' | 'r' => (ty as u8, false),
+            'E' | 'F' | 'G' => (ty.to_ascii_lowercase() as u8, true),
+            _ => return None,
+        };
+        Some(FloatStyle { code, precision, upper, alternate: false, add_dot_0: code == b'r', no_neg_zero: false })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Finite,
+    Inf,
+    Nan,
+}
+
+/// A float laid out as text (`PyOS_double_to_string`), split into the sign, the integer digits
+/// (which the format spec may group) and the rest (point, fraction, exponent; or `inf`/`nan`).
+#[derive(Clone)]
+pub struct FloatText {
+    neg: bool,
+    kind: Kind,
+    d: Digits,
+    decpt: i64,
+    vend: i64,
+    use_exp: bool,
+    exp: i64,
+    alt: bool,
+    upper: bool,
+}
+
+impl FloatText {
+    /// Lays out `x` in `style`.
+    pub fn new(x: f64, style: &FloatStyle) -> FloatText {
+        let mut t = FloatText {
+            neg: x.is_sign_negative(),
+            kind: Kind::Finite,
+            d: Digits { buf: [0; MAX_DIGITS], n: 0, decpt: 0 },
+            decpt: 0,
+            vend: 0,
+            use_exp: false,
+            exp: 0,
+            alt: style.alternate,
+            upper: style.upper,
+        };
+        if x.is_nan() {
+            t.kind = Kind::Nan;
+            t.neg = false;
+            return t;
+        }
+        if x.is_infinite() {
+            t.kind = Kind::Inf;
+            return t;
+        }
+        let p = style.precision;
+        let (mode, vend) = match style.code {
+            b'e' => (Mode::Significant(p.saturating_add(1)), Some(p.saturating_add(1))),
+            b'f' => (Mode::Fixed(p), None),
+            b'g' => (Mode::Significant(p.max(1)), None),
+            _ => (Mode::Shortest, None),
+        };
+        t.d = Digits::of(x, mode);
+        if style.no_neg_zero && t.d.is_zero() {
+            t.neg = false;
+        }
+        let n = t.d.n as i64;
+        let mut decpt = t.d.decpt as i64;
+        let p = p.min(i64::MAX as usize / 4) as i64;
+        let mut vend = vend.map_or(n, |v| v.min(i64::MAX as usize / 4) as i64);
+        match style.code {
+            b'e' => t.use_exp = true,
+            b'f' => vend = decpt + p,
+            b'g' => {
+                let p = p.max(1);
+                let limit = if style.add_dot_0 { p - 1 } else { p };
+                t.use_exp = decpt <= -4 || decpt > limit;
+                if style.alternate {
+                    vend = p;
+                }
+            }
+            _ => t.use_exp = decpt <= -4 || decpt > 16,
+        }
+        if t.use_exp {
+            t.exp = decpt - 1;
+            decpt = 1;
+        }
+        let min_end = if !t.use_exp && style.add_dot_0 { decpt + 1 } else { decpt };
+        t.vend = vend.max(min_end).max(n);
+        t.decpt = decpt;
+        t
+    }
+
+    /// Does the text start with a minus sign?
+    pub fn is_negative(&self) -> bool {
+        self.neg
+    }
+
+    /// Is the value finite (not `inf`/`nan`)?
+    pub fn is_finite(&self) -> bool {
+        self.kind == Kind::Finite
+    }
+
+    /// Number of digits before the point (0 for `inf`/`nan`).
+    pub fn int_len(&self) -> usize {
+        match self.kind {
+            Kind::Finite => self.decpt.max(1) as usize,
+            _ => 0,
+        }
+    }
+
+    /// Writes the digits before the point.
+    pub fn write_int(&self, w: &mut dyn Write) -> fmt::Result {
+        if self.kind != Kind::Finite {
+            return Ok(());
+        }
+        if self.decpt <= 0 {
+            return w.write_char('0');
+        }
+        for i in 0..self.decpt {
+            w.write_char(self.d.at(i) as char)?;
+        }
+        Ok(())
+    }
+
+    fn frac_len(&self) -> i64 {
+        self.vend - self.decpt
+    }
+
+    /// Does the text contain a decimal point?
+    pub fn has_point(&self) -> bool {
+        self.kind == Kind::Finite && (self.frac_len() > 0 || self.alt)
+    }
+
+    /// Length of everything after the integer digits.
+    pub fn rest_len(&self) -> usize {
+        if self.kind != Kind::Finite {
+            return 3;
+        }
+        let mut n = self.frac_len().max(0) as usize + self.has_point() as usize;
+        if self.use_exp {
+            n += 2 + dec_len(self.exp.unsigned_abs()).max(2);
+        }
+        n
+    }
+
+    /// Writes the point, fraction digits and exponent (or `inf` / `nan`).
+    pub fn write_rest(&self, w: &mut dyn Write) -> fmt::Result {
+        match self.kind {
+            Kind::Inf => return w.write_str(if self.upper { "INF" } else { "inf" }),
+            Kind::Nan => return w.write_str(if self.upper { "NAN" } else { "nan" }),
+            Kind::Finite => {}
+        }
+        if self.has_point() {
+            w.write_char('.')?;
+        }
+        for i in self.decpt..self.vend {
+            w.write_char(self.d.at(i) as char)?;
+        }
+        if self.use_exp {
+            w.write_char(if self.upper { 'E' } else { 'e' })?;
+            w.write_char(if self.exp < 0 { '-' } else { '+' })?;
+            if self.exp.unsigned_abs() < 10 {
+                w.write_char('0')?;
+            }
+            write!(w, "{}", self.exp.unsigned_abs())?;
+        }
+        Ok(())
+    }
+
+    /// Length without the sign.
+    pub fn unsigned_len(&self) -> usize {
+        self.int_len() + self.rest_len()
+    }
+
+    /// Writes the text without the sign.
+    pub fn write_unsigned(&self, w: &mut dyn Write) -> fmt::Result {
+        self.write_int(w)?;
+        self.write_rest(w)
+    }
+
+    /// Writes the text with a `-` for negative values.
+    pub fn write(&self, w: &mut dyn Write) -> fmt::Result {
+        if self.neg {
+            w.write_char('-')?;
+        }
+        self.write_unsigned(w)
+    }
+}
+
+fn dec_len(mut v: u64) -> usize {
+    let mut n = 1;
+    while v >= 10 {
+        v /= 10;
+        n += 1;
+    }
+    n
+}
+
+/// Writes `repr(x)` (also `str(x)`): at most 24 characters.
+pub fn write_repr(x: f64, w: &mut dyn Write) -> fmt::Result {
+    FloatText::new(x, &FloatStyle::REPR).write(w)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rounding
+
+/// Errors of float operations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatError {
+    /// `round(x, n)` overflowed (`OverflowError: rounded value too large to represent`).
+    Overflow,
+    /// Division by zero (`ZeroDivisionError`: "float division by zero", "float floor division
+    /// by zero", "float modulo", "float divmod()").
+    ZeroDivision,
+    /// `float(text)` failed (`ValueError: could not convert string to float: 'text'`).
+    InvalidLiteral,
+}
+
+/// `round(x)` to the nearest integer value, ties to even (the VM converts the result with
+/// `bigint::from_f64`, which reports NaN and infinities).
+pub fn round_half_even(x: f64) -> f64 {
+    let r = libm::round(x);
+    if libm::fabs(x - r) == 0.5 {
+        2.0 * libm::round(x / 2.0)
+    } else {
+        r
+    }
+}
+
+/// `round(x, ndigits)`: the float nearest to `x` correctly rounded (ties to even on the exact
+/// binary value) to `ndigits` decimal places; negative `ndigits` round to tens, hundreds, ...
+pub fn round_ndigits(x: f64, ndigits: i64) -> Result<f64, FloatError> {
+    // CPython: NDIGITS_MAX = (53 - (-1021)) * 0.30103 = 323, NDIGITS_MIN = -(1025 * 0.30103).
+    if !x.is_finite() || x == 0.0 || ndigits > 323 {
+        return Ok(x);
+    }
+    if ndigits < -308 {
+        return Ok(0.0 * x);
+    }
+    let d = Digits::of(x, Mode::Significant(MAX_DIGITS));
+    let keep = d.decpt as i64 + ndigits;
+    if keep >= d.n as i64 {
+        return Ok(x);
+    }
+    // Text "0.<digits>e<decpt>" rounded to `keep` digits, half to even.
+    let mut buf = [0u8; MAX_DIGITS + 16];
+    let mut len = 0;
+    let mut push = |b: u8, buf: &mut [u8; MAX_DIGITS + 16]| {
+        if let Some(s) = buf.get_mut(len) {
+            *s = b;
+            len += 1;
+        }
+    };
+    if x < 0.0 {
+        push(b'-', &mut buf);
+    }
+    push(b'0', &mut buf);
+    push(b'.', &mut buf);
+    let mut decpt = d.decpt as i64;
+    if keep < 0 {
+        push(b'0', &mut buf);
+    } else {
+        let k = keep as usize;
+        let next = d.buf[k];
+        let rest_nonzero = d.buf[k + 1..d.n].iter().any(|&c| c != b'0');
+        let prev_odd = k > 0 && (d.buf[k - 1] - b'0') % 2 == 1;
+        let up = next > b'5' || (next == b'5' && (rest_nonzero || prev_odd));
+        let mut kept = [0u8; MAX_DIGITS];
+        kept[..k].copy_from_slice(&d.buf[..k]);
+        let mut klen = k;
+        if up {
+            let mut i = k;
+            loop {
+                if i == 0 {
+                    // All nines (or nothing kept): becomes 1 followed by zeros.
+                    kept[0] = b'1';
+                    klen = 1;
+                    decpt += 1;
+                    break;
+                }
+                i -= 1;
+                if kept[i] == b'9' {
+                    kept[i] = b'0';
+                } else {
+                    kept[i] += 1;
+                    break;
+                }
+            }
+        }
+        if klen == 0 {
+            push(b'0', &mut buf);
+        }
+        for &c in &kept[..klen] {
+            push(c, &mut buf);
+        }
+    }
+    push(b'e', &mut buf);
+    let mut e = [0u8; 24];
+    let mut ew = SliceWriter { buf: &mut e, len: 0 };
+    let _ = write!(ew, "{}", decpt);
+    let elen = ew.len;
+    for &c in &e[..elen] {
+        push(c, &mut buf);
+    }
+    let text = core::str::from_utf8(&buf[..len]).map_err(|_| FloatError::InvalidLiteral)?;
+    let r: f64 = text.parse().map_err(|_| FloatError::InvalidLiteral)?;
+    if r.is_infinite() {
+        return Err(FloatError::Overflow);
+    }
+    Ok(r)
+}
+
+/// A `fmt::Write` into a fixed byte buffer (fails when full).
+struct SliceWriter<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+impl Write for SliceWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arithmetic
+
+/// Python `x % y` for floats: the result has the sign of `y`.
+pub fn rem(x: f64, y: f64) -> Result<f64, FloatError> {
+    if y == 0.0 {
+        return Err(FloatError::ZeroDivision);
+    }
+    let mut m = libm::fmod(x, y);
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+        }
+    } else {
+        m = libm::copysign(0.0, y);
+    }
+    Ok(m)
+}
+
+/// Python `divmod(x, y)` for floats (CPython's `_float_div_mod`).
+pub fn divmod(x: f64, y: f64) -> Result<(f64, f64), FloatError> {
+    if y == 0.0 {
+        return Err(FloatError::ZeroDivision);
+    }
+    let mut m = libm::fmod(x, y);
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = libm::copysign(0.0, y);
+    }
+    let floordiv = if div != 0.0 {
+        let f = libm::floor(div);
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        libm::copysign(0.0, x / y)
+    };
+    Ok((floordiv, m))
+}
+
+/// Python `x // y` for floats.
+pub fn floor_div(x: f64, y: f64) -> Result<f64, FloatError> {
+    divmod(x, y).map(|(q, _)| q)
+}
+
+/// `float.is_integer()`.
+pub fn is_integer(x: f64) -> bool {
+    x.is_finite() && libm::floor(x) == x
+}
+
+/// `x == m · 2^e` with `m` odd (or `x == 0` with `m == 0, e == 0`), for
+/// `float.as_integer_ratio()`: the ratio is `(±m << e, 1)` for `e >= 0`, else `(±m, 1 << -e)`.
+/// `None` for infinities and NaN (OverflowError "cannot convert Infinity to integer ratio",
+/// ValueError "cannot convert NaN to integer ratio").
+pub fn decompose(x: f64) -> Option<(bool, u64, i32)> {
+    if !x.is_finite() {
+        return None;
+    }
+    let bits = x.to_bits();
+    let neg = bits >> 63 == 1;
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mut m, mut e) = if exp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp - 1075) };
+    if m == 0 {
+        return Some((neg, 0, 0));
+    }
+    let tz = m.trailing_zeros();
+    m >>= tz;
+    e += tz as i32;
+    Some((neg, m, e))
+}
+
+/// `hash(x)` (CPython's `_Py_HashDouble`); `None` for NaN, whose hash is the object's identity
+/// hash since Python 3.10.
+pub fn hash(x: f64) -> Option<i64> {
+    const P: u64 = crate::num::bigint::HASH_MODULUS;
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 { 314_159 } else { -314_159 });
+    }
+    let (mut m, mut e) = libm::frexp(x);
+    let mut sign = 1i64;
+    if m < 0.0 {
+        sign = -1;
+        m = -m;
+    }
+    let mut h = 0u64;
+    while m != 0.0 {
+        h = ((h << 28) & P) | (h >> (61 - 28));
+        m *= 268_435_456.0; // 2^28
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        h += y;
+        if h >= P {
+            h -= P;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 60 - ((-1 - e) % 61) };
+    let e = e as u32;
+    h = ((h << e) & P) | (h >> (61 - e));
+    let r = h as i64 * sign;
+    Some(if r == -1 { -2 } else { r })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+/// Longest text with underscores [`parse`] accepts (it copies it without the underscores).
+pub const PARSE_UNDERSCORE_MAX: usize = 512;
+
+/// `float(text)`: surrounding whitespace, an optional sign, then a decimal literal (digits
+/// with an optional point and exponent; single underscores between digits) or `inf`,
+/// `infinity`, `nan` in any case.
+pub fn parse(text: &str) -> Result<f64, FloatError> {
+    let s = text.trim_matches(crate::num::bigint::is_python_space);
+    let b = s.as_bytes();
+    if !valid_literal(b) {
+        return Err(FloatError::InvalidLiteral);
+    }
+    if !b.contains(&b'_') {
+        return s.parse().map_err(|_| FloatError::InvalidLiteral);
+    }
+    let mut buf = [0u8; PARSE_UNDERSCORE_MAX];
+    let mut n = 0;
+    for &c in b.iter().filter(|&&c| c != b'_') {
+        *buf.get_mut(n).ok_or(FloatError::InvalidLiteral)? = c;
+        n += 1;
+    }
+    let t = core::str::from_utf8(&buf[..n]).map_err(|_| FloatError::InvalidLiteral)?;
+    t.parse().map_err(|_| FloatError::InvalidLiteral)
+}
+
+/// Python's float grammar (after stripping whitespace).
+fn valid_literal(b: &[u8]) -> bool {
+    let b = match b.first() {
+        Some(b'+') | Some(b'-') => &b[1..],
+        _ => b,
+    };
+    for word in [&b"inf"[..], b"infinity", b"nan"] {
+        if b.eq_ignore_ascii_case(word) {
+            return true;
+        }
+    }
+    // digits: one or more ASCII digits, single underscores between digits.
+    fn digits(b: &[u8], mut i: usize) -> (usize, usize) {
+        let start = i;
+        let mut count = 0;
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                count += 1;
+                i += 1;
+            } else if b[i] == b'_' && i > start && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        (i, count)
+    }
+    let (mut i, int_count) = digits(b, 0);
+    let mut frac_count = 0;
+    if b.get(i) == Some(&b'.') {
+        let (j, c) = digits(b, i + 1);
+        i = j;
+        frac_count = c;
+    }
+    if int_count == 0 && frac_count == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e') | Some(b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+') | Some(b'-')) {
+            i += 1;
+        }
+        let (j, c) = digits(b, i);
+        if c == 0 {
+            return false;
+        }
+        i = j;
+    }
+    i == b.len()
+}
+
+#[cfg(test)]
+#[path = "float_tests.rs"]
+mod tests;

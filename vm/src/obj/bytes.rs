@@ -1,0 +1,212 @@
+//! `bytes`: immutable byte string (`rom::Bytes` layout, heap or ROM).
+//!
+//! ```text
+//!  BytesObj  ObjHeader | len usize | data [u8; len]
+//! ```
+
+use frostbyte_format::{BinOp, CmpOp};
+
+use super::{flags, Args, Builtin, Kind, Layout, Slots, Type};
+use crate::obj::{self, exception as exc, str::StrBuf};
+use crate::qstr;
+use crate::rom::ObjHeader;
+use crate::runtime;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Bytes layout.
+#[repr(C)]
+pub struct BytesObj {
+    hdr: ObjHeader,
+    len: usize,
+}
+
+// SAFETY: repr(C), starts with ObjHeader; BYTES_TYPE has kind Bytes; rom::Bytes shares it.
+unsafe impl Layout for BytesObj {
+    const KIND: Kind = Kind::Bytes;
+}
+
+const HDR: usize = core::mem::size_of::<BytesObj>();
+
+/// The data of a bytes value.
+pub fn as_bytes(v: Value) -> Option<&'static [u8]> {
+    let b = obj::downcast::<BytesObj>(v)?;
+    // SAFETY: bytes objects are followed by `len` bytes.
+    Some(unsafe { core::slice::from_raw_parts((b as *const BytesObj as *const u8).add(HDR), b.len) })
+}
+
+/// A new bytes object with a copy of `data`. May collect.
+pub fn new(vm: &mut Vm<'_>, data: &[u8]) -> PyResult<Value> {
+    let v = vm.alloc_obj(&BYTES_TYPE, HDR + data.len())?;
+    // SAFETY: fresh allocation of HDR + len bytes.
+    unsafe {
+        (*(v.as_ptr() as *mut BytesObj)).len = data.len();
+        core::ptr::copy_nonoverlapping(data.as_ptr(), (v.as_ptr() as *mut u8).add(HDR), data.len());
+    }
+    Ok(v)
+}
+
+fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    let d = as_bytes(v).unwrap_or(&[]);
+    let q = if d.contains(&b'\'') && !d.contains(&b'"') { '"' } else { '\'' };
+    sb.push(vm, "b")?;
+    sb.push_char(vm, q)?;
+    for &c in d {
+        match c {
+            b'\\' => sb.push(vm, "\\\\")?,
+            b'\n' => sb.push(vm, "\\n")?,
+            b'\r' => sb.push(vm, "\\r")?,
+            b'\t' => sb.push(vm, "\\t")?,
+            _ if c as char == q => {
+                sb.push(vm, "\\")?;
+                sb.push_char(vm, q)?
+            }
+            0x20..=0x7e => sb.push_char(vm, c as char)?,
+            _ => sb.push_fmt(vm, format_args!("\\x{c:02x}"))?,
+        }
+    }
+    sb.push_char(vm, q)
+}
+
+fn hash(_vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
+    let h = frostbyte_format::qstr_hash(as_bytes(v).unwrap_or(&[])) as isize;
+    Ok(if h == -1 { -2 } else { h })
+}
+
+fn richcmp(_vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_bytes(a), as_bytes(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    Ok(Value::bool(runtime::cmp_result(op, x.cmp(y))))
+}
+
+fn len(_vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
+    Ok(as_bytes(v).map(|d| d.len()).unwrap_or(0))
+}
+
+fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
+    let d = as_bytes(v).unwrap_or(&[]);
+    if let Some(sl) = obj::slice::as_slice(k) {
+        let (start, stop, step) = sl.indices(vm, d.len())?;
+        let n = obj::slice::slice_len(start, stop, step);
+        let mut tmp = [0u8; 256];
+        if n <= 256 {
+            let mut i = start;
+            for slot in tmp.iter_mut().take(n) {
+                *slot = d.get(i as usize).copied().unwrap_or(0);
+                i += step;
+            }
+            return new(vm, &tmp[..n]);
+        }
+        if step == 1 {
+            let sub = d.get(start as usize..(start as usize + n)).unwrap_or(&[]);
+            return new(vm, sub);
+        }
+        return Err(vm.raise_msg(&exc::NOT_IMPLEMENTED_ERROR_TYPE, "extended slice of long bytes"));
+    }
+    let i = runtime::index_arg(vm, k, "byte indices must be integers or slices")?;
+    match runtime::norm_index(i, d.len()) {
+        Some(i) => Ok(Value::small_int(d[i] as isize)),
+        None => Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "index out of range")),
+    }
+}
+
+fn contains(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<bool> {
+    let d = as_bytes(v).unwrap_or(&[]);
+    if let Some(i) = obj::int::small_value(x) {
+        return Ok(d.contains(&(i as u8)));
+    }
+    let Some(n) = as_bytes(x) else {
+        return Err(vm.type_error(format_args!("a bytes-like object is required, not '{}'", obj::type_name(x))));
+    };
+    Ok(n.is_empty() || d.windows(n.len()).any(|w| w == n))
+}
+
+fn iter(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    obj::iter::new_seq_iter(vm, v)
+}
+
+fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<Value> {
+    if op.base() != BinOp::Add {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let (Some(x), Some(y)) = (as_bytes(a), as_bytes(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let v = vm.alloc_obj(&BYTES_TYPE, HDR + x.len() + y.len())?;
+    let (x, y) = (as_bytes(a).unwrap_or(&[]), as_bytes(b).unwrap_or(&[]));
+    // SAFETY: fresh allocation of HDR + x.len() + y.len() bytes.
+    unsafe {
+        (*(v.as_ptr() as *mut BytesObj)).len = x.len() + y.len();
+        let p = (v.as_ptr() as *mut u8).add(HDR);
+        core::ptr::copy_nonoverlapping(x.as_ptr(), p, x.len());
+        core::ptr::copy_nonoverlapping(y.as_ptr(), p.add(x.len()), y.len());
+    }
+    Ok(v)
+}
+
+fn new_bytes(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
+    let x = args.get(0);
+    if x.is_null() {
+        return new(vm, &[]);
+    }
+    if let Some(s) = obj::str::as_str(x) {
+        return new(vm, s.as_bytes());
+    }
+    if let Some(n) = obj::int::small_value(x) {
+        if n < 0 {
+            return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative count"));
+        }
+        let v = vm.alloc_obj(&BYTES_TYPE, HDR + n as usize)?;
+        // SAFETY: fresh allocation.
+        unsafe { (*(v.as_ptr() as *mut BytesObj)).len = n as usize };
+        return Ok(v);
+    }
+    let l = obj::list::from_iter(vm, x)?;
+    let items = obj::list::as_list(l).map(|l| l.as_slice()).unwrap_or(&[]);
+    let v = vm.alloc_obj(&BYTES_TYPE, HDR + items.len());
+    let v = v?;
+    let items = obj::list::as_list(l).map(|l| l.as_slice()).unwrap_or(&[]);
+    for (i, it) in items.iter().enumerate() {
+        let b = obj::int::small_value(*it).filter(|b| (0..256).contains(b));
+        let Some(b) = b else { return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "bytes must be in range(0, 256)")) };
+        // SAFETY: i < len of the fresh allocation.
+        unsafe { *(v.as_ptr() as *mut u8).add(HDR + i) = b as u8 };
+    }
+    // SAFETY: fresh allocation.
+    unsafe { (*(v.as_ptr() as *mut BytesObj)).len = items.len() };
+    Ok(v)
+}
+
+fn decode(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let d = as_bytes(args.get(0)).unwrap_or(&[]);
+    match core::str::from_utf8(d) {
+        Ok(s) => obj::str::new(vm, s),
+        Err(_) => Err(vm.raise_msg(&exc::UNICODE_DECODE_ERROR_TYPE, "'utf-8' codec can't decode bytes")),
+    }
+}
+
+fn hexm(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let mut sb = StrBuf::new(vm)?;
+    let d = as_bytes(args.get(0)).unwrap_or(&[]);
+    for i in 0..d.len() {
+        let c = as_bytes(args.get(0)).and_then(|d| d.get(i).copied()).unwrap_or(0);
+        sb.push_fmt(vm, format_args!("{c:02x}"))?;
+    }
+    sb.finish(vm)
+}
+
+static METHODS: &[Builtin] = &[Builtin::method(&qstr::decode, decode), Builtin::method(&qstr::hex, hexm)];
+
+static SLOTS: Slots = Slots {
+    repr: Some(repr),
+    hash: Some(hash),
+    richcmp: Some(richcmp),
+    len: Some(len),
+    getitem: Some(getitem),
+    contains: Some(contains),
+    iter: Some(iter),
+    binop: Some(binop),
+    new: Some(new_bytes),
+    ..Slots::EMPTY
+};
+
+/// `bytes`.
+pub static BYTES_TYPE: Type =
+    Type::builtin(&qstr::bytes, Some(&obj::class::OBJECT_TYPE), Kind::Bytes, flags::BASETYPE, &SLOTS, METHODS);

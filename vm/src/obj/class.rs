@@ -1,0 +1,536 @@
+//! `type` and `object`, and classes created by `class` statements (heap `Type`s).
+//!
+//! A heap class is a `Type` (see `obj/mod.rs`) followed by one extra word, its MRO tuple:
+//! ```text
+//!  HeapType  Type (flags HEAP, dict = namespace, slots = instance::USER_SLOTS) | mro Value
+//! ```
+//! Attribute lookup walks the MRO: heap classes by their dict, built-in types by their
+//! method table.
+
+use frostbyte_format::CmpOp;
+
+use super::builtin::Binding;
+use super::{flags, Args, Builtin, Kind, Slots, Type};
+use crate::heap::Tracer;
+use crate::obj::{self, exception as exc, str::StrBuf};
+use crate::qstr;
+use crate::rom::ObjHeader;
+use crate::runtime;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+const TYPE_SIZE: usize = core::mem::size_of::<Type>();
+
+/// The MRO tuple of a heap class (NULL for built-in types).
+pub fn mro_of(t: &Type) -> Value {
+    if !t.is_heap() {
+        return Value::NULL;
+    }
+    // SAFETY: heap classes are allocated with one extra word after the Type (see `new_class`).
+    unsafe { *((t as *const Type as *const u8).add(TYPE_SIZE) as *const Value) }
+}
+
+/// Call `f` for each type of `t`'s MRO, in order, until it returns `Some`.
+pub fn mro_find<R>(t: &'static Type, mut f: impl FnMut(&'static Type) -> Option<R>) -> Option<R> {
+    if t.is_heap() {
+        let m = mro_of(t);
+        if let Some(items) = obj::tuple::items(m) {
+            for x in items {
+                if let Some(ty) = obj::as_type(*x) {
+                    if let Some(r) = f(ty) {
+                        return Some(r);
+                    }
+                }
+            }
+            return None;
+        }
+    }
+    let mut cur = Some(t);
+    while let Some(ty) = cur {
+        if let Some(r) = f(ty) {
+            return Some(r);
+        }
+        cur = ty.base();
+    }
+    None
+}
+
+/// Is `t` a subclass of `of` (through the full MRO)?
+pub fn is_subclass(t: &'static Type, of: &Type) -> bool {
+    mro_find(t, |x| if core::ptr::eq(x, of) { Some(()) } else { None }).is_some()
+}
+
+/// Find `name` in the method table of a built-in type.
+pub fn find_method(t: &Type, name: Value) -> Option<&'static Builtin> {
+    for b in t.methods {
+        if b.name == name || obj::str::eq(b.name, name) {
+            // SAFETY: method tables are 'static slices.
+            return Some(unsafe { &*(b as *const Builtin) });
+        }
+    }
+    None
+}
+
+/// Look `name` up in `t`'s own dict or method table (no MRO walk).
+pub fn own_lookup(t: &Type, name: Value) -> Option<Value> {
+    if t.is_heap() {
+        return obj::dict::get_str(t.dict, name);
+    }
+    find_method(t, name).map(|b| b.as_value())
+}
+
+/// Look `name` up along `t`'s MRO. Returns the raw class attribute.
+pub fn lookup(t: &'static Type, name: Value) -> Option<Value> {
+    mro_find(t, |x| own_lookup(x, name))
+}
+
+/// The nearest built-in type in `t`'s MRO (the one whose slots implement the layout).
+pub fn static_base(t: &'static Type) -> &'static Type {
+    mro_find(t, |x| if x.is_heap() { None } else { Some(x) }).unwrap_or(&OBJECT_TYPE)
+}
+
+fn trace(v: Value, tr: &mut Tracer<'_>) {
+    let Some(t) = obj::as_type(v) else { return };
+    if !t.is_heap() {
+        return;
+    }
+    tr.mark(t.name);
+    tr.mark(t.dict);
+    tr.mark(mro_of(t));
+    // SAFETY: a type value of a heap class is a heap Type; base is a Type pointer.
+    tr.mark(unsafe { Value::from_obj_ptr(t.base as *const u8) });
+}
+
+/// `module.Name` qualifier for class reprs and traceback headers ("" for builtins/__main__).
+pub fn module_prefix(t: &Type) -> Option<&'static str> {
+    if !t.is_heap() {
+        return None;
+    }
+    let m = obj::dict::get_str(t.dict, Value::qstr(&qstr::__module__))?;
+    let s = obj::str::as_str(m)?;
+    if s == "builtins" { None } else { Some(s) }
+}
+
+fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    let Some(t) = obj::as_type(v) else { return Ok(()) };
+    sb.push(vm, "<class '")?;
+    if let Some(m) = module_prefix(t) {
+        sb.push(vm, m)?;
+        sb.push(vm, ".")?;
+    }
+    let q = if t.is_heap() { obj::dict::get_str(t.dict, Value::qstr(&qstr::__qualname__)) } else { None };
+    sb.push(vm, q.and_then(obj::str::as_str).unwrap_or(t.name()))?;
+    sb.push(vm, "'>")
+}
+
+/// `cls(*args)`: create an instance (for built-in and heap classes). May collect.
+fn call(vm: &mut Vm<'_>, cls: Value, args: &Args<'_>) -> PyResult<Value> {
+    let Some(t) = obj::as_type(cls) else { return Ok(Value::NONE) };
+    if core::ptr::eq(t, &TYPE_TYPE) && args.pos.len() == 1 && args.kwnames.is_empty() {
+        return Ok(obj::type_of(args.pos[0]).as_value());
+    }
+    if !t.is_heap() {
+        return match t.slots.new {
+            Some(f) => f(vm, cls, args),
+            None => Err(vm.type_error(format_args!("cannot create '{}' instances", t.name()))),
+        };
+    }
+    let inst = obj::instance::new_instance(vm, t, args)?;
+    let m = vm.roots_mark();
+    vm.push_root(inst)?;
+    if obj::is_instance(inst, t) {
+        if let Some(init) = obj::instance::user_init(t) {
+            let r = runtime::call_with_self(vm, init, inst, args)?;
+            if r != Value::NONE {
+                return Err(vm.type_error(format_args!(
+                    "__init__() should return None, not '{}'",
+                    obj::type_name(r)
+                )));
+            }
+        } else if args.pos.len() + args.kwnames.len() > 0 && obj::instance::takes_no_args(t) {
+            return Err(vm.type_error(format_args!("{}() takes no arguments", t.name())));
+        }
+    }
+    vm.pop_roots(m);
+    Ok(inst)
+}
+
+/// Compute the C3 linearization of a new class with `bases`. Returns a list. May collect.
+fn c3_mro(vm: &mut Vm<'_>, cls: Value, bases: &[Value]) -> PyResult<Value> {
+    // Sequences to merge: MRO of each base, then the bases list.
+    let out = obj::list::from_slice(vm, &[cls])?;
+    let m = vm.roots_mark();
+    vm.push_root(out)?;
+    let seqs = obj::list::with_capacity(vm, bases.len() + 1)?;
+    vm.push_root(seqs)?;
+    for b in bases {
+        let bt = obj::as_type(*b).ok_or_else(|| vm.type_error(format_args!("bases must be types")))?;
+        let l = obj::list::with_capacity(vm, 4)?;
+        vm.push_root(l)?;
+        let mut items: [Value; 32] = [Value::NULL; 32];
+        let mut n = 0;
+        mro_find(bt, |x| {
+            if n < 32 {
+                items[n] = x.as_value();
+                n += 1;
+            }
+            None::<()>
+        });
+        for x in &items[..n] {
+            obj::list::append(vm, l, *x)?;
+        }
+        obj::list::append(vm, seqs, l)?;
+    }
+    let bl = obj::list::from_slice(vm, bases)?;
+    obj::list::append(vm, seqs, bl)?;
+    loop {
+        let ns = obj::list::as_list(seqs).map(|l| l.len()).unwrap_or(0);
+        let mut any = false;
+        let mut cand = Value::NULL;
+        for i in 0..ns {
+            let s = obj::list::as_list(seqs).and_then(|l| l.get(i)).unwrap_or(Value::NONE);
+            let Some(head) = obj::list::as_list(s).and_then(|l| l.get(0)) else { continue };
+            any = true;
+            // head must not appear in the tail of any sequence
+            let mut ok = true;
+            for j in 0..ns {
+                let s2 = obj::list::as_list(seqs).and_then(|l| l.get(j)).unwrap_or(Value::NONE);
+                if let Some(l2) = obj::list::as_list(s2) {
+                    for k in 1..l2.len() {
+                        if l2.get(k) == Some(head) {
+                            ok = false;
+                        }
+                    }
+                }
+            }
+            if ok {
+                cand = head;
+                break;
+            }
+        }
+        if !any {
+            break;
+        }
+        if cand.is_null() {
+            return Err(vm.type_error(format_args!(
+                "Cannot create a consistent method resolution order (MRO)"
+            )));
+        }
+        obj::list::append(vm, out, cand)?;
+        for i in 0..ns {
+            let s = obj::list::as_list(seqs).and_then(|l| l.get(i)).unwrap_or(Value::NONE);
+            if obj::list::as_list(s).and_then(|l| l.get(0)) == Some(cand) {
+                obj::list::remove_at(s, 0);
+            }
+        }
+    }
+    vm.pop_roots(m);
+    Ok(out)
+}
+
+/// Create a class `name(bases)` with namespace `ns` (all rooted by the caller). May collect.
+pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
+    let object = OBJECT_TYPE.as_value();
+    let bases_v: &[Value] = if bases.is_empty() { core::slice::from_ref(&object) } else { bases };
+    // The layout (kind) comes from the first base with a non-object layout.
+    let mut kind = Kind::Object;
+    for b in bases_v {
+        let Some(bt) = obj::as_type(*b) else {
+            return Err(vm.type_error(format_args!("bases must be types")));
+        };
+        if bt.flags & flags::BASETYPE == 0 {
+            return Err(vm.type_error(format_args!("type '{}' is not an acceptable base type", bt.name())));
+        }
+        if bt.kind != Kind::Object {
+            if kind != Kind::Object && kind != bt.kind {
+                return Err(vm.type_error(format_args!("multiple bases have instance lay-out conflict")));
+            }
+            kind = bt.kind;
+        }
+    }
+    if !matches!(kind, Kind::Object | Kind::Exception | Kind::List | Kind::Dict | Kind::Set) {
+        let b = obj::as_type(bases_v[0]).map(|t| t.name()).unwrap_or("?");
+        return Err(vm.type_error(format_args!("subclassing '{b}' is not supported")));
+    }
+    let v = vm.alloc_obj(&TYPE_TYPE, TYPE_SIZE + core::mem::size_of::<Value>())?;
+    let m = vm.roots_mark();
+    vm.push_root(v)?;
+    let base = obj::as_type(bases_v[0]).map(|t| t as *const Type).unwrap_or(&OBJECT_TYPE);
+    // SAFETY: v is a fresh allocation of TYPE_SIZE + one word; we initialise every field
+    // before the class escapes.
+    unsafe {
+        let p = v.as_ptr() as *mut Type;
+        core::ptr::addr_of_mut!((*p).name).write(name);
+        core::ptr::addr_of_mut!((*p).base).write(base);
+        core::ptr::addr_of_mut!((*p).slots).write(&obj::instance::USER_SLOTS);
+        core::ptr::addr_of_mut!((*p).methods).write(&[]);
+        core::ptr::addr_of_mut!((*p).dict).write(ns);
+        core::ptr::addr_of_mut!((*p).flags).write(flags::HEAP | flags::BASETYPE);
+        core::ptr::addr_of_mut!((*p).kind).write(kind);
+    }
+    let mro = c3_mro(vm, v, bases_v)?;
+    vm.push_root(mro)?;
+    let mt = obj::list::to_tuple(vm, mro)?;
+    // SAFETY: the extra word after the Type holds the MRO.
+    unsafe { *((v.as_ptr() as *mut u8).add(TYPE_SIZE) as *mut Value) = mt };
+    // Wrap plain functions named __new__ (implicit staticmethod) and __init_subclass__.
+    vm.pop_roots(m);
+    Ok(v)
+}
+
+fn new_type(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
+    match args.pos.len() {
+        1 => Ok(obj::type_of(args.pos[0]).as_value()),
+        3 => {
+            let bases = obj::tuple::items(args.pos[1]).unwrap_or(&[]);
+            let ns = obj::dict_methods::copy_dict(vm, args.pos[2])?;
+            let m = vm.roots_mark();
+            vm.push_root(ns)?;
+            let r = new_class(vm, args.pos[0], bases, ns);
+            vm.pop_roots(m);
+            r
+        }
+        _ => Err(vm.type_error(format_args!("type() takes 1 or 3 arguments"))),
+    }
+}
+
+fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    let Some(t) = obj::as_type(v) else { return Ok(Value::NULL) };
+    let n = obj::str::as_str(name).unwrap_or("");
+    Ok(match n {
+        "__name__" => t.name,
+        "__qualname__" => {
+            if t.is_heap() {
+                obj::dict::get_str(t.dict, name).unwrap_or(t.name)
+            } else {
+                t.name
+            }
+        }
+        "__module__" => {
+            if t.is_heap() {
+                obj::dict::get_str(t.dict, name).unwrap_or(Value::NONE)
+            } else {
+                obj::str::new(vm, "builtins")?
+            }
+        }
+        "__dict__" => {
+            if t.is_heap() {
+                t.dict
+            } else {
+                obj::dict::new(vm)?
+            }
+        }
+        "__doc__" => Value::NONE,
+        "__base__" => t.base().map(|b| b.as_value()).unwrap_or(Value::NONE),
+        "__bases__" => {
+            let b = t.base().map(|b| b.as_value());
+            match b {
+                Some(b) => obj::tuple::new(vm, &[b])?,
+                None => obj::tuple::empty(),
+            }
+        }
+        "__mro__" => {
+            let m = mro_of(t);
+            if !m.is_null() {
+                m
+            } else {
+                let mut items: [Value; 16] = [Value::NULL; 16];
+                let mut k = 0;
+                mro_find(t, |x| {
+                    if k < 16 {
+                        items[k] = x.as_value();
+                        k += 1;
+                    }
+                    None::<()>
+                });
+                obj::tuple::new(vm, &items[..k])?
+            }
+        }
+        _ => Value::NULL,
+    })
+}
+
+fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
+    let Some(t) = obj::as_type(v) else { return Ok(false) };
+    if !t.is_heap() {
+        let n = obj::str::as_str(name).unwrap_or("");
+        return Err(vm.type_error(format_args!(
+            "cannot set '{n}' attribute of immutable type '{}'",
+            t.name()
+        )));
+    }
+    let d = t.dict;
+    if x.is_null() {
+        if obj::dict::remove(vm, d, name)?.is_none() {
+            return Err(vm.raise_with_arg(&exc::ATTRIBUTE_ERROR_TYPE, name));
+        }
+    } else {
+        obj::dict::set(vm, d, name, x)?;
+    }
+    Ok(true)
+}
+
+fn richcmp(_vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    match op {
+        CmpOp::Eq => Ok(Value::bool(a == b)),
+        CmpOp::Ne => Ok(Value::bool(a != b)),
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+fn type_mro(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let t = args.get(0);
+    let tup = getattr(vm, t, Value::qstr(&Q_MRO))?;
+    obj::list::from_iter(vm, tup)
+}
+
+crate::static_qstr!(Q_MRO, "__mro__");
+crate::static_qstr!(Q_MRO_M, "mro");
+
+static TYPE_METHODS: &[Builtin] = &[Builtin::method(&Q_MRO_M, type_mro)];
+
+static TYPE_SLOTS: Slots = Slots {
+    trace: Some(trace),
+    repr: Some(repr),
+    call: Some(call),
+    getattr: Some(getattr),
+    setattr: Some(setattr),
+    richcmp: Some(richcmp),
+    new: Some(new_type),
+    ..Slots::EMPTY
+};
+
+/// `type`.
+pub static TYPE_TYPE: Type = Type {
+    hdr: ObjHeader { ty: &TYPE_TYPE },
+    name: Value::qstr(&qstr::type_),
+    base: &OBJECT_TYPE,
+    slots: &TYPE_SLOTS,
+    methods: TYPE_METHODS,
+    dict: Value::NULL,
+    flags: flags::BASETYPE,
+    kind: Kind::Type,
+};
+
+// ----- object -----
+
+fn object_repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    let t = obj::type_of(v);
+    sb.push(vm, "<")?;
+    if let Some(m) = module_prefix(t) {
+        sb.push(vm, m)?;
+        sb.push(vm, ".")?;
+    }
+    let q = if t.is_heap() { obj::dict::get_str(t.dict, Value::qstr(&qstr::__qualname__)) } else { None };
+    sb.push(vm, q.and_then(obj::str::as_str).unwrap_or(t.name()))?;
+    sb.push_fmt(vm, format_args!(" object at {:#x}>", v.bits()))
+}
+
+fn object_new_slot(vm: &mut Vm<'_>, cls: Value, _args: &Args<'_>) -> PyResult<Value> {
+    let t = obj::as_type(cls).unwrap_or(&OBJECT_TYPE);
+    obj::instance::alloc_instance(vm, t)
+}
+
+fn object_init(_vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn object_new(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let cls = args.get(0);
+    let Some(t) = obj::as_type(cls) else {
+        return Err(vm.type_error(format_args!("object.__new__(X): X is not a type object")));
+    };
+    let base = static_base(t);
+    if core::ptr::eq(base, &OBJECT_TYPE) {
+        return obj::instance::alloc_instance(vm, t);
+    }
+    let f = base.slots.new.ok_or_else(|| vm.type_error(format_args!("cannot create instances")))?;
+    let r = f(vm, cls, &Args::new(&[]))?;
+    obj::instance::retype(vm, r, t);
+    Ok(r)
+}
+
+fn object_repr_m(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let mut sb = StrBuf::new(vm)?;
+    object_repr(vm, args.get(0), &mut sb)?;
+    sb.finish(vm)
+}
+
+fn object_str_m(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::repr(vm, args.get(0))
+}
+
+fn object_eq(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    Ok(if args.get(0) == args.get(1) { Value::TRUE } else { Value::NOT_IMPLEMENTED })
+}
+
+fn object_ne(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    Ok(if args.get(0) == args.get(1) { Value::FALSE } else { Value::NOT_IMPLEMENTED })
+}
+
+fn object_hash(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::small_int(runtime::id_hash(args.get(0))))
+}
+
+fn object_setattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::generic_setattr(vm, args.get(0), args.get(1), args.get(2))?;
+    Ok(Value::NONE)
+}
+
+fn object_getattribute(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::get_attr(vm, args.get(0), args.get(1))
+}
+
+fn object_init_subclass(_vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+crate::static_qstr!(Q_GETATTRIBUTE, "__getattribute__");
+crate::static_qstr!(Q_INIT_SUBCLASS, "__init_subclass__");
+
+static OBJECT_METHODS: &[Builtin] = &[
+    Builtin::method(&qstr::__init__, object_init),
+    Builtin::static_method(&qstr::__new__, object_new),
+    Builtin::method(&qstr::__repr__, object_repr_m),
+    Builtin::method(&qstr::__str__, object_str_m),
+    Builtin::method(&qstr::__eq__, object_eq),
+    Builtin::method(&qstr::__ne__, object_ne),
+    Builtin::method(&qstr::__hash__, object_hash),
+    Builtin::method(&qstr::__setattr__, object_setattr),
+    Builtin::method(&Q_GETATTRIBUTE, object_getattribute),
+    Builtin::class_method(&Q_INIT_SUBCLASS, object_init_subclass),
+];
+
+fn object_richcmp(_vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    match op {
+        CmpOp::Eq if a == b => Ok(Value::TRUE),
+        CmpOp::Ne if a == b => Ok(Value::FALSE),
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+static OBJECT_SLOTS: Slots = Slots {
+    trace: Some(obj::instance::trace_instance),
+    repr: Some(object_repr),
+    richcmp: Some(object_richcmp),
+    new: Some(object_new_slot),
+    ..Slots::EMPTY
+};
+
+/// `object`.
+pub static OBJECT_TYPE: Type = Type {
+    hdr: ObjHeader { ty: &TYPE_TYPE },
+    name: Value::qstr(&qstr::object),
+    base: core::ptr::null(),
+    slots: &OBJECT_SLOTS,
+    methods: OBJECT_METHODS,
+    dict: Value::NULL,
+    flags: flags::BASETYPE,
+    kind: Kind::Object,
+};
+
+/// Does `b` bind (method) when found on an instance?
+pub fn binds(b: &Builtin) -> bool {
+    b.binding == Binding::Method
+}
+

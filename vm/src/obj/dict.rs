@@ -1,0 +1,588 @@
+//! `dict`: insertion-ordered compact hash table (CPython 3.6+ design).
+//!
+//! ```text
+//!  DictObj  ObjHeader | len usize (live entries) | used usize (entries incl. deleted)
+//!           | table *mut u8 (raw heap buffer)
+//!  table    cap usize | nidx usize | entries [hash usize, key Value, value Value; cap]
+//!           | index [u32; nidx]   (u32::MAX empty, u32::MAX-1 deleted, else entry number)
+//! ```
+//! A deleted entry has a NULL key. Lookups probe the index with CPython's perturbation
+//! scheme; equality that runs Python code re-validates the table afterwards and restarts if
+//! the dict changed.
+
+use core::cell::Cell;
+
+use frostbyte_format::CmpOp;
+
+use super::{flags, Args, Kind, Layout, Slots, Type};
+use crate::heap::Tracer;
+use crate::obj::{self, exception as exc, str::StrBuf};
+use crate::qstr;
+use crate::rom::ObjHeader;
+use crate::runtime;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Dict layout.
+#[repr(C)]
+pub struct DictObj {
+    hdr: ObjHeader,
+    len: Cell<usize>,
+    used: Cell<usize>,
+    table: Cell<*mut u8>,
+}
+
+// SAFETY: repr(C), starts with ObjHeader; DICT_TYPE has kind Dict.
+unsafe impl Layout for DictObj {
+    const KIND: Kind = Kind::Dict;
+}
+
+const W: usize = core::mem::size_of::<usize>();
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+
+#[derive(Clone, Copy)]
+struct Table(*mut u8);
+
+impl Table {
+    fn cap(self) -> usize {
+        if self.0.is_null() {
+            return 0;
+        }
+        // SAFETY: a non-null table starts with its cap word.
+        unsafe { *(self.0 as *const usize) }
+    }
+    fn nidx(self) -> usize {
+        if self.0.is_null() {
+            return 0;
+        }
+        // SAFETY: second header word.
+        unsafe { *(self.0 as *const usize).add(1) }
+    }
+    fn entry(self, i: usize) -> *mut usize {
+        // SAFETY: callers pass i < cap; entries follow the two header words.
+        unsafe { (self.0 as *mut usize).add(2 + 3 * i) }
+    }
+    fn hash(self, i: usize) -> usize {
+        // SAFETY: i < cap (checked by callers).
+        unsafe { *self.entry(i) }
+    }
+    fn key(self, i: usize) -> Value {
+        // SAFETY: i < cap; the key word holds a Value.
+        unsafe { *(self.entry(i).add(1) as *const Value) }
+    }
+    fn value(self, i: usize) -> Value {
+        // SAFETY: i < cap; the value word holds a Value.
+        unsafe { *(self.entry(i).add(2) as *const Value) }
+    }
+    fn set_entry(self, i: usize, h: usize, k: Value, v: Value) {
+        // SAFETY: i < cap.
+        unsafe {
+            let e = self.entry(i);
+            *e = h;
+            *(e.add(1) as *mut Value) = k;
+            *(e.add(2) as *mut Value) = v;
+        }
+    }
+    fn set_value(self, i: usize, v: Value) {
+        // SAFETY: i < cap.
+        unsafe { *(self.entry(i).add(2) as *mut Value) = v };
+    }
+    fn idx_ptr(self) -> *mut u32 {
+        // SAFETY: the index follows cap entries.
+        unsafe { (self.0 as *mut usize).add(2 + 3 * self.cap()) as *mut u32 }
+    }
+    fn idx(self, s: usize) -> u32 {
+        // SAFETY: s < nidx (masked by callers).
+        unsafe { *self.idx_ptr().add(s) }
+    }
+    fn set_idx(self, s: usize, v: u32) {
+        // SAFETY: s < nidx.
+        unsafe { *self.idx_ptr().add(s) = v };
+    }
+    fn bytes(cap: usize, nidx: usize) -> usize {
+        (2 + 3 * cap) * W + nidx * 4
+    }
+}
+
+impl DictObj {
+    fn t(&self) -> Table {
+        Table(self.table.get())
+    }
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.len.get()
+    }
+    /// Is the dict empty?
+    pub fn is_empty(&self) -> bool {
+        self.len.get() == 0
+    }
+    /// Entry `i` (in insertion order, including deleted slots) as (key, value); key NULL
+    /// if deleted. `None` past the end.
+    pub fn entry(&self, i: usize) -> Option<(Value, Value)> {
+        if i < self.used.get() {
+            let t = self.t();
+            Some((t.key(i), t.value(i)))
+        } else {
+            None
+        }
+    }
+    /// Number of entry slots in use (iteration bound).
+    pub fn used(&self) -> usize {
+        self.used.get()
+    }
+}
+
+/// Borrow a dict.
+pub fn as_dict(v: Value) -> Option<&'static DictObj> {
+    obj::downcast::<DictObj>(v)
+}
+
+/// A new empty dict. May collect.
+pub fn new(vm: &mut Vm<'_>) -> PyResult<Value> {
+    vm.alloc_obj(&DICT_TYPE, core::mem::size_of::<DictObj>())
+}
+
+fn trace(v: Value, t: &mut Tracer<'_>) {
+    let Some(d) = as_dict(v) else { return };
+    let tb = d.t();
+    if tb.0.is_null() {
+        return;
+    }
+    t.mark_buffer(tb.0);
+    for i in 0..d.used.get().min(tb.cap()) {
+        t.mark(tb.key(i));
+        t.mark(tb.value(i));
+    }
+}
+
+/// Hash for dict keys: fast for str and int, otherwise `hash()`. May run Python code.
+pub fn key_hash(vm: &mut Vm<'_>, k: Value) -> PyResult<usize> {
+    if obj::str::is_str(k) {
+        return Ok(obj::str::py_hash(k) as usize);
+    }
+    if k.is_small_int() {
+        return Ok(obj::int::hash_int(k) as usize);
+    }
+    Ok(runtime::hash(vm, k)? as usize)
+}
+
+/// Lookup: (index slot, entry number) of `k`, or the first free slot.
+enum Found {
+    At(usize, usize),
+    Free(usize),
+}
+
+fn lookup(vm: &mut Vm<'_>, d: Value, k: Value, h: usize) -> PyResult<Found> {
+    'restart: loop {
+        let Some(dd) = as_dict(d) else { return Ok(Found::Free(0)) };
+        let t = dd.t();
+        let n = t.nidx();
+        if n == 0 {
+            return Ok(Found::Free(0));
+        }
+        let mask = n - 1;
+        let mut s = h & mask;
+        let mut perturb = h;
+        let mut free: Option<usize> = None;
+        let mut probes = 0usize;
+        loop {
+            let ix = t.idx(s);
+            if ix == EMPTY {
+                return Ok(Found::Free(free.unwrap_or(s)));
+            }
+            if ix == DUMMY {
+                if free.is_none() {
+                    free = Some(s);
+                }
+            } else {
+                let ix = ix as usize;
+                let ek = t.key(ix);
+                if ek == k {
+                    return Ok(Found::At(s, ix));
+                }
+                if t.hash(ix) == h && !ek.is_null() {
+                    if runtime::is_simple(ek) && runtime::is_simple(k) {
+                        if runtime::simple_eq(ek, k) {
+                            return Ok(Found::At(s, ix));
+                        }
+                    } else {
+                        let m = vm.roots_mark();
+                        vm.push_root(ek)?;
+                        let r = runtime::eq(vm, ek, k);
+                        vm.pop_roots(m);
+                        let same = r?;
+                        let still = as_dict(d).map(|x| x.table.get() == t.0).unwrap_or(false) && t.key(ix) == ek;
+                        if !still {
+                            continue 'restart;
+                        }
+                        if same {
+                            return Ok(Found::At(s, ix));
+                        }
+                    }
+                }
+            }
+            probes += 1;
+            if probes > n {
+                return Ok(Found::Free(free.unwrap_or(s)));
+            }
+            perturb >>= 5;
+            s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        }
+    }
+}
+
+/// `d.get(k)`: `Ok(None)` if absent. May run Python code (`__eq__`, `__hash__`).
+pub fn get(vm: &mut Vm<'_>, d: Value, k: Value) -> PyResult<Option<Value>> {
+    if as_dict(d).map(|x| x.len.get() == 0).unwrap_or(true) {
+        // Still hash the key for the TypeError on unhashable keys.
+        key_hash(vm, k)?;
+        return Ok(None);
+    }
+    let h = key_hash(vm, k)?;
+    match lookup(vm, d, k, h)? {
+        Found::At(_, ix) => Ok(as_dict(d).map(|x| x.t().value(ix))),
+        Found::Free(_) => Ok(None),
+    }
+}
+
+/// Lookup by str key without running Python code (globals, attributes, kwargs).
+pub fn get_str(d: Value, k: Value) -> Option<Value> {
+    let dd = as_dict(d)?;
+    let t = dd.t();
+    let n = t.nidx();
+    if n == 0 {
+        return None;
+    }
+    let h = obj::str::py_hash(k) as usize;
+    let mask = n - 1;
+    let mut s = h & mask;
+    let mut perturb = h;
+    for _ in 0..=n {
+        let ix = t.idx(s);
+        if ix == EMPTY {
+            return None;
+        }
+        if ix != DUMMY {
+            let ix = ix as usize;
+            let ek = t.key(ix);
+            if ek == k || (t.hash(ix) == h && obj::str::is_str(ek) && obj::str::eq(ek, k)) {
+                return Some(t.value(ix));
+            }
+        }
+        perturb >>= 5;
+        s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    }
+    None
+}
+
+fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize) -> PyResult<()> {
+    let Some(dd) = as_dict(d) else { return Ok(()) };
+    let live = dd.len.get();
+    let mut cap = 8;
+    while cap < min_cap.max(live + 1) {
+        cap *= 2;
+    }
+    let nidx = cap * 2;
+    let p = vm.alloc_raw(Table::bytes(cap, nidx))?;
+    let Some(dd) = as_dict(d) else { return Ok(()) };
+    let nt = Table(p);
+    // SAFETY: fresh table buffer.
+    unsafe {
+        *(p as *mut usize) = cap;
+        *(p as *mut usize).add(1) = nidx;
+    }
+    for s in 0..nidx {
+        nt.set_idx(s, EMPTY);
+    }
+    let old = dd.t();
+    let mut j = 0;
+    for i in 0..dd.used.get() {
+        let k = old.key(i);
+        if k.is_null() {
+            continue;
+        }
+        let h = old.hash(i);
+        nt.set_entry(j, h, k, old.value(i));
+        let mask = nidx - 1;
+        let mut s = h & mask;
+        let mut perturb = h;
+        while nt.idx(s) != EMPTY {
+            perturb >>= 5;
+            s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        }
+        nt.set_idx(s, j as u32);
+        j += 1;
+    }
+    dd.used.set(j);
+    dd.table.set(p);
+    if !old.0.is_null() {
+        vm.free(old.0);
+    }
+    Ok(())
+}
+
+/// `d[k] = v` (`d`, `k`, `v` must be rooted). May collect; may run Python code.
+pub fn set(vm: &mut Vm<'_>, d: Value, k: Value, v: Value) -> PyResult<()> {
+    let h = key_hash(vm, k)?;
+    set_hashed(vm, d, k, h, v)
+}
+
+fn set_hashed(vm: &mut Vm<'_>, d: Value, k: Value, h: usize, v: Value) -> PyResult<()> {
+    loop {
+        match lookup(vm, d, k, h)? {
+            Found::At(_, ix) => {
+                if let Some(dd) = as_dict(d) {
+                    dd.t().set_value(ix, v);
+                }
+                return Ok(());
+            }
+            Found::Free(s) => {
+                let Some(dd) = as_dict(d) else { return Ok(()) };
+                let t = dd.t();
+                if dd.used.get() >= t.cap() {
+                    let m = vm.roots_mark();
+                    vm.push_root(k)?;
+                    vm.push_root(v)?;
+                    let r = resize(vm, d, dd.len.get() * 2);
+                    vm.pop_roots(m);
+                    r?;
+                    continue;
+                }
+                let ix = dd.used.get();
+                t.set_entry(ix, h, k, v);
+                t.set_idx(s, ix as u32);
+                dd.used.set(ix + 1);
+                dd.len.set(dd.len.get() + 1);
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// `d[name] = v` for a str key (`d`, `v` rooted). May collect.
+pub fn set_str(vm: &mut Vm<'_>, d: Value, k: Value, v: Value) -> PyResult<()> {
+    let h = obj::str::py_hash(k) as usize;
+    set_hashed(vm, d, k, h, v)
+}
+
+/// Remove `k`, returning its value (`Ok(None)` if absent). May run Python code.
+pub fn remove(vm: &mut Vm<'_>, d: Value, k: Value) -> PyResult<Option<Value>> {
+    let h = key_hash(vm, k)?;
+    match lookup(vm, d, k, h)? {
+        Found::At(s, ix) => {
+            let Some(dd) = as_dict(d) else { return Ok(None) };
+            let t = dd.t();
+            let v = t.value(ix);
+            t.set_entry(ix, 0, Value::NULL, Value::NULL);
+            t.set_idx(s, DUMMY);
+            dd.len.set(dd.len.get() - 1);
+            Ok(Some(v))
+        }
+        Found::Free(_) => Ok(None),
+    }
+}
+
+/// Remove every item.
+pub fn clear(d: Value) {
+    if let Some(dd) = as_dict(d) {
+        dd.table.set(core::ptr::null_mut());
+        dd.len.set(0);
+        dd.used.set(0);
+    }
+}
+
+/// Raise KeyError(k).
+pub fn key_error(vm: &mut Vm<'_>, k: Value) -> crate::vm::Raised {
+    vm.raise_with_arg(&exc::KEY_ERROR_TYPE, k)
+}
+
+fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    if !runtime::repr_enter(vm, v) {
+        return sb.push(vm, "{...}");
+    }
+    let r = (|| {
+        sb.push(vm, "{")?;
+        let mut i = 0;
+        let mut first = true;
+        while let Some((k, x)) = as_dict(v).and_then(|d| d.entry(i)) {
+            i += 1;
+            if k.is_null() {
+                continue;
+            }
+            if !first {
+                sb.push(vm, ", ")?;
+            }
+            first = false;
+            runtime::repr_into(vm, k, sb)?;
+            sb.push(vm, ": ")?;
+            runtime::repr_into(vm, x, sb)?;
+        }
+        sb.push(vm, "}")
+    })();
+    runtime::repr_leave(vm);
+    r
+}
+
+fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_dict(a), as_dict(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let mut same = x.len() == y.len();
+    if same {
+        let mut i = 0;
+        while let Some((k, v)) = as_dict(a).and_then(|d| d.entry(i)) {
+            i += 1;
+            if k.is_null() {
+                continue;
+            }
+            match get(vm, b, k)? {
+                Some(w) if w == v || runtime::eq(vm, v, w)? => {}
+                _ => {
+                    same = false;
+                    break;
+                }
+            }
+        }
+    }
+    Ok(Value::bool(same == (op == CmpOp::Eq)))
+}
+
+fn len(_vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
+    Ok(as_dict(v).map(|d| d.len()).unwrap_or(0))
+}
+
+fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
+    match get(vm, v, k)? {
+        Some(x) => Ok(x),
+        None => {
+            // dict subclasses with __missing__
+            if obj::type_of(v).is_heap() {
+                if let Some(r) = runtime::call_method_by_name(vm, v, "__missing__", &[k])? {
+                    return Ok(r);
+                }
+            }
+            Err(key_error(vm, k))
+        }
+    }
+}
+
+fn setitem(vm: &mut Vm<'_>, v: Value, k: Value, x: Value) -> PyResult<()> {
+    if x.is_null() {
+        return match remove(vm, v, k)? {
+            Some(_) => Ok(()),
+            None => Err(key_error(vm, k)),
+        };
+    }
+    set(vm, v, k, x)
+}
+
+fn contains(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<bool> {
+    Ok(get(vm, v, k)?.is_some())
+}
+
+fn iter(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    obj::iter::new_dict_iter(vm, v, 0)
+}
+
+/// `d.update(other)` for a mapping or iterable of pairs. May collect.
+pub fn update(vm: &mut Vm<'_>, d: Value, other: Value) -> PyResult<()> {
+    if as_dict(other).is_some() {
+        let mut i = 0;
+        while let Some((k, x)) = as_dict(other).and_then(|o| o.entry(i)) {
+            i += 1;
+            if !k.is_null() {
+                set(vm, d, k, x)?;
+            }
+        }
+        return Ok(());
+    }
+    if runtime::has_attr_name(vm, other, "keys")? {
+        let m = vm.roots_mark();
+        let keys = runtime::call_method_by_name(vm, other, "keys", &[])?.unwrap_or(Value::NONE);
+        vm.push_root(keys)?;
+        let it = runtime::get_iter(vm, keys)?;
+        vm.push_root(it)?;
+        while let Some(k) = runtime::next(vm, it)? {
+            vm.push_root(k)?;
+            let x = runtime::get_item(vm, other, k)?;
+            vm.push_root(x)?;
+            set(vm, d, k, x)?;
+            vm.pop_roots(m + 2);
+        }
+        vm.pop_roots(m);
+        return Ok(());
+    }
+    let m = vm.roots_mark();
+    let it = runtime::get_iter(vm, other)?;
+    vm.push_root(it)?;
+    let mut n = 0;
+    while let Some(pair) = runtime::next(vm, it)? {
+        vm.push_root(pair)?;
+        let items = runtime::unpack(vm, pair, 2).map_err(|e| {
+            let _ = n;
+            e
+        });
+        let items = match items {
+            Ok(x) => x,
+            Err(e) => {
+                if vm.pending_is(&exc::VALUE_ERROR_TYPE) {
+                    vm.take_pending();
+                    let l = runtime::len(vm, pair).unwrap_or(0);
+                    return Err(vm.value_error(format_args!(
+                        "dictionary update sequence element #{n} has length {l}; 2 is required"
+                    )));
+                }
+                return Err(e);
+            }
+        };
+        vm.push_root(items)?;
+        let kv = obj::tuple::items(items).unwrap_or(&[]);
+        if kv.len() == 2 {
+            set(vm, d, kv[0], kv[1])?;
+        }
+        vm.pop_roots(m + 1);
+        n += 1;
+    }
+    vm.pop_roots(m);
+    Ok(())
+}
+
+fn new_dict(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
+    let d = new(vm)?;
+    let m = vm.roots_mark();
+    vm.push_root(d)?;
+    if let Some(x) = args.pos.first() {
+        update(vm, d, *x)?;
+    }
+    for (k, x) in args.kwnames.iter().zip(args.kwvals.iter()) {
+        set(vm, d, *k, *x)?;
+    }
+    vm.pop_roots(m);
+    Ok(d)
+}
+
+static SLOTS: Slots = Slots {
+    trace: Some(trace),
+    repr: Some(repr),
+    richcmp: Some(richcmp),
+    len: Some(len),
+    getitem: Some(getitem),
+    setitem: Some(setitem),
+    contains: Some(contains),
+    iter: Some(iter),
+    new: Some(new_dict),
+    binop: Some(super::dict_methods::binop),
+    ..Slots::EMPTY
+};
+
+/// `dict`.
+pub static DICT_TYPE: Type = Type::builtin(
+    &qstr::dict,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Dict,
+    flags::BASETYPE | flags::UNHASHABLE,
+    &SLOTS,
+    super::dict_methods::METHODS,
+);

@@ -1,0 +1,309 @@
+//! `float`: boxed f64 (`rom::Float` layout, heap or ROM).
+//!
+//! ```text
+//!  FloatObj  ObjHeader | value f64
+//! ```
+
+use frostbyte_format::{BinOp, CmpOp, UnaryOp};
+
+use super::{flags, Args, Kind, Layout, Slots, Type};
+use crate::obj::{self, exception as exc, int, str::StrBuf};
+use crate::qstr;
+use crate::rom::ObjHeader;
+use crate::runtime;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Float layout (same as `rom::Float`).
+#[repr(C)]
+pub struct FloatObj {
+    hdr: ObjHeader,
+    value: f64,
+}
+
+// SAFETY: repr(C), starts with ObjHeader; FLOAT_TYPE has kind Float; rom::Float shares it.
+unsafe impl Layout for FloatObj {
+    const KIND: Kind = Kind::Float;
+}
+
+/// A new float. May collect.
+pub fn new(vm: &mut Vm<'_>, f: f64) -> PyResult<Value> {
+    let v = vm.alloc_obj(&FLOAT_TYPE, core::mem::size_of::<FloatObj>())?;
+    // SAFETY: fresh FloatObj allocation.
+    unsafe { (*(v.as_ptr() as *mut FloatObj)).value = f };
+    Ok(v)
+}
+
+/// The f64 of a float value.
+pub fn as_f64(v: Value) -> Option<f64> {
+    obj::downcast::<FloatObj>(v).map(|f| f.value)
+}
+
+/// A float or int (incl. bool) as f64. `Ok(None)` for other types. May raise OverflowError.
+pub fn number_as_f64(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<f64>> {
+    if let Some(f) = as_f64(v) {
+        return Ok(Some(f));
+    }
+    if int::is_int(v) {
+        return int::to_f64(vm, v).map(Some);
+    }
+    Ok(None)
+}
+
+fn py_mod(a: f64, b: f64) -> f64 {
+    let m = libm::fmod(a, b);
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) { m + b } else { m }
+    } else {
+        libm::copysign(0.0, b)
+    }
+}
+
+fn py_floordiv(a: f64, b: f64) -> f64 {
+    let m = libm::fmod(a, b);
+    let mut div = (a - m) / b;
+    if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div != 0.0 {
+        let mut fd = libm::floor(div);
+        if div - fd > 0.5 {
+            fd += 1.0;
+        }
+        fd
+    } else {
+        libm::copysign(0.0, a / b)
+    }
+}
+
+/// float OP float for the arithmetic operators. May collect.
+pub fn float_op(vm: &mut Vm<'_>, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
+    let r = match op.base() {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv => {
+            if y == 0.0 {
+                return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "float division by zero"));
+            }
+            x / y
+        }
+        BinOp::FloorDiv => {
+            if y == 0.0 {
+                return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "float floor division by zero"));
+            }
+            py_floordiv(x, y)
+        }
+        BinOp::Mod => {
+            if y == 0.0 {
+                return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "float modulo"));
+            }
+            py_mod(x, y)
+        }
+        BinOp::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "0.0 cannot be raised to a negative power"));
+            }
+            if x < 0.0 && y != libm::floor(y) && y.is_finite() {
+                return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "math domain error"));
+            }
+            let r = libm::pow(x, y);
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                return Err(vm.raise_fmt(&exc::OVERFLOW_ERROR_TYPE, format_args!("(34, 'Numerical result out of range')")));
+            }
+            r
+        }
+        _ => return Ok(Value::NOT_IMPLEMENTED),
+    };
+    new(vm, r)
+}
+
+fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<Value> {
+    let Some(x) = number_as_f64(vm, a)? else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(y) = number_as_f64(vm, b)? else { return Ok(Value::NOT_IMPLEMENTED) };
+    float_op(vm, op, x, y)
+}
+
+fn cmp_f(op: CmpOp, x: f64, y: f64) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        _ => false,
+    }
+}
+
+fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    let (fa, fb) = (as_f64(a), as_f64(b));
+    match (fa, fb) {
+        (Some(x), Some(y)) => Ok(Value::bool(cmp_f(op, x, y))),
+        (Some(x), None) if int::is_int(b) => cmp_float_int(vm, x, b, op, false),
+        (None, Some(y)) if int::is_int(a) => cmp_float_int(vm, y, a, op, true),
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+/// Exact comparison of float `x` with int `i` (`swapped`: the int is the left operand).
+fn cmp_float_int(vm: &mut Vm<'_>, x: f64, i: Value, op: CmpOp, swapped: bool) -> PyResult<Value> {
+    use core::cmp::Ordering;
+    let ord: Option<Ordering> = if x.is_nan() {
+        None
+    } else if x.is_infinite() {
+        Some(if x > 0.0 { Ordering::Greater } else { Ordering::Less })
+    } else if let Some(s) = int::small_value(i).filter(|s| s.unsigned_abs() < (1 << 53)) {
+        x.partial_cmp(&(s as f64))
+    } else {
+        // Compare floor(x) exactly as an int, then the fractional part.
+        let fl = libm::floor(x);
+        let fi = crate::numfmt::float_to_int(vm, fl)?;
+        let m = vm.roots_mark();
+        vm.push_root(fi)?;
+        let c = int::cmp(fi, i);
+        vm.pop_roots(m);
+        match c {
+            Some(Ordering::Equal) if x > fl => Some(Ordering::Greater),
+            c => c,
+        }
+    };
+    let ord = if swapped { ord.map(|o| o.reverse()) } else { ord };
+    let r = match ord {
+        None => op == CmpOp::Ne,
+        Some(o) => crate::runtime::cmp_result(op, o),
+    };
+    Ok(Value::bool(r))
+}
+
+#[allow(dead_code)]
+fn sign_of_int(v: Value) -> f64 {
+    match int::cmp(v, Value::small_int(0)) {
+        Some(core::cmp::Ordering::Less) => -1.0,
+        _ => 1.0,
+    }
+}
+
+/// CPython's `_Py_HashDouble` (without the NaN identity hash: NaN hashes to 0).
+pub fn hash_f64(f: f64) -> isize {
+    #[cfg(target_pointer_width = "64")]
+    const BITS: i32 = 61;
+    #[cfg(not(target_pointer_width = "64"))]
+    const BITS: i32 = 31;
+    const M: u64 = (1u64 << BITS) - 1;
+    if f.is_infinite() {
+        return if f > 0.0 { 314159 } else { -314159 };
+    }
+    if f.is_nan() {
+        return 0;
+    }
+    let (mut m, mut e) = libm::frexp(f);
+    let mut sign = 1i64;
+    if m < 0.0 {
+        sign = -1;
+        m = -m;
+    }
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & M) | x >> (BITS - 28);
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= M {
+            x -= M;
+        }
+    }
+    let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
+    x = ((x << e) & M) | x >> (BITS - e);
+    let h = (x as i64 * sign) as isize;
+    if h == -1 { -2 } else { h }
+}
+
+fn hash(_vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
+    Ok(hash_f64(as_f64(v).unwrap_or(0.0)))
+}
+
+fn truth(_vm: &mut Vm<'_>, v: Value) -> PyResult<bool> {
+    Ok(as_f64(v).unwrap_or(0.0) != 0.0)
+}
+
+fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    crate::numfmt::float_repr(vm, as_f64(v).unwrap_or(0.0), sb)
+}
+
+fn unop(vm: &mut Vm<'_>, op: UnaryOp, v: Value) -> PyResult<Value> {
+    let f = as_f64(v).unwrap_or(0.0);
+    match op {
+        UnaryOp::Neg => new(vm, -f),
+        UnaryOp::Pos => Ok(v),
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+fn new_float(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
+    let x = args.get(0);
+    if x.is_null() {
+        return new(vm, 0.0);
+    }
+    if as_f64(x).is_some() {
+        return Ok(x);
+    }
+    if let Some(s) = obj::str::as_str(x) {
+        return match crate::numfmt::parse_float(s) {
+            Some(f) => new(vm, f),
+            None => {
+                let m = vm.roots_mark();
+                let r = runtime::repr(vm, x)?;
+                vm.push_root(r)?;
+                let t = obj::str::as_str(r).unwrap_or("");
+                let e = vm.value_error(format_args!("could not convert string to float: {t}"));
+                vm.pop_roots(m);
+                Err(e)
+            }
+        };
+    }
+    if int::is_int(x) {
+        let f = int::to_f64(vm, x)?;
+        return new(vm, f);
+    }
+    if let Some(r) = runtime::call_dunder(vm, x, &qstr::__float__, &[])? {
+        return Ok(r);
+    }
+    Err(vm.type_error(format_args!(
+        "float() argument must be a string or a real number, not '{}'",
+        obj::type_name(x)
+    )))
+}
+
+fn is_integer(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let f = as_f64(args.get(0)).unwrap_or(0.0);
+    Ok(Value::bool(f.is_finite() && f == libm::floor(f)))
+}
+
+fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    match obj::str::as_str(name) {
+        Some("real") => Ok(v),
+        Some("imag") => new(vm, 0.0),
+        _ => Ok(Value::NULL),
+    }
+}
+
+static METHODS: &[super::Builtin] = &[super::Builtin::method(&qstr::is_integer, is_integer)];
+
+static SLOTS: Slots = Slots {
+    repr: Some(repr),
+    hash: Some(hash),
+    richcmp: Some(richcmp),
+    truth: Some(truth),
+    binop: Some(binop),
+    unop: Some(unop),
+    new: Some(new_float),
+    getattr: Some(getattr),
+    ..Slots::EMPTY
+};
+
+/// `float`.
+pub static FLOAT_TYPE: Type =
+    Type::builtin(&qstr::float, Some(&obj::class::OBJECT_TYPE), Kind::Float, flags::BASETYPE, &SLOTS, METHODS);

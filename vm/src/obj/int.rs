@@ -1,0 +1,620 @@
+//! `int`: small ints (tagged words) and big ints (`rom::Int` layout, heap or ROM).
+//!
+//! ```text
+//!  BigInt  ObjHeader | size isize (sign = sign of the number, |size| = digit count)
+//!          | digits [u32] (magnitude, base 2^32, least significant first)
+//! ```
+//! Results are normalised: a value that fits a small int is a small int. Arithmetic on
+//! big values uses `crate::num::bigint` (pure algorithms on digit slices); this file only
+//! allocates result objects and maps errors to Python exceptions.
+
+use core::cmp::Ordering;
+
+use frostbyte_format::{BinOp, CmpOp, UnaryOp};
+
+use super::{flags, Args, Kind, Layout, Slots, Type};
+use crate::num::bigint::{self, IntError, IntOut, IntRef};
+use crate::obj::{self, exception as exc, str::StrBuf};
+use crate::qstr;
+use crate::rom::ObjHeader;
+use crate::runtime;
+use crate::value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};
+use crate::vm::{PyResult, Vm};
+
+/// Big-int layout (same as `rom::Int`).
+#[repr(C)]
+pub struct BigInt {
+    hdr: ObjHeader,
+    size: isize,
+}
+
+// SAFETY: repr(C), starts with ObjHeader; INT_TYPE has kind Int and rom::Int shares the layout.
+unsafe impl Layout for BigInt {
+    const KIND: Kind = Kind::Int;
+}
+
+const HDR: usize = core::mem::size_of::<BigInt>();
+
+impl BigInt {
+    fn digits(&self) -> &[u32] {
+        let n = self.size.unsigned_abs();
+        // SAFETY: a BigInt (heap or ROM) is followed by |size| u32 digits.
+        unsafe { core::slice::from_raw_parts((self as *const BigInt as *const u8).add(HDR) as *const u32, n) }
+    }
+}
+
+/// Digit storage for a small int viewed as an `IntRef`.
+pub type SmallBuf = [u32; 2];
+
+fn small_ref(i: i64, buf: &mut SmallBuf) -> IntRef<'_> {
+    let m = i.unsigned_abs();
+    buf[0] = m as u32;
+    buf[1] = (m >> 32) as u32;
+    IntRef::new(i < 0, &buf[..])
+}
+
+/// View an int (or bool) as a big-int reference; `None` if `v` is not an int.
+pub fn int_ref(v: Value, buf: &mut SmallBuf) -> Option<IntRef<'static>> {
+    if let Some(i) = small_value(v) {
+        let r = small_ref(i, buf);
+        // SAFETY: extend the borrow of `buf` to 'static: callers keep `buf` alive while they
+        // use the reference (it never escapes the arithmetic call it is made for).
+        return Some(unsafe { core::mem::transmute::<IntRef<'_>, IntRef<'static>>(r) });
+    }
+    let b = obj::downcast::<BigInt>(v)?;
+    Some(IntRef::new(b.size < 0, b.digits()))
+}
+
+/// Small int or bool as i64.
+#[inline]
+pub fn small_value(v: Value) -> Option<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i as i64);
+    }
+    match v {
+        Value::TRUE => Some(1),
+        Value::FALSE => Some(0),
+        _ => None,
+    }
+}
+
+/// Is `v` an int (including bool)?
+pub fn is_int(v: Value) -> bool {
+    small_value(v).is_some() || obj::downcast::<BigInt>(v).is_some()
+}
+
+/// The value as i64 if it fits.
+pub fn to_i64(v: Value) -> Option<i64> {
+    if let Some(i) = small_value(v) {
+        return Some(i);
+    }
+    let b = obj::downcast::<BigInt>(v)?;
+    let d = b.digits();
+    if d.len() > 2 {
+        return None;
+    }
+    let m = d.first().copied().unwrap_or(0) as u64 | (d.get(1).copied().unwrap_or(0) as u64) << 32;
+    if b.size < 0 {
+        if m <= 1u64 << 63 { Some((m as i64).wrapping_neg()) } else { None }
+    } else if m <= i64::MAX as u64 {
+        Some(m as i64)
+    } else {
+        None
+    }
+}
+
+/// An int value for `i`. May collect (only for values outside the small range).
+pub fn from_i64(vm: &mut Vm<'_>, i: i64) -> PyResult<Value> {
+    if let Some(v) = Value::try_small_int(i) {
+        return Ok(v);
+    }
+    let mut buf = [0u32; 2];
+    let r = small_ref(i, &mut buf);
+    let v = alloc(vm, r.mag.len())?;
+    Ok(store(v, IntOut { neg: r.neg, len: r.mag.len() }, Some(r.mag)))
+}
+
+/// An int for an i128 value. May collect.
+pub fn from_i128(vm: &mut Vm<'_>, i: i128) -> PyResult<Value> {
+    if let Ok(s) = i64::try_from(i) {
+        return from_i64(vm, s);
+    }
+    let m = i.unsigned_abs();
+    let d = [m as u32, (m >> 32) as u32, (m >> 64) as u32, (m >> 96) as u32];
+    let r = IntRef::new(i < 0, &d);
+    let v = alloc(vm, r.mag.len())?;
+    Ok(store(v, IntOut { neg: r.neg, len: r.mag.len() }, Some(r.mag)))
+}
+
+/// A fresh big-int object with room for `n` digits (scratch space). May collect.
+pub fn alloc_digits(vm: &mut Vm<'_>, n: usize) -> PyResult<Value> {
+    alloc(vm, n)
+}
+
+/// The digits of an object made by `alloc_digits`.
+pub fn digits_of_fresh(v: Value, n: usize) -> &'static mut [u32] {
+    digits_mut(v, n)
+}
+
+fn alloc(vm: &mut Vm<'_>, ndigits: usize) -> PyResult<Value> {
+    vm.alloc_obj(&INT_TYPE, HDR + 4 * ndigits.max(1))
+}
+
+fn digits_mut<'v>(v: Value, n: usize) -> &'v mut [u32] {
+    // SAFETY: `v` was just allocated by `alloc` with room for `n` digits, and nothing else
+    // references its digits yet.
+    unsafe { core::slice::from_raw_parts_mut((v.as_ptr() as *mut u8).add(HDR) as *mut u32, n) }
+}
+
+/// Finish a result object: copy `src` if given, set the size, and return a small int when
+/// the value fits one.
+fn store(v: Value, out: IntOut, src: Option<&[u32]>) -> Value {
+    let d = digits_mut(v, out.len);
+    if let Some(s) = src {
+        d.copy_from_slice(&s[..out.len]);
+    }
+    let r = IntRef::new(out.neg, d);
+    if r.mag.len() <= 2 {
+        let m = r.mag.first().copied().unwrap_or(0) as u64 | (r.mag.get(1).copied().unwrap_or(0) as u64) << 32;
+        if m <= SMALL_INT_MAX as u64 {
+            let i = if r.neg { -(m as i64) } else { m as i64 };
+            return Value::small_int(i as isize);
+        }
+        if r.neg && m == SMALL_INT_MIN.unsigned_abs() as u64 {
+            return Value::small_int(SMALL_INT_MIN);
+        }
+    }
+    let len = r.mag.len();
+    // SAFETY: v is our freshly allocated BigInt.
+    unsafe { (*(v.as_ptr() as *mut BigInt)).size = if out.neg { -(len as isize) } else { len as isize } };
+    v
+}
+
+/// Run a big-int operation writing into a fresh object of `bound` digits. Operands must be
+/// rooted (they usually are: on the value stack). May collect.
+/// Run a big-int operation into a fresh result (see below). May collect.
+pub fn compute(
+    vm: &mut Vm<'_>,
+    bound: usize,
+    scratch: usize,
+    f: impl FnOnce(&mut [u32], &mut [u32]) -> Result<IntOut, IntError>,
+) -> PyResult<Value> {
+    let m = vm.roots_mark();
+    let sv = if scratch > 0 {
+        let s = alloc(vm, scratch)?;
+        vm.push_root(s)?;
+        s
+    } else {
+        Value::NULL
+    };
+    let v = alloc(vm, bound);
+    vm.pop_roots(m);
+    let v = v?;
+    let out = digits_mut(v, bound.max(1));
+    let sc: &mut [u32] = if scratch > 0 { digits_mut(sv, scratch) } else { &mut [] };
+    match f(out, sc) {
+        Ok(o) => Ok(store(v, o, None)),
+        Err(e) => Err(raise_int_error(vm, e)),
+    }
+}
+
+/// Raise the Python exception for a big-int error.
+pub fn raise_int_error(vm: &mut Vm<'_>, e: IntError) -> crate::vm::Raised {
+    match e {
+        IntError::ZeroDivision => vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "integer division or modulo by zero"),
+        IntError::Overflow => vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "int too large"),
+        IntError::InvalidBase => vm.raise_msg(&exc::VALUE_ERROR_TYPE, "int() base must be >= 2 and <= 36, or 0"),
+        IntError::TooManyDigits { digits } => vm.value_error(format_args!(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )),
+        IntError::NotInvertible => vm.raise_msg(&exc::VALUE_ERROR_TYPE, "base is not invertible for the given modulus"),
+        IntError::InvalidLiteral => vm.raise_msg(&exc::VALUE_ERROR_TYPE, "invalid literal for int()"),
+        IntError::NotANumber => vm.raise_msg(&exc::VALUE_ERROR_TYPE, "cannot convert float NaN to integer"),
+        IntError::Infinite => vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "cannot convert float infinity to integer"),
+        _ => vm.raise_memory_error(),
+    }
+}
+
+// ----- arithmetic -----
+
+fn floor_div(a: i64, b: i64) -> i64 {
+    let q = a / b;
+    if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q }
+}
+
+fn floor_mod(a: i64, b: i64) -> i64 {
+    let r = a % b;
+    if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }
+}
+
+/// int OP int with CPython semantics. Returns NotImplemented if either is not an int.
+pub fn int_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    let op = op.base();
+    if let (Some(x), Some(y)) = (small_value(a), small_value(b)) {
+        let r: Option<i64> = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Sub => x.checked_sub(y),
+            BinOp::Mul => x.checked_mul(y),
+            BinOp::FloorDiv | BinOp::Mod => {
+                if y == 0 {
+                    let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                    return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, msg));
+                }
+                if x == i64::MIN && y == -1 {
+                    None
+                } else if op == BinOp::FloorDiv {
+                    Some(floor_div(x, y))
+                } else {
+                    Some(floor_mod(x, y))
+                }
+            }
+            BinOp::And => Some(x & y),
+            BinOp::Or => Some(x | y),
+            BinOp::Xor => Some(x ^ y),
+            BinOp::LShift => {
+                if y < 0 {
+                    return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative shift count"));
+                }
+                if x == 0 {
+                    Some(0)
+                } else if y < 63 && (x << y) >> y == x {
+                    Some(x << y)
+                } else {
+                    None
+                }
+            }
+            BinOp::RShift => {
+                if y < 0 {
+                    return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative shift count"));
+                }
+                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+            }
+            BinOp::TrueDiv => {
+                if y == 0 {
+                    return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "division by zero"));
+                }
+                if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+                    return obj::float::new(vm, x as f64 / y as f64);
+                }
+                None
+            }
+            BinOp::Pow => {
+                if y < 0 {
+                    if x == 0 {
+                        return Err(vm.raise_msg(
+                            &exc::ZERO_DIVISION_ERROR_TYPE,
+                            "0.0 cannot be raised to a negative power",
+                        ));
+                    }
+                    return obj::float::new(vm, libm::pow(x as f64, y as f64));
+                }
+                let mut acc: i64 = 1;
+                let mut ok = true;
+                let mut e = y;
+                let mut base = x;
+                while e > 0 {
+                    if e & 1 == 1 {
+                        match acc.checked_mul(base) {
+                            Some(v) => acc = v,
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    e >>= 1;
+                    if e > 0 {
+                        match base.checked_mul(base) {
+                            Some(v) => base = v,
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                }
+                if ok { Some(acc) } else { None }
+            }
+            BinOp::MatMul => return Ok(Value::NOT_IMPLEMENTED),
+            _ => return Ok(Value::NOT_IMPLEMENTED),
+        };
+        if let Some(r) = r {
+            return from_i64(vm, r);
+        }
+    }
+    if !is_int(a) || !is_int(b) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    big_binop(vm, op, a, b)
+}
+
+fn big_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+    let (Some(x), Some(y)) = (int_ref(a, &mut ba), int_ref(b, &mut bb)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    match op {
+        BinOp::Add => compute(vm, bigint::add_len_bound(x.mag.len(), y.mag.len()), 0, |o, _| bigint::add(x, y, o)),
+        BinOp::Sub => compute(vm, bigint::add_len_bound(x.mag.len(), y.mag.len()), 0, |o, _| bigint::sub(x, y, o)),
+        BinOp::Mul => compute(vm, bigint::mul_len_bound(x.mag.len(), y.mag.len()), 0, |o, _| bigint::mul(x, y, o)),
+        BinOp::FloorDiv | BinOp::Mod => {
+            if y.is_zero() {
+                let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, msg));
+            }
+            let (q, r, s) = bigint::divmod_len_bounds(x.mag.len(), y.mag.len());
+            let want_q = op == BinOp::FloorDiv;
+            // scratch holds the other output followed by the algorithm's scratch
+            let other = if want_q { r } else { q };
+            compute(vm, if want_q { q } else { r }, other + s, |o, sc| {
+                let (oth, scr) = sc.split_at_mut(other);
+                if want_q {
+                    bigint::divmod(x, y, o, oth, scr).map(|(q, _)| q)
+                } else {
+                    bigint::divmod(x, y, oth, o, scr).map(|(_, r)| r)
+                }
+            })
+        }
+        BinOp::Pow => {
+            if y.neg {
+                let fa = to_f64(vm, a)?;
+                let fb = to_f64(vm, b)?;
+                return obj::float::new(vm, libm::pow(fa, fb));
+            }
+            let Some(e) = to_i64(b).filter(|e| *e >= 0) else {
+                return Err(vm.raise_memory_error());
+            };
+            let Some(bound) = bigint::pow_len_bound(x, e as u64) else {
+                return Err(vm.raise_memory_error());
+            };
+            compute(vm, bound, bound, |o, sc| bigint::pow(x, e as u64, o, sc))
+        }
+        BinOp::LShift | BinOp::RShift => {
+            if y.neg {
+                return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative shift count"));
+            }
+            let Some(n) = to_i64(b) else {
+                if op == BinOp::RShift {
+                    return Ok(Value::small_int(if x.neg { -1 } else { 0 }));
+                }
+                return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "too many digits in integer"));
+            };
+            if op == BinOp::LShift {
+                let Some(bound) = bigint::shl_len_bound(x.mag.len(), n as u64) else {
+                    return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "too many digits in integer"));
+                };
+                compute(vm, bound, 0, |o, _| bigint::shl(x, n as u64, o))
+            } else {
+                compute(vm, bigint::shr_len_bound(x.mag.len()), 0, |o, _| bigint::shr(x, n as u64, o))
+            }
+        }
+        BinOp::TrueDiv => {
+            if y.is_zero() {
+                return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "division by zero"));
+            }
+            let sl = bigint::true_div_scratch_len(x.mag.len(), y.mag.len());
+            let sv = alloc(vm, sl)?;
+            let m = vm.roots_mark();
+            vm.push_root(sv)?;
+            let (mut ba2, mut bb2) = ([0u32; 2], [0u32; 2]);
+            let (Some(x), Some(y)) = (int_ref(a, &mut ba2), int_ref(b, &mut bb2)) else { return Ok(Value::NOT_IMPLEMENTED) };
+            let r = bigint::true_div(x, y, digits_mut(sv, sl.max(1)));
+            vm.pop_roots(m);
+            match r {
+                Ok(f) => obj::float::new(vm, f),
+                Err(IntError::Overflow) => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "integer division result too large for a float")),
+                Err(e) => Err(raise_int_error(vm, e)),
+            }
+        }
+        BinOp::And | BinOp::Or | BinOp::Xor => {
+            let bound = bigint::bitwise_len_bound(x.mag.len(), y.mag.len());
+            compute(vm, bound, 0, |o, _| match op {
+                BinOp::And => bigint::and(x, y, o),
+                BinOp::Or => bigint::or(x, y, o),
+                _ => bigint::xor(x, y, o),
+            })
+        }
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+/// The value as i128 if it fits.
+pub fn to_i128(v: Value) -> Option<i128> {
+    if let Some(i) = small_value(v) {
+        return Some(i as i128);
+    }
+    let b = obj::downcast::<BigInt>(v)?;
+    let d = b.digits();
+    if d.len() > 3 {
+        return None;
+    }
+    let mut m: i128 = 0;
+    for (i, x) in d.iter().enumerate() {
+        m |= (*x as i128) << (32 * i);
+    }
+    Some(if b.size < 0 { -m } else { m })
+}
+
+/// Convert an int to float (OverflowError if too large).
+pub fn to_f64(vm: &mut Vm<'_>, v: Value) -> PyResult<f64> {
+    if let Some(i) = small_value(v) {
+        return Ok(i as f64);
+    }
+    let Some(b) = obj::downcast::<BigInt>(v) else { return Ok(0.0) };
+    match bigint::to_f64(IntRef::new(b.size < 0, b.digits())) {
+        Ok(f) => Ok(f),
+        Err(_) => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "int too large to convert to float")),
+    }
+}
+
+/// Compare two ints.
+pub fn cmp(a: Value, b: Value) -> Option<Ordering> {
+    if let (Some(x), Some(y)) = (small_value(a), small_value(b)) {
+        return Some(x.cmp(&y));
+    }
+    let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+    let x = int_ref(a, &mut ba)?;
+    let y = int_ref(b, &mut bb)?;
+    Some(bigint::cmp(x, y))
+}
+
+fn richcmp(_vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    let Some(o) = cmp(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    Ok(Value::bool(runtime::cmp_result(op, o)))
+}
+
+/// CPython's hash of an int.
+pub fn hash_int(v: Value) -> isize {
+    #[cfg(target_pointer_width = "64")]
+    const BITS: u32 = 61;
+    #[cfg(not(target_pointer_width = "64"))]
+    const BITS: u32 = 31;
+    const M: u64 = (1u64 << BITS) - 1;
+    let h: i64 = if let Some(i) = small_value(v) {
+        let m = (i.unsigned_abs() % M) as i64;
+        if i < 0 { -m } else { m }
+    } else if let Some(b) = obj::downcast::<BigInt>(v) {
+        let mut x: u64 = 0;
+        for d in b.digits().iter().rev() {
+            // x = (x * 2^32 + d) mod M, done as rotations like CPython.
+            for k in (0..32).rev() {
+                x = ((x << 1) & M) | (x >> (BITS - 1));
+                x += ((*d >> k) & 1) as u64;
+                if x >= M {
+                    x -= M;
+                }
+            }
+        }
+        if b.size < 0 { -(x as i64) } else { x as i64 }
+    } else {
+        0
+    };
+    let h = h as isize;
+    if h == -1 { -2 } else { h }
+}
+
+fn hash(_vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
+    Ok(hash_int(v))
+}
+
+fn truth(_vm: &mut Vm<'_>, v: Value) -> PyResult<bool> {
+    Ok(small_value(v) != Some(0))
+}
+
+/// Append the decimal text of an int.
+pub fn write_decimal(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    if let Some(i) = small_value(v) {
+        return sb.push_fmt(vm, format_args!("{i}"));
+    }
+    if let Some(i) = to_i128(v) {
+        return sb.push_fmt(vm, format_args!("{i}"));
+    }
+    crate::numfmt::big_to_decimal(vm, v, sb)
+}
+
+/// Digits of a big int (for formatting code).
+pub fn big_parts(v: Value) -> Option<(bool, &'static [u32])> {
+    let b = obj::downcast::<BigInt>(v)?;
+    Some((b.size < 0, b.digits()))
+}
+
+fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    write_decimal(vm, v, sb)
+}
+
+fn unop(vm: &mut Vm<'_>, op: UnaryOp, v: Value) -> PyResult<Value> {
+    match op {
+        UnaryOp::Pos => Ok(if v.is_small_int() || obj::downcast::<BigInt>(v).is_some() {
+            v
+        } else {
+            Value::small_int(small_value(v).unwrap_or(0) as isize)
+        }),
+        UnaryOp::Neg => {
+            if let Some(i) = small_value(v) {
+                if let Some(n) = i.checked_neg() {
+                    return from_i64(vm, n);
+                }
+            }
+            int_binop(vm, BinOp::Sub, Value::small_int(0), v)
+        }
+        UnaryOp::Invert => {
+            if let Some(i) = small_value(v) {
+                return from_i64(vm, !i);
+            }
+            let mut bb = [0u32; 2];
+            let Some(x) = int_ref(v, &mut bb) else { return Ok(Value::NOT_IMPLEMENTED) };
+            compute(vm, x.mag.len() + 1, 0, |o, _| bigint::invert(x, o))
+        }
+        UnaryOp::Not => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<Value> {
+    int_binop(vm, op, a, b)
+}
+
+/// Parse `text` as an int in `base` (0 = auto). May collect.
+pub fn parse(vm: &mut Vm<'_>, text: &str, base: u32) -> PyResult<Value> {
+    crate::numfmt::parse_int(vm, text, base)
+}
+
+fn new_int(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
+    let x = args.get(0);
+    let base = if args.pos.len() > 1 { args.pos[1] } else { args.kw("base") };
+    if x.is_null() {
+        return Ok(Value::small_int(0));
+    }
+    if !base.is_null() {
+        let Some(b) = small_value(base) else {
+            return Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(base))));
+        };
+        let Some(s) = obj::str::as_str(x) else {
+            return Err(vm.type_error(format_args!("int() can't convert non-string with explicit base")));
+        };
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "int() base must be >= 2 and <= 36, or 0"));
+        }
+        return parse(vm, s, b as u32);
+    }
+    runtime::to_int(vm, x)
+}
+
+fn int_bit_length(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let mut b = [0u32; 2];
+    let Some(r) = int_ref(args.get(0), &mut b) else { return Ok(Value::small_int(0)) };
+    from_i64(vm, bigint::bit_length(r.mag) as i64)
+}
+
+fn int_conjugate(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    Ok(args.get(0))
+}
+
+static METHODS: &[super::Builtin] = &[
+    super::Builtin::method(&qstr::bit_length, int_bit_length),
+    super::Builtin::method(&qstr::conjugate, int_conjugate),
+];
+
+fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    match obj::str::as_str(name) {
+        Some("real") | Some("numerator") => Ok(v),
+        Some("imag") => Ok(Value::small_int(0)),
+        Some("denominator") => Ok(Value::small_int(1)),
+        _ => Ok(Value::NULL),
+    }
+}
+
+static SLOTS: Slots = Slots {
+    repr: Some(repr),
+    hash: Some(hash),
+    richcmp: Some(richcmp),
+    truth: Some(truth),
+    binop: Some(binop),
+    unop: Some(unop),
+    new: Some(new_int),
+    getattr: Some(getattr),
+    ..Slots::EMPTY
+};
+
+/// `int`.
+pub static INT_TYPE: Type =
+    Type::builtin(&qstr::int, Some(&obj::class::OBJECT_TYPE), Kind::Int, flags::BASETYPE, &SLOTS, METHODS);

@@ -1,0 +1,92 @@
+//! `module`: a namespace dict with a name.
+//!
+//! ```text
+//!  ModuleObj  ObjHeader | dict Value | name Value (str)
+//! ```
+
+use super::{Kind, Layout, Slots, Type};
+use crate::heap::Tracer;
+use crate::obj::{self, str::StrBuf};
+use crate::qstr;
+use crate::rom::ObjHeader;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Module layout.
+#[repr(C)]
+pub struct ModuleObj {
+    hdr: ObjHeader,
+    /// Globals.
+    pub dict: Value,
+    /// Full dotted name.
+    pub name: Value,
+}
+
+// SAFETY: repr(C), starts with ObjHeader; MODULE_TYPE has kind Module.
+unsafe impl Layout for ModuleObj {
+    const KIND: Kind = Kind::Module;
+}
+
+/// Borrow a module.
+pub fn as_module(v: Value) -> Option<&'static ModuleObj> {
+    obj::downcast::<ModuleObj>(v)
+}
+
+/// A new module with a fresh dict holding `__name__` (`name` rooted by caller). May collect.
+pub fn new(vm: &mut Vm<'_>, name: Value) -> PyResult<Value> {
+    let d = obj::dict::new(vm)?;
+    let m = vm.roots_mark();
+    vm.push_root(d)?;
+    obj::dict::set_str(vm, d, Value::qstr(&qstr::__name__), name)?;
+    let v = vm.alloc_obj(&MODULE_TYPE, core::mem::size_of::<ModuleObj>())?;
+    vm.pop_roots(m);
+    // SAFETY: fresh ModuleObj.
+    unsafe {
+        let p = v.as_ptr() as *mut ModuleObj;
+        (*p).dict = d;
+        (*p).name = name;
+    }
+    Ok(v)
+}
+
+fn trace(v: Value, t: &mut Tracer<'_>) {
+    if let Some(m) = as_module(v) {
+        t.mark(m.dict);
+        t.mark(m.name);
+    }
+}
+
+fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    let name = as_module(v).map(|m| m.name).unwrap_or(Value::NONE);
+    sb.push(vm, "<module '")?;
+    sb.push(vm, obj::str::as_str(name).unwrap_or("?"))?;
+    sb.push(vm, "'>")
+}
+
+fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    let Some(m) = as_module(v) else { return Ok(Value::NULL) };
+    if let Some(x) = obj::dict::get_str(m.dict, name) {
+        return Ok(x);
+    }
+    if obj::str::as_str(name) == Some("__dict__") {
+        return Ok(m.dict);
+    }
+    Ok(Value::NULL)
+}
+
+fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
+    let Some(m) = as_module(v) else { return Ok(false) };
+    let d = m.dict;
+    if x.is_null() {
+        obj::dict::remove(vm, d, name)?;
+    } else {
+        obj::dict::set(vm, d, name, x)?;
+    }
+    Ok(true)
+}
+
+static SLOTS: Slots =
+    Slots { trace: Some(trace), repr: Some(repr), getattr: Some(getattr), setattr: Some(setattr), ..Slots::EMPTY };
+
+/// `module`.
+pub static MODULE_TYPE: Type = Type::builtin(&qstr::module, Some(&obj::class::OBJECT_TYPE), Kind::Module, 0, &SLOTS, &[]);

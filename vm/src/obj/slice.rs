@@ -1,0 +1,185 @@
+//! `slice`: start, stop, step values (any of them None).
+//!
+//! ```text
+//!  SliceObj  ObjHeader | start Value | stop Value | step Value
+//! ```
+
+use frostbyte_format::CmpOp;
+
+use super::{Args, Kind, Layout, Slots, Type};
+use crate::heap::Tracer;
+use crate::obj::{self, exception as exc, str::StrBuf};
+use crate::qstr;
+use crate::rom::ObjHeader;
+use crate::runtime;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Slice layout.
+#[repr(C)]
+pub struct SliceObj {
+    hdr: ObjHeader,
+    /// Start or None.
+    pub start: Value,
+    /// Stop or None.
+    pub stop: Value,
+    /// Step or None.
+    pub step: Value,
+}
+
+// SAFETY: repr(C), starts with ObjHeader; SLICE_TYPE has kind Slice.
+unsafe impl Layout for SliceObj {
+    const KIND: Kind = Kind::Slice;
+}
+
+/// Borrow a slice.
+pub fn as_slice(v: Value) -> Option<&'static SliceObj> {
+    obj::downcast::<SliceObj>(v)
+}
+
+/// A new slice (values rooted by the caller). May collect.
+pub fn new(vm: &mut Vm<'_>, start: Value, stop: Value, step: Value) -> PyResult<Value> {
+    let v = vm.alloc_obj(&SLICE_TYPE, core::mem::size_of::<SliceObj>())?;
+    // SAFETY: fresh SliceObj.
+    unsafe {
+        let p = v.as_ptr() as *mut SliceObj;
+        (*p).start = start;
+        (*p).stop = stop;
+        (*p).step = step;
+    }
+    Ok(v)
+}
+
+/// Number of indices in `range(start, stop, step)`.
+pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
+    if step > 0 {
+        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+    } else if step < 0 {
+        if start > stop { ((start - stop - 1) / (-step) + 1) as usize } else { 0 }
+    } else {
+        0
+    }
+}
+
+fn idx(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<isize>> {
+    if v == Value::NONE || v.is_null() {
+        return Ok(None);
+    }
+    match obj::int::to_i64(v) {
+        Some(i) => Ok(Some(i.clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize)),
+        None if obj::int::is_int(v) => Ok(Some(if runtime::is_negative(v) { isize::MIN / 2 } else { isize::MAX / 2 })),
+        None => match runtime::call_dunder(vm, v, &qstr::__index__, &[])? {
+            Some(r) => Ok(obj::int::to_i64(r).map(|i| i as isize)),
+            None => Err(vm.type_error(format_args!(
+                "slice indices must be integers or None or have an __index__ method"
+            ))),
+        },
+    }
+}
+
+impl SliceObj {
+    /// CPython's `PySlice_GetIndicesEx`: (start, stop, step) clamped for a sequence of `len`.
+    pub fn indices(&self, vm: &mut Vm<'_>, len: usize) -> PyResult<(isize, isize, isize)> {
+        let (s0, s1, s2) = (self.start, self.stop, self.step);
+        let step = idx(vm, s2)?.unwrap_or(1);
+        if step == 0 {
+            return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "slice step cannot be zero"));
+        }
+        let len = len as isize;
+        let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let fix = |x: Option<isize>, dflt: isize| -> isize {
+            match x {
+                None => dflt,
+                Some(mut v) => {
+                    if v < 0 {
+                        v += len;
+                        if v < lo {
+                            v = lo;
+                        }
+                    } else if v > hi {
+                        v = hi;
+                    }
+                    v
+                }
+            }
+        };
+        let a = idx(vm, s0)?;
+        let b = idx(vm, s1)?;
+        let start = fix(a, if step < 0 { hi } else { lo });
+        let stop = fix(b, if step < 0 { lo } else { hi });
+        Ok((start, stop, step))
+    }
+}
+
+fn trace(v: Value, t: &mut Tracer<'_>) {
+    if let Some(s) = as_slice(v) {
+        t.mark(s.start);
+        t.mark(s.stop);
+        t.mark(s.step);
+    }
+}
+
+fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    let Some(s) = as_slice(v) else { return Ok(()) };
+    let (a, b, c) = (s.start, s.stop, s.step);
+    sb.push(vm, "slice(")?;
+    runtime::repr_into(vm, a, sb)?;
+    sb.push(vm, ", ")?;
+    runtime::repr_into(vm, b, sb)?;
+    sb.push(vm, ", ")?;
+    runtime::repr_into(vm, c, sb)?;
+    sb.push(vm, ")")
+}
+
+fn new_slice(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
+    match args.pos.len() {
+        1 => new(vm, Value::NONE, args.pos[0], Value::NONE),
+        2 => new(vm, args.pos[0], args.pos[1], Value::NONE),
+        3 => new(vm, args.pos[0], args.pos[1], args.pos[2]),
+        n => Err(vm.type_error(format_args!("slice expected at least 1 argument, got {n}"))),
+    }
+}
+
+fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    let Some(s) = as_slice(v) else { return Ok(Value::NULL) };
+    Ok(match obj::str::as_str(name) {
+        Some("start") => s.start,
+        Some("stop") => s.stop,
+        Some("step") => s.step,
+        _ => Value::NULL,
+    })
+}
+
+fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_slice(a), as_slice(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let (xs, ys) = ([x.start, x.stop, x.step], [y.start, y.stop, y.step]);
+    let mut same = true;
+    for i in 0..3 {
+        if !runtime::eq(vm, xs[i], ys[i])? {
+            same = false;
+        }
+    }
+    Ok(Value::bool(same == (op == CmpOp::Eq)))
+}
+
+static SLOTS: Slots = Slots {
+    trace: Some(trace),
+    repr: Some(repr),
+    getattr: Some(getattr),
+    richcmp: Some(richcmp),
+    new: Some(new_slice),
+    ..Slots::EMPTY
+};
+
+/// `slice`.
+pub static SLICE_TYPE: Type = Type::builtin(
+    &qstr::slice,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Slice,
+    super::flags::UNHASHABLE,
+    &SLOTS,
+    &[],
+);

@@ -1,0 +1,562 @@
+//! `str`: qstr values (immediate pointers to frozen text) and heap str objects.
+//!
+//! ```text
+//!  StrObj  ObjHeader | hash u32 | len_flags u32 | UTF-8 bytes (inline)
+//! ```
+//! The fields after the type pointer match a qstr header (`rom::QstrHdr`), so both kinds
+//! hash and compare identically (hash = `frostbyte_format::qstr_hash`). Text is UTF-8;
+//! indexing is by code point (O(1) for ASCII text, flagged in `len_flags`).
+
+use core::fmt;
+
+use frostbyte_format::qstr::NON_ASCII;
+use frostbyte_format::{qstr_hash, BinOp, CmpOp};
+
+use super::{flags, Args, Builtin, Kind, Layout, Slots, Type};
+use crate::heap::Tracer;
+use crate::obj;
+use crate::qstr;
+use crate::rom::{ObjHeader, Qstr};
+use crate::runtime;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Heap str layout.
+#[repr(C)]
+pub struct StrObj {
+    hdr: ObjHeader,
+    hash: u32,
+    len_flags: u32,
+}
+
+// SAFETY: repr(C), starts with ObjHeader; STR_TYPE has kind Str.
+unsafe impl Layout for StrObj {
+    const KIND: Kind = Kind::Str;
+}
+
+const HDR: usize = core::mem::size_of::<StrObj>();
+
+/// One-character ASCII qstrs, so iterating and indexing ASCII text never allocates.
+static CHARS: [Qstr<1>; 128] = {
+    let mut a = [const { Qstr::with_hash(0, 0, [0]) }; 128];
+    let mut i = 0;
+    while i < 128 {
+        a[i] = Qstr::new([i as u8]);
+        i += 1;
+    }
+    a
+};
+
+/// The text of a str value (qstr or heap str); `None` for other values.
+pub fn as_str(v: Value) -> Option<&'static str> {
+    if let Some(h) = v.as_qstr_hdr() {
+        // SAFETY: qstr values point at a QstrHdr followed by its UTF-8 bytes.
+        return Some(unsafe { (*h).as_str() });
+    }
+    let s = obj::downcast::<StrObj>(v)?;
+    let len = (s.len_flags & !NON_ASCII) as usize;
+    // SAFETY: heap strs hold `len` UTF-8 bytes right after the header (written by `new` or
+    // a finished StrBuf, which only appends UTF-8).
+    Some(unsafe {
+        let p = (s as *const StrObj as *const u8).add(HDR);
+        core::str::from_utf8_unchecked(core::slice::from_raw_parts(p, len))
+    })
+}
+
+/// (hash, is_ascii) of a str value.
+fn meta(v: Value) -> (u32, bool) {
+    if let Some(h) = v.as_qstr_hdr() {
+        // SAFETY: qstr values point at a valid header.
+        let h = unsafe { &*h };
+        return (h.hash, h.is_ascii());
+    }
+    match obj::downcast::<StrObj>(v) {
+        Some(s) => (s.hash, s.len_flags & NON_ASCII == 0),
+        None => (0, true),
+    }
+}
+
+/// Is `v` a str?
+pub fn is_str(v: Value) -> bool {
+    v.is_qstr() || obj::type_of(v).kind == Kind::Str
+}
+
+/// The str hash of `v`.
+pub fn hash_of(v: Value) -> u32 {
+    meta(v).0
+}
+
+/// Equality of two str values.
+pub fn eq(a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    let (ha, _) = meta(a);
+    let (hb, _) = meta(b);
+    ha == hb && as_str(a) == as_str(b)
+}
+
+/// A str value for `s`: a static one-char qstr or a new heap str. May collect.
+pub fn new(vm: &mut Vm<'_>, s: &str) -> PyResult<Value> {
+    if s.is_empty() {
+        return Ok(Value::qstr(&qstr::EMPTY));
+    }
+    if s.len() == 1 {
+        return Ok(Value::qstr(&CHARS[(s.as_bytes()[0] & 127) as usize]));
+    }
+    let v = vm.alloc_obj(&STR_TYPE, HDR + s.len())?;
+    // SAFETY: fresh allocation of HDR + len bytes for a StrObj.
+    unsafe {
+        let p = v.as_ptr() as *mut u8;
+        core::ptr::copy_nonoverlapping(s.as_ptr(), p.add(HDR), s.len());
+        let o = p as *mut StrObj;
+        (*o).hash = qstr_hash(s.as_bytes());
+        (*o).len_flags = frostbyte_format::qstr::len_flags(s.as_bytes());
+    }
+    Ok(v)
+}
+
+/// A one-character string for `c`. May collect.
+pub fn from_char(vm: &mut Vm<'_>, c: char) -> PyResult<Value> {
+    let mut b = [0u8; 4];
+    new(vm, c.encode_utf8(&mut b))
+}
+
+/// Python `hash()` of a str value (CPython's -1 is mapped to -2).
+pub fn py_hash(v: Value) -> isize {
+    let h = hash_of(v) as i32 as isize;
+    if h == -1 { -2 } else { h }
+}
+
+/// A `fmt::Write` sink appending to a [`StrBuf`]; remembers an allocation failure.
+pub struct StrBufWriter<'b, 'v, 'a> {
+    /// The VM.
+    pub vm: &'v mut Vm<'a>,
+    /// The buffer.
+    pub sb: &'b mut StrBuf,
+    /// Set when an append failed (the exception is pending).
+    pub err: Option<crate::vm::Raised>,
+}
+
+impl fmt::Write for StrBufWriter<'_, '_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        match self.sb.push(self.vm, s) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.err = Some(e);
+                Err(fmt::Error)
+            }
+        }
+    }
+}
+
+/// Number of code points.
+pub fn char_len(v: Value) -> usize {
+    let s = as_str(v).unwrap_or("");
+    if meta(v).1 { s.len() } else { s.chars().count() }
+}
+
+/// A growable str being built on the heap (kept alive as a temp root).
+///
+/// Use: `let mut b = StrBuf::new(vm)?; b.push(vm, "..")?; let s = b.finish(vm)?;`.
+/// Builders nest like the temp-root stack they live on.
+#[derive(Debug)]
+pub struct StrBuf {
+    root: usize,
+    len: usize,
+}
+
+impl StrBuf {
+    /// A new empty builder. May collect.
+    pub fn new(vm: &mut Vm<'_>) -> PyResult<StrBuf> {
+        let v = vm.alloc_obj(&STR_TYPE, HDR + 24)?;
+        let root = vm.roots_mark();
+        vm.push_root(v)?;
+        Ok(StrBuf { root, len: 0 })
+    }
+
+    fn obj(&self, vm: &Vm<'_>) -> *mut u8 {
+        vm.get_root(self.root).as_ptr() as *mut u8
+    }
+
+    /// Append text. May collect.
+    pub fn push(&mut self, vm: &mut Vm<'_>, s: &str) -> PyResult<()> {
+        let p = self.obj(vm);
+        let cap = vm.heap.alloc_size(p).saturating_sub(HDR);
+        let need = self.len + s.len();
+        let p = if need > cap {
+            let new_cap = need.max(cap * 2);
+            let q = vm.realloc(p, HDR + new_cap, true)?;
+            // SAFETY: q is a heap object pointer (block-aligned).
+            vm.set_root(self.root, unsafe { Value::from_obj_ptr(q) });
+            q
+        } else {
+            p
+        };
+        // SAFETY: the allocation holds HDR + need bytes.
+        unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), p.add(HDR + self.len), s.len()) };
+        self.len = need;
+        Ok(())
+    }
+
+    /// Append one character. May collect.
+    pub fn push_char(&mut self, vm: &mut Vm<'_>, c: char) -> PyResult<()> {
+        let mut b = [0u8; 4];
+        self.push(vm, c.encode_utf8(&mut b))
+    }
+
+    /// Append formatted text. May collect.
+    pub fn push_fmt(&mut self, vm: &mut Vm<'_>, args: fmt::Arguments<'_>) -> PyResult<()> {
+        struct W<'b, 'v, 'a> {
+            vm: &'v mut Vm<'a>,
+            sb: &'b mut StrBuf,
+            err: Option<crate::vm::Raised>,
+        }
+        impl fmt::Write for W<'_, '_, '_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                match self.sb.push(self.vm, s) {
+                    Ok(()) => Ok(()),
+                    Err(e) => {
+                        self.err = Some(e);
+                        Err(fmt::Error)
+                    }
+                }
+            }
+        }
+        let mut w = W { vm, sb: self, err: None };
+        let _ = fmt::write(&mut w, args);
+        match w.err {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// The text so far (valid until the next push).
+    pub fn as_str<'v>(&self, vm: &'v Vm<'_>) -> &'v str {
+        let p = self.obj(vm);
+        // SAFETY: the first `len` bytes after the header were copied from &str values.
+        unsafe { core::str::from_utf8_unchecked(core::slice::from_raw_parts(p.add(HDR), self.len)) }
+    }
+
+    /// Bytes written so far.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Is the buffer empty?
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Drop the text after byte `n` (must be a char boundary).
+    pub fn truncate(&mut self, n: usize) {
+        if n < self.len {
+            self.len = n;
+        }
+    }
+
+    /// Finish: the built str value (the builder's temp root is released).
+    pub fn finish(self, vm: &mut Vm<'_>) -> PyResult<Value> {
+        let p = self.obj(vm);
+        vm.pop_roots(self.root);
+        if self.len <= 1 {
+            let s = self.as_str_raw(p);
+            return new(vm, s);
+        }
+        let bytes = self.as_str_raw(p).as_bytes();
+        let hash = qstr_hash(bytes);
+        let lf = frostbyte_format::qstr::len_flags(bytes);
+        // SAFETY: p is our StrObj; shrinking keeps the first HDR+len bytes.
+        unsafe {
+            let o = p as *mut StrObj;
+            (*o).hash = hash;
+            (*o).len_flags = lf;
+        }
+        vm.heap.resize_in_place(p, HDR + self.len);
+        // SAFETY: p is a heap object pointer.
+        Ok(unsafe { Value::from_obj_ptr(p) })
+    }
+
+    fn as_str_raw(&self, p: *mut u8) -> &'static str {
+        // SAFETY: as in `as_str`.
+        unsafe { core::str::from_utf8_unchecked(core::slice::from_raw_parts(p.add(HDR), self.len)) }
+    }
+}
+
+// ----- repr -----
+
+fn is_printable(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x20 || u == 0x7f {
+        return false;
+    }
+    if (0x80..0xa0).contains(&u) || u == 0xad {
+        return false;
+    }
+    !matches!(u, 0x2028 | 0x2029 | 0xfeff | 0xfff9..=0xfffb | 0xe000..=0xf8ff | 0x200b..=0x200f)
+}
+
+/// Append the Python repr of text `s`.
+pub fn repr_text(vm: &mut Vm<'_>, s: &str, sb: &mut StrBuf) -> PyResult<()> {
+    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    sb.push_char(vm, q)?;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let esc: Option<&str> = match c {
+            '\\' => Some("\\\\"),
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            '\t' => Some("\\t"),
+            _ if c == q => Some(if q == '\'' { "\\'" } else { "\\\"" }),
+            _ => None,
+        };
+        if esc.is_some() || !is_printable(c) {
+            sb.push(vm, &s[start..i])?;
+            match esc {
+                Some(e) => sb.push(vm, e)?,
+                None => {
+                    let u = c as u32;
+                    if u < 0x100 {
+                        sb.push_fmt(vm, format_args!("\\x{u:02x}"))?
+                    } else if u < 0x10000 {
+                        sb.push_fmt(vm, format_args!("\\u{u:04x}"))?
+                    } else {
+                        sb.push_fmt(vm, format_args!("\\U{u:08x}"))?
+                    }
+                }
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    sb.push(vm, &s[start..])?;
+    sb.push_char(vm, q)
+}
+
+fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    repr_text(vm, as_str(v).unwrap_or(""), sb)
+}
+
+fn str_slot(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    sb.push(vm, as_str(v).unwrap_or(""))
+}
+
+fn hash(_vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
+    Ok(py_hash(v))
+}
+
+fn richcmp(_vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_str(a), as_str(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let r = match op {
+        CmpOp::Eq => eq(a, b),
+        CmpOp::Ne => !eq(a, b),
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        _ => return Ok(Value::NOT_IMPLEMENTED),
+    };
+    Ok(Value::bool(r))
+}
+
+fn truth(_vm: &mut Vm<'_>, v: Value) -> PyResult<bool> {
+    Ok(!as_str(v).unwrap_or("").is_empty())
+}
+
+fn len(_vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
+    Ok(char_len(v))
+}
+
+/// Byte offset of code point `i` (or the end).
+pub fn byte_offset(v: Value, s: &str, i: usize) -> usize {
+    if meta(v).1 {
+        return i.min(s.len());
+    }
+    s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(s.len())
+}
+
+/// `s[i:j]` by code points. May collect.
+pub fn substr(vm: &mut Vm<'_>, v: Value, i: usize, j: usize) -> PyResult<Value> {
+    let s = as_str(v).unwrap_or("");
+    if i == 0 && j >= char_len(v) {
+        return Ok(v);
+    }
+    let a = byte_offset(v, s, i);
+    let b = byte_offset(v, s, j);
+    if a >= b {
+        return new(vm, "");
+    }
+    new(vm, &s[a..b])
+}
+
+fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
+    let n = char_len(v);
+    if let Some(sl) = obj::slice::as_slice(k) {
+        let (start, stop, step) = sl.indices(vm, n)?;
+        if step == 1 {
+            let (a, b) = (start as usize, stop.max(start) as usize);
+            return substr(vm, v, a, b);
+        }
+        let s = as_str(v).unwrap_or("");
+        let chars_ascii = meta(v).1;
+        let mut sb = StrBuf::new(vm)?;
+        let mut i = start;
+        let count = obj::slice::slice_len(start, stop, step);
+        for _ in 0..count {
+            let c = if chars_ascii {
+                s.as_bytes().get(i as usize).map(|b| *b as char)
+            } else {
+                s.chars().nth(i as usize)
+            };
+            if let Some(c) = c {
+                sb.push_char(vm, c)?;
+            }
+            i += step;
+        }
+        return sb.finish(vm);
+    }
+    let i = runtime::index_arg(vm, k, "string indices must be integers")?;
+    let Some(i) = runtime::norm_index(i, n) else {
+        return Err(vm.raise_msg(&obj::exception::INDEX_ERROR_TYPE, "string index out of range"));
+    };
+    let s = as_str(v).unwrap_or("");
+    let c = if meta(v).1 {
+        s.as_bytes().get(i).map(|b| *b as char)
+    } else {
+        s.chars().nth(i)
+    };
+    from_char(vm, c.unwrap_or(' '))
+}
+
+fn contains(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<bool> {
+    let Some(needle) = as_str(x) else {
+        return Err(vm.type_error(format_args!(
+            "'in <string>' requires string as left operand, not {}",
+            obj::type_name(x)
+        )));
+    };
+    Ok(as_str(v).unwrap_or("").contains(needle))
+}
+
+fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _reflected: bool) -> PyResult<Value> {
+    match op.base() {
+        BinOp::Add => {
+            let (Some(x), Some(y)) = (as_str(a), as_str(b)) else {
+                return Ok(Value::NOT_IMPLEMENTED);
+            };
+            if x.is_empty() {
+                return Ok(b);
+            }
+            if y.is_empty() {
+                return Ok(a);
+            }
+            concat(vm, &[a, b])
+        }
+        BinOp::Mul => {
+            let (s, n) = if is_str(a) { (a, b) } else { (b, a) };
+            let Some(n) = runtime::as_index_opt(n) else { return Ok(Value::NOT_IMPLEMENTED) };
+            let text = as_str(s).unwrap_or("");
+            if n <= 0 || text.is_empty() {
+                return new(vm, "");
+            }
+            if n == 1 {
+                return Ok(s);
+            }
+            let total = (text.len() as i64).saturating_mul(n);
+            if total > isize::MAX as i64 / 2 {
+                return Err(vm.raise_memory_error());
+            }
+            let mut sb = StrBuf::new(vm)?;
+            for _ in 0..n {
+                let t = as_str(s).unwrap_or("");
+                sb.push(vm, t)?;
+            }
+            sb.finish(vm)
+        }
+        BinOp::Mod if is_str(a) => crate::strformat::percent_format(vm, a, b),
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+/// Concatenate str values (all must be str). May collect.
+pub fn concat(vm: &mut Vm<'_>, parts: &[Value]) -> PyResult<Value> {
+    let total: usize = parts.iter().map(|p| as_str(*p).map(|s| s.len()).unwrap_or(0)).sum();
+    if total <= 1 {
+        let mut b = [0u8; 4];
+        let mut n = 0;
+        for p in parts {
+            for x in as_str(*p).unwrap_or("").bytes() {
+                if n < 4 {
+                    b[n] = x;
+                    n += 1;
+                }
+            }
+        }
+        return new(vm, core::str::from_utf8(&b[..n]).unwrap_or(""));
+    }
+    let v = vm.alloc_obj(&STR_TYPE, HDR + total)?;
+    let mut off = 0;
+    let mut ascii = true;
+    for p in parts {
+        let s = as_str(*p).unwrap_or("");
+        ascii &= meta(*p).1;
+        let n = s.len().min(total - off);
+        // SAFETY: v holds HDR + total bytes; off + n <= total.
+        unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), (v.as_ptr() as *mut u8).add(HDR + off), n) };
+        off += n;
+    }
+    // SAFETY: v is a fresh StrObj holding `total` UTF-8 bytes (concatenated str contents).
+    unsafe {
+        let bytes = core::slice::from_raw_parts((v.as_ptr() as *const u8).add(HDR), total);
+        let o = v.as_ptr() as *mut StrObj;
+        (*o).hash = qstr_hash(bytes);
+        (*o).len_flags = total as u32 | if ascii { 0 } else { NON_ASCII };
+    }
+    Ok(v)
+}
+
+fn iter(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    obj::iter::new_seq_iter(vm, v)
+}
+
+fn new_str(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
+    match args.pos.len() {
+        0 => new(vm, ""),
+        1 => runtime::to_str(vm, args.pos[0]),
+        _ => {
+            // str(bytes, encoding)
+            let b = args.pos[0];
+            match obj::bytes::as_bytes(b) {
+                Some(data) => match core::str::from_utf8(data) {
+                    Ok(s) => new(vm, s),
+                    Err(_) => Err(vm.raise_msg(&obj::exception::UNICODE_DECODE_ERROR_TYPE, "invalid utf-8")),
+                },
+                None => Err(vm.type_error(format_args!("decoding str is not supported"))),
+            }
+        }
+    }
+}
+
+static SLOTS: Slots = Slots {
+    trace: None::<fn(Value, &mut Tracer<'_>)>,
+    repr: Some(repr),
+    str: Some(str_slot),
+    hash: Some(hash),
+    richcmp: Some(richcmp),
+    truth: Some(truth),
+    len: Some(len),
+    getitem: Some(getitem),
+    contains: Some(contains),
+    iter: Some(iter),
+    binop: Some(binop),
+    new: Some(new_str),
+    ..Slots::EMPTY
+};
+
+/// `str`.
+pub static STR_TYPE: Type =
+    Type::builtin(&qstr::str, Some(&obj::class::OBJECT_TYPE), Kind::Str, flags::BASETYPE, &SLOTS, super::str_methods::METHODS);
+
+#[allow(dead_code)]
+fn _assert_builtin(_: &Builtin) {}

@@ -1,0 +1,326 @@
+//! `tuple`: immutable sequence, items inline (`rom::Tuple` layout, heap or ROM).
+//!
+//! ```text
+//!  TupleObj  ObjHeader | len usize | items [Value; len]
+//! ```
+
+use frostbyte_format::{BinOp, CmpOp};
+
+use super::{flags, Args, Builtin, Kind, Layout, Slots, Type};
+use crate::heap::Tracer;
+use crate::obj::{self, exception as exc, str::StrBuf};
+use crate::qstr;
+use crate::rom::ObjHeader;
+use crate::runtime;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Tuple layout.
+#[repr(C)]
+pub struct TupleObj {
+    hdr: ObjHeader,
+    len: usize,
+}
+
+// SAFETY: repr(C), starts with ObjHeader; TUPLE_TYPE has kind Tuple; rom::Tuple shares it.
+unsafe impl Layout for TupleObj {
+    const KIND: Kind = Kind::Tuple;
+}
+
+const HDR: usize = core::mem::size_of::<TupleObj>();
+
+impl TupleObj {
+    /// The items.
+    pub fn items(&self) -> &'static [Value] {
+        // SAFETY: a tuple (heap or ROM) is followed by `len` values.
+        unsafe {
+            core::slice::from_raw_parts((self as *const TupleObj as *const u8).add(HDR) as *const Value, self.len)
+        }
+    }
+}
+
+/// The items of a tuple value (`None` if `v` is not a tuple).
+pub fn items(v: Value) -> Option<&'static [Value]> {
+    obj::downcast::<TupleObj>(v).map(|t| t.items())
+}
+
+/// A new tuple with a copy of `xs` (which must be rooted). May collect.
+pub fn new(vm: &mut Vm<'_>, xs: &[Value]) -> PyResult<Value> {
+    if xs.is_empty() {
+        return Ok(empty());
+    }
+    let v = alloc(vm, xs.len())?;
+    for (i, x) in xs.iter().enumerate() {
+        init_item(v, i, *x);
+    }
+    Ok(v)
+}
+
+static EMPTY: crate::rom::Tuple<0> = crate::rom::Tuple::new([]);
+
+/// The empty tuple (a ROM singleton).
+pub fn empty() -> Value {
+    Value::rom(&EMPTY)
+}
+
+/// A tuple of `n` NULL items, to be filled with [`init_item`] before it escapes. May collect.
+pub fn alloc(vm: &mut Vm<'_>, n: usize) -> PyResult<Value> {
+    if n == 0 {
+        return Ok(empty());
+    }
+    let v = vm.alloc_obj(&TUPLE_TYPE, HDR + n * core::mem::size_of::<Value>())?;
+    // SAFETY: fresh allocation of a TupleObj with room for n items.
+    unsafe { (*(v.as_ptr() as *mut TupleObj)).len = n };
+    Ok(v)
+}
+
+/// Set item `i` of a tuple being constructed (heap tuples only; ignored otherwise).
+pub fn init_item(v: Value, i: usize, x: Value) {
+    let Some(t) = obj::downcast::<TupleObj>(v) else { return };
+    if i < t.len && t.len > 0 {
+        // SAFETY: i < len and the tuple is a heap object under construction (ROM tuples are
+        // never passed here: `alloc` only returns heap tuples for n > 0).
+        unsafe { ((v.as_ptr() as *mut u8).add(HDR) as *mut Value).add(i).write(x) };
+    }
+}
+
+fn trace(v: Value, t: &mut Tracer<'_>) {
+    if let Some(xs) = items(v) {
+        t.mark_all(xs);
+    }
+}
+
+/// Append `(a, b, ...)` style repr of a sequence of values.
+pub fn repr_items(vm: &mut Vm<'_>, v: Value, get: fn(Value, usize) -> Option<Value>, open: &str, close: &str, sb: &mut StrBuf) -> PyResult<()> {
+    sb.push(vm, open)?;
+    let mut i = 0;
+    while let Some(x) = get(v, i) {
+        if i > 0 {
+            sb.push(vm, ", ")?;
+        }
+        runtime::repr_into(vm, x, sb)?;
+        i += 1;
+    }
+    sb.push(vm, close)
+}
+
+fn get(v: Value, i: usize) -> Option<Value> {
+    items(v).and_then(|xs| xs.get(i).copied())
+}
+
+fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    let n = items(v).map(|x| x.len()).unwrap_or(0);
+    if n == 1 {
+        sb.push(vm, "(")?;
+        runtime::repr_into(vm, get(v, 0).unwrap_or(Value::NONE), sb)?;
+        return sb.push(vm, ",)");
+    }
+    if !runtime::repr_enter(vm, v) {
+        return sb.push(vm, "(...)");
+    }
+    let r = repr_items(vm, v, get, "(", ")", sb);
+    runtime::repr_leave(vm);
+    r
+}
+
+/// CPython's tuple hash (xxHash-based), given the items' hashes.
+pub fn hash_items(vm: &mut Vm<'_>, xs: &[Value]) -> PyResult<isize> {
+    #[cfg(target_pointer_width = "64")]
+    const P: (u64, u64, u64) = (11400714785074694791, 14029467366897019727, 2870177450012600261);
+    #[cfg(target_pointer_width = "64")]
+    fn rot(x: usize) -> usize {
+        x.rotate_left(31)
+    }
+    #[cfg(not(target_pointer_width = "64"))]
+    const P: (u64, u64, u64) = (2654435761, 2246822519, 374761393);
+    #[cfg(not(target_pointer_width = "64"))]
+    fn rot(x: usize) -> usize {
+        x.rotate_left(13)
+    }
+    let mut acc: usize = P.2 as usize;
+    for x in xs {
+        let lane = runtime::hash(vm, *x)? as usize;
+        acc = acc.wrapping_add(lane.wrapping_mul(P.1 as usize));
+        acc = rot(acc);
+        acc = acc.wrapping_mul(P.0 as usize);
+    }
+    acc = acc.wrapping_add(xs.len() ^ (P.2 as usize ^ 3527539));
+    if acc == usize::MAX {
+        return Ok(1546275796);
+    }
+    Ok(acc as isize)
+}
+
+fn hash(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
+    hash_items(vm, items(v).unwrap_or(&[]))
+}
+
+/// Lexicographic comparison of two sequences of the same kind.
+pub fn seq_richcmp(
+    vm: &mut Vm<'_>,
+    a: Value,
+    b: Value,
+    op: CmpOp,
+    get: fn(Value, usize) -> Option<Value>,
+) -> PyResult<Value> {
+    let mut i = 0;
+    loop {
+        match (get(a, i), get(b, i)) {
+            (Some(x), Some(y)) => {
+                if x != y && !runtime::eq(vm, x, y)? {
+                    if op == CmpOp::Eq {
+                        return Ok(Value::FALSE);
+                    }
+                    if op == CmpOp::Ne {
+                        return Ok(Value::TRUE);
+                    }
+                    return runtime::compare(vm, x, y, op);
+                }
+            }
+            (x, y) => {
+                let (la, lb) = (x.is_some() as u8, y.is_some() as u8);
+                let o = la.cmp(&lb);
+                return Ok(Value::bool(runtime::cmp_result(op, o)));
+            }
+        }
+        i += 1;
+    }
+}
+
+fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    if items(a).is_none() || items(b).is_none() {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    seq_richcmp(vm, a, b, op, get)
+}
+
+fn len(_vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
+    Ok(items(v).map(|x| x.len()).unwrap_or(0))
+}
+
+fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
+    let xs = items(v).unwrap_or(&[]);
+    if let Some(sl) = obj::slice::as_slice(k) {
+        let (start, stop, step) = sl.indices(vm, xs.len())?;
+        let n = obj::slice::slice_len(start, stop, step);
+        if step == 1 && n == xs.len() {
+            return Ok(v);
+        }
+        let out = alloc(vm, n)?;
+        let xs = items(v).unwrap_or(&[]);
+        let mut i = start;
+        for j in 0..n {
+            init_item(out, j, xs.get(i as usize).copied().unwrap_or(Value::NONE));
+            i += step;
+        }
+        return Ok(out);
+    }
+    let i = runtime::index_arg(vm, k, "tuple indices must be integers or slices")?;
+    match runtime::norm_index(i, xs.len()) {
+        Some(i) => Ok(xs[i]),
+        None => Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "tuple index out of range")),
+    }
+}
+
+fn contains(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<bool> {
+    for y in items(v).unwrap_or(&[]) {
+        if *y == x || runtime::eq(vm, *y, x)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn iter(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    obj::iter::new_seq_iter(vm, v)
+}
+
+fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<Value> {
+    match op.base() {
+        BinOp::Add => {
+            let (Some(x), Some(y)) = (items(a), items(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+            if y.is_empty() {
+                return Ok(a);
+            }
+            if x.is_empty() {
+                return Ok(b);
+            }
+            let out = alloc(vm, x.len() + y.len())?;
+            for (i, v) in x.iter().chain(y.iter()).enumerate() {
+                init_item(out, i, *v);
+            }
+            Ok(out)
+        }
+        BinOp::Mul => {
+            let (t, n) = if items(a).is_some() { (a, b) } else { (b, a) };
+            let Some(n) = runtime::as_index_opt(n) else { return Ok(Value::NOT_IMPLEMENTED) };
+            let xs = items(t).unwrap_or(&[]);
+            let n = n.max(0) as usize;
+            let Some(total) = xs.len().checked_mul(n) else { return Err(vm.raise_memory_error()) };
+            let out = alloc(vm, total)?;
+            let xs = items(t).unwrap_or(&[]);
+            for k in 0..total {
+                init_item(out, k, xs[k % xs.len()]);
+            }
+            Ok(out)
+        }
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+fn new_tuple(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
+    let x = args.get(0);
+    if x.is_null() {
+        return Ok(empty());
+    }
+    if items(x).is_some() {
+        return Ok(x);
+    }
+    let l = obj::list::from_iter(vm, x)?;
+    let m = vm.roots_mark();
+    vm.push_root(l)?;
+    let r = obj::list::to_tuple(vm, l);
+    vm.pop_roots(m);
+    r
+}
+
+fn t_count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let x = args.get(1);
+    let mut n = 0;
+    for y in items(args.get(0)).unwrap_or(&[]) {
+        if *y == x || runtime::eq(vm, *y, x)? {
+            n += 1;
+        }
+    }
+    Ok(Value::small_int(n))
+}
+
+fn t_index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let x = args.get(1);
+    for (i, y) in items(args.get(0)).unwrap_or(&[]).iter().enumerate() {
+        if *y == x || runtime::eq(vm, *y, x)? {
+            return Ok(Value::small_int(i as isize));
+        }
+    }
+    Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "tuple.index(x): x not in tuple"))
+}
+
+static METHODS: &[Builtin] = &[Builtin::method(&qstr::count, t_count), Builtin::method(&qstr::index, t_index)];
+
+static SLOTS: Slots = Slots {
+    trace: Some(trace),
+    repr: Some(repr),
+    hash: Some(hash),
+    richcmp: Some(richcmp),
+    len: Some(len),
+    getitem: Some(getitem),
+    contains: Some(contains),
+    iter: Some(iter),
+    binop: Some(binop),
+    new: Some(new_tuple),
+    ..Slots::EMPTY
+};
+
+/// `tuple`.
+pub static TUPLE_TYPE: Type =
+    Type::builtin(&qstr::tuple, Some(&obj::class::OBJECT_TYPE), Kind::Tuple, flags::BASETYPE, &SLOTS, METHODS);

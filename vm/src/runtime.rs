@@ -1,0 +1,853 @@
+//! Python semantics used by the interpreter and by built-ins: truthiness, comparison,
+//! hashing, operators, attributes, items, iteration, repr/str. (MicroPython's `runtime.c`.)
+//!
+//! Every function that takes `&mut Vm` may collect unless stated otherwise; arguments must
+//! be rooted by the caller (see heap.rs).
+
+use core::cmp::Ordering;
+
+use frostbyte_format::{BinOp, CmpOp, UnaryOp};
+
+use crate::obj::builtin::{Binding, Builtin};
+use crate::obj::{self, class, exception as exc, str::StrBuf, Args, Kind, Type};
+use crate::qstr;
+use crate::rom::Qstr;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub use crate::call::{call, call_args, call_with_self};
+
+// ----- small helpers -----
+
+/// Evaluate a comparison operator on an ordering.
+pub fn cmp_result(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::Le => o != Ordering::Greater,
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::Ne => o != Ordering::Equal,
+        CmpOp::Gt => o == Ordering::Greater,
+        CmpOp::Ge => o != Ordering::Less,
+        _ => false,
+    }
+}
+
+/// Values whose equality never runs Python code (str, int, None, bools).
+pub fn is_simple(v: Value) -> bool {
+    v.is_small_int() || v.is_qstr() || v.is_imm() || matches!(obj::type_of(v).kind, Kind::Str | Kind::Int)
+        && !obj::type_of(v).is_heap()
+}
+
+/// Equality of two simple values (see `is_simple`).
+pub fn simple_eq(a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    if obj::str::is_str(a) && obj::str::is_str(b) {
+        return obj::str::eq(a, b);
+    }
+    if obj::int::is_int(a) && obj::int::is_int(b) {
+        return obj::int::cmp(a, b) == Some(Ordering::Equal);
+    }
+    false
+}
+
+/// An identity-based hash (for objects without `__hash__`).
+pub fn id_hash(v: Value) -> isize {
+    (v.bits() >> 4) as isize
+}
+
+/// Check the positional argument count of a built-in (`args.pos` includes `self`).
+pub fn check_nargs(vm: &mut Vm<'_>, name: &str, args: &Args<'_>, min: usize, max: usize) -> PyResult<()> {
+    let n = args.pos.len();
+    if n < min || n > max {
+        let (lo, hi) = (min.saturating_sub(1), max.saturating_sub(1));
+        let got = n.saturating_sub(1);
+        if lo == hi {
+            return Err(vm.type_error(format_args!("{name}() takes exactly one argument ({got} given)")));
+        }
+        if n < min {
+            return Err(vm.type_error(format_args!("{name} expected at least {lo} argument, got {got}")));
+        }
+        return Err(vm.type_error(format_args!("{name} expected at most {hi} arguments, got {got}")));
+    }
+    Ok(())
+}
+
+/// The name of a function-like value.
+pub fn func_name(f: Value) -> &'static str {
+    if let Some(func) = obj::function::as_func(f) {
+        return obj::str::as_str(func.code().name).unwrap_or("?");
+    }
+    if let Some(b) = obj::downcast::<Builtin>(f) {
+        return obj::str::as_str(b.name).unwrap_or("?");
+    }
+    if let Some(t) = obj::as_type(f) {
+        return t.name();
+    }
+    "?"
+}
+
+// ----- integers as indices -----
+
+/// An int (or `__index__`-able) value as i64, or None.
+pub fn as_index_opt(v: Value) -> Option<i64> {
+    if obj::int::is_int(v) { obj::int::to_i64(v) } else { None }
+}
+
+/// Is this int negative?
+pub fn is_negative(v: Value) -> bool {
+    obj::int::cmp(v, Value::small_int(0)) == Some(Ordering::Less)
+}
+
+/// An index argument; TypeError with `msg` + type name if not an int.
+pub fn index_arg(vm: &mut Vm<'_>, k: Value, msg: &str) -> PyResult<i64> {
+    if let Some(i) = as_index_opt(k) {
+        return Ok(i);
+    }
+    if obj::int::is_int(k) {
+        return Ok(if is_negative(k) { i64::MIN / 2 } else { i64::MAX / 2 });
+    }
+    if let Some(r) = call_dunder(vm, k, &qstr::__index__, &[])? {
+        if let Some(i) = as_index_opt(r) {
+            return Ok(i);
+        }
+    }
+    let base = msg.split(", not").next().unwrap_or(msg);
+    let base = base.trim_end_matches(" or slices");
+    let full = if msg.contains("or slices") { "integers or slices" } else { "integers" };
+    let lead = base.split(" must be").next().unwrap_or(base);
+    Err(vm.type_error(format_args!("{lead} must be {full}, not {}", obj::type_name(k))))
+}
+
+/// An integer argument (`__index__`): TypeError "'x' object cannot be interpreted as an integer".
+pub fn index_arg_typed(vm: &mut Vm<'_>, v: Value) -> PyResult<i64> {
+    if let Some(i) = as_index_opt(v) {
+        return Ok(i);
+    }
+    if obj::int::is_int(v) {
+        return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "Python int too large to convert to C ssize_t"));
+    }
+    if let Some(r) = call_dunder(vm, v, &qstr::__index__, &[])? {
+        if let Some(i) = as_index_opt(r) {
+            return Ok(i);
+        }
+    }
+    Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(v))))
+}
+
+/// Normalise a possibly negative index for a sequence of `n` items.
+pub fn norm_index(i: i64, n: usize) -> Option<usize> {
+    let j = if i < 0 { i + n as i64 } else { i };
+    if j >= 0 && (j as u64) < n as u64 { Some(j as usize) } else { None }
+}
+
+/// Clamp a start/stop argument like `list.index` does.
+pub fn clamp_index(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<usize> {
+    let i = index_arg_typed(vm, v)?;
+    let j = if i < 0 { (i + n as i64).max(0) } else { i };
+    Ok((j as u64).min(n as u64) as usize)
+}
+
+// ----- repr / str -----
+
+/// Mark `v` as being repr'd; false if it already is (recursive container).
+pub fn repr_enter(vm: &mut Vm<'_>, v: Value) -> bool {
+    for x in &vm.repr_stack[..vm.repr_depth.min(16)] {
+        if *x == v {
+            return false;
+        }
+    }
+    if vm.repr_depth < 16 {
+        vm.repr_stack[vm.repr_depth] = v;
+    }
+    vm.repr_depth += 1;
+    true
+}
+
+/// Undo `repr_enter`.
+pub fn repr_leave(vm: &mut Vm<'_>) {
+    if vm.repr_depth > 0 {
+        vm.repr_depth -= 1;
+        if vm.repr_depth < 16 {
+            vm.repr_stack[vm.repr_depth] = Value::NULL;
+        }
+    }
+}
+
+/// Append `repr(v)`.
+pub fn repr_into(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    if v.is_small_int() {
+        return sb.push_fmt(vm, format_args!("{}", v.as_small_int().unwrap_or(0)));
+    }
+    let t = obj::type_of(v);
+    vm.enter_native()?;
+    let r = match t.slots.repr {
+        Some(f) => f(vm, v, sb),
+        None => (obj::class::OBJECT_TYPE.slots.repr.unwrap_or(|_, _, _| Ok(())))(vm, v, sb),
+    };
+    vm.leave_native();
+    r
+}
+
+/// Append `str(v)`.
+pub fn str_into(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+    if let Some(s) = obj::str::as_str(v) {
+        return sb.push(vm, s);
+    }
+    let t = obj::type_of(v);
+    match t.slots.str {
+        Some(f) => {
+            vm.enter_native()?;
+            let r = f(vm, v, sb);
+            vm.leave_native();
+            r
+        }
+        None => repr_into(vm, v, sb),
+    }
+}
+
+/// `repr(v)` as a str value.
+pub fn repr(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    let mut sb = StrBuf::new(vm)?;
+    repr_into(vm, v, &mut sb)?;
+    sb.finish(vm)
+}
+
+/// `str(v)` as a str value.
+pub fn to_str(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    if obj::str::is_str(v) && !obj::type_of(v).is_heap() {
+        return Ok(v);
+    }
+    let mut sb = StrBuf::new(vm)?;
+    str_into(vm, v, &mut sb)?;
+    sb.finish(vm)
+}
+
+// ----- truth, comparison, hashing -----
+
+/// `bool(v)`.
+pub fn truthy(vm: &mut Vm<'_>, v: Value) -> PyResult<bool> {
+    match v {
+        Value::TRUE => return Ok(true),
+        Value::FALSE | Value::NONE => return Ok(false),
+        _ => {}
+    }
+    if let Some(i) = v.as_small_int() {
+        return Ok(i != 0);
+    }
+    let t = obj::type_of(v);
+    if let Some(f) = t.slots.truth {
+        return f(vm, v);
+    }
+    if let Some(f) = t.slots.len {
+        return Ok(f(vm, v)? != 0);
+    }
+    Ok(true)
+}
+
+fn reflect(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        o => o,
+    }
+}
+
+/// Rich comparison `a OP b` for the six ordering/equality operators.
+pub fn compare(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Ok(Value::bool(cmp_result(op, x.cmp(&y))));
+    }
+    match op {
+        CmpOp::In | CmpOp::NotIn => {
+            let r = contains(vm, b, a)?;
+            return Ok(Value::bool(r == (op == CmpOp::In)));
+        }
+        CmpOp::Is => return Ok(Value::bool(a == b)),
+        CmpOp::IsNot => return Ok(Value::bool(a != b)),
+        _ => {}
+    }
+    let ta = obj::type_of(a);
+    let tb = obj::type_of(b);
+    // A subclass overriding the reflected method goes first.
+    let b_first = !core::ptr::eq(ta, tb) && tb.is_heap() && class::is_subclass(tb, ta);
+    if b_first {
+        if let Some(f) = tb.slots.richcmp {
+            let r = f(vm, b, a, reflect(op))?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+        }
+    }
+    if let Some(f) = ta.slots.richcmp {
+        let r = f(vm, a, b, op)?;
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(r);
+        }
+    }
+    if !b_first && !core::ptr::eq(ta, tb) || (core::ptr::eq(ta, tb) && ta.is_heap()) {
+        if let Some(f) = tb.slots.richcmp {
+            let r = f(vm, b, a, reflect(op))?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(Value::bool(a == b)),
+        CmpOp::Ne => Ok(Value::bool(a != b)),
+        _ => Err(vm.type_error(format_args!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            ta.name(),
+            tb.name()
+        ))),
+    }
+}
+
+/// `a == b` as a Rust bool.
+pub fn eq(vm: &mut Vm<'_>, a: Value, b: Value) -> PyResult<bool> {
+    if a == b && !obj::float::as_f64(a).map(|f| f.is_nan()).unwrap_or(false) {
+        return Ok(true);
+    }
+    if is_simple(a) && is_simple(b) {
+        return Ok(simple_eq(a, b));
+    }
+    let r = compare(vm, a, b, CmpOp::Eq)?;
+    truthy(vm, r)
+}
+
+/// `a < b` as a Rust bool.
+pub fn lt(vm: &mut Vm<'_>, a: Value, b: Value) -> PyResult<bool> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Ok(x < y);
+    }
+    let r = compare(vm, a, b, CmpOp::Lt)?;
+    truthy(vm, r)
+}
+
+/// `hash(v)`.
+pub fn hash(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
+    if v.is_small_int() {
+        return Ok(obj::int::hash_int(v));
+    }
+    if obj::str::is_str(v) && !obj::type_of(v).is_heap() {
+        return Ok(obj::str::py_hash(v));
+    }
+    let t = obj::type_of(v);
+    if let Some(f) = t.slots.hash {
+        return f(vm, v);
+    }
+    if t.flags & obj::flags::UNHASHABLE != 0 {
+        return Err(vm.type_error(format_args!("unhashable type: '{}'", t.name())));
+    }
+    match v {
+        Value::NONE => Ok(-1234567 & isize::MAX),
+        _ => Ok(id_hash(v)),
+    }
+}
+
+// ----- operators -----
+
+/// `a OP b` (including in-place forms).
+pub fn binary_op(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(_), Some(_)) = (a.as_small_int(), b.as_small_int()) {
+        return obj::int::int_binop(vm, op, a, b);
+    }
+    let ta = obj::type_of(a);
+    let tb = obj::type_of(b);
+    let b_first = !core::ptr::eq(ta, tb) && tb.is_heap() && class::is_subclass(tb, ta);
+    if b_first {
+        if let Some(f) = tb.slots.binop {
+            let r = f(vm, op, a, b, true)?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+        }
+    }
+    if let Some(f) = ta.slots.binop {
+        let r = f(vm, op, a, b, false)?;
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(r);
+        }
+        if op.is_inplace() {
+            let r = f(vm, op.base(), a, b, false)?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+        }
+    }
+    if !b_first && (!core::ptr::eq(ta, tb) || ta.is_heap()) {
+        if let Some(f) = tb.slots.binop {
+            let r = f(vm, op.base(), a, b, true)?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+        }
+    }
+    if op.base() == BinOp::Mod && obj::str::is_str(a) {
+        return crate::strformat::percent_format(vm, a, b);
+    }
+    Err(vm.type_error(format_args!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        ta.name(),
+        tb.name()
+    )))
+}
+
+/// `OP v` (`-`, `+`, `~`, `not`).
+pub fn unary_op(vm: &mut Vm<'_>, op: UnaryOp, v: Value) -> PyResult<Value> {
+    if op == UnaryOp::Not {
+        return Ok(Value::bool(!truthy(vm, v)?));
+    }
+    if let Some(i) = v.as_small_int() {
+        match op {
+            UnaryOp::Neg => return obj::int::from_i64(vm, -(i as i64)),
+            UnaryOp::Pos => return Ok(v),
+            UnaryOp::Invert => return obj::int::from_i64(vm, !(i as i64)),
+            UnaryOp::Not => {}
+        }
+    }
+    let t = obj::type_of(v);
+    if let Some(f) = t.slots.unop {
+        let r = f(vm, op, v)?;
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(r);
+        }
+    }
+    Err(vm.type_error(format_args!("bad operand type for unary {}: '{}'", op.symbol(), t.name())))
+}
+
+// ----- items, len, contains, iteration -----
+
+/// `len(v)`.
+pub fn len(vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
+    let t = obj::type_of(v);
+    match t.slots.len {
+        Some(f) => f(vm, v),
+        None => Err(vm.type_error(format_args!("object of type '{}' has no len()", t.name()))),
+    }
+}
+
+/// `o[k]`.
+pub fn get_item(vm: &mut Vm<'_>, o: Value, k: Value) -> PyResult<Value> {
+    let t = obj::type_of(o);
+    if let Some(f) = t.slots.getitem {
+        return f(vm, o, k);
+    }
+    if let Some(ty) = obj::as_type(o) {
+        // Generic alias syntax (list[int]) evaluates to the class itself.
+        let _ = ty;
+        return Ok(o);
+    }
+    Err(vm.type_error(format_args!("'{}' object is not subscriptable", t.name())))
+}
+
+/// `o[k] = v` (v NULL: `del o[k]`).
+pub fn set_item(vm: &mut Vm<'_>, o: Value, k: Value, v: Value) -> PyResult<()> {
+    let t = obj::type_of(o);
+    match t.slots.setitem {
+        Some(f) => f(vm, o, k, v),
+        None if v.is_null() => Err(vm.type_error(format_args!("'{}' object doesn't support item deletion", t.name()))),
+        None => Err(vm.type_error(format_args!("'{}' object does not support item assignment", t.name()))),
+    }
+}
+
+/// `x in o`.
+pub fn contains(vm: &mut Vm<'_>, o: Value, x: Value) -> PyResult<bool> {
+    let t = obj::type_of(o);
+    match t.slots.contains {
+        Some(f) => f(vm, o, x),
+        None => contains_by_iter(vm, o, x),
+    }
+}
+
+/// `x in o` by iterating `o`.
+pub fn contains_by_iter(vm: &mut Vm<'_>, o: Value, x: Value) -> PyResult<bool> {
+    let t = obj::type_of(o);
+    if t.slots.iter.is_none() {
+        return Err(vm.type_error(format_args!("argument of type '{}' is not iterable", t.name())));
+    }
+    let m = vm.roots_mark();
+    let it = get_iter(vm, o)?;
+    vm.push_root(it)?;
+    while let Some(y) = next(vm, it)? {
+        if y == x || eq(vm, y, x)? {
+            vm.pop_roots(m);
+            return Ok(true);
+        }
+    }
+    vm.pop_roots(m);
+    Ok(false)
+}
+
+/// `iter(o)`.
+pub fn get_iter(vm: &mut Vm<'_>, o: Value) -> PyResult<Value> {
+    let t = obj::type_of(o);
+    match t.slots.iter {
+        Some(f) => f(vm, o),
+        None => Err(vm.type_error(format_args!("'{}' object is not iterable", t.name()))),
+    }
+}
+
+/// Is `v` an iterator (has `__next__`)?
+pub fn is_iterator(v: Value) -> bool {
+    let t = obj::type_of(v);
+    if t.is_heap() {
+        return class::lookup(t, Value::qstr(&qstr::__next__)).is_some() || class::static_base(t).slots.next.is_some();
+    }
+    t.slots.next.is_some()
+}
+
+/// `next(it)`: `Ok(None)` when exhausted.
+pub fn next(vm: &mut Vm<'_>, it: Value) -> PyResult<Option<Value>> {
+    let t = obj::type_of(it);
+    match t.slots.next {
+        Some(f) => f(vm, it),
+        None => Err(vm.type_error(format_args!("'{}' object is not an iterator", t.name()))),
+    }
+}
+
+/// Unpack `seq` into a tuple of exactly `n` items (ValueError otherwise).
+pub fn unpack(vm: &mut Vm<'_>, seq: Value, n: usize) -> PyResult<Value> {
+    if let Some(items) = obj::tuple::items(seq) {
+        if items.len() == n {
+            return Ok(seq);
+        }
+        return Err(unpack_error(vm, items.len(), n));
+    }
+    if let Some(l) = obj::list::as_list(seq) {
+        if l.len() == n {
+            return obj::tuple::new(vm, l.as_slice());
+        }
+        return Err(unpack_error(vm, l.len(), n));
+    }
+    let m = vm.roots_mark();
+    let it = get_iter(vm, seq)?;
+    vm.push_root(it)?;
+    let out = obj::tuple::alloc(vm, n)?;
+    vm.push_root(out)?;
+    for i in 0..n {
+        match next(vm, it)? {
+            Some(x) => obj::tuple::init_item(out, i, x),
+            None => {
+                vm.pop_roots(m);
+                return Err(vm.value_error(format_args!(
+                    "not enough values to unpack (expected {n}, got {i})"
+                )));
+            }
+        }
+    }
+    if next(vm, it)?.is_some() {
+        vm.pop_roots(m);
+        return Err(vm.value_error(format_args!("too many values to unpack (expected {n})")));
+    }
+    vm.pop_roots(m);
+    Ok(out)
+}
+
+fn unpack_error(vm: &mut Vm<'_>, got: usize, n: usize) -> crate::vm::Raised {
+    if got < n {
+        vm.value_error(format_args!("not enough values to unpack (expected {n}, got {got})"))
+    } else {
+        vm.value_error(format_args!("too many values to unpack (expected {n})"))
+    }
+}
+
+// ----- attributes -----
+
+/// What attribute lookup on a class found, after applying descriptors.
+fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type) -> PyResult<Value> {
+    if let Some(b) = obj::downcast::<Builtin>(attr) {
+        return match b.binding {
+            Binding::Method if !inst.is_null() => obj::method::new(vm, attr, inst),
+            Binding::Class => obj::method::new(vm, attr, cls.as_value()),
+            _ => Ok(attr),
+        };
+    }
+    match obj::type_of(attr).kind {
+        Kind::Function if !inst.is_null() => obj::method::new(vm, attr, inst),
+        Kind::ClassMethod => {
+            let f = obj::descriptor::classmethod_func(attr).unwrap_or(Value::NONE);
+            obj::method::new(vm, f, cls.as_value())
+        }
+        Kind::StaticMethod => Ok(obj::descriptor::unwrap_static(attr)),
+        Kind::Property if !inst.is_null() => {
+            let Some(p) = obj::descriptor::as_property(attr) else { return Ok(attr) };
+            if p.fget.is_null() {
+                return Err(vm.raise_msg(&exc::ATTRIBUTE_ERROR_TYPE, "unreadable attribute"));
+            }
+            call(vm, p.fget, &[inst])
+        }
+        _ => Ok(attr),
+    }
+}
+
+/// The instance dict of `o`, if it has one.
+pub fn instance_dict(o: Value) -> Value {
+    match obj::type_of(o).kind {
+        Kind::Object => obj::downcast::<obj::instance::InstanceObj>(o).map(|i| i.dict.get()).unwrap_or(Value::NULL),
+        Kind::Exception => obj::exception::as_exc(o).map(|e| e.dict.get()).unwrap_or(Value::NULL),
+        _ => Value::NULL,
+    }
+}
+
+/// `o.name`, or `Ok(None)` if there is no such attribute (no exception raised).
+pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<Value>> {
+    // Classes: look in the class's own MRO.
+    if let Some(t) = obj::as_type(o) {
+        if let Some(a) = class::lookup(t, name) {
+            return bind_class_attr(vm, a, Value::NULL, t).map(Some);
+        }
+        if let Some(f) = obj::class::TYPE_TYPE.slots.getattr {
+            let r = f(vm, o, name)?;
+            if !r.is_null() {
+                return Ok(Some(r));
+            }
+        }
+        if let Some(a) = class::lookup(&class::TYPE_TYPE, name) {
+            return bind_class_attr(vm, a, o, &class::TYPE_TYPE).map(Some);
+        }
+        return Ok(None);
+    }
+    if let Some(s) = obj::super_::as_super(o) {
+        let (sobj, scls) = (s.obj, s.cls);
+        if let Some(a) = obj::super_::lookup(s, name) {
+            let start = obj::as_type(sobj).unwrap_or(obj::type_of(sobj));
+            let inst = if obj::as_type(sobj).is_some() && obj::as_type(scls).map(|c| class::is_subclass(start, c)).unwrap_or(false) && !obj::is_instance(sobj, obj::as_type(scls).unwrap_or(&class::OBJECT_TYPE)) {
+                Value::NULL
+            } else {
+                sobj
+            };
+            return bind_class_attr(vm, a, inst, start).map(Some);
+        }
+        return Ok(None);
+    }
+    let t = obj::type_of(o);
+    let attr = class::lookup(t, name);
+    if let Some(a) = attr {
+        if obj::type_of(a).kind == Kind::Property {
+            return bind_class_attr(vm, a, o, t).map(Some);
+        }
+    }
+    let d = instance_dict(o);
+    if !d.is_null() {
+        if let Some(v) = obj::dict::get_str(d, name) {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(a) = attr {
+        return bind_class_attr(vm, a, o, t).map(Some);
+    }
+    if let Some(f) = t.slots.getattr {
+        let r = f(vm, o, name)?;
+        if !r.is_null() {
+            return Ok(Some(r));
+        }
+    }
+    if obj::str::as_str(name) == Some("__class__") {
+        return Ok(Some(t.as_value()));
+    }
+    if t.is_heap() {
+        if let Some(g) = class::lookup(t, Value::qstr(&qstr::__getattr__)) {
+            match call_with_self(vm, g, o, &Args::new(&[name])) {
+                Ok(v) => return Ok(Some(v)),
+                Err(e) => {
+                    if vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) {
+                        vm.take_pending();
+                        return Ok(None);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Raise the CPython AttributeError for `o.name`.
+pub fn attr_error(vm: &mut Vm<'_>, o: Value, name: Value) -> crate::vm::Raised {
+    let n = obj::str::as_str(name).unwrap_or("?");
+    if let Some(t) = obj::as_type(o) {
+        return vm.raise_fmt(
+            &exc::ATTRIBUTE_ERROR_TYPE,
+            format_args!("type object '{}' has no attribute '{n}'", t.name()),
+        );
+    }
+    if let Some(m) = obj::module::as_module(o) {
+        let mn = obj::str::as_str(m.name).unwrap_or("?");
+        return vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("module '{mn}' has no attribute '{n}'"));
+    }
+    vm.raise_fmt(
+        &exc::ATTRIBUTE_ERROR_TYPE,
+        format_args!("'{}' object has no attribute '{n}'", obj::type_name(o)),
+    )
+}
+
+/// `o.name`.
+pub fn get_attr(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Value> {
+    match get_attr_opt(vm, o, name)? {
+        Some(v) => Ok(v),
+        None => Err(attr_error(vm, o, name)),
+    }
+}
+
+/// `hasattr(o, "name")` for a Rust string name.
+pub fn has_attr_name(vm: &mut Vm<'_>, o: Value, name: &str) -> PyResult<bool> {
+    let n = obj::str::new(vm, name)?;
+    let m = vm.roots_mark();
+    vm.push_root(n)?;
+    let r = get_attr_opt(vm, o, n);
+    vm.pop_roots(m);
+    Ok(r?.is_some())
+}
+
+/// Call method `name` of `o` if it exists.
+pub fn call_method_by_name(vm: &mut Vm<'_>, o: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    let n = obj::str::new(vm, name)?;
+    let m = vm.roots_mark();
+    vm.push_root(n)?;
+    let f = get_attr_opt(vm, o, n)?;
+    let r = match f {
+        Some(f) => {
+            vm.push_root(f)?;
+            Some(call(vm, f, args)?)
+        }
+        None => None,
+    };
+    vm.pop_roots(m);
+    Ok(r)
+}
+
+/// Call the dunder `name` defined on `v`'s class (heap classes only; built-in types use
+/// their slots). `Ok(None)` if not defined.
+pub fn call_dunder<const N: usize>(vm: &mut Vm<'_>, v: Value, name: &'static Qstr<N>, args: &[Value]) -> PyResult<Option<Value>> {
+    let t = obj::type_of(v);
+    if !t.is_heap() {
+        return Ok(None);
+    }
+    let Some(f) = class::lookup(t, Value::qstr(name)) else { return Ok(None) };
+    if obj::downcast::<Builtin>(f).is_some() {
+        return Ok(None);
+    }
+    call_with_self(vm, f, v, &Args::new(args)).map(Some)
+}
+
+/// Default attribute assignment: data descriptors (property setters), then the instance
+/// dict, then the type's setattr slot.
+pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyResult<()> {
+    let t = obj::type_of(o);
+    if let Some(a) = class::lookup(t, name) {
+        if let Some(p) = obj::descriptor::as_property(a) {
+            let f = if v.is_null() { p.fdel } else { p.fset };
+            if f.is_null() {
+                let n = obj::str::as_str(name).unwrap_or("?");
+                return Err(vm.raise_fmt(
+                    &exc::ATTRIBUTE_ERROR_TYPE,
+                    format_args!("can't set attribute '{n}'"),
+                ));
+            }
+            if v.is_null() {
+                call(vm, f, &[o])?;
+            } else {
+                call(vm, f, &[o, v])?;
+            }
+            return Ok(());
+        }
+    }
+    let d = instance_dict(o);
+    if !d.is_null() && t.kind == Kind::Object {
+        if v.is_null() {
+            if obj::dict::remove(vm, d, name)?.is_none() {
+                return Err(attr_error(vm, o, name));
+            }
+        } else {
+            obj::dict::set_str(vm, d, name, v)?;
+        }
+        return Ok(());
+    }
+    let st = if t.is_heap() { class::static_base(t) } else { t };
+    if let Some(f) = st.slots.setattr {
+        if f(vm, o, name, v)? {
+            return Ok(());
+        }
+    }
+    let n = obj::str::as_str(name).unwrap_or("?");
+    Err(vm.raise_fmt(
+        &exc::ATTRIBUTE_ERROR_TYPE,
+        format_args!("'{}' object has no attribute '{n}'", t.name()),
+    ))
+}
+
+/// `o.name = v` (`v` NULL: `del o.name`).
+pub fn set_attr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyResult<()> {
+    let t = obj::type_of(o);
+    if t.is_heap() {
+        if let Some(f) = t.slots.setattr {
+            f(vm, o, name, v)?;
+            return Ok(());
+        }
+    }
+    generic_setattr(vm, o, name, v)
+}
+
+/// LOAD_METHOD: `(f, self)` without allocating a bound method when possible
+/// (`self` NULL: `f` is the attribute itself).
+pub fn load_method(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<(Value, Value)> {
+    let t = obj::type_of(o);
+    if t.kind != Kind::Type && t.kind != Kind::Super {
+        if let Some(a) = class::lookup(t, name) {
+            let plain = match obj::downcast::<Builtin>(a) {
+                Some(b) => b.binding == Binding::Method,
+                None => obj::type_of(a).kind == Kind::Function,
+            };
+            if plain {
+                let d = instance_dict(o);
+                if d.is_null() || obj::dict::get_str(d, name).is_none() {
+                    return Ok((a, o));
+                }
+            }
+        }
+    }
+    let v = get_attr(vm, o, name)?;
+    Ok((v, Value::NULL))
+}
+
+// ----- conversions -----
+
+/// `int(x)` for one argument.
+pub fn to_int(vm: &mut Vm<'_>, x: Value) -> PyResult<Value> {
+    if x.is_small_int() {
+        return Ok(x);
+    }
+    if let Some(i) = obj::int::small_value(x) {
+        return Ok(Value::small_int(i as isize));
+    }
+    if obj::int::is_int(x) && !obj::type_of(x).is_heap() {
+        return Ok(x);
+    }
+    if let Some(f) = obj::float::as_f64(x) {
+        return crate::numfmt::float_to_int(vm, f);
+    }
+    if let Some(s) = obj::str::as_str(x) {
+        return obj::int::parse(vm, s, 10);
+    }
+    if let Some(b) = obj::bytes::as_bytes(x) {
+        let s = core::str::from_utf8(b).unwrap_or("?");
+        return obj::int::parse(vm, s, 10);
+    }
+    if let Some(r) = call_dunder(vm, x, &qstr::__int__, &[])? {
+        return Ok(r);
+    }
+    if let Some(r) = call_dunder(vm, x, &qstr::__index__, &[])? {
+        return Ok(r);
+    }
+    Err(vm.type_error(format_args!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        obj::type_name(x)
+    )))
+}

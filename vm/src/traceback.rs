@@ -1,0 +1,146 @@
+//! Printing uncaught exceptions in CPython 3.11's format (without source lines):
+//! chained causes/contexts first, then `Traceback (most recent call last):`, one
+//! `  File "f", line N, in name` per entry, repeated-line folding, and `Type: message`.
+
+use crate::obj::{self, exception as exc, str::StrBuf};
+use crate::rom::Code;
+use crate::value::Value;
+use crate::vm::Vm;
+
+const MAX_CHAIN: usize = 32;
+
+/// Format `e` and its chain as CPython prints it. May collect.
+pub fn format_exception(vm: &mut Vm<'_>, e: Value) -> crate::vm::PyResult<Value> {
+    let m = vm.roots_mark();
+    vm.push_root(e)?;
+    let mut sb = StrBuf::new(vm)?;
+    let r = write_exception(vm, e, &mut sb);
+    let out = sb.finish(vm);
+    vm.pop_roots(m);
+    r.and(out)
+}
+
+fn out(vm: &mut Vm<'_>, sb: &mut StrBuf, s: &str) -> crate::vm::PyResult<()> {
+    sb.push(vm, s)
+}
+
+fn write_exception(vm: &mut Vm<'_>, e: Value, sb: &mut StrBuf) -> crate::vm::PyResult<()> {
+    // Collect the chain (newest last in `chain`), iteratively.
+    let mut chain: [(Value, u8); MAX_CHAIN] = [(Value::NULL, 0); MAX_CHAIN];
+    let mut n = 0;
+    let mut cur = e;
+    while n < MAX_CHAIN {
+        chain[n].0 = cur;
+        let Some(x) = exc::as_exc(cur) else { break };
+        let cause = x.cause.get();
+        let ctx = x.context.get();
+        let next = if !cause.is_null() {
+            chain[n].1 = 1;
+            cause
+        } else if !ctx.is_null() && x.suppress.get() == 0 {
+            chain[n].1 = 2;
+            ctx
+        } else {
+            Value::NULL
+        };
+        n += 1;
+        if next.is_null() || chain[..n].iter().any(|(v, _)| *v == next) {
+            break;
+        }
+        cur = next;
+    }
+    for i in (0..n).rev() {
+        print_one(vm, chain[i].0, sb)?;
+        if i > 0 {
+            let how = chain[i - 1].1;
+            out(vm, sb, if how == 1 {
+                "\nThe above exception was the direct cause of the following exception:\n\n"
+            } else {
+                "\nDuring handling of the above exception, another exception occurred:\n\n"
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn write_entry(vm: &mut Vm<'_>, code: &Code, line: usize, sb: &mut StrBuf) -> crate::vm::PyResult<()> {
+    let file = obj::str::as_str(code.file).unwrap_or("?");
+    let name = obj::str::as_str(code.name).unwrap_or("?");
+    let mut b = crate::vm::FixedBuf::new();
+    use core::fmt::Write;
+    let _ = write!(b, "  File \"{file}\", line {line}, in {name}\n");
+    out(vm, sb, b.as_str())
+}
+
+fn print_one(vm: &mut Vm<'_>, e: Value, sb: &mut StrBuf) -> crate::vm::PyResult<()> {
+    let tb = exc::as_exc(e).map(|x| x.traceback.get()).unwrap_or(Value::NULL);
+    if !tb.is_null() {
+        out(vm, sb, "Traceback (most recent call last):\n")?;
+        let mut cur = tb;
+        let mut last: Option<(*const Code, usize)> = None;
+        let mut repeat = 0usize;
+        while let Some(t) = obj::traceback::as_tb(cur) {
+            let code = obj::code::as_code(t.code);
+            if let Some(code) = code {
+                let key = (code as *const Code, t.line);
+                if last == Some(key) {
+                    repeat += 1;
+                } else {
+                    flush_repeat(vm, repeat, sb)?;
+                    repeat = 0;
+                    last = Some(key);
+                }
+                if repeat < 3 {
+                    write_entry(vm, code, t.line, sb)?;
+                }
+            }
+            cur = t.next;
+        }
+        flush_repeat(vm, repeat, sb)?;
+    }
+    // Type line.
+    let t = obj::type_of(e);
+    let mut head = crate::vm::FixedBuf::new();
+    {
+        use core::fmt::Write;
+        match obj::class::module_prefix(t) {
+            Some(m) if m != "__main__" => {
+                let _ = write!(head, "{m}.{}", t.name());
+            }
+            _ => {
+                let _ = write!(head, "{}", t.name());
+            }
+        }
+    }
+    out(vm, sb, head.as_str())?;
+    let msg = (|| -> crate::vm::PyResult<Value> {
+        let mut sb2 = StrBuf::new(vm)?;
+        crate::runtime::str_into(vm, e, &mut sb2)?;
+        sb2.finish(vm)
+    })();
+    match msg {
+        Ok(s) => {
+            let text = obj::str::as_str(s).unwrap_or("");
+            if !text.is_empty() {
+                out(vm, sb, ": ")?;
+                out(vm, sb, text)?;
+            }
+        }
+        Err(_) => {
+            vm.take_pending();
+            out(vm, sb, ": <exception str() failed>")?;
+        }
+    }
+    out(vm, sb, "\n")
+}
+
+fn flush_repeat(vm: &mut Vm<'_>, repeat: usize, sb: &mut StrBuf) -> crate::vm::PyResult<()> {
+    if repeat >= 3 {
+        let more = repeat - 2;
+        let mut b = crate::vm::FixedBuf::new();
+        use core::fmt::Write;
+        let _ = write!(b, "  [Previous line repeated {more} more time{}]\n", if more == 1 { "" } else { "s" });
+        out(vm, sb, b.as_str())?;
+    }
+    Ok(())
+}

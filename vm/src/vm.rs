@@ -1,0 +1,547 @@
+//! The VM state: heap, frame chain, exception state, module table, temp roots, output.
+//!
+//! Allocation goes through [`Vm::alloc_obj`] / [`Vm::alloc_raw`], which collect (a safe
+//! point) when the heap is full, or before every allocation with the `gc-stress` feature.
+//! Errors are raised by storing the exception in `vm.pending` and returning [`Raised`].
+
+use core::fmt::{self, Write as _};
+use core::marker::PhantomData;
+use core::mem::MaybeUninit;
+use core::ptr;
+
+use crate::heap::{Heap, HeapStats, Tracer};
+use crate::obj::exception::{self, ExcObj};
+use crate::obj::frame::FramePtr;
+use crate::obj::{self, Type};
+use crate::rom::{Image, FORMAT_VERSION};
+use crate::value::Value;
+use crate::Output;
+
+/// Marker for "a Python exception is pending in `vm.pending`".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Raised(());
+
+/// Result of anything that can raise.
+pub type PyResult<T> = Result<T, Raised>;
+
+/// Handle to an exception that escaped `run_main` / `import`. The exception object stays
+/// rooted in the VM until the next run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Uncaught(());
+
+/// Why an image was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageError {
+    /// The image was produced for another format version.
+    VersionMismatch {
+        /// Version in the image.
+        found: u32,
+        /// Version this VM executes.
+        expected: u32,
+    },
+    /// More than [`MAX_IMAGES`] images.
+    TooManyImages,
+}
+
+/// Maximum number of images registered at once.
+pub const MAX_IMAGES: usize = 8;
+/// Temp-root stack capacity (words carved from the heap region).
+const ROOTS: usize = 512;
+/// Default limit of Python frame depth (like CPython's recursion limit).
+const DEFAULT_RECURSION_LIMIT: usize = 1000;
+/// Default limit on native re-entries of the interpreter (native code calling Python).
+const DEFAULT_NATIVE_LIMIT: usize = 48;
+
+/// The virtual machine. See the crate documentation for the public API.
+pub struct Vm<'a> {
+    pub(crate) heap: Heap,
+    pub(crate) out: &'a mut dyn Output,
+    _region: PhantomData<&'a mut [MaybeUninit<u8>]>,
+    roots: *mut Value,
+    roots_cap: usize,
+    pub(crate) roots_len: usize,
+    /// The innermost running frame (null when idle).
+    pub(crate) frame: FramePtr,
+    /// Python frames on the chain.
+    pub(crate) depth: usize,
+    pub(crate) recursion_limit: usize,
+    /// Nested interpreter loops (native code calling back into Python).
+    pub(crate) native_depth: usize,
+    pub(crate) native_limit: usize,
+    /// The exception being raised (between `raise` and its handler).
+    pub(crate) pending: Value,
+    /// The exception being handled (`sys.exc_info()`), or NULL.
+    pub(crate) handled: Value,
+    /// Set by re-raising instructions: do not add a traceback entry for the current frame.
+    pub(crate) skip_tb: bool,
+    pub(crate) uncaught: Value,
+    pub(crate) memory_error: Value,
+    /// `sys.modules`: name -> module.
+    pub(crate) modules: Value,
+    pub(crate) images: [Option<&'static Image>; MAX_IMAGES],
+    pub(crate) gc_enabled: bool,
+    /// Objects whose repr is in progress (for `[...]`).
+    pub(crate) repr_stack: [Value; 16],
+    pub(crate) repr_depth: usize,
+}
+
+impl<'a> Vm<'a> {
+    /// A VM using `heap` as its only memory and `out` for `print` and tracebacks.
+    pub fn new(heap: &'a mut [MaybeUninit<u8>], out: &'a mut dyn Output) -> Vm<'a> {
+        let (heap, roots, roots_cap) = Heap::new(heap, ROOTS);
+        let mut vm = Vm {
+            heap,
+            out,
+            _region: PhantomData,
+            roots: roots as *mut Value,
+            roots_cap,
+            roots_len: 0,
+            frame: FramePtr::NULL,
+            depth: 0,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
+            native_depth: 0,
+            native_limit: DEFAULT_NATIVE_LIMIT,
+            pending: Value::NULL,
+            handled: Value::NULL,
+            skip_tb: false,
+            uncaught: Value::NULL,
+            memory_error: Value::rom(&exception::STATIC_MEMORY_ERROR),
+            modules: Value::NULL,
+            images: [None; MAX_IMAGES],
+            gc_enabled: true,
+            repr_stack: [Value::NULL; 16],
+            repr_depth: 0,
+        };
+        if let Ok(e) = exception::new(&mut vm, &exception::MEMORY_ERROR_TYPE, &[]) {
+            vm.memory_error = e;
+        }
+        if let Ok(d) = obj::dict::new(&mut vm) {
+            vm.modules = d;
+        }
+        vm
+    }
+
+    /// Set the maximum Python call depth (RecursionError beyond it).
+    pub fn set_recursion_limit(&mut self, n: usize) {
+        self.recursion_limit = n.max(10);
+    }
+
+    /// Register a frozen image. Several images may be registered; earlier ones win when
+    /// two define the same module.
+    pub fn add_image(&mut self, image: &'static Image) -> Result<(), ImageError> {
+        if image.version != FORMAT_VERSION {
+            return Err(ImageError::VersionMismatch { found: image.version, expected: FORMAT_VERSION });
+        }
+        for slot in self.images.iter_mut() {
+            if slot.is_none() {
+                *slot = Some(image);
+                return Ok(());
+            }
+        }
+        Err(ImageError::TooManyImages)
+    }
+
+    /// Import `module` as the program's main module (`__name__ == "__main__"`).
+    pub fn run_main(&mut self, module: &str) -> Result<(), Uncaught> {
+        self.reset_for_run();
+        let r = crate::import::run_main(self, module);
+        self.finish_run(r)
+    }
+
+    /// Import `module` (and its parent packages) if it is not imported yet.
+    pub fn import(&mut self, module: &str) -> Result<(), Uncaught> {
+        self.reset_for_run();
+        let r = crate::import::import_dotted(self, module).map(|_| ());
+        self.finish_run(r)
+    }
+
+    fn reset_for_run(&mut self) {
+        self.uncaught = Value::NULL;
+        self.pending = Value::NULL;
+        self.handled = Value::NULL;
+        self.roots_len = 0;
+        self.frame = FramePtr::NULL;
+        self.depth = 0;
+        self.native_depth = 0;
+    }
+
+    fn finish_run(&mut self, r: PyResult<()>) -> Result<(), Uncaught> {
+        self.roots_len = 0;
+        self.frame = FramePtr::NULL;
+        self.depth = 0;
+        self.native_depth = 0;
+        self.out.flush();
+        match r {
+            Ok(()) => Ok(()),
+            Err(_) => {
+                self.uncaught = self.take_pending();
+                Err(Uncaught(()))
+            }
+        }
+    }
+
+    /// Print the uncaught exception as CPython does (traceback to the output).
+    pub fn print_exception(&mut self, _e: &Uncaught) {
+        let exc = self.uncaught;
+        if exc.is_null() {
+            return;
+        }
+        match crate::traceback::format_exception(self, exc) {
+            Ok(s) => {
+                let text = obj::str::as_str(s).unwrap_or("");
+                self.out.write_str(text);
+            }
+            Err(_) => {
+                self.take_pending();
+                self.out.write_str("MemoryError (while formatting a traceback)\n");
+            }
+        }
+        self.out.flush();
+    }
+
+    /// Like [`Vm::print_exception`], but to another output (e.g. stderr).
+    pub fn print_exception_to(&mut self, _e: &Uncaught, out: &mut dyn Output) {
+        let exc = self.uncaught;
+        if exc.is_null() {
+            return;
+        }
+        self.out.flush();
+        match crate::traceback::format_exception(self, exc) {
+            Ok(s) => out.write_str(obj::str::as_str(s).unwrap_or("")),
+            Err(_) => {
+                self.take_pending();
+                out.write_str("MemoryError (while formatting a traceback)\n");
+            }
+        }
+        out.flush();
+    }
+
+    /// The class name of the uncaught exception, e.g. `"ValueError"`.
+    pub fn exception_type_name(&self, _e: &Uncaught) -> &str {
+        if self.uncaught.is_null() {
+            return "";
+        }
+        obj::type_name(self.uncaught)
+    }
+
+    /// Is the uncaught exception a `SystemExit`? Returns its exit code if so.
+    pub fn system_exit_code(&self, _e: &Uncaught) -> Option<i32> {
+        let e = self.uncaught;
+        if e.is_null() || !obj::is_instance(e, &exception::SYSTEM_EXIT_TYPE) {
+            return None;
+        }
+        let arg = exception::first_arg(e);
+        if arg.is_null() || arg == Value::NONE {
+            return Some(0);
+        }
+        Some(arg.as_small_int().map(|i| i as i32).unwrap_or(1))
+    }
+
+    /// Run a full garbage collection now.
+    pub fn collect(&mut self) {
+        let frame = self.frame;
+        let roots = self.roots;
+        let n = self.roots_len;
+        let fixed = [
+            self.pending,
+            self.handled,
+            self.uncaught,
+            self.memory_error,
+            self.modules,
+        ];
+        let reprs = self.repr_stack;
+        self.heap.collect(|t: &mut Tracer<'_>| {
+            t.mark_all(&fixed);
+            t.mark_all(&reprs);
+            frame.trace_chain(t);
+            if !roots.is_null() {
+                // SAFETY: `roots` holds `roots_cap >= n` words, the first `n` initialised.
+                let rs = unsafe { core::slice::from_raw_parts(roots, n) };
+                t.mark_all(rs);
+            }
+        });
+    }
+
+    /// Heap usage.
+    pub fn heap_stats(&self) -> HeapStats {
+        self.heap.stats()
+    }
+
+    // ----- allocation -----
+
+    /// Allocate `bytes` for an object of type `ty` (header written, rest zeroed).
+    /// May collect. Raises MemoryError when the heap is full after a collection.
+    pub fn alloc_obj(&mut self, ty: *const Type, bytes: usize) -> PyResult<Value> {
+        let p = self.alloc_bytes(bytes.max(crate::heap::WORD), true)?;
+        // SAFETY: p is a fresh, zeroed, block-aligned allocation of at least one word.
+        unsafe {
+            (p as *mut *const Type).write(ty);
+            Ok(Value::from_obj_ptr(p))
+        }
+    }
+
+    /// Allocate a raw, header-less, zero-filled buffer. May collect. The caller must make it
+    /// reachable (store it in a rooted owner) before the next allocation.
+    pub fn alloc_raw(&mut self, bytes: usize) -> PyResult<*mut u8> {
+        self.alloc_bytes(bytes, false)
+    }
+
+    fn alloc_bytes(&mut self, bytes: usize, header: bool) -> PyResult<*mut u8> {
+        #[cfg(feature = "gc-stress")]
+        self.collect();
+        if let Some(p) = self.heap.alloc(bytes, header) {
+            return Ok(p);
+        }
+        self.collect();
+        if let Some(p) = self.heap.alloc(bytes, header) {
+            return Ok(p);
+        }
+        Err(self.raise_memory_error())
+    }
+
+    /// Resize a heap buffer or object (`p` must be reachable). Returns the new address; the
+    /// contents up to `min(old, new)` are preserved, new bytes are zero. May collect.
+    pub fn realloc(&mut self, p: *mut u8, new_bytes: usize, header: bool) -> PyResult<*mut u8> {
+        if p.is_null() {
+            return self.alloc_bytes(new_bytes, header);
+        }
+        if self.heap.resize_in_place(p, new_bytes) {
+            return Ok(p);
+        }
+        let old = self.heap.alloc_size(p);
+        // Keep the old block alive across a collection inside the allocation.
+        let m = self.roots_mark();
+        self.push_root_raw(p)?;
+        let q = self.alloc_bytes(new_bytes, header);
+        self.pop_roots(m);
+        let q = q?;
+        // SAFETY: both are distinct live heap allocations of at least min(old,new) bytes.
+        unsafe { Heap::copy(p, q, old.min(new_bytes)) };
+        self.heap.free(p);
+        Ok(q)
+    }
+
+    /// Free a heap allocation that is no longer reachable (e.g. a returned frame).
+    pub(crate) fn free(&mut self, p: *const u8) {
+        self.heap.free(p);
+    }
+
+    /// Is `v` a heap (not ROM) object?
+    pub fn is_heap(&self, v: Value) -> bool {
+        v.is_obj() && self.heap.contains(v.as_ptr())
+    }
+
+    // ----- temp roots -----
+
+    /// Current temp-root depth, for [`Vm::pop_roots`].
+    #[inline]
+    pub fn roots_mark(&self) -> usize {
+        self.roots_len
+    }
+
+    /// Keep `v` alive until `pop_roots` (or the end of the current instruction).
+    pub fn push_root(&mut self, v: Value) -> PyResult<()> {
+        if self.roots_len >= self.roots_cap {
+            return Err(self.raise_msg(&exception::RECURSION_ERROR_TYPE, "temp root stack exhausted"));
+        }
+        // SAFETY: roots_len < roots_cap and `roots` holds roots_cap words.
+        unsafe { self.roots.add(self.roots_len).write(v) };
+        self.roots_len += 1;
+        Ok(())
+    }
+
+    fn push_root_raw(&mut self, p: *mut u8) -> PyResult<()> {
+        // SAFETY: heap blocks are block-aligned; the collector treats header-less blocks as
+        // raw buffers (marked, not traced).
+        self.push_root(unsafe { Value::from_obj_ptr(p) })
+    }
+
+    /// Release temp roots down to `mark`.
+    #[inline]
+    pub fn pop_roots(&mut self, mark: usize) {
+        if mark <= self.roots_len {
+            self.roots_len = mark;
+        }
+    }
+
+    /// Replace the temp root at index `i` (used by growing builders).
+    pub(crate) fn set_root(&mut self, i: usize, v: Value) {
+        if i < self.roots_len {
+            // SAFETY: i < roots_len <= roots_cap.
+            unsafe { self.roots.add(i).write(v) };
+        }
+    }
+
+    /// Read the temp root at index `i`.
+    pub(crate) fn get_root(&self, i: usize) -> Value {
+        if i < self.roots_len {
+            // SAFETY: i < roots_len <= roots_cap, initialised by push_root.
+            unsafe { self.roots.add(i).read() }
+        } else {
+            Value::NULL
+        }
+    }
+
+    // ----- raising -----
+
+    /// Raise `exc` (an exception instance): sets `__context__` from the handled exception.
+    pub fn raise(&mut self, exc: Value) -> Raised {
+        if !self.handled.is_null() && self.handled != exc && self.handled != Value::NONE {
+            exception::set_context(self, exc, self.handled);
+        }
+        self.pending = exc;
+        Raised(())
+    }
+
+    /// Re-raise `exc` without touching its context (Reraise / propagation).
+    pub(crate) fn reraise(&mut self, exc: Value) -> Raised {
+        self.pending = exc;
+        Raised(())
+    }
+
+    /// Take the pending exception (NULL if none).
+    pub(crate) fn take_pending(&mut self) -> Value {
+        core::mem::replace(&mut self.pending, Value::NULL)
+    }
+
+    /// The pending exception (NULL if none).
+    pub fn pending(&self) -> Value {
+        self.pending
+    }
+
+    /// Raise MemoryError using the preallocated instance (needs no memory).
+    pub fn raise_memory_error(&mut self) -> Raised {
+        let e = self.memory_error;
+        exception::reset_for_reraise(self, e);
+        self.pending = e;
+        Raised(())
+    }
+
+    /// Raise `ty(msg)`. May collect.
+    pub fn raise_msg(&mut self, ty: &'static Type, msg: &str) -> Raised {
+        match obj::str::new(self, msg) {
+            Ok(s) => self.raise_with_arg(ty, s),
+            Err(r) => r,
+        }
+    }
+
+    /// Raise `ty(arg)`. May collect.
+    pub fn raise_with_arg(&mut self, ty: &'static Type, arg: Value) -> Raised {
+        let m = self.roots_mark();
+        if let Err(r) = self.push_root(arg) {
+            return r;
+        }
+        let e = exception::new(self, ty, &[arg]);
+        self.pop_roots(m);
+        match e {
+            Ok(e) => self.raise(e),
+            Err(r) => r,
+        }
+    }
+
+    /// Raise `ty()` with no arguments. May collect.
+    pub fn raise_empty(&mut self, ty: &'static Type) -> Raised {
+        match exception::new(self, ty, &[]) {
+            Ok(e) => self.raise(e),
+            Err(r) => r,
+        }
+    }
+
+    /// Raise `ty(formatted message)`. May collect.
+    pub fn raise_fmt(&mut self, ty: &'static Type, args: fmt::Arguments<'_>) -> Raised {
+        let mut b = FixedBuf::new();
+        let _ = b.write_fmt(args);
+        self.raise_msg(ty, b.as_str())
+    }
+
+    /// `TypeError(message)`.
+    pub fn type_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
+        self.raise_fmt(&exception::TYPE_ERROR_TYPE, args)
+    }
+
+    /// `ValueError(message)`.
+    pub fn value_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
+        self.raise_fmt(&exception::VALUE_ERROR_TYPE, args)
+    }
+
+    /// Is the pending exception an instance of `ty`?
+    pub fn pending_is(&self, ty: &Type) -> bool {
+        !self.pending.is_null() && obj::is_instance(self.pending, ty)
+    }
+
+    // ----- output -----
+
+    /// Write text to the VM's output.
+    pub fn write_out(&mut self, s: &str) {
+        self.out.write_str(s);
+    }
+
+    /// Enter a native->Python re-entry (nested interpreter loop); RecursionError if too deep.
+    pub(crate) fn enter_native(&mut self) -> PyResult<()> {
+        if self.native_depth >= self.native_limit {
+            return Err(self.raise_msg(&exception::RECURSION_ERROR_TYPE, "maximum recursion depth exceeded"));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    pub(crate) fn leave_native(&mut self) {
+        self.native_depth = self.native_depth.saturating_sub(1);
+    }
+
+    /// The currently handled exception (None if none).
+    pub(crate) fn handled_or_none(&self) -> Value {
+        if self.handled.is_null() { Value::NONE } else { self.handled }
+    }
+
+    #[allow(dead_code)]
+    pub(crate) fn null_ptr() -> *const u8 {
+        ptr::null()
+    }
+}
+
+/// A fixed-size text buffer for error messages (truncates on overflow).
+pub struct FixedBuf {
+    buf: [u8; 240],
+    len: usize,
+}
+
+impl FixedBuf {
+    /// Empty buffer.
+    pub const fn new() -> Self {
+        FixedBuf { buf: [0; 240], len: 0 }
+    }
+    /// The text so far.
+    pub fn as_str(&self) -> &str {
+        let b = self.buf.get(..self.len).unwrap_or(&[]);
+        core::str::from_utf8(b).unwrap_or("")
+    }
+}
+
+impl Default for FixedBuf {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Write for FixedBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for (i, ch) in s.char_indices() {
+            let n = ch.len_utf8();
+            if self.len + n > self.buf.len() {
+                let _ = i;
+                return Ok(());
+            }
+            let mut tmp = [0u8; 4];
+            let enc = ch.encode_utf8(&mut tmp);
+            self.buf[self.len..self.len + n].copy_from_slice(enc.as_bytes());
+            self.len += n;
+        }
+        Ok(())
+    }
+}
+
+/// Downcast an exception value (used by the traceback printer).
+pub(crate) fn exc_obj(v: Value) -> Option<&'static ExcObj> {
+    obj::downcast::<ExcObj>(v)
+}
