@@ -86,20 +86,18 @@ pub fn include_python(input: TokenStream) -> TokenStream {
 }
 
 fn base_dir() -> PathBuf {
-    let from_file = proc_macro::Span::call_site()
-        .local_file()
-        .and_then(|f| f.parent().map(PathBuf::from))
-        .filter(|d| d.is_dir());
-    let manifest = || {
-        std::env::var_os("CARGO_MANIFEST_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_default()
+    let manifest = || std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    let Some(file) = proc_macro::Span::call_site().local_file() else { return manifest() };
+    // rustc reports the path it was given: absolute, or relative to its working directory
+    // (cargo runs rustc from the workspace root).
+    let file = if file.is_absolute() {
+        file
+    } else {
+        std::env::current_dir().map(|d| d.join(&file)).unwrap_or(file)
     };
-    match from_file {
-        Some(d) if d.is_absolute() => d,
-        // A relative local file is relative to the crate root (cargo runs rustc there).
-        Some(d) => manifest().join(d),
-        None => manifest(),
+    match file.parent() {
+        Some(d) if d.is_dir() => d.to_path_buf(),
+        _ => manifest(),
     }
 }
 

@@ -114,7 +114,7 @@ fn importing_allocates_only_the_objects_it_creates() {
         .expect("first line is the byte count");
     assert_eq!(
         lines.next(),
-        Some("285 widget 3 x 4 = 12 (a long descriptive constant)")
+        Some("273 widget 3 x 4 = 12 (a long descriptive constant)")
     );
     // What the import must create: the module object and its globals dict (with 12 entries),
     // 10 function objects, 1 class with its dict of 5 entries, and the TABLE tuple... which is

@@ -10,7 +10,7 @@ use core::mem::MaybeUninit;
 use core::ptr;
 
 use crate::heap::{Heap, HeapStats, Tracer};
-use crate::obj::exception::{self, ExcObj};
+use crate::obj::exception;
 use crate::obj::frame::FramePtr;
 use crate::obj::{self, Type};
 use crate::rom::{Image, FORMAT_VERSION};
@@ -539,9 +539,4 @@ impl fmt::Write for FixedBuf {
         }
         Ok(())
     }
-}
-
-/// Downcast an exception value (used by the traceback printer).
-pub(crate) fn exc_obj(v: Value) -> Option<&'static ExcObj> {
-    obj::downcast::<ExcObj>(v)
 }

@@ -159,8 +159,11 @@ fn new_bytes(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
         return Ok(v);
     }
     let l = obj::list::from_iter(vm, x)?;
+    let m = vm.roots_mark();
+    vm.push_root(l)?;
     let items = obj::list::as_list(l).map(|l| l.as_slice()).unwrap_or(&[]);
     let v = vm.alloc_obj(&BYTES_TYPE, HDR + items.len());
+    vm.pop_roots(m);
     let v = v?;
     let items = obj::list::as_list(l).map(|l| l.as_slice()).unwrap_or(&[]);
     for (i, it) in items.iter().enumerate() {
