@@ -58,7 +58,7 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Io { path, message } => write!(f, "{path}: error: {message}"),
+            LoadError::Io { path, message } => write!(f, "{path}: {message}"),
             LoadError::NotUtf8 {
                 path,
                 line,
@@ -67,13 +67,13 @@ impl fmt::Display for LoadError {
             } => {
                 write!(
                     f,
-                    "{path}:{line}:{col}: error: source is not valid UTF-8 (byte 0x{byte:02x})"
+                    "{path}:{line}:{col}: source is not valid UTF-8 (byte 0x{byte:02x})"
                 )
             }
             LoadError::Duplicate { name, path } => {
                 write!(
                     f,
-                    "{path}: error: module '{name}' is defined twice in one image"
+                    "{path}: module '{name}' is defined twice in one image"
                 )
             }
             LoadError::Compile(d) => write!(f, "{d}"),
