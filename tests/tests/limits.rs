@@ -9,6 +9,7 @@ static EXHAUST: &Image = frostbyte::include_python!("../fixtures/limits/exhaust.
 static RECURSE: &Image = frostbyte::include_python!("../fixtures/limits/recurse.py");
 static IMPORT_COST: &Image = frostbyte::include_python!("../fixtures/limits/import_cost.py");
 static DEFS: &Image = frostbyte::include_python!("../fixtures/limits/defs.py");
+static DEFS_BIG: &Image = frostbyte::include_python!("../fixtures/limits/defs_big.py");
 
 #[derive(Default)]
 struct Capture(String);
@@ -99,49 +100,27 @@ fn as_code(v: Value) -> Option<&'static Code> {
 
 #[test]
 fn importing_allocates_only_the_objects_it_creates() {
-    let defs = DEFS
-        .modules
-        .iter()
-        .find(|m| m.name == module_name("defs"))
-        .expect("defs module");
-    let frozen = static_bytes(defs.code);
-    let (out, ok) = run(&[IMPORT_COST, DEFS], "import_cost", 1 << 20);
+    let code_of = |name: &str| {
+        let m = DEFS.modules.iter().chain(DEFS_BIG.modules).find(|m| qstr_text(m.name) == name).expect("module");
+        static_bytes(m.code)
+    };
+    let (small_rom, big_rom) = (code_of("defs"), code_of("defs_big"));
+    let (out, ok) = run(&[IMPORT_COST, DEFS, DEFS_BIG], "import_cost", 1 << 20);
     assert!(ok, "program failed:\n{out}");
-    let mut lines = out.lines();
-    let cost: usize = lines
-        .next()
-        .and_then(|l| l.trim().parse().ok())
-        .expect("first line is the byte count");
-    assert_eq!(
-        lines.next(),
-        Some("273 widget 3 x 4 = 12 (a long descriptive constant)")
-    );
-    // What the import must create: the module object and its globals dict (with 12 entries),
-    // 10 function objects, 1 class with its dict of 5 entries, and the TABLE tuple... which is
-    // a frozen constant, so it costs nothing. Bound each object generously by 8 words and
-    // each dict entry by 4 words.
+    let lines: Vec<&str> = out.lines().collect();
+    let small: usize = lines[0].trim().parse().expect("byte count");
+    let big: usize = lines[1].trim().parse().expect("byte count");
+    assert_eq!(&lines[2..], ["273 widget 3 x 4 = 12 (a long descriptive constant)", "48.5 51.5"]);
+    // What importing must create: the module object and its globals dict (13 entries), 10
+    // function objects, one class with its dict (5 entries). Bound each object by 8 words and
+    // each dict entry by 4 words; the TABLE tuple and all code are frozen and cost nothing.
     let word = std::mem::size_of::<usize>();
-    let bound = (10 + 1 + 2) * 8 * word + (12 + 5 + 8) * 4 * word + 64 * word;
-    assert!(cost <= bound, "import retained {cost} bytes, bound {bound}");
-    // Bytecode and constants are read in place: the heap grew by far less than the static
-    // data the module's code uses.
-    assert!(
-        frozen > 2000,
-        "fixture too small to prove anything: {frozen} bytes"
-    );
-    assert!(
-        cost * 2 < frozen,
-        "import retained {cost} bytes vs {frozen} bytes of frozen code: was it copied?"
-    );
-    eprintln!("import cost: {cost} bytes on the heap; module code in ROM: {frozen} bytes");
-}
-
-fn module_name(s: &str) -> Value {
-    DEFS.modules
-        .iter()
-        .map(|m| m.name)
-        .find(|n| qstr_text(*n) == s)
-        .unwrap_or(Value::NONE)
+    let bound = (1 + 1 + 10 + 1 + 1) * 8 * word + (13 + 5) * 4 * word;
+    assert!(small <= bound, "import retained {small} bytes, bound {bound}");
+    // Bytecode and constants are executed in place: ten times more code costs no more heap.
+    assert!(big_rom > 8 * small_rom, "fixture sizes: {small_rom} vs {big_rom} bytes of frozen code");
+    assert_eq!(small, big, "heap cost depends on code size ({small_rom} vs {big_rom} frozen bytes): code was copied?");
+    eprintln!("import cost: {small} bytes of heap (frozen code {small_rom} B; 10x larger module: {big} bytes)");
 }
 
 fn qstr_text(v: Value) -> &'static str {

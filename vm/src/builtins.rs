@@ -405,10 +405,12 @@ fn next(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     if !runtime::is_iterator(it) {
         return Err(vm.type_error(format_args!("'{}' object is not an iterator", obj::type_name(it))));
     }
+    if args.pos.len() < 2 {
+        return runtime::next_or_stop(vm, it);
+    }
     match runtime::next(vm, it)? {
         Some(v) => Ok(v),
-        None if args.pos.len() > 1 => Ok(args.pos[1]),
-        None => Err(vm.raise_empty(&exc::STOP_ITERATION_TYPE)),
+        None => Ok(args.pos[1]),
     }
 }
 

@@ -93,7 +93,7 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
             }
             f.set_local(star_slot, t);
         } else {
-            let nd = obj::tuple::items(func.defaults).map(|d| d.len()).unwrap_or(0);
+            let nd = obj::tuple::items(func.defaults()).map(|d| d.len()).unwrap_or(0);
             let e = if nd > 0 {
                 vm.type_error(format_args!(
                     "{fname}() takes from {} to {n_pos} positional arguments but {given} were given",
@@ -150,7 +150,7 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
         }
     }
     // Defaults for positional parameters.
-    let defaults = obj::tuple::items(func.defaults).unwrap_or(&[]);
+    let defaults = obj::tuple::items(func.defaults()).unwrap_or(&[]);
     let first_default = n_pos.saturating_sub(defaults.len());
     let mut missing: [Value; 8] = [Value::NULL; 8];
     let mut nmiss = 0;
@@ -173,7 +173,7 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
     for i in n_pos..n_pos + n_kwonly {
         if f.local(i).is_null() {
             let name = code.local_names.get(i).copied().unwrap_or(Value::NONE);
-            let d = obj::dict::get_str(func.kwdefaults, name);
+            let d = obj::dict::get_str(func.kwdefaults(), name);
             match d {
                 Some(v) => f.set_local(i, v),
                 None => {
@@ -192,7 +192,7 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
     // Free variables from the closure.
     let n_free = code.n_free as usize;
     if n_free > 0 {
-        let cells = obj::tuple::items(func.closure).unwrap_or(&[]);
+        let cells = obj::tuple::items(func.closure()).unwrap_or(&[]);
         let base = code.n_locals as usize - n_free;
         for (i, c) in cells.iter().enumerate().take(n_free) {
             f.set_local(base + i, *c);
@@ -203,7 +203,7 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
 }
 
 fn is_generator(func: &FuncObj) -> bool {
-    CodeFlags(func.code().flags).contains(CodeFlags::GENERATOR)
+    func.is_generator()
 }
 
 /// Prepare a call for the interpreter: Python functions become frames (stackless),

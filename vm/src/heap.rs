@@ -347,7 +347,7 @@ impl Heap {
         self.sp = 0;
         self.overflow = false;
         {
-            let mut t = Tracer { heap: self };
+            let mut t = Tracer { heap: self, census: None };
             roots(&mut t);
             t.drain();
             while t.heap.overflow {
@@ -362,6 +362,46 @@ impl Heap {
             }
         }
         self.sweep();
+    }
+
+    /// Walk every live allocation without allocating or collecting: `f(ty, bytes,
+    /// buffer_bytes)` once per object (`ty` its type, `bytes` its own blocks, `buffer_bytes`
+    /// the raw buffers its `trace` slot reports), then once with a null `ty` for raw buffers
+    /// no object claims (a buffer held only by a temp root or a native caller). Run
+    /// [`crate::Vm::collect`] first to see only what is reachable.
+    pub fn census(&mut self, mut f: impl FnMut(*const Type, usize, usize)) {
+        for b in 0..self.n_blocks {
+            if self.get(b) != HEAD || !self.has_header(b) {
+                continue;
+            }
+            let p = self.block_ptr(b) as *const u8;
+            let bytes = self.run_len(b) * BLOCK;
+            // SAFETY: a HEAD block with the header bit starts an object (invariant 6): its
+            // first word is its type pointer, null only before the VM wrote it.
+            let ty = unsafe { *(p as *const *const Type) };
+            let mut owned = 0;
+            if !ty.is_null() {
+                // SAFETY: type pointers point at live types (static or heap classes).
+                if let Some(tr) = unsafe { &*ty }.slots.trace {
+                    let mut t = Tracer { heap: self, census: Some(0) };
+                    // SAFETY: p is an object pointer (block-aligned, non-null) of type `ty`.
+                    tr(unsafe { Value::from_obj_ptr(p) }, &mut t);
+                    owned = t.census.unwrap_or(0);
+                }
+            }
+            f(ty, bytes, owned);
+        }
+        let mut orphan = 0;
+        for b in 0..self.n_blocks {
+            match self.get(b) {
+                MARK => self.set(b, HEAD),
+                HEAD if !self.has_header(b) => orphan += self.run_len(b) * BLOCK,
+                _ => {}
+            }
+        }
+        if orphan > 0 {
+            f(ptr::null(), orphan, 0);
+        }
     }
 
     fn sweep(&mut self) {
@@ -408,13 +448,15 @@ impl Heap {
 /// The marking interface handed to `trace` slots and root enumeration.
 pub struct Tracer<'h> {
     heap: &'h mut Heap,
+    /// Census mode ([`Heap::census`]): values are ignored, buffers are claimed and counted.
+    census: Option<usize>,
 }
 
 impl Tracer<'_> {
     /// Mark a value (no-op for immediates, qstrs, ROM objects and NULL).
     #[inline]
     pub fn mark(&mut self, v: Value) {
-        if v.is_obj() {
+        if v.is_obj() && self.census.is_none() {
             self.mark_ptr(v.as_ptr());
         }
     }
@@ -430,6 +472,9 @@ impl Tracer<'_> {
     /// tracing; raw buffers are only marked (their owner traces their contents).
     #[inline]
     pub fn mark_ptr(&mut self, p: *const u8) {
+        if self.census.is_some() {
+            return;
+        }
         let Some(b) = self.heap.block_of(p) else { return };
         if self.heap.get(b) != HEAD {
             return;
@@ -448,6 +493,16 @@ impl Tracer<'_> {
     /// Mark a raw (header-less) buffer owned by the object being traced.
     #[inline]
     pub fn mark_buffer(&mut self, p: *const u8) {
+        if let Some(n) = self.census.as_mut() {
+            // Census: claim the buffer (MARK) for the object being traced and count it.
+            if let Some(b) = self.heap.block_of(p) {
+                if self.heap.get(b) == HEAD && !self.heap.has_header(b) {
+                    self.heap.set(b, MARK);
+                    *n += self.heap.run_len(b) * BLOCK;
+                }
+            }
+            return;
+        }
         self.mark_ptr(p)
     }
 

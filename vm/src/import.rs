@@ -72,6 +72,7 @@ fn exec_module(vm: &mut Vm<'_>, fm: &'static FrozenModule, as_name: Value) -> Py
     let r = interp::run(vm, f, Value::NULL);
     match r {
         Ok(Exit::Return(_)) | Ok(Exit::Yield(_)) => {
+            obj::dict::shrink(vm, d);
             vm.pop_roots(mark);
             Ok(m)
         }

@@ -637,6 +637,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let a = operand(bc, &mut pc);
                 let b = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
+                runtime::check_unpackable(vm, f.peek(0))?;
                 let l = obj::list::from_iter(vm, f.peek(0))?;
                 let items = obj::list::as_list(l).map(|x| x.as_slice()).unwrap_or(&[]);
                 if items.len() < a + b {

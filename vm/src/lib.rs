@@ -37,7 +37,7 @@ pub mod vm;
 pub use heap::HeapStats;
 pub use rom::FORMAT_VERSION;
 pub use value::Value;
-pub use vm::{ImageError, PyResult, Uncaught, Vm};
+pub use vm::{CensusEntry, ImageError, PyResult, Uncaught, Vm};
 
 /// Where `print` and tracebacks go.
 pub trait Output {

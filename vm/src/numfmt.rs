@@ -91,7 +91,7 @@ pub fn int_digits(vm: &mut Vm<'_>, v: Value, base: u32, upper: bool, sb: &mut St
 
 /// `int(text, base)`. May collect.
 pub fn parse_int(vm: &mut Vm<'_>, text: &str, base: u32) -> PyResult<Value> {
-    let bound = bigint::parse_len_bound(text.len(), if base == 0 { 2 } else { base });
+    let bound = bigint::parse_len_bound(text.len(), base);
     let m = vm.roots_mark();
     let r = int::compute(vm, bound, 0, |out, _| bigint::parse(text, base, out));
     vm.pop_roots(m);

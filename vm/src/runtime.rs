@@ -391,12 +391,43 @@ pub fn binary_op(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Val
     if op.base() == BinOp::Mod && obj::str::is_str(a) {
         return crate::strformat::percent_format(vm, a, b);
     }
-    Err(vm.type_error(format_args!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
-        op.symbol(),
-        ta.name(),
-        tb.name()
-    )))
+    Err(binop_type_error(vm, op, ta, tb))
+}
+
+/// The name of a built-in sequence type `t` is (or derives from), for CPython's
+/// sequence-specific `+` / `*` messages.
+fn sequence_name(t: &'static Type) -> Option<&'static str> {
+    let base = if t.is_heap() { class::static_base(t) } else { t };
+    matches!(base.kind, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List).then(|| base.name())
+}
+
+/// CPython's TypeError for `a OP b` when no implementation accepted the operands.
+fn binop_type_error(vm: &mut Vm<'_>, op: BinOp, ta: &'static Type, tb: &'static Type) -> crate::vm::Raised {
+    match op.base() {
+        BinOp::Add => match sequence_name(ta) {
+            Some("bytes") => return vm.type_error(format_args!("can't concat {} to bytes", tb.name())),
+            Some(n) => {
+                return vm.type_error(format_args!("can only concatenate {n} (not \"{}\") to {n}", tb.name()));
+            }
+            None => {}
+        },
+        BinOp::Mul => {
+            let int_like = |t: &'static Type| matches!(t.kind, Kind::Int | Kind::Bool);
+            let other = if sequence_name(ta).is_some() && !int_like(tb) {
+                Some(tb)
+            } else if sequence_name(tb).is_some() && !int_like(ta) {
+                Some(ta)
+            } else {
+                None
+            };
+            if let Some(t) = other {
+                return vm.type_error(format_args!("can't multiply sequence by non-int of type '{}'", t.name()));
+            }
+        }
+        _ => {}
+    }
+    let symbol = if op == BinOp::Pow { "** or pow()" } else { op.symbol() };
+    vm.type_error(format_args!("unsupported operand type(s) for {symbol}: '{}' and '{}'", ta.name(), tb.name()))
 }
 
 /// `OP v` (`-`, `+`, `~`, `not`).
@@ -512,6 +543,25 @@ pub fn next(vm: &mut Vm<'_>, it: Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// `next(it)` that raises StopIteration when `it` is exhausted, carrying what CPython's
+/// does: a generator's return value, or the StopIteration a Python `__next__` raised.
+/// May collect.
+pub fn next_or_stop(vm: &mut Vm<'_>, it: Value) -> PyResult<Value> {
+    if obj::generator::as_gen(it).is_some() {
+        return match crate::call::resume_generator(vm, it, Value::NONE, Value::NULL)? {
+            crate::call::GenStep::Yield(v) => Ok(v),
+            crate::call::GenStep::Return(r) => Err(obj::generator::stop_with(vm, r)),
+        };
+    }
+    if let Some(r) = obj::instance::call_user_next(vm, it) {
+        return r;
+    }
+    match next(vm, it)? {
+        Some(v) => Ok(v),
+        None => Err(vm.raise_empty(&exc::STOP_ITERATION_TYPE)),
+    }
+}
+
 /// Unpack `seq` into a tuple of exactly `n` items (ValueError otherwise).
 pub fn unpack(vm: &mut Vm<'_>, seq: Value, n: usize) -> PyResult<Value> {
     if let Some(items) = obj::tuple::items(seq) {
@@ -526,6 +576,7 @@ pub fn unpack(vm: &mut Vm<'_>, seq: Value, n: usize) -> PyResult<Value> {
         }
         return Err(unpack_error(vm, l.len(), n));
     }
+    check_unpackable(vm, seq)?;
     let m = vm.roots_mark();
     let it = get_iter(vm, seq)?;
     vm.push_root(it)?;
@@ -548,6 +599,23 @@ pub fn unpack(vm: &mut Vm<'_>, seq: Value, n: usize) -> PyResult<Value> {
     }
     vm.pop_roots(m);
     Ok(out)
+}
+
+/// CPython's TypeError for unpacking (`a, b = x`, `a, *b = x`) a non-iterable value.
+pub fn check_unpackable(vm: &mut Vm<'_>, seq: Value) -> PyResult<()> {
+    let t = obj::type_of(seq);
+    let iterable = if t.is_heap() {
+        class::lookup(t, Value::qstr(&qstr::__iter__)).is_some()
+            || class::lookup(t, Value::qstr(&qstr::__getitem__)).is_some()
+            || class::static_base(t).slots.iter.is_some()
+    } else {
+        t.slots.iter.is_some()
+    };
+    if iterable {
+        Ok(())
+    } else {
+        Err(vm.type_error(format_args!("cannot unpack non-iterable {} object", t.name())))
+    }
 }
 
 fn unpack_error(vm: &mut Vm<'_>, got: usize, n: usize) -> crate::vm::Raised {

@@ -267,6 +267,53 @@ impl<'a> Vm<'a> {
         self.heap.stats()
     }
 
+    /// Walk every live heap allocation (see [`Heap::census`]); does not allocate or collect,
+    /// so call [`Vm::collect`] first to see only reachable objects. `f` gets one
+    /// [`CensusEntry`] per object, raw buffers counted with the object that owns them.
+    pub fn heap_census(&mut self, mut f: impl FnMut(CensusEntry<'_>)) {
+        self.heap.census(|ty, bytes, buffer_bytes| {
+            let (label, kind) = if ty.is_null() {
+                ("raw buffer (unowned)", obj::Kind::Misc)
+            } else {
+                // SAFETY: census reports live type pointers (static types or heap classes).
+                let t = unsafe { &*ty };
+                if t.is_heap() {
+                    (if t.kind == obj::Kind::Object { "instance" } else { "subclass instance" }, t.kind)
+                } else {
+                    (t.name(), t.kind)
+                }
+            };
+            f(CensusEntry { label, kind, bytes, buffer_bytes });
+        });
+    }
+
+    /// [`Vm::heap_census`] grouped by label and kind, largest first: one line per group
+    /// (`count`, object bytes, owned buffer bytes, total), then the total.
+    #[cfg(feature = "std")]
+    pub fn heap_census_table(&mut self) -> std::string::String {
+        use std::vec::Vec;
+        let mut rows: Vec<(std::string::String, obj::Kind, usize, usize, usize)> = Vec::new();
+        self.heap_census(|e| match rows.iter_mut().find(|r| r.0 == e.label && r.1 == e.kind) {
+            Some(r) => {
+                r.2 += 1;
+                r.3 += e.bytes;
+                r.4 += e.buffer_bytes;
+            }
+            None => rows.push((e.label.into(), e.kind, 1, e.bytes, e.buffer_bytes)),
+        });
+        rows.sort_by(|a, b| (b.3 + b.4).cmp(&(a.3 + a.4)));
+        let mut s = std::format!("{:<22} {:>5} {:>7} {:>7} {:>7}\n", "type", "count", "object", "buffers", "total");
+        let (mut n, mut o, mut b) = (0, 0, 0);
+        for r in &rows {
+            s += &std::format!("{:<22} {:>5} {:>7} {:>7} {:>7}\n", r.0, r.2, r.3, r.4, r.3 + r.4);
+            n += r.2;
+            o += r.3;
+            b += r.4;
+        }
+        s += &std::format!("{:<22} {:>5} {:>7} {:>7} {:>7}\n", "total", n, o, b, o + b);
+        s
+    }
+
     // ----- allocation -----
 
     /// Allocate `bytes` for an object of type `ty` (header written, rest zeroed).
@@ -498,6 +545,21 @@ impl<'a> Vm<'a> {
     pub(crate) fn null_ptr() -> *const u8 {
         ptr::null()
     }
+}
+
+/// One live heap object, as reported by [`Vm::heap_census`].
+#[derive(Clone, Copy, Debug)]
+pub struct CensusEntry<'t> {
+    /// The type's name for built-in types; `"instance"` / `"subclass instance"` for instances
+    /// of classes created by `class` statements; `"raw buffer (unowned)"` for raw buffers no
+    /// object claims (reported once, summed).
+    pub label: &'t str,
+    /// The instance layout.
+    pub kind: obj::Kind,
+    /// Bytes of the object's own blocks.
+    pub bytes: usize,
+    /// Bytes of the raw buffers it owns (list items, dict and set tables).
+    pub buffer_bytes: usize,
 }
 
 /// A fixed-size text buffer for error messages (truncates on overflow).

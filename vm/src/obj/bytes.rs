@@ -6,7 +6,7 @@
 
 use frostbyte_format::{BinOp, CmpOp};
 
-use super::{flags, Args, Builtin, Kind, Layout, Slots, Type};
+use super::{flags, Args, Kind, Layout, Slots, Type};
 use crate::obj::{self, exception as exc, str::StrBuf};
 use crate::qstr;
 use crate::rom::ObjHeader;
@@ -44,6 +44,23 @@ pub fn new(vm: &mut Vm<'_>, data: &[u8]) -> PyResult<Value> {
         core::ptr::copy_nonoverlapping(data.as_ptr(), (v.as_ptr() as *mut u8).add(HDR), data.len());
     }
     Ok(v)
+}
+
+/// A new zero-filled bytes object of length `n`; fill it with [`fresh_data`] before the
+/// next allocation. May collect.
+pub fn alloc(vm: &mut Vm<'_>, n: usize) -> PyResult<Value> {
+    let v = vm.alloc_obj(&BYTES_TYPE, HDR + n)?;
+    // SAFETY: fresh allocation of HDR + n bytes.
+    unsafe { (*(v.as_ptr() as *mut BytesObj)).len = n };
+    Ok(v)
+}
+
+/// The writable data of a bytes object just made by [`alloc`] (not yet shared: bytes are
+/// immutable once other code can see them).
+pub fn fresh_data(v: Value) -> &'static mut [u8] {
+    let Some(b) = obj::downcast::<BytesObj>(v) else { return &mut [] };
+    // SAFETY: `v` is a fresh heap bytes object of `len` bytes, not yet visible to other code.
+    unsafe { core::slice::from_raw_parts_mut((b as *const BytesObj as *mut u8).add(HDR), b.len) }
 }
 
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
@@ -87,20 +104,16 @@ fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
     if let Some(sl) = obj::slice::as_slice(k) {
         let (start, stop, step) = sl.indices(vm, d.len())?;
         let n = obj::slice::slice_len(start, stop, step);
-        let mut tmp = [0u8; 256];
-        if n <= 256 {
-            let mut i = start;
-            for slot in tmp.iter_mut().take(n) {
-                *slot = d.get(i as usize).copied().unwrap_or(0);
-                i += step;
-            }
-            return new(vm, &tmp[..n]);
-        }
         if step == 1 {
-            let sub = d.get(start as usize..(start as usize + n)).unwrap_or(&[]);
-            return new(vm, sub);
+            return new(vm, d.get(start as usize..start as usize + n).unwrap_or(&[]));
         }
-        return Err(vm.raise_msg(&exc::NOT_IMPLEMENTED_ERROR_TYPE, "extended slice of long bytes"));
+        let r = alloc(vm, n)?;
+        let mut i = start;
+        for slot in fresh_data(r).iter_mut() {
+            *slot = d.get(i as usize).copied().unwrap_or(0);
+            i += step;
+        }
+        return Ok(r);
     }
     let i = runtime::index_arg(vm, k, "byte indices must be integers or slices")?;
     match runtime::norm_index(i, d.len()) {
@@ -125,20 +138,38 @@ fn iter(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
 }
 
 fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<Value> {
-    if op.base() != BinOp::Add {
-        return Ok(Value::NOT_IMPLEMENTED);
+    match op.base() {
+        BinOp::Add => {
+            let (Some(x), Some(y)) = (as_bytes(a), as_bytes(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+            let r = alloc(vm, x.len() + y.len())?;
+            let out = fresh_data(r);
+            out[..x.len()].copy_from_slice(x);
+            out[x.len()..].copy_from_slice(y);
+            Ok(r)
+        }
+        BinOp::Mul => {
+            let (d, n) = match (as_bytes(a), as_bytes(b)) {
+                (Some(d), None) => (d, b),
+                (None, Some(d)) => (d, a),
+                _ => return Ok(Value::NOT_IMPLEMENTED),
+            };
+            if !obj::int::is_int(n) {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            let n = runtime::index_arg_typed(vm, n)?.max(0) as usize;
+            let Some(total) = d.len().checked_mul(n).filter(|t| *t <= isize::MAX as usize) else {
+                return Err(vm.raise_memory_error());
+            };
+            let r = alloc(vm, total)?;
+            if !d.is_empty() {
+                for chunk in fresh_data(r).chunks_exact_mut(d.len()) {
+                    chunk.copy_from_slice(d);
+                }
+            }
+            Ok(r)
+        }
+        _ => Ok(Value::NOT_IMPLEMENTED),
     }
-    let (Some(x), Some(y)) = (as_bytes(a), as_bytes(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
-    let v = vm.alloc_obj(&BYTES_TYPE, HDR + x.len() + y.len())?;
-    let (x, y) = (as_bytes(a).unwrap_or(&[]), as_bytes(b).unwrap_or(&[]));
-    // SAFETY: fresh allocation of HDR + x.len() + y.len() bytes.
-    unsafe {
-        (*(v.as_ptr() as *mut BytesObj)).len = x.len() + y.len();
-        let p = (v.as_ptr() as *mut u8).add(HDR);
-        core::ptr::copy_nonoverlapping(x.as_ptr(), p, x.len());
-        core::ptr::copy_nonoverlapping(y.as_ptr(), p.add(x.len()), y.len());
-    }
-    Ok(v)
 }
 
 fn new_bytes(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
@@ -177,26 +208,6 @@ fn new_bytes(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     Ok(v)
 }
 
-fn decode(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    let d = as_bytes(args.get(0)).unwrap_or(&[]);
-    match core::str::from_utf8(d) {
-        Ok(s) => obj::str::new(vm, s),
-        Err(_) => Err(vm.raise_msg(&exc::UNICODE_DECODE_ERROR_TYPE, "'utf-8' codec can't decode bytes")),
-    }
-}
-
-fn hexm(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    let mut sb = StrBuf::new(vm)?;
-    let d = as_bytes(args.get(0)).unwrap_or(&[]);
-    for i in 0..d.len() {
-        let c = as_bytes(args.get(0)).and_then(|d| d.get(i).copied()).unwrap_or(0);
-        sb.push_fmt(vm, format_args!("{c:02x}"))?;
-    }
-    sb.finish(vm)
-}
-
-static METHODS: &[Builtin] = &[Builtin::method(&qstr::decode, decode), Builtin::method(&qstr::hex, hexm)];
-
 static SLOTS: Slots = Slots {
     repr: Some(repr),
     hash: Some(hash),
@@ -212,4 +223,4 @@ static SLOTS: Slots = Slots {
 
 /// `bytes`.
 pub static BYTES_TYPE: Type =
-    Type::builtin(&qstr::bytes, Some(&obj::class::OBJECT_TYPE), Kind::Bytes, flags::BASETYPE, &SLOTS, METHODS);
+    Type::builtin(&qstr::bytes, Some(&obj::class::OBJECT_TYPE), Kind::Bytes, flags::BASETYPE, &SLOTS, obj::bytes_methods::METHODS);

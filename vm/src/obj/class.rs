@@ -252,6 +252,13 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
         let b = obj::as_type(bases_v[0]).map(|t| t.name()).unwrap_or("?");
         return Err(vm.type_error(format_args!("subclassing '{b}' is not supported")));
     }
+    // A class that defines __eq__ but not __hash__ gets `__hash__ = None` (unhashable).
+    let eq_name = Value::qstr(&qstr::__eq__);
+    let hash_name = Value::qstr(&qstr::__hash__);
+    if obj::dict::get_str(ns, eq_name).is_some() && obj::dict::get_str(ns, hash_name).is_none() {
+        obj::dict::set_str(vm, ns, hash_name, Value::NONE)?;
+    }
+    obj::dict::shrink(vm, ns);
     let v = vm.alloc_obj(&TYPE_TYPE, TYPE_SIZE + core::mem::size_of::<Value>())?;
     let m = vm.roots_mark();
     vm.push_root(v)?;

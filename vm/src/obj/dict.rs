@@ -1,14 +1,20 @@
-//! `dict`: insertion-ordered compact hash table (CPython 3.6+ design).
+//! `dict`: insertion-ordered compact hash table (CPython 3.6+ design), sized for small heaps.
 //!
 //! ```text
 //!  DictObj  ObjHeader | len usize (live entries) | used usize (entries incl. deleted)
-//!           | table *mut u8 (raw heap buffer)
-//!  table    cap usize | nidx usize | entries [hash usize, key Value, value Value; cap]
-//!           | index [u32; nidx]   (u32::MAX empty, u32::MAX-1 deleted, else entry number)
+//!           | table *mut u8 (raw heap buffer, null while empty)
+//!  table    cap usize | entries [hash usize, key Value, value Value; cap]
+//!           | index [u8 | u16 | u32; nidx(cap)]
+//!  nidx     0 when cap <= LINEAR_MAX (small dicts: no index, lookups scan the entries),
+//!           else the power of two >= 3/2 * cap
+//!  index    entry numbers, u8 while nidx <= 256, u16 while nidx <= 65536, else u32; the two
+//!           largest values of the width mean empty and deleted
 //! ```
-//! A deleted entry has a NULL key. Lookups probe the index with CPython's perturbation
-//! scheme; equality that runs Python code re-validates the table afterwards and restarts if
-//! the dict changed.
+//! A deleted entry has a NULL key. A new table gets as many entries as its heap blocks hold
+//! (small dicts), and [`shrink`] trims a finished namespace (module globals, class dict) to
+//! its live entries in place. Indexed lookups probe with CPython's perturbation scheme;
+//! equality that runs Python code re-validates the table afterwards and restarts if the dict
+//! changed.
 
 use core::cell::Cell;
 
@@ -38,6 +44,26 @@ unsafe impl Layout for DictObj {
 }
 
 const W: usize = core::mem::size_of::<usize>();
+/// Largest capacity without an index table.
+const LINEAR_MAX: usize = 8;
+
+/// Index slots for `cap` entries (0: no index).
+fn nidx_for(cap: usize) -> usize {
+    if cap <= LINEAR_MAX { 0 } else { (cap + cap.div_ceil(2)).next_power_of_two() }
+}
+
+/// Bytes per index slot for `nidx` slots.
+fn width_for(nidx: usize) -> usize {
+    if nidx <= 256 {
+        1
+    } else if nidx <= 65536 {
+        2
+    } else {
+        4
+    }
+}
+
+/// Lookup result sentinels, independent of the index width.
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 
@@ -53,15 +79,11 @@ impl Table {
         unsafe { *(self.0 as *const usize) }
     }
     fn nidx(self) -> usize {
-        if self.0.is_null() {
-            return 0;
-        }
-        // SAFETY: second header word.
-        unsafe { *(self.0 as *const usize).add(1) }
+        nidx_for(self.cap())
     }
     fn entry(self, i: usize) -> *mut usize {
-        // SAFETY: callers pass i < cap; entries follow the two header words.
-        unsafe { (self.0 as *mut usize).add(2 + 3 * i) }
+        // SAFETY: callers pass i < cap; entries follow the cap word.
+        unsafe { (self.0 as *mut usize).add(1 + 3 * i) }
     }
     fn hash(self, i: usize) -> usize {
         // SAFETY: i < cap (checked by callers).
@@ -88,20 +110,62 @@ impl Table {
         // SAFETY: i < cap.
         unsafe { *(self.entry(i).add(2) as *mut Value) = v };
     }
-    fn idx_ptr(self) -> *mut u32 {
+    fn idx_ptr(self) -> *mut u8 {
         // SAFETY: the index follows cap entries.
-        unsafe { (self.0 as *mut usize).add(2 + 3 * self.cap()) as *mut u32 }
+        unsafe { (self.0 as *mut usize).add(1 + 3 * self.cap()) as *mut u8 }
     }
+    /// Index slot `s` (< nidx), as EMPTY / DUMMY / entry number.
     fn idx(self, s: usize) -> u32 {
-        // SAFETY: s < nidx (masked by callers).
-        unsafe { *self.idx_ptr().add(s) }
+        let p = self.idx_ptr();
+        // SAFETY: s < nidx (masked by callers); the slot has the table's width.
+        unsafe {
+            match width_for(self.nidx()) {
+                1 => match *p.add(s) {
+                    0xFF => EMPTY,
+                    0xFE => DUMMY,
+                    x => x as u32,
+                },
+                2 => match *(p as *const u16).add(s) {
+                    0xFFFF => EMPTY,
+                    0xFFFE => DUMMY,
+                    x => x as u32,
+                },
+                _ => *(p as *const u32).add(s),
+            }
+        }
     }
     fn set_idx(self, s: usize, v: u32) {
-        // SAFETY: s < nidx.
-        unsafe { *self.idx_ptr().add(s) = v };
+        let p = self.idx_ptr();
+        // SAFETY: s < nidx; EMPTY/DUMMY truncate to the width's sentinels, and entry numbers
+        // (< cap < 2/3 nidx) fit the width.
+        unsafe {
+            match width_for(self.nidx()) {
+                1 => *p.add(s) = v as u8,
+                2 => *(p as *mut u16).add(s) = v as u16,
+                _ => *(p as *mut u32).add(s) = v,
+            }
+        }
     }
-    fn bytes(cap: usize, nidx: usize) -> usize {
-        (2 + 3 * cap) * W + nidx * 4
+    /// Mark every index slot empty.
+    fn clear_index(self) {
+        let n = self.nidx();
+        // SAFETY: the index occupies n * width bytes after the entries; all-ones is EMPTY.
+        unsafe { core::ptr::write_bytes(self.idx_ptr(), 0xFF, n * width_for(n)) };
+    }
+    /// Enter entry `ix` with hash `h` into the index (which has a free slot).
+    fn insert_idx(self, ix: usize, h: usize) {
+        let mask = self.nidx() - 1;
+        let mut s = h & mask;
+        let mut perturb = h;
+        while self.idx(s) != EMPTY {
+            perturb >>= 5;
+            s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        }
+        self.set_idx(s, ix as u32);
+    }
+    fn bytes(cap: usize) -> usize {
+        let n = nidx_for(cap);
+        (1 + 3 * cap) * W + n * width_for(n)
     }
 }
 
@@ -138,7 +202,7 @@ pub fn as_dict(v: Value) -> Option<&'static DictObj> {
     obj::downcast::<DictObj>(v)
 }
 
-/// A new empty dict. May collect.
+/// A new empty dict (no table until the first insertion). May collect.
 pub fn new(vm: &mut Vm<'_>) -> PyResult<Value> {
     vm.alloc_obj(&DICT_TYPE, core::mem::size_of::<DictObj>())
 }
@@ -167,10 +231,36 @@ pub fn key_hash(vm: &mut Vm<'_>, k: Value) -> PyResult<usize> {
     Ok(runtime::hash(vm, k)? as usize)
 }
 
-/// Lookup: (index slot, entry number) of `k`, or the first free slot.
+/// Lookup: (index slot, entry number) of `k`, or the first free slot. Small dicts (no
+/// index) report slot `usize::MAX`.
 enum Found {
     At(usize, usize),
     Free(usize),
+}
+
+/// Does entry `ix` of `d`'s table `t` hold `k` (hash `h`)? `Err(None)`: the table changed
+/// under a Python `__eq__`, restart. May run Python code.
+fn entry_matches(vm: &mut Vm<'_>, d: Value, t: Table, ix: usize, k: Value, h: usize) -> Result<bool, Option<crate::vm::Raised>> {
+    let ek = t.key(ix);
+    if ek == k {
+        return Ok(true);
+    }
+    if ek.is_null() || t.hash(ix) != h {
+        return Ok(false);
+    }
+    if runtime::is_simple(ek) && runtime::is_simple(k) {
+        return Ok(runtime::simple_eq(ek, k));
+    }
+    let m = vm.roots_mark();
+    vm.push_root(ek).map_err(Some)?;
+    let r = runtime::eq(vm, ek, k);
+    vm.pop_roots(m);
+    let same = r.map_err(Some)?;
+    let still = as_dict(d).map(|x| x.table.get() == t.0).unwrap_or(false) && t.key(ix) == ek;
+    if !still {
+        return Err(None);
+    }
+    Ok(same)
 }
 
 fn lookup(vm: &mut Vm<'_>, d: Value, k: Value, h: usize) -> PyResult<Found> {
@@ -179,7 +269,15 @@ fn lookup(vm: &mut Vm<'_>, d: Value, k: Value, h: usize) -> PyResult<Found> {
         let t = dd.t();
         let n = t.nidx();
         if n == 0 {
-            return Ok(Found::Free(0));
+            for ix in 0..dd.used.get() {
+                match entry_matches(vm, d, t, ix, k, h) {
+                    Ok(true) => return Ok(Found::At(usize::MAX, ix)),
+                    Ok(false) => {}
+                    Err(None) => continue 'restart,
+                    Err(Some(e)) => return Err(e),
+                }
+            }
+            return Ok(Found::Free(usize::MAX));
         }
         let mask = n - 1;
         let mut s = h & mask;
@@ -196,30 +294,11 @@ fn lookup(vm: &mut Vm<'_>, d: Value, k: Value, h: usize) -> PyResult<Found> {
                     free = Some(s);
                 }
             } else {
-                let ix = ix as usize;
-                let ek = t.key(ix);
-                if ek == k {
-                    return Ok(Found::At(s, ix));
-                }
-                if t.hash(ix) == h && !ek.is_null() {
-                    if runtime::is_simple(ek) && runtime::is_simple(k) {
-                        if runtime::simple_eq(ek, k) {
-                            return Ok(Found::At(s, ix));
-                        }
-                    } else {
-                        let m = vm.roots_mark();
-                        vm.push_root(ek)?;
-                        let r = runtime::eq(vm, ek, k);
-                        vm.pop_roots(m);
-                        let same = r?;
-                        let still = as_dict(d).map(|x| x.table.get() == t.0).unwrap_or(false) && t.key(ix) == ek;
-                        if !still {
-                            continue 'restart;
-                        }
-                        if same {
-                            return Ok(Found::At(s, ix));
-                        }
-                    }
+                match entry_matches(vm, d, t, ix as usize, k, h) {
+                    Ok(true) => return Ok(Found::At(s, ix as usize)),
+                    Ok(false) => {}
+                    Err(None) => continue 'restart,
+                    Err(Some(e)) => return Err(e),
                 }
             }
             probes += 1;
@@ -250,11 +329,27 @@ pub fn get(vm: &mut Vm<'_>, d: Value, k: Value) -> PyResult<Option<Value>> {
 pub fn get_str(d: Value, k: Value) -> Option<Value> {
     let dd = as_dict(d)?;
     let t = dd.t();
-    let n = t.nidx();
-    if n == 0 {
+    if t.0.is_null() {
         return None;
     }
+    // Pointer equality first: names are mostly the same qstr.
+    let used = dd.used.get();
+    let n = t.nidx();
+    if n == 0 {
+        for ix in 0..used {
+            if t.key(ix) == k {
+                return Some(t.value(ix));
+            }
+        }
+    }
     let h = obj::str::py_hash(k) as usize;
+    let is_match = |ix: usize| {
+        let ek = t.key(ix);
+        ek == k || (t.hash(ix) == h && obj::str::is_str(ek) && obj::str::eq(ek, k))
+    };
+    if n == 0 {
+        return (0..used).find(|&ix| is_match(ix)).map(|ix| t.value(ix));
+    }
     let mask = n - 1;
     let mut s = h & mask;
     let mut perturb = h;
@@ -263,12 +358,8 @@ pub fn get_str(d: Value, k: Value) -> Option<Value> {
         if ix == EMPTY {
             return None;
         }
-        if ix != DUMMY {
-            let ix = ix as usize;
-            let ek = t.key(ix);
-            if ek == k || (t.hash(ix) == h && obj::str::is_str(ek) && obj::str::eq(ek, k)) {
-                return Some(t.value(ix));
-            }
+        if ix != DUMMY && is_match(ix as usize) {
+            return Some(t.value(ix as usize));
         }
         perturb >>= 5;
         s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
@@ -276,24 +367,24 @@ pub fn get_str(d: Value, k: Value) -> Option<Value> {
     None
 }
 
+/// Give `d` a fresh table with room for `min_cap` entries (at least the live ones plus one),
+/// dropping deleted entries. May collect.
 fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize) -> PyResult<()> {
     let Some(dd) = as_dict(d) else { return Ok(()) };
     let live = dd.len.get();
-    let mut cap = 8;
-    while cap < min_cap.max(live + 1) {
-        cap *= 2;
+    let mut cap = min_cap.max(live + 1);
+    let p = vm.alloc_raw(Table::bytes(cap))?;
+    if nidx_for(cap) == 0 {
+        // Use every entry the allocated blocks hold.
+        let fit = (vm.heap.alloc_size(p).saturating_sub(W)) / (3 * W);
+        cap = fit.clamp(cap, LINEAR_MAX);
     }
-    let nidx = cap * 2;
-    let p = vm.alloc_raw(Table::bytes(cap, nidx))?;
     let Some(dd) = as_dict(d) else { return Ok(()) };
     let nt = Table(p);
-    // SAFETY: fresh table buffer.
-    unsafe {
-        *(p as *mut usize) = cap;
-        *(p as *mut usize).add(1) = nidx;
-    }
-    for s in 0..nidx {
-        nt.set_idx(s, EMPTY);
+    // SAFETY: fresh table buffer of at least Table::bytes(cap) bytes.
+    unsafe { *(p as *mut usize) = cap };
+    if nt.nidx() > 0 {
+        nt.clear_index();
     }
     let old = dd.t();
     let mut j = 0;
@@ -304,14 +395,9 @@ fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize) -> PyResult<()> {
         }
         let h = old.hash(i);
         nt.set_entry(j, h, k, old.value(i));
-        let mask = nidx - 1;
-        let mut s = h & mask;
-        let mut perturb = h;
-        while nt.idx(s) != EMPTY {
-            perturb >>= 5;
-            s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        if nt.nidx() > 0 {
+            nt.insert_idx(j, h);
         }
-        nt.set_idx(s, j as u32);
         j += 1;
     }
     dd.used.set(j);
@@ -320,6 +406,66 @@ fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize) -> PyResult<()> {
         vm.free(old.0);
     }
     Ok(())
+}
+
+/// Capacity to grow to when a table of `live` live entries is full.
+fn grown_cap(live: usize) -> usize {
+    let need = live + 1;
+    if need <= 4 {
+        4
+    } else if need <= LINEAR_MAX {
+        LINEAR_MAX
+    } else {
+        need + need / 2
+    }
+}
+
+/// Trim `d`'s table to its live entries, in place (no allocation, never collects). Used for
+/// namespaces that are complete: module globals after the body ran, class dicts. Entry
+/// positions change only if there were deleted entries.
+pub fn shrink(vm: &mut Vm<'_>, d: Value) {
+    let Some(dd) = as_dict(d) else { return };
+    let t = dd.t();
+    if t.0.is_null() {
+        return;
+    }
+    let live = dd.len.get();
+    if live == 0 {
+        dd.table.set(core::ptr::null_mut());
+        dd.used.set(0);
+        vm.free(t.0);
+        return;
+    }
+    // Compact the entries to the front.
+    let mut j = 0;
+    for i in 0..dd.used.get() {
+        let k = t.key(i);
+        if !k.is_null() {
+            if i != j {
+                t.set_entry(j, t.hash(i), k, t.value(i));
+            }
+            j += 1;
+        }
+    }
+    dd.used.set(j);
+    let mut cap = live;
+    if nidx_for(cap) == 0 {
+        let fit = (Table::bytes(cap).div_ceil(crate::heap::BLOCK) * crate::heap::BLOCK - W) / (3 * W);
+        cap = fit.clamp(cap, LINEAR_MAX.max(cap));
+    }
+    if cap >= t.cap() {
+        return;
+    }
+    // SAFETY: the table holds at least `cap` entries; the new (smaller) index region lies
+    // inside the old allocation and is rebuilt from the entries.
+    unsafe { *(t.0 as *mut usize) = cap };
+    if t.nidx() > 0 {
+        t.clear_index();
+        for i in 0..j {
+            t.insert_idx(i, t.hash(i));
+        }
+    }
+    vm.heap.resize_in_place(t.0, Table::bytes(cap));
 }
 
 /// `d[k] = v` (`d`, `k`, `v` must be rooted). May collect; may run Python code.
@@ -344,14 +490,16 @@ fn set_hashed(vm: &mut Vm<'_>, d: Value, k: Value, h: usize, v: Value) -> PyResu
                     let m = vm.roots_mark();
                     vm.push_root(k)?;
                     vm.push_root(v)?;
-                    let r = resize(vm, d, dd.len.get() * 2);
+                    let r = resize(vm, d, grown_cap(dd.len.get()));
                     vm.pop_roots(m);
                     r?;
                     continue;
                 }
                 let ix = dd.used.get();
                 t.set_entry(ix, h, k, v);
-                t.set_idx(s, ix as u32);
+                if s != usize::MAX {
+                    t.set_idx(s, ix as u32);
+                }
                 dd.used.set(ix + 1);
                 dd.len.set(dd.len.get() + 1);
                 return Ok(());
@@ -375,7 +523,9 @@ pub fn remove(vm: &mut Vm<'_>, d: Value, k: Value) -> PyResult<Option<Value>> {
             let t = dd.t();
             let v = t.value(ix);
             t.set_entry(ix, 0, Value::NULL, Value::NULL);
-            t.set_idx(s, DUMMY);
+            if s != usize::MAX {
+                t.set_idx(s, DUMMY);
+            }
             dd.len.set(dd.len.get() - 1);
             Ok(Some(v))
         }

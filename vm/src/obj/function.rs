@@ -1,12 +1,20 @@
 //! `function`: a code object with its globals, defaults and closure.
 //!
 //! ```text
-//!  FuncObj  ObjHeader | code Value (rom::Code) | globals Value (dict) | defaults Value
-//!           (tuple or NULL) | kwdefaults Value (dict or NULL) | closure Value (tuple or NULL)
-//!           | dict Value (attributes, NULL until set)
+//!  FuncObj   ObjHeader | code Value (rom::Code) | globals Value (dict) | extra Value
+//!  extra     NULL                      nothing else (most functions: 4 words, one block)
+//!            tuple                     the closure if the code has free variables, else
+//!                                      the positional defaults
+//!            FuncExtra                 anything else: both, keyword-only defaults, or
+//!                                      attributes set on the function
+//!  FuncExtra ObjHeader | defaults Value (tuple or NULL) | kwdefaults Value (dict or NULL)
+//!            | closure Value (tuple or NULL) | dict Value (attributes, NULL until set)
 //! ```
+//! The name, qualname, file and parameters come from the ROM code object.
 
 use core::cell::Cell;
+
+use frostbyte_format::CodeFlags;
 
 use super::{Kind, Layout, Slots, Type};
 use crate::heap::Tracer;
@@ -24,14 +32,8 @@ pub struct FuncObj {
     pub code: Value,
     /// Module globals.
     pub globals: Value,
-    /// Positional defaults (tuple) or NULL.
-    pub defaults: Value,
-    /// Keyword-only defaults (dict) or NULL.
-    pub kwdefaults: Value,
-    /// Closure cells (tuple) or NULL.
-    pub closure: Value,
-    /// Function attributes.
-    pub dict: Cell<Value>,
+    /// Defaults, closure and attributes; see the module documentation.
+    extra: Cell<Value>,
 }
 
 // SAFETY: repr(C), starts with ObjHeader; FUNCTION_TYPE has kind Function.
@@ -39,10 +41,72 @@ unsafe impl Layout for FuncObj {
     const KIND: Kind = Kind::Function;
 }
 
+/// The rarely needed parts of a function.
+#[repr(C)]
+struct FuncExtra {
+    hdr: ObjHeader,
+    defaults: Cell<Value>,
+    kwdefaults: Cell<Value>,
+    closure: Cell<Value>,
+    dict: Cell<Value>,
+}
+
+// SAFETY: repr(C), starts with ObjHeader; FUNC_EXTRA_TYPE is the only type of kind Misc
+// whose objects are created here, and `extra_of` checks the type pointer itself.
+unsafe impl Layout for FuncExtra {
+    const KIND: Kind = Kind::Misc;
+}
+
+fn extra_of(v: Value) -> Option<&'static FuncExtra> {
+    if v.is_obj() && core::ptr::eq(obj::type_of(v), &FUNC_EXTRA_TYPE) {
+        // SAFETY: the type is FUNC_EXTRA_TYPE, so `v` points at a FuncExtra.
+        Some(unsafe { obj::cast::<FuncExtra>(v) })
+    } else {
+        None
+    }
+}
+
 impl FuncObj {
     /// The code object.
     pub fn code(&self) -> &'static Code {
         obj::code::as_code(self.code).unwrap_or(&EMPTY_CODE)
+    }
+    fn has_free(&self) -> bool {
+        self.code().n_free > 0
+    }
+    /// Positional defaults (tuple) or NULL.
+    pub fn defaults(&self) -> Value {
+        let x = self.extra.get();
+        if let Some(e) = extra_of(x) {
+            e.defaults.get()
+        } else if !x.is_null() && !self.has_free() {
+            x
+        } else {
+            Value::NULL
+        }
+    }
+    /// Keyword-only defaults (dict) or NULL.
+    pub fn kwdefaults(&self) -> Value {
+        extra_of(self.extra.get()).map(|e| e.kwdefaults.get()).unwrap_or(Value::NULL)
+    }
+    /// Closure cells (tuple) or NULL.
+    pub fn closure(&self) -> Value {
+        let x = self.extra.get();
+        if let Some(e) = extra_of(x) {
+            e.closure.get()
+        } else if !x.is_null() && self.has_free() {
+            x
+        } else {
+            Value::NULL
+        }
+    }
+    /// Attributes dict or NULL.
+    pub fn dict(&self) -> Value {
+        extra_of(self.extra.get()).map(|e| e.dict.get()).unwrap_or(Value::NULL)
+    }
+    /// Is this a generator function?
+    pub fn is_generator(&self) -> bool {
+        CodeFlags(self.code().flags).contains(CodeFlags::GENERATOR)
     }
 }
 
@@ -71,17 +135,37 @@ pub fn as_func(v: Value) -> Option<&'static FuncObj> {
     obj::downcast::<FuncObj>(v)
 }
 
-/// A new function (all arguments rooted by the caller). May collect.
+fn new_extra(vm: &mut Vm<'_>, defaults: Value, kwdefaults: Value, closure: Value) -> PyResult<Value> {
+    let e = vm.alloc_obj(&FUNC_EXTRA_TYPE, core::mem::size_of::<FuncExtra>())?;
+    if let Some(x) = extra_of(e) {
+        x.defaults.set(defaults);
+        x.kwdefaults.set(kwdefaults);
+        x.closure.set(closure);
+    }
+    Ok(e)
+}
+
+/// A new function (all arguments rooted by the caller; `defaults`, `kwdefaults`, `closure`
+/// may be NULL). May collect.
 pub fn new(vm: &mut Vm<'_>, code: Value, globals: Value, defaults: Value, kwdefaults: Value, closure: Value) -> PyResult<Value> {
-    let v = vm.alloc_obj(&FUNCTION_TYPE, core::mem::size_of::<FuncObj>())?;
+    let has_free = obj::code::as_code(code).is_some_and(|c| c.n_free > 0);
+    let extra = match (defaults.is_null(), kwdefaults.is_null(), closure.is_null()) {
+        (true, true, true) => Value::NULL,
+        (true, true, false) if has_free => closure,
+        (false, true, true) if !has_free => defaults,
+        _ => new_extra(vm, defaults, kwdefaults, closure)?,
+    };
+    let m = vm.roots_mark();
+    vm.push_root(extra)?;
+    let v = vm.alloc_obj(&FUNCTION_TYPE, core::mem::size_of::<FuncObj>());
+    vm.pop_roots(m);
+    let v = v?;
     // SAFETY: fresh FuncObj.
     unsafe {
         let p = v.as_ptr() as *mut FuncObj;
         (*p).code = code;
         (*p).globals = globals;
-        (*p).defaults = defaults;
-        (*p).kwdefaults = kwdefaults;
-        (*p).closure = closure;
+        (*p).extra.set(extra);
     }
     Ok(v)
 }
@@ -89,10 +173,16 @@ pub fn new(vm: &mut Vm<'_>, code: Value, globals: Value, defaults: Value, kwdefa
 fn trace(v: Value, t: &mut Tracer<'_>) {
     if let Some(f) = as_func(v) {
         t.mark(f.globals);
-        t.mark(f.defaults);
-        t.mark(f.kwdefaults);
-        t.mark(f.closure);
-        t.mark(f.dict.get());
+        t.mark(f.extra.get());
+    }
+}
+
+fn extra_trace(v: Value, t: &mut Tracer<'_>) {
+    if let Some(e) = extra_of(v) {
+        t.mark(e.defaults.get());
+        t.mark(e.kwdefaults.get());
+        t.mark(e.closure.get());
+        t.mark(e.dict.get());
     }
 }
 
@@ -105,30 +195,36 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
 
 fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     let Some(f) = as_func(v) else { return Ok(Value::NULL) };
-    if let Some(x) = obj::dict::get_str(f.dict.get(), name) {
+    if let Some(x) = obj::dict::get_str(f.dict(), name) {
         return Ok(x);
     }
     Ok(match obj::str::as_str(name) {
         Some("__name__") | Some("__qualname__") => f.code().name,
         Some("__module__") => obj::dict::get_str(f.globals, Value::qstr(&qstr::__name__)).unwrap_or(Value::NONE),
         Some("__doc__") => Value::NONE,
-        Some("__defaults__") => if f.defaults.is_null() { Value::NONE } else { f.defaults },
+        Some("__defaults__") => if f.defaults().is_null() { Value::NONE } else { f.defaults() },
         Some("__globals__") => f.globals,
         Some("__code__") => f.code,
-        Some("__dict__") => f.dict.get(),
+        Some("__dict__") => f.dict(),
         _ => Value::NULL,
     })
 }
 
 fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
     let Some(f) = as_func(v) else { return Ok(false) };
-    if f.dict.get().is_null() {
+    if f.dict().is_null() {
+        if extra_of(f.extra.get()).is_none() {
+            let e = new_extra(vm, f.defaults(), Value::NULL, f.closure())?;
+            if let Some(f) = as_func(v) {
+                f.extra.set(e);
+            }
+        }
         let d = obj::dict::new(vm)?;
-        if let Some(f) = as_func(v) {
-            f.dict.set(d);
+        if let Some(e) = as_func(v).and_then(|f| extra_of(f.extra.get())) {
+            e.dict.set(d);
         }
     }
-    let d = as_func(v).map(|f| f.dict.get()).unwrap_or(Value::NULL);
+    let d = as_func(v).map(|f| f.dict()).unwrap_or(Value::NULL);
     if x.is_null() {
         obj::dict::remove(vm, d, name)?;
     } else {
@@ -148,3 +244,11 @@ static SLOTS: Slots = Slots {
 /// `function`.
 pub static FUNCTION_TYPE: Type =
     Type::builtin(&qstr::function, Some(&obj::class::OBJECT_TYPE), Kind::Function, 0, &SLOTS, &[]);
+
+static EXTRA_SLOTS: Slots = Slots { trace: Some(extra_trace), ..Slots::EMPTY };
+
+crate::static_qstr!(Q_FUNC_EXTRA, "function-extra");
+
+/// Internal: the optional parts of a function (defaults, closure, attributes).
+static FUNC_EXTRA_TYPE: Type =
+    Type::builtin(&Q_FUNC_EXTRA, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &EXTRA_SLOTS, &[]);

@@ -88,7 +88,8 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     sb.push_fmt(vm, format_args!(" at {:#x}>", v.bits()))
 }
 
-fn stop_with(vm: &mut Vm<'_>, value: Value) -> crate::vm::Raised {
+/// Raise `StopIteration(value)` (`StopIteration()` for None). May collect.
+pub fn stop_with(vm: &mut Vm<'_>, value: Value) -> crate::vm::Raised {
     if value == Value::NONE {
         vm.raise_empty(&exc::STOP_ITERATION_TYPE)
     } else {

@@ -198,10 +198,6 @@ fn hash(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
             }
         }
         Found::Builtin(t) => {
-            // A class defining __eq__ without __hash__ is unhashable.
-            if let Found::User(_) = find(v, q(&qstr::__eq__)) {
-                return Err(vm.type_error(format_args!("unhashable type: '{}'", obj::type_name(v))));
-            }
             if t.flags & super::flags::UNHASHABLE != 0 {
                 return Err(vm.type_error(format_args!("unhashable type: '{}'", obj::type_name(v))));
             }
@@ -358,6 +354,18 @@ fn iter(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
                 Err(vm.type_error(format_args!("'{}' object is not iterable", obj::type_name(v))))
             }
         },
+    }
+}
+
+/// Call the Python `__next__` of `v`'s class, letting its StopIteration propagate as raised
+/// (with its value); `None` if the class has no Python `__next__`. May collect.
+pub fn call_user_next(vm: &mut Vm<'_>, v: Value) -> Option<PyResult<Value>> {
+    if !obj::type_of(v).is_heap() {
+        return None;
+    }
+    match find(v, q(&qstr::__next__)) {
+        Found::User(f) => Some(call1(vm, f, v, &[])),
+        Found::Builtin(_) => None,
     }
 }
 

@@ -157,6 +157,35 @@ fn range_next(_vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
 
 iter_type!(RANGE_ITER_TYPE, Q_RANGE_ITER, "range_iterator", range_next);
 
+// ----- range with big-int bounds: a = next value, b = the range (stop, step) -----
+
+/// Iterator over a range whose bounds are not all small ints.
+pub fn new_long_range_iter(vm: &mut Vm<'_>, start: Value, range: Value) -> PyResult<Value> {
+    make(vm, &LONG_RANGE_ITER_TYPE, start, range, 0, 0)
+}
+
+fn long_range_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
+    let Some(x) = it(v) else { return Ok(None) };
+    let Some((stop, step)) = obj::range::stop_step(x.b.get()) else { return Ok(None) };
+    let cur = x.a.get();
+    let more = match obj::int::cmp(cur, stop) {
+        Some(core::cmp::Ordering::Less) => !runtime::is_negative(step),
+        Some(core::cmp::Ordering::Greater) => runtime::is_negative(step),
+        _ => false,
+    };
+    if !more {
+        return Ok(None);
+    }
+    let m = vm.roots_mark();
+    vm.push_root(cur)?;
+    let nx = obj::int::int_binop(vm, frostbyte_format::BinOp::Add, cur, step);
+    vm.pop_roots(m);
+    x.a.set(nx?);
+    Ok(Some(cur))
+}
+
+iter_type!(LONG_RANGE_ITER_TYPE, Q_LONG_RANGE_ITER, "longrange_iterator", long_range_next);
+
 // ----- dict: a = dict, i = entry index, n = view kind, b = initial len -----
 
 /// Iterator over a dict's keys, values or items (`kind` = `dict_methods::VIEW_*`).
@@ -408,10 +437,8 @@ fn new_reversed(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value
     if let Some(r) = runtime::call_dunder(vm, s, &qstr::__reversed__, &[])? {
         return Ok(r);
     }
-    if let Some(r) = obj::range::as_range(s) {
-        let n = r.len();
-        let last = r.start + (n as isize - 1) * r.step;
-        return new_range_iter(vm, last, -r.step, n);
+    if obj::range::as_range(s).is_some() {
+        return obj::range::reversed(vm, s);
     }
     if obj::dict::as_dict(s).is_some() {
         let l = obj::list::from_iter(vm, s)?;

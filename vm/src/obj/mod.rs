@@ -22,6 +22,7 @@ use crate::vm::{PyResult, Vm};
 pub mod bool;
 pub mod builtin;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod cell;
 pub mod class;
 pub mod code;

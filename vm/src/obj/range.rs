@@ -1,13 +1,20 @@
-//! `range`: start, stop, step as machine integers.
+//! `range`: start, stop, step as int values (small or big).
 //!
 //! ```text
-//!  RangeObj  ObjHeader | start isize | stop isize | step isize
+//!  RangeObj  ObjHeader | start Value | stop Value | step Value   (ints; step != 0)
 //! ```
+//! When all three are small ints (the common case) every operation runs on machine
+//! integers: differences of two small ints fit an `isize`, so the length and every element
+//! do too. Otherwise (`range(10 ** 20)`) the operations use big-int arithmetic, as CPython's
+//! do; iterating such a range uses a `longrange_iterator` (`obj::iter`).
 
-use frostbyte_format::CmpOp;
+use core::cmp::Ordering;
+
+use frostbyte_format::{BinOp, CmpOp};
 
 use super::{Args, Builtin, Kind, Layout, Slots, Type};
-use crate::obj::{self, exception as exc, str::StrBuf};
+use crate::heap::Tracer;
+use crate::obj::{self, exception as exc, int, str::StrBuf};
 use crate::qstr;
 use crate::rom::ObjHeader;
 use crate::runtime;
@@ -18,12 +25,12 @@ use crate::vm::{PyResult, Vm};
 #[repr(C)]
 pub struct RangeObj {
     hdr: ObjHeader,
-    /// First value.
-    pub start: isize,
-    /// End (exclusive).
-    pub stop: isize,
-    /// Step (never 0).
-    pub step: isize,
+    /// First value (int).
+    pub start: Value,
+    /// End, exclusive (int).
+    pub stop: Value,
+    /// Step (int, never 0).
+    pub step: Value,
 }
 
 // SAFETY: repr(C), starts with ObjHeader; RANGE_TYPE has kind Range.
@@ -32,13 +39,9 @@ unsafe impl Layout for RangeObj {
 }
 
 impl RangeObj {
-    /// Number of values.
-    pub fn len(&self) -> usize {
-        obj::slice::slice_len(self.start, self.stop, self.step)
-    }
-    /// Is the range empty?
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+    /// `(start, stop, step)` as machine integers when all three are small ints.
+    pub fn small(&self) -> Option<(isize, isize, isize)> {
+        Some((self.start.as_small_int()?, self.stop.as_small_int()?, self.step.as_small_int()?))
     }
 }
 
@@ -47,8 +50,8 @@ pub fn as_range(v: Value) -> Option<&'static RangeObj> {
     obj::downcast::<RangeObj>(v)
 }
 
-/// A new range. May collect.
-pub fn new(vm: &mut Vm<'_>, start: isize, stop: isize, step: isize) -> PyResult<Value> {
+/// A new range of three int values (rooted by the caller; `step` non-zero). May collect.
+pub fn new(vm: &mut Vm<'_>, start: Value, stop: Value, step: Value) -> PyResult<Value> {
     let v = vm.alloc_obj(&RANGE_TYPE, core::mem::size_of::<RangeObj>())?;
     // SAFETY: fresh RangeObj.
     unsafe {
@@ -60,97 +63,273 @@ pub fn new(vm: &mut Vm<'_>, start: isize, stop: isize, step: isize) -> PyResult<
     Ok(v)
 }
 
-fn arg(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
-    let i = runtime::index_arg_typed(vm, v)?;
-    Ok(i as isize)
+fn trace(v: Value, t: &mut Tracer<'_>) {
+    if let Some(r) = as_range(v) {
+        t.mark(r.start);
+        t.mark(r.stop);
+        t.mark(r.step);
+    }
+}
+
+fn is_neg(v: Value) -> bool {
+    runtime::is_negative(v)
+}
+
+/// `a OP b` on ints, rooting the result until the caller's `pop_roots`. May collect.
+fn arith(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    let r = int::int_binop(vm, op, a, b)?;
+    vm.push_root(r)?;
+    Ok(r)
+}
+
+/// The number of values as an int (big-int arithmetic; the range is rooted by the caller).
+/// May collect.
+fn length_value(vm: &mut Vm<'_>, r: &RangeObj) -> PyResult<Value> {
+    if let Some((a, b, c)) = r.small() {
+        return int::from_i64(vm, obj::slice::slice_len(a, b, c) as i64);
+    }
+    let m = vm.roots_mark();
+    let (lo, hi, step) = if is_neg(r.step) {
+        (r.stop, r.start, arith(vm, BinOp::Sub, Value::small_int(0), r.step)?)
+    } else {
+        (r.start, r.stop, r.step)
+    };
+    let n = if int::cmp(lo, hi) != Some(Ordering::Less) {
+        Value::small_int(0)
+    } else {
+        let d = arith(vm, BinOp::Sub, hi, lo)?;
+        let d = arith(vm, BinOp::Sub, d, Value::small_int(1))?;
+        let q = arith(vm, BinOp::FloorDiv, d, step)?;
+        int::int_binop(vm, BinOp::Add, q, Value::small_int(1))?
+    };
+    vm.pop_roots(m);
+    Ok(n)
+}
+
+fn overflow(vm: &mut Vm<'_>) -> crate::vm::Raised {
+    vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "Python int too large to convert to C ssize_t")
+}
+
+/// The number of values; OverflowError if it does not fit an `isize`. May collect.
+pub fn length(vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
+    let Some(r) = as_range(v) else { return Ok(0) };
+    if let Some((a, b, c)) = r.small() {
+        return Ok(obj::slice::slice_len(a, b, c));
+    }
+    let n = length_value(vm, r)?;
+    match int::to_i64(n) {
+        Some(n) if n <= isize::MAX as i64 => Ok(n as usize),
+        _ => Err(overflow(vm)),
+    }
+}
+
+/// An int argument through `__index__` (bools become ints). May collect.
+fn index_value(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    if let Some(i) = int::small_value(v) {
+        return Ok(Value::small_int(i as isize));
+    }
+    if int::is_int(v) {
+        return Ok(v);
+    }
+    if let Some(r) = runtime::call_dunder(vm, v, &qstr::__index__, &[])? {
+        if int::is_int(r) {
+            return index_value(vm, r);
+        }
+    }
+    Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(v))))
 }
 
 fn new_range(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     if !args.kwnames.is_empty() {
         return Err(vm.type_error(format_args!("range() takes no keyword arguments")));
     }
-    let (start, stop, step) = match args.pos.len() {
-        1 => (0, arg(vm, args.pos[0])?, 1),
-        2 => (arg(vm, args.pos[0])?, arg(vm, args.pos[1])?, 1),
-        3 => (arg(vm, args.pos[0])?, arg(vm, args.pos[1])?, arg(vm, args.pos[2])?),
-        0 => return Err(vm.type_error(format_args!("range expected at least 1 argument, got 0"))),
-        n => return Err(vm.type_error(format_args!("range expected at most 3 arguments, got {n}"))),
+    let n = args.pos.len();
+    if n == 0 {
+        return Err(vm.type_error(format_args!("range expected at least 1 argument, got 0")));
+    }
+    if n > 3 {
+        return Err(vm.type_error(format_args!("range expected at most 3 arguments, got {n}")));
+    }
+    let m = vm.roots_mark();
+    let mut vals = [Value::small_int(0), Value::small_int(0), Value::small_int(1)];
+    let slots: &[usize] = match n {
+        1 => &[1],
+        2 => &[0, 1],
+        _ => &[0, 1, 2],
     };
-    if step == 0 {
+    for (a, &s) in args.pos.iter().zip(slots) {
+        vals[s] = index_value(vm, *a)?;
+        vm.push_root(vals[s])?;
+    }
+    if int::small_value(vals[2]) == Some(0) {
+        vm.pop_roots(m);
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "range() arg 3 must not be zero"));
     }
-    new(vm, start, stop, step)
+    let r = new(vm, vals[0], vals[1], vals[2]);
+    vm.pop_roots(m);
+    r
 }
 
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     let Some(r) = as_range(v) else { return Ok(()) };
-    if r.step == 1 {
-        sb.push_fmt(vm, format_args!("range({}, {})", r.start, r.stop))
-    } else {
-        sb.push_fmt(vm, format_args!("range({}, {}, {})", r.start, r.stop, r.step))
+    sb.push(vm, "range(")?;
+    int::write_decimal(vm, r.start, sb)?;
+    sb.push(vm, ", ")?;
+    int::write_decimal(vm, r.stop, sb)?;
+    if int::small_value(r.step) != Some(1) {
+        sb.push(vm, ", ")?;
+        int::write_decimal(vm, r.step, sb)?;
     }
+    sb.push(vm, ")")
 }
 
-fn len(_vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
-    Ok(as_range(v).map(|r| r.len()).unwrap_or(0))
+fn len(vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
+    length(vm, v)
+}
+
+/// `r[i]` for an int index `i` (any size). May collect.
+fn item(vm: &mut Vm<'_>, r: &RangeObj, i: Value) -> PyResult<Value> {
+    if let (Some((start, stop, step)), Some(i)) = (r.small(), int::to_i64(i)) {
+        let n = obj::slice::slice_len(start, stop, step);
+        return match runtime::norm_index(i, n) {
+            Some(i) => int::from_i64(vm, start as i64 + i as i64 * step as i64),
+            None => Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "range object index out of range")),
+        };
+    }
+    let m = vm.roots_mark();
+    let n = length_value(vm, r)?;
+    vm.push_root(n)?;
+    let i = if is_neg(i) { arith(vm, BinOp::Add, i, n)? } else { i };
+    if is_neg(i) || int::cmp(i, n) != Some(Ordering::Less) {
+        vm.pop_roots(m);
+        return Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "range object index out of range"));
+    }
+    let off = arith(vm, BinOp::Mul, i, r.step)?;
+    let x = int::int_binop(vm, BinOp::Add, r.start, off);
+    vm.pop_roots(m);
+    x
 }
 
 fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
     let Some(r) = as_range(v) else { return Ok(Value::NONE) };
-    let (start, step, n) = (r.start, r.step, r.len());
     if let Some(sl) = obj::slice::as_slice(k) {
+        // CPython: range(start + a*step, start + b*step, step*c) for sl.indices(len).
+        let n = length(vm, v)?;
         let (a, b, c) = sl.indices(vm, n)?;
-        let cnt = obj::slice::slice_len(a, b, c) as isize;
-        let ns = start + a * step;
-        return new(vm, ns, ns + cnt * step * c, step * c);
+        let m = vm.roots_mark();
+        let mut idx = [Value::NULL; 3];
+        for (slot, i) in idx.iter_mut().zip([a, b, c]) {
+            *slot = int::from_i64(vm, i as i64)?;
+            vm.push_root(*slot)?;
+        }
+        let [ia, ib, ic] = idx;
+        let sa = arith(vm, BinOp::Mul, ia, r.step)?;
+        let sa = arith(vm, BinOp::Add, r.start, sa)?;
+        let sb = arith(vm, BinOp::Mul, ib, r.step)?;
+        let sb = arith(vm, BinOp::Add, r.start, sb)?;
+        let sc = arith(vm, BinOp::Mul, ic, r.step)?;
+        let res = new(vm, sa, sb, sc);
+        vm.pop_roots(m);
+        return res;
     }
-    let i = runtime::index_arg(vm, k, "range indices must be integers or slices, not str")?;
-    match runtime::norm_index(i, n) {
-        Some(i) => Ok(Value::small_int(start + i as isize * step)),
-        None => Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "range object index out of range")),
+    if !int::is_int(k) {
+        // Raises the TypeError for non-integers, or gives the `__index__` value.
+        let i = runtime::index_arg(vm, k, "range indices must be integers or slices, not str")?;
+        let i = int::from_i64(vm, i)?;
+        return item(vm, r, i);
     }
+    item(vm, r, k)
 }
 
 fn contains(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<bool> {
     let Some(r) = as_range(v) else { return Ok(false) };
-    let Some(i) = obj::int::to_i64(x).filter(|_| obj::int::is_int(x) && !obj::float::as_f64(x).is_some()) else {
+    if !int::is_int(x) {
         // Non-ints: compare by equality.
-        let n = r.len();
-        let (s, st) = (r.start, r.step);
-        for k in 0..n {
-            if runtime::eq(vm, Value::small_int(s + k as isize * st), x)? {
-                return Ok(true);
+        if let Some((s, e, st)) = r.small() {
+            for k in 0..obj::slice::slice_len(s, e, st) {
+                if runtime::eq(vm, Value::small_int(s + k as isize * st), x)? {
+                    return Ok(true);
+                }
             }
+            return Ok(false);
         }
-        return Ok(false);
+        return runtime::contains_by_iter(vm, v, x);
+    }
+    if let (Some((s, e, st)), Some(i)) = (r.small(), int::to_i64(x)) {
+        let (s, e, st) = (s as i64, e as i64, st as i64);
+        let inside = if st > 0 { i >= s && i < e } else { i <= s && i > e };
+        return Ok(inside && (i - s) % st == 0);
+    }
+    let (lo, hi) = (int::cmp(r.start, x), int::cmp(x, r.stop));
+    let inside = if is_neg(r.step) {
+        lo != Some(Ordering::Less) && hi == Some(Ordering::Greater)
+    } else {
+        lo != Some(Ordering::Greater) && hi == Some(Ordering::Less)
     };
-    let i = i as isize;
-    let ok = if r.step > 0 { i >= r.start && i < r.stop } else { i <= r.start && i > r.stop };
-    Ok(ok && (i - r.start) % r.step == 0)
+    if !inside {
+        return Ok(false);
+    }
+    let m = vm.roots_mark();
+    let d = arith(vm, BinOp::Sub, x, r.start)?;
+    let rem = int::int_binop(vm, BinOp::Mod, d, r.step);
+    vm.pop_roots(m);
+    Ok(int::small_value(rem?) == Some(0))
 }
 
 fn iter(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
     let Some(r) = as_range(v) else { return Ok(Value::NONE) };
-    obj::iter::new_range_iter(vm, r.start, r.step, r.len())
+    match r.small() {
+        Some((s, e, st)) => obj::iter::new_range_iter(vm, s, st, obj::slice::slice_len(s, e, st)),
+        None => obj::iter::new_long_range_iter(vm, r.start, v),
+    }
 }
 
-fn richcmp(_vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (as_range(a), as_range(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
-    let (lx, ly) = (x.len(), y.len());
-    let same = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
-    match op {
-        CmpOp::Eq => Ok(Value::bool(same)),
-        CmpOp::Ne => Ok(Value::bool(!same)),
-        _ => Ok(Value::NOT_IMPLEMENTED),
+/// `reversed(r)`: iterates `r[::-1]`. May collect.
+pub fn reversed(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    let Some(r) = as_range(v) else { return Ok(Value::NONE) };
+    if let Some((s, e, st)) = r.small() {
+        let n = obj::slice::slice_len(s, e, st);
+        let last = s + (n as isize - 1) * st;
+        return obj::iter::new_range_iter(vm, last, -st, n);
     }
+    let m = vm.roots_mark();
+    let full = obj::slice::new(vm, Value::NONE, Value::NONE, Value::small_int(-1))?;
+    vm.push_root(full)?;
+    let rev = getitem(vm, v, full)?;
+    vm.push_root(rev)?;
+    let it = iter(vm, rev);
+    vm.pop_roots(m);
+    it
+}
+
+/// `(stop, step)` of a range (for its iterator).
+pub fn stop_step(v: Value) -> Option<(Value, Value)> {
+    as_range(v).map(|r| (r.stop, r.step))
+}
+
+fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_range(a), as_range(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let m = vm.roots_mark();
+    let lx = length_value(vm, x)?;
+    vm.push_root(lx)?;
+    let ly = length_value(vm, y)?;
+    vm.pop_roots(m);
+    let eq = |p: Value, q: Value| int::cmp(p, q) == Some(Ordering::Equal);
+    let one = Value::small_int(1);
+    let same = eq(lx, ly)
+        && (int::small_value(lx) == Some(0) || (eq(x.start, y.start) && (eq(lx, one) || eq(x.step, y.step))));
+    Ok(Value::bool(same == (op == CmpOp::Eq)))
 }
 
 fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     let Some(r) = as_range(v) else { return Ok(Value::NULL) };
     Ok(match obj::str::as_str(name) {
-        Some("start") => Value::small_int(r.start),
-        Some("stop") => Value::small_int(r.stop),
-        Some("step") => Value::small_int(r.step),
+        Some("start") => r.start,
+        Some("stop") => r.stop,
+        Some("step") => r.step,
         _ => Value::NULL,
     })
 }
@@ -158,9 +337,13 @@ fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
 fn r_index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let v = args.get(0);
     let x = args.get(1);
-    if contains(vm, v, x)? {
-        if let (Some(r), Some(i)) = (as_range(v), obj::int::to_i64(x)) {
-            return Ok(Value::small_int((i as isize - r.start) / r.step));
+    if int::is_int(x) && contains(vm, v, x)? {
+        if let Some(r) = as_range(v) {
+            let m = vm.roots_mark();
+            let d = arith(vm, BinOp::Sub, x, r.start)?;
+            let q = int::int_binop(vm, BinOp::FloorDiv, d, r.step);
+            vm.pop_roots(m);
+            return q;
         }
     }
     Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "value is not in range"))
@@ -173,6 +356,7 @@ fn r_count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 static METHODS: &[Builtin] = &[Builtin::method(&qstr::index, r_index), Builtin::method(&qstr::count, r_count)];
 
 static SLOTS: Slots = Slots {
+    trace: Some(trace),
     repr: Some(repr),
     len: Some(len),
     getitem: Some(getitem),

@@ -1,0 +1,84 @@
+//! What the example application (examples/app) costs in heap: bytes retained by importing the
+//! `sensor` package, the live heap after running `main.py`, and the smallest heap it runs in,
+//! with a per-type census (`Vm::heap_census_table`). Run with `--nocapture` to see the tables:
+//!
+//! ```text
+//! cargo test -p frostbyte-tests --test heap_census -- --nocapture
+//! ```
+
+use std::mem::MaybeUninit;
+
+use frostbyte::rom::Image;
+
+static SENSOR: &Image = frostbyte::include_python!("../../examples/app/python/sensor");
+static MAIN: &Image = frostbyte::include_python!("../../examples/app/python/main.py", module = "main");
+const EXPECTED: &str = include_str!("../../examples/app/expected_output.txt");
+
+#[derive(Default)]
+struct Capture(String);
+
+impl frostbyte::Output for Capture {
+    fn write_str(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+}
+
+fn vm_with<'a>(mem: &'a mut [MaybeUninit<u8>], out: &'a mut Capture) -> frostbyte::Vm<'a> {
+    let mut vm = frostbyte::Vm::new(mem, out);
+    vm.add_image(SENSOR).expect("image accepted");
+    vm.add_image(MAIN).expect("image accepted");
+    vm
+}
+
+/// Run main.py in a heap of `size` bytes: (output, ok, used after a final collection, peak).
+fn run_app(size: usize) -> (String, bool, usize, usize) {
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); size];
+    let mut out = Capture::default();
+    let mut vm = vm_with(&mut mem, &mut out);
+    let ok = vm.run_main("main").is_ok();
+    vm.collect();
+    let st = vm.heap_stats();
+    drop(vm);
+    (out.0, ok, st.used, st.peak)
+}
+
+#[test]
+fn sensor_app_heap_census() {
+    let word = std::mem::size_of::<usize>();
+    // Importing the package.
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 256 * 1024];
+    let mut out = Capture::default();
+    let mut vm = vm_with(&mut mem, &mut out);
+    vm.collect();
+    let base = vm.heap_stats().used;
+    eprintln!("== census of a fresh VM ({}-bit): {base} bytes\n{}", word * 8, vm.heap_census_table());
+    vm.import("sensor").expect("sensor imports");
+    vm.collect();
+    let retained = vm.heap_stats().used - base;
+    eprintln!("== census after `import sensor`: {retained} bytes retained\n{}", vm.heap_census_table());
+    drop(vm);
+
+    // Running the application in a large heap, then the smallest heap it runs in.
+    let (text, ok, used, peak) = run_app(256 * 1024);
+    assert!(ok, "app failed:\n{text}");
+    assert_eq!(text, EXPECTED);
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 256 * 1024];
+    let mut out = Capture::default();
+    let mut vm = vm_with(&mut mem, &mut out);
+    let _ = vm.run_main("main");
+    vm.collect();
+    eprintln!("== census after running main.py: {used} bytes in use\n{}", vm.heap_census_table());
+    drop(vm);
+    let (mut lo, mut hi) = (1024, 256 * 1024);
+    while hi - lo > 256 {
+        let mid = (lo + hi) / 2;
+        if run_app(mid).1 { hi = mid } else { lo = mid }
+    }
+    let (text, ok, _, peak_min) = run_app(hi);
+    assert!(ok && text == EXPECTED);
+    eprintln!(
+        "== summary ({}-bit): import sensor retains {retained} B; after main.py {used} B in use, \
+         peak {peak} B in a 256 KiB heap; smallest heap that runs it: {hi} B region (peak {peak_min} B)",
+        word * 8
+    );
+}
