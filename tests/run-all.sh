@@ -3,7 +3,8 @@
 #   bash tests/run-all.sh
 # Steps: cross targets -> expected outputs still CPython's -> workspace tests (unit, corpus
 # frozen + CLI, limits, multi-image, generated source, trybuild) -> the corpus again in GC
-# stress mode -> the VM cross-built for every embedded target.
+# stress mode -> the VM cross-built for every embedded target -> the firmware examples under QEMU
+# (examples/firmware/run-qemu.sh: installs QEMU if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,5 +30,9 @@ for t in thumbv6m-none-eabi thumbv7em-none-eabihf riscv32imc-unknown-none-elf wa
     cargo build -p frostbyte-vm --release --target "$t"
     echo "built frostbyte-vm for $t"
 done
+
+# --- firmware (examples/firmware, owned by the firmware example) ---------------------------------
+step "firmware: examples/app on four QEMU boards and the host, outputs identical to CPython's"
+bash examples/firmware/run-qemu.sh
 
 step "all tests passed"

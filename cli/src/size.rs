@@ -1,146 +1,344 @@
 //! `frostbyte size <elf> [--python DIR]...`: where a linked firmware's flash goes.
 //!
 //! The emitter names every frozen static with a kind prefix (see `compiler/src/freeze.rs`), so
-//! the frozen image can be split by reading the ELF symbol table:
+//! the frozen image can be split by reading the ELF symbol table. The statics are items inside
+//! the initialiser block of the image static, so their demangled paths end in
+//! `<crate>::<IMAGE>::FB_...`:
 //!
-//! | prefix | kind |
-//! |---|---|
-//! | `FB_BC` | bytecode |
-//! | `FB_LT`, `FB_XT` | line and exception tables |
-//! | `FB_Q` | qstrs (header + text) |
-//! | `FB_N`, `FB_NL` | name tables (module names, local names) |
-//! | `FB_K<n>` | constant objects (int, float, bytes, tuple) |
-//! | `FB_KA` | constant arrays (one per code object) |
-//! | `FB_CODE` | code-object structs |
-//! | `FB_MOD` | the module list (and the `Image`) |
+//! | prefix | kind | reported as |
+//! |---|---|---|
+//! | `FB_BC` | bytecode | bytecode |
+//! | `FB_LT`, `FB_XT` | line and exception tables | line + exception tables |
+//! | `FB_Q` | qstrs (header with hash and length, then the text) | strings |
+//! | `FB_N`, `FB_NL` | name tables (module names, local names) | strings |
+//! | `FB_K<n>` | constant objects (int, float, bytes, tuple) | constant objects |
+//! | `FB_KA` | constant arrays (one per code object) | constant arrays |
+//! | `FB_CODE` | code-object structs | code objects |
+//! | `FB_MOD` | the module list; the image static itself is counted with it | code objects |
 //!
-//! The VM's code is the size of the functions whose demangled path is in `frostbyte_vm`
-//! (after LTO, inlined callers count where they were inlined into); its read-only data is the
-//! `frostbyte_vm` statics (type descriptors, built-in qstrs, method tables). Everything else in
-//! the loadable sections (the board runtime, `core`, compiler intrinsics, libm) is "other".
+//! Everything else is attributed by the crate its demangled path starts with (for
+//! `<T as Trait>::f`, the crate of `T`): the VM (`frostbyte_vm`, `frostbyte_format`), the
+//! libraries the VM pulls in (`core`, `libm`, compiler intrinsics such as `memcpy` and
+//! `__aeabi_*`), and the board runtime (everything else: `cortex_m_rt`, `riscv_rt`,
+//! `semihosting`, the firmware crate, vector tables). After LTO a function inlined into a VM
+//! function counts as VM code. Bytes of loadable sections that no sized symbol covers (string
+//! literals, switch tables, `core`'s Unicode and float tables, which LTO emits as anonymous
+//! data) are reported as "unnamed read-only data" and counted with the VM, their main user;
+//! code bytes no symbol covers are reported on their own line. `OUTLINED_FUNCTION_*` (code
+//! LLVM's outliner shares between functions at opt-level "z") counts as VM code.
+//! Symbols sharing an address (aliases) are counted once.
 
-use object::{Object, ObjectSection, ObjectSymbol, SectionKind, SymbolKind};
-use std::collections::BTreeMap;
+use object::{Object, ObjectSection, ObjectSymbol, SectionIndex, SectionKind, SymbolSection};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::Path;
 
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Tally {
     bytes: u64,
     count: u64,
 }
 
-fn kind_of(name: &str) -> Option<&'static str> {
-    // Rust symbols of statics inside the generated block end in `::FB_...`.
-    let last = name.rsplit("::").next().unwrap_or(name);
-    let last = last.split('.').next().unwrap_or(last);
-    let kinds: [(&str, &str); 10] = [
-        ("FB_CODE", "code-object structs"),
-        ("FB_BC", "bytecode"),
-        ("FB_LT", "line tables"),
-        ("FB_XT", "exception tables"),
-        ("FB_KA", "constant arrays"),
-        ("FB_K", "constant objects"),
-        ("FB_NL", "name tables"),
-        ("FB_N", "name tables"),
-        ("FB_Q", "qstrs (header + text)"),
-        ("FB_MOD", "module list"),
-    ];
-    kinds.iter().find(|(p, _)| last.starts_with(p)).map(|(_, k)| *k)
+impl Tally {
+    fn add(&mut self, bytes: u64) {
+        self.bytes += bytes;
+        self.count += 1;
+    }
 }
 
-fn count_lines(dir: &Path, total: &mut (u64, u64)) {
+/// Frozen-image kinds, in report order.
+const KINDS: [(&str, &str); 6] = [
+    ("bytecode", "FB_BC"),
+    ("strings (qstr text + headers, name tables)", "FB_Q FB_N FB_NL"),
+    ("line + exception tables", "FB_LT FB_XT"),
+    ("constant objects", "FB_K<n>"),
+    ("constant arrays", "FB_KA"),
+    ("code objects + module list", "FB_CODE FB_MOD"),
+];
+
+/// The frozen-image kind (index into `KINDS`) of a demangled symbol name.
+fn frozen_kind(name: &str) -> Option<usize> {
+    let last = name.rsplit("::").next().unwrap_or(name);
+    let last = last.split('.').next().unwrap_or(last);
+    let rest = last.strip_prefix("FB_")?;
+    let after = |p: &str| rest.strip_prefix(p).map(|r| r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == '_'));
+    let k = if after("CODE") == Some(true) || after("MOD") == Some(true) {
+        5
+    } else if after("BC") == Some(true) {
+        0
+    } else if after("LT") == Some(true) || after("XT") == Some(true) {
+        2
+    } else if after("KA") == Some(true) {
+        4
+    } else if after("K") == Some(true) {
+        3
+    } else if after("NL") == Some(true) || after("N") == Some(true) || after("Q") == Some(true) {
+        1
+    } else {
+        return None;
+    };
+    Some(k)
+}
+
+/// The crate a demangled path belongs to: `a::f` -> `a`; `<a::T as b::Trait>::f` -> `a`;
+/// `<u8 as b::Trait>::f` (a type from no crate: primitive, slice, reference, generic) -> `b`;
+/// `<i128>::f` -> `core`; an unmangled C name -> "".
+fn crate_of(name: &str) -> &str {
+    fn first(path: &str) -> &str {
+        let p = path.trim_start_matches(['<', '&', '*', '(', '[', ' ']);
+        let p = p.strip_prefix("mut ").or_else(|| p.strip_prefix("const ")).unwrap_or(p);
+        let p = p.trim_start_matches(['<', '&', '*', '(', '[', ' ']);
+        match p.find("::") {
+            Some(i) if !p[..i].contains([' ', '<', '>', ';', ']', ')']) => &p[..i],
+            _ => "",
+        }
+    }
+    let Some(inner) = name.strip_prefix('<') else { return first(name) };
+    if let Some(i) = inner.find(" as ") {
+        let ty = first(&inner[..i]);
+        return if ty.is_empty() { first(&inner[i + 4..]) } else { ty };
+    }
+    match first(inner) {
+        "" => "core", // `<i128>::rem_euclid`: an inherent method of a primitive type
+        c => c,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Owner {
+    Vm,
+    Core,
+    Libm,
+    Intrinsics,
+    Runtime,
+}
+
+fn owner_of(name: &str) -> Owner {
+    match crate_of(name) {
+        "frostbyte_vm" | "frostbyte_format" | "frostbyte" => Owner::Vm,
+        "core" | "alloc" => Owner::Core,
+        "libm" => Owner::Libm,
+        "compiler_builtins" => Owner::Intrinsics,
+        "" if is_intrinsic(name) => Owner::Intrinsics,
+        // Code shared by several functions (LLVM's machine outliner at opt-level "z"); nearly
+        // all of the code it is taken from is the VM's.
+        "" if name.starts_with("OUTLINED_FUNCTION") => Owner::Vm,
+        _ => Owner::Runtime,
+    }
+}
+
+fn is_intrinsic(name: &str) -> bool {
+    name.starts_with("__aeabi")
+        || name.starts_with("__")
+            && ["si", "di", "sf", "df", "ti"].iter().any(|s| name.ends_with(&format!("{s}2")) || name.ends_with(&format!("{s}3")) || name.ends_with(s))
+        || ["memcpy", "memmove", "memset", "memcmp", "bcmp", "strlen"].contains(&name)
+}
+
+fn count_lines(dir: &Path, total: &mut (u64, u64, u64)) {
+    if dir.is_file() {
+        count_file(dir, total);
+        return;
+    }
     let Ok(rd) = std::fs::read_dir(dir) else { return };
     let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
         if p.is_dir() {
             count_lines(&p, total);
-        } else if p.extension().is_some_and(|e| e == "py") {
-            if let Ok(text) = std::fs::read_to_string(&p) {
-                for l in text.lines() {
-                    total.0 += 1;
-                    let t = l.trim();
-                    if !t.is_empty() && !t.starts_with('#') {
-                        total.1 += 1;
-                    }
+        } else {
+            count_file(&p, total);
+        }
+    }
+}
+
+fn count_file(p: &Path, total: &mut (u64, u64, u64)) {
+    if p.extension().is_some_and(|e| e == "py") {
+        if let Ok(text) = std::fs::read_to_string(p) {
+            total.2 += 1;
+            for l in text.lines() {
+                total.0 += 1;
+                let t = l.trim();
+                if !t.is_empty() && !t.starts_with('#') {
+                    total.1 += 1;
                 }
             }
         }
     }
 }
 
-/// Print the footprint report for `elf`.
+fn kib(b: u64) -> String {
+    format!("{:.1} KiB", b as f64 / 1024.0)
+}
+
+/// The footprint report for `elf`.
 pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     let data = std::fs::read(elf).map_err(|e| format!("{}: {e}", elf.display()))?;
     let file = object::File::parse(&*data).map_err(|e| format!("{}: not an ELF file: {e}", elf.display()))?;
-    let mut flash_text = 0u64;
-    let mut flash_ro = 0u64;
-    let mut ram = 0u64;
+
+    // Loadable sections: which are flash (code, read-only data, initialisers of .data) and
+    // which are RAM only (.bss).
+    let (mut text, mut ro, mut init, mut bss) = (0u64, 0u64, 0u64, 0u64);
+    let mut flash_sections: HashMap<SectionIndex, (u64, bool)> = HashMap::new(); // size, is code
     for s in file.sections() {
         let size = s.size();
-        match s.kind() {
-            SectionKind::Text => flash_text += size,
-            SectionKind::ReadOnlyData | SectionKind::ReadOnlyString => flash_ro += size,
-            SectionKind::Data => {
-                flash_ro += size; // initialisers are stored in flash
-                ram += size;
-            }
-            SectionKind::UninitializedData => ram += size,
-            _ => {}
-        }
-    }
-    let mut frozen: BTreeMap<&'static str, Tally> = BTreeMap::new();
-    let mut vm_text = 0u64;
-    let mut vm_ro = 0u64;
-    for sym in file.symbols() {
-        let Ok(raw) = sym.name() else { continue };
-        let name = rustc_demangle::demangle(raw).to_string();
-        let size = sym.size();
         if size == 0 {
             continue;
         }
-        if let Some(k) = kind_of(&name) {
-            let t = frozen.entry(k).or_default();
-            t.bytes += size;
-            t.count += 1;
-        } else if name.starts_with("frostbyte_vm::") || name.starts_with("<frostbyte_vm::") {
-            match sym.kind() {
-                SymbolKind::Text => vm_text += size,
-                SymbolKind::Data => vm_ro += size,
-                _ => {}
+        match s.kind() {
+            SectionKind::Text => {
+                text += size;
+                flash_sections.insert(s.index(), (size, true));
             }
+            SectionKind::ReadOnlyData | SectionKind::ReadOnlyString => {
+                ro += size;
+                flash_sections.insert(s.index(), (size, false));
+            }
+            SectionKind::Data => {
+                init += size; // the initialisers are stored in flash and copied at reset
+                flash_sections.insert(s.index(), (size, false));
+            }
+            SectionKind::UninitializedData => bss += size,
+            _ => {}
         }
     }
-    let frozen_total: u64 = frozen.values().map(|t| t.bytes).sum();
+
+    let mut frozen = [Tally::default(); KINDS.len()];
+    // (owner, is code) -> bytes
+    let mut owned: BTreeMap<(Owner, bool), u64> = BTreeMap::new();
+    let mut covered: HashMap<SectionIndex, u64> = HashMap::new();
+    let mut seen: HashSet<(SectionIndex, u64)> = HashSet::new();
+    let mut image_static = None;
+    for sym in file.symbols() {
+        let SymbolSection::Section(sec) = sym.section() else { continue };
+        let Some(&(_, is_code)) = flash_sections.get(&sec) else { continue };
+        let size = sym.size();
+        let Ok(raw) = sym.name() else { continue };
+        if raw.starts_with(".L") {
+            continue; // anonymous constants (`.Lanon.*`): counted as unnamed data below
+        }
+        if size == 0 || !seen.insert((sec, sym.address() & !1)) {
+            continue;
+        }
+        let name = format!("{:#}", rustc_demangle::demangle(raw)); // without the hash suffix
+        *covered.entry(sec).or_default() += size;
+        if let Some(k) = frozen_kind(&name) {
+            frozen[k].add(size);
+            continue;
+        }
+        owned.entry((owner_of(&name), is_code)).and_modify(|b| *b += size).or_insert(size);
+        if !is_code && crate_of(&name) != "" && name.ends_with("::FROZEN") {
+            image_static = Some((owner_of(&name), size));
+        }
+    }
+    // The `Image` static (named by `Config::static_name`, `FROZEN` by default) belongs to the
+    // frozen image, not to the firmware crate.
+    if let Some((owner, size)) = image_static {
+        if let Some(b) = owned.get_mut(&(owner, false)) {
+            *b -= size;
+        }
+        frozen[5].add(size);
+    }
+    let mut unnamed_code = 0u64;
+    let mut unnamed_data = 0u64;
+    for (sec, (size, is_code)) in &flash_sections {
+        let gap = size.saturating_sub(covered.get(sec).copied().unwrap_or(0));
+        if *is_code {
+            unnamed_code += gap;
+        } else {
+            unnamed_data += gap;
+        }
+    }
+    let get = |o: Owner, code: bool| owned.get(&(o, code)).copied().unwrap_or(0);
+    let flash = text + ro + init;
+    let frozen_total: u64 = frozen.iter().map(|t| t.bytes).sum();
+    let vm_code = get(Owner::Vm, true);
+    let vm_data = get(Owner::Vm, false);
+    let lib_code = get(Owner::Core, true) + get(Owner::Libm, true) + get(Owner::Intrinsics, true);
+    let lib_data = get(Owner::Core, false) + get(Owner::Libm, false) + get(Owner::Intrinsics, false);
+    let vm_total = vm_code + vm_data + lib_code + lib_data + unnamed_data;
+    let runtime = get(Owner::Runtime, true) + get(Owner::Runtime, false);
+
     let mut out = String::new();
-    use std::fmt::Write;
-    let _ = writeln!(out, "{}", elf.display());
-    let _ = writeln!(out, "  flash: {} B (.text {} B, read-only data {} B); static RAM {} B", flash_text + flash_ro, flash_text, flash_ro, ram);
-    let _ = writeln!(out, "  VM code (frostbyte_vm functions): {vm_text} B; VM read-only data: {vm_ro} B");
+    let w = &mut out;
+    let _ = writeln!(w, "{}", elf.display());
     let _ = writeln!(
-        out,
-        "  other code and data (runtime, core, intrinsics, libm): {} B",
-        (flash_text + flash_ro).saturating_sub(vm_text + vm_ro + frozen_total)
+        w,
+        "  flash {flash} B ({}): code {text} B, read-only data {ro} B, .data initialisers {init} B; static RAM {} B",
+        kib(flash),
+        init + bss
     );
-    let _ = writeln!(out, "  frozen image: {frozen_total} B");
-    for (k, t) in &frozen {
-        let _ = writeln!(out, "    {k:<24} {:>7} B  ({} items)", t.bytes, t.count);
+    let _ = writeln!(w, "  VM and the libraries it uses       {vm_total:>7} B  ({})", kib(vm_total));
+    let _ = writeln!(w, "    frostbyte_vm code                {vm_code:>7} B");
+    let _ = writeln!(w, "    frostbyte_vm data                {vm_data:>7} B  (types, built-in qstrs and methods)");
+    let _ = writeln!(w, "    core code                        {:>7} B  (fmt, float <-> text, i128, unicode)", get(Owner::Core, true));
+    let _ = writeln!(w, "    core data                        {:>7} B", get(Owner::Core, false));
+    let _ = writeln!(w, "    libm code + data                 {:>7} B", get(Owner::Libm, true) + get(Owner::Libm, false));
+    let _ = writeln!(w, "    compiler intrinsics              {:>7} B  (soft float, memcpy, ...)", get(Owner::Intrinsics, true) + get(Owner::Intrinsics, false));
+    let _ = writeln!(w, "    unnamed read-only data           {unnamed_data:>7} B  (literals, tables: core unicode/float, VM messages)");
+    let _ = writeln!(w, "  board runtime and glue             {runtime:>7} B  (vectors, *-rt, semihosting, firmware crate)");
+    let _ = writeln!(w, "  code not covered by any symbol     {unnamed_code:>7} B  (alignment, symbol-less code)");
+    let _ = writeln!(w, "  frozen image                       {frozen_total:>7} B  ({})", kib(frozen_total));
+    for (i, (label, prefixes)) in KINDS.iter().enumerate() {
+        let t = frozen[i];
+        let _ = writeln!(w, "    {label:<42} {:>7} B  {:>4} items  [{prefixes}]", t.bytes, t.count);
+    }
+    if frozen_total == 0 {
+        let _ = writeln!(w, "    (no FB_* symbols: not a Frostbyte firmware, or the symbols were stripped)");
     }
     if !python_dirs.is_empty() {
-        let mut lines = (0u64, 0u64);
+        let mut lines = (0u64, 0u64, 0u64);
         for d in python_dirs {
             count_lines(Path::new(d), &mut lines);
         }
         if lines.0 > 0 {
             let _ = writeln!(
-                out,
-                "  python source: {} lines ({} non-blank, non-comment): {:.1} B of flash per line ({:.1} per code line)",
-                lines.0,
-                lines.1,
+                w,
+                "  python source: {} files, {} lines ({} non-blank, non-comment)",
+                lines.2, lines.0, lines.1
+            );
+            let _ = writeln!(
+                w,
+                "  frozen flash per source line: {:.1} B ({:.1} B per code line)",
                 frozen_total as f64 / lines.0 as f64,
                 frozen_total as f64 / lines.1.max(1) as f64
             );
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        assert_eq!(frozen_kind("fw::FROZEN::FB_BC4_0"), Some(0));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_Q12"), Some(1));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_NL0_3"), Some(1));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_N6"), Some(1));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_LT0_3"), Some(2));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_XT1"), Some(2));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_K3"), Some(3));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_KA0_0"), Some(4));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_CODE2_1"), Some(5));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_MOD"), Some(5));
+        assert_eq!(frozen_kind("fw::FB_QUEUE"), None);
+        assert_eq!(frozen_kind("frostbyte_vm::interp::exec"), None);
+    }
+
+    #[test]
+    fn owners() {
+        assert!(owner_of("frostbyte_vm::interp::exec") == Owner::Vm);
+        assert!(owner_of("<frostbyte_vm::obj::Foo as core::fmt::Write>::write_str") == Owner::Vm);
+        assert!(owner_of("<&T as core::fmt::Debug>::fmt") == Owner::Core);
+        assert!(owner_of("<i128>::rem_euclid") == Owner::Core);
+        assert!(owner_of("<semihosting::io::Stdout as core::fmt::Write>::write_str") == Owner::Runtime);
+        assert!(owner_of("core::num::flt2dec::strategy::grisu::format_shortest_opt") == Owner::Core);
+        assert!(owner_of("<i128 as core::fmt::Display>::fmt") == Owner::Core);
+        assert!(owner_of("__aeabi_dmul") == Owner::Intrinsics);
+        assert!(owner_of("memcpy") == Owner::Intrinsics);
+        assert!(owner_of("libm::math::pow::pow") == Owner::Libm);
+        assert!(owner_of("cortex_m_rt::DefaultHandler_") == Owner::Runtime);
+    }
 }

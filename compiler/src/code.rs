@@ -24,7 +24,8 @@ pub struct CompiledModule {
 /// Field meanings are those of `frostbyte_vm::rom::Code`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CodeUnit {
-    /// `<module>`, the function or class name, `<lambda>`, `<listcomp>`, ...
+    /// The qualified name: `<module>`, `f`, `C.m`, `f.<locals>.g`, `<lambda>`,
+    /// `f.<locals>.<listcomp>`, `C` for a class body (see `frostbyte_vm::rom::Code::name`).
     pub name: String,
     /// `frostbyte_format::CodeFlags` bits.
     pub flags: u16,
@@ -146,6 +147,11 @@ impl ConstTable {
             self.index.insert(k, i);
         }
         i
+    }
+
+    /// True if no constant was added yet.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.items.is_empty()
     }
 
     /// The finished table.

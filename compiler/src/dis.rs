@@ -23,7 +23,7 @@ pub fn disassemble(m: &CompiledModule) -> String {
     let kind = if m.is_package { "package" } else { "module" };
     let _ = writeln!(out, "{kind} {} ({})", m.name, m.file);
     let _ = writeln!(out, "names: {}", m.names.join(", "));
-    code(&mut out, m, &m.code, &m.code.name);
+    code(&mut out, m, &m.code);
     out
 }
 
@@ -34,6 +34,7 @@ fn flag_names(flags: u16) -> String {
         (CodeFlags::GENERATOR, "GENERATOR"),
         (CodeFlags::NAMESPACE, "NAMESPACE"),
         (CodeFlags::ANONYMOUS, "ANONYMOUS"),
+        (CodeFlags::DOCSTRING, "DOCSTRING"),
     ];
     let names: Vec<&str> = all
         .iter()
@@ -47,7 +48,10 @@ fn flag_names(flags: u16) -> String {
     }
 }
 
-fn code(out: &mut String, m: &CompiledModule, c: &CodeUnit, path: &str) {
+/// One code object, then the code objects among its constants; each is headed by its
+/// (qualified) name.
+fn code(out: &mut String, m: &CompiledModule, c: &CodeUnit) {
+    let path = &c.name;
     let _ = writeln!(
         out,
         "\ncode {path}  flags={}  args={} posonly={} kwonly={}  locals={} free={}  stack={}  first_line={}",
@@ -99,7 +103,7 @@ fn code(out: &mut String, m: &CompiledModule, c: &CodeUnit, path: &str) {
     }
     for k in &c.consts {
         if let Const::Code(inner) = k {
-            code(out, m, inner, &format!("{path}.{}", inner.name));
+            code(out, m, inner);
         }
     }
 }

@@ -41,6 +41,9 @@ bitflags_lite! {
         /// The code object is a lambda / comprehension / genexpr (affects nothing at run
         /// time but traceback naming).
         const ANONYMOUS = 1 << 4;
+        /// A function whose body starts with a docstring: `consts[0]` is that string
+        /// (the function's `__doc__`).
+        const DOCSTRING = 1 << 5;
     }
 }
 

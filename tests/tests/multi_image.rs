@@ -37,7 +37,7 @@ fn identifiers_compare_equal_across_images() {
     assert!(!failed);
     assert_eq!(
         out.0,
-        "1\n42\n42 False\nTrue True\n['shared_identifier', 'zeta_key']\n"
+        "3\n42\n42 False\nTrue True\n['shared_identifier', 'zeta_key']\n"
     );
 }
 

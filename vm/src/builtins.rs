@@ -66,12 +66,32 @@ pub fn kwargs_to_tuples(vm: &mut Vm<'_>, kw: Value) -> PyResult<(Value, Value)> 
     Ok((names, vals))
 }
 
+/// How CPython names a callable in call-site errors (`_PyObject_FunctionStr`):
+/// `module.qualname` unless the module is `builtins`.
+fn func_str(f: Value) -> crate::vm::FixedBuf {
+    use core::fmt::Write;
+    let f = obj::method::as_method(f).map(|m| m.func).unwrap_or(f);
+    let module = if let Some(func) = obj::function::as_func(f) {
+        obj::dict::get_str(func.globals, Value::qstr(&qstr::__name__))
+    } else if let Some(t) = obj::as_type(f).filter(|t| t.is_heap()) {
+        obj::dict::get_str(t.dict, Value::qstr(&qstr::__module__))
+    } else {
+        None
+    };
+    let mut b = crate::vm::FixedBuf::new();
+    if let Some(m) = module.and_then(obj::str::as_str).filter(|m| *m != "builtins") {
+        let _ = write!(b, "{m}.");
+    }
+    let _ = b.write_str(runtime::func_name(f));
+    b
+}
+
 /// DICT_MERGE: `d.update(m)` but duplicate keys are a TypeError.
 pub fn dict_merge(vm: &mut Vm<'_>, d: Value, m: Value, func: Value) -> PyResult<()> {
     if obj::dict::as_dict(m).is_none() && !runtime::has_attr_name(vm, m, "keys")? {
         return Err(vm.type_error(format_args!(
             "{}() argument after ** must be a mapping, not {}",
-            runtime::func_name(func),
+            func_str(func).as_str(),
             obj::type_name(m)
         )));
     }
@@ -88,7 +108,7 @@ pub fn dict_merge(vm: &mut Vm<'_>, d: Value, m: Value, func: Value) -> PyResult<
             let n = obj::str::as_str(k).unwrap_or("?");
             return Err(vm.type_error(format_args!(
                 "{}() got multiple values for keyword argument '{n}'",
-                runtime::func_name(func)
+                func_str(func).as_str()
             )));
         }
         obj::dict::set(vm, d, k, v)?;
@@ -527,29 +547,21 @@ fn pow(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     if m.is_null() || m == Value::NONE {
         return runtime::binary_op(vm, BinOp::Pow, a, b);
     }
-    let (Some(x), Some(e), Some(md)) = (obj::int::to_i128(a), obj::int::to_i128(b), obj::int::to_i128(m)) else {
+    if !(obj::int::is_int(a) && obj::int::is_int(b) && obj::int::is_int(m)) {
         return Err(vm.type_error(format_args!("pow() 3rd argument not allowed unless all arguments are integers")));
-    };
-    if md == 0 {
+    }
+    if obj::int::small_value(m) == Some(0) {
         return Err(vm.value_error(format_args!("pow() 3rd argument cannot be 0")));
     }
-    if e < 0 {
-        return Err(vm.value_error(format_args!("base is not invertible for the given modulus")));
-    }
-    let mut result: i128 = 1 % md;
-    let mut base = x.rem_euclid(md);
-    let mut e = e;
-    while e > 0 {
-        if e & 1 == 1 {
-            result = (result * base).rem_euclid(md);
-        }
-        base = (base * base).rem_euclid(md);
-        e >>= 1;
-    }
-    if md < 0 && result > 0 {
-        result += md;
-    }
-    obj::int::from_i128(vm, result)
+    // Any size: the operands stay rooted in `args` while the big-int routine runs.
+    let (mut ba, mut bb, mut bm) = ([0u32; 2], [0u32; 2], [0u32; 2]);
+    let (Some(x), Some(e), Some(md)) =
+        (obj::int::int_ref(a, &mut ba), obj::int::int_ref(b, &mut bb), obj::int::int_ref(m, &mut bm))
+    else {
+        return Err(vm.raise_memory_error());
+    };
+    let scratch = crate::num::bigint::powmod_scratch_len(x.mag.len(), md.mag.len());
+    obj::int::compute(vm, md.mag.len(), scratch, |out, sc| crate::num::bigint::powmod(x, e, md, out, sc))
 }
 
 fn base_fmt(vm: &mut Vm<'_>, args: &Args<'_>, base: u32, prefix: &str) -> PyResult<Value> {

@@ -342,8 +342,13 @@ pub fn resume_generator(vm: &mut Vm<'_>, g: Value, sent: Value, throw: Value) ->
     }
     let fr = FramePtr::from_value(gen.frame.get());
     if gen.state.get() == generator::state::CREATED && !throw.is_null() {
+        // The body never ran, so no handler applies; the traceback still names the
+        // generator (at its `def` line), as CPython's does.
         gen.state.set(generator::state::DONE);
-        return Err(vm.raise(throw));
+        let r = vm.raise(throw);
+        let code = fr.code();
+        exc::add_traceback(vm, throw, code, code.first_line);
+        return Err(r);
     }
     if gen.state.get() == generator::state::SUSPENDED && throw.is_null() {
         fr.push(sent);

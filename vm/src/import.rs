@@ -37,6 +37,23 @@ fn not_found(vm: &mut Vm<'_>, name: &str) -> crate::vm::Raised {
     vm.raise_fmt(&exc::MODULE_NOT_FOUND_ERROR_TYPE, format_args!("No module named '{name}'"))
 }
 
+/// A str value with `text` for a module name or a name bound in a module: the qstr of a
+/// frozen module with that name, or one found in the name tables of the frozen modules
+/// `near` (so no heap copy is made), else a new heap str. May collect.
+fn name_value(vm: &mut Vm<'_>, text: &str, near: &[&str]) -> PyResult<Value> {
+    if let Some(fm) = find_frozen(vm, text) {
+        return Ok(fm.name);
+    }
+    for m in near {
+        if let Some(fm) = find_frozen(vm, m) {
+            if let Some(n) = fm.code.names.iter().find(|n| obj::str::as_str(**n) == Some(text)) {
+                return Ok(*n);
+            }
+        }
+    }
+    obj::str::new(vm, text)
+}
+
 fn loaded(vm: &mut Vm<'_>, name: Value) -> Option<Value> {
     obj::dict::get_str(vm.modules, name)
 }
@@ -54,8 +71,8 @@ fn exec_module(vm: &mut Vm<'_>, fm: &'static FrozenModule, as_name: Value) -> Py
         full
     } else {
         match full_s.rfind('.') {
-            Some(i) => obj::str::new(vm, &full_s[..i])?,
-            None => obj::str::new(vm, "")?,
+            Some(i) => name_value(vm, &full_s[..i], &[])?,
+            None => Value::qstr(&qstr::EMPTY),
         }
     };
     vm.push_root(pkg)?;
@@ -88,7 +105,7 @@ fn exec_module(vm: &mut Vm<'_>, fm: &'static FrozenModule, as_name: Value) -> Py
 
 /// Import one fully qualified module whose parent is already imported. May collect.
 fn import_one(vm: &mut Vm<'_>, full: &str) -> PyResult<Value> {
-    let name = obj::str::new(vm, full)?;
+    let name = name_value(vm, full, &[])?;
     let mark = vm.roots_mark();
     vm.push_root(name)?;
     if let Some(m) = loaded(vm, name) {
@@ -107,10 +124,10 @@ fn import_one(vm: &mut Vm<'_>, full: &str) -> PyResult<Value> {
     vm.push_root(m)?;
     // Bind as an attribute of the parent package.
     if let Some(i) = full.rfind('.') {
-        let parent = obj::str::new(vm, &full[..i])?;
+        let parent = name_value(vm, &full[..i], &[])?;
         vm.push_root(parent)?;
         if let Some(p) = loaded(vm, parent) {
-            let child = obj::str::new(vm, &full[i + 1..])?;
+            let child = name_value(vm, &full[i + 1..], &[&full[..i], full])?;
             vm.push_root(child)?;
             if let Some(pm) = module::as_module(p) {
                 obj::dict::set_str(vm, pm.dict, child, m)?;
@@ -126,17 +143,19 @@ pub fn import_dotted(vm: &mut Vm<'_>, name: &str) -> PyResult<Value> {
     if name.is_empty() {
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "Empty module name"));
     }
+    let mark = vm.roots_mark();
     let mut end = 0;
-    let mut last = Value::NONE;
-    loop {
+    let last = loop {
         let next = name[end..].find('.').map(|i| end + i).unwrap_or(name.len());
-        last = import_one(vm, &name[..next])?;
-        vm.push_root(last)?;
+        let m = import_one(vm, &name[..next])?;
         if next >= name.len() {
-            break;
+            break m;
         }
+        // Keep the parent package alive while its child is imported.
+        vm.push_root(m)?;
         end = next + 1;
-    }
+    };
+    vm.pop_roots(mark);
     Ok(last)
 }
 
@@ -184,7 +203,7 @@ pub fn import_name(vm: &mut Vm<'_>, name: Value, fromlist: Value, level: usize, 
     let empty_from = fromlist == Value::NONE || fromlist.is_null() || obj::tuple::items(fromlist).map(|t| t.is_empty()).unwrap_or(true);
     if empty_from && level == 0 {
         let top = &full[..full.find('.').unwrap_or(full.len())];
-        let tv = obj::str::new(vm, top)?;
+        let tv = name_value(vm, top, &[])?;
         return Ok(loaded(vm, tv).unwrap_or(leaf));
     }
     Ok(leaf)

@@ -32,12 +32,21 @@ pub enum Exit {
 }
 
 /// Link `f` as the innermost frame. RecursionError beyond the limit.
+///
+/// `saved_handled` of a linked frame is the caller's handled exception, restored when the
+/// frame exits. A suspended generator frame holds its *own* handled exception there
+/// instead (NULL: none of its own; see `YieldValue`), like CPython's `gi_exc_state`: the
+/// two are swapped on every resume and yield.
 fn link(vm: &mut Vm<'_>, f: FramePtr) -> PyResult<()> {
     if vm.depth >= vm.recursion_limit {
         return Err(vm.raise_msg(&exc::RECURSION_ERROR_TYPE, "maximum recursion depth exceeded"));
     }
     f.set_back(vm.frame);
+    let own = f.saved_handled();
     f.set_saved_handled(vm.handled);
+    if !own.is_null() {
+        vm.handled = own;
+    }
     vm.frame = f;
     vm.depth += 1;
     Ok(())
@@ -606,7 +615,8 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                         }
                         obj::dict::update(vm, target, v)?
                     }
-                    _ => crate::builtins::dict_merge(vm, target, v, f.peek(i + 1))?,
+                    // Stack: func args d (i-1 items) m.
+                    _ => crate::builtins::dict_merge(vm, target, v, f.peek(i + 2))?,
                 }
                 f.pop();
             }
@@ -763,6 +773,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                     }
                     v = f.local(0);
                 }
+                vm.handled = f.saved_handled();
                 unlink(vm, f);
                 if flags & fl::GEN != 0 {
                     if let Some(g) = generator::as_gen(f.gen()) {
@@ -795,6 +806,11 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 if let Some(g) = generator::as_gen(f.gen()) {
                     g.state.set(generator::state::SUSPENDED);
                 }
+                // Keep the generator's own handled exception (if inside `except`) for its
+                // resumption; give the caller back its own (see `link`).
+                let own = if vm.handled == f.saved_handled() { Value::NULL } else { vm.handled };
+                vm.handled = f.saved_handled();
+                f.set_saved_handled(own);
                 unlink(vm, f);
                 f.set_flags(flags & !(fl::ENTRY | fl::FOR_ITER));
                 if flags & fl::ENTRY != 0 || f == entry {
@@ -827,7 +843,10 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::PushExcInfo => {
                 f.set_ip(pc as u32);
                 let e = f.peek(0);
-                let prev = vm.handled_or_none();
+                // `prev` is this frame's own handled exception; None when the current one
+                // is inherited from the caller (PopExcept then restores the caller's, which
+                // for a resumed generator may differ from the one at PushExcInfo time).
+                let prev = if vm.handled == f.saved_handled() { Value::NONE } else { vm.handled_or_none() };
                 vm.handled = e;
                 f.poke(0, prev);
                 f.push(e);
@@ -835,7 +854,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::PopExcept => {
                 f.set_ip(pc as u32);
                 let prev = f.pop();
-                vm.handled = if prev == Value::NONE { Value::NULL } else { prev };
+                vm.handled = if prev == Value::NONE { f.saved_handled() } else { prev };
             }
             Op::CheckExcMatch => {
                 f.set_ip(pc as u32);

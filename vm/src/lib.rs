@@ -34,6 +34,9 @@ pub mod traceback;
 pub mod value;
 pub mod vm;
 
+#[cfg(test)]
+mod gc_tests;
+
 pub use heap::HeapStats;
 pub use rom::FORMAT_VERSION;
 pub use value::Value;

@@ -55,6 +55,23 @@ fn sys_exit(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     Err(vm.raise_with_arg(&exc::SYSTEM_EXIT_TYPE, x))
 }
 
+/// `sys.exception()`: the exception being handled, or None.
+fn sys_exception(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    Ok(vm.handled_or_none())
+}
+/// `sys.exc_info()`: `(type, value, traceback)` of the exception being handled.
+fn sys_exc_info(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    let e = vm.handled_or_none();
+    if e == Value::NONE {
+        return obj::tuple::new(vm, &[Value::NONE; 3]);
+    }
+    let tb = crate::runtime::get_attr(vm, e, Value::qstr(&Q_TRACEBACK))?;
+    obj::tuple::new(vm, &[obj::type_of(e).as_value(), e, tb])
+}
+
+crate::static_qstr!(Q_EXCEPTION, "exception");
+crate::static_qstr!(Q_EXC_INFO, "exc_info");
+crate::static_qstr!(Q_TRACEBACK, "__traceback__");
 crate::static_qstr!(Q_GETREC, "getrecursionlimit");
 crate::static_qstr!(Q_SETREC, "setrecursionlimit");
 crate::static_qstr!(Q_EXIT, "exit");
@@ -63,6 +80,8 @@ static SYS: &[Builtin] = &[
     Builtin::function(&Q_GETREC, sys_getrecursionlimit),
     Builtin::function(&Q_SETREC, sys_setrecursionlimit),
     Builtin::function(&Q_EXIT, sys_exit),
+    Builtin::function(&Q_EXCEPTION, sys_exception),
+    Builtin::function(&Q_EXC_INFO, sys_exc_info),
 ];
 
 fn num(vm: &mut Vm<'_>, v: Value) -> PyResult<f64> {
@@ -300,9 +319,12 @@ pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value
         ),
         _ => return Ok(None),
     };
-    let n = obj::str::new(vm, name)?;
+    let n = match name {
+        "gc" => Value::qstr(&qstr::gc),
+        "sys" => Value::qstr(&qstr::sys),
+        _ => Value::qstr(&qstr::math),
+    };
     let m = vm.roots_mark();
-    vm.push_root(n)?;
     let md = obj::module::new(vm, n)?;
     vm.push_root(md)?;
     let d = obj::module::as_module(md).map(|x| x.dict).unwrap_or(Value::NULL);

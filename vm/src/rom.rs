@@ -199,7 +199,10 @@ unsafe impl RomObject for Float {}
 pub struct Code {
     /// Type: `code`.
     pub hdr: ObjHeader,
-    /// Function name (qstr), e.g. `f`, `<module>`, `<lambda>`.
+    /// Qualified name (qstr), e.g. `<module>`, `f`, `C.m`, `f.<locals>.g`, `<lambda>`,
+    /// `f.<locals>.<lambda>`, `C` for a class body. The short name (`__name__`, the
+    /// traceback's `in <name>`) is its last dot-separated component; `__qualname__` and
+    /// CPython's qualified error messages (`C.m() missing 1 required ...`) use all of it.
     pub name: Value,
     /// Source file as given to the compiler (qstr), used in tracebacks.
     pub file: Value,

@@ -74,7 +74,8 @@ pub fn check_nargs(vm: &mut Vm<'_>, name: &str, args: &Args<'_>, min: usize, max
     Ok(())
 }
 
-/// The name of a function-like value.
+/// The name of a function-like value (the qualified name for Python functions, as in
+/// CPython's messages).
 pub fn func_name(f: Value) -> &'static str {
     if let Some(func) = obj::function::as_func(f) {
         return obj::str::as_str(func.code().name).unwrap_or("?");

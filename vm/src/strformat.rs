@@ -497,6 +497,8 @@ fn format_field(vm: &mut Vm<'_>, field: &str, args: &Args<'_>, auto: &mut usize,
         }
     };
     let out = format_value(vm, v, conv_code, spec_v)?;
+    // `out` must survive `sb` growing (a collection) while its text is copied.
+    vm.push_root(out)?;
     sb.push(vm, obj::str::as_str(out).unwrap_or(""))?;
     vm.pop_roots(m);
     Ok(())

@@ -65,7 +65,7 @@ fn write_exception(vm: &mut Vm<'_>, e: Value, sb: &mut StrBuf) -> crate::vm::PyR
 
 fn write_entry(vm: &mut Vm<'_>, code: &Code, line: usize, sb: &mut StrBuf) -> crate::vm::PyResult<()> {
     let file = obj::str::as_str(code.file).unwrap_or("?");
-    let name = obj::str::as_str(code.name).unwrap_or("?");
+    let name = obj::code::short_name(code);
     let mut b = crate::vm::FixedBuf::new();
     use core::fmt::Write;
     let _ = write!(b, "  File \"{file}\", line {line}, in {name}\n");
@@ -120,11 +120,15 @@ fn print_one(vm: &mut Vm<'_>, e: Value, sb: &mut StrBuf) -> crate::vm::PyResult<
     })();
     match msg {
         Ok(s) => {
+            // `s` must survive `sb` growing (a collection) while its text is copied.
+            let m = vm.roots_mark();
+            vm.push_root(s)?;
             let text = obj::str::as_str(s).unwrap_or("");
             if !text.is_empty() {
                 out(vm, sb, ": ")?;
                 out(vm, sb, text)?;
             }
+            vm.pop_roots(m);
         }
         Err(_) => {
             vm.take_pending();

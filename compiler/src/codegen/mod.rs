@@ -232,7 +232,8 @@ impl<'a> Compiler<'a> {
                 .push(self.loc.diagnostic(at, "too many local variables"));
         }
         CodeUnit {
-            name: u.name,
+            // The qualified name (`C.m`, `f.<locals>.g`); the module keeps `<module>`.
+            name: if u.qualname.is_empty() { u.name } else { u.qualname },
             flags: flags.bits(),
             n_posargs: s.n_posargs,
             n_posonly: s.n_posonly,
@@ -464,8 +465,8 @@ impl<'a> Compiler<'a> {
 
     // --- functions, classes ---
 
-    /// Module and class bodies store their docstring as `__doc__` (function docstrings are
-    /// dropped: functions have no `__doc__` in Frostbyte).
+    /// Module and class bodies store their docstring as `__doc__` (functions keep theirs as
+    /// `consts[0]`, see [`Compiler::function_docstring`]).
     fn docstring(&mut self, body: &'a [Stmt]) {
         if let Some(Stmt::Expr(e)) = body.first() {
             if let ast::Expr::StringLiteral(s) = &*e.value {
@@ -473,6 +474,19 @@ impl<'a> Compiler<'a> {
                 self.load_const(Const::Str(s.value.to_str().to_string()));
                 self.name_op("__doc__", Ctx::Store);
                 self.unit().line = saved;
+            }
+        }
+    }
+
+    /// A function body's docstring becomes `consts[0]` of the freshly opened unit, flagged
+    /// `DOCSTRING` (the VM's `__doc__`); no code is emitted for it.
+    fn function_docstring(&mut self, body: &'a [Stmt]) {
+        if let Some(Stmt::Expr(e)) = body.first() {
+            if let ast::Expr::StringLiteral(s) = &*e.value {
+                let u = self.unit();
+                debug_assert!(u.consts.is_empty(), "docstring must be consts[0]");
+                u.consts.add(Const::Str(s.value.to_str().to_string()));
+                u.flags = u.flags.union(CodeFlags::DOCSTRING);
             }
         }
     }
@@ -550,6 +564,7 @@ impl<'a> Compiler<'a> {
             CodeFlags::default(),
             first_line,
         );
+        self.function_docstring(&f.body);
         self.body(&f.body);
         let code = self.leave_unit(f.range.start());
         self.make_function(code, scope, flags, f.range.start());

@@ -61,10 +61,11 @@ pub fn ops(c: &CodeUnit) -> Vec<Op> {
     instrs(c).iter().map(|i| i.op).collect()
 }
 
-/// The nested code object named `name` (depth-first search).
+/// The nested code object named `name`: its qualified name (`C.m`) or the last component
+/// of it (`m`) (depth-first search).
 pub fn find<'a>(c: &'a CodeUnit, name: &str) -> &'a CodeUnit {
     fn go<'a>(c: &'a CodeUnit, name: &str) -> Option<&'a CodeUnit> {
-        if c.name == name {
+        if c.name == name || c.name.rsplit('.').next() == Some(name) {
             return Some(c);
         }
         c.consts.iter().find_map(|k| match k {

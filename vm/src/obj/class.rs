@@ -1,6 +1,7 @@
 //! `type` and `object`, and classes created by `class` statements (heap `Type`s).
 //!
-//! A heap class is a `Type` (see `obj/mod.rs`) followed by one extra word, its MRO tuple:
+//! A heap class is a `Type` (see `obj/mod.rs`) followed by one extra word, its MRO tuple
+//! (NULL for a class with a single base: its MRO is itself followed by its base's MRO):
 //! ```text
 //!  HeapType  Type (flags HEAP, dict = namespace, slots = instance::USER_SLOTS) | mro Value
 //! ```
@@ -30,11 +31,12 @@ pub fn mro_of(t: &Type) -> Value {
     unsafe { *((t as *const Type as *const u8).add(TYPE_SIZE) as *const Value) }
 }
 
-/// Call `f` for each type of `t`'s MRO, in order, until it returns `Some`.
+/// Call `f` for each type of `t`'s MRO, in order, until it returns `Some`. A class with one
+/// base stores no MRO tuple: its MRO is itself followed by its base's MRO.
 pub fn mro_find<R>(t: &'static Type, mut f: impl FnMut(&'static Type) -> Option<R>) -> Option<R> {
-    if t.is_heap() {
-        let m = mro_of(t);
-        if let Some(items) = obj::tuple::items(m) {
+    let mut cur = Some(t);
+    while let Some(ty) = cur {
+        if let Some(items) = obj::tuple::items(mro_of(ty)) {
             for x in items {
                 if let Some(ty) = obj::as_type(*x) {
                     if let Some(r) = f(ty) {
@@ -44,9 +46,6 @@ pub fn mro_find<R>(t: &'static Type, mut f: impl FnMut(&'static Type) -> Option<
             }
             return None;
         }
-    }
-    let mut cur = Some(t);
-    while let Some(ty) = cur {
         if let Some(r) = f(ty) {
             return Some(r);
         }
@@ -275,11 +274,13 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
         core::ptr::addr_of_mut!((*p).flags).write(flags::HEAP | flags::BASETYPE);
         core::ptr::addr_of_mut!((*p).kind).write(kind);
     }
-    let mro = c3_mro(vm, v, bases_v)?;
-    vm.push_root(mro)?;
-    let mt = obj::list::to_tuple(vm, mro)?;
-    // SAFETY: the extra word after the Type holds the MRO.
-    unsafe { *((v.as_ptr() as *mut u8).add(TYPE_SIZE) as *mut Value) = mt };
+    if bases_v.len() > 1 {
+        let mro = c3_mro(vm, v, bases_v)?;
+        vm.push_root(mro)?;
+        let mt = obj::list::to_tuple(vm, mro)?;
+        // SAFETY: the extra word after the Type holds the MRO.
+        unsafe { *((v.as_ptr() as *mut u8).add(TYPE_SIZE) as *mut Value) = mt };
+    }
     // Wrap plain functions named __new__ (implicit staticmethod) and __init_subclass__.
     vm.pop_roots(m);
     Ok(v)

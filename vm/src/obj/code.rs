@@ -16,10 +16,30 @@ pub fn as_code(v: Value) -> Option<&'static Code> {
     obj::downcast::<Code>(v)
 }
 
+/// The qualified name of a code object (`Code::name`), e.g. `C.m`, `f.<locals>.g`.
+pub fn qualname(code: &Code) -> &'static str {
+    obj::str::as_str(code.name).unwrap_or("?")
+}
+
+/// The short name of a code object (`__name__`, the traceback's `in <name>`): the last
+/// dot-separated component of its qualified name (`m` for `C.m`).
+pub fn short_name(code: &Code) -> &'static str {
+    let q = qualname(code);
+    q.rsplit('.').next().unwrap_or(q)
+}
+
+/// `short_name` as a str value: the qstr itself when the name is not qualified. May collect.
+pub fn short_name_value(vm: &mut Vm<'_>, code: &Code) -> PyResult<Value> {
+    let short = short_name(code);
+    if short.len() == qualname(code).len() {
+        return Ok(code.name);
+    }
+    obj::str::new(vm, short)
+}
+
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
-    let name = as_code(v).map(|c| c.name).unwrap_or(Value::NONE);
     sb.push(vm, "<code object ")?;
-    sb.push(vm, obj::str::as_str(name).unwrap_or("?"))?;
+    sb.push(vm, as_code(v).map(short_name).unwrap_or("?"))?;
     sb.push(vm, ">")
 }
 

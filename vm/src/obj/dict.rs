@@ -3,18 +3,23 @@
 //! ```text
 //!  DictObj  ObjHeader | len usize (live entries) | used usize (entries incl. deleted)
 //!           | table *mut u8 (raw heap buffer, null while empty)
-//!  table    cap usize | entries [hash usize, key Value, value Value; cap]
+//!  table    cap << 1 | GENERAL  usize
+//!           | entries [key Value, value Value; cap]              (GENERAL clear)
+//!           | entries [hash usize, key Value, value Value; cap]  (GENERAL set)
 //!           | index [u8 | u16 | u32; nidx(cap)]
 //!  nidx     0 when cap <= LINEAR_MAX (small dicts: no index, lookups scan the entries),
 //!           else the power of two >= 3/2 * cap
 //!  index    entry numbers, u8 while nidx <= 256, u16 while nidx <= 65536, else u32; the two
 //!           largest values of the width mean empty and deleted
 //! ```
-//! A deleted entry has a NULL key. A new table gets as many entries as its heap blocks hold
-//! (small dicts), and [`shrink`] trims a finished namespace (module globals, class dict) to
-//! its live entries in place. Indexed lookups probe with CPython's perturbation scheme;
-//! equality that runs Python code re-validates the table afterwards and restarts if the dict
-//! changed.
+//! While every key is a str or a small int (namespaces, instance attributes, most literals)
+//! entries are two words: the hash is recomputed from the key in O(1) (a str carries its
+//! hash). The first other key converts the table to three-word entries that store the hash,
+//! so `__hash__` runs once per key, as in CPython. A deleted entry has a NULL key. A new
+//! small table gets as many entries as its heap blocks hold, and [`shrink`] trims a finished
+//! namespace (module globals, class dict) to its live entries in place. Indexed lookups probe
+//! with CPython's perturbation scheme; equality that runs Python code re-validates the table
+//! afterwards and restarts if the dict changed.
 
 use core::cell::Cell;
 
@@ -67,52 +72,92 @@ fn width_for(nidx: usize) -> usize {
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 
+/// Table header bit: entries store their hash (some key is not a str or small int).
+const GENERAL: usize = 1;
+
+/// The hash of a key that can be recomputed without running Python code (equal to
+/// [`key_hash`]'s), or `None`.
+fn cheap_hash(k: Value) -> Option<usize> {
+    if obj::str::is_str(k) {
+        Some(obj::str::py_hash(k) as usize)
+    } else if k.is_small_int() {
+        Some(obj::int::hash_int(k) as usize)
+    } else {
+        None
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Table(*mut u8);
 
 impl Table {
-    fn cap(self) -> usize {
+    fn head(self) -> usize {
         if self.0.is_null() {
             return 0;
         }
-        // SAFETY: a non-null table starts with its cap word.
+        // SAFETY: a non-null table starts with its header word.
         unsafe { *(self.0 as *const usize) }
+    }
+    fn cap(self) -> usize {
+        self.head() >> 1
+    }
+    fn general(self) -> bool {
+        self.head() & GENERAL != 0
+    }
+    /// Words per entry.
+    fn ew(self) -> usize {
+        2 + self.general() as usize
     }
     fn nidx(self) -> usize {
         nidx_for(self.cap())
     }
+    /// The key word of entry `i`.
     fn entry(self, i: usize) -> *mut usize {
-        // SAFETY: callers pass i < cap; entries follow the cap word.
-        unsafe { (self.0 as *mut usize).add(1 + 3 * i) }
+        let ew = self.ew();
+        // SAFETY: callers pass i < cap; entries follow the header word, the key is the
+        // entry's second-to-last word.
+        unsafe { (self.0 as *mut usize).add(1 + ew * i + ew - 2) }
     }
     fn hash(self, i: usize) -> usize {
-        // SAFETY: i < cap (checked by callers).
-        unsafe { *self.entry(i) }
+        if self.general() {
+            // SAFETY: i < cap; a general entry's hash word precedes its key.
+            unsafe { *self.entry(i).sub(1) }
+        } else {
+            cheap_hash(self.key(i)).unwrap_or(0)
+        }
     }
     fn key(self, i: usize) -> Value {
         // SAFETY: i < cap; the key word holds a Value.
-        unsafe { *(self.entry(i).add(1) as *const Value) }
+        unsafe { *(self.entry(i) as *const Value) }
     }
     fn value(self, i: usize) -> Value {
-        // SAFETY: i < cap; the value word holds a Value.
-        unsafe { *(self.entry(i).add(2) as *const Value) }
+        // SAFETY: i < cap; the value word follows the key.
+        unsafe { *(self.entry(i).add(1) as *const Value) }
     }
     fn set_entry(self, i: usize, h: usize, k: Value, v: Value) {
-        // SAFETY: i < cap.
+        let general = self.general();
+        // SAFETY: i < cap; the hash word exists for general tables.
         unsafe {
             let e = self.entry(i);
-            *e = h;
-            *(e.add(1) as *mut Value) = k;
-            *(e.add(2) as *mut Value) = v;
+            if general {
+                *e.sub(1) = h;
+            }
+            *(e as *mut Value) = k;
+            *(e.add(1) as *mut Value) = v;
         }
     }
     fn set_value(self, i: usize, v: Value) {
         // SAFETY: i < cap.
-        unsafe { *(self.entry(i).add(2) as *mut Value) = v };
+        unsafe { *(self.entry(i).add(1) as *mut Value) = v };
+    }
+    /// Write the header of a (fresh or shrunk) table.
+    fn set_head(self, cap: usize, general: bool) {
+        // SAFETY: the table holds at least its header word.
+        unsafe { *(self.0 as *mut usize) = cap << 1 | general as usize };
     }
     fn idx_ptr(self) -> *mut u8 {
         // SAFETY: the index follows cap entries.
-        unsafe { (self.0 as *mut usize).add(1 + 3 * self.cap()) as *mut u8 }
+        unsafe { (self.0 as *mut usize).add(1 + self.ew() * self.cap()) as *mut u8 }
     }
     /// Index slot `s` (< nidx), as EMPTY / DUMMY / entry number.
     fn idx(self, s: usize) -> u32 {
@@ -163,9 +208,9 @@ impl Table {
         }
         self.set_idx(s, ix as u32);
     }
-    fn bytes(cap: usize) -> usize {
+    fn bytes(cap: usize, general: bool) -> usize {
         let n = nidx_for(cap);
-        (1 + 3 * cap) * W + n * width_for(n)
+        (1 + (2 + general as usize) * cap) * W + n * width_for(n)
     }
 }
 
@@ -368,21 +413,23 @@ pub fn get_str(d: Value, k: Value) -> Option<Value> {
 }
 
 /// Give `d` a fresh table with room for `min_cap` entries (at least the live ones plus one),
-/// dropping deleted entries. May collect.
-fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize) -> PyResult<()> {
+/// dropping deleted entries; `general`: entries store hashes (kept if they already do).
+/// May collect.
+fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize, general: bool) -> PyResult<()> {
     let Some(dd) = as_dict(d) else { return Ok(()) };
     let live = dd.len.get();
+    let general = general || dd.t().general();
+    let ew = 2 + general as usize;
     let mut cap = min_cap.max(live + 1);
-    let p = vm.alloc_raw(Table::bytes(cap))?;
+    let p = vm.alloc_raw(Table::bytes(cap, general))?;
     if nidx_for(cap) == 0 {
         // Use every entry the allocated blocks hold.
-        let fit = (vm.heap.alloc_size(p).saturating_sub(W)) / (3 * W);
+        let fit = (vm.heap.alloc_size(p).saturating_sub(W)) / (ew * W);
         cap = fit.clamp(cap, LINEAR_MAX);
     }
     let Some(dd) = as_dict(d) else { return Ok(()) };
     let nt = Table(p);
-    // SAFETY: fresh table buffer of at least Table::bytes(cap) bytes.
-    unsafe { *(p as *mut usize) = cap };
+    nt.set_head(cap, general);
     if nt.nidx() > 0 {
         nt.clear_index();
     }
@@ -448,24 +495,26 @@ pub fn shrink(vm: &mut Vm<'_>, d: Value) {
         }
     }
     dd.used.set(j);
+    let general = t.general();
     let mut cap = live;
     if nidx_for(cap) == 0 {
-        let fit = (Table::bytes(cap).div_ceil(crate::heap::BLOCK) * crate::heap::BLOCK - W) / (3 * W);
-        cap = fit.clamp(cap, LINEAR_MAX.max(cap));
+        let block = crate::heap::BLOCK;
+        let fit = (Table::bytes(cap, general).div_ceil(block) * block - W) / (t.ew() * W);
+        cap = fit.clamp(cap, LINEAR_MAX);
     }
     if cap >= t.cap() {
         return;
     }
-    // SAFETY: the table holds at least `cap` entries; the new (smaller) index region lies
-    // inside the old allocation and is rebuilt from the entries.
-    unsafe { *(t.0 as *mut usize) = cap };
+    // The new (smaller) index region lies inside the old allocation, after the live
+    // entries, and is rebuilt from them.
+    t.set_head(cap, general);
     if t.nidx() > 0 {
         t.clear_index();
         for i in 0..j {
             t.insert_idx(i, t.hash(i));
         }
     }
-    vm.heap.resize_in_place(t.0, Table::bytes(cap));
+    vm.heap.resize_in_place(t.0, Table::bytes(cap, general));
 }
 
 /// `d[k] = v` (`d`, `k`, `v` must be rooted). May collect; may run Python code.
@@ -486,11 +535,13 @@ fn set_hashed(vm: &mut Vm<'_>, d: Value, k: Value, h: usize, v: Value) -> PyResu
             Found::Free(s) => {
                 let Some(dd) = as_dict(d) else { return Ok(()) };
                 let t = dd.t();
-                if dd.used.get() >= t.cap() {
+                let needs_hash = !t.general() && cheap_hash(k).is_none();
+                if dd.used.get() >= t.cap() || needs_hash {
                     let m = vm.roots_mark();
                     vm.push_root(k)?;
                     vm.push_root(v)?;
-                    let r = resize(vm, d, grown_cap(dd.len.get()));
+                    let cap = if dd.used.get() >= t.cap() { grown_cap(dd.len.get()) } else { t.cap() };
+                    let r = resize(vm, d, cap, needs_hash);
                     vm.pop_roots(m);
                     r?;
                     continue;

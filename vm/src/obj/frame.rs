@@ -1,14 +1,19 @@
 //! Frames: one activation of a code object, heap-allocated, linked into the VM's chain.
 //!
 //! ```text
-//!  Frame  ObjHeader | code *Code | func Value | globals Value | locals Value (namespace
-//!         dict or NULL) | back *Frame | gen Value | saved_handled Value | ip u32 | last_ip u32
-//!         | sp u32 | for_target u32 | n_locals u16 | flags u16 | stack_cap u32
-//!         | slots [Value; n_locals + stack_cap]   (locals, then the value stack)
+//!  Frame  ObjHeader | code *Code | globals Value | back *Frame | saved_handled Value
+//!         | aux Value (the namespace dict of a module or class body, or the generator that
+//!           owns a generator frame, or NULL) | ip u16 | last_ip u16 | sp u16 | flags u16
+//!         | slots [Value; code.n_locals + code.stack_size]   (locals, then the value stack)
+//!         | for_target u32 (generator frames only)
 //! ```
-//! Frames are freed as soon as they return, except generator frames (owned by their
-//! generator). Only the frame module and the interpreter touch frame memory, through
-//! [`FramePtr`].
+//! Six words and 8 bytes (32 bytes on 32-bit targets) plus the slots: the local count and
+//! stack size are read from the ROM code object, never stored. Bytecode offsets are 16-bit:
+//! a code object with more than 64 KiB of bytecode cannot run (SystemError). Frames are freed as soon as
+//! they return, except generator frames (owned by their generator). Only the frame module
+//! and the interpreter touch frame memory, through [`FramePtr`].
+
+use frostbyte_format::CodeFlags;
 
 use super::{Kind, Layout, Slots, Type};
 use crate::heap::Tracer;
@@ -22,19 +27,14 @@ use crate::vm::{PyResult, Vm};
 pub struct Frame {
     hdr: ObjHeader,
     code: *const Code,
-    func: Value,
     globals: Value,
-    locals: Value,
     back: *mut Frame,
-    gen: Value,
     saved_handled: Value,
-    ip: u32,
-    last_ip: u32,
-    sp: u32,
-    for_target: u32,
-    n_locals: u16,
+    aux: Value,
+    ip: u16,
+    last_ip: u16,
+    sp: u16,
     flags: u16,
-    stack_cap: u32,
 }
 
 // SAFETY: repr(C), starts with ObjHeader; FRAME_TYPE has kind Frame.
@@ -79,21 +79,32 @@ macro_rules! field {
     };
 }
 
+/// Value-stack slots for `code` (the compiler's exact maximum depth).
+fn stack_cap_of(code: &Code) -> usize {
+    (code.stack_size as usize).min(u16::MAX as usize)
+}
+
+fn is_gen_code(code: &Code) -> bool {
+    CodeFlags(code.flags).contains(CodeFlags::GENERATOR)
+}
+
 impl FramePtr {
     /// No frame.
     pub const NULL: FramePtr = FramePtr(core::ptr::null_mut());
 
-    /// Allocate a frame for `code` (all slots NULL). May collect.
-    pub fn new(vm: &mut Vm<'_>, code: &'static Code, func: Value, globals: Value) -> PyResult<FramePtr> {
-        let cap = code.stack_size as usize + 2;
-        let n = code.n_locals as usize;
-        let v = vm.alloc_obj(&FRAME_TYPE, HDR + (n + cap) * core::mem::size_of::<Value>())?;
+    /// Allocate a frame for `code` (all slots NULL). `_func` is kept alive by the caller
+    /// while it binds arguments; the frame itself only needs the code and the globals.
+    /// May collect.
+    pub fn new(vm: &mut Vm<'_>, code: &'static Code, _func: Value, globals: Value) -> PyResult<FramePtr> {
+        if code.bytecode.len() > u16::MAX as usize {
+            return Err(vm.raise_msg(&obj::exception::SYSTEM_ERROR_TYPE, "code object too large (over 64 KiB of bytecode)"));
+        }
+        let n = code.n_locals as usize + stack_cap_of(code);
+        let extra = if is_gen_code(code) { 4 } else { 0 };
+        let v = vm.alloc_obj(&FRAME_TYPE, HDR + n * core::mem::size_of::<Value>() + extra)?;
         let f = FramePtr(v.as_ptr() as *mut Frame);
         f.set_code(code);
-        f.set_func(func);
         f.set_globals(globals);
-        f.set_n_locals(n as u16);
-        f.set_stack_cap(cap as u32);
         Ok(f)
     }
 
@@ -125,18 +136,103 @@ impl FramePtr {
         unsafe { (*self.0).code = c }
     }
 
-    field!(func, set_func, func, Value);
     field!(globals, set_globals, globals, Value);
-    field!(locals, set_locals, locals, Value);
-    field!(gen, set_gen, gen, Value);
     field!(saved_handled, set_saved_handled, saved_handled, Value);
-    field!(ip, set_ip, ip, u32);
-    field!(last_ip, set_last_ip, last_ip, u32);
-    field!(sp, set_sp, sp, u32);
-    field!(for_target, set_for_target, for_target, u32);
-    field!(n_locals, set_n_locals, n_locals, u16);
     field!(flags, set_flags, flags, u16);
-    field!(stack_cap, set_stack_cap, stack_cap, u32);
+
+    fn aux(self) -> Value {
+        // SAFETY: live frame.
+        unsafe { (*self.0).aux }
+    }
+    fn set_aux(self, v: Value) {
+        // SAFETY: live frame.
+        unsafe { (*self.0).aux = v }
+    }
+    /// The namespace dict of a module or class body frame (NULL otherwise).
+    pub fn locals(self) -> Value {
+        let a = self.aux();
+        if obj::generator::as_gen(a).is_some() { Value::NULL } else { a }
+    }
+    /// Set the namespace dict (module and class bodies only).
+    pub fn set_locals(self, v: Value) {
+        self.set_aux(v)
+    }
+    /// The generator owning this frame (NULL if none).
+    pub fn gen(self) -> Value {
+        let a = self.aux();
+        if obj::generator::as_gen(a).is_some() { a } else { Value::NULL }
+    }
+    /// Set the owning generator (generator frames have no namespace dict).
+    pub fn set_gen(self, v: Value) {
+        self.set_aux(v)
+    }
+    /// Offset of the next instruction.
+    #[inline(always)]
+    pub fn ip(self) -> u32 {
+        // SAFETY: live frame.
+        unsafe { (*self.0).ip as u32 }
+    }
+    /// Set the offset of the next instruction (< 64 KiB, checked in `new`).
+    #[inline(always)]
+    pub fn set_ip(self, v: u32) {
+        // SAFETY: live frame.
+        unsafe { (*self.0).ip = v as u16 }
+    }
+    /// Offset of the instruction being executed (the one that raised).
+    #[inline(always)]
+    pub fn last_ip(self) -> u32 {
+        // SAFETY: live frame.
+        unsafe { (*self.0).last_ip as u32 }
+    }
+    /// Set the offset of the instruction being executed.
+    #[inline(always)]
+    pub fn set_last_ip(self, v: u32) {
+        // SAFETY: live frame.
+        unsafe { (*self.0).last_ip = v as u16 }
+    }
+    /// Stack depth.
+    #[inline(always)]
+    pub fn sp(self) -> u32 {
+        // SAFETY: live frame.
+        unsafe { (*self.0).sp as u32 }
+    }
+    /// Set the stack depth (at most `stack_cap`).
+    #[inline(always)]
+    pub fn set_sp(self, v: u32) {
+        // SAFETY: live frame; callers keep sp <= stack_cap <= u16::MAX.
+        unsafe { (*self.0).sp = v as u16 }
+    }
+    /// Local slots (from the code object).
+    #[inline(always)]
+    pub fn n_locals(self) -> u16 {
+        self.code().n_locals
+    }
+    /// Value-stack capacity (from the code object).
+    #[inline(always)]
+    pub fn stack_cap(self) -> u32 {
+        stack_cap_of(self.code()) as u32
+    }
+    fn for_target_ptr(self) -> Option<*mut u32> {
+        let code = self.code();
+        if !is_gen_code(code) {
+            return None;
+        }
+        let n = code.n_locals as usize + stack_cap_of(code);
+        // SAFETY: generator frames are allocated with 4 bytes after the slots (see `new`).
+        Some(unsafe { self.slots().add(n) as *mut u32 })
+    }
+    /// Where the FOR_ITER that resumed this generator frame jumps when it is exhausted.
+    pub fn for_target(self) -> u32 {
+        // SAFETY: the pointer addresses this generator frame's for_target word.
+        self.for_target_ptr().map(|p| unsafe { p.read_unaligned() }).unwrap_or(0)
+    }
+    /// Set the FOR_ITER target (generator frames only; ignored otherwise).
+    pub fn set_for_target(self, t: u32) {
+        if let Some(p) = self.for_target_ptr() {
+            // SAFETY: as in `for_target`.
+            unsafe { p.write_unaligned(t) }
+        }
+    }
 
     /// The caller frame.
     #[inline(always)]
@@ -187,6 +283,7 @@ impl FramePtr {
     #[inline(always)]
     pub fn push(self, v: Value) {
         let sp = self.sp();
+        debug_assert!(sp < self.stack_cap(), "value stack overflow in {:?}", obj::str::as_str(self.code().name));
         if sp < self.stack_cap() {
             // SAFETY: sp < stack_cap.
             unsafe { *self.stack().add(sp as usize) = v };
@@ -251,10 +348,8 @@ fn trace(v: Value, t: &mut Tracer<'_>) {
     if f.is_null() {
         return;
     }
-    t.mark(f.func());
     t.mark(f.globals());
-    t.mark(f.locals());
-    t.mark(f.gen());
+    t.mark(f.aux());
     t.mark(f.saved_handled());
     let b = f.back();
     if !b.is_null() {

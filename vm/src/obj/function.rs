@@ -193,15 +193,21 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     sb.push_fmt(vm, format_args!(" at {:#x}>", v.bits()))
 }
 
-fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     let Some(f) = as_func(v) else { return Ok(Value::NULL) };
     if let Some(x) = obj::dict::get_str(f.dict(), name) {
         return Ok(x);
     }
     Ok(match obj::str::as_str(name) {
-        Some("__name__") | Some("__qualname__") => f.code().name,
+        // The code object's name is the qualified name (`C.m`).
+        Some("__name__") => obj::code::short_name_value(vm, f.code())?,
+        Some("__qualname__") => f.code().name,
         Some("__module__") => obj::dict::get_str(f.globals, Value::qstr(&qstr::__name__)).unwrap_or(Value::NONE),
-        Some("__doc__") => Value::NONE,
+        Some("__doc__") => {
+            let code = f.code();
+            let has_doc = frostbyte_format::CodeFlags(code.flags).contains(frostbyte_format::CodeFlags::DOCSTRING);
+            code.consts.first().copied().filter(|_| has_doc).unwrap_or(Value::NONE)
+        }
         Some("__defaults__") => if f.defaults().is_null() { Value::NONE } else { f.defaults() },
         Some("__globals__") => f.globals,
         Some("__code__") => f.code,

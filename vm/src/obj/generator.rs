@@ -109,15 +109,38 @@ fn send(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// The exception of `throw(typ[, val])`, as CPython builds it. May collect.
+fn thrown_exception(vm: &mut Vm<'_>, typ: Value, val: Value) -> PyResult<Value> {
+    let val = if val == Value::NONE { Value::NULL } else { val };
+    if let Some(t) = obj::as_type(typ).filter(|t| obj::class::is_subclass(t, &exc::BASE_EXCEPTION_TYPE)) {
+        if !val.is_null() && obj::is_instance(val, t) {
+            return Ok(val);
+        }
+        let args: &[Value] = if val.is_null() {
+            &[]
+        } else if let Some(items) = obj::tuple::items(val) {
+            items
+        } else {
+            core::slice::from_ref(&val)
+        };
+        return crate::runtime::call(vm, typ, args);
+    }
+    if obj::is_instance(typ, &exc::BASE_EXCEPTION_TYPE) {
+        if !val.is_null() {
+            return Err(vm.type_error(format_args!("instance exception may not have a separate value")));
+        }
+        return Ok(typ);
+    }
+    Err(vm.type_error(format_args!(
+        "exceptions must be classes or instances deriving from BaseException, not {}",
+        obj::type_name(typ)
+    )))
+}
+
+/// `gen.throw(typ[, val])`: raise the exception at the yield where `gen` is suspended.
 fn throw(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let g = args.get(0);
-    let mut e = args.get(1);
-    if let Some(t) = obj::as_type(e) {
-        e = crate::runtime::call(vm, t.as_value(), args.pos.get(2..3).unwrap_or(&[]))?;
-    }
-    if !obj::is_instance(e, &exc::BASE_EXCEPTION_TYPE) {
-        return Err(vm.type_error(format_args!("exceptions must derive from BaseException")));
-    }
+    let e = thrown_exception(vm, args.get(1), args.get(2))?;
     match call::resume_generator(vm, g, Value::NONE, e)? {
         GenStep::Yield(y) => Ok(y),
         GenStep::Return(r) => Err(stop_with(vm, r)),
@@ -127,9 +150,13 @@ fn throw(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 fn close(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let g = args.get(0);
     let Some(gen) = as_gen(g) else { return Ok(Value::NONE) };
-    if gen.state.get() != state::SUSPENDED {
-        gen.state.set(state::DONE);
-        return Ok(Value::NONE);
+    match gen.state.get() {
+        state::SUSPENDED => {}
+        state::RUNNING => return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "generator already executing")),
+        _ => {
+            gen.state.set(state::DONE);
+            return Ok(Value::NONE);
+        }
     }
     let e = exc::new(vm, &exc::GENERATOR_EXIT_TYPE, &[])?;
     match call::resume_generator(vm, g, Value::NONE, e) {

@@ -147,14 +147,24 @@ fn call1(vm: &mut Vm<'_>, f: Value, v: Value, args: &[Value]) -> PyResult<Value>
     runtime::call_with_self(vm, f, v, &Args::new(args))
 }
 
+/// Append the text of `r` (a str a dunder returned) to `sb`. `r` is rooted while `sb`
+/// grows, which may collect. May collect.
+fn push_result(vm: &mut Vm<'_>, sb: &mut StrBuf, r: Value) -> PyResult<()> {
+    let m = vm.roots_mark();
+    vm.push_root(r)?;
+    let res = sb.push(vm, obj::str::as_str(r).unwrap_or(""));
+    vm.pop_roots(m);
+    res
+}
+
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     match find(v, q(&qstr::__repr__)) {
         Found::User(f) => {
             let r = call1(vm, f, v, &[])?;
-            let Some(s) = obj::str::as_str(r) else {
+            if !obj::str::is_str(r) {
                 return Err(vm.type_error(format_args!("__repr__ returned non-string (type {})", obj::type_name(r))));
-            };
-            sb.push(vm, s)
+            }
+            push_result(vm, sb, r)
         }
         Found::Builtin(t) => match t.slots.repr {
             Some(f) => f(vm, v, sb),
@@ -167,10 +177,10 @@ fn str_slot(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     match find(v, q(&qstr::__str__)) {
         Found::User(f) => {
             let r = call1(vm, f, v, &[])?;
-            let Some(s) = obj::str::as_str(r) else {
+            if !obj::str::is_str(r) {
                 return Err(vm.type_error(format_args!("__str__ returned non-string (type {})", obj::type_name(r))));
-            };
-            sb.push(vm, s)
+            }
+            push_result(vm, sb, r)
         }
         Found::Builtin(t) => match t.slots.str {
             Some(f) => f(vm, v, sb),

@@ -58,12 +58,15 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     let (f, s) = (m.func, m.self_);
     let name = runtime::func_name(f);
     sb.push(vm, "<bound method ")?;
-    if let Some(c) = obj::as_type(s) {
-        sb.push(vm, c.name())?;
-    } else {
-        sb.push(vm, obj::type_name(s))?;
+    // A Python function's qualified name already names its class.
+    if obj::function::as_func(f).is_none() {
+        if let Some(c) = obj::as_type(s) {
+            sb.push(vm, c.name())?;
+        } else {
+            sb.push(vm, obj::type_name(s))?;
+        }
+        sb.push(vm, ".")?;
     }
-    sb.push(vm, ".")?;
     sb.push(vm, name)?;
     sb.push(vm, " of ")?;
     runtime::repr_into(vm, s, sb)?;

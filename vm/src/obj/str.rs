@@ -186,7 +186,17 @@ impl StrBuf {
         let need = self.len + s.len();
         let p = if need > cap {
             let new_cap = need.max(cap * 2);
-            let q = vm.realloc(p, HDR + new_cap, true)?;
+            // `s` may be the text of an unrooted heap str (a `__repr__` result, a message):
+            // keep its allocation alive while growing, which may collect.
+            let m = vm.roots_mark();
+            if let Some(src) = vm.heap.alloc_start(s.as_ptr()) {
+                // SAFETY: `src` starts a live heap allocation; the collector marks it as a
+                // buffer or traces it as an object, both keep it.
+                vm.push_root(unsafe { Value::from_obj_ptr(src) })?;
+            }
+            let q = vm.realloc(p, HDR + new_cap, true);
+            vm.pop_roots(m);
+            let q = q?;
             // SAFETY: q is a heap object pointer (block-aligned).
             vm.set_root(self.root, unsafe { Value::from_obj_ptr(q) });
             q

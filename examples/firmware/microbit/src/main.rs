@@ -19,9 +19,7 @@ extern "C" {
 #[entry]
 fn main() -> ! {
     let heap: &'static mut [MaybeUninit<u8>; HEAP_SIZE] = cortex_m::singleton!(: [MaybeUninit<u8>; HEAP_SIZE] = [MaybeUninit::uninit(); HEAP_SIZE]).unwrap();
-    // SAFETY: taking the addresses of linker-defined symbols; they are never read.
-    let stack = unsafe {
-        firmware_common::Stack { bottom: core::ptr::addr_of!(_stack_end) as usize, top: core::ptr::addr_of!(_stack_start) as usize }
-    };
+    // Only the addresses of the linker-defined symbols are taken; they are never read.
+    let stack = firmware_common::Stack { bottom: core::ptr::addr_of!(_stack_end) as usize, top: core::ptr::addr_of!(_stack_start) as usize };
     firmware_common::run("microbit", &FROZEN, heap, stack)
 }

@@ -21,9 +21,7 @@ extern "C" {
 fn main() -> ! {
     // SAFETY: `main` runs once on the single hart; this is the only reference to HEAP.
     let heap = unsafe { &mut *core::ptr::addr_of_mut!(HEAP) };
-    // SAFETY: taking the addresses of linker-defined symbols; they are never read.
-    let stack = unsafe {
-        firmware_common::Stack { bottom: core::ptr::addr_of!(__estack) as usize, top: core::ptr::addr_of!(__sstack) as usize }
-    };
+    // Only the addresses of the linker-defined symbols are taken; they are never read.
+    let stack = firmware_common::Stack { bottom: core::ptr::addr_of!(__estack) as usize, top: core::ptr::addr_of!(__sstack) as usize };
     firmware_common::run("riscv-virt", &FROZEN, heap, stack)
 }

@@ -1,0 +1,76 @@
+//! Heap figures of examples/app on the target this is compiled for: bytes retained by
+//! `import sensor`, the live heap after `main.py`, and the smallest heap region it runs in,
+//! each with `Vm::heap_census_table`. On wasm32 this is a real 32-bit measurement (4-byte
+//! words and pointers, 8-byte blocks); `run.mjs` calls [`report`] and prints the text.
+
+use std::fmt::Write;
+use std::mem::MaybeUninit;
+
+include!(concat!(env!("OUT_DIR"), "/frostbyte_frozen.rs"));
+
+#[derive(Default)]
+struct Capture(String);
+
+impl frostbyte::Output for Capture {
+    fn write_str(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+}
+
+/// Run main.py in a heap region of `size` bytes: (ok, used after a collection, peak, census).
+fn run_app(size: usize, census: bool) -> (bool, usize, usize, String) {
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); size];
+    let mut out = Capture::default();
+    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+    vm.add_image(&FROZEN).expect("image built for this VM");
+    let ok = vm.run_main("main").is_ok();
+    vm.collect();
+    let st = vm.heap_stats();
+    let table = if census { vm.heap_census_table() } else { String::new() };
+    (ok, st.used, st.peak, table)
+}
+
+/// The whole report as text.
+pub fn report_text() -> String {
+    let mut s = String::new();
+    let bits = usize::BITS;
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 256 * 1024];
+    let mut out = Capture::default();
+    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+    vm.add_image(&FROZEN).expect("image built for this VM");
+    vm.collect();
+    let base = vm.heap_stats().used;
+    let _ = writeln!(s, "== fresh VM ({bits}-bit, block {} B): {base} B\n{}", frostbyte::heap::BLOCK, vm.heap_census_table());
+    let imported = vm.import("sensor").is_ok();
+    vm.collect();
+    let retained = vm.heap_stats().used - base;
+    let _ = writeln!(s, "== after `import sensor` (ok={imported}): {retained} B retained\n{}", vm.heap_census_table());
+    drop(vm);
+    let (ok, used, peak, table) = run_app(256 * 1024, true);
+    let _ = writeln!(s, "== after main.py (ok={ok}): {used} B in use, peak {peak} B in a 256 KiB region\n{table}");
+    let (mut lo, mut hi) = (1024, 256 * 1024);
+    while hi - lo > 64 {
+        let mid = (lo + hi) / 2;
+        if run_app(mid, false).0 { hi = mid } else { lo = mid }
+    }
+    let (_, _, peak_min, _) = run_app(hi, false);
+    let _ = writeln!(
+        s,
+        "== summary ({bits}-bit): import sensor retains {retained} B; after main.py {used} B in use; \
+         smallest region that runs main.py: {hi} B (peak {peak_min} B of heap blocks)"
+    );
+    for kb in [8usize, 12, 16, 24, 32] {
+        let (ok, ..) = run_app(kb * 1024, false);
+        let _ = writeln!(s, "   runs in {kb} KiB: {ok}");
+    }
+    s
+}
+
+/// For the wasm host: run the report and return `ptr << 32 | len` of its UTF-8 text.
+#[no_mangle]
+pub extern "C" fn report() -> u64 {
+    let s = report_text().into_bytes().into_boxed_slice();
+    let len = s.len() as u64;
+    let ptr = Box::leak(s).as_ptr() as usize as u64;
+    ptr << 32 | len
+}

@@ -1,0 +1,155 @@
+//! Heap and GC invariants (see `heap.rs`), tested through the VM's allocation API:
+//! exhaustion raises MemoryError and the heap recovers, temp roots keep objects alive
+//! across a collection while unreachable ones are freed, and ROM objects are never marked,
+//! freed or written.
+
+use core::mem::MaybeUninit;
+
+use crate::obj::{self, exception};
+use crate::rom;
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::Output;
+
+struct Sink;
+impl Output for Sink {
+    fn write_str(&mut self, _s: &str) {}
+}
+
+/// A VM over `mem`.
+fn vm_on<'a>(mem: &'a mut [MaybeUninit<u8>], out: &'a mut Sink) -> Vm<'a> {
+    Vm::new(mem, out)
+}
+
+/// Is `v` a live heap allocation (a HEAD block)?
+fn live(vm: &Vm<'_>, v: Value) -> bool {
+    vm.heap.alloc_size(v.as_ptr()) > 0
+}
+
+#[test]
+fn exhaustion_raises_memory_error_and_heap_recovers() {
+    let mut mem = std::vec![MaybeUninit::<u8>::uninit(); 16 * 1024];
+    let mut out = Sink;
+    let mut vm = vm_on(&mut mem, &mut out);
+    // Room for more strings than fit, so the failing allocation is a string's.
+    let list = obj::list::with_capacity(&mut vm, 200).unwrap();
+    let m = vm.roots_mark();
+    vm.push_root(list).unwrap();
+    let text = "x".repeat(100);
+    // Keep every string reachable through the rooted list until the heap is full.
+    let mut n = 0;
+    let err = loop {
+        match obj::str::new(&mut vm, &text).and_then(|s| obj::list::append(&mut vm, list, s)) {
+            Ok(()) => n += 1,
+            Err(e) => break e,
+        }
+        assert!(n < 10_000, "a 16 KiB heap cannot hold 10,000 strings");
+    };
+    let _ = err;
+    assert!((10..200).contains(&n), "{n} strings fitted");
+    assert!(vm.pending_is(&exception::MEMORY_ERROR_TYPE));
+    vm.take_pending();
+    // Everything is still reachable, so a collection frees nothing ...
+    vm.collect();
+    assert!(obj::str::new(&mut vm, &text).is_err());
+    vm.take_pending();
+    let full = vm.heap_stats().used;
+    // ... until the list is dropped: then allocation succeeds again, as often as before.
+    vm.pop_roots(m);
+    vm.collect();
+    assert!(vm.heap_stats().used < full / 4, "{:?}", vm.heap_stats());
+    for _ in 0..n {
+        let s = obj::str::new(&mut vm, &text).unwrap();
+        assert_eq!(obj::str::as_str(s), Some(text.as_str()));
+    }
+    assert!(vm.pending().is_null());
+}
+
+#[test]
+fn collection_keeps_temp_roots_and_frees_the_rest() {
+    let mut mem = std::vec![MaybeUninit::<u8>::uninit(); 16 * 1024];
+    let mut out = Sink;
+    let mut vm = vm_on(&mut mem, &mut out);
+    let kept = obj::str::new(&mut vm, "kept through a temp root").unwrap();
+    let m = vm.roots_mark();
+    vm.push_root(kept).unwrap();
+    // An object reachable only through a rooted container stays alive too.
+    let inner = obj::str::new(&mut vm, "inside a rooted list").unwrap();
+    vm.push_root(inner).unwrap();
+    let list = obj::list::from_slice(&mut vm, &[inner]).unwrap();
+    vm.pop_roots(m + 1);
+    vm.push_root(list).unwrap();
+    // Allocated last, so no later allocation (a collection under gc-stress) reuses it.
+    let dropped = obj::str::new(&mut vm, "reachable from nothing").unwrap();
+    let before = vm.heap_stats().used;
+    vm.collect();
+    assert!(live(&vm, kept) && live(&vm, list) && live(&vm, inner));
+    assert!(!live(&vm, dropped), "an unreachable object survived a collection");
+    assert!(vm.heap_stats().used < before);
+    assert_eq!(obj::str::as_str(kept), Some("kept through a temp root"));
+    let items = obj::list::as_list(list).unwrap().as_slice();
+    assert_eq!(items.len(), 1);
+    assert_eq!(obj::str::as_str(items[0]), Some("inside a rooted list"));
+    // Releasing the roots makes them collectable.
+    vm.pop_roots(m);
+    vm.collect();
+    assert!(!live(&vm, kept) && !live(&vm, list) && !live(&vm, inner));
+}
+
+static ROM_INT: rom::Int<3> = rom::Int::new(false, [1, 2, 3]);
+static ROM_TUPLE: rom::Tuple<3> =
+    rom::Tuple::new([Value::small_int(7), Value::qstr(&crate::qstr::append), Value::rom(&ROM_INT)]);
+
+/// The bytes of a static, to check it was not written.
+fn bytes_of<T>(x: &'static T) -> &'static [u8] {
+    // SAFETY: any initialised static can be read as bytes (the ROM structs have no padding
+    // that the compiler could leave uninitialised: they are all word-sized fields).
+    unsafe { core::slice::from_raw_parts(x as *const T as *const u8, core::mem::size_of::<T>()) }
+}
+
+#[test]
+fn rom_objects_are_never_marked_freed_or_written() {
+    let mut mem = std::vec![MaybeUninit::<u8>::uninit(); 16 * 1024];
+    let mut out = Sink;
+    let mut vm = vm_on(&mut mem, &mut out);
+    let tuple = Value::rom(&ROM_TUPLE);
+    let int = Value::rom(&ROM_INT);
+    assert!(!vm.is_heap(tuple) && !vm.is_heap(int));
+    let (t0, i0) = (bytes_of(&ROM_TUPLE).to_vec(), bytes_of(&ROM_INT).to_vec());
+    // A heap object pointing at ROM objects, and ROM objects as temp roots.
+    let list = obj::list::from_slice(&mut vm, &[tuple, int]).unwrap();
+    vm.push_root(list).unwrap();
+    vm.push_root(tuple).unwrap();
+    let used = vm.heap_stats().used;
+    for _ in 0..3 {
+        vm.collect();
+    }
+    assert_eq!(vm.heap_stats().used, used, "a collection changed the heap");
+    assert_eq!(bytes_of(&ROM_TUPLE), &t0[..], "ROM tuple written");
+    assert_eq!(bytes_of(&ROM_INT), &i0[..], "ROM int written");
+    assert_eq!(obj::tuple::items(tuple).unwrap()[0], Value::small_int(7));
+    // Freeing a ROM pointer is ignored.
+    vm.free(tuple.as_ptr());
+    assert_eq!(vm.heap.alloc_size(tuple.as_ptr()), 0);
+    assert_eq!(bytes_of(&ROM_TUPLE), &t0[..]);
+    let items = obj::list::as_list(list).unwrap().as_slice();
+    assert_eq!(items, &[tuple, int]);
+}
+
+#[test]
+fn marking_rom_pointers_is_a_no_op() {
+    let mut mem = [MaybeUninit::<u8>::uninit(); 4096];
+    let (mut h, _, _) = crate::heap::Heap::new(&mut mem, 0);
+    let a = h.alloc(10, false).unwrap();
+    let t0 = bytes_of(&ROM_TUPLE).to_vec();
+    assert!(!h.contains(Value::rom(&ROM_TUPLE).as_ptr()));
+    h.collect(|t| {
+        t.mark(Value::rom(&ROM_TUPLE));
+        t.mark_ptr(Value::rom(&ROM_INT).as_ptr());
+        t.mark_buffer(a);
+    });
+    assert_eq!(h.stats().used, crate::heap::BLOCK);
+    assert_eq!(bytes_of(&ROM_TUPLE), &t0[..]);
+    h.free(Value::rom(&ROM_INT).as_ptr());
+    assert_eq!(h.stats().used, crate::heap::BLOCK);
+}
