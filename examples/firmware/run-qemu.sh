@@ -150,4 +150,4 @@ if [ ${#FAILED[@]} -gt 0 ] || [ $DIFFER -ne 0 ]; then
     [ $DIFFER -ne 0 ] && echo "FAILED: some outputs differ from CPython's or are missing"
     exit 1
 fi
-echo "all five runs produced CPython's output"
+echo "all $(( $(wc -w <<<"$(cut -d: -f1 <<<"$BOARDS")") + 1 )) runs (host and boards) produced CPython's output"
