@@ -39,16 +39,19 @@ impl HostLoader {
             return *v;
         }
         let bytes = text.as_bytes();
-        let hdr_size = std::mem::size_of::<QstrHdr>();
-        let p = leak_words(hdr_size + bytes.len());
-        // SAFETY: `p` is 8-aligned and has room for the header plus the bytes; the buffer is
-        // leaked, so it lives for the rest of the process and is never written again.
+        let head = frostbyte_format::qstr::head(bytes);
+        let long = head & 0x7f == frostbyte_format::qstr::LONG;
+        let text_at = if long { 8 } else { 4 };
+        let p = leak_words(text_at + bytes.len());
+        // SAFETY: `p` is 8-aligned and has room for the head word, the long-form length and
+        // the bytes (the `frostbyte_format::qstr` layout); the buffer is leaked, so it lives
+        // for the rest of the process and is never written again.
         let v = unsafe {
-            (p as *mut QstrHdr).write(QstrHdr {
-                hash: frostbyte_format::qstr_hash(bytes),
-                len_flags: frostbyte_format::qstr::len_flags(bytes),
-            });
-            std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(hdr_size), bytes.len());
+            (p as *mut u32).write(head);
+            if long {
+                std::ptr::copy_nonoverlapping((bytes.len() as u32).to_le_bytes().as_ptr(), p.add(4), 4);
+            }
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(text_at), bytes.len());
             Value::qstr_from_hdr(p as *const QstrHdr)
         };
         self.qstrs.insert(text.to_string(), v);
@@ -141,28 +144,34 @@ impl HostLoader {
     }
 
     fn code(&mut self, c: &CodeUnit, module: &ModuleCtx) -> &'static rom::Code {
-        let consts: Vec<Value> = c.consts.iter().map(|k| self.constant(k, module)).collect();
-        let local_names: Vec<Value> = c.local_names.iter().map(|n| self.qstr(n)).collect();
+        let mut values: Vec<Value> = c.consts.iter().map(|k| self.constant(k, module)).collect();
+        values.extend(c.local_names.iter().map(|n| self.qstr(n)));
         let name = self.qstr(&c.name);
-        Box::leak(Box::new(rom::Code {
-            hdr: rom::CODE_HEADER,
+        let mut blob = Vec::new();
+        frostbyte_format::codeblob::encode(
+            &c.bytecode,
+            &frostbyte_format::codeblob::Tail {
+                n_kwonly: c.n_kwonly,
+                n_free: c.n_free,
+                n_posonly: c.n_posonly,
+                first_line: c.first_line,
+                line_table: &c.line_table,
+                exc_table: &c.exc_table,
+            },
+            |b| blob.push(b),
+        );
+        Box::leak(Box::new(rom::Code::new(
             name,
-            file: module.file,
-            flags: c.flags,
-            n_posargs: c.n_posargs,
-            n_posonly: c.n_posonly,
-            n_kwonly: c.n_kwonly,
-            n_locals: c.n_locals,
-            n_free: c.n_free,
-            stack_size: c.stack_size,
-            first_line: c.first_line,
-            bytecode: c.bytecode.clone().leak(),
-            consts: consts.leak(),
-            names: module.names,
-            local_names: local_names.leak(),
-            line_table: c.line_table.clone().leak(),
-            exc_table: c.exc_table.clone().leak(),
-        }))
+            module.module,
+            values.leak(),
+            c.consts.len() as u16,
+            blob.leak(),
+            c.bytecode.len() as u16,
+            c.flags,
+            c.n_posargs,
+            c.n_locals,
+            c.stack_size,
+        )))
     }
 
     /// Build an image from compiled modules (sorted by name, as the emitter does).
@@ -173,8 +182,10 @@ impl HostLoader {
         for m in sorted {
             let names: Vec<Value> = m.names.iter().map(|n| self.qstr(n)).collect();
             let ctx = ModuleCtx {
-                file: self.qstr(&m.file),
-                names: names.leak(),
+                module: Box::leak(Box::new(rom::CodeModule {
+                    file: self.qstr(&m.file),
+                    names: names.leak(),
+                })),
             };
             let code = self.code(&m.code, &ctx);
             frozen.push(rom::FrozenModule {
@@ -191,6 +202,5 @@ impl HostLoader {
 }
 
 struct ModuleCtx {
-    file: Value,
-    names: &'static [Value],
+    module: &'static rom::CodeModule,
 }

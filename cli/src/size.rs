@@ -7,13 +7,13 @@
 //!
 //! | prefix | kind | reported as |
 //! |---|---|---|
-//! | `FB_BC` | bytecode | bytecode |
-//! | `FB_LT`, `FB_XT` | line and exception tables | line + exception tables |
+//! | `FB_BC` | code blobs: bytecode, cold counts, line and exception tables | code blobs |
 //! | `FB_Q` | qstrs (header with hash and length, then the text) | strings |
-//! | `FB_N`, `FB_NL` | name tables (module names, local names) | strings |
+//! | `FB_N` | module name tables | strings |
 //! | `FB_K<n>` | constant objects (int, float, bytes, tuple) | constant objects |
-//! | `FB_KA` | constant arrays (one per code object) | constant arrays |
+//! | `FB_KA` | value arrays (constants, then local names; one per code object) | value arrays |
 //! | `FB_CODE` | code-object structs | code objects |
+//! | `FB_CM` | per-module code records (file, name table) | code objects |
 //! | `FB_MOD` | the module list; the image static itself is counted with it | code objects |
 //!
 //! Everything else is attributed by the crate its demangled path starts with (for
@@ -47,13 +47,12 @@ impl Tally {
 }
 
 /// Frozen-image kinds, in report order.
-const KINDS: [(&str, &str); 6] = [
-    ("bytecode", "FB_BC"),
-    ("strings (qstr text + headers, name tables)", "FB_Q FB_N FB_NL"),
-    ("line + exception tables", "FB_LT FB_XT"),
+const KINDS: [(&str, &str); 5] = [
+    ("code blobs (bytecode, line + exception tables)", "FB_BC"),
+    ("strings (qstr text + headers, name tables)", "FB_Q FB_N"),
     ("constant objects", "FB_K<n>"),
-    ("constant arrays", "FB_KA"),
-    ("code objects + module list", "FB_CODE FB_MOD"),
+    ("value arrays (constants, local names)", "FB_KA"),
+    ("code objects + module list", "FB_CODE FB_CM FB_MOD"),
 ];
 
 /// The frozen-image kind (index into `KINDS`) of a demangled symbol name.
@@ -62,17 +61,15 @@ fn frozen_kind(name: &str) -> Option<usize> {
     let last = last.split('.').next().unwrap_or(last);
     let rest = last.strip_prefix("FB_")?;
     let after = |p: &str| rest.strip_prefix(p).map(|r| r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == '_'));
-    let k = if after("CODE") == Some(true) || after("MOD") == Some(true) {
-        5
+    let k = if after("CODE") == Some(true) || after("CM") == Some(true) || after("MOD") == Some(true) {
+        4
     } else if after("BC") == Some(true) {
         0
-    } else if after("LT") == Some(true) || after("XT") == Some(true) {
-        2
     } else if after("KA") == Some(true) {
-        4
-    } else if after("K") == Some(true) {
         3
-    } else if after("NL") == Some(true) || after("N") == Some(true) || after("Q") == Some(true) {
+    } else if after("K") == Some(true) {
+        2
+    } else if after("N") == Some(true) || after("Q") == Some(true) {
         1
     } else {
         return None;
@@ -236,7 +233,7 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
         if let Some(b) = owned.get_mut(&(owner, false)) {
             *b -= size;
         }
-        frozen[5].add(size);
+        frozen[4].add(size);
     }
     let mut unnamed_code = 0u64;
     let mut unnamed_data = 0u64;
@@ -315,14 +312,12 @@ mod tests {
     fn kinds() {
         assert_eq!(frozen_kind("fw::FROZEN::FB_BC4_0"), Some(0));
         assert_eq!(frozen_kind("fw::FROZEN::FB_Q12"), Some(1));
-        assert_eq!(frozen_kind("fw::FROZEN::FB_NL0_3"), Some(1));
         assert_eq!(frozen_kind("fw::FROZEN::FB_N6"), Some(1));
-        assert_eq!(frozen_kind("fw::FROZEN::FB_LT0_3"), Some(2));
-        assert_eq!(frozen_kind("fw::FROZEN::FB_XT1"), Some(2));
-        assert_eq!(frozen_kind("fw::FROZEN::FB_K3"), Some(3));
-        assert_eq!(frozen_kind("fw::FROZEN::FB_KA0_0"), Some(4));
-        assert_eq!(frozen_kind("fw::FROZEN::FB_CODE2_1"), Some(5));
-        assert_eq!(frozen_kind("fw::FROZEN::FB_MOD"), Some(5));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_K3"), Some(2));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_KA0_0"), Some(3));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_CODE2_1"), Some(4));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_CM0"), Some(4));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_MOD"), Some(4));
         assert_eq!(frozen_kind("fw::FB_QUEUE"), None);
         assert_eq!(frozen_kind("frostbyte_vm::interp::exec"), None);
     }

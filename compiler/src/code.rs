@@ -149,6 +149,11 @@ impl ConstTable {
         i
     }
 
+    /// Number of constants so far.
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
     /// True if no constant was added yet.
     pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()

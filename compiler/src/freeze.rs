@@ -9,14 +9,17 @@
 //! - one `Qstr<N>` static per distinct string of the image (names, identifiers, str constants),
 //!   with its hash precomputed, unless the string is a built-in qstr of the VM, which is
 //!   referenced instead (`<path>::qstr::<ident>`);
-//! - per code object: a bytecode array, a constant array, a local-name array, a line table, an
-//!   exception table and the `Code` struct; per module: the shared name table;
+//! - per code object: a blob (bytecode, cold counts, line table and exception table, see
+//!   `frostbyte_format::codeblob`), one value array (constants, then local names) and the
+//!   `Code` struct; per module: the shared name table and the `CodeModule` (file + names)
+//!   that its code objects point at;
 //! - constant objects (`Int`, `Float`, `Bytes`, `Tuple`), deduplicated across the image;
 //! - a `const` assertion that the VM's format version equals the one emitted here.
 //!
 //! Symbols carry a kind prefix so footprint tools can attribute flash by name:
-//! `FB_Q` qstrs, `FB_BC` bytecode, `FB_LT`/`FB_XT` line/exception tables, `FB_K` constant
-//! objects and constant arrays, `FB_N` name tables, `FB_CODE` code structs, `FB_MOD` module list.
+//! `FB_Q` qstrs, `FB_BC` code blobs (bytecode and tables), `FB_K` constant objects, `FB_KA`
+//! value arrays (constants and local names), `FB_N` name tables, `FB_CODE` code structs,
+//! `FB_CM` per-module code records, `FB_MOD` module list.
 //!
 //! Determinism: every collection is ordered (module order is sorted by name, qstrs sorted by
 //! text, constants numbered in first-use order of a deterministic walk); no absolute paths are
@@ -58,8 +61,16 @@ pub fn emit_image_body(modules: &[CompiledModule], opts: &EmitOptions) -> String
             &format!("FB_N{mi}"),
             m.names.iter().map(|n| e.qstr_value(n)).collect(),
         );
+        let module = format!("FB_CM{mi}");
+        let _ = writeln!(
+            e.out,
+            "static {module}: {p}::rom::CodeModule = {p}::rom::CodeModule {{ file: {file}, names: {names} }};",
+            p = e.p,
+            file = e.qstr_value(&m.file),
+            names = Emitter::slice_ref(&names),
+        );
         let mut counter = 0usize;
-        let code = e.emit_code(&m.code, &format!("{mi}"), &mut counter, &names, &m.file);
+        let code = e.emit_code(&m.code, &format!("{mi}"), &mut counter, &module);
         module_entries.push(format!(
             "{p}::rom::FrozenModule {{ name: {name}, is_package: {pkg}, code: &{code} }}",
             p = e.p,
@@ -193,15 +204,20 @@ impl<'o> Emitter<'o> {
         let texts: Vec<String> = self.qstrs.keys().cloned().collect();
         for (i, text) in texts.iter().enumerate() {
             let name = format!("FB_Q{i}");
-            let bytes = text.as_bytes();
+            let text_bytes = text.as_bytes();
+            let head = frostbyte_format::qstr::head(text_bytes);
+            // Long form: the length (u32, little-endian) precedes the text.
+            let mut bytes = Vec::new();
+            if head & 0x7f == frostbyte_format::qstr::LONG {
+                bytes.extend_from_slice(&(text_bytes.len() as u32).to_le_bytes());
+            }
+            bytes.extend_from_slice(text_bytes);
             let _ = writeln!(
                 self.out,
-                "static {name}: {p}::rom::Qstr<{n}> = {p}::rom::Qstr::with_hash({h:#010x}, {lf:#x}, *{lit});",
+                "static {name}: {p}::rom::Qstr<{n}> = {p}::rom::Qstr::with_head({head:#010x}, *{lit});",
                 p = self.p,
                 n = bytes.len(),
-                h = frostbyte_format::qstr_hash(bytes),
-                lf = frostbyte_format::qstr::len_flags(bytes),
-                lit = byte_literal(bytes),
+                lit = byte_literal(&bytes),
             );
             self.qstrs.insert(text.clone(), name);
         }
@@ -272,8 +288,7 @@ impl<'o> Emitter<'o> {
         k: &Const,
         tag: &str,
         counter: &mut usize,
-        names: &str,
-        file: &str,
+        module: &str,
     ) -> String {
         let p = self.p.clone();
         match k {
@@ -315,7 +330,7 @@ impl<'o> Emitter<'o> {
             Const::Tuple(items) => {
                 let vals: Vec<String> = items
                     .iter()
-                    .map(|i| self.const_value(i, tag, counter, names, file))
+                    .map(|i| self.const_value(i, tag, counter, module))
                     .collect();
                 let name = self.object(
                     format!("{p}::rom::Tuple<{}>", vals.len()),
@@ -324,7 +339,7 @@ impl<'o> Emitter<'o> {
                 format!("{p}::Value::rom(&{name})")
             }
             Const::Code(c) => {
-                let name = self.emit_code(c, tag, counter, names, file);
+                let name = self.emit_code(c, tag, counter, module);
                 format!("{p}::Value::rom(&{name})")
             }
         }
@@ -346,43 +361,44 @@ impl<'o> Emitter<'o> {
         c: &CodeUnit,
         module_tag: &str,
         counter: &mut usize,
-        names: &str,
-        file: &str,
+        module: &str,
     ) -> String {
         let id = format!("{module_tag}_{}", *counter);
         *counter += 1;
-        let consts: Vec<String> = c
+        let mut values: Vec<String> = c
             .consts
             .iter()
-            .map(|k| self.const_value(k, module_tag, counter, names, file))
+            .map(|k| self.const_value(k, module_tag, counter, module))
             .collect();
-        let consts = self.value_array(&format!("FB_KA{id}"), consts);
-        let locals: Vec<String> = c.local_names.iter().map(|n| self.qstr_value(n)).collect();
-        let locals = self.value_array(&format!("FB_NL{id}"), locals);
-        let bc = self.byte_array(&format!("FB_BC{id}"), &c.bytecode);
-        let lt = self.byte_array(&format!("FB_LT{id}"), &c.line_table);
-        let xt = self.byte_array(&format!("FB_XT{id}"), &c.exc_table);
+        values.extend(c.local_names.iter().map(|n| self.qstr_value(n)));
+        let values = self.value_array(&format!("FB_KA{id}"), values);
+        let mut blob = Vec::new();
+        frostbyte_format::codeblob::encode(
+            &c.bytecode,
+            &frostbyte_format::codeblob::Tail {
+                n_kwonly: c.n_kwonly,
+                n_free: c.n_free,
+                n_posonly: c.n_posonly,
+                first_line: c.first_line,
+                line_table: &c.line_table,
+                exc_table: &c.exc_table,
+            },
+            |b| blob.push(b),
+        );
+        let blob = self.byte_array(&format!("FB_BC{id}"), &blob);
         let name = format!("FB_CODE{id}");
         let _ = writeln!(
             self.out,
-            "static {name}: {p}::rom::Code = {p}::rom::Code {{ hdr: {p}::rom::CODE_HEADER, name: {qn}, file: {qf}, flags: {flags}, n_posargs: {npa}, n_posonly: {npo}, n_kwonly: {nko}, n_locals: {nl}, n_free: {nf}, stack_size: {ss}, first_line: {fl}, bytecode: {bc}, consts: {consts}, names: {names}, local_names: {locals}, line_table: {lt}, exc_table: {xt} }};",
+            "static {name}: {p}::rom::Code = {p}::rom::Code::new({qn}, &{module}, {values}, {nk}, &{blob}, {bcl}, {flags}, {npa}, {nl}, {ss});",
             p = self.p,
             qn = self.qstr_value(&c.name),
-            qf = self.qstr_value(file),
+            values = Self::slice_ref(&values),
+            nk = c.consts.len(),
+            bcl = c.bytecode.len(),
             flags = c.flags,
             npa = c.n_posargs,
-            npo = c.n_posonly,
-            nko = c.n_kwonly,
             nl = c.n_locals,
-            nf = c.n_free,
             ss = c.stack_size,
-            fl = c.first_line,
-            bc = Self::slice_ref(&bc),
-            consts = Self::slice_ref(&consts),
-            names = Self::slice_ref(names),
-            locals = Self::slice_ref(&locals),
-            lt = Self::slice_ref(&lt),
-            xt = Self::slice_ref(&xt),
         );
         name
     }

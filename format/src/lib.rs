@@ -6,12 +6,14 @@
 //!   the disassembler and the VM's dispatch are all generated;
 //! - operand encoding ([`varint`]);
 //! - the line table and exception table encodings ([`linetable`], [`exctable`]);
+//! - the code-object blob: bytecode, cold counts and both tables in one array ([`codeblob`]);
 //! - code-object flags ([`CodeFlags`]), binary/compare operator numbering;
 //! - the qstr hash function ([`qstr_hash`]) and the built-in qstr list ([`for_each_builtin_qstr!`]).
 //!
 //! Nothing here allocates; nothing here depends on the VM or the compiler.
 #![no_std]
 
+pub mod codeblob;
 pub mod exctable;
 pub mod linetable;
 pub mod op;
@@ -24,7 +26,7 @@ pub use qstr::qstr_hash;
 /// Version of the frozen-data format. Bump on any change to the opcode table, operand
 /// encoding, line/exception table encoding, code-object layout or built-in qstr list.
 /// Generated code asserts at compile time that the VM it links against has the same value.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 bitflags_lite! {
     /// Flags of a code object (`Code::flags`).

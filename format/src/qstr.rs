@@ -2,21 +2,29 @@
 //!
 //! Frozen qstrs are `static` items laid out as (see the VM's `rom::Qstr`):
 //! ```text
-//!  align 8
-//!  +0  u32 hash       qstr_hash(bytes)
-//!  +4  u32 len_flags  bits 0..31: byte length; bit 31: 1 if the text is not pure ASCII
-//!  +8  [u8; len]      UTF-8 bytes
+//!  align 4
+//!  +0  u32 head   bits 0..6: byte length 0..=126, or 127 (LONG): long form
+//!                 bit 7:     1 if the text is not pure ASCII
+//!                 bits 8..31: qstr_hash(bytes) (24 bits)
+//!  +4  [u8; len]  UTF-8 bytes                       (short form, len <= 126)
+//!  +4  u32 len, little-endian bytes; +8 [u8; len]   (long form)
 //! ```
 //! A value word tagged as qstr points at such a header (see the VM's `value` module).
 //! Identity across images: two images may each carry a qstr with the same text; the VM
 //! compares pointers first, then hash, length and bytes, so they compare equal.
+//! Heap strs keep a full `u32` length (`len_flags`) and the same 24-bit hash.
 
-/// Flag bit in `len_flags`: the text contains non-ASCII characters.
+/// Flag bit in `len_flags` (heap strs): the text contains non-ASCII characters.
 pub const NON_ASCII: u32 = 1 << 31;
+/// Flag bit in a qstr `head`: the text contains non-ASCII characters.
+pub const HEAD_NON_ASCII: u32 = 1 << 7;
+/// Length field of a qstr `head` meaning "long form: a u32 length follows".
+pub const LONG: u32 = 127;
 
 /// The string hash used everywhere in Frostbyte (qstrs and heap strings alike):
-/// 32-bit FNV-1a. Python-visible `hash(str)` is derived from it (CPython randomises str
-/// hashes, so no program can depend on their values).
+/// 32-bit FNV-1a folded to 24 bits, so it fits a qstr head word. Python-visible
+/// `hash(str)` is derived from it (CPython randomises str hashes, so no program can
+/// depend on their values).
 pub const fn qstr_hash(bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     let mut i = 0;
@@ -25,7 +33,25 @@ pub const fn qstr_hash(bytes: &[u8]) -> u32 {
         h = h.wrapping_mul(0x0100_0193);
         i += 1;
     }
-    h
+    (h ^ (h >> 24)) & 0x00ff_ffff
+}
+
+/// Is the text pure ASCII?
+pub const fn is_ascii(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] >= 0x80 {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The `head` word of a frozen qstr for a text (see the module diagram).
+pub const fn head(bytes: &[u8]) -> u32 {
+    let len = if bytes.len() < LONG as usize { bytes.len() as u32 } else { LONG };
+    qstr_hash(bytes) << 8 | if is_ascii(bytes) { 0 } else { HEAD_NON_ASCII } | len
 }
 
 /// `len_flags` field for a text.
@@ -335,8 +361,11 @@ mod tests {
     use super::*;
     #[test]
     fn fnv() {
-        assert_eq!(qstr_hash(b""), 0x811c_9dc5);
-        assert_eq!(qstr_hash(b"a"), 0xe40c_292c);
+        assert_eq!(qstr_hash(b""), (0x811c_9dc5 ^ 0x81) & 0xff_ffff);
+        assert_eq!(qstr_hash(b"a"), (0xe40c_292c ^ 0xe4) & 0xff_ffff);
+        assert_eq!(head(b"abc"), qstr_hash(b"abc") << 8 | 3);
+        assert_eq!(head("é".as_bytes()) & 0xff, 2 | HEAD_NON_ASCII);
+        assert_eq!(head(&[b'x'; 200]) & 0x7f, LONG);
         assert_eq!(len_flags(b"abc"), 3);
         assert_eq!(len_flags("é".as_bytes()), 2 | NON_ASCII);
     }

@@ -71,13 +71,14 @@ fn deep_recursion_raises_recursion_error_without_native_stack() {
 
 /// Bytes of static data reachable from a code object (bytecode, tables, constant arrays).
 fn static_bytes(code: &Code) -> usize {
+    let tail = code.tail();
     let mut n = std::mem::size_of::<Code>()
-        + code.bytecode.len()
-        + code.line_table.len()
-        + code.exc_table.len()
-        + std::mem::size_of_val(code.consts)
-        + std::mem::size_of_val(code.local_names);
-    for k in code.consts {
+        + code.bytecode().len()
+        + tail.line_table.len()
+        + tail.exc_table.len()
+        + std::mem::size_of_val(code.consts())
+        + std::mem::size_of_val(code.local_names());
+    for k in code.consts() {
         if let Some(inner) = as_code(*k) {
             n += static_bytes(inner);
         }

@@ -502,7 +502,7 @@ fn round(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         let n = runtime::index_arg_typed(vm, nd)?;
         return match crate::num::float::round_ndigits(f, n) {
             Ok(r) => obj::float::new(vm, r),
-            Err(_) => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "rounding overflowed")),
+            Err(_) => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "rounded value too large to represent")),
         };
     }
     if obj::int::is_int(x) {
@@ -513,23 +513,54 @@ fn round(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         if n >= 0 {
             return runtime::to_int(vm, x);
         }
-        // round to 10^-n, half to even
-        let mut p: i128 = 1;
-        for _ in 0..(-n).min(38) {
-            p *= 10;
-        }
-        if let Some(v) = obj::int::to_i128(x) {
-            let q = v.div_euclid(p);
-            let r = v.rem_euclid(p);
-            let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) { q + 1 } else { q };
-            return obj::int::from_i128(vm, q * p);
-        }
-        return Ok(x);
+        return round_int(vm, x, n.unsigned_abs());
     }
     if let Some(r) = runtime::call_method_by_name(vm, x, "__round__", args.pos.get(1..).unwrap_or(&[]))? {
         return Ok(r);
     }
     Err(vm.type_error(format_args!("type {} doesn't define __round__ method", obj::type_name(x))))
+}
+
+/// `round(x, -k)` for an int `x` and `k > 0`: the multiple of `10**k` nearest to `x`, ties to
+/// even. 64-bit arithmetic when it fits, Python int operators otherwise. May collect.
+fn round_int(vm: &mut Vm<'_>, x: Value, k: u64) -> PyResult<Value> {
+    if let Some(v) = obj::int::to_i64(x) {
+        if k > 19 {
+            return Ok(Value::small_int(0));
+        }
+        if k <= 18 {
+            let p = 10i64.pow(k as u32);
+            let (q, r) = (v.div_euclid(p), v.rem_euclid(p));
+            let q = if r > p - r || (r == p - r && q % 2 != 0) { q + 1 } else { q };
+            if let Some(m) = q.checked_mul(p) {
+                return obj::int::from_i64(vm, m);
+            }
+        }
+    }
+    // |x| < 2**(32 * words) <= 10**k / 2 once k > 10 * words: the result is 0.
+    let words = obj::int::big_parts(x).map_or(2, |(_, d)| d.len()) as u64;
+    if k > 10 * words {
+        return Ok(Value::small_int(0));
+    }
+    let mark = vm.roots_mark();
+    let p = runtime::binary_op(vm, BinOp::Pow, Value::small_int(10), Value::small_int(k as isize))?;
+    vm.push_root(p)?;
+    let mut q = runtime::binary_op(vm, BinOp::FloorDiv, x, p)?;
+    vm.push_root(q)?;
+    let r = runtime::binary_op(vm, BinOp::Mod, x, p)?;
+    vm.push_root(r)?;
+    let r2 = runtime::binary_op(vm, BinOp::Add, r, r)?;
+    vm.push_root(r2)?;
+    let gt = runtime::compare(vm, r2, p, CmpOp::Gt)? == Value::TRUE;
+    let eq = runtime::compare(vm, r2, p, CmpOp::Eq)? == Value::TRUE;
+    let odd = runtime::binary_op(vm, BinOp::Mod, q, Value::small_int(2))? == Value::small_int(1);
+    if gt || (eq && odd) {
+        q = runtime::binary_op(vm, BinOp::Add, q, Value::small_int(1))?;
+        vm.push_root(q)?;
+    }
+    let m = runtime::binary_op(vm, BinOp::Mul, q, p);
+    vm.pop_roots(mark);
+    m
 }
 
 fn divmod(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
@@ -624,7 +655,7 @@ fn locals(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
             v = c.contents.get();
         }
         if !v.is_null() {
-            let n = code.local_names.get(i).copied().unwrap_or(Value::NONE);
+            let n = code.local_names().get(i).copied().unwrap_or(Value::NONE);
             obj::dict::set(vm, d, n, v)?;
         }
     }

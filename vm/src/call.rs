@@ -68,7 +68,7 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
     let fname = obj::str::as_str(code.name).unwrap_or("?");
     let flags = CodeFlags(code.flags);
     let n_pos = code.n_posargs as usize;
-    let n_kwonly = code.n_kwonly as usize;
+    let n_kwonly = code.n_kwonly() as usize;
     let varargs = flags.contains(CodeFlags::VARARGS);
     let varkw = flags.contains(CodeFlags::VARKEYWORDS);
     let star_slot = n_pos + n_kwonly;
@@ -120,8 +120,8 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
     for (k, name) in args.kwnames.iter().enumerate() {
         let val = args.kwvals.get(k).copied().unwrap_or(Value::NONE);
         let mut found = None;
-        for (i, ln) in code.local_names.iter().enumerate().take(n_pos + n_kwonly) {
-            if i < code.n_posonly as usize {
+        for (i, ln) in code.local_names().iter().enumerate().take(n_pos + n_kwonly) {
+            if i < code.n_posonly() as usize {
                 continue;
             }
             if *ln == *name || obj::str::eq(*ln, *name) {
@@ -160,7 +160,7 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
                 f.set_local(i, defaults[i - first_default]);
             } else {
                 if nmiss < 8 {
-                    missing[nmiss] = code.local_names.get(i).copied().unwrap_or(Value::NONE);
+                    missing[nmiss] = code.local_names().get(i).copied().unwrap_or(Value::NONE);
                 }
                 nmiss += 1;
             }
@@ -172,7 +172,7 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
     }
     for i in n_pos..n_pos + n_kwonly {
         if f.local(i).is_null() {
-            let name = code.local_names.get(i).copied().unwrap_or(Value::NONE);
+            let name = code.local_names().get(i).copied().unwrap_or(Value::NONE);
             let d = obj::dict::get_str(func.kwdefaults(), name);
             match d {
                 Some(v) => f.set_local(i, v),
@@ -190,7 +190,7 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
         return Err(missing_error(vm, fname, "keyword-only", &missing[..nmiss.min(8)]));
     }
     // Free variables from the closure.
-    let n_free = code.n_free as usize;
+    let n_free = code.n_free() as usize;
     if n_free > 0 {
         let cells = obj::tuple::items(func.closure()).unwrap_or(&[]);
         let base = code.n_locals as usize - n_free;
@@ -347,7 +347,7 @@ pub fn resume_generator(vm: &mut Vm<'_>, g: Value, sent: Value, throw: Value) ->
         gen.state.set(generator::state::DONE);
         let r = vm.raise(throw);
         let code = fr.code();
-        exc::add_traceback(vm, throw, code, code.first_line);
+        exc::add_traceback(vm, throw, code, code.first_line());
         return Err(r);
     }
     if gen.state.get() == generator::state::SUSPENDED && throw.is_null() {

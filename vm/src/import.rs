@@ -46,7 +46,7 @@ fn name_value(vm: &mut Vm<'_>, text: &str, near: &[&str]) -> PyResult<Value> {
     }
     for m in near {
         if let Some(fm) = find_frozen(vm, m) {
-            if let Some(n) = fm.code.names.iter().find(|n| obj::str::as_str(**n) == Some(text)) {
+            if let Some(n) = fm.code.names().iter().find(|n| obj::str::as_str(**n) == Some(text)) {
                 return Ok(*n);
             }
         }
@@ -77,7 +77,7 @@ fn exec_module(vm: &mut Vm<'_>, fm: &'static FrozenModule, as_name: Value) -> Py
     };
     vm.push_root(pkg)?;
     obj::dict::set_str(vm, d, Value::qstr(&qstr::__package__), pkg)?;
-    obj::dict::set_str(vm, d, Value::qstr(&qstr::__file__), fm.code.file)?;
+    obj::dict::set_str(vm, d, Value::qstr(&qstr::__file__), fm.code.file())?;
     if fm.is_package {
         let l = obj::list::with_capacity(vm, 0)?;
         obj::dict::set_str(vm, d, Value::qstr(&qstr::__path__), l)?;

@@ -101,11 +101,11 @@ fn unwind(vm: &mut Vm<'_>, entry: FramePtr) -> bool {
         let exc_v = vm.pending;
         let code = f.code();
         if !core::mem::replace(&mut vm.skip_tb, false) {
-            let line = linetable::line_for(code.line_table, code.first_line, f.last_ip() as usize);
+            let line = linetable::line_for(code.line_table(), code.first_line(), f.last_ip() as usize);
             exc::add_traceback(vm, exc_v, code, line);
         }
         let exc_v = vm.pending;
-        if let Some(h) = exctable::find(code.exc_table, f.last_ip()) {
+        if let Some(h) = exctable::find(code.exc_table(), f.last_ip()) {
             f.set_sp(h.depth.min(f.stack_cap()));
             f.push(exc_v);
             f.set_ip(h.handler);
@@ -152,7 +152,7 @@ fn name_error(vm: &mut Vm<'_>, name: Value) -> crate::vm::Raised {
 }
 
 fn unbound_local(vm: &mut Vm<'_>, f: FramePtr, i: usize) -> crate::vm::Raised {
-    let n = f.code().local_names.get(i).and_then(|v| obj::str::as_str(*v)).unwrap_or("?");
+    let n = f.code().local_names().get(i).and_then(|v| obj::str::as_str(*v)).unwrap_or("?");
     vm.raise_fmt(
         &exc::UNBOUND_LOCAL_ERROR_TYPE,
         format_args!("cannot access local variable '{n}' where it is not associated with a value"),
@@ -180,7 +180,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
         vm.roots_len = base;
         let f = vm.frame;
         let code = f.code();
-        let bc = code.bytecode;
+        let bc = code.bytecode();
         let start = f.ip() as usize;
         f.set_last_ip(start as u32);
         let Some(&opb) = bc.get(start) else {
@@ -212,7 +212,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::LoadConst => {
                 let k = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                f.push(code.consts.get(k).copied().unwrap_or(Value::NONE));
+                f.push(code.consts().get(k).copied().unwrap_or(Value::NONE));
             }
             Op::LoadSmallInt => {
                 let v = varint::decode_s(bc, &mut pc).unwrap_or(0);
@@ -259,9 +259,9 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 f.set_ip(pc as u32);
                 let v = obj::cell::as_cell(f.local(i)).map(|c| c.contents.get()).unwrap_or(Value::NULL);
                 if v.is_null() {
-                    let n_free = code.n_free as usize;
+                    let n_free = code.n_free() as usize;
                     if i >= code.n_locals as usize - n_free {
-                        let n = code.local_names.get(i).and_then(|v| obj::str::as_str(*v)).unwrap_or("?");
+                        let n = code.local_names().get(i).and_then(|v| obj::str::as_str(*v)).unwrap_or("?");
                         return Err(vm.raise_fmt(
                             &exc::NAME_ERROR_TYPE,
                             format_args!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
@@ -300,7 +300,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::LoadGlobal => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 let v = match obj::dict::get_str(f.globals(), name) {
                     Some(v) => v,
                     None => match crate::builtins::lookup(name) {
@@ -313,14 +313,14 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::StoreGlobal => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 obj::dict::set_str(vm, f.globals(), name, f.peek(0))?;
                 f.pop();
             }
             Op::DeleteGlobal => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 if obj::dict::remove(vm, f.globals(), name)?.is_none() {
                     return Err(name_error(vm, name));
                 }
@@ -328,7 +328,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::LoadName => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 let locals = f.locals();
                 let mut v = None;
                 if !locals.is_null() {
@@ -353,7 +353,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::StoreName => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 let target = if f.locals().is_null() { f.globals() } else { f.locals() };
                 if obj::dict::as_dict(target).is_some() {
                     obj::dict::set_str(vm, target, name, f.peek(0))?;
@@ -365,7 +365,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::DeleteName => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 let target = if f.locals().is_null() { f.globals() } else { f.locals() };
                 if obj::dict::remove(vm, target, name)?.is_none() {
                     return Err(name_error(vm, name));
@@ -374,28 +374,28 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::LoadAttr => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 let v = runtime::get_attr(vm, f.peek(0), name)?;
                 f.poke(0, v);
             }
             Op::StoreAttr => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 runtime::set_attr(vm, f.peek(0), name, f.peek(1))?;
                 f.drop_n(2);
             }
             Op::DeleteAttr => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 runtime::set_attr(vm, f.peek(0), name, Value::NULL)?;
                 f.pop();
             }
             Op::LoadMethod => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 let (m, s) = runtime::load_method(vm, f.peek(0), name)?;
                 f.poke(0, m);
                 f.push(s);
@@ -875,14 +875,14 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let n = operand(bc, &mut pc);
                 let level = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 let m = crate::import::import_name(vm, name, f.peek(0), level, f.globals())?;
                 f.poke(0, m);
             }
             Op::ImportFrom => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
-                let name = code.names.get(n).copied().unwrap_or(Value::NONE);
+                let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 let x = crate::import::import_from(vm, f.peek(0), name)?;
                 f.push(x);
             }

@@ -180,20 +180,67 @@ fn m_isfinite(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::bool(num(vm, a.get(0))?.is_finite()))
 }
 fn m_gcd(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
-    let mut g: i128 = 0;
-    for v in a.pos {
-        let Some(x) = obj::int::to_i128(*v) else {
-            return Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(*v))));
-        };
-        let (mut p, mut q) = (g.abs(), x.abs());
-        while q != 0 {
-            let t = p % q;
-            p = q;
-            q = t;
+    let mark = vm.roots_mark();
+    let mut g = Value::small_int(0);
+    for &v in a.pos {
+        if !obj::int::is_int(v) {
+            return Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(v))));
         }
-        g = p;
+        g = int_gcd(vm, g, v)?;
+        vm.pop_roots(mark);
+        vm.push_root(g)?;
     }
-    obj::int::from_i128(vm, g)
+    vm.pop_roots(mark);
+    Ok(g)
+}
+
+/// `gcd(|a|, |b|)` of two ints: 64-bit Euclid once both fit an `i64`, Python `%` before
+/// that. May collect.
+fn int_gcd(vm: &mut Vm<'_>, a: Value, b: Value) -> PyResult<Value> {
+    let mark = vm.roots_mark();
+    let (mut p, mut q) = (int_abs(vm, a)?, b);
+    vm.push_root(p)?;
+    q = int_abs(vm, q)?;
+    vm.push_root(q)?;
+    loop {
+        if let (Some(x), Some(y)) = (obj::int::to_i64(p), obj::int::to_i64(q)) {
+            let (mut x, mut y) = (x.unsigned_abs(), y.unsigned_abs());
+            while y != 0 {
+                let t = x % y;
+                x = y;
+                y = t;
+            }
+            vm.pop_roots(mark);
+            // Only gcd(-2**63, 0) does not fit an i64.
+            return match i64::try_from(x) {
+                Ok(g) => obj::int::from_i64(vm, g),
+                Err(_) => int_abs(vm, a),
+            };
+        }
+        if obj::int::small_value(q) == Some(0) {
+            vm.pop_roots(mark);
+            return Ok(p);
+        }
+        let t = crate::runtime::binary_op(vm, frostbyte_format::BinOp::Mod, p, q)?;
+        p = q;
+        q = t;
+        vm.pop_roots(mark);
+        vm.push_root(p)?;
+        vm.push_root(q)?;
+    }
+}
+
+/// `abs(v)` of an int. May collect.
+fn int_abs(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    let neg = match obj::int::small_value(v) {
+        Some(i) => i < 0,
+        None => obj::int::big_parts(v).is_some_and(|(neg, _)| neg),
+    };
+    if neg {
+        crate::runtime::unary_op(vm, frostbyte_format::UnaryOp::Neg, v)
+    } else {
+        Ok(v)
+    }
 }
 fn m_factorial(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let v = a.get(0);

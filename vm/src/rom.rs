@@ -12,8 +12,9 @@
 //!
 //! ```text
 //!  ObjHeader    +0 ty: *const Type                       (every object starts with this)
-//!  Qstr<N>      align 8 | +0 hash u32 | +4 len_flags u32 | +8 bytes [u8; N]   (no header:
-//!               a qstr Value points here, tagged 0b010; see frostbyte_format::qstr)
+//!  Qstr<N>      align 4 | +0 head u32 (len 7 bits | non-ASCII | hash 24 bits) | +4 bytes
+//!               (long form, len >= 127: +4 len u32 LE | +8 bytes); no object header: a qstr
+//!               Value points here, tagged 0b10; see frostbyte_format::qstr)
 //!  Tuple<N>     ObjHeader | len usize | items [Value; N]
 //!  Bytes<N>     ObjHeader | len usize | data [u8; N]
 //!  Int<N>       ObjHeader | size isize (sign = sign of the number, |size| = digit count)
@@ -21,7 +22,7 @@
 //!               no leading zero digits; N >= 1; the value lies outside the 31-bit
 //!               small-int range, but may fit a 64-bit small int)
 //!  Float        ObjHeader | value f64
-//!  Code         ObjHeader | fields of [`Code`]
+//!  Code         ObjHeader | fields of [`Code`] (32 bytes on 32-bit, drawn there)
 //! ```
 //! Frozen `str` constants are always qstrs, so there is no ROM str object.
 
@@ -53,70 +54,91 @@ unsafe impl Sync for ObjHeader {}
 /// layout, and be at least 4-aligned.
 pub unsafe trait RomObject: Sync {}
 
-/// The type-erased head of a qstr: hash and length, followed in memory by the bytes.
-#[repr(C, align(8))]
+/// The type-erased head of a qstr: one word with length, ASCII flag and hash, followed in
+/// memory by the bytes (short form) or by a little-endian u32 length and the bytes (long
+/// form); see `frostbyte_format::qstr`. 4-aligned (the qstr tag uses two bits).
+#[repr(C)]
 #[derive(Debug)]
 pub struct QstrHdr {
-    /// `frostbyte_format::qstr_hash` of the bytes.
-    pub hash: u32,
-    /// Byte length, with `frostbyte_format::qstr::NON_ASCII` set for non-ASCII text.
-    pub len_flags: u32,
+    head: u32,
 }
 
 impl QstrHdr {
+    /// `frostbyte_format::qstr_hash` of the bytes.
+    #[inline]
+    pub fn hash(&self) -> u32 {
+        self.head >> 8
+    }
     /// Byte length.
     #[inline]
     pub fn len(&self) -> usize {
-        (self.len_flags & !frostbyte_format::qstr::NON_ASCII) as usize
+        let l = self.head & 0x7f;
+        if l != frostbyte_format::qstr::LONG {
+            return l as usize;
+        }
+        // SAFETY: a `QstrHdr` only exists as the head of a qstr (`Qstr::with_hash` checks
+        // the long form, the host loader writes it): the long form has 4 length bytes after
+        // the head word.
+        unsafe {
+            let p = (self as *const QstrHdr as *const u8).add(4);
+            u32::from_le_bytes([*p, *p.add(1), *p.add(2), *p.add(3)]) as usize
+        }
     }
     /// Is the text empty?
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.head & 0x7f == 0
     }
     /// Is the text pure ASCII?
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.len_flags & frostbyte_format::qstr::NON_ASCII == 0
+        self.head & frostbyte_format::qstr::HEAD_NON_ASCII == 0
     }
     /// The UTF-8 text.
     ///
     /// # Safety
-    /// `self` must be the header of a qstr: followed by `len()` valid UTF-8 bytes.
+    /// `self` must be the head of a qstr: followed by its text (short form) or its length
+    /// and text (long form), valid UTF-8.
     #[inline]
     pub unsafe fn as_str(&self) -> &str {
-        // SAFETY: per the contract, the bytes follow the 8-byte header and are UTF-8.
+        let off = if self.head & 0x7f == frostbyte_format::qstr::LONG { 8 } else { 4 };
+        // SAFETY: per the contract, the bytes follow the head (and the long length).
         unsafe {
-            let p = (self as *const QstrHdr as *const u8).add(core::mem::size_of::<QstrHdr>());
+            let p = (self as *const QstrHdr as *const u8).add(off);
             core::str::from_utf8_unchecked(core::slice::from_raw_parts(p, self.len()))
         }
     }
 }
 
-/// A frozen qstr with its text inline.
-#[repr(C, align(8))]
+/// A frozen qstr with its text inline (short form: `N` = length; long form: `N` = 4 +
+/// length, the first 4 bytes being the length, little-endian).
+#[repr(C)]
 #[derive(Debug)]
 pub struct Qstr<const N: usize> {
-    /// Hash and length.
-    pub hdr: QstrHdr,
-    /// UTF-8 bytes.
-    pub bytes: [u8; N],
+    /// Length, flags and hash (private: only the checked constructors build a head).
+    hdr: QstrHdr,
+    /// UTF-8 bytes (long form: preceded by the length).
+    bytes: [u8; N],
 }
 
 impl<const N: usize> Qstr<N> {
-    /// A qstr whose hash and flags are computed at compile time.
+    /// A short qstr (at most 126 bytes) whose head is computed at compile time.
     pub const fn new(bytes: [u8; N]) -> Self {
-        Qstr {
-            hdr: QstrHdr {
-                hash: frostbyte_format::qstr_hash(&bytes),
-                len_flags: frostbyte_format::qstr::len_flags(&bytes),
-            },
-            bytes,
-        }
+        assert!(N < frostbyte_format::qstr::LONG as usize, "Qstr::new: text too long");
+        Qstr { hdr: QstrHdr { head: frostbyte_format::qstr::head(&bytes) }, bytes }
     }
-    /// A qstr with a precomputed hash and flags (what the emitter writes).
-    pub const fn with_hash(hash: u32, len_flags: u32, bytes: [u8; N]) -> Self {
-        Qstr { hdr: QstrHdr { hash, len_flags }, bytes }
+    /// A qstr with a precomputed head word (what the emitter writes). Panics (a compile
+    /// error in a `static`) if the head's length does not describe `bytes`.
+    pub const fn with_head(head: u32, bytes: [u8; N]) -> Self {
+        let l = head & 0x7f;
+        if l == frostbyte_format::qstr::LONG {
+            assert!(N >= 4, "Qstr: long form without length");
+            let len = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize;
+            assert!(len + 4 == N, "Qstr: long-form length mismatch");
+        } else {
+            assert!(l as usize <= N, "Qstr: length mismatch");
+        }
+        Qstr { hdr: QstrHdr { head }, bytes }
     }
 }
 
@@ -195,6 +217,20 @@ impl Float {
 unsafe impl RomObject for Float {}
 
 /// A code object: one function, lambda, comprehension, class body or module body.
+///
+/// ```text
+///  32-bit offsets (64-bit: pointers 8 bytes, 56 bytes in all)
+///  +0   hdr         *const Type      code
+///  +4   name        Value            qualified name (qstr)
+///  +8   module      &CodeModule      file and name table, shared by the module's code objects
+///  +12  values      *const Value     n_consts constants, then n_locals local names (qstrs)
+///  +16  blob        *const u8        bytecode (bc_len bytes), cold counts, line and
+///                                    exception tables (frostbyte_format::codeblob)
+///  +20  flags u16 | +22 n_posargs u16 | +24 n_locals u16 | +26 stack_size u16
+///  +28  n_consts u16 | +30 bc_len u16                               32 bytes on 32-bit
+/// ```
+/// Built only by [`Code::new`], which checks in `const` context that `values` and `blob`
+/// have the lengths the counts say, so the accessors can rebuild the slices.
 #[repr(C)]
 pub struct Code {
     /// Type: `code`.
@@ -204,41 +240,197 @@ pub struct Code {
     /// traceback's `in <name>`) is its last dot-separated component; `__qualname__` and
     /// CPython's qualified error messages (`C.m() missing 1 required ...`) use all of it.
     pub name: Value,
-    /// Source file as given to the compiler (qstr), used in tracebacks.
-    pub file: Value,
+    /// The defining module's file and name table.
+    pub module: &'static CodeModule,
+    values: *const Value,
+    blob: *const u8,
     /// `frostbyte_format::CodeFlags` bits.
     pub flags: u16,
     /// Positional parameters, including positional-only ones.
     pub n_posargs: u16,
-    /// How many of the positional parameters are positional-only.
-    pub n_posonly: u16,
-    /// Keyword-only parameters (they follow the positional ones in the slots).
-    pub n_kwonly: u16,
     /// Total local slots (parameters, other locals, cells, free variables).
     pub n_locals: u16,
-    /// Free variables: the last `n_free` slots, filled from the closure.
-    pub n_free: u16,
     /// Maximum value-stack depth.
     pub stack_size: u16,
-    /// Line of the `def` (or 1 for a module).
-    pub first_line: u32,
-    /// The bytecode (see `frostbyte_format::op`).
-    pub bytecode: &'static [u8],
-    /// Constants: `LoadConst k` pushes `consts[k]`. Nested code objects live here too.
-    pub consts: &'static [Value],
-    /// The module's name table (qstrs), shared by every code object of the module.
-    pub names: &'static [Value],
-    /// Names of the local slots (qstrs), `n_locals` entries.
-    pub local_names: &'static [Value],
-    /// Line table (`frostbyte_format::linetable`).
-    pub line_table: &'static [u8],
-    /// Exception table (`frostbyte_format::exctable`).
-    pub exc_table: &'static [u8],
+    n_consts: u16,
+    bc_len: u16,
 }
 // SAFETY: repr(C), starts with ObjHeader of type code; pointer-aligned.
 unsafe impl RomObject for Code {}
-// SAFETY: all fields are immutable data or Values (which are Sync).
+// SAFETY: all fields are immutable data or Values (which are Sync); the raw pointers point
+// into `'static` immutable arrays.
 unsafe impl Sync for Code {}
+
+// The layout drawn on `Code` (and the 4-byte qstr head) on every 32-bit target.
+#[cfg(target_pointer_width = "32")]
+const _: () = assert!(core::mem::size_of::<Code>() == 32 && core::mem::size_of::<Qstr<1>>() == 8);
+
+/// What the code objects of one module share: its file and its name table.
+#[repr(C)]
+pub struct CodeModule {
+    /// Source file as given to the compiler (qstr), used in tracebacks and `__file__`.
+    pub file: Value,
+    /// The module's name table (qstrs): `LoadName n`, `LoadAttr n`, ... use `names[n]`.
+    pub names: &'static [Value],
+}
+
+impl Code {
+    /// A code object. `values` holds `n_consts` constants followed by the local names
+    /// (`n_locals` of them); `blob` is a `frostbyte_format::codeblob` whose bytecode is
+    /// `bc_len` bytes. Panics (a compile error in a `static`) if the lengths disagree.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        name: Value,
+        module: &'static CodeModule,
+        values: &'static [Value],
+        n_consts: u16,
+        blob: &'static [u8],
+        bc_len: u16,
+        flags: u16,
+        n_posargs: u16,
+        n_locals: u16,
+        stack_size: u16,
+    ) -> Code {
+        assert!(values.len() == n_consts as usize + n_locals as usize, "code: values length");
+        assert!(
+            frostbyte_format::codeblob::blob_len(blob, bc_len as usize).is_some(),
+            "code: malformed blob"
+        );
+        Code {
+            hdr: CODE_HEADER,
+            name,
+            module,
+            values: values.as_ptr(),
+            blob: blob.as_ptr(),
+            flags,
+            n_posargs,
+            n_locals,
+            stack_size,
+            n_consts,
+            bc_len,
+        }
+    }
+
+    /// The bytecode (see `frostbyte_format::op`).
+    #[inline]
+    pub fn bytecode(&self) -> &'static [u8] {
+        // SAFETY: `new` checked that the blob starts with `bc_len` bytes of bytecode; the
+        // blob is a `'static` immutable array.
+        unsafe { core::slice::from_raw_parts(self.blob, self.bc_len as usize) }
+    }
+
+    /// Constants: `LoadConst k` pushes `consts()[k]`. Nested code objects live here too.
+    #[inline]
+    pub fn consts(&self) -> &'static [Value] {
+        // SAFETY: `new` checked that `values` has `n_consts + n_locals` entries.
+        unsafe { core::slice::from_raw_parts(self.values, self.n_consts as usize) }
+    }
+
+    /// Names of the local slots (qstrs), `n_locals` entries.
+    #[inline]
+    pub fn local_names(&self) -> &'static [Value] {
+        // SAFETY: as in `consts`; the local names follow the constants.
+        unsafe {
+            core::slice::from_raw_parts(self.values.add(self.n_consts as usize), self.n_locals as usize)
+        }
+    }
+
+    /// The module's name table.
+    #[inline]
+    pub fn names(&self) -> &'static [Value] {
+        self.module.names
+    }
+
+    /// Source file (qstr).
+    #[inline]
+    pub fn file(&self) -> Value {
+        self.module.file
+    }
+
+    /// The first `N` varuints after the bytecode and the offset just past them.
+    #[inline]
+    fn tail_fields<const N: usize>(&self) -> ([usize; N], usize) {
+        // `new` checked that six well-formed varuints follow the bytecode (N <= 6), so no
+        // read leaves the blob.
+        let mut pos = self.bc_len as usize;
+        let mut out = [0usize; N];
+        for c in out.iter_mut() {
+            let mut v = 0usize;
+            let mut shift = 0;
+            loop {
+                // SAFETY: `pos` stays inside the validated header (see above).
+                let b = unsafe { *self.blob.add(pos) };
+                pos += 1;
+                v |= ((b & 0x7f) as usize) << shift;
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+            }
+            *c = v;
+        }
+        (out, pos)
+    }
+
+    /// The whole blob.
+    fn blob(&self) -> &'static [u8] {
+        let (c, pos) = self.tail_fields::<6>();
+        // SAFETY: `new` checked that the blob is exactly header + both tables long.
+        unsafe { core::slice::from_raw_parts(self.blob, pos + c[4] + c[5]) }
+    }
+
+    /// The fields stored after the bytecode.
+    #[inline]
+    pub fn tail(&self) -> frostbyte_format::codeblob::Tail<'static> {
+        // `new` validated the blob, so decoding cannot fail.
+        frostbyte_format::codeblob::tail(self.blob(), self.bc_len as usize).unwrap_or(
+            frostbyte_format::codeblob::Tail {
+                n_kwonly: 0,
+                n_free: 0,
+                n_posonly: 0,
+                first_line: 0,
+                line_table: &[],
+                exc_table: &[],
+            },
+        )
+    }
+
+    /// Keyword-only parameters (they follow the positional ones in the slots).
+    #[inline]
+    pub fn n_kwonly(&self) -> u16 {
+        self.tail_fields::<1>().0[0] as u16
+    }
+
+    /// Free variables: the last `n_free` slots, filled from the closure.
+    #[inline]
+    pub fn n_free(&self) -> u16 {
+        self.tail_fields::<2>().0[1] as u16
+    }
+
+    /// How many of the positional parameters are positional-only.
+    #[inline]
+    pub fn n_posonly(&self) -> u16 {
+        self.tail_fields::<3>().0[2] as u16
+    }
+
+    /// Line of the `def` (or 1 for a module).
+    #[inline]
+    pub fn first_line(&self) -> u32 {
+        self.tail_fields::<4>().0[3] as u32
+    }
+
+    /// Line table (`frostbyte_format::linetable`).
+    #[inline]
+    pub fn line_table(&self) -> &'static [u8] {
+        self.tail().line_table
+    }
+
+    /// Exception table (`frostbyte_format::exctable`).
+    #[inline]
+    pub fn exc_table(&self) -> &'static [u8] {
+        self.tail().exc_table
+    }
+}
 
 /// Header for code objects (the emitter writes `hdr: CODE_HEADER`).
 pub const CODE_HEADER: ObjHeader = ObjHeader::of(&CODE_TYPE);

@@ -64,7 +64,7 @@ fn write_exception(vm: &mut Vm<'_>, e: Value, sb: &mut StrBuf) -> crate::vm::PyR
 }
 
 fn write_entry(vm: &mut Vm<'_>, code: &Code, line: usize, sb: &mut StrBuf) -> crate::vm::PyResult<()> {
-    let file = obj::str::as_str(code.file).unwrap_or("?");
+    let file = obj::str::as_str(code.file()).unwrap_or("?");
     let name = obj::code::short_name(code);
     let mut b = crate::vm::FixedBuf::new();
     use core::fmt::Write;

@@ -4,19 +4,24 @@
 //! Its low bits say what it is:
 //!
 //! ```text
-//!   bit:  W-1 ............................ 3   2   1   0
-//!        +--------------------------------+---+---+---+
-//!        |  signed integer (W-1 bits)               | 1 |   small int: value = word >> 1
-//!        +--------------------------------+---+---+---+
-//!        |  address of a QstrHdr (8-aligned)  | 0 | 1 | 0 |   qstr: pointer + 0b010
-//!        +--------------------------------+---+---+---+
-//!        |  constant index k              | 1 | 1 | 0 |   immediate: k = 0 None, 1 False,
-//!        +--------------------------------+---+---+---+       2 True, 3 Ellipsis, 4 NotImplemented
-//!        |  address of an object (4-aligned)      | 0 | 0 |   object pointer (heap or ROM)
-//!        +--------------------------------+---+---+---+
+//!   bit:  W-1 ........................................ 2   1   0
+//!        +--------------------------------------------+---+---+
+//!        |  signed integer (W-1 bits)                     | 1 |  small int: value = word >> 1
+//!        +--------------------------------------------+---+---+
+//!        |  address of a QstrHdr (4-aligned, >= 32)   | 1 | 0 |  qstr: address + 0b10
+//!        +--------------------------------------------+---+---+
+//!        |  k (0..=4), word < 32                      | 1 | 0 |  immediate: k << 2 | 0b10
+//!        +--------------------------------------------+---+---+  (0 None, 1 False, 2 True,
+//!        |  address of an object (4-aligned)          | 0 | 0 |   3 Ellipsis, 4 NotImpl.)
+//!        +--------------------------------------------+---+---+  object pointer (heap/ROM)
 //!   word 0 (a null object pointer) is NULL: the VM's "empty slot" sentinel, never a
 //!   Python-visible value (unbound local, LOAD_METHOD's "no self", dict tombstone...).
 //! ```
+//!
+//! Qstrs and immediates share the tag `10`: an immediate is a word below [`IMM_LIMIT`]
+//! (32), a qstr is the address of its head plus 2. No qstr lives below address 32 (that
+//! is the null page on hosts, the vector table on Cortex-M, below the data segment on
+//! wasm; `Value::qstr_from_hdr` asserts it for run-time qstrs).
 //!
 //! Small ints therefore cover 31 bits on 32-bit targets and 63 bits on 64-bit ones; larger
 //! ints are big-int objects. An object pointer points at a struct whose first field is its
@@ -41,8 +46,9 @@ unsafe impl Sync for Value {}
 unsafe impl Send for Value {}
 
 const TAG_INT: usize = 0b1;
-const TAG_QSTR: usize = 0b010;
-const TAG_IMM: usize = 0b110;
+const TAG_QSTR: usize = 0b10;
+/// Immediates are the words below this (with tag `10`); qstr heads live at or above it.
+pub const IMM_LIMIT: usize = 32;
 
 /// Number of value bits in a small int (31 or 63).
 pub const SMALL_INT_BITS: u32 = usize::BITS - 1;
@@ -66,7 +72,7 @@ impl Value {
     pub const NOT_IMPLEMENTED: Value = Value::imm(4);
 
     const fn imm(k: usize) -> Value {
-        Value(core::ptr::without_provenance(k << 3 | TAG_IMM))
+        Value(core::ptr::without_provenance(k << 2 | TAG_QSTR))
     }
 
     /// A small int. The caller guarantees `SMALL_INT_MIN <= i <= SMALL_INT_MAX`; use
@@ -98,9 +104,11 @@ impl Value {
     /// A qstr value from a type-erased header pointer.
     ///
     /// # Safety
-    /// `hdr` must point at a `QstrHdr` that is 8-aligned, immediately followed by its
-    /// `len` UTF-8 bytes, and never freed or written while the VM may see the value.
-    pub const unsafe fn qstr_from_hdr(hdr: *const crate::rom::QstrHdr) -> Value {
+    /// `hdr` must point at a `QstrHdr` that is 4-aligned, at an address of at least
+    /// [`IMM_LIMIT`], followed by its text (see `frostbyte_format::qstr`), and never freed
+    /// or written while the VM may see the value.
+    pub unsafe fn qstr_from_hdr(hdr: *const crate::rom::QstrHdr) -> Value {
+        assert!(hdr.addr() >= IMM_LIMIT && hdr.addr().is_multiple_of(4), "qstr head address");
         Value((hdr as *const u8).wrapping_add(TAG_QSTR))
     }
 
@@ -151,13 +159,13 @@ impl Value {
     /// Is this a qstr?
     #[inline(always)]
     pub fn is_qstr(self) -> bool {
-        self.bits() & 0b111 == TAG_QSTR
+        self.bits() & 0b11 == TAG_QSTR && self.bits() >= IMM_LIMIT
     }
 
     /// Is this one of the immediate constants (None, True, False, Ellipsis, NotImplemented)?
     #[inline(always)]
     pub fn is_imm(self) -> bool {
-        self.bits() & 0b111 == TAG_IMM
+        self.bits() & 0b11 == TAG_QSTR && self.bits() < IMM_LIMIT
     }
 
     /// Is this an object pointer (heap or ROM), excluding NULL?
@@ -235,5 +243,36 @@ mod tests {
         let v = Value::qstr(&Q);
         assert!(v.is_qstr() && !v.is_obj());
         assert_eq!(v.as_qstr_hdr().unwrap() as usize, &Q as *const _ as usize);
+        // SAFETY: `v` points at the static `Q`.
+        let h = unsafe { &*v.as_qstr_hdr().unwrap() };
+        // SAFETY: as above.
+        assert_eq!(unsafe { h.as_str() }, "abc");
+        assert_eq!(h.hash(), frostbyte_format::qstr_hash(b"abc"));
+        assert_eq!(core::mem::size_of::<crate::rom::Qstr<3>>(), 8);
+        assert_eq!(core::mem::size_of::<crate::rom::Qstr<5>>(), 12);
+    }
+
+    #[test]
+    fn qstr_long_form() {
+        const TEXT: &[u8; 130] = &[b'y'; 130];
+        const fn long() -> [u8; 134] {
+            let mut a = [0u8; 134];
+            let l = (TEXT.len() as u32).to_le_bytes();
+            a[0] = l[0];
+            a[1] = l[1];
+            a[2] = l[2];
+            a[3] = l[3];
+            let mut i = 0;
+            while i < TEXT.len() {
+                a[4 + i] = TEXT[i];
+                i += 1;
+            }
+            a
+        }
+        static Q: crate::rom::Qstr<134> =
+            crate::rom::Qstr::with_head(frostbyte_format::qstr::head(TEXT), long());
+        // SAFETY: `Q` is a well-formed long-form qstr.
+        let s = unsafe { (*Value::qstr(&Q).as_qstr_hdr().unwrap()).as_str() };
+        assert_eq!(s.as_bytes(), &TEXT[..]);
     }
 }

@@ -231,6 +231,15 @@ impl<'a> Compiler<'a> {
             self.diags
                 .push(self.loc.diagnostic(at, "too many local variables"));
         }
+        if asm.bytecode.len() > u16::MAX as usize {
+            self.diags.push(
+                self.loc
+                    .diagnostic(at, "function too large (over 64 KiB of bytecode)"),
+            );
+        }
+        if u.consts.len() > u16::MAX as usize {
+            self.diags.push(self.loc.diagnostic(at, "too many constants"));
+        }
         CodeUnit {
             // The qualified name (`C.m`, `f.<locals>.g`); the module keeps `<module>`.
             name: if u.qualname.is_empty() { u.name } else { u.qualname },

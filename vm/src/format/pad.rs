@@ -119,14 +119,14 @@ fn grouped_len(n_digits: usize, min_width: usize, grouping: Option<Grouping>) ->
         let l = n_digits.max(min_width).max(1);
         return (l, l);
     };
-    let size = g.size.max(1) as i128;
-    let mut remaining = n_digits as i128;
-    let mut min_width = min_width as i128;
-    let (mut vlen, mut count) = (0i128, 0i128);
+    let size = g.size.max(1) as i64;
+    let mut remaining = n_digits as i64;
+    let mut min_width = min_width as i64;
+    let (mut vlen, mut count) = (0i64, 0i64);
     let mut use_sep = false;
     loop {
         let l = size.min(remaining.max(min_width).max(1));
-        count += use_sep as i128 + l;
+        count += use_sep as i64 + l;
         vlen += l;
         use_sep = true;
         remaining -= remaining.min(l);

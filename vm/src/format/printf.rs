@@ -22,7 +22,7 @@
 //! shared padding code in `format::pad`.
 
 use super::pad::{self, Align, DigitSource, Number, ZeroExtended};
-use crate::num::float::{FloatStyle, FloatText};
+use crate::num::float::{self, FloatStyle, FloatText};
 use core::fmt::{self, Write};
 
 /// Conversion flags.
@@ -393,9 +393,9 @@ pub fn write_int(r: &Resolved, neg: bool, digits: &dyn DigitSource, w: &mut dyn 
     Ok(())
 }
 
-struct IntPart<'a>(&'a FloatText);
+struct IntPart<'a, 'b>(&'a FloatText<'b>);
 
-impl DigitSource for IntPart<'_> {
+impl DigitSource for IntPart<'_, '_> {
     fn digit_count(&self) -> usize {
         self.0.int_len()
     }
@@ -408,18 +408,19 @@ impl DigitSource for IntPart<'_> {
 pub fn write_float(r: &Resolved, x: f64, w: &mut dyn Write) -> Result<(), PrintfError> {
     let mut style = FloatStyle::new(r.ty, r.precision.unwrap_or(6)).ok_or(PrintfError::WrongType { ty: r.ty })?;
     style.alternate = r.flags.alt;
-    let text = FloatText::new(x, &style);
-    let digits = IntPart(&text);
-    let rest = |w: &mut dyn Write| text.write_rest(w);
-    let n = Number {
-        sign: sign_text(&r.flags, text.is_negative()),
-        prefix: "",
-        digits: &digits,
-        rest_len: text.rest_len(),
-        rest: &rest,
-    };
     let (fill, align) = fill_align(&r.flags);
-    pad::write_number(w, &n, None, fill, align, r.width)?;
+    float::with_text(x, &style, &mut |text| {
+        let digits = IntPart(text);
+        let rest = |w: &mut dyn Write| text.write_rest(w);
+        let n = Number {
+            sign: sign_text(&r.flags, text.is_negative()),
+            prefix: "",
+            digits: &digits,
+            rest_len: text.rest_len(),
+            rest: &rest,
+        };
+        pad::write_number(w, &n, None, fill, align, r.width)
+    })?;
     Ok(())
 }
 

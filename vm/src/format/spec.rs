@@ -24,7 +24,7 @@
 //! Padding and grouping live in `format::pad`.
 
 use super::pad::{self, Align, DigitSource, Grouping, Number};
-use crate::num::float::{FloatStyle, FloatText};
+use crate::num::float::{self, FloatStyle, FloatText};
 use core::fmt::{self, Write};
 
 /// Grouping option.
@@ -379,9 +379,9 @@ pub fn format_char(spec: &FormatSpec, c: char, w: &mut dyn Write) -> Result<(), 
 }
 
 /// The integer digits of a [`FloatText`] as a digit source.
-struct FloatInt<'a>(&'a FloatText);
+struct FloatInt<'a, 'b>(&'a FloatText<'b>);
 
-impl DigitSource for FloatInt<'_> {
+impl DigitSource for FloatInt<'_, '_> {
     fn digit_count(&self) -> usize {
         self.0.int_len()
     }
@@ -408,25 +408,26 @@ pub fn format_float(spec: &FormatSpec, x: f64, w: &mut dyn Write) -> Result<(), 
     style.add_dot_0 = ty == '\0';
     style.alternate = spec.alternate;
     style.no_neg_zero = spec.no_neg_zero;
-    let text = FloatText::new(x, &style);
     let pct = ty == '%';
-    let rest = |w: &mut dyn Write| -> fmt::Result {
-        text.write_rest(w)?;
-        if pct {
-            w.write_char('%')?;
-        }
-        Ok(())
-    };
-    let digits = FloatInt(&text);
-    let n = Number {
-        sign: spec.sign_text(text.is_negative()),
-        prefix: "",
-        digits: &digits,
-        rest_len: text.rest_len() + pct as usize,
-        rest: &rest,
-    };
     let (fill, align) = spec.number_fill_align();
-    pad::write_number(w, &n, grouping, fill, align, spec.width.unwrap_or(0))?;
+    float::with_text(x, &style, &mut |text| {
+        let rest = |w: &mut dyn Write| -> fmt::Result {
+            text.write_rest(w)?;
+            if pct {
+                w.write_char('%')?;
+            }
+            Ok(())
+        };
+        let digits = FloatInt(text);
+        let n = Number {
+            sign: spec.sign_text(text.is_negative()),
+            prefix: "",
+            digits: &digits,
+            rest_len: text.rest_len() + pct as usize,
+            rest: &rest,
+        };
+        pad::write_number(w, &n, grouping, fill, align, spec.width.unwrap_or(0))
+    })?;
     Ok(())
 }
 

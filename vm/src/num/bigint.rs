@@ -833,10 +833,10 @@ pub fn from_i128(v: i128, out: &mut [u32]) -> Result<IntOut, IntError> {
 
 /// The value as an `i64`, or `None` if it does not fit.
 pub fn to_i64(a: IntRef) -> Option<i64> {
-    let u = to_u128_mag(a.mag)?;
+    let u = to_u64_mag(a.mag)?;
     if a.neg {
-        if u <= 1u128 << 63 {
-            Some((u as i128).wrapping_neg() as i64)
+        if u <= 1u64 << 63 {
+            Some((u as i64).wrapping_neg())
         } else {
             None
         }
@@ -856,6 +856,17 @@ pub fn to_i128(a: IntRef) -> Option<i128> {
         }
     } else {
         i128::try_from(u).ok()
+    }
+}
+
+/// The magnitude as a `u64` if it fits in two digits (64-bit arithmetic only: u128 needs
+/// large compiler intrinsics on 32-bit targets).
+fn to_u64_mag(mag: &[u32]) -> Option<u64> {
+    match *mag {
+        [] => Some(0),
+        [a] => Some(a as u64),
+        [a, b] => Some(a as u64 | (b as u64) << 32),
+        _ => None,
     }
 }
 
@@ -894,7 +905,7 @@ fn top64(mag: &[u32], bl: u64) -> (u64, bool) {
 pub fn to_f64(a: IntRef) -> Result<f64, IntError> {
     let bl = bit_length(a.mag);
     let mag = if bl <= 64 {
-        to_u128_mag(a.mag).unwrap_or(0) as u64 as f64
+        to_u64_mag(a.mag).unwrap_or(0) as f64
     } else {
         if bl > 1024 {
             return Err(IntError::Overflow);
@@ -933,8 +944,8 @@ pub fn true_div(a: IntRef, b: IntRef, scratch: &mut [u32]) -> Result<f64, IntErr
     let (abl, bbl) = (bit_length(a.mag), bit_length(b.mag));
     if abl <= 53 && bbl <= 53 {
         // Both exact as floats: one correctly rounded IEEE division.
-        let x = to_u128_mag(a.mag).unwrap_or(0) as f64;
-        let y = to_u128_mag(b.mag).unwrap_or(0) as f64;
+        let x = to_u64_mag(a.mag).unwrap_or(0) as f64;
+        let y = to_u64_mag(b.mag).unwrap_or(0) as f64;
         return Ok(sign(x / y));
     }
     check(scratch.len(), true_div_scratch_len(a.mag.len(), b.mag.len()))?;
@@ -975,7 +986,7 @@ pub fn true_div(a: IntRef, b: IntRef, scratch: &mut [u32]) -> Result<f64, IntErr
         inexact = true;
     }
     // The quotient has at most MANT + 3 bits.
-    let mut qv = to_u128_mag(&q[..ql]).unwrap_or(0) as u64;
+    let mut qv = to_u64_mag(&q[..ql]).unwrap_or(0);
     let q_bits = 64 - qv.leading_zeros() as i64;
     // Round to MANT bits (fewer for subnormal results), half to even with the sticky bit.
     let extra = q_bits.max(MIN_EXP - shift) - MANT;

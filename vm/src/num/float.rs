@@ -15,10 +15,12 @@
 //!
 //! Digits: core's `{:e}` formatting is shortest-round-trip and `{:.Ne}` / `{:.N}` are exact
 //! with ties to even, which is what David Gay's `dtoa` (used by CPython) produces. Rust's output
-//! is captured by a small `fmt::Write` collector into a fixed digit buffer: an f64 has at most
-//! 767 significant decimal digits, so [`MAX_DIGITS`] always suffices and larger precisions only
-//! add virtual zeros. Core's formatter rejects precisions above 65535, so requests are capped
-//! at [`EXACT_CAP`] digits, beyond which every f64 is exact anyway.
+//! is captured by a small `fmt::Write` collector into a digit buffer the caller provides: 17
+//! bytes for repr, 32 for common precisions ([`with_text`]); an f64 has at most 767 significant
+//! decimal digits, so [`MAX_DIGITS`] always suffices and larger precisions only add virtual
+//! zeros. The buffer is never copied or nested with another one in a call chain (native stack).
+//! Core's formatter rejects precisions above 65535, so requests are capped at [`EXACT_CAP`]
+//! digits, beyond which every f64 is exact anyway.
 
 use core::fmt::{self, Write};
 
@@ -29,16 +31,17 @@ pub const EXACT_CAP: usize = 1100;
 
 /// A decimal digit string `0.d1d2...dn × 10^decpt` (trailing zeros stripped; zero is `"0"`
 /// with `decpt == 1`, as `dtoa` returns it).
-#[derive(Clone)]
-struct Digits {
-    buf: [u8; MAX_DIGITS],
+struct Digits<'a> {
+    buf: &'a mut [u8],
     n: usize,
     decpt: i32,
+    /// A non-zero digit did not fit the buffer (only `round_ndigits` uses a short one).
+    sticky: bool,
 }
 
 /// Receives core's output for a non-negative finite float (`1.25e-7`, `0.0012`, `120.50`).
-struct Collector {
-    d: Digits,
+struct Collector<'a, 'b> {
+    d: &'a mut Digits<'b>,
     leading_zeros: i32,
     int_digits: i32,
     seen_point: bool,
@@ -47,7 +50,7 @@ struct Collector {
     exp: i32,
 }
 
-impl Write for Collector {
+impl Write for Collector<'_, '_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         for c in s.bytes() {
             match c {
@@ -66,6 +69,8 @@ impl Write for Collector {
                     } else if let Some(slot) = self.d.buf.get_mut(self.d.n) {
                         *slot = c;
                         self.d.n += 1;
+                    } else if c != b'0' {
+                        self.d.sticky = true;
                     }
                 }
                 _ => {}
@@ -85,12 +90,20 @@ enum Mode {
     Fixed(usize),
 }
 
-impl Digits {
-    /// Digits of `|x|` (finite) in the given mode.
-    fn of(x: f64, mode: Mode) -> Digits {
+impl<'a> Digits<'a> {
+    fn new(buf: &'a mut [u8]) -> Digits<'a> {
+        Digits { buf, n: 0, decpt: 0, sticky: false }
+    }
+
+    /// Sets `self` to the digits of `|x|` (finite) in the given mode. The buffer must hold
+    /// every significant digit the mode produces (17 for `Shortest`, at most 767 otherwise).
+    #[inline(never)]
+    fn fill(&mut self, x: f64, mode: Mode) {
         let x = if x < 0.0 || (x == 0.0 && x.is_sign_negative()) { -x } else { x };
+        self.n = 0;
+        self.sticky = false;
         let mut c = Collector {
-            d: Digits { buf: [0; MAX_DIGITS], n: 0, decpt: 0 },
+            d: self,
             leading_zeros: 0,
             int_digits: 0,
             seen_point: false,
@@ -105,7 +118,8 @@ impl Digits {
             Mode::Fixed(p) => write!(c, "{:.*}", p.min(EXACT_CAP), x),
         };
         let exp = if c.exp_neg { -c.exp } else { c.exp };
-        let mut d = c.d;
+        let decpt = c.int_digits - c.leading_zeros + exp;
+        let d = self;
         while d.n > 0 && d.buf[d.n - 1] == b'0' {
             d.n -= 1;
         }
@@ -114,9 +128,8 @@ impl Digits {
             d.n = 1;
             d.decpt = 1;
         } else {
-            d.decpt = c.int_digits - c.leading_zeros + exp;
+            d.decpt = decpt;
         }
-        d
     }
 
     fn is_zero(&self) -> bool {
@@ -165,6 +178,23 @@ impl FloatStyle {
         };
         Some(FloatStyle { code, precision, upper, alternate: false, add_dot_0: code == b'r', no_neg_zero: false })
     }
+
+    /// An upper bound on the significant digits [`FloatText::new`] keeps for `x` (every f64
+    /// has at most 767, so [`MAX_DIGITS`] always suffices).
+    pub fn digits_needed(&self, x: f64) -> usize {
+        let p = self.precision.min(MAX_DIGITS);
+        match self.code {
+            b'e' => p + 1,
+            b'g' => p.max(1),
+            b'f' => {
+                // |x| < 2^e2, so there are at most e2 * log10(2) + 1 digits before the point.
+                let e2 = ((x.to_bits() >> 52) & 0x7ff) as usize;
+                let e2 = e2.saturating_sub(1022);
+                e2 * 30103 / 100_000 + 2 + p
+            }
+            _ => 17,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -176,11 +206,10 @@ enum Kind {
 
 /// A float laid out as text (`PyOS_double_to_string`), split into the sign, the integer digits
 /// (which the format spec may group) and the rest (point, fraction, exponent; or `inf`/`nan`).
-#[derive(Clone)]
-pub struct FloatText {
+pub struct FloatText<'a> {
     neg: bool,
     kind: Kind,
-    d: Digits,
+    d: Digits<'a>,
     decpt: i64,
     vend: i64,
     use_exp: bool,
@@ -189,13 +218,14 @@ pub struct FloatText {
     upper: bool,
 }
 
-impl FloatText {
-    /// Lays out `x` in `style`.
-    pub fn new(x: f64, style: &FloatStyle) -> FloatText {
+impl<'a> FloatText<'a> {
+    /// Lays out `x` in `style`, with its digits in `buf`, which must hold
+    /// [`FloatStyle::digits_needed`] bytes.
+    pub fn new(x: f64, style: &FloatStyle, buf: &'a mut [u8]) -> FloatText<'a> {
         let mut t = FloatText {
             neg: x.is_sign_negative(),
             kind: Kind::Finite,
-            d: Digits { buf: [0; MAX_DIGITS], n: 0, decpt: 0 },
+            d: Digits::new(buf),
             decpt: 0,
             vend: 0,
             use_exp: false,
@@ -219,7 +249,7 @@ impl FloatText {
             b'g' => (Mode::Significant(p.max(1)), None),
             _ => (Mode::Shortest, None),
         };
-        t.d = Digits::of(x, mode);
+        t.d.fill(x, mode);
         if style.no_neg_zero && t.d.is_zero() {
             t.neg = false;
         }
@@ -358,7 +388,32 @@ fn dec_len(mut v: u64) -> usize {
 
 /// Writes `repr(x)` (also `str(x)`): at most 24 characters.
 pub fn write_repr(x: f64, w: &mut dyn Write) -> fmt::Result {
-    FloatText::new(x, &FloatStyle::REPR).write(w)
+    let mut buf = [0u8; 17];
+    FloatText::new(x, &FloatStyle::REPR, &mut buf).write(w)
+}
+
+/// Digit buffer size for the common precisions: formatting with at most this many digits
+/// keeps its buffer in the caller's frame; more digits (up to [`MAX_DIGITS`]) go through a
+/// separate frame that only such requests pay for.
+const SMALL_DIGITS: usize = 32;
+
+/// Lays out `x` in `style` and passes the text to `f`, with a digit buffer sized to the
+/// request: 32 bytes in this frame for the common precisions, else [`MAX_DIGITS`] in a
+/// separate cold frame.
+pub fn with_text(x: f64, style: &FloatStyle, f: &mut dyn FnMut(&FloatText<'_>) -> fmt::Result) -> fmt::Result {
+    if style.digits_needed(x) <= SMALL_DIGITS {
+        let mut buf = [0u8; SMALL_DIGITS];
+        f(&FloatText::new(x, style, &mut buf))
+    } else {
+        with_big_text(x, style, f)
+    }
+}
+
+#[inline(never)]
+#[cold]
+fn with_big_text(x: f64, style: &FloatStyle, f: &mut dyn FnMut(&FloatText<'_>) -> fmt::Result) -> fmt::Result {
+    let mut buf = [0u8; MAX_DIGITS];
+    f(&FloatText::new(x, style, &mut buf))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -397,73 +452,58 @@ pub fn round_ndigits(x: f64, ndigits: i64) -> Result<f64, FloatError> {
     if ndigits < -308 {
         return Ok(0.0 * x);
     }
-    let d = Digits::of(x, Mode::Significant(MAX_DIGITS));
+    // Rounding to 18 or more significant digits moves x by at most 5e-18 of its value, less
+    // than half an ulp, so the result is x: 17 digits, the next one and a sticky bit for the
+    // rest decide every other case.
+    let mut buf = [0u8; 24];
+    let mut d = Digits::new(&mut buf);
+    d.fill(x, Mode::Significant(MAX_DIGITS));
     let keep = d.decpt as i64 + ndigits;
-    if keep >= d.n as i64 {
+    if keep >= 18 || (keep >= d.n as i64 && !d.sticky) {
         return Ok(x);
     }
-    // Text "0.<digits>e<decpt>" rounded to `keep` digits, half to even.
-    let mut buf = [0u8; MAX_DIGITS + 16];
-    let mut len = 0;
-    let mut push = |b: u8, buf: &mut [u8; MAX_DIGITS + 16]| {
-        if let Some(s) = buf.get_mut(len) {
-            *s = b;
-            len += 1;
-        }
-    };
-    if x < 0.0 {
-        push(b'-', &mut buf);
-    }
-    push(b'0', &mut buf);
-    push(b'.', &mut buf);
+    // Round the digits in place to `keep` (< 18) digits, half to even, then parse the text
+    // "<digits>e<decpt - digits>" built in the same buffer and apply the sign (negation is
+    // exact).
     let mut decpt = d.decpt as i64;
-    if keep < 0 {
-        push(b'0', &mut buf);
-    } else {
+    let mut klen = 0;
+    if keep >= 0 {
         let k = keep as usize;
         let next = d.buf[k];
-        let rest_nonzero = d.buf[k + 1..d.n].iter().any(|&c| c != b'0');
+        let rest_nonzero = d.sticky || d.buf[k + 1..d.n].iter().any(|&c| c != b'0');
         let prev_odd = k > 0 && (d.buf[k - 1] - b'0') % 2 == 1;
         let up = next > b'5' || (next == b'5' && (rest_nonzero || prev_odd));
-        let mut kept = [0u8; MAX_DIGITS];
-        kept[..k].copy_from_slice(&d.buf[..k]);
-        let mut klen = k;
+        klen = k;
         if up {
             let mut i = k;
             loop {
                 if i == 0 {
                     // All nines (or nothing kept): becomes 1 followed by zeros.
-                    kept[0] = b'1';
+                    d.buf[0] = b'1';
                     klen = 1;
                     decpt += 1;
                     break;
                 }
                 i -= 1;
-                if kept[i] == b'9' {
-                    kept[i] = b'0';
+                if d.buf[i] == b'9' {
+                    d.buf[i] = b'0';
                 } else {
-                    kept[i] += 1;
+                    d.buf[i] += 1;
                     break;
                 }
             }
         }
-        if klen == 0 {
-            push(b'0', &mut buf);
-        }
-        for &c in &kept[..klen] {
-            push(c, &mut buf);
-        }
     }
-    push(b'e', &mut buf);
-    let mut e = [0u8; 24];
-    let mut ew = SliceWriter { buf: &mut e, len: 0 };
-    let _ = write!(ew, "{}", decpt);
-    let elen = ew.len;
-    for &c in &e[..elen] {
-        push(c, &mut buf);
+    if klen == 0 {
+        d.buf[0] = b'0';
+        klen = 1;
     }
-    let text = core::str::from_utf8(&buf[..len]).map_err(|_| FloatError::InvalidLiteral)?;
+    let mut w = SliceWriter { buf: &mut d.buf[klen..], len: 0 };
+    write!(w, "e{}", decpt - klen as i64).map_err(|_| FloatError::InvalidLiteral)?;
+    let end = klen + w.len;
+    let text = core::str::from_utf8(&d.buf[..end]).map_err(|_| FloatError::InvalidLiteral)?;
     let r: f64 = text.parse().map_err(|_| FloatError::InvalidLiteral)?;
+    let r = if x < 0.0 { -r } else { r };
     if r.is_infinite() {
         return Err(FloatError::Overflow);
     }
@@ -618,6 +658,14 @@ pub fn parse(text: &str) -> Result<f64, FloatError> {
     if !b.contains(&b'_') {
         return s.parse().map_err(|_| FloatError::InvalidLiteral);
     }
+    parse_without_underscores(b)
+}
+
+/// Parses a valid literal after dropping its underscores. A frame of its own, so the common
+/// path does not carry the copy buffer on the native stack.
+#[inline(never)]
+#[cold]
+fn parse_without_underscores(b: &[u8]) -> Result<f64, FloatError> {
     let mut buf = [0u8; PARSE_UNDERSCORE_MAX];
     let mut n = 0;
     for &c in b.iter().filter(|&&c| c != b'_') {

@@ -24,10 +24,15 @@ fn printf(x: f64, f: &str) -> String {
     let p = f[..f.len() - 1].strip_prefix('.').map_or(6, |p| p.parse().unwrap());
     let mut style = FloatStyle::new(ty, p).unwrap();
     style.alternate = alt;
-    let t = FloatText::new(x, &style);
+    let mut buf = [0u8; MAX_DIGITS];
+    let t = FloatText::new(x, &style, &mut buf);
     let mut s = String::new();
     t.write(&mut s).unwrap();
     assert_eq!(s.len(), t.unsigned_len() + t.is_negative() as usize);
+    // The buffer sized by `digits_needed` (small or big) gives the same text.
+    let mut s2 = String::new();
+    with_text(x, &style, &mut |t| t.write(&mut s2)).unwrap();
+    assert_eq!(s, s2);
     s
 }
 
@@ -127,12 +132,14 @@ fn helpers() {
 #[test]
 fn huge_precision_does_not_panic() {
     let mut style = FloatStyle::new('f', 100_000).unwrap();
-    let t = FloatText::new(1.5, &style);
+    let mut buf = [0u8; MAX_DIGITS];
+    let t = FloatText::new(1.5, &style, &mut buf);
     assert_eq!(t.unsigned_len(), 100_002);
     style = FloatStyle::new('e', usize::MAX).unwrap();
-    let t = FloatText::new(1.5, &style);
+    let mut buf = [0u8; MAX_DIGITS];
+    let t = FloatText::new(1.5, &style, &mut buf);
     assert!(t.rest_len() > 1000);
     style = FloatStyle::new('g', usize::MAX).unwrap();
     style.alternate = true;
-    let _ = FloatText::new(-1e300, &style).unsigned_len();
+    let _ = FloatText::new(-1e300, &style, &mut [0u8; MAX_DIGITS]).unsigned_len();
 }

@@ -96,7 +96,7 @@ impl FramePtr {
     /// while it binds arguments; the frame itself only needs the code and the globals.
     /// May collect.
     pub fn new(vm: &mut Vm<'_>, code: &'static Code, _func: Value, globals: Value) -> PyResult<FramePtr> {
-        if code.bytecode.len() > u16::MAX as usize {
+        if code.bytecode().len() > u16::MAX as usize {
             return Err(vm.raise_msg(&obj::exception::SYSTEM_ERROR_TYPE, "code object too large (over 64 KiB of bytecode)"));
         }
         let n = code.n_locals as usize + stack_cap_of(code);

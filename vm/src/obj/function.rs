@@ -72,7 +72,7 @@ impl FuncObj {
         obj::code::as_code(self.code).unwrap_or(&EMPTY_CODE)
     }
     fn has_free(&self) -> bool {
-        self.code().n_free > 0
+        self.code().n_free() > 0
     }
     /// Positional defaults (tuple) or NULL.
     pub fn defaults(&self) -> Value {
@@ -110,25 +110,11 @@ impl FuncObj {
     }
 }
 
-static EMPTY_CODE: Code = Code {
-    hdr: crate::rom::CODE_HEADER,
-    name: Value::qstr(&qstr::LAMBDA),
-    file: Value::qstr(&qstr::EMPTY),
-    flags: 0,
-    n_posargs: 0,
-    n_posonly: 0,
-    n_kwonly: 0,
-    n_locals: 0,
-    n_free: 0,
-    stack_size: 1,
-    first_line: 1,
-    bytecode: &[frostbyte_format::Op::LoadNone as u8, frostbyte_format::Op::ReturnValue as u8],
-    consts: &[],
-    names: &[],
-    local_names: &[],
-    line_table: &[],
-    exc_table: &[],
-};
+static EMPTY_MODULE: crate::rom::CodeModule = crate::rom::CodeModule { file: Value::qstr(&qstr::EMPTY), names: &[] };
+/// `LoadNone; ReturnValue`, then the tail: no kw-only, free or positional-only parameters,
+/// first line 1, empty line and exception tables.
+static EMPTY_BLOB: [u8; 8] = [frostbyte_format::Op::LoadNone as u8, frostbyte_format::Op::ReturnValue as u8, 0, 0, 0, 1, 0, 0];
+static EMPTY_CODE: Code = Code::new(Value::qstr(&qstr::LAMBDA), &EMPTY_MODULE, &[], 0, &EMPTY_BLOB, 2, 0, 0, 0, 1);
 
 /// Borrow a function.
 pub fn as_func(v: Value) -> Option<&'static FuncObj> {
@@ -148,7 +134,7 @@ fn new_extra(vm: &mut Vm<'_>, defaults: Value, kwdefaults: Value, closure: Value
 /// A new function (all arguments rooted by the caller; `defaults`, `kwdefaults`, `closure`
 /// may be NULL). May collect.
 pub fn new(vm: &mut Vm<'_>, code: Value, globals: Value, defaults: Value, kwdefaults: Value, closure: Value) -> PyResult<Value> {
-    let has_free = obj::code::as_code(code).is_some_and(|c| c.n_free > 0);
+    let has_free = obj::code::as_code(code).is_some_and(|c| c.n_free() > 0);
     let extra = match (defaults.is_null(), kwdefaults.is_null(), closure.is_null()) {
         (true, true, true) => Value::NULL,
         (true, true, false) if has_free => closure,
@@ -206,7 +192,7 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
         Some("__doc__") => {
             let code = f.code();
             let has_doc = frostbyte_format::CodeFlags(code.flags).contains(frostbyte_format::CodeFlags::DOCSTRING);
-            code.consts.first().copied().filter(|_| has_doc).unwrap_or(Value::NONE)
+            code.consts().first().copied().filter(|_| has_doc).unwrap_or(Value::NONE)
         }
         Some("__defaults__") => if f.defaults().is_null() { Value::NONE } else { f.defaults() },
         Some("__globals__") => f.globals,

@@ -506,7 +506,7 @@ pub fn write_decimal(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()>
     if let Some(i) = small_value(v) {
         return sb.push_fmt(vm, format_args!("{i}"));
     }
-    if let Some(i) = to_i128(v) {
+    if let Some(i) = to_i64(v) {
         return sb.push_fmt(vm, format_args!("{i}"));
     }
     crate::numfmt::big_to_decimal(vm, v, sb)

@@ -38,6 +38,7 @@ pub mod int;
 pub mod list_methods;
 pub mod dict_methods;
 pub mod str_methods;
+pub mod str_case;
 pub mod iter;
 pub mod list;
 pub mod method;

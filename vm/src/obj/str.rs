@@ -3,8 +3,8 @@
 //! ```text
 //!  StrObj  ObjHeader | hash u32 | len_flags u32 | UTF-8 bytes (inline)
 //! ```
-//! The fields after the type pointer match a qstr header (`rom::QstrHdr`), so both kinds
-//! hash and compare identically (hash = `frostbyte_format::qstr_hash`). Text is UTF-8;
+//! Qstrs (`rom::QstrHdr`) pack length, ASCII flag and hash into one word; heap strs keep a
+//! full u32 length. Both kinds hash and compare identically (hash = `frostbyte_format::qstr_hash`). Text is UTF-8;
 //! indexing is by code point (O(1) for ASCII text, flagged in `len_flags`).
 
 use core::fmt;
@@ -38,7 +38,7 @@ const HDR: usize = core::mem::size_of::<StrObj>();
 
 /// One-character ASCII qstrs, so iterating and indexing ASCII text never allocates.
 static CHARS: [Qstr<1>; 128] = {
-    let mut a = [const { Qstr::with_hash(0, 0, [0]) }; 128];
+    let mut a = [const { Qstr::with_head(0, [0]) }; 128];
     let mut i = 0;
     while i < 128 {
         a[i] = Qstr::new([i as u8]);
@@ -68,7 +68,7 @@ fn meta(v: Value) -> (u32, bool) {
     if let Some(h) = v.as_qstr_hdr() {
         // SAFETY: qstr values point at a valid header.
         let h = unsafe { &*h };
-        return (h.hash, h.is_ascii());
+        return (h.hash(), h.is_ascii());
     }
     match obj::downcast::<StrObj>(v) {
         Some(s) => (s.hash, s.len_flags & NON_ASCII == 0),

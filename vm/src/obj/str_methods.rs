@@ -1,7 +1,7 @@
 //! Methods of `str`.
 
 use super::{Args, Builtin};
-use crate::obj::{self, exception as exc, str::{self as s, StrBuf}};
+use crate::obj::{self, exception as exc, str::{self as s, StrBuf}, str_case};
 use crate::qstr;
 use crate::runtime;
 use crate::value::Value;
@@ -364,7 +364,7 @@ fn map_chars(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(char, bool) -> (char, Optio
     let mut prev_cased = false;
     for c in text.chars() {
         let (o, extra) = f(c, prev_cased);
-        prev_cased = c.is_alphabetic();
+        prev_cased = str_case::is_cased(c);
         match extra {
             Some(e) => sb.push(vm, e)?,
             None => sb.push_char(vm, o)?,
@@ -373,22 +373,23 @@ fn map_chars(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(char, bool) -> (char, Optio
     sb.finish(vm)
 }
 
-fn upper_c(c: char, _p: bool) -> (char, Option<&'static str>) {
-    let mut it = c.to_uppercase();
-    let first = it.next().unwrap_or(c);
-    if it.next().is_some() && c == 'ß' {
-        return (c, Some("SS"));
+fn case_result(m: str_case::Mapped) -> (char, Option<&'static str>) {
+    match m {
+        str_case::Mapped::One(o) => (o, None),
+        str_case::Mapped::Many(s) => ('\0', Some(s)),
     }
-    (first, None)
+}
+fn upper_c(c: char, _p: bool) -> (char, Option<&'static str>) {
+    case_result(str_case::upper(c))
 }
 fn lower_c(c: char, _p: bool) -> (char, Option<&'static str>) {
-    (c.to_lowercase().next().unwrap_or(c), None)
+    case_result(str_case::lower(c))
 }
 fn swap_c(c: char, _p: bool) -> (char, Option<&'static str>) {
     if c.is_uppercase() { lower_c(c, false) } else { upper_c(c, false) }
 }
 fn title_c(c: char, prev: bool) -> (char, Option<&'static str>) {
-    if prev { lower_c(c, false) } else { upper_c(c, false) }
+    if prev { lower_c(c, false) } else { case_result(str_case::title(c)) }
 }
 
 fn upper(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
@@ -408,13 +409,16 @@ fn capitalize(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let mut sb = StrBuf::new(vm)?;
     for (i, c) in text.chars().enumerate() {
         if i == 0 {
-            let (o, e) = upper_c(c, false);
+            let (o, e) = title_c(c, false);
             match e {
                 Some(x) => sb.push(vm, x)?,
                 None => sb.push_char(vm, o)?,
             }
         } else {
-            sb.push_char(vm, c.to_lowercase().next().unwrap_or(c))?;
+            match lower_c(c, false) {
+                (_, Some(x)) => sb.push(vm, x)?,
+                (o, None) => sb.push_char(vm, o)?,
+            }
         }
     }
     sb.finish(vm)
