@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README): installs what the tests need, then runs every test.
 #   bash tests/run-all.sh
-# Steps: cross targets -> expected outputs still CPython's -> workspace tests (unit, corpus
+# Steps: cross targets -> expected outputs still CPython's -> clippy -> workspace tests (unit, corpus
 # frozen + CLI, limits, multi-image, generated source, trybuild) -> the corpus again in GC
 # stress mode -> the VM cross-built for every embedded target -> the firmware examples under QEMU
 # (examples/firmware/run-qemu.sh: installs QEMU if missing).
@@ -17,6 +17,9 @@ rustup target add $TARGETS >/dev/null 2>&1 || rustup target add $TARGETS
 
 step "expected outputs are CPython's (python3 $(python3 -c 'import sys; print(sys.version.split()[0])'))"
 python3 tests/regen.py --check
+
+step "clippy (the workspace denies undocumented unsafe blocks and unsafe ops in unsafe fns)"
+cargo clippy --workspace --all-targets --quiet
 
 step "workspace tests"
 cargo test --workspace --no-fail-fast

@@ -319,7 +319,7 @@ impl<'a> Vm<'a> {
 
     /// Allocate `bytes` for an object of type `ty` (header written, rest zeroed).
     /// May collect. Raises MemoryError when the heap is full after a collection.
-    pub fn alloc_obj(&mut self, ty: *const Type, bytes: usize) -> PyResult<Value> {
+    pub(crate) fn alloc_obj(&mut self, ty: *const Type, bytes: usize) -> PyResult<Value> {
         let p = self.alloc_bytes(bytes.max(crate::heap::WORD), true)?;
         // SAFETY: p is a fresh, zeroed, block-aligned allocation of at least one word.
         unsafe {
@@ -330,7 +330,7 @@ impl<'a> Vm<'a> {
 
     /// Allocate a raw, header-less, zero-filled buffer. May collect. The caller must make it
     /// reachable (store it in a rooted owner) before the next allocation.
-    pub fn alloc_raw(&mut self, bytes: usize) -> PyResult<*mut u8> {
+    pub(crate) fn alloc_raw(&mut self, bytes: usize) -> PyResult<*mut u8> {
         self.alloc_bytes(bytes, false)
     }
 
@@ -349,7 +349,7 @@ impl<'a> Vm<'a> {
 
     /// Resize a heap buffer or object (`p` must be reachable). Returns the new address; the
     /// contents up to `min(old, new)` are preserved, new bytes are zero. May collect.
-    pub fn realloc(&mut self, p: *mut u8, new_bytes: usize, header: bool) -> PyResult<*mut u8> {
+    pub(crate) fn realloc(&mut self, p: *mut u8, new_bytes: usize, header: bool) -> PyResult<*mut u8> {
         if p.is_null() {
             return self.alloc_bytes(new_bytes, header);
         }
