@@ -14,6 +14,7 @@ TARGETS="thumbv6m-none-eabi thumbv7m-none-eabi thumbv7em-none-eabihf riscv32imc-
 
 step "installing Rust targets"
 rustup target add $TARGETS >/dev/null 2>&1 || rustup target add $TARGETS
+rustup component add clippy >/dev/null 2>&1 || rustup component add clippy
 
 step "expected outputs are CPython's (python3 $(python3 -c 'import sys; print(sys.version.split()[0])'))"
 python3 tests/regen.py --check
