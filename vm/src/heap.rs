@@ -79,6 +79,8 @@ pub struct Heap {
     n_blocks: usize,
     /// Every block below this index is in use.
     first_free: usize,
+    /// Where the next-fit search starts: just after the previous allocation.
+    next_fit: usize,
     used_blocks: usize,
     peak_blocks: usize,
     stack: [*const u8; MARK_STACK],
@@ -129,6 +131,7 @@ impl Heap {
             pool,
             n_blocks: n,
             first_free: 0,
+            next_fit: 0,
             used_blocks: 0,
             peak_blocks: 0,
             stack: [ptr::null(); MARK_STACK],
@@ -230,7 +233,39 @@ impl Heap {
     /// type. Never collects (the VM's allocation wrapper does that).
     pub fn alloc(&mut self, bytes: usize, header: bool) -> Option<*mut u8> {
         let need = bytes.div_ceil(BLOCK).max(1);
-        let mut b = self.first_free;
+        // One block: first fit from the lowest free block, which any free block satisfies, so
+        // holes are refilled and small heaps stay compact. More blocks: next fit, continuing
+        // after the previous multi-block allocation, so a one-block hole near the bottom of the
+        // pool does not make every such request rescan all the live blocks above it; only when
+        // that fails, scan everything from the lowest free block (first fit).
+        let start = if need == 1 {
+            self.find_run(self.first_free, 1, true)?
+        } else {
+            let found = match self.find_run(self.next_fit.max(self.first_free), need, false) {
+                Some(s) => Some(s),
+                None => self.find_run(self.first_free, need, true),
+            };
+            let start = found?;
+            self.next_fit = start + need;
+            start
+        };
+        self.set(start, HEAD);
+        for t in start + 1..start + need {
+            self.set(t, TAIL);
+        }
+        self.set_header(start, header);
+        self.used_blocks += need;
+        self.peak_blocks = self.peak_blocks.max(self.used_blocks);
+        let p = self.block_ptr(start);
+        // SAFETY: the run [start, start+need) lies in the pool and is now ours.
+        unsafe { ptr::write_bytes(p, 0, need * BLOCK) };
+        Some(p)
+    }
+
+    /// The first run of `need` free blocks at or after block `from`. With `update_first_free`
+    /// the scan also moves `first_free` up to the lowest free block it passed.
+    fn find_run(&mut self, from: usize, need: usize, update_first_free: bool) -> Option<usize> {
+        let mut b = from;
         let mut run = 0;
         let mut start = b;
         let mut first_free_seen = None;
@@ -251,28 +286,15 @@ impl Heap {
             }
             b += 1;
         }
-        if run < need {
-            if let Some(f) = first_free_seen {
-                self.first_free = f;
-            } else {
-                self.first_free = self.n_blocks;
-            }
-            return None;
+        if update_first_free {
+            self.first_free = match first_free_seen {
+                // The run found starts at the lowest free block: everything below its end is used.
+                Some(f) if f == start && run == need => start + need,
+                Some(f) => f,
+                None => self.n_blocks,
+            };
         }
-        if first_free_seen == Some(start) {
-            self.first_free = start + need;
-        }
-        self.set(start, HEAD);
-        for t in start + 1..start + need {
-            self.set(t, TAIL);
-        }
-        self.set_header(start, header);
-        self.used_blocks += need;
-        self.peak_blocks = self.peak_blocks.max(self.used_blocks);
-        let p = self.block_ptr(start);
-        // SAFETY: the run [start, start+need) lies in the pool and is now ours.
-        unsafe { ptr::write_bytes(p, 0, need * BLOCK) };
-        Some(p)
+        (run == need).then_some(start)
     }
 
     /// Free the allocation at `p` now. Ignores ROM pointers and non-head pointers.
@@ -457,6 +479,7 @@ impl Heap {
         }
         self.used_blocks = used;
         self.first_free = if first_free == usize::MAX { self.n_blocks } else { first_free };
+        self.next_fit = self.first_free;
     }
 }
 
