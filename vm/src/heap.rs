@@ -55,6 +55,11 @@ const HEAD: u8 = 1;
 const TAIL: u8 = 2;
 const MARK: u8 = 3;
 
+/// Allocations of up to this many blocks are placed first fit from the bottom of the pool (with
+/// a per-size hint); larger ones are placed from the top down, so big buffers (list and dict
+/// tables, long strings) do not get stuck behind small objects and small ones stay compact.
+const SMALL_CLASSES: usize = 16;
+
 /// Entries in the bounded mark stack.
 const MARK_STACK: usize = 64;
 
@@ -79,8 +84,11 @@ pub struct Heap {
     n_blocks: usize,
     /// Every block below this index is in use.
     first_free: usize,
-    /// Where the next-fit search starts: just after the previous allocation.
-    next_fit: usize,
+    /// `hints[k - 1]`: no run of `k` or more free blocks starts below this block
+    /// (for the small size classes `k <= SMALL_CLASSES`).
+    hints: [usize; SMALL_CLASSES],
+    /// Blocks allocated since the last collection.
+    since_collect: usize,
     used_blocks: usize,
     peak_blocks: usize,
     stack: [*const u8; MARK_STACK],
@@ -131,7 +139,8 @@ impl Heap {
             pool,
             n_blocks: n,
             first_free: 0,
-            next_fit: 0,
+            hints: [0; SMALL_CLASSES],
+            since_collect: 0,
             used_blocks: 0,
             peak_blocks: 0,
             stack: [ptr::null(); MARK_STACK],
@@ -233,21 +242,23 @@ impl Heap {
     /// type. Never collects (the VM's allocation wrapper does that).
     pub fn alloc(&mut self, bytes: usize, header: bool) -> Option<*mut u8> {
         let need = bytes.div_ceil(BLOCK).max(1);
-        // One block: first fit from the lowest free block, which any free block satisfies, so
-        // holes are refilled and small heaps stay compact. More blocks: next fit, continuing
-        // after the previous multi-block allocation, so a one-block hole near the bottom of the
-        // pool does not make every such request rescan all the live blocks above it; only when
-        // that fails, scan everything from the lowest free block (first fit).
-        let start = if need == 1 {
-            self.find_run(self.first_free, 1, true)?
+        // Small: first fit from the bottom, starting at this size's hint, so repeated requests
+        // do not rescan the live blocks below the first run that could fit. Large: from the top.
+        let start = if need <= SMALL_CLASSES {
+            let slot = need - 1;
+            let from = self.hints[slot].max(self.first_free);
+            match self.find_run(from, need, from == self.first_free) {
+                Some(s) => {
+                    self.hints[slot] = s + need;
+                    s
+                }
+                None => {
+                    self.hints[slot] = self.n_blocks;
+                    return None;
+                }
+            }
         } else {
-            let found = match self.find_run(self.next_fit.max(self.first_free), need, false) {
-                Some(s) => Some(s),
-                None => self.find_run(self.first_free, need, true),
-            };
-            let start = found?;
-            self.next_fit = start + need;
-            start
+            self.find_run_from_top(need)?
         };
         self.set(start, HEAD);
         for t in start + 1..start + need {
@@ -255,11 +266,49 @@ impl Heap {
         }
         self.set_header(start, header);
         self.used_blocks += need;
+        self.since_collect += need;
         self.peak_blocks = self.peak_blocks.max(self.used_blocks);
         let p = self.block_ptr(start);
         // SAFETY: the run [start, start+need) lies in the pool and is now ours.
         unsafe { ptr::write_bytes(p, 0, need * BLOCK) };
         Some(p)
+    }
+
+    /// True once the blocks allocated since the last collection exceed what survived it (and at
+    /// least an eighth of the pool). Collecting then (MicroPython's `gc.threshold` idea) keeps
+    /// live objects packed in the low part of the pool instead of strewn over all of it, so
+    /// large buffers still find contiguous space; tying the threshold to the surviving data
+    /// keeps the collector's work proportional to allocation.
+    pub fn wants_collection(&self) -> bool {
+        self.since_collect > (self.n_blocks / 8).max(self.used_blocks - self.since_collect.min(self.used_blocks))
+    }
+
+    /// The highest run of `need` free blocks (for large allocations).
+    fn find_run_from_top(&self, need: usize) -> Option<usize> {
+        let mut b = self.n_blocks;
+        let mut run = 0;
+        while b > self.first_free {
+            b -= 1;
+            if self.get(b) == FREE {
+                run += 1;
+                if run == need {
+                    return Some(b);
+                }
+            } else {
+                run = 0;
+            }
+        }
+        None
+    }
+
+    /// Blocks from `b` on became free: a run of `k` free blocks may now start as low as
+    /// `b - (k - 1)` (the free blocks just below `b` formed a run shorter than `k`, or the
+    /// hint would already be lower).
+    fn freed_from(&mut self, b: usize) {
+        self.first_free = self.first_free.min(b);
+        for (i, h) in self.hints.iter_mut().enumerate() {
+            *h = (*h).min(b.saturating_sub(i));
+        }
     }
 
     /// The first run of `need` free blocks at or after block `from`. With `update_first_free`
@@ -310,7 +359,7 @@ impl Heap {
         }
         self.set_header(b, false);
         self.used_blocks -= n;
-        self.first_free = self.first_free.min(b);
+        self.freed_from(b);
     }
 
     /// Usable bytes of the allocation at `p` (0 for ROM / invalid pointers).
@@ -335,7 +384,9 @@ impl Heap {
                 self.set(i, FREE);
             }
             self.used_blocks -= have - need;
-            self.first_free = self.first_free.min(b + need);
+            if need < have {
+                self.freed_from(b + need);
+            }
             return true;
         }
         if b + need > self.n_blocks {
@@ -479,7 +530,8 @@ impl Heap {
         }
         self.used_blocks = used;
         self.first_free = if first_free == usize::MAX { self.n_blocks } else { first_free };
-        self.next_fit = self.first_free;
+        self.hints = [self.first_free; SMALL_CLASSES];
+        self.since_collect = 0;
     }
 }
 

@@ -337,6 +337,9 @@ impl<'a> Vm<'a> {
     fn alloc_bytes(&mut self, bytes: usize, header: bool) -> PyResult<*mut u8> {
         #[cfg(feature = "gc-stress")]
         self.collect();
+        if self.heap.wants_collection() {
+            self.collect();
+        }
         if let Some(p) = self.heap.alloc(bytes, header) {
             return Ok(p);
         }
