@@ -9,7 +9,7 @@
 //! This is the only `unsafe` in the CLI: writing variable-length object layouts (`Tuple<N>`,
 //! `Bytes<N>`, `Int<N>`, `Qstr<N>` with a run-time `N`) into word buffers.
 
-use frostbyte_compiler::{CodeUnit, CompiledModule, Const};
+use frostbyte_compiler::{CodeUnit, CompiledModule, Const, IntRepr};
 use frostbyte_vm::rom::{self, ObjHeader, QstrHdr};
 use frostbyte_vm::Value;
 use std::collections::HashMap;
@@ -49,7 +49,11 @@ impl HostLoader {
         let v = unsafe {
             (p as *mut u32).write(head);
             if long {
-                std::ptr::copy_nonoverlapping((bytes.len() as u32).to_le_bytes().as_ptr(), p.add(4), 4);
+                std::ptr::copy_nonoverlapping(
+                    (bytes.len() as u32).to_le_bytes().as_ptr(),
+                    p.add(4),
+                    4,
+                );
             }
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(text_at), bytes.len());
             Value::qstr_from_hdr(p as *const QstrHdr)
@@ -100,18 +104,10 @@ impl HostLoader {
             Const::True => Value::TRUE,
             Const::False => Value::FALSE,
             Const::Ellipsis => Value::ELLIPSIS,
-            Const::Int(i) if (-(1i64 << 30)..(1i64 << 30)).contains(i) => {
-                Value::small_int(*i as isize)
-            }
-            Const::Int(i) => {
-                let m = i.unsigned_abs();
-                let digits: Vec<u32> = if m >> 32 == 0 {
-                    vec![m as u32]
-                } else {
-                    vec![m as u32, (m >> 32) as u32]
-                };
-                self.int(*i < 0, &digits)
-            }
+            Const::Int(i) => match IntRepr::of_i64(*i) {
+                IntRepr::Small(i) => Value::small_int(i as isize),
+                IntRepr::Big { negative, digits } => self.int(negative, &digits),
+            },
             Const::BigInt { negative, digits } => self.int(*negative, digits),
             Const::Float(f) => Value::rom(Box::leak(Box::new(rom::Float::new(*f)))),
             Const::Str(s) => self.qstr(s),
@@ -147,19 +143,7 @@ impl HostLoader {
         let mut values: Vec<Value> = c.consts.iter().map(|k| self.constant(k, module)).collect();
         values.extend(c.local_names.iter().map(|n| self.qstr(n)));
         let name = self.qstr(&c.name);
-        let mut blob = Vec::new();
-        frostbyte_format::codeblob::encode(
-            &c.bytecode,
-            &frostbyte_format::codeblob::Tail {
-                n_kwonly: c.n_kwonly,
-                n_free: c.n_free,
-                n_posonly: c.n_posonly,
-                first_line: c.first_line,
-                line_table: &c.line_table,
-                exc_table: &c.exc_table,
-            },
-            |b| blob.push(b),
-        );
+        let blob = c.blob();
         Box::leak(Box::new(rom::Code::new(
             name,
             module.module,

@@ -60,20 +60,24 @@ fn frozen_kind(name: &str) -> Option<usize> {
     let last = name.rsplit("::").next().unwrap_or(name);
     let last = last.split('.').next().unwrap_or(last);
     let rest = last.strip_prefix("FB_")?;
-    let after = |p: &str| rest.strip_prefix(p).map(|r| r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == '_'));
-    let k = if after("CODE") == Some(true) || after("CM") == Some(true) || after("MOD") == Some(true) {
-        4
-    } else if after("BC") == Some(true) {
-        0
-    } else if after("KA") == Some(true) {
-        3
-    } else if after("K") == Some(true) {
-        2
-    } else if after("N") == Some(true) || after("Q") == Some(true) {
-        1
-    } else {
-        return None;
+    let after = |p: &str| {
+        rest.strip_prefix(p)
+            .map(|r| r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == '_'))
     };
+    let k =
+        if after("CODE") == Some(true) || after("CM") == Some(true) || after("MOD") == Some(true) {
+            4
+        } else if after("BC") == Some(true) {
+            0
+        } else if after("KA") == Some(true) {
+            3
+        } else if after("K") == Some(true) {
+            2
+        } else if after("N") == Some(true) || after("Q") == Some(true) {
+            1
+        } else {
+            return None;
+        };
     Some(k)
 }
 
@@ -83,17 +87,26 @@ fn frozen_kind(name: &str) -> Option<usize> {
 fn crate_of(name: &str) -> &str {
     fn first(path: &str) -> &str {
         let p = path.trim_start_matches(['<', '&', '*', '(', '[', ' ']);
-        let p = p.strip_prefix("mut ").or_else(|| p.strip_prefix("const ")).unwrap_or(p);
+        let p = p
+            .strip_prefix("mut ")
+            .or_else(|| p.strip_prefix("const "))
+            .unwrap_or(p);
         let p = p.trim_start_matches(['<', '&', '*', '(', '[', ' ']);
         match p.find("::") {
             Some(i) if !p[..i].contains([' ', '<', '>', ';', ']', ')']) => &p[..i],
             _ => "",
         }
     }
-    let Some(inner) = name.strip_prefix('<') else { return first(name) };
+    let Some(inner) = name.strip_prefix('<') else {
+        return first(name);
+    };
     if let Some(i) = inner.find(" as ") {
         let ty = first(&inner[..i]);
-        return if ty.is_empty() { first(&inner[i + 4..]) } else { ty };
+        return if ty.is_empty() {
+            first(&inner[i + 4..])
+        } else {
+            ty
+        };
     }
     match first(inner) {
         "" => "core", // `<i128>::rem_euclid`: an inherent method of a primitive type
@@ -127,7 +140,11 @@ fn owner_of(name: &str) -> Owner {
 fn is_intrinsic(name: &str) -> bool {
     name.starts_with("__aeabi")
         || name.starts_with("__")
-            && ["si", "di", "sf", "df", "ti"].iter().any(|s| name.ends_with(&format!("{s}2")) || name.ends_with(&format!("{s}3")) || name.ends_with(s))
+            && ["si", "di", "sf", "df", "ti"].iter().any(|s| {
+                name.ends_with(&format!("{s}2"))
+                    || name.ends_with(&format!("{s}3"))
+                    || name.ends_with(s)
+            })
         || ["memcpy", "memmove", "memset", "memcmp", "bcmp", "strlen"].contains(&name)
 }
 
@@ -136,7 +153,9 @@ fn count_lines(dir: &Path, total: &mut (u64, u64, u64)) {
         count_file(dir, total);
         return;
     }
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
@@ -170,7 +189,8 @@ fn kib(b: u64) -> String {
 /// The footprint report for `elf`.
 pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     let data = std::fs::read(elf).map_err(|e| format!("{}: {e}", elf.display()))?;
-    let file = object::File::parse(&*data).map_err(|e| format!("{}: not an ELF file: {e}", elf.display()))?;
+    let file = object::File::parse(&*data)
+        .map_err(|e| format!("{}: not an ELF file: {e}", elf.display()))?;
 
     // Loadable sections: which are flash (code, read-only data, initialisers of .data) and
     // which are RAM only (.bss).
@@ -206,8 +226,12 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     let mut seen: HashSet<(SectionIndex, u64)> = HashSet::new();
     let mut image_static = None;
     for sym in file.symbols() {
-        let SymbolSection::Section(sec) = sym.section() else { continue };
-        let Some(&(_, is_code)) = flash_sections.get(&sec) else { continue };
+        let SymbolSection::Section(sec) = sym.section() else {
+            continue;
+        };
+        let Some(&(_, is_code)) = flash_sections.get(&sec) else {
+            continue;
+        };
         let size = sym.size();
         let Ok(raw) = sym.name() else { continue };
         if raw.starts_with(".L") {
@@ -222,7 +246,10 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
             frozen[k].add(size);
             continue;
         }
-        owned.entry((owner_of(&name), is_code)).and_modify(|b| *b += size).or_insert(size);
+        owned
+            .entry((owner_of(&name), is_code))
+            .and_modify(|b| *b += size)
+            .or_insert(size);
         if !is_code && crate_of(&name) != "" && name.ends_with("::FROZEN") {
             image_static = Some((owner_of(&name), size));
         }
@@ -251,7 +278,8 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     let vm_code = get(Owner::Vm, true);
     let vm_data = get(Owner::Vm, false);
     let lib_code = get(Owner::Core, true) + get(Owner::Libm, true) + get(Owner::Intrinsics, true);
-    let lib_data = get(Owner::Core, false) + get(Owner::Libm, false) + get(Owner::Intrinsics, false);
+    let lib_data =
+        get(Owner::Core, false) + get(Owner::Libm, false) + get(Owner::Intrinsics, false);
     let vm_total = vm_code + vm_data + lib_code + lib_data + unnamed_data;
     let runtime = get(Owner::Runtime, true) + get(Owner::Runtime, false);
 
@@ -264,23 +292,60 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
         kib(flash),
         init + bss
     );
-    let _ = writeln!(w, "  VM and the libraries it uses       {vm_total:>7} B  ({})", kib(vm_total));
+    let _ = writeln!(
+        w,
+        "  VM and the libraries it uses       {vm_total:>7} B  ({})",
+        kib(vm_total)
+    );
     let _ = writeln!(w, "    frostbyte_vm code                {vm_code:>7} B");
-    let _ = writeln!(w, "    frostbyte_vm data                {vm_data:>7} B  (types, built-in qstrs and methods)");
-    let _ = writeln!(w, "    core code                        {:>7} B  (fmt, float <-> text, i128, unicode)", get(Owner::Core, true));
-    let _ = writeln!(w, "    core data                        {:>7} B", get(Owner::Core, false));
-    let _ = writeln!(w, "    libm code + data                 {:>7} B", get(Owner::Libm, true) + get(Owner::Libm, false));
-    let _ = writeln!(w, "    compiler intrinsics              {:>7} B  (soft float, memcpy, ...)", get(Owner::Intrinsics, true) + get(Owner::Intrinsics, false));
+    let _ = writeln!(
+        w,
+        "    frostbyte_vm data                {vm_data:>7} B  (types, built-in qstrs and methods)"
+    );
+    let _ = writeln!(
+        w,
+        "    core code                        {:>7} B  (fmt, float <-> text, i128, unicode)",
+        get(Owner::Core, true)
+    );
+    let _ = writeln!(
+        w,
+        "    core data                        {:>7} B",
+        get(Owner::Core, false)
+    );
+    let _ = writeln!(
+        w,
+        "    libm code + data                 {:>7} B",
+        get(Owner::Libm, true) + get(Owner::Libm, false)
+    );
+    let _ = writeln!(
+        w,
+        "    compiler intrinsics              {:>7} B  (soft float, memcpy, ...)",
+        get(Owner::Intrinsics, true) + get(Owner::Intrinsics, false)
+    );
     let _ = writeln!(w, "    unnamed read-only data           {unnamed_data:>7} B  (literals, tables: core unicode/float, VM messages)");
     let _ = writeln!(w, "  board runtime and glue             {runtime:>7} B  (vectors, *-rt, semihosting, firmware crate)");
-    let _ = writeln!(w, "  code not covered by any symbol     {unnamed_code:>7} B  (alignment, symbol-less code)");
-    let _ = writeln!(w, "  frozen image                       {frozen_total:>7} B  ({})", kib(frozen_total));
+    let _ = writeln!(
+        w,
+        "  code not covered by any symbol     {unnamed_code:>7} B  (alignment, symbol-less code)"
+    );
+    let _ = writeln!(
+        w,
+        "  frozen image                       {frozen_total:>7} B  ({})",
+        kib(frozen_total)
+    );
     for (i, (label, prefixes)) in KINDS.iter().enumerate() {
         let t = frozen[i];
-        let _ = writeln!(w, "    {label:<42} {:>7} B  {:>4} items  [{prefixes}]", t.bytes, t.count);
+        let _ = writeln!(
+            w,
+            "    {label:<42} {:>7} B  {:>4} items  [{prefixes}]",
+            t.bytes, t.count
+        );
     }
     if frozen_total == 0 {
-        let _ = writeln!(w, "    (no FB_* symbols: not a Frostbyte firmware, or the symbols were stripped)");
+        let _ = writeln!(
+            w,
+            "    (no FB_* symbols: not a Frostbyte firmware, or the symbols were stripped)"
+        );
     }
     if !python_dirs.is_empty() {
         let mut lines = (0u64, 0u64, 0u64);
@@ -328,8 +393,12 @@ mod tests {
         assert!(owner_of("<frostbyte_vm::obj::Foo as core::fmt::Write>::write_str") == Owner::Vm);
         assert!(owner_of("<&T as core::fmt::Debug>::fmt") == Owner::Core);
         assert!(owner_of("<i128>::rem_euclid") == Owner::Core);
-        assert!(owner_of("<semihosting::io::Stdout as core::fmt::Write>::write_str") == Owner::Runtime);
-        assert!(owner_of("core::num::flt2dec::strategy::grisu::format_shortest_opt") == Owner::Core);
+        assert!(
+            owner_of("<semihosting::io::Stdout as core::fmt::Write>::write_str") == Owner::Runtime
+        );
+        assert!(
+            owner_of("core::num::flt2dec::strategy::grisu::format_shortest_opt") == Owner::Core
+        );
         assert!(owner_of("<i128 as core::fmt::Display>::fmt") == Owner::Core);
         assert!(owner_of("__aeabi_dmul") == Owner::Intrinsics);
         assert!(owner_of("memcpy") == Owner::Intrinsics);

@@ -89,6 +89,63 @@ pub enum Const {
     Code(Box<CodeUnit>),
 }
 
+/// How an int constant is frozen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IntRepr {
+    /// In the 31-bit small-int range, an immediate `Value` on every target.
+    Small(i32),
+    /// Anything else: a ROM big-int object (sign, magnitude base 2^32, least significant first).
+    Big {
+        /// Sign.
+        negative: bool,
+        /// Magnitude digits, no leading zeros.
+        digits: Vec<u32>,
+    },
+}
+
+impl IntRepr {
+    /// How an `i64` constant is frozen. The emitter and the CLI's in-process loader both use
+    /// this, so they agree on every target. (`Const::BigInt` is always `Big`.)
+    pub fn of_i64(i: i64) -> IntRepr {
+        match i32::try_from(i) {
+            Ok(small) if (-(1 << 30)..(1 << 30)).contains(&small) => IntRepr::Small(small),
+            _ => {
+                let m = i.unsigned_abs();
+                let digits = if m >> 32 == 0 {
+                    vec![m as u32]
+                } else {
+                    vec![m as u32, (m >> 32) as u32]
+                };
+                IntRepr::Big {
+                    negative: i < 0,
+                    digits,
+                }
+            }
+        }
+    }
+}
+
+impl CodeUnit {
+    /// The code object's byte blob (`frostbyte_format::codeblob`): the bytecode, then the cold
+    /// counts and the line and exception tables.
+    pub fn blob(&self) -> Vec<u8> {
+        let mut blob = Vec::new();
+        frostbyte_format::codeblob::encode(
+            &self.bytecode,
+            &frostbyte_format::codeblob::Tail {
+                n_kwonly: self.n_kwonly,
+                n_free: self.n_free,
+                n_posonly: self.n_posonly,
+                first_line: self.first_line,
+                line_table: &self.line_table,
+                exc_table: &self.exc_table,
+            },
+            |b| blob.push(b),
+        );
+        blob
+    }
+}
+
 /// Identity of a constant for de-duplication: `1`, `1.0`, `True`, `0.0` and `-0.0` are all
 /// different keys (floats compare by bits). Code objects are never shared.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -25,7 +25,7 @@
 //! text, constants numbered in first-use order of a deterministic walk); no absolute paths are
 //! written (file names are the caller-supplied relative paths).
 
-use crate::{CodeUnit, CompiledModule, Const};
+use crate::{CodeUnit, CompiledModule, Const, IntRepr};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -283,31 +283,17 @@ impl<'o> Emitter<'o> {
         }
     }
 
-    fn const_value(
-        &mut self,
-        k: &Const,
-        tag: &str,
-        counter: &mut usize,
-        module: &str,
-    ) -> String {
+    fn const_value(&mut self, k: &Const, tag: &str, counter: &mut usize, module: &str) -> String {
         let p = self.p.clone();
         match k {
             Const::None => format!("{p}::Value::NONE"),
             Const::True => format!("{p}::Value::TRUE"),
             Const::False => format!("{p}::Value::FALSE"),
             Const::Ellipsis => format!("{p}::Value::ELLIPSIS"),
-            Const::Int(i) if (-(1i64 << 30)..(1i64 << 30)).contains(i) => {
-                format!("{p}::Value::small_int({i})")
-            }
-            Const::Int(i) => {
-                let mag = i.unsigned_abs();
-                let digits: Vec<u32> = if mag >> 32 == 0 {
-                    vec![mag as u32]
-                } else {
-                    vec![mag as u32, (mag >> 32) as u32]
-                };
-                self.int_object(*i < 0, &digits)
-            }
+            Const::Int(i) => match IntRepr::of_i64(*i) {
+                IntRepr::Small(i) => format!("{p}::Value::small_int({i})"),
+                IntRepr::Big { negative, digits } => self.int_object(negative, &digits),
+            },
             Const::BigInt { negative, digits } => self.int_object(*negative, digits),
             Const::Float(f) => {
                 let name = self.object(
@@ -372,19 +358,7 @@ impl<'o> Emitter<'o> {
             .collect();
         values.extend(c.local_names.iter().map(|n| self.qstr_value(n)));
         let values = self.value_array(&format!("FB_KA{id}"), values);
-        let mut blob = Vec::new();
-        frostbyte_format::codeblob::encode(
-            &c.bytecode,
-            &frostbyte_format::codeblob::Tail {
-                n_kwonly: c.n_kwonly,
-                n_free: c.n_free,
-                n_posonly: c.n_posonly,
-                first_line: c.first_line,
-                line_table: &c.line_table,
-                exc_table: &c.exc_table,
-            },
-            |b| blob.push(b),
-        );
+        let blob = c.blob();
         let blob = self.byte_array(&format!("FB_BC{id}"), &blob);
         let name = format!("FB_CODE{id}");
         let _ = writeln!(

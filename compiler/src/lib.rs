@@ -20,7 +20,7 @@ mod literal;
 mod scope;
 pub mod tree;
 
-pub use code::{CodeUnit, CompiledModule, Const};
+pub use code::{CodeUnit, CompiledModule, Const, IntRepr};
 pub use diagnostic::Diagnostic;
 pub use dis::disassemble;
 

@@ -71,10 +71,7 @@ impl fmt::Display for LoadError {
                 )
             }
             LoadError::Duplicate { name, path } => {
-                write!(
-                    f,
-                    "{path}: module '{name}' is defined twice in one image"
-                )
+                write!(f, "{path}: module '{name}' is defined twice in one image")
             }
             LoadError::Compile(d) => write!(f, "{d}"),
         }

@@ -238,11 +238,16 @@ impl<'a> Compiler<'a> {
             );
         }
         if u.consts.len() > u16::MAX as usize {
-            self.diags.push(self.loc.diagnostic(at, "too many constants"));
+            self.diags
+                .push(self.loc.diagnostic(at, "too many constants"));
         }
         CodeUnit {
             // The qualified name (`C.m`, `f.<locals>.g`); the module keeps `<module>`.
-            name: if u.qualname.is_empty() { u.name } else { u.qualname },
+            name: if u.qualname.is_empty() {
+                u.name
+            } else {
+                u.qualname
+            },
             flags: flags.bits(),
             n_posargs: s.n_posargs,
             n_posonly: s.n_posonly,
