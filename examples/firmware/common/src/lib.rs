@@ -135,3 +135,38 @@ fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u
     );
     ok
 }
+
+/// The whole program of a Cortex-M board crate (`cortex-m-rt`): freeze-time image from the
+/// crate's build.rs, a Python heap of `$heap` bytes taken from a static buffer, the stack region
+/// as `cortex-m-rt`'s linker script names it, then [`run`]. The board crate supplies only its
+/// name, its heap size, `memory.x` and the QEMU runner.
+///
+/// ```ignore
+/// firmware_common::cortex_m_board!("lm3s6965", 32 * 1024);
+/// ```
+#[macro_export]
+macro_rules! cortex_m_board {
+    ($board:literal, $heap:expr) => {
+        include!(concat!(env!("OUT_DIR"), "/frostbyte_frozen.rs"));
+
+        extern "C" {
+            static _stack_start: u32;
+            static _stack_end: u32;
+        }
+
+        #[cortex_m_rt::entry]
+        fn main() -> ! {
+            const HEAP_SIZE: usize = $heap;
+            let heap: &'static mut [core::mem::MaybeUninit<u8>; HEAP_SIZE] = cortex_m::singleton!(
+                : [core::mem::MaybeUninit<u8>; HEAP_SIZE] = [core::mem::MaybeUninit::uninit(); HEAP_SIZE]
+            )
+            .unwrap();
+            // Only the addresses of the linker-defined symbols are taken; they are never read.
+            let stack = $crate::Stack {
+                bottom: core::ptr::addr_of!(_stack_end) as usize,
+                top: core::ptr::addr_of!(_stack_start) as usize,
+            };
+            $crate::run($board, &FROZEN, heap, stack)
+        }
+    };
+}
