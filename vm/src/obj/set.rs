@@ -802,23 +802,21 @@ fn as_set_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
     if as_set(v).is_some() { Ok(v) } else { from_iter(vm, v, false) }
 }
 
-fn m_issubset(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+/// `s.issubset(o)`, or with `superset` `s.issuperset(o)` (the same test, operands swapped).
+fn subset_method(vm: &mut Vm<'_>, args: &Args<'_>, superset: bool) -> PyResult<Value> {
     let s = this(vm, args)?;
     let o = as_set_arg(vm, args.get(1))?;
     let m = vm.roots_mark();
     vm.push_root(o)?;
-    let r = is_subset(vm, s, o);
+    let r = if superset { is_subset(vm, o, s) } else { is_subset(vm, s, o) };
     vm.pop_roots(m);
     Ok(Value::bool(r?))
 }
+fn m_issubset(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    subset_method(vm, args, false)
+}
 fn m_issuperset(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, args)?;
-    let o = as_set_arg(vm, args.get(1))?;
-    let m = vm.roots_mark();
-    vm.push_root(o)?;
-    let r = is_subset(vm, o, s);
-    vm.pop_roots(m);
-    Ok(Value::bool(r?))
+    subset_method(vm, args, true)
 }
 fn m_isdisjoint(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, args)?;
