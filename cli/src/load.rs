@@ -136,6 +136,11 @@ impl HostLoader {
                 )
             }
             Const::Code(c) => Value::rom(self.code(c, module)),
+            Const::Function { code, defaults } => {
+                let code = self.code(code, module);
+                let defaults = defaults.as_ref().map_or(Value::NULL, |d| self.constant(d, module));
+                Value::rom(Box::leak(Box::new(rom::Function::new(code, defaults))))
+            }
         }
     }
 
@@ -163,12 +168,13 @@ impl HostLoader {
         let mut sorted: Vec<&CompiledModule> = modules.iter().collect();
         sorted.sort_by(|a, b| a.name.cmp(&b.name));
         let mut frozen = Vec::new();
-        for m in sorted {
+        for (index, m) in sorted.into_iter().enumerate() {
             let names: Vec<Value> = m.names.iter().map(|n| self.qstr(n)).collect();
             let ctx = ModuleCtx {
                 module: Box::leak(Box::new(rom::CodeModule {
                     file: self.qstr(&m.file),
                     names: names.leak(),
+                    index: index as u32,
                 })),
             };
             let code = self.code(&m.code, &ctx);

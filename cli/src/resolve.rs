@@ -7,7 +7,7 @@
 //! `ModuleNotFoundError` at run time, as CPython does.
 
 use frostbyte_compiler::tree::LoadError;
-use frostbyte_compiler::{compile_module, CodeUnit, CompiledModule, Const, SourceFile};
+use frostbyte_compiler::{compile_module, CodeUnit, CompiledModule, SourceFile};
 use frostbyte_format::op::{decode, Op};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -187,7 +187,7 @@ fn scan(code: &CodeUnit, m: &CompiledModule, package: &str, out: &mut BTreeSet<S
         }
     }
     for k in &code.consts {
-        if let Const::Code(c) = k {
+        if let Some(c) = k.code() {
             scan(c, m, package, out);
         }
     }

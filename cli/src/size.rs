@@ -52,7 +52,7 @@ const KINDS: [(&str, &str); 5] = [
     ("strings (qstr text + headers, name tables)", "FB_Q FB_N"),
     ("constant objects", "FB_K<n>"),
     ("value arrays (constants, local names)", "FB_KA"),
-    ("code objects + module list", "FB_CODE FB_CM FB_MOD"),
+    ("code objects, functions + module list", "FB_CODE FB_FN FB_CM FB_MOD"),
 ];
 
 /// The frozen-image kind (index into `KINDS`) of a demangled symbol name.
@@ -65,7 +65,7 @@ fn frozen_kind(name: &str) -> Option<usize> {
             .map(|r| r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == '_'))
     };
     let k =
-        if after("CODE") == Some(true) || after("CM") == Some(true) || after("MOD") == Some(true) {
+        if ["CODE", "FN", "CM", "MOD"].iter().any(|p| after(p) == Some(true)) {
             4
         } else if after("BC") == Some(true) {
             0

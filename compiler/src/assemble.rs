@@ -326,6 +326,7 @@ pub(crate) fn stack_effect(op: Op, args: [i64; 2], jump: bool) -> i64 {
         Op::UnpackSequence => a - 1,
         Op::UnpackEx => a + args[1],
         Op::MakeFunction => -((a & 7).count_ones() as i64),
+        Op::MakeRomFunction => 1,
         Op::Call => -a,
         Op::CallKw | Op::CallMethod => -a - 1,
         Op::CallMethodKw => -a - 2,

@@ -87,6 +87,25 @@ pub enum Const {
     Tuple(Vec<Const>),
     /// A nested code object.
     Code(Box<CodeUnit>),
+    /// A function frozen whole: a `def` (or class body) that runs once per import, with no
+    /// closure and constant positional defaults (`Const::Tuple`, or `None` without defaults).
+    /// Loaded by `MakeRomFunction`, so importing does not allocate the function object.
+    Function {
+        /// The function's code.
+        code: Box<CodeUnit>,
+        /// Positional defaults, a `Const::Tuple`.
+        defaults: Option<Box<Const>>,
+    },
+}
+
+impl Const {
+    /// The code object this constant holds (a code or a frozen function), if any.
+    pub fn code(&self) -> Option<&CodeUnit> {
+        match self {
+            Const::Code(c) | Const::Function { code: c, .. } => Some(c),
+            _ => None,
+        }
+    }
 }
 
 /// How an int constant is frozen.
@@ -177,7 +196,7 @@ impl ConstKey {
             Const::Tuple(items) => {
                 ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<Vec<_>>>()?)
             }
-            Const::Code(_) => return None,
+            Const::Code(_) | Const::Function { .. } => return None,
         })
     }
 }

@@ -102,7 +102,7 @@ fn code(out: &mut String, m: &CompiledModule, c: &CodeUnit) {
         }
     }
     for k in &c.consts {
-        if let Const::Code(inner) = k {
+        if let Some(inner) = k.code() {
             code(out, m, inner);
         }
     }
@@ -128,7 +128,7 @@ fn operands(m: &CompiledModule, c: &CodeUnit, ins: op::Instr) -> String {
     };
     match ins.op {
         _ if kinds[0] == OperandKind::J => format!("to {a}"),
-        Op::LoadConst => {
+        Op::LoadConst | Op::MakeRomFunction => {
             let k = c.consts.get(a as usize).map_or("?".into(), repr);
             format!("{a} ({k})")
         }
@@ -258,5 +258,6 @@ fn repr(c: &Const) -> String {
             }
         }
         Const::Code(code) => format!("<code {}>", code.name),
+        Const::Function { code, .. } => format!("<function {}>", code.name),
     }
 }

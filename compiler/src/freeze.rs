@@ -18,7 +18,7 @@
 //!
 //! Symbols carry a kind prefix so footprint tools can attribute flash by name:
 //! `FB_Q` qstrs, `FB_BC` code blobs (bytecode and tables), `FB_K` constant objects, `FB_KA`
-//! value arrays (constants and local names), `FB_N` name tables, `FB_CODE` code structs,
+//! value arrays (constants and local names), `FB_N` name tables, `FB_CODE` code structs, `FB_FN` frozen function objects,
 //! `FB_CM` per-module code records, `FB_MOD` module list.
 //!
 //! Determinism: every collection is ordered (module order is sorted by name, qstrs sorted by
@@ -64,7 +64,7 @@ pub fn emit_image_body(modules: &[CompiledModule], opts: &EmitOptions) -> String
         let module = format!("FB_CM{mi}");
         let _ = writeln!(
             e.out,
-            "static {module}: {p}::rom::CodeModule = {p}::rom::CodeModule {{ file: {file}, names: {names} }};",
+            "static {module}: {p}::rom::CodeModule = {p}::rom::CodeModule {{ file: {file}, names: {names}, index: {mi} }};",
             p = e.p,
             file = e.qstr_value(&m.file),
             names = Emitter::slice_ref(&names),
@@ -196,6 +196,12 @@ impl<'o> Emitter<'o> {
             Const::Str(s) => self.note_string(s),
             Const::Tuple(items) => items.iter().for_each(|i| self.collect_strings_const(i)),
             Const::Code(c) => self.collect_strings_code(c),
+            Const::Function { code, defaults } => {
+                self.collect_strings_code(code);
+                if let Some(d) = defaults {
+                    self.collect_strings_const(d);
+                }
+            }
             _ => {}
         }
     }
@@ -326,6 +332,19 @@ impl<'o> Emitter<'o> {
             }
             Const::Code(c) => {
                 let name = self.emit_code(c, tag, counter, module);
+                format!("{p}::Value::rom(&{name})")
+            }
+            Const::Function { code, defaults } => {
+                let code = self.emit_code(code, tag, counter, module);
+                let defaults = match defaults {
+                    Some(d) => self.const_value(d, tag, counter, module),
+                    None => format!("{p}::Value::NULL"),
+                };
+                let name = code.replacen("FB_CODE", "FB_FN", 1);
+                let _ = writeln!(
+                    self.out,
+                    "static {name}: {p}::rom::Function = {p}::rom::Function::new(&{code}, {defaults});"
+                );
                 format!("{p}::Value::rom(&{name})")
             }
         }

@@ -68,11 +68,11 @@ pub fn kwargs_to_tuples(vm: &mut Vm<'_>, kw: Value) -> PyResult<(Value, Value)> 
 
 /// How CPython names a callable in call-site errors (`_PyObject_FunctionStr`):
 /// `module.qualname` unless the module is `builtins`.
-fn func_str(f: Value) -> crate::vm::FixedBuf {
+fn func_str(vm: &Vm<'_>, f: Value) -> crate::vm::FixedBuf {
     use core::fmt::Write;
     let f = obj::method::as_method(f).map(|m| m.func).unwrap_or(f);
     let module = if let Some(func) = obj::function::as_func(f) {
-        obj::dict::get_str(func.globals, Value::qstr(&qstr::__name__))
+        obj::dict::get_str(obj::function::globals(vm, func), Value::qstr(&qstr::__name__))
     } else if let Some(t) = obj::as_type(f).filter(|t| t.is_heap()) {
         obj::dict::get_str(t.dict, Value::qstr(&qstr::__module__))
     } else {
@@ -91,7 +91,7 @@ pub fn dict_merge(vm: &mut Vm<'_>, d: Value, m: Value, func: Value) -> PyResult<
     if obj::dict::as_dict(m).is_none() && !runtime::has_attr_name(vm, m, "keys")? {
         return Err(vm.type_error(format_args!(
             "{}() argument after ** must be a mapping, not {}",
-            func_str(func).as_str(),
+            func_str(vm, func).as_str(),
             obj::type_name(m)
         )));
     }
@@ -108,7 +108,7 @@ pub fn dict_merge(vm: &mut Vm<'_>, d: Value, m: Value, func: Value) -> PyResult<
             let n = obj::str::as_str(k).unwrap_or("?");
             return Err(vm.type_error(format_args!(
                 "{}() got multiple values for keyword argument '{n}'",
-                func_str(func).as_str()
+                func_str(vm, func).as_str()
             )));
         }
         obj::dict::set(vm, d, k, v)?;

@@ -63,7 +63,7 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
     for v in args.pos.iter().chain(args.kwvals.iter()) {
         vm.push_root(*v)?;
     }
-    let f = FramePtr::new(vm, code, fv, func.globals)?;
+    let f = FramePtr::new(vm, code, fv, function::globals(vm, func))?;
     vm.push_root(f.as_value())?;
     let fname = obj::str::as_str(code.name).unwrap_or("?");
     let flags = CodeFlags(code.flags);

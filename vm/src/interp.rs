@@ -697,6 +697,13 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 f.drop_n(i);
                 f.push(func);
             }
+            Op::MakeRomFunction => {
+                let k = operand(bc, &mut pc);
+                f.set_ip(pc as u32);
+                let fv = code.consts().get(k).copied().unwrap_or(Value::NULL);
+                let func = obj::function::from_rom(vm, fv, f.globals())?;
+                f.push(func);
+            }
             Op::Call => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);

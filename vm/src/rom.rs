@@ -26,7 +26,7 @@
 //! ```
 //! Frozen `str` constants are always qstrs, so there is no ROM str object.
 
-use crate::obj::{Type, BYTES_TYPE, CODE_TYPE, FLOAT_TYPE, INT_TYPE, TUPLE_TYPE};
+use crate::obj::{Type, BYTES_TYPE, CODE_TYPE, FLOAT_TYPE, FUNCTION_TYPE, INT_TYPE, TUPLE_TYPE};
 use crate::value::Value;
 
 /// The first field of every object: its type.
@@ -216,6 +216,32 @@ impl Float {
 // SAFETY: repr(C), starts with ObjHeader of type float; 8-aligned.
 unsafe impl RomObject for Float {}
 
+/// A function frozen whole: a `def` (or class body) the compiler knows runs once per import,
+/// with no closure and constant positional defaults. Same layout as a heap function
+/// (`obj::function`), with `globals` NULL: a frozen function's globals are the namespace its
+/// module first ran in, which the VM records in a per-image table when `MakeRomFunction`
+/// first pushes a function of that module (see `obj::function::globals`).
+#[repr(C)]
+pub struct Function {
+    /// Type: `function`.
+    pub hdr: ObjHeader,
+    /// The code object.
+    pub code: Value,
+    /// Always NULL (resolved through the module, see above).
+    pub globals: Value,
+    /// Positional defaults (a frozen tuple) or NULL.
+    pub defaults: Value,
+}
+impl Function {
+    /// A frozen function of `code` with positional `defaults` (a frozen tuple, or NULL).
+    pub const fn new(code: &'static Code, defaults: Value) -> Self {
+        Function { hdr: ObjHeader::of(&FUNCTION_TYPE), code: Value::rom(code), globals: Value::NULL, defaults }
+    }
+}
+// SAFETY: repr(C), starts with ObjHeader of type function, laid out as `obj::function::FuncObj`
+// (checked there); word-aligned.
+unsafe impl RomObject for Function {}
+
 /// A code object: one function, lambda, comprehension, class body or module body.
 ///
 /// ```text
@@ -272,6 +298,9 @@ pub struct CodeModule {
     pub file: Value,
     /// The module's name table (qstrs): `LoadName n`, `LoadAttr n`, ... use `names[n]`.
     pub names: &'static [Value],
+    /// The module's position in its image's module list (finds the namespace its frozen
+    /// functions use, see `obj::function`).
+    pub index: u32,
 }
 
 impl Code {

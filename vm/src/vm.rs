@@ -5,6 +5,7 @@
 //! Errors are raised by storing the exception in `vm.pending` and returning [`Raised`].
 
 use core::fmt::{self, Write as _};
+use core::cell::Cell;
 use core::marker::PhantomData;
 use core::mem::MaybeUninit;
 use core::ptr;
@@ -41,6 +42,8 @@ pub enum ImageError {
     },
     /// More than [`MAX_IMAGES`] images.
     TooManyImages,
+    /// The heap cannot hold the image's namespace table (one word per module).
+    OutOfMemory,
 }
 
 /// Maximum number of images registered at once.
@@ -79,7 +82,12 @@ pub struct Vm<'a> {
     pub(crate) memory_error: Value,
     /// `sys.modules`: name -> module.
     pub(crate) modules: Value,
+    /// Attributes set on frozen functions: function -> dict, or NULL.
+    pub(crate) rom_attrs: Value,
     pub(crate) images: [Option<&'static Image>; MAX_IMAGES],
+    /// Per image, one slot per module (a raw heap buffer, NULL slots until set): the
+    /// namespace the module's frozen functions use (see `obj::function`).
+    namespaces: [*mut Cell<Value>; MAX_IMAGES],
     pub(crate) gc_enabled: bool,
     /// Objects whose repr is in progress (for `[...]`).
     pub(crate) repr_stack: [Value; 16],
@@ -108,7 +116,9 @@ impl<'a> Vm<'a> {
             uncaught: Value::NULL,
             memory_error: Value::rom(&exception::STATIC_MEMORY_ERROR),
             modules: Value::NULL,
+            rom_attrs: Value::NULL,
             images: [None; MAX_IMAGES],
+            namespaces: [core::ptr::null_mut(); MAX_IMAGES],
             gc_enabled: true,
             repr_stack: [Value::NULL; 16],
             repr_depth: 0,
@@ -133,13 +143,37 @@ impl<'a> Vm<'a> {
         if image.version != FORMAT_VERSION {
             return Err(ImageError::VersionMismatch { found: image.version, expected: FORMAT_VERSION });
         }
-        for slot in self.images.iter_mut() {
-            if slot.is_none() {
-                *slot = Some(image);
-                return Ok(());
+        let Some(i) = self.images.iter().position(Option::is_none) else { return Err(ImageError::TooManyImages) };
+        let n = image.modules.len();
+        let table = if n == 0 {
+            core::ptr::null_mut()
+        } else {
+            match self.alloc_raw(n * core::mem::size_of::<Value>()) {
+                Ok(p) => p as *mut Cell<Value>,
+                Err(_) => {
+                    self.pending = Value::NULL;
+                    return Err(ImageError::OutOfMemory);
+                }
+            }
+        };
+        self.images[i] = Some(image);
+        self.namespaces[i] = table;
+        Ok(())
+    }
+
+    /// The namespace-table slot of the module whose code objects share `cm`, if `cm` belongs
+    /// to a registered image.
+    pub(crate) fn namespace_slot(&self, cm: &'static crate::rom::CodeModule) -> Option<&'static Cell<Value>> {
+        let i = cm.index as usize;
+        for (img, table) in self.images.iter().zip(self.namespaces) {
+            let img = (*img)?;
+            if img.modules.get(i).is_some_and(|m| core::ptr::eq(m.code.module, cm)) && !table.is_null() {
+                // SAFETY: `table` holds `img.modules.len() > i` zero-initialised Values (NULL);
+                // it is a live heap buffer, marked by `collect` for as long as the VM lives.
+                return Some(unsafe { &*table.add(i) });
             }
         }
-        Err(ImageError::TooManyImages)
+        None
     }
 
     /// Import `module` as the program's main module (`__name__ == "__main__"`).
@@ -249,10 +283,23 @@ impl<'a> Vm<'a> {
             self.uncaught,
             self.memory_error,
             self.modules,
+            self.rom_attrs,
         ];
         let reprs = self.repr_stack;
+        let mut tables: [(*mut Cell<Value>, usize); MAX_IMAGES] = [(core::ptr::null_mut(), 0); MAX_IMAGES];
+        for (t, (img, p)) in tables.iter_mut().zip(self.images.iter().zip(self.namespaces)) {
+            if let Some(img) = img {
+                *t = (p, img.modules.len());
+            }
+        }
         self.heap.collect(|t: &mut Tracer<'_>| {
             t.mark_all(&fixed);
+            for &(p, n) in tables.iter().filter(|x| !x.0.is_null()) {
+                t.mark_buffer(p as *const u8);
+                // SAFETY: a namespace table of `n` Values (see `namespace_slot`).
+                let vs = unsafe { core::slice::from_raw_parts(p as *const Value, n) };
+                t.mark_all(vs);
+            }
             t.mark_all(&reprs);
             frame.trace_chain(t);
             if !roots.is_null() {

@@ -78,6 +78,9 @@ struct Unit<'a> {
     fblocks: Vec<FBlock<'a>>,
     /// Values held on the stack by enclosing statements (iterators, saved exceptions).
     depth: u32,
+    /// The body runs at most once per import: a module body, or a class body defined where
+    /// code runs once (see [`Compiler::runs_once`]).
+    once: bool,
 }
 
 /// Name access contexts.
@@ -149,6 +152,11 @@ impl<'a> Compiler<'a> {
         flags: CodeFlags,
         first_line: u32,
     ) {
+        let once = match self.table.scopes[scope].kind {
+            ScopeKind::Module => true,
+            ScopeKind::Class => !self.units.is_empty() && self.runs_once(),
+            _ => false,
+        };
         let private = if self.table.scopes[scope].kind == ScopeKind::Class {
             Some(name.clone())
         } else {
@@ -167,6 +175,7 @@ impl<'a> Compiler<'a> {
             handlers: Vec::new(),
             fblocks: Vec::new(),
             depth: 0,
+            once,
         });
         let cells: Vec<String> = self.table.scopes[scope].cellvars.clone();
         for c in cells {
@@ -556,6 +565,44 @@ impl<'a> Compiler<'a> {
         self.emit(Op::MakeFunction, flags);
     }
 
+    /// Does code at the current point run at most once per import? True in a module body or
+    /// a once-running class body, outside `for` and `while` loops. A function defined there
+    /// can be frozen whole (one ROM object for its single creation).
+    fn runs_once(&self) -> bool {
+        let u = self.u();
+        u.once
+            && !u
+                .fblocks
+                .iter()
+                .any(|b| matches!(b.kind, FBlockKind::While { .. } | FBlockKind::For { .. }))
+    }
+
+    /// If the function about to be defined can be a ROM object (it runs once, has no closure,
+    /// no keyword-only defaults and only constant positional defaults), its defaults tuple
+    /// (`None` without defaults).
+    fn rom_defaults(&self, params: &'a ast::Parameters, child: ScopeId) -> Option<Option<Box<Const>>> {
+        if !self.runs_once() || !self.table.scopes[child].freevars.is_empty() {
+            return None;
+        }
+        if params.kwonlyargs.iter().any(|p| p.default.is_some()) {
+            return None;
+        }
+        let defaults = params
+            .posonlyargs
+            .iter()
+            .chain(params.args.iter())
+            .filter_map(|p| p.default.as_deref())
+            .map(Self::const_value)
+            .collect::<Option<Vec<Const>>>()?;
+        Some(if defaults.is_empty() { None } else { Some(Box::new(Const::Tuple(defaults))) })
+    }
+
+    /// Push a function frozen whole (see [`Const::Function`]).
+    fn rom_function(&mut self, code: CodeUnit, defaults: Option<Box<Const>>) {
+        let k = self.unit().consts.add(Const::Function { code: Box::new(code), defaults });
+        self.emit(Op::MakeRomFunction, k as i64);
+    }
+
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) {
         if f.is_async {
             return self.unsupported(f.range.start(), "'async def' function");
@@ -566,8 +613,9 @@ impl<'a> Compiler<'a> {
         for d in &f.decorator_list {
             self.expr(&d.expression);
         }
-        let flags = self.defaults(Some(&f.parameters));
         let scope = self.table.of(f);
+        let rom = self.rom_defaults(&f.parameters, scope);
+        let flags = if rom.is_some() { 0 } else { self.defaults(Some(&f.parameters)) };
         let name = f.name.to_string();
         let qualname = self.child_qualname(&name);
         let first_line = self.loc.line(f.range.start());
@@ -581,7 +629,10 @@ impl<'a> Compiler<'a> {
         self.function_docstring(&f.body);
         self.body(&f.body);
         let code = self.leave_unit(f.range.start());
-        self.make_function(code, scope, flags, f.range.start());
+        match rom {
+            Some(defaults) => self.rom_function(code, defaults),
+            None => self.make_function(code, scope, flags, f.range.start()),
+        }
         for _ in &f.decorator_list {
             self.emit(Op::Call, 1);
         }
@@ -625,7 +676,11 @@ impl<'a> Compiler<'a> {
         self.docstring(&c.body);
         self.body(&c.body);
         let code = self.leave_unit(at);
-        self.make_function(code, scope, 0, at);
+        if self.runs_once() && self.table.scopes[scope].freevars.is_empty() {
+            self.rom_function(code, None);
+        } else {
+            self.make_function(code, scope, 0, at);
+        }
         self.load_const(Const::Str(name.clone()));
         let bases: &'a [ast::Expr] = c.arguments.as_deref().map_or(&[], |a| &a.args);
         for b in bases {

@@ -68,10 +68,7 @@ pub fn find<'a>(c: &'a CodeUnit, name: &str) -> &'a CodeUnit {
         if c.name == name || c.name.rsplit('.').next() == Some(name) {
             return Some(c);
         }
-        c.consts.iter().find_map(|k| match k {
-            Const::Code(inner) => go(inner, name),
-            _ => None,
-        })
+        c.consts.iter().find_map(|k| k.code().and_then(|inner| go(inner, name)))
     }
     go(c, name).unwrap_or_else(|| panic!("no code object named {name}"))
 }
@@ -139,7 +136,7 @@ pub fn check_module(m: &CompiledModule) {
             assert!(e.depth < c.stack_size as u32);
         }
         for k in &c.consts {
-            if let Const::Code(inner) = k {
+            if let Some(inner) = k.code() {
                 check(m, inner);
             }
         }

@@ -11,6 +11,17 @@
 //!            | closure Value (tuple or NULL) | dict Value (attributes, NULL until set)
 //! ```
 //! The name, qualname, file and parameters come from the ROM code object.
+//!
+//! **Frozen functions.** A `def` that runs once per import (module or once-running class
+//! body, outside loops) with no closure and constant defaults is frozen whole as a
+//! [`rom::Function`](crate::rom::Function): same layout, `globals` NULL, `extra` the frozen
+//! defaults tuple or NULL. `MakeRomFunction` pushes it without allocating. Its globals are the
+//! namespace its module first ran in: the first `MakeRomFunction` of a module records that
+//! namespace in its image's namespace table (`Vm::namespaces`, one slot per module, allocated
+//! by `Vm::add_image`, found through `CodeModule::index`), and a later run of the same module code with another namespace
+//! (a second import under another name, a re-import after a failed one) gets heap copies bound
+//! to the new namespace, so every function sees the globals CPython would give it. Attributes
+//! set on a frozen function live in a side table, `Vm::rom_attrs` (function -> dict).
 
 use core::cell::Cell;
 
@@ -110,7 +121,7 @@ impl FuncObj {
     }
 }
 
-static EMPTY_MODULE: crate::rom::CodeModule = crate::rom::CodeModule { file: Value::qstr(&qstr::EMPTY), names: &[] };
+static EMPTY_MODULE: crate::rom::CodeModule = crate::rom::CodeModule { file: Value::qstr(&qstr::EMPTY), names: &[], index: u32::MAX };
 /// `LoadNone; ReturnValue`, then the tail: no kw-only, free or positional-only parameters,
 /// first line 1, empty line and exception tables.
 static EMPTY_BLOB: [u8; 8] = [frostbyte_format::Op::LoadNone as u8, frostbyte_format::Op::ReturnValue as u8, 0, 0, 0, 1, 0, 0];
@@ -119,6 +130,42 @@ static EMPTY_CODE: Code = Code::new(Value::qstr(&qstr::LAMBDA), &EMPTY_MODULE, &
 /// Borrow a function.
 pub fn as_func(v: Value) -> Option<&'static FuncObj> {
     obj::downcast::<FuncObj>(v)
+}
+
+// A frozen function must be readable as a `FuncObj`.
+const _: () = assert!(
+    core::mem::size_of::<crate::rom::Function>() == core::mem::size_of::<FuncObj>()
+        && core::mem::offset_of!(crate::rom::Function, code) == core::mem::offset_of!(FuncObj, code)
+        && core::mem::offset_of!(crate::rom::Function, globals) == core::mem::offset_of!(FuncObj, globals)
+        && core::mem::offset_of!(crate::rom::Function, defaults) == core::mem::offset_of!(FuncObj, extra)
+);
+
+/// The globals of function `f`: its own, or for a frozen function the namespace its module
+/// first ran in (NULL if no function of that module was ever pushed, which cannot happen for
+/// a function reached through Python code).
+pub fn globals(vm: &Vm<'_>, f: &FuncObj) -> Value {
+    if !f.globals.is_null() {
+        return f.globals;
+    }
+    vm.namespace_slot(f.code().module).map(|s| s.get()).unwrap_or(Value::NULL)
+}
+
+/// `MakeRomFunction`: the frozen function `fv` itself while `globals` is the namespace its
+/// module first ran in (recording it on first use), else a heap copy bound to `globals`.
+/// May collect (`globals` must be rooted).
+pub fn from_rom(vm: &mut Vm<'_>, fv: Value, globals: Value) -> PyResult<Value> {
+    let Some(f) = as_func(fv) else { return Err(vm.raise_msg(&obj::exception::SYSTEM_ERROR_TYPE, "MakeRomFunction: not a function")) };
+    let first = self::globals(vm, f);
+    if first == globals {
+        return Ok(fv);
+    }
+    match vm.namespace_slot(f.code().module) {
+        Some(slot) if first.is_null() => {
+            slot.set(globals);
+            Ok(fv)
+        }
+        _ => new(vm, f.code, globals, f.extra.get(), Value::NULL, Value::NULL),
+    }
 }
 
 fn new_extra(vm: &mut Vm<'_>, defaults: Value, kwdefaults: Value, closure: Value) -> PyResult<Value> {
@@ -179,31 +226,66 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     sb.push_fmt(vm, format_args!(" at {:#x}>", v.bits()))
 }
 
+/// The attribute dict of function `v` (NULL while it has none); a frozen function's is in
+/// the side table.
+fn attrs(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    if vm.heap.contains(v.as_ptr()) {
+        return Ok(as_func(v).map(|f| f.dict()).unwrap_or(Value::NULL));
+    }
+    let table = vm.rom_attrs;
+    if table.is_null() {
+        return Ok(Value::NULL);
+    }
+    Ok(obj::dict::get(vm, table, v)?.unwrap_or(Value::NULL))
+}
+
 fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     let Some(f) = as_func(v) else { return Ok(Value::NULL) };
-    if let Some(x) = obj::dict::get_str(f.dict(), name) {
+    let d = attrs(vm, v)?;
+    if let Some(x) = obj::dict::get_str(d, name) {
         return Ok(x);
     }
     Ok(match obj::str::as_str(name) {
         // The code object's name is the qualified name (`C.m`).
         Some("__name__") => obj::code::short_name_value(vm, f.code())?,
         Some("__qualname__") => f.code().name,
-        Some("__module__") => obj::dict::get_str(f.globals, Value::qstr(&qstr::__name__)).unwrap_or(Value::NONE),
+        Some("__module__") => obj::dict::get_str(globals(vm, f), Value::qstr(&qstr::__name__)).unwrap_or(Value::NONE),
         Some("__doc__") => {
             let code = f.code();
             let has_doc = frostbyte_format::CodeFlags(code.flags).contains(frostbyte_format::CodeFlags::DOCSTRING);
             code.consts().first().copied().filter(|_| has_doc).unwrap_or(Value::NONE)
         }
         Some("__defaults__") => if f.defaults().is_null() { Value::NONE } else { f.defaults() },
-        Some("__globals__") => f.globals,
+        Some("__globals__") => globals(vm, f),
         Some("__code__") => f.code,
-        Some("__dict__") => f.dict(),
+        Some("__dict__") => d,
         _ => Value::NULL,
     })
 }
 
 fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
     let Some(f) = as_func(v) else { return Ok(false) };
+    if !vm.heap.contains(v.as_ptr()) {
+        let mut d = attrs(vm, v)?;
+        if d.is_null() {
+            if vm.rom_attrs.is_null() {
+                vm.rom_attrs = obj::dict::new(vm)?;
+            }
+            d = obj::dict::new(vm)?;
+            let m = vm.roots_mark();
+            vm.push_root(d)?;
+            let table = vm.rom_attrs;
+            let r = obj::dict::set(vm, table, v, d);
+            vm.pop_roots(m);
+            r?;
+        }
+        if x.is_null() {
+            obj::dict::remove(vm, d, name)?;
+        } else {
+            obj::dict::set(vm, d, name, x)?;
+        }
+        return Ok(true);
+    }
     if f.dict().is_null() {
         if extra_of(f.extra.get()).is_none() {
             let e = new_extra(vm, f.defaults(), Value::NULL, f.closure())?;

@@ -56,6 +56,7 @@ pub use builtin::Builtin;
 pub use bytes::BYTES_TYPE;
 pub use code::CODE_TYPE;
 pub use float::FLOAT_TYPE;
+pub use function::FUNCTION_TYPE;
 pub use int::INT_TYPE;
 pub use tuple::TUPLE_TYPE;
 
