@@ -92,7 +92,6 @@ macro_rules! for_each_op {
             (UnpackEx,        56, [U, U], "seq -- xn .. [star] .. x1   a items before the starred list, b after"),
             // --- functions and calls ---
             (MakeFunction,    57, [U],    "[defaults] [kwdefaults] [closure] code -- fn   k & 1: defaults tuple, k & 2: kw-defaults dict, k & 4: closure tuple of cells"),
-            (MakeRomFunction, 75, [U],    "-- fn           consts[k]: a ROM function (no closure, constant defaults), pushed as is in its module's first namespace, else copied to the heap"),
             (Call,            58, [U],    "f a1..an -- f(a1..an)"),
             (CallKw,          59, [U],    "f a1..an names -- f(...)   names: tuple of str; the last len(names) args are keywords"),
             (CallMethod,      60, [U],    "f s a1..an -- r   r = f(s, a1..an) if s is not NULL else f(a1..an)"),
@@ -112,6 +111,8 @@ macro_rules! for_each_op {
             (ImportName,      72, [U, U], "fromlist -- module   __import__(names[n], fromlist, level = second operand)"),
             (ImportFrom,      73, [U],    "m -- m x        x = m.names[n], or the submodule m.names[n]; ImportError if neither"),
             (ImportStar,      74, [],     "m --            copy the public names of m into the namespace"),
+            // --- frozen functions ---
+            (MakeRomFunction, 75, [U],    "-- fn           consts[k]: a ROM function (no closure, constant defaults), pushed as is in its module's first namespace, else copied to the heap"),
 
         
         }
