@@ -304,7 +304,7 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     );
     let _ = writeln!(
         w,
-        "    core code                        {:>7} B  (fmt, float <-> text, i128, unicode)",
+        "    core code                        {:>7} B  (fmt, i128, unicode, slices)",
         get(Owner::Core, true)
     );
     let _ = writeln!(

@@ -13,21 +13,18 @@
 //! - [`parse`]: `float(text)`: whitespace, sign, underscores between digits, `inf`,
 //!   `infinity`, `nan` (any case).
 //!
-//! Digits: core's `{:e}` formatting is shortest-round-trip and `{:.Ne}` / `{:.N}` are exact
-//! with ties to even, which is what David Gay's `dtoa` (used by CPython) produces. Rust's output
-//! is captured by a small `fmt::Write` collector into a digit buffer the caller provides: 17
-//! bytes for repr, 32 for common precisions ([`with_text`]); an f64 has at most 767 significant
-//! decimal digits, so [`MAX_DIGITS`] always suffices and larger precisions only add virtual
-//! zeros. The buffer is never copied or nested with another one in a call chain (native stack).
-//! Core's formatter rejects precisions above 65535, so requests are capped at [`EXACT_CAP`]
-//! digits, beyond which every f64 is exact anyway.
+//! Digits come from [`dtoa`](super::dtoa) (exact, no core float formatting or parsing) into a
+//! buffer the caller provides: 17 bytes for repr, 32 for common precisions ([`with_text`]); an
+//! f64 has at most 767 significant decimal digits, so [`MAX_DIGITS`] always suffices and larger
+//! precisions only add virtual zeros. The buffer is never copied or nested with another one in
+//! a call chain (native stack).
 
 use core::fmt::{self, Write};
 
-/// Digits kept from core's formatter (every f64 has at most 767 significant digits).
+use super::dtoa::{self, Mode};
+
+/// Digit buffer size that holds every significant digit of any f64 (at most 767).
 pub const MAX_DIGITS: usize = 800;
-/// Largest precision passed to core's formatter (f64 needs at most 1074 fractional digits).
-pub const EXACT_CAP: usize = 1100;
 
 /// A decimal digit string `0.d1d2...dn × 10^decpt` (trailing zeros stripped; zero is `"0"`
 /// with `decpt == 1`, as `dtoa` returns it).
@@ -39,57 +36,6 @@ struct Digits<'a> {
     sticky: bool,
 }
 
-/// Receives core's output for a non-negative finite float (`1.25e-7`, `0.0012`, `120.50`).
-struct Collector<'a, 'b> {
-    d: &'a mut Digits<'b>,
-    leading_zeros: i32,
-    int_digits: i32,
-    seen_point: bool,
-    in_exp: bool,
-    exp_neg: bool,
-    exp: i32,
-}
-
-impl Write for Collector<'_, '_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        for c in s.bytes() {
-            match c {
-                b'e' | b'E' => self.in_exp = true,
-                b'-' if self.in_exp => self.exp_neg = true,
-                b'.' => self.seen_point = true,
-                b'0'..=b'9' if self.in_exp => {
-                    self.exp = self.exp.saturating_mul(10).saturating_add((c - b'0') as i32)
-                }
-                b'0'..=b'9' => {
-                    if !self.seen_point {
-                        self.int_digits += 1;
-                    }
-                    if self.d.n == 0 && c == b'0' {
-                        self.leading_zeros += 1;
-                    } else if let Some(slot) = self.d.buf.get_mut(self.d.n) {
-                        *slot = c;
-                        self.d.n += 1;
-                    } else if c != b'0' {
-                        self.d.sticky = true;
-                    }
-                }
-                _ => {}
-            }
-        }
-        Ok(())
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Mode {
-    /// Shortest round-trip digits (dtoa mode 0).
-    Shortest,
-    /// This many significant digits, at least 1 (dtoa mode 2).
-    Significant(usize),
-    /// This many digits after the point (dtoa mode 3).
-    Fixed(usize),
-}
-
 impl<'a> Digits<'a> {
     fn new(buf: &'a mut [u8]) -> Digits<'a> {
         Digits { buf, n: 0, decpt: 0, sticky: false }
@@ -99,49 +45,29 @@ impl<'a> Digits<'a> {
     /// every significant digit the mode produces (17 for `Shortest`, at most 767 otherwise).
     #[inline(never)]
     fn fill(&mut self, x: f64, mode: Mode) {
-        let x = if x < 0.0 || (x == 0.0 && x.is_sign_negative()) { -x } else { x };
-        self.n = 0;
-        self.sticky = false;
-        let mut c = Collector {
-            d: self,
-            leading_zeros: 0,
-            int_digits: 0,
-            seen_point: false,
-            in_exp: false,
-            exp_neg: false,
-            exp: 0,
-        };
-        // Writing to the collector cannot fail.
-        let _ = match mode {
-            Mode::Shortest => write!(c, "{:e}", x),
-            Mode::Significant(n) => write!(c, "{:.*e}", n.clamp(1, EXACT_CAP) - 1, x),
-            Mode::Fixed(p) => write!(c, "{:.*}", p.min(EXACT_CAP), x),
-        };
-        let exp = if c.exp_neg { -c.exp } else { c.exp };
-        let decpt = c.int_digits - c.leading_zeros + exp;
-        let d = self;
-        while d.n > 0 && d.buf[d.n - 1] == b'0' {
-            d.n -= 1;
-        }
-        if d.n == 0 {
-            d.buf[0] = b'0';
-            d.n = 1;
-            d.decpt = 1;
+        let (n, decpt, sticky) = dtoa::digits(x, mode, self.buf);
+        self.sticky = sticky;
+        if n == 0 {
+            if let Some(c) = self.buf.first_mut() {
+                *c = b'0';
+            }
+            self.n = 1;
+            self.decpt = 1;
         } else {
-            d.decpt = decpt;
+            self.n = n;
+            self.decpt = decpt;
         }
     }
 
     fn is_zero(&self) -> bool {
-        self.n == 1 && self.buf[0] == b'0'
+        self.n == 1 && self.buf.first() == Some(&b'0')
     }
 
     /// Digit at virtual index `i` (zeros outside the string).
     fn at(&self, i: i64) -> u8 {
-        if i >= 0 && (i as usize) < self.n {
-            self.buf[i as usize]
-        } else {
-            b'0'
+        match usize::try_from(i) {
+            Ok(i) if i < self.n => self.buf.get(i).copied().unwrap_or(b'0'),
+            _ => b'0',
         }
     }
 }
@@ -245,7 +171,7 @@ impl<'a> FloatText<'a> {
         let p = style.precision;
         let (mode, vend) = match style.code {
             b'e' => (Mode::Significant(p.saturating_add(1)), Some(p.saturating_add(1))),
-            b'f' => (Mode::Fixed(p), None),
+            b'f' => (Mode::Fixed(p.min(i64::MAX as usize / 4) as i64), None),
             b'g' => (Mode::Significant(p.max(1)), None),
             _ => (Mode::Shortest, None),
         };
@@ -452,78 +378,20 @@ pub fn round_ndigits(x: f64, ndigits: i64) -> Result<f64, FloatError> {
     if ndigits < -308 {
         return Ok(0.0 * x);
     }
-    // Rounding to 18 or more significant digits moves x by at most 5e-18 of its value, less
-    // than half an ulp, so the result is x: 17 digits, the next one and a sticky bit for the
-    // rest decide every other case.
+    // CPython: the digits of x rounded half-even to `ndigits` places (dtoa mode 3), read back.
+    // When more than 24 digits are kept (some non-zero digit does not fit), they read back as x.
     let mut buf = [0u8; 24];
     let mut d = Digits::new(&mut buf);
-    d.fill(x, Mode::Significant(MAX_DIGITS));
-    let keep = d.decpt as i64 + ndigits;
-    if keep >= 18 || (keep >= d.n as i64 && !d.sticky) {
+    d.fill(x, Mode::Fixed(ndigits));
+    if d.sticky {
         return Ok(x);
     }
-    // Round the digits in place to `keep` (< 18) digits, half to even, then parse the text
-    // "<digits>e<decpt - digits>" built in the same buffer and apply the sign (negation is
-    // exact).
-    let mut decpt = d.decpt as i64;
-    let mut klen = 0;
-    if keep >= 0 {
-        let k = keep as usize;
-        let next = d.buf[k];
-        let rest_nonzero = d.sticky || d.buf[k + 1..d.n].iter().any(|&c| c != b'0');
-        let prev_odd = k > 0 && (d.buf[k - 1] - b'0') % 2 == 1;
-        let up = next > b'5' || (next == b'5' && (rest_nonzero || prev_odd));
-        klen = k;
-        if up {
-            let mut i = k;
-            loop {
-                if i == 0 {
-                    // All nines (or nothing kept): becomes 1 followed by zeros.
-                    d.buf[0] = b'1';
-                    klen = 1;
-                    decpt += 1;
-                    break;
-                }
-                i -= 1;
-                if d.buf[i] == b'9' {
-                    d.buf[i] = b'0';
-                } else {
-                    d.buf[i] += 1;
-                    break;
-                }
-            }
-        }
-    }
-    if klen == 0 {
-        d.buf[0] = b'0';
-        klen = 1;
-    }
-    let mut w = SliceWriter { buf: &mut d.buf[klen..], len: 0 };
-    write!(w, "e{}", decpt - klen as i64).map_err(|_| FloatError::InvalidLiteral)?;
-    let end = klen + w.len;
-    let text = core::str::from_utf8(&d.buf[..end]).map_err(|_| FloatError::InvalidLiteral)?;
-    let r: f64 = text.parse().map_err(|_| FloatError::InvalidLiteral)?;
+    let r = if d.is_zero() { 0.0 } else { dtoa::to_f64(d.buf.get(..d.n).unwrap_or_default(), d.n, d.decpt as i64) };
     let r = if x < 0.0 { -r } else { r };
     if r.is_infinite() {
         return Err(FloatError::Overflow);
     }
     Ok(r)
-}
-
-/// A `fmt::Write` into a fixed byte buffer (fails when full).
-struct SliceWriter<'a> {
-    buf: &'a mut [u8],
-    len: usize,
-}
-
-impl Write for SliceWriter<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        let dst = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
-        dst.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -643,37 +511,16 @@ pub fn hash(x: f64) -> Option<i64> {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-/// Longest text with underscores [`parse`] accepts (it copies it without the underscores).
-pub const PARSE_UNDERSCORE_MAX: usize = 512;
-
 /// `float(text)`: surrounding whitespace, an optional sign, then a decimal literal (digits
 /// with an optional point and exponent; single underscores between digits) or `inf`,
-/// `infinity`, `nan` in any case.
+/// `infinity`, `nan` in any case. Correctly rounded, any number of digits.
 pub fn parse(text: &str) -> Result<f64, FloatError> {
     let s = text.trim_matches(crate::num::bigint::is_python_space);
     let b = s.as_bytes();
     if !valid_literal(b) {
         return Err(FloatError::InvalidLiteral);
     }
-    if !b.contains(&b'_') {
-        return s.parse().map_err(|_| FloatError::InvalidLiteral);
-    }
-    parse_without_underscores(b)
-}
-
-/// Parses a valid literal after dropping its underscores. A frame of its own, so the common
-/// path does not carry the copy buffer on the native stack.
-#[inline(never)]
-#[cold]
-fn parse_without_underscores(b: &[u8]) -> Result<f64, FloatError> {
-    let mut buf = [0u8; PARSE_UNDERSCORE_MAX];
-    let mut n = 0;
-    for &c in b.iter().filter(|&&c| c != b'_') {
-        *buf.get_mut(n).ok_or(FloatError::InvalidLiteral)? = c;
-        n += 1;
-    }
-    let t = core::str::from_utf8(&buf[..n]).map_err(|_| FloatError::InvalidLiteral)?;
-    t.parse().map_err(|_| FloatError::InvalidLiteral)
+    Ok(dtoa::parse(b))
 }
 
 /// Python's float grammar (after stripping whitespace).

@@ -2,4 +2,5 @@
 //! formatting/parsing.
 
 pub mod bigint;
+pub mod dtoa;
 pub mod float;
