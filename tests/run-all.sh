@@ -38,7 +38,7 @@ done
 # Firmware: examples/app frozen by build.rs into bare-metal binaries, run under QEMU, output
 # compared with the host run and with CPython's. The micro:bit and lm3s6965 images do not fit
 # their 256 KiB of flash yet (issue 3); add them here when they do.
-FIRMWARE_BOARDS=${FIRMWARE_BOARDS:-"mps2-an386 riscv-virt"}
+FIRMWARE_BOARDS=${FIRMWARE_BOARDS:-"lm3s6965 mps2-an386 riscv-virt"}
 step "firmware under QEMU ($FIRMWARE_BOARDS) and the host: outputs identical to CPython's"
 bash examples/firmware/run-qemu.sh $FIRMWARE_BOARDS
 
