@@ -230,7 +230,7 @@ fn mul_mag(a: &[u32], b: &[u32], out: &mut [u32]) -> usize {
 
 /// d = d * m + a in place over `len` digits; may grow by one digit. Returns the new length, or
 /// an error if the buffer is full.
-fn mul_small_add(d: &mut [u32], len: usize, m: u32, a: u32) -> Result<usize, IntError> {
+pub(crate) fn mul_small_add(d: &mut [u32], len: usize, m: u32, a: u32) -> Result<usize, IntError> {
     let mut carry = a as u64;
     for x in d.iter_mut().take(len) {
         let t = *x as u64 * m as u64 + carry;

@@ -93,30 +93,11 @@ impl<'a> Big<'a> {
         self.limbs().last().map_or(0, |top| self.len * 32 - top.leading_zeros() as usize)
     }
 
-    fn mul_small(&mut self, m: u32) {
-        let mut carry = 0u64;
-        for x in self.limbs_mut() {
-            let t = *x as u64 * m as u64 + carry;
-            *x = t as u32;
-            carry = t >> 32;
-        }
-        if carry != 0 {
-            self.push(carry as u32);
-        }
-    }
-
-    fn add_small(&mut self, a: u32) {
-        let mut carry = a;
-        for x in self.limbs_mut() {
-            if carry == 0 {
-                return;
-            }
-            let (s, o) = x.overflowing_add(carry);
-            *x = s;
-            carry = o as u32;
-        }
-        if carry != 0 {
-            self.push(carry);
+    /// `self = self * m + a` (the shared big-int digit loop; a full buffer keeps the low limbs,
+    /// which the callers' sizes rule out).
+    fn mul_add(&mut self, m: u32, a: u32) {
+        if let Ok(len) = super::bigint::mul_small_add(self.d, self.len, m, a) {
+            self.len = len;
         }
     }
 
@@ -130,7 +111,7 @@ impl<'a> Big<'a> {
                     None => break,
                 }
             }
-            self.mul_small(p);
+            self.mul_add(p, 0);
             n -= k;
         }
     }
@@ -641,13 +622,11 @@ fn to_f64_exact(digits: &[u8], n: usize, decpt: i64) -> f64 {
         chunk = chunk * 10 + (c - b'0') as u32;
         len += 1;
         if len == 9 {
-            w.mul_small(CHUNK);
-            w.add_small(chunk);
+            w.mul_add(CHUNK, chunk);
             (chunk, len) = (0, 0);
         }
     }
-    w.mul_small(10u32.pow(len));
-    w.add_small(chunk);
+    w.mul_add(10u32.pow(len), chunk);
     // value = W·10^q
     let q = decpt - n as i64;
     let (mant, e2, rest) = if q >= 0 {
