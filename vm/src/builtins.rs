@@ -195,17 +195,40 @@ fn print(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let end = args.kw("end");
     let sep_s = if sep.is_null() || sep == Value::NONE { " " } else { obj::str::as_str(sep).ok_or_else(|| vm.type_error(format_args!("sep must be None or a string, not {}", obj::type_name(sep))))? };
     let end_s = if end.is_null() || end == Value::NONE { "\n" } else { obj::str::as_str(end).ok_or_else(|| vm.type_error(format_args!("end must be None or a string, not {}", obj::type_name(end))))? };
-    let mut sb = StrBuf::new(vm)?;
+    // Written piece by piece, as CPython's print writes to sys.stdout: a str argument goes
+    // straight to the output, others through one reused builder, so printing a long line
+    // costs no heap beyond the text of one non-str argument.
+    let m = vm.roots_mark();
+    let mut sb: Option<StrBuf> = None;
+    let mut res = Ok(());
     for (i, a) in args.pos.iter().enumerate() {
         if i > 0 {
-            sb.push(vm, sep_s)?;
+            vm.write_out(sep_s);
         }
-        runtime::str_into(vm, *a, &mut sb)?;
+        if let Some(s) = obj::str::as_str(*a) {
+            vm.write_out(s);
+            continue;
+        }
+        let b = match &mut sb {
+            Some(b) => b,
+            None => match StrBuf::new(vm) {
+                Ok(b) => sb.insert(b),
+                Err(e) => {
+                    res = Err(e);
+                    break;
+                }
+            },
+        };
+        b.truncate(0);
+        res = runtime::str_into(vm, *a, b);
+        if res.is_err() {
+            break;
+        }
+        b.write_out(vm);
     }
-    sb.push(vm, end_s)?;
-    let s = sb.finish(vm)?;
-    let text = obj::str::as_str(s).unwrap_or("");
-    vm.write_out(text);
+    vm.pop_roots(m);
+    res?;
+    vm.write_out(end_s);
     Ok(Value::NONE)
 }
 

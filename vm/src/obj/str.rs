@@ -248,6 +248,13 @@ impl StrBuf {
         unsafe { core::str::from_utf8_unchecked(core::slice::from_raw_parts(p.add(HDR), self.len)) }
     }
 
+    /// Write the text built so far to the VM's output (print streams through this).
+    pub fn write_out(&self, vm: &mut Vm<'_>) {
+        let s = self.as_str_raw(self.obj(vm));
+        // `s` stays valid: writing output never allocates or collects.
+        vm.write_out(s);
+    }
+
     /// Bytes written so far.
     pub fn len(&self) -> usize {
         self.len
