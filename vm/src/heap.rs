@@ -58,6 +58,7 @@ const MARK: u8 = 3;
 /// Allocations of up to this many blocks are placed first fit from the bottom of the pool (with
 /// a per-size hint); larger ones are placed from the top down, so big buffers (list and dict
 /// tables, long strings) do not get stuck behind small objects and small ones stay compact.
+/// Frames of any size also go to the top (see [`Heap::alloc`]).
 const SMALL_CLASSES: usize = 16;
 
 /// Entries in the bounded mark stack.
@@ -84,6 +85,9 @@ pub struct Heap {
     n_blocks: usize,
     /// Every block below this index is in use.
     first_free: usize,
+    /// No free block lies at or above this index (an upper bound, lowered by scans from
+    /// the top, raised by frees).
+    top_free: usize,
     /// `hints[k - 1]`: no run of `k` or more free blocks starts below this block
     /// (for the small size classes `k <= SMALL_CLASSES`).
     hints: [usize; SMALL_CLASSES],
@@ -139,6 +143,7 @@ impl Heap {
             pool,
             n_blocks: n,
             first_free: 0,
+            top_free: n,
             hints: [0; SMALL_CLASSES],
             since_collect: 0,
             used_blocks: 0,
@@ -239,12 +244,14 @@ impl Heap {
 
     /// Allocate `bytes` (zero-filled), or `None` if no run of free blocks is long enough.
     /// `header`: the allocation starts with an `ObjHeader` and will be traced through its
-    /// type. Never collects (the VM's allocation wrapper does that).
-    pub fn alloc(&mut self, bytes: usize, header: bool) -> Option<*mut u8> {
+    /// type. `top`: place it from the top of the pool whatever its size (frames: they die in
+    /// LIFO order, so keeping them apart from small long-lived objects leaves no holes
+    /// between those). Never collects (the VM's allocation wrapper does that).
+    pub fn alloc(&mut self, bytes: usize, header: bool, top: bool) -> Option<*mut u8> {
         let need = bytes.div_ceil(BLOCK).max(1);
         // Small: first fit from the bottom, starting at this size's hint, so repeated requests
         // do not rescan the live blocks below the first run that could fit. Large: from the top.
-        let start = if need <= SMALL_CLASSES {
+        let start = if need <= SMALL_CLASSES && !top {
             let slot = need - 1;
             let from = self.hints[slot].max(self.first_free);
             match self.find_run(from, need, from == self.first_free) {
@@ -283,13 +290,20 @@ impl Heap {
         self.since_collect > (self.n_blocks / 8).max(self.used_blocks - self.since_collect.min(self.used_blocks))
     }
 
-    /// The highest run of `need` free blocks (for large allocations).
-    fn find_run_from_top(&self, need: usize) -> Option<usize> {
-        let mut b = self.n_blocks;
+    /// The highest run of `need` free blocks (for large allocations and frames). The scan
+    /// starts at `top_free` (no free block lies above it) and lowers that bound to the
+    /// highest free block it meets.
+    fn find_run_from_top(&mut self, need: usize) -> Option<usize> {
+        let mut b = self.top_free.min(self.n_blocks);
         let mut run = 0;
+        let mut seen_free = false;
         while b > self.first_free {
             b -= 1;
             if self.get(b) == FREE {
+                if !seen_free {
+                    seen_free = true;
+                    self.top_free = b + 1;
+                }
                 run += 1;
                 if run == need {
                     return Some(b);
@@ -304,8 +318,9 @@ impl Heap {
     /// Blocks from `b` on became free: a run of `k` free blocks may now start as low as
     /// `b - (k - 1)` (the free blocks just below `b` formed a run shorter than `k`, or the
     /// hint would already be lower).
-    fn freed_from(&mut self, b: usize) {
+    fn freed_from(&mut self, b: usize, end: usize) {
         self.first_free = self.first_free.min(b);
+        self.top_free = self.top_free.max(end);
         for (i, h) in self.hints.iter_mut().enumerate() {
             *h = (*h).min(b.saturating_sub(i));
         }
@@ -359,7 +374,7 @@ impl Heap {
         }
         self.set_header(b, false);
         self.used_blocks -= n;
-        self.freed_from(b);
+        self.freed_from(b, b + n);
     }
 
     /// Usable bytes of the allocation at `p` (0 for ROM / invalid pointers).
@@ -385,7 +400,7 @@ impl Heap {
             }
             self.used_blocks -= have - need;
             if need < have {
-                self.freed_from(b + need);
+                self.freed_from(b + need, b + have);
             }
             return true;
         }
@@ -496,6 +511,7 @@ impl Heap {
         let mut b = 0;
         let mut used = 0;
         let mut first_free = usize::MAX;
+        let mut top_free = 0;
         while b < self.n_blocks {
             match self.get(b) {
                 MARK => {
@@ -516,6 +532,7 @@ impl Heap {
                         self.set(b, FREE);
                         b += 1;
                     }
+                    top_free = b;
                 }
                 TAIL => {
                     // Orphan tail (cannot happen); treat as used.
@@ -525,11 +542,13 @@ impl Heap {
                 _ => {
                     first_free = first_free.min(b);
                     b += 1;
+                    top_free = b;
                 }
             }
         }
         self.used_blocks = used;
         self.first_free = if first_free == usize::MAX { self.n_blocks } else { first_free };
+        self.top_free = top_free;
         self.hints = [self.first_free; SMALL_CLASSES];
         self.since_collect = 0;
     }
@@ -650,12 +669,12 @@ mod tests {
     fn alloc_free_reuse() {
         let mut mem = [MaybeUninit::<u8>::uninit(); 4096];
         let (mut h, _, _) = Heap::new(&mut mem, 0);
-        let a = h.alloc(10, false).unwrap();
-        let b = h.alloc(BLOCK * 3, false).unwrap();
+        let a = h.alloc(10, false, false).unwrap();
+        let b = h.alloc(BLOCK * 3, false, false).unwrap();
         assert!(h.contains(a) && h.contains(b));
         assert_eq!(h.alloc_size(b), BLOCK * 3);
         h.free(a);
-        let c = h.alloc(1, false).unwrap();
+        let c = h.alloc(1, false, false).unwrap();
         assert_eq!(a, c);
         assert!(h.resize_in_place(b, BLOCK * 5));
         assert_eq!(h.alloc_size(b), BLOCK * 5);
@@ -667,8 +686,8 @@ mod tests {
     fn collect_frees_unreachable_raw() {
         let mut mem = [MaybeUninit::<u8>::uninit(); 4096];
         let (mut h, _, _) = Heap::new(&mut mem, 0);
-        let a = h.alloc(10, false).unwrap();
-        let _b = h.alloc(10, false).unwrap();
+        let a = h.alloc(10, false, false).unwrap();
+        let _b = h.alloc(10, false, false).unwrap();
         h.collect(|t| t.mark_buffer(a));
         assert_eq!(h.stats().used, BLOCK);
         h.collect(|_| {});

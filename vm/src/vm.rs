@@ -367,7 +367,13 @@ impl<'a> Vm<'a> {
     /// Allocate `bytes` for an object of type `ty` (header written, rest zeroed).
     /// May collect. Raises MemoryError when the heap is full after a collection.
     pub(crate) fn alloc_obj(&mut self, ty: *const Type, bytes: usize) -> PyResult<Value> {
-        let p = self.alloc_bytes(bytes.max(crate::heap::WORD), true)?;
+        self.alloc_obj_at(ty, bytes, false)
+    }
+
+    /// [`alloc_obj`](Self::alloc_obj), placed from the top of the pool (`top`) as frames are:
+    /// see [`Heap::alloc`]. May collect.
+    pub(crate) fn alloc_obj_at(&mut self, ty: *const Type, bytes: usize, top: bool) -> PyResult<Value> {
+        let p = self.alloc_bytes(bytes.max(crate::heap::WORD), true, top)?;
         // SAFETY: p is a fresh, zeroed, block-aligned allocation of at least one word.
         unsafe {
             (p as *mut *const Type).write(ty);
@@ -378,20 +384,20 @@ impl<'a> Vm<'a> {
     /// Allocate a raw, header-less, zero-filled buffer. May collect. The caller must make it
     /// reachable (store it in a rooted owner) before the next allocation.
     pub(crate) fn alloc_raw(&mut self, bytes: usize) -> PyResult<*mut u8> {
-        self.alloc_bytes(bytes, false)
+        self.alloc_bytes(bytes, false, false)
     }
 
-    fn alloc_bytes(&mut self, bytes: usize, header: bool) -> PyResult<*mut u8> {
+    fn alloc_bytes(&mut self, bytes: usize, header: bool, top: bool) -> PyResult<*mut u8> {
         #[cfg(feature = "gc-stress")]
         self.collect();
         if self.heap.wants_collection() {
             self.collect();
         }
-        if let Some(p) = self.heap.alloc(bytes, header) {
+        if let Some(p) = self.heap.alloc(bytes, header, top) {
             return Ok(p);
         }
         self.collect();
-        if let Some(p) = self.heap.alloc(bytes, header) {
+        if let Some(p) = self.heap.alloc(bytes, header, top) {
             return Ok(p);
         }
         Err(self.raise_memory_error())
@@ -401,7 +407,7 @@ impl<'a> Vm<'a> {
     /// contents up to `min(old, new)` are preserved, new bytes are zero. May collect.
     pub(crate) fn realloc(&mut self, p: *mut u8, new_bytes: usize, header: bool) -> PyResult<*mut u8> {
         if p.is_null() {
-            return self.alloc_bytes(new_bytes, header);
+            return self.alloc_bytes(new_bytes, header, false);
         }
         if self.heap.resize_in_place(p, new_bytes) {
             return Ok(p);
@@ -410,7 +416,7 @@ impl<'a> Vm<'a> {
         // Keep the old block alive across a collection inside the allocation.
         let m = self.roots_mark();
         self.push_root_raw(p)?;
-        let q = self.alloc_bytes(new_bytes, header);
+        let q = self.alloc_bytes(new_bytes, header, false);
         self.pop_roots(m);
         let q = q?;
         // SAFETY: both are distinct live heap allocations of at least min(old,new) bytes.

@@ -101,7 +101,7 @@ impl FramePtr {
         }
         let n = code.n_locals as usize + stack_cap_of(code);
         let extra = if is_gen_code(code) { 4 } else { 0 };
-        let v = vm.alloc_obj(&FRAME_TYPE, HDR + n * core::mem::size_of::<Value>() + extra)?;
+        let v = vm.alloc_obj_at(&FRAME_TYPE, HDR + n * core::mem::size_of::<Value>() + extra, true)?;
         let f = FramePtr(v.as_ptr() as *mut Frame);
         f.set_code(code);
         f.set_globals(globals);
