@@ -7,6 +7,7 @@ use std::mem::MaybeUninit;
 
 static EXHAUST: &Image = frostbyte::include_python!("../fixtures/limits/exhaust.py");
 static RECURSE: &Image = frostbyte::include_python!("../fixtures/limits/recurse.py");
+static DEEP_OOM: &Image = frostbyte::include_python!("../fixtures/limits/deep_oom.py");
 static IMPORT_COST: &Image = frostbyte::include_python!("../fixtures/limits/import_cost.py");
 static DEFS: &Image = frostbyte::include_python!("../fixtures/limits/defs.py");
 static DEFS_BIG: &Image = frostbyte::include_python!("../fixtures/limits/defs_big.py");
@@ -66,6 +67,17 @@ fn deep_recursion_raises_recursion_error_without_native_stack() {
     assert_eq!(
         out,
         "RecursionError caught\nRecursionError caught again\n500\n"
+    );
+}
+
+#[test]
+fn memory_error_from_deep_recursion_gives_its_memory_back() {
+    let (out, ok) = run(&[DEEP_OOM], "deep_oom", 16 * 1024);
+    assert!(ok, "program failed:\n{out}");
+    assert_eq!(
+        out,
+        "MemoryError, traceback kept while handled: True\nran out of heap, not of recursion limit: True\n\
+         again: True\nagain: True\nagain: True\n"
     );
 }
 

@@ -860,8 +860,15 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             }
             Op::PopExcept => {
                 f.set_ip(pc as u32);
+                let done = vm.handled;
                 let prev = f.pop();
                 vm.handled = if prev == Value::NONE { f.saved_handled() } else { prev };
+                // The preallocated MemoryError is raised again and again: once its handler
+                // is done, drop the traceback it carries (one entry per frame it unwound), so
+                // the program that recovered gets that memory back.
+                if done == vm.memory_error && vm.handled != done {
+                    exc::reset_for_reraise(vm, done);
+                }
             }
             Op::CheckExcMatch => {
                 f.set_ip(pc as u32);
