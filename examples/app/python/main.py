@@ -60,12 +60,6 @@ def strict_stage(sample):
     except OutOfRange as err:
         raise ProcessingError(sample.channel, "strict stage rejected #%d" % sample.index) from err
 
-def nest(n):
-    # 200 Python calls deep: frames live in the Python heap, not on the native stack.
-    if n == 0:
-        return 0
-    return nest(n - 1) + 1
-
 def main():
     print(report.banner(describe()))
     log = alarms.AlarmLog(capacity=8)
@@ -109,7 +103,6 @@ def main():
     for n in (2, 1000, 4095, 65535):
         root, depth = sensor.stats.isqrt(n)
         print(f"  isqrt({n:>5d}) = {root:>3d} depth {depth:>2d} float {n ** 0.5:10.4f}")
-    print("  recursion: nest(200) =", nest(200))
     print("done: %d samples, checksum %d" % (Sample.created, total_checksum))
 
 main()

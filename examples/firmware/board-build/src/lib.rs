@@ -28,5 +28,6 @@ pub fn board() {
     frostbyte_build::Config::new()
         .package("../../app/python/sensor")
         .module("../../app/python/main.py")
+        .module("../../app/python/depth.py")
         .compile_or_exit();
 }

@@ -47,6 +47,13 @@ impl Write for Report {
     }
 }
 
+/// The recursion probe prints into the report.
+impl frostbyte::Output for Report {
+    fn write_str(&mut self, s: &str) {
+        let _ = Write::write_str(self, s);
+    }
+}
+
 /// The application's package, imported before `main` runs to measure the cost of importing.
 const APP_MODULES: [&str; 6] = ["sensor", "sensor.readings", "sensor.stats", "sensor.filters", "sensor.alarms", "sensor.report"];
 
@@ -101,7 +108,7 @@ pub fn run(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u
 fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u8>], stack: Stack) -> bool {
     let mut out = SemihostingOut::new();
     let mut report = Report(semihosting::io::stderr().ok());
-    let mut vm = frostbyte::Vm::new(heap, &mut out);
+    let mut vm = frostbyte::Vm::new(&mut *heap, &mut out);
     if vm.add_image(image).is_err() {
         let _ = writeln!(report, "[footprint] {board}: image rejected");
         return false;
@@ -125,6 +132,25 @@ fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u
         }
     };
     let stats = vm.heap_stats();
+    drop(vm);
+    // The recursion probe (`depth`, 200 Python calls deep) in a fresh VM on the same heap, its
+    // output in the report: the stack high-water mark below covers the application and the
+    // probe. It is not part of the compared output because the micro:bit's 8 KiB heap holds
+    // fewer than 200 frames next to nothing else (see examples/app/python/depth.py).
+    let _ = write!(report, "[footprint] {board}: recursion probe: ");
+    let mut probe_out = Report(semihosting::io::stderr().ok());
+    let mut vm = frostbyte::Vm::new(&mut *heap, &mut probe_out);
+    let probe_ok = match vm.add_image(image) {
+        Ok(()) => match vm.run_main("depth") {
+            Ok(()) => true,
+            Err(e) => {
+                vm.print_exception(&e);
+                false
+            }
+        },
+        Err(_) => false,
+    };
+    drop(vm);
     let _ = writeln!(
         report,
         "[footprint] {board}: heap {} B, retained after import {} B, peak {} B, stack high-water {} B",
@@ -133,7 +159,7 @@ fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u
         stats.peak,
         high_water(stack)
     );
-    ok
+    ok && probe_ok
 }
 
 /// The whole program of a Cortex-M board crate (`cortex-m-rt`): freeze-time image from the
