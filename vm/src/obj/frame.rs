@@ -2,13 +2,15 @@
 //!
 //! ```text
 //!  Frame  ObjHeader | code *Code | globals Value | back *Frame | saved_handled Value
-//!         | aux Value (the namespace dict of a module or class body, or the generator that
-//!           owns a generator frame, or NULL) | ip u16 | last_ip u16 | sp u16 | flags u16
+//!         | ip u16 | last_ip u16 | sp u16 | flags u16
 //!         | slots [Value; code.n_locals + code.stack_size]   (locals, then the value stack)
-//!         | for_target u32 (generator frames only)
+//!         | aux Value       (module and class bodies: their namespace dict;
+//!                            generator frames: the generator that owns the frame)
+//!         | for_target u32  (generator frames only)
 //! ```
-//! Six words and 8 bytes (32 bytes on 32-bit targets) plus the slots: the local count and
-//! stack size are read from the ROM code object, never stored. Bytecode offsets are 16-bit:
+//! Five words and 8 bytes (28 bytes on 32-bit targets) plus the slots; the tail words exist
+//! only in the frames that use them, so a plain function call pays for none. The local count
+//! and stack size are read from the ROM code object, never stored. Bytecode offsets are 16-bit:
 //! a code object with more than 64 KiB of bytecode cannot run (SystemError). Frames are freed as soon as
 //! they return, except generator frames (owned by their generator). Only the frame module
 //! and the interpreter touch frame memory, through [`FramePtr`].
@@ -30,7 +32,6 @@ pub struct Frame {
     globals: Value,
     back: *mut Frame,
     saved_handled: Value,
-    aux: Value,
     ip: u16,
     last_ip: u16,
     sp: u16,
@@ -88,6 +89,18 @@ fn is_gen_code(code: &Code) -> bool {
     CodeFlags(code.flags).contains(CodeFlags::GENERATOR)
 }
 
+/// Does a frame of `code` have the `aux` tail word (namespace bodies and generators)?
+fn has_aux(code: &Code) -> bool {
+    let f = CodeFlags(code.flags);
+    f.contains(CodeFlags::NAMESPACE) || f.contains(CodeFlags::GENERATOR)
+}
+
+/// Bytes of a frame of `code`.
+fn frame_bytes(code: &Code) -> usize {
+    let n = code.n_locals as usize + stack_cap_of(code) + has_aux(code) as usize;
+    HDR + n * core::mem::size_of::<Value>() + if is_gen_code(code) { 4 } else { 0 }
+}
+
 impl FramePtr {
     /// No frame.
     pub const NULL: FramePtr = FramePtr(core::ptr::null_mut());
@@ -99,9 +112,7 @@ impl FramePtr {
         if code.bytecode().len() > u16::MAX as usize {
             return Err(vm.raise_msg(&obj::exception::SYSTEM_ERROR_TYPE, "code object too large (over 64 KiB of bytecode)"));
         }
-        let n = code.n_locals as usize + stack_cap_of(code);
-        let extra = if is_gen_code(code) { 4 } else { 0 };
-        let v = vm.alloc_obj_at(&FRAME_TYPE, HDR + n * core::mem::size_of::<Value>() + extra, true)?;
+        let v = vm.alloc_obj_at(&FRAME_TYPE, frame_bytes(code), true)?;
         let f = FramePtr(v.as_ptr() as *mut Frame);
         f.set_code(code);
         f.set_globals(globals);
@@ -140,13 +151,26 @@ impl FramePtr {
     field!(saved_handled, set_saved_handled, saved_handled, Value);
     field!(flags, set_flags, flags, u16);
 
-    fn aux(self) -> Value {
-        // SAFETY: live frame.
-        unsafe { (*self.0).aux }
+    /// The `aux` tail word, if this frame has one.
+    fn aux_ptr(self) -> Option<*mut Value> {
+        let code = self.code();
+        if !has_aux(code) {
+            return None;
+        }
+        let n = code.n_locals as usize + stack_cap_of(code);
+        // SAFETY: frames of such code are allocated with one word after the slots (`new`).
+        Some(unsafe { self.slots().add(n) })
     }
+    fn aux(self) -> Value {
+        // SAFETY: the pointer addresses this frame's aux word.
+        self.aux_ptr().map(|p| unsafe { p.read() }).unwrap_or(Value::NULL)
+    }
+    /// Set `aux` (ignored by frames without the word: plain function frames).
     fn set_aux(self, v: Value) {
-        // SAFETY: live frame.
-        unsafe { (*self.0).aux = v }
+        if let Some(p) = self.aux_ptr() {
+            // SAFETY: as in `aux`.
+            unsafe { p.write(v) }
+        }
     }
     /// The namespace dict of a module or class body frame (NULL otherwise).
     pub fn locals(self) -> Value {
@@ -217,8 +241,9 @@ impl FramePtr {
         if !is_gen_code(code) {
             return None;
         }
-        let n = code.n_locals as usize + stack_cap_of(code);
-        // SAFETY: generator frames are allocated with 4 bytes after the slots (see `new`).
+        let n = code.n_locals as usize + stack_cap_of(code) + 1;
+        // SAFETY: generator frames are allocated with the aux word and then 4 bytes after the
+        // slots (see `new`).
         Some(unsafe { self.slots().add(n) as *mut u32 })
     }
     /// Where the FOR_ITER that resumed this generator frame jumps when it is exhausted.
