@@ -141,6 +141,29 @@ impl HostLoader {
                 let defaults = defaults.as_ref().map_or(Value::NULL, |d| self.constant(d, module));
                 Value::rom(Box::leak(Box::new(rom::Function::new(code, defaults))))
             }
+            Const::Namespace(entries) => {
+                let mut words = [Value::NULL; 16];
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    words[2 * i] = self.qstr(k);
+                    words[2 * i + 1] = self.constant(v, module);
+                }
+                // The table type carries its size; the compiler caps namespaces at 8 entries.
+                macro_rules! table {
+                    ($($n:literal)*) => {
+                        match entries.len() {
+                            $($n => {
+                                let mut w = [Value::NULL; 2 * $n];
+                                w.copy_from_slice(&words[..2 * $n]);
+                                let t: &'static rom::DictTable<{ 2 * $n }> = Box::leak(Box::new(rom::DictTable::new(w)));
+                                rom::Dict::new(t)
+                            })*
+                            n => panic!("frozen class namespace of {n} entries"),
+                        }
+                    };
+                }
+                let d = table!(0 1 2 3 4 5 6 7 8);
+                Value::rom(Box::leak(Box::new(d)))
+            }
         }
     }
 

@@ -187,7 +187,7 @@ fn scan(code: &CodeUnit, m: &CompiledModule, package: &str, out: &mut BTreeSet<S
         }
     }
     for k in &code.consts {
-        if let Some(c) = k.code() {
+        for c in k.codes() {
             scan(c, m, package, out);
         }
     }

@@ -332,6 +332,7 @@ pub(crate) fn stack_effect(op: Op, args: [i64; 2], jump: bool) -> i64 {
         Op::CallMethodKw => -a - 2,
         Op::CallEx => -1 - (a & 1),
         Op::BuildClass => -a - 1,
+        Op::BuildRomClass => -args[1],
         Op::RaiseVarargs => -a,
     }
 }

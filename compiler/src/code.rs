@@ -96,14 +96,25 @@ pub enum Const {
         /// Positional defaults, a `Const::Tuple`.
         defaults: Option<Box<Const>>,
     },
+    /// The namespace of a class body frozen whole (it runs once and only binds constants and
+    /// frozen functions): its entries in insertion order (str keys, at most
+    /// [`NAMESPACE_MAX`] of them, values constants or `Const::Function`). Frozen as a ROM
+    /// dict and loaded by `BuildRomClass`, so importing does not build the class dict.
+    Namespace(Vec<(String, Const)>),
 }
 
+/// Most entries a frozen class namespace may have (the VM's largest dict table without an
+/// index).
+pub const NAMESPACE_MAX: usize = 8;
+
 impl Const {
-    /// The code object this constant holds (a code or a frozen function), if any.
-    pub fn code(&self) -> Option<&CodeUnit> {
+    /// The code objects this constant holds directly: a code, a frozen function's, or the
+    /// methods of a frozen class namespace.
+    pub fn codes(&self) -> Vec<&CodeUnit> {
         match self {
-            Const::Code(c) | Const::Function { code: c, .. } => Some(c),
-            _ => None,
+            Const::Code(c) | Const::Function { code: c, .. } => vec![c],
+            Const::Namespace(entries) => entries.iter().flat_map(|(_, v)| v.codes()).collect(),
+            _ => Vec::new(),
         }
     }
 }
@@ -196,7 +207,7 @@ impl ConstKey {
             Const::Tuple(items) => {
                 ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<Vec<_>>>()?)
             }
-            Const::Code(_) | Const::Function { .. } => return None,
+            Const::Code(_) | Const::Function { .. } | Const::Namespace(_) => return None,
         })
     }
 }

@@ -102,7 +102,7 @@ fn code(out: &mut String, m: &CompiledModule, c: &CodeUnit) {
         }
     }
     for k in &c.consts {
-        if let Some(inner) = k.code() {
+        for inner in k.codes() {
             code(out, m, inner);
         }
     }
@@ -131,6 +131,10 @@ fn operands(m: &CompiledModule, c: &CodeUnit, ins: op::Instr) -> String {
         Op::LoadConst | Op::MakeRomFunction => {
             let k = c.consts.get(a as usize).map_or("?".into(), repr);
             format!("{a} ({k})")
+        }
+        Op::BuildRomClass => {
+            let k = c.consts.get(a as usize).map_or("?".into(), repr);
+            format!("{a} ({k}) bases {}", ins.args[1])
         }
         Op::LoadName
         | Op::StoreName
@@ -259,5 +263,9 @@ fn repr(c: &Const) -> String {
         }
         Const::Code(code) => format!("<code {}>", code.name),
         Const::Function { code, .. } => format!("<function {}>", code.name),
+        Const::Namespace(entries) => {
+            let inner: Vec<String> = entries.iter().map(|(k, v)| format!("{k:?}: {}", repr(v))).collect();
+            format!("<namespace {{{}}}>", inner.join(", "))
+        }
     }
 }

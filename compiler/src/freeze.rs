@@ -19,6 +19,7 @@
 //! Symbols carry a kind prefix so footprint tools can attribute flash by name:
 //! `FB_Q` qstrs, `FB_BC` code blobs (bytecode and tables), `FB_K` constant objects, `FB_KA`
 //! value arrays (constants and local names), `FB_N` name tables, `FB_CODE` code structs, `FB_FN` frozen function objects,
+//! `FB_NS` frozen class namespaces (dicts) over their tables `FB_NT`,
 //! `FB_CM` per-module code records, `FB_MOD` module list.
 //!
 //! Determinism: every collection is ordered (module order is sorted by name, qstrs sorted by
@@ -135,6 +136,8 @@ struct Emitter<'o> {
     /// initializer text -> static name, for constant-object dedup
     objects: BTreeMap<String, String>,
     next_obj: usize,
+    /// Frozen class namespaces emitted so far (`FB_NS<n>` over table `FB_NT<n>`).
+    next_ns: usize,
     _opts: &'o EmitOptions,
 }
 
@@ -158,6 +161,7 @@ impl<'o> Emitter<'o> {
             builtin,
             objects: BTreeMap::new(),
             next_obj: 0,
+            next_ns: 0,
             _opts: opts,
         }
     }
@@ -200,6 +204,12 @@ impl<'o> Emitter<'o> {
                 self.collect_strings_code(code);
                 if let Some(d) = defaults {
                     self.collect_strings_const(d);
+                }
+            }
+            Const::Namespace(entries) => {
+                for (k, v) in entries {
+                    self.note_string(k);
+                    self.collect_strings_const(v);
                 }
             }
             _ => {}
@@ -346,6 +356,26 @@ impl<'o> Emitter<'o> {
                     "static {name}: {p}::rom::Function = {p}::rom::Function::new(&{code}, {defaults});"
                 );
                 format!("{p}::Value::rom(&{name})")
+            }
+            Const::Namespace(entries) => {
+                let mut words = Vec::with_capacity(2 * entries.len());
+                for (k, v) in entries {
+                    words.push(self.qstr_value(k));
+                    words.push(self.const_value(v, tag, counter, module));
+                }
+                let n = self.next_ns;
+                self.next_ns += 1;
+                let _ = writeln!(
+                    self.out,
+                    "static FB_NT{n}: {p}::rom::DictTable<{w}> = {p}::rom::DictTable::new([{v}]);",
+                    w = words.len(),
+                    v = words.join(", ")
+                );
+                let _ = writeln!(
+                    self.out,
+                    "static FB_NS{n}: {p}::rom::Dict = {p}::rom::Dict::new(&FB_NT{n});"
+                );
+                format!("{p}::Value::rom(&FB_NS{n})")
             }
         }
     }

@@ -76,7 +76,7 @@ pub fn compile_module(
             .into_iter()
             .map(|(at, msg)| loc.diagnostic(at, msg)),
     );
-    let result = codegen::compile(&loc, table, body);
+    let result = codegen::compile(&loc, table, body, module_name);
     match result {
         Ok((code, names)) if diags.is_empty() => Ok(CompiledModule {
             name: module_name.to_string(),

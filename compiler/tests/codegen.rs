@@ -100,7 +100,7 @@ fn class_cell_for_zero_arg_super() {
         [Op::LoadGlobal, Op::LoadDeref, Op::LoadFast, Op::Call]
     );
     // Without super() the class body returns None and has no slots.
-    let plain = compile("class D:\n    def m(self):\n        return 1\n");
+    let plain = compile("def g():\n    class D:\n        def m(self):\n            return 1\n");
     let d = find(&plain.code, "D");
     assert_eq!(d.n_locals, 0);
     assert_eq!(ops(d)[ops(d).len() - 2..], [Op::LoadNone, Op::ReturnValue]);
@@ -302,16 +302,53 @@ fn calls_use_the_right_forms() {
 }
 
 #[test]
+fn class_namespaces_frozen_when_static() {
+    // Constants, a docstring and plain methods: one ROM namespace, no class body code.
+    let m = compile("class P:\n    'doc'\n    n = 1\n    n = (2, 'x')\n    def __eq__(self, o):\n        return 1\n");
+    let o = ops(&m.code);
+    assert!(o.contains(&Op::BuildRomClass) && !o.contains(&Op::BuildClass));
+    let Some(Const::Namespace(entries)) = m.code.consts.iter().find(|k| matches!(k, Const::Namespace(_))) else {
+        panic!("class body not frozen");
+    };
+    let keys: Vec<&str> = entries.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(keys, ["__module__", "__qualname__", "__doc__", "n", "__eq__", "__hash__"]);
+    assert!(matches!(&entries[0].1, Const::Str(s) if s == "app"));
+    assert!(matches!(&entries[3].1, Const::Tuple(t) if t.len() == 2));
+    assert!(matches!(&entries[4].1, Const::Function { .. }));
+    assert!(matches!(&entries[5].1, Const::None));
+    // Anything else keeps the class body: a call, a decorator, super(), a loop, nine entries,
+    // a class defined in a function.
+    for src in [
+        "class C:\n    x = len('a')\n",
+        "class C:\n    @staticmethod\n    def f():\n        pass\n",
+        "class C(B):\n    def f(self):\n        return super().f()\n",
+        "class C:\n    for i in range(2):\n        pass\n",
+        "class C:\n    a = b = 1\n",
+        "class C:\n    x: int = 1\n",
+        "class C:\n    class D:\n        pass\n",
+        "class C:\n    a=1\n    b=1\n    c=1\n    d=1\n    e=1\n    f=1\n    g=1\n",
+        "def f():\n    class C:\n        pass\n",
+    ] {
+        let m = compile(src);
+        assert!(find(&m.code, "C").name == "C" || src.starts_with("def"), "{src}");
+        let outer = if src.starts_with("def") { find(&m.code, "f") } else { &m.code };
+        assert!(ops(outer).contains(&Op::BuildClass), "{src}");
+    }
+    // Eight entries still qualify.
+    let m = compile("class C:\n    a=1\n    b=1\n    c=1\n    d=1\n    e=1\n    f=1\n");
+    assert!(ops(&m.code).contains(&Op::BuildRomClass));
+}
+
+#[test]
 fn private_names_are_mangled_in_classes() {
     let m = compile(
         "class _Acct:\n    __rate = 2\n    def __init__(self, __v):\n        self.__v = __v * _Acct.__rate\n    def __dunder__(self):\n        return self.__v\n__top = 1\n",
     );
-    let class = find(&m.code, "_Acct");
-    let stored: Vec<String> = instrs(class)
-        .iter()
-        .filter(|i| i.op == Op::StoreName)
-        .map(|i| m.names[i.args[0] as usize].clone())
-        .collect();
+    // The body only binds a constant and plain methods: it is frozen as a namespace.
+    let Some(Const::Namespace(entries)) = m.code.consts.iter().find(|k| matches!(k, Const::Namespace(_))) else {
+        panic!("class body not frozen");
+    };
+    let stored: Vec<String> = entries.iter().map(|e| e.0.clone()).collect();
     assert_eq!(
         stored,
         [

@@ -113,6 +113,8 @@ macro_rules! for_each_op {
             (ImportStar,      74, [],     "m --            copy the public names of m into the namespace"),
             // --- frozen functions ---
             (MakeRomFunction, 75, [U],    "-- fn           consts[k]: a ROM function (no closure, constant defaults), pushed as is in its module's first namespace, else copied to the heap"),
+            // --- frozen class namespaces ---
+            (BuildRomClass,   76, [U, U], "name b1..bn -- cls   consts[k]: a ROM dict, the namespace of a class body frozen whole; n bases; read in place in its module's first namespace, else copied"),
 
         
         }

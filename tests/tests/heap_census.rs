@@ -63,7 +63,7 @@ fn sensor_app_heap_census() {
     eprintln!("== census after `import sensor`: {retained} bytes retained\n{}", vm.heap_census_table());
     drop(vm);
     // Issue 3: at most 1,200 bytes on 32-bit (MicroPython: 1,696); layouts are words, so
-    // twice that on 64-bit. tools/heap32 measures the 32-bit figure (1,056 B).
+    // twice that on 64-bit. tools/heap32 measures the 32-bit figure (880 B).
     assert!(retained <= 1200 * word / 4, "import sensor retained {retained} bytes");
 
     // Running the application in a large heap, then the smallest heap it runs in.

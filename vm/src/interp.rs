@@ -842,6 +842,19 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 f.drop_n(n + 2);
                 f.push(cls);
             }
+            Op::BuildRomClass => {
+                let k = operand(bc, &mut pc);
+                let n = operand(bc, &mut pc);
+                f.set_ip(pc as u32);
+                let rom = code.consts().get(k).copied().unwrap_or(Value::NULL);
+                let ns = obj::class::rom_namespace(vm, rom, f.globals(), code.module)?;
+                vm.push_root(ns)?;
+                let name = f.peek(n);
+                let bases = f.top_slice(n);
+                let cls = obj::class::new_class(vm, name, bases, ns)?;
+                f.drop_n(n + 1);
+                f.push(cls);
+            }
             Op::RaiseVarargs => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);

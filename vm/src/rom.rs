@@ -23,10 +23,13 @@
 //!               small-int range, but may fit a 64-bit small int)
 //!  Float        ObjHeader | value f64
 //!  Code         ObjHeader | fields of [`Code`] (32 bytes on 32-bit, drawn there)
+//!  Dict         ObjHeader | len usize | used usize | table *const DictTable   (obj::dict's
+//!               DictObj layout; a frozen class namespace)
+//!  DictTable<W> cap << 1 usize | [key Value, value Value; cap]   (W = 2 * cap <= 16, str keys)
 //! ```
 //! Frozen `str` constants are always qstrs, so there is no ROM str object.
 
-use crate::obj::{Type, BYTES_TYPE, CODE_TYPE, FLOAT_TYPE, FUNCTION_TYPE, INT_TYPE, TUPLE_TYPE};
+use crate::obj::{Type, BYTES_TYPE, CODE_TYPE, DICT_TYPE, FLOAT_TYPE, FUNCTION_TYPE, INT_TYPE, TUPLE_TYPE};
 use crate::value::Value;
 
 /// The first field of every object: its type.
@@ -241,6 +244,53 @@ impl Function {
 // SAFETY: repr(C), starts with ObjHeader of type function, laid out as `obj::function::FuncObj`
 // (checked there); word-aligned.
 unsafe impl RomObject for Function {}
+
+/// The table of a frozen class namespace: the same layout as a small dict table
+/// (`obj::dict`) with str keys, `cap << 1 | 0` then `cap` two-word entries, no index.
+/// `W` is the number of entry words (`2 * cap`, at most 16).
+#[repr(C)]
+pub struct DictTable<const W: usize> {
+    /// `cap << 1` (entries store no hash: every key is a str).
+    pub head: usize,
+    /// `key, value` pairs, in insertion order.
+    pub words: [Value; W],
+}
+impl<const W: usize> DictTable<W> {
+    /// A table of `W / 2` entries (`key, value, key, value, ...`; keys distinct qstrs).
+    /// Panics (a compile error in a `static`) if `W` is odd or over 16 (a larger table
+    /// needs an index).
+    pub const fn new(words: [Value; W]) -> Self {
+        assert!(W.is_multiple_of(2) && W <= 16, "DictTable: 0 to 8 entries");
+        DictTable { head: (W / 2) << 1, words }
+    }
+}
+
+/// A frozen dict: the namespace a class body frozen whole would build. Same layout as a
+/// heap dict (`obj::dict::DictObj`, checked there) without interior mutability, so it
+/// links into flash. `BuildRomClass` gives the class a heap dict object that reads this
+/// table in place until the first write to the class namespace copies it.
+#[repr(C)]
+pub struct Dict {
+    /// Type: `dict`.
+    pub hdr: ObjHeader,
+    /// Live entries (== cap).
+    pub len: usize,
+    /// Entries in use (== cap).
+    pub used: usize,
+    /// The table ([`DictTable`]).
+    pub table: *const usize,
+}
+impl Dict {
+    /// A frozen dict over `table`.
+    pub const fn new<const W: usize>(table: &'static DictTable<W>) -> Self {
+        Dict { hdr: ObjHeader::of(&DICT_TYPE), len: W / 2, used: W / 2, table: table as *const DictTable<W> as *const usize }
+    }
+}
+// SAFETY: `table` points at an immutable `'static` DictTable.
+unsafe impl Sync for Dict {}
+// SAFETY: repr(C), starts with ObjHeader of type dict, laid out as `obj::dict::DictObj`
+// (checked there); word-aligned.
+unsafe impl RomObject for Dict {}
 
 /// A code object: one function, lambda, comprehension, class body or module body.
 ///

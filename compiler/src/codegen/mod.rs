@@ -97,6 +97,8 @@ pub(crate) struct Compiler<'a> {
     names: NameTable,
     diags: Vec<Diagnostic>,
     units: Vec<Unit<'a>>,
+    /// The module's dotted name (`__module__` of its frozen class namespaces).
+    module_name: String,
 }
 
 /// Compile a module body. Returns the module code and its name table, or the diagnostics.
@@ -104,6 +106,7 @@ pub(crate) fn compile(
     loc: &Locator<'_>,
     table: ScopeTable,
     body: &[Stmt],
+    module_name: &str,
 ) -> Result<(CodeUnit, Vec<String>), Vec<Diagnostic>> {
     let mut c = Compiler {
         loc,
@@ -111,6 +114,7 @@ pub(crate) fn compile(
         names: NameTable::default(),
         diags: Vec::new(),
         units: Vec::new(),
+        module_name: module_name.to_string(),
     };
     c.enter_unit(0, "<module>".into(), String::new(), CodeFlags::NAMESPACE, 1);
     c.docstring(body);
@@ -617,18 +621,7 @@ impl<'a> Compiler<'a> {
         let rom = self.rom_defaults(&f.parameters, scope);
         let flags = if rom.is_some() { 0 } else { self.defaults(Some(&f.parameters)) };
         let name = f.name.to_string();
-        let qualname = self.child_qualname(&name);
-        let first_line = self.loc.line(f.range.start());
-        self.enter_unit(
-            scope,
-            name.clone(),
-            qualname,
-            CodeFlags::default(),
-            first_line,
-        );
-        self.function_docstring(&f.body);
-        self.body(&f.body);
-        let code = self.leave_unit(f.range.start());
+        let code = self.function_code(f);
         match rom {
             Some(defaults) => self.rom_function(code, defaults),
             None => self.make_function(code, scope, flags, f.range.start()),
@@ -637,6 +630,114 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Call, 1);
         }
         self.name_op(&name, Ctx::Store);
+    }
+
+    /// Compile the body of `def f` into its code object.
+    fn function_code(&mut self, f: &'a ast::StmtFunctionDef) -> CodeUnit {
+        let scope = self.table.of(f);
+        let qualname = self.child_qualname(f.name.as_str());
+        let first_line = self.loc.line(f.range.start());
+        self.enter_unit(scope, f.name.to_string(), qualname, CodeFlags::default(), first_line);
+        self.function_docstring(&f.body);
+        self.body(&f.body);
+        self.leave_unit(f.range.start())
+    }
+
+    /// Can the body of class `c` be frozen whole as a ROM namespace (see
+    /// [`Const::Namespace`])? It must run once, and every statement must be a constant
+    /// expression (a docstring, `...`), `pass`, `name = <constant>`, or an undecorated `def`
+    /// that is frozen as a ROM function; at most [`crate::code::NAMESPACE_MAX`] entries.
+    fn rom_namespace_ok(&self, c: &'a ast::StmtClassDef, scope: ScopeId) -> bool {
+        if !self.runs_once() || !self.table.scopes[scope].freevars.is_empty() || self.table.scopes[scope].needs_class_cell {
+            return false;
+        }
+        let mut names: Vec<String> = vec!["__module__".into(), "__qualname__".into()];
+        let mut add = |n: String| {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        };
+        let private = Some(c.name.as_str());
+        for (i, st) in c.body.iter().enumerate() {
+            match st {
+                Stmt::Pass(_) => {}
+                Stmt::Expr(e) => {
+                    if Self::const_value(&e.value).is_none() {
+                        return false;
+                    }
+                    if i == 0 && e.value.is_string_literal_expr() {
+                        add("__doc__".into());
+                    }
+                }
+                Stmt::Assign(a) => {
+                    let [ast::Expr::Name(n)] = a.targets.as_slice() else { return false };
+                    if Self::const_value(&a.value).is_none() {
+                        return false;
+                    }
+                    add(crate::scope::mangle(private, n.id.as_str()));
+                }
+                Stmt::FunctionDef(f) => {
+                    if f.is_async || f.type_params.is_some() || !f.decorator_list.is_empty() {
+                        return false;
+                    }
+                    let child = self.table.of(f);
+                    if !self.table.scopes[child].freevars.is_empty()
+                        || f.parameters.kwonlyargs.iter().any(|p| p.default.is_some())
+                        || f.parameters
+                            .posonlyargs
+                            .iter()
+                            .chain(f.parameters.args.iter())
+                            .filter_map(|p| p.default.as_deref())
+                            .any(|d| Self::const_value(d).is_none())
+                    {
+                        return false;
+                    }
+                    add(crate::scope::mangle(private, f.name.as_str()));
+                }
+                _ => return false,
+            }
+        }
+        let extra_hash = names.iter().any(|n| n == "__eq__") && !names.iter().any(|n| n == "__hash__");
+        names.len() + extra_hash as usize <= crate::code::NAMESPACE_MAX
+    }
+
+    /// The namespace the body of class `c` (qualified by [`Self::rom_namespace_ok`]) would
+    /// build, in insertion order, with its methods compiled as frozen functions. The class
+    /// unit must be open. `__module__` is the module's name as frozen; the VM checks it
+    /// against the running module's `__name__`.
+    fn rom_namespace(&mut self, c: &'a ast::StmtClassDef, qualname: &str) -> Vec<(String, Const)> {
+        let mut entries: Vec<(String, Const)> = vec![
+            ("__module__".into(), Const::Str(self.module_name.clone())),
+            ("__qualname__".into(), Const::Str(qualname.to_string())),
+        ];
+        let set = |entries: &mut Vec<(String, Const)>, k: String, v: Const| match entries.iter_mut().find(|e| e.0 == k) {
+            Some(e) => e.1 = v,
+            None => entries.push((k, v)),
+        };
+        for (i, st) in c.body.iter().enumerate() {
+            match st {
+                Stmt::Expr(e) if i == 0 => {
+                    if let ast::Expr::StringLiteral(s) = &*e.value {
+                        set(&mut entries, "__doc__".into(), Const::Str(s.value.to_str().to_string()));
+                    }
+                }
+                Stmt::Assign(a) => {
+                    if let ([ast::Expr::Name(n)], Some(v)) = (a.targets.as_slice(), Self::const_value(&a.value)) {
+                        set(&mut entries, self.mangle(n.id.as_str()), v);
+                    }
+                }
+                Stmt::FunctionDef(f) => {
+                    let defaults = self.rom_defaults(&f.parameters, self.table.of(f)).flatten();
+                    let code = self.function_code(f);
+                    set(&mut entries, self.mangle(f.name.as_str()), Const::Function { code: Box::new(code), defaults });
+                }
+                _ => {}
+            }
+        }
+        if entries.iter().any(|e| e.0 == "__eq__") && !entries.iter().any(|e| e.0 == "__hash__") {
+            entries.push(("__hash__".into(), Const::None));
+        }
+        entries
     }
 
     fn class_def(&mut self, c: &'a ast::StmtClassDef) {
@@ -662,6 +763,25 @@ impl<'a> Compiler<'a> {
         let name = c.name.to_string();
         let qualname = self.child_qualname(&name);
         let first_line = self.loc.line(at);
+        let bases: &'a [ast::Expr] = c.arguments.as_deref().map_or(&[], |a| &a.args);
+        if self.rom_namespace_ok(c, scope) {
+            // The body only binds constants and frozen functions: freeze the namespace it
+            // would build (the class unit stays open while the methods compile).
+            self.enter_unit(scope, name.clone(), qualname.clone(), CodeFlags::NAMESPACE, first_line);
+            let entries = self.rom_namespace(c, &qualname);
+            let _ = self.leave_unit(at);
+            self.load_const(Const::Str(name.clone()));
+            for b in bases {
+                self.expr(b);
+            }
+            let k = self.unit().consts.add(Const::Namespace(entries));
+            self.emit2(Op::BuildRomClass, k as i64, bases.len() as i64);
+            for _ in &c.decorator_list {
+                self.emit(Op::Call, 1);
+            }
+            self.name_op(&name, Ctx::Store);
+            return;
+        }
         self.enter_unit(
             scope,
             name.clone(),
@@ -682,7 +802,6 @@ impl<'a> Compiler<'a> {
             self.make_function(code, scope, 0, at);
         }
         self.load_const(Const::Str(name.clone()));
-        let bases: &'a [ast::Expr] = c.arguments.as_deref().map_or(&[], |a| &a.args);
         for b in bases {
             self.expr(b);
         }

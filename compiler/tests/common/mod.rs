@@ -68,7 +68,7 @@ pub fn find<'a>(c: &'a CodeUnit, name: &str) -> &'a CodeUnit {
         if c.name == name || c.name.rsplit('.').next() == Some(name) {
             return Some(c);
         }
-        c.consts.iter().find_map(|k| k.code().and_then(|inner| go(inner, name)))
+        c.consts.iter().flat_map(|k| k.codes()).find_map(|inner| go(inner, name))
     }
     go(c, name).unwrap_or_else(|| panic!("no code object named {name}"))
 }
@@ -136,7 +136,7 @@ pub fn check_module(m: &CompiledModule) {
             assert!(e.depth < c.stack_size as u32);
         }
         for k in &c.consts {
-            if let Some(inner) = k.code() {
+            for inner in k.codes() {
                 check(m, inner);
             }
         }

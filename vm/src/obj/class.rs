@@ -286,6 +286,58 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
     Ok(v)
 }
 
+/// `BuildRomClass`: the namespace of a class body frozen whole (`rom`, a ROM dict whose
+/// `__module__` is the module's name as frozen), run with `globals`, from code of `module`.
+/// In the namespace the module first ran in (see `obj::function::from_rom`), and with that
+/// namespace's `__name__` equal to the frozen `__module__`, the class reads the ROM table in
+/// place ([`obj::dict::from_rom`]). Otherwise (the module imported again under another name,
+/// or run as `__main__`) the namespace is copied to the heap as the body would have built
+/// it: `__module__` is `__name__` as the body would load it, and methods are bound to
+/// `globals` like `MakeRomFunction` binds them. May collect (`globals` rooted).
+pub fn rom_namespace(vm: &mut Vm<'_>, rom: Value, globals: Value, module: &'static crate::rom::CodeModule) -> PyResult<Value> {
+    let Some(r) = obj::dict::as_dict(rom) else {
+        return Err(vm.raise_msg(&exc::SYSTEM_ERROR_TYPE, "BuildRomClass: not a dict"));
+    };
+    let module_key = Value::qstr(&qstr::__module__);
+    let name_key = Value::qstr(&qstr::__name__);
+    // The body's `__module__ = __name__` loads from the globals, then the builtins.
+    let Some(name) = obj::dict::get_str(globals, name_key).or_else(|| crate::builtins::lookup(name_key)) else {
+        return Err(vm.raise_fmt(&exc::NAME_ERROR_TYPE, format_args!("name '__name__' is not defined")));
+    };
+    let home = match vm.namespace_slot(module) {
+        Some(slot) if slot.get().is_null() => {
+            slot.set(globals);
+            true
+        }
+        Some(slot) => slot.get() == globals,
+        None => false,
+    };
+    let frozen_name = obj::dict::get_str(rom, module_key).unwrap_or(Value::NONE);
+    let same_name = frozen_name == name || (obj::str::is_str(name) && obj::str::eq(frozen_name, name));
+    if home && same_name {
+        return obj::dict::from_rom(vm, rom);
+    }
+    let m = vm.roots_mark();
+    vm.push_root(name)?;
+    let d = obj::dict::new(vm)?;
+    vm.push_root(d)?;
+    for i in 0..r.used() {
+        let Some((k, v)) = r.entry(i) else { break };
+        let v = if obj::str::eq(k, module_key) {
+            name
+        } else if obj::function::as_func(v).is_some() && !vm.is_heap(v) {
+            obj::function::from_rom(vm, v, globals)?
+        } else {
+            v
+        };
+        vm.push_root(v)?;
+        obj::dict::set_str(vm, d, k, v)?;
+        vm.pop_roots(m + 2);
+    }
+    vm.pop_roots(m);
+    Ok(d)
+}
+
 fn new_type(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     match args.pos.len() {
         1 => Ok(obj::type_of(args.pos[0]).as_value()),
@@ -370,7 +422,11 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
     let d = t.dict;
     if x.is_null() {
         if obj::dict::remove(vm, d, name)?.is_none() {
-            return Err(vm.raise_with_arg(&exc::ATTRIBUTE_ERROR_TYPE, name));
+            let (tn, n) = (t.name(), obj::str::as_str(name).unwrap_or("?"));
+            return Err(vm.raise_fmt(
+                &exc::ATTRIBUTE_ERROR_TYPE,
+                format_args!("type object '{tn}' has no attribute '{n}'"),
+            ));
         }
     } else {
         obj::dict::set(vm, d, name, x)?;

@@ -20,6 +20,13 @@
 //! namespace (module globals, class dict) to its live entries in place. Indexed lookups probe
 //! with CPython's perturbation scheme; equality that runs Python code re-validates the table
 //! afterwards and restarts if the dict changed.
+//!
+//! **Frozen tables.** A class namespace frozen whole is a [`rom::Dict`](crate::rom::Dict)
+//! over a [`rom::DictTable`](crate::rom::DictTable) (same layouts, checked below). The class
+//! gets a heap `DictObj` whose `table` points at the ROM table ([`from_rom`]): reads use it
+//! in place; every write path ([`set`], [`remove`]) first copies it to the heap
+//! (copy-on-write), [`shrink`] leaves it alone, and neither a resize nor the collector frees
+//! or marks it. A ROM `DictObj` itself is never written: mutating one raises TypeError.
 
 use core::cell::Cell;
 
@@ -247,6 +254,50 @@ pub fn as_dict(v: Value) -> Option<&'static DictObj> {
     obj::downcast::<DictObj>(v)
 }
 
+// A frozen dict must be readable as a `DictObj`, its table as a small str-keyed table.
+const _: () = assert!(
+    core::mem::size_of::<crate::rom::Dict>() == core::mem::size_of::<DictObj>()
+        && core::mem::offset_of!(crate::rom::Dict, len) == core::mem::offset_of!(DictObj, len)
+        && core::mem::offset_of!(crate::rom::Dict, used) == core::mem::offset_of!(DictObj, used)
+        && core::mem::offset_of!(crate::rom::Dict, table) == core::mem::offset_of!(DictObj, table)
+        && core::mem::offset_of!(crate::rom::DictTable<2>, words) == W
+        && core::mem::size_of::<crate::rom::DictTable<16>>() == 17 * W
+        && 16 / 2 == LINEAR_MAX
+);
+
+/// A heap dict reading the frozen dict `rom`'s table in place (see the module
+/// documentation). May collect.
+pub fn from_rom(vm: &mut Vm<'_>, rom: Value) -> PyResult<Value> {
+    let d = new(vm)?;
+    if let (Some(r), Some(dd)) = (as_dict(rom), as_dict(d)) {
+        dd.len.set(r.len.get());
+        dd.used.set(r.used.get());
+        dd.table.set(r.table.get());
+    }
+    Ok(d)
+}
+
+/// Is `d`'s table a frozen one (outside the heap)?
+fn rom_table(vm: &Vm<'_>, dd: &DictObj) -> bool {
+    let p = dd.table.get();
+    !p.is_null() && !vm.heap.contains(p)
+}
+
+/// Make `d` writable before a mutation: a ROM dict raises TypeError (like CPython's
+/// read-only class `mappingproxy`); a frozen table is copied to the heap. May collect
+/// (`d` rooted by the caller).
+fn make_writable(vm: &mut Vm<'_>, d: Value) -> PyResult<()> {
+    let Some(dd) = as_dict(d) else { return Ok(()) };
+    if !vm.is_heap(d) {
+        return Err(vm.type_error(format_args!("'mappingproxy' object does not support item assignment")));
+    }
+    if rom_table(vm, dd) {
+        let cap = dd.t().cap();
+        resize(vm, d, cap, false)?;
+    }
+    Ok(())
+}
+
 /// A new empty dict (no table until the first insertion). May collect.
 pub fn new(vm: &mut Vm<'_>) -> PyResult<Value> {
     vm.alloc_obj(&DICT_TYPE, core::mem::size_of::<DictObj>())
@@ -258,6 +309,7 @@ fn trace(v: Value, t: &mut Tracer<'_>) {
     if tb.0.is_null() {
         return;
     }
+    // A frozen table lies outside the pool: `mark_buffer` ignores it.
     t.mark_buffer(tb.0);
     for i in 0..d.used.get().min(tb.cap()) {
         t.mark(tb.key(i));
@@ -449,7 +501,7 @@ fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize, general: bool) -> PyResult<
     }
     dd.used.set(j);
     dd.table.set(p);
-    if !old.0.is_null() {
+    if !old.0.is_null() && vm.heap.contains(old.0) {
         vm.free(old.0);
     }
     Ok(())
@@ -473,7 +525,8 @@ fn grown_cap(live: usize) -> usize {
 pub fn shrink(vm: &mut Vm<'_>, d: Value) {
     let Some(dd) = as_dict(d) else { return };
     let t = dd.t();
-    if t.0.is_null() {
+    // ROM dicts and frozen tables are exact already and never written.
+    if t.0.is_null() || !vm.is_heap(d) || rom_table(vm, dd) {
         return;
     }
     let live = dd.len.get();
@@ -524,6 +577,14 @@ pub fn set(vm: &mut Vm<'_>, d: Value, k: Value, v: Value) -> PyResult<()> {
 }
 
 fn set_hashed(vm: &mut Vm<'_>, d: Value, k: Value, h: usize, v: Value) -> PyResult<()> {
+    if as_dict(d).is_some_and(|dd| !vm.is_heap(d) || rom_table(vm, dd)) {
+        let m = vm.roots_mark();
+        vm.push_root(k)?;
+        vm.push_root(v)?;
+        let r = make_writable(vm, d);
+        vm.pop_roots(m);
+        r?;
+    }
     loop {
         match lookup(vm, d, k, h)? {
             Found::At(_, ix) => {
@@ -571,6 +632,14 @@ pub fn remove(vm: &mut Vm<'_>, d: Value, k: Value) -> PyResult<Option<Value>> {
     match lookup(vm, d, k, h)? {
         Found::At(s, ix) => {
             let Some(dd) = as_dict(d) else { return Ok(None) };
+            if !vm.is_heap(d) || rom_table(vm, dd) {
+                let m = vm.roots_mark();
+                vm.push_root(k)?;
+                let r = make_writable(vm, d);
+                vm.pop_roots(m);
+                r?;
+                return remove(vm, d, k);
+            }
             let t = dd.t();
             let v = t.value(ix);
             t.set_entry(ix, 0, Value::NULL, Value::NULL);
@@ -584,13 +653,17 @@ pub fn remove(vm: &mut Vm<'_>, d: Value, k: Value) -> PyResult<Option<Value>> {
     }
 }
 
-/// Remove every item.
-pub fn clear(d: Value) {
+/// Remove every item (a frozen table is dropped, not written). TypeError for a ROM dict.
+pub fn clear(vm: &mut Vm<'_>, d: Value) -> PyResult<()> {
+    if as_dict(d).is_some() && !vm.is_heap(d) {
+        return make_writable(vm, d);
+    }
     if let Some(dd) = as_dict(d) {
         dd.table.set(core::ptr::null_mut());
         dd.len.set(0);
         dd.used.set(0);
     }
+    Ok(())
 }
 
 /// Raise KeyError(k).

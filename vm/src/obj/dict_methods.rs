@@ -83,7 +83,7 @@ fn popitem(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn clear(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let d = this(vm, args)?;
-    dict::clear(d);
+    dict::clear(vm, d)?;
     Ok(Value::NONE)
 }
 

@@ -55,6 +55,7 @@ pub mod tuple;
 pub use builtin::Builtin;
 pub use bytes::BYTES_TYPE;
 pub use code::CODE_TYPE;
+pub use dict::DICT_TYPE;
 pub use float::FLOAT_TYPE;
 pub use function::FUNCTION_TYPE;
 pub use int::INT_TYPE;
