@@ -705,6 +705,15 @@ fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
                 }
             }
         }
+    } else if !x.is_null() && obj::type_of(x).kind == obj::Kind::Object {
+        // A plain instance in shared-keys mode: its names, without materialising a dict.
+        let mut i = 0;
+        while let Some((k, _)) = obj::instance::entry(x, i) {
+            i += 1;
+            if !k.is_null() {
+                obj::list::append(vm, out, k)?;
+            }
+        }
     }
     if !x.is_null() {
         let t = obj::as_type(x).unwrap_or(obj::type_of(x));

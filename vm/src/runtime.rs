@@ -656,13 +656,32 @@ fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type
     }
 }
 
-/// The instance dict of `o`, if it has one.
+/// The instance dict of `o`, if it has one now (never allocates). Plain instances have one
+/// only in dict mode (see `obj/instance.rs`); use [`instance_attr`] to look attributes up.
 pub fn instance_dict(o: Value) -> Value {
     match obj::type_of(o).kind {
-        Kind::Object => obj::downcast::<obj::instance::InstanceObj>(o).map(|i| i.dict.get()).unwrap_or(Value::NULL),
+        Kind::Object => obj::instance::dict_if_any(o),
         Kind::Exception => obj::exception::as_exc(o).map(|e| e.dict.get()).unwrap_or(Value::NULL),
         _ => Value::NULL,
     }
+}
+
+/// The attribute `name` stored on `o` itself (its instance attributes), not on its class.
+/// Never allocates.
+pub fn instance_attr(o: Value, name: Value) -> Option<Value> {
+    match obj::type_of(o).kind {
+        Kind::Object => obj::instance::get(o, name),
+        _ => {
+            let d = instance_dict(o);
+            if d.is_null() { None } else { obj::dict::get_str(d, name) }
+        }
+    }
+}
+
+/// Is `name` (a str) `"__dict__"`?
+fn is_dict_name(name: Value) -> bool {
+    let q = Value::qstr(&qstr::__dict__);
+    name == q || obj::str::eq(name, q)
 }
 
 /// `o.name`, or `Ok(None)` if there is no such attribute (no exception raised).
@@ -703,11 +722,12 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
             return bind_class_attr(vm, a, o, t).map(Some);
         }
     }
-    let d = instance_dict(o);
-    if !d.is_null() {
-        if let Some(v) = obj::dict::get_str(d, name) {
-            return Ok(Some(v));
-        }
+    if attr.is_none() && t.kind == Kind::Object && t.is_heap() && is_dict_name(name) {
+        // Instances of heap classes have a live `__dict__` (switching them to dict mode).
+        return obj::instance::dict_of(vm, o).map(Some);
+    }
+    if let Some(v) = instance_attr(o, name) {
+        return Ok(Some(v));
     }
     if let Some(a) = attr {
         return bind_class_attr(vm, a, o, t).map(Some);
@@ -828,14 +848,9 @@ pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyRe
             return Ok(());
         }
     }
-    let d = instance_dict(o);
-    if !d.is_null() && t.kind == Kind::Object {
-        if v.is_null() {
-            if obj::dict::remove(vm, d, name)?.is_none() {
-                return Err(attr_error(vm, o, name));
-            }
-        } else {
-            obj::dict::set_str(vm, d, name, v)?;
+    if t.kind == Kind::Object && t.is_heap() {
+        if !obj::instance::set(vm, o, name, v)? {
+            return Err(attr_error(vm, o, name));
         }
         return Ok(());
     }
@@ -874,11 +889,8 @@ pub fn load_method(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<(Value, V
                 Some(b) => b.binding == Binding::Method,
                 None => obj::type_of(a).kind == Kind::Function,
             };
-            if plain {
-                let d = instance_dict(o);
-                if d.is_null() || obj::dict::get_str(d, name).is_none() {
-                    return Ok((a, o));
-                }
+            if plain && instance_attr(o, name).is_none() {
+                return Ok((a, o));
             }
         }
     }

@@ -1,10 +1,15 @@
 //! `type` and `object`, and classes created by `class` statements (heap `Type`s).
 //!
-//! A heap class is a `Type` (see `obj/mod.rs`) followed by one extra word, its MRO tuple
-//! (NULL for a class with a single base: its MRO is itself followed by its base's MRO):
+//! A heap class is a `Type` (see `obj/mod.rs`) followed by one extra word, a raw heap buffer
+//! (NULL until needed) holding its MRO tuple and its instances' *keys table*:
 //! ```text
-//!  HeapType  Type (flags HEAP, dict = namespace, slots = instance::USER_SLOTS) | mro Value
+//!  HeapType  Type (flags HEAP, dict = namespace, slots = instance::USER_SLOTS) | ext *mut usize
+//!  ext       mro Value | nkeys usize | keys [Value; cap]     (raw buffer; cap from its size)
 //! ```
+//! `mro` is NULL for a class with a single base: its MRO is itself followed by its base's MRO.
+//! The keys table lists the attribute names (qstrs) that instances of exactly this class have
+//! stored, in first-seen order, append-only, at most [`MAX_INSTANCE_KEYS`]: an instance keeps
+//! one value per key index (see `obj/instance.rs`). The class's trace marks the buffer.
 //! Attribute lookup walks the MRO: heap classes by their dict, built-in types by their
 //! method table.
 
@@ -22,13 +27,82 @@ use crate::vm::{PyResult, Vm};
 
 const TYPE_SIZE: usize = core::mem::size_of::<Type>();
 
-/// The MRO tuple of a heap class (NULL for built-in types).
-pub fn mro_of(t: &Type) -> Value {
+const W: usize = core::mem::size_of::<usize>();
+
+/// Most attribute names one class's keys table holds; instances of a class whose table is
+/// full store further names in a dict (`obj/instance.rs`).
+pub const MAX_INSTANCE_KEYS: usize = 32;
+
+/// The extension buffer of a heap class (null for built-in types and until first needed).
+fn ext_of(t: &Type) -> *mut usize {
     if !t.is_heap() {
-        return Value::NULL;
+        return core::ptr::null_mut();
     }
     // SAFETY: heap classes are allocated with one extra word after the Type (see `new_class`).
-    unsafe { *((t as *const Type as *const u8).add(TYPE_SIZE) as *const Value) }
+    unsafe { *((t as *const Type as *const u8).add(TYPE_SIZE) as *const *mut usize) }
+}
+
+/// Store the extension buffer of the heap class `cls`.
+///
+/// The write goes through `cls`'s raw pointer, never through a `&Type`: the extra word lies
+/// outside the `Type` struct, and code holding a `&Type` may assume the memory it reaches is
+/// not written (callers get `cls` from a type pointer loaded from memory, e.g. `type_of`).
+fn set_ext(cls: Value, p: *mut usize) {
+    if obj::as_type(cls).is_some_and(|t| t.is_heap()) {
+        // SAFETY: heap classes are allocated with one extra word after the Type (see
+        // `new_class`); the class is a heap object owned by the single VM.
+        unsafe { *((cls.as_ptr() as *mut u8).add(TYPE_SIZE) as *mut *mut usize) = p };
+    }
+}
+
+/// The MRO tuple of a heap class (NULL for built-in types and single-base classes).
+pub fn mro_of(t: &Type) -> Value {
+    let ext = ext_of(t);
+    if ext.is_null() {
+        return Value::NULL;
+    }
+    // SAFETY: a non-null ext buffer starts with the MRO word.
+    unsafe { *(ext as *const Value) }
+}
+
+/// The instance keys table of `t`: attribute names in key-index order (empty for built-in
+/// types). Valid until the next call that may collect or add a key.
+pub fn instance_keys(t: &Type) -> &'static [Value] {
+    let ext = ext_of(t);
+    if ext.is_null() {
+        return &[];
+    }
+    // SAFETY: a non-null ext buffer holds mro, nkeys and at least nkeys keys (written by
+    // `add_instance_key`); it lives as long as the class, which outlives this borrow's uses.
+    unsafe { core::slice::from_raw_parts(ext.add(2) as *const Value, *ext.add(1)) }
+}
+
+/// Append `name` (a qstr) to the keys table of heap class `cls` and return its index;
+/// `Ok(None)` if the table is full or `cls` is not a heap class. `cls` must be reachable
+/// (rooted, or the class of a rooted instance). May collect.
+pub fn add_instance_key(vm: &mut Vm<'_>, cls: Value, name: Value) -> PyResult<Option<usize>> {
+    let Some(t) = obj::as_type(cls).filter(|t| t.is_heap()) else { return Ok(None) };
+    let n = instance_keys(t).len();
+    if n >= MAX_INSTANCE_KEYS {
+        return Ok(None);
+    }
+    let mut ext = ext_of(t);
+    let cap = if ext.is_null() { 0 } else { (vm.heap.alloc_size(ext as *const u8) / W).saturating_sub(2) };
+    if n >= cap {
+        // Grow to the blocks that hold one more key: classes learn their keys in their first
+        // instance's `__init__` and then stop, so a tight table wastes at most one word.
+        // `realloc` keeps the MRO and the keys.
+        let bytes = (2 + n + 1) * W;
+        ext = vm.realloc(ext as *mut u8, bytes, false)? as *mut usize;
+        set_ext(cls, ext);
+    }
+    // SAFETY: ext holds more than 2 + n words (grown above if needed): key slot n is within
+    // it, and nkeys is its second word.
+    unsafe {
+        *(ext.add(2 + n) as *mut Value) = name;
+        *ext.add(1) = n + 1;
+    }
+    Ok(Some(n))
 }
 
 /// Call `f` for each type of `t`'s MRO, in order, until it returns `Some`. A class with one
@@ -95,7 +169,13 @@ fn trace(v: Value, tr: &mut Tracer<'_>) {
     }
     tr.mark(t.name);
     tr.mark(t.dict);
-    tr.mark(mro_of(t));
+    let ext = ext_of(t);
+    if !ext.is_null() {
+        tr.mark_buffer(ext as *const u8);
+        tr.mark(mro_of(t));
+        // Keys are qstrs (never heap objects); marking them keeps that an implementation detail.
+        tr.mark_all(instance_keys(t));
+    }
     // SAFETY: a type value of a heap class is a heap Type; base is a Type pointer.
     tr.mark(unsafe { Value::from_obj_ptr(t.base as *const u8) });
 }
@@ -278,8 +358,11 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
         let mro = c3_mro(vm, v, bases_v)?;
         vm.push_root(mro)?;
         let mt = obj::list::to_tuple(vm, mro)?;
-        // SAFETY: the extra word after the Type holds the MRO.
-        unsafe { *((v.as_ptr() as *mut u8).add(TYPE_SIZE) as *mut Value) = mt };
+        vm.push_root(mt)?;
+        let ext = vm.alloc_raw(2 * W)? as *mut usize;
+        // SAFETY: ext is a fresh two-word buffer: the MRO, then nkeys (zero-filled: no keys).
+        unsafe { *(ext as *mut Value) = mt };
+        set_ext(v, ext);
     }
     // Wrap plain functions named __new__ (implicit staticmethod) and __init_subclass__.
     vm.pop_roots(m);

@@ -2,10 +2,30 @@
 //! every operation to the class's dunder methods (`__add__`, `__len__`, ...).
 //!
 //! ```text
-//!  InstanceObj  ObjHeader (type = the class) | dict Value (attributes)
+//!  InstanceObj  ObjHeader (type = the class) | attrs word
+//!  attrs        0                                  no attributes yet (shared-keys mode)
+//!               values pointer | 1                 shared-keys mode: a raw values buffer
+//!               dict object pointer (bits 1:0 00)  dict mode: a real dict
+//!  values       cap usize | [Value; cap]           value i belongs to the class's key i;
+//!                                                  NULL = absent (raw heap buffer)
 //! ```
-//! Instances of subclasses of built-in types (exceptions, list, dict, set) use the built-in
-//! layout instead; the slots below fall back to the nearest built-in base's slots.
+//! Each heap class keeps an append-only *keys table* (see `obj/class.rs`): the attribute names
+//! its instances have stored, in first-seen order. In shared-keys mode an instance stores only
+//! one value per key index, so an instance with five attributes costs 8 + 24 bytes on 32-bit
+//! instead of an 8-byte instance plus a 16-byte dict and its table. A lookup scans the class's
+//! keys comparing the qstr word (text only for names from other images or computed strs).
+//!
+//! The order of `__dict__` is the instance's own insertion order, as in CPython: in shared
+//! mode it is the key-index order of the present values. So an instance switches for good to
+//! *dict mode* (a dict materialised in that order) as soon as the scheme cannot represent it
+//! exactly: a new name that is not a qstr or does not fit the full keys table, a name whose key
+//! index is lower than that of an attribute the instance already has (it set `b` before `a`
+//! while the class learned `a` first, or `del o.x; o.x = 1` moves `x` to the end), or a
+//! request for the dict itself (`o.__dict__`, `vars(o)`).
+//!
+//! Instances of `object` itself (a built-in type with no keys table) have no attributes, as
+//! in CPython. Instances of subclasses of built-in types (exceptions, list, dict, set) use
+//! the built-in layout instead; the slots below fall back to the nearest built-in base's slots.
 
 use core::cell::Cell;
 
@@ -24,8 +44,8 @@ use crate::vm::{PyResult, Vm};
 #[repr(C)]
 pub struct InstanceObj {
     hdr: ObjHeader,
-    /// Attributes.
-    pub dict: Cell<Value>,
+    /// Attribute storage (see the module documentation); only touched through [`Attrs`].
+    attrs: Cell<*mut u8>,
 }
 
 // SAFETY: repr(C), starts with ObjHeader; classes of kind Object use this layout.
@@ -33,18 +53,289 @@ unsafe impl Layout for InstanceObj {
     const KIND: Kind = Kind::Object;
 }
 
-/// Allocate an empty instance of `t` (kind Object). May collect.
-pub fn alloc_instance(vm: &mut Vm<'_>, t: &'static Type) -> PyResult<Value> {
-    let v = vm.alloc_obj(t, core::mem::size_of::<InstanceObj>())?;
-    let m = vm.roots_mark();
-    vm.push_root(v)?;
-    let d = obj::dict::new(vm);
-    vm.pop_roots(m);
-    let d = d?;
-    if let Some(i) = obj::downcast::<InstanceObj>(v) {
-        i.dict.set(d);
+const W: usize = core::mem::size_of::<usize>();
+/// Tag bit of the attrs word: set for a values buffer (heap buffers are block-aligned).
+const VALUES_TAG: usize = 1;
+
+/// The decoded attrs word of an instance.
+#[derive(Clone, Copy)]
+enum Attrs {
+    /// No attributes and no buffer (shared-keys mode).
+    Empty,
+    /// Shared-keys mode: the values buffer.
+    Values(Values),
+    /// Dict mode: the dict.
+    Dict(Value),
+}
+
+/// A values buffer: `cap usize | [Value; cap]`.
+#[derive(Clone, Copy)]
+struct Values(*mut usize);
+
+impl Values {
+    fn cap(self) -> usize {
+        // SAFETY: a values buffer starts with its capacity word (written by `reserve`).
+        unsafe { *self.0 }
     }
-    Ok(v)
+    /// Value `i` (NULL if absent or beyond the capacity).
+    fn get(self, i: usize) -> Value {
+        if i >= self.cap() {
+            return Value::NULL;
+        }
+        // SAFETY: i < cap, and the buffer holds cap values after the capacity word.
+        unsafe { *(self.0.add(1 + i) as *const Value) }
+    }
+    /// Set value `i`; the caller ensured `i < cap`.
+    fn set(self, i: usize, v: Value) {
+        debug_assert!(i < self.cap());
+        if i < self.cap() {
+            // SAFETY: i < cap, and the buffer holds cap values after the capacity word.
+            unsafe { *(self.0.add(1 + i) as *mut Value) = v };
+        }
+    }
+    /// Index of the last present value.
+    fn last(self) -> Option<usize> {
+        (0..self.cap()).rev().find(|&i| !self.get(i).is_null())
+    }
+}
+
+impl InstanceObj {
+    fn attrs(&self) -> Attrs {
+        let p = self.attrs.get();
+        if p.is_null() {
+            Attrs::Empty
+        } else if p.addr() & VALUES_TAG != 0 {
+            Attrs::Values(Values(p.map_addr(|a| a & !VALUES_TAG) as *mut usize))
+        } else {
+            // SAFETY: an untagged non-null attrs word is a dict object pointer (`set_dict`).
+            Attrs::Dict(unsafe { Value::from_obj_ptr(p) })
+        }
+    }
+    fn set_values(&self, b: Values) {
+        self.attrs.set((b.0 as *mut u8).map_addr(|a| a | VALUES_TAG));
+    }
+    fn set_dict(&self, d: Value) {
+        self.attrs.set(d.as_ptr() as *mut u8);
+    }
+}
+
+/// Allocate an empty instance of `t` (kind Object): no attribute storage until the first
+/// attribute is set. May collect.
+pub fn alloc_instance(vm: &mut Vm<'_>, t: &'static Type) -> PyResult<Value> {
+    vm.alloc_obj(t, core::mem::size_of::<InstanceObj>())
+}
+
+/// The key index of `name` (a str) in `t`'s keys table.
+fn key_index(t: &Type, name: Value) -> Option<usize> {
+    let keys = class::instance_keys(t);
+    if let Some(i) = keys.iter().position(|k| *k == name) {
+        return Some(i);
+    }
+    // The same text may be another qstr word (another image's table) or a heap str.
+    let h = obj::str::hash_of(name);
+    let s = obj::str::as_str(name)?;
+    keys.iter().position(|k| obj::str::hash_of(*k) == h && obj::str::as_str(*k) == Some(s))
+}
+
+/// The instance dict of `o` if it is in dict mode, else NULL (no allocation).
+pub fn dict_if_any(o: Value) -> Value {
+    match obj::downcast::<InstanceObj>(o).map(|i| i.attrs()) {
+        Some(Attrs::Dict(d)) => d,
+        _ => Value::NULL,
+    }
+}
+
+/// The attribute `name` stored on instance `o` (not the class), if any. Never allocates.
+pub fn get(o: Value, name: Value) -> Option<Value> {
+    let i = obj::downcast::<InstanceObj>(o)?;
+    match i.attrs() {
+        Attrs::Empty => None,
+        Attrs::Dict(d) => obj::dict::get_str(d, name),
+        Attrs::Values(b) => {
+            let v = b.get(key_index(obj::type_of(o), name)?);
+            (!v.is_null()).then_some(v)
+        }
+    }
+}
+
+/// Entry `i` of `o`'s attributes in order, as (name, value) with a NULL name for an empty
+/// slot; `None` past the end. Iterates without materialising a dict (used by `dir`).
+pub fn entry(o: Value, i: usize) -> Option<(Value, Value)> {
+    let inst = obj::downcast::<InstanceObj>(o)?;
+    match inst.attrs() {
+        Attrs::Empty => None,
+        Attrs::Dict(d) => obj::dict::as_dict(d)?.entry(i),
+        Attrs::Values(b) => {
+            let k = *class::instance_keys(obj::type_of(o)).get(i)?;
+            let v = b.get(i);
+            Some(if v.is_null() { (Value::NULL, v) } else { (k, v) })
+        }
+    }
+}
+
+/// Make room for value index `i` in `o`'s values buffer (`o` rooted, in shared-keys mode):
+/// at least as many slots as the class has keys, so most instances allocate once. May
+/// collect.
+fn reserve(vm: &mut Vm<'_>, o: Value, i: usize) -> PyResult<Values> {
+    let Some(inst) = obj::downcast::<InstanceObj>(o) else { return Err(vm.raise_memory_error()) };
+    let old = match inst.attrs() {
+        Attrs::Values(b) if i < b.cap() => return Ok(b),
+        Attrs::Values(b) => b.0,
+        _ => core::ptr::null_mut(),
+    };
+    let want = (i + 1).max(class::instance_keys(obj::type_of(o)).len());
+    // `realloc` keeps the old values (the old buffer stays reachable through `o` meanwhile)
+    // and zero-fills the rest (NULL: absent).
+    let p = vm.realloc(old as *mut u8, (1 + want) * W, false)? as *mut usize;
+    let cap = vm.heap.alloc_size(p as *const u8) / W - 1;
+    // SAFETY: p is a live buffer of (cap + 1) words; its first word is the capacity.
+    unsafe { *p = cap };
+    let b = Values(p);
+    inst.set_values(b);
+    Ok(b)
+}
+
+/// Switch `o` (an instance of a heap class, rooted) to dict mode, materialising its dict in
+/// its attributes' order, and return the dict. NULL for instances of `object` itself.
+/// May collect.
+pub fn dict_of(vm: &mut Vm<'_>, o: Value) -> PyResult<Value> {
+    let Some(inst) = obj::downcast::<InstanceObj>(o) else { return Ok(Value::NULL) };
+    if let Attrs::Dict(d) = inst.attrs() {
+        return Ok(d);
+    }
+    let t = obj::type_of(o);
+    if !t.is_heap() {
+        return Ok(Value::NULL);
+    }
+    let m = vm.roots_mark();
+    vm.push_root(o)?;
+    let d = match obj::dict::new(vm) {
+        Ok(d) => d,
+        Err(e) => {
+            vm.pop_roots(m);
+            return Err(e);
+        }
+    };
+    vm.push_root(d)?;
+    // The values stay reachable through `o` until the dict holds them; re-read each step.
+    let mut i = 0;
+    while let Some((k, v)) = entry(o, i) {
+        i += 1;
+        if !k.is_null() {
+            if let Err(e) = obj::dict::set_str(vm, d, k, v) {
+                vm.pop_roots(m);
+                return Err(e);
+            }
+        }
+    }
+    vm.pop_roots(m);
+    let old = inst.attrs.get();
+    inst.set_dict(d);
+    if !old.is_null() {
+        // Only the instance pointed at its values buffer.
+        vm.free(old.map_addr(|a| a & !VALUES_TAG));
+    }
+    Ok(d)
+}
+
+/// `o.name = v` (`v` NULL: `del o.name`) in the instance's own storage, for an instance of a
+/// heap class (kind Object). `Ok(false)`: deleting an attribute `o` does not have. May
+/// collect.
+pub fn set(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyResult<bool> {
+    let Some(inst) = obj::downcast::<InstanceObj>(o) else { return Ok(false) };
+    if !obj::type_of(o).is_heap() {
+        return Ok(false);
+    }
+    if name == Value::qstr(&qstr::__dict__) || obj::str::eq(name, Value::qstr(&qstr::__dict__)) {
+        return set_dict_attr(vm, o, v).map(|()| true);
+    }
+    let m = vm.roots_mark();
+    vm.push_root(o)?;
+    vm.push_root(name)?;
+    vm.push_root(v)?;
+    let r = set_rooted(vm, o, inst, name, v);
+    vm.pop_roots(m);
+    r
+}
+
+fn set_rooted(vm: &mut Vm<'_>, o: Value, inst: &InstanceObj, name: Value, v: Value) -> PyResult<bool> {
+    let t = obj::type_of(o);
+    let b = match inst.attrs() {
+        Attrs::Dict(d) => return set_in_dict(vm, d, name, v),
+        Attrs::Values(b) => Some(b),
+        Attrs::Empty => None,
+    };
+    let idx = key_index(t, name);
+    let present = |i: usize| b.map(|b| !b.get(i).is_null()).unwrap_or(false);
+    if v.is_null() {
+        return Ok(match idx {
+            Some(i) if present(i) => {
+                if let Some(b) = b {
+                    b.set(i, Value::NULL);
+                }
+                true
+            }
+            _ => false,
+        });
+    }
+    let i = match idx {
+        Some(i) if present(i) => {
+            if let Some(b) = b {
+                b.set(i, v);
+            }
+            return Ok(true);
+        }
+        // A name the instance does not have goes last: fine if no present key comes later.
+        Some(i) if b.and_then(Values::last).is_none_or(|l| l < i) => i,
+        Some(_) => {
+            let d = dict_of(vm, o)?;
+            return set_in_dict(vm, d, name, v);
+        }
+        None => {
+            let added = if name.is_qstr() { class::add_instance_key(vm, t.as_value(), name)? } else { None };
+            match added {
+                Some(i) => i,
+                None => {
+                    let d = dict_of(vm, o)?;
+                    return set_in_dict(vm, d, name, v);
+                }
+            }
+        }
+    };
+    reserve(vm, o, i)?.set(i, v);
+    Ok(true)
+}
+
+/// Set or delete `name` in dict `d` (everything rooted). May collect.
+fn set_in_dict(vm: &mut Vm<'_>, d: Value, name: Value, v: Value) -> PyResult<bool> {
+    if v.is_null() {
+        return Ok(obj::dict::remove(vm, d, name)?.is_some());
+    }
+    obj::dict::set_str(vm, d, name, v)?;
+    Ok(true)
+}
+
+/// `o.__dict__ = v` (a dict becomes the instance's dict) or `del o.__dict__` (the instance
+/// starts over with no attributes), as CPython does. May collect (raising).
+fn set_dict_attr(vm: &mut Vm<'_>, o: Value, v: Value) -> PyResult<()> {
+    let Some(inst) = obj::downcast::<InstanceObj>(o) else { return Ok(()) };
+    if !v.is_null() && obj::dict::as_dict(v).is_none() {
+        return Err(vm.type_error(format_args!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            obj::type_name(v)
+        )));
+    }
+    let old = inst.attrs();
+    if v.is_null() {
+        inst.attrs.set(core::ptr::null_mut());
+    } else {
+        inst.set_dict(v);
+    }
+    if let Attrs::Values(b) = old {
+        // Only the instance pointed at its values buffer.
+        vm.free(b.0 as *const u8);
+    }
+    Ok(())
 }
 
 /// Change the type of a freshly created built-in object to the subclass `t`.
@@ -103,10 +394,19 @@ pub fn new_instance(vm: &mut Vm<'_>, t: &'static Type, args: &Args<'_>) -> PyRes
     Ok(r)
 }
 
-/// Trace an instance: its dict (the class is traced through the header).
+/// Trace an instance: its values buffer and values, or its dict (the class, which holds the
+/// keys table, is traced through the header).
 pub fn trace_instance(v: Value, t: &mut Tracer<'_>) {
-    if let Some(i) = obj::downcast::<InstanceObj>(v) {
-        t.mark(i.dict.get());
+    let Some(i) = obj::downcast::<InstanceObj>(v) else { return };
+    match i.attrs() {
+        Attrs::Empty => {}
+        Attrs::Dict(d) => t.mark(d),
+        Attrs::Values(b) => {
+            t.mark_buffer(b.0 as *const u8);
+            for k in 0..b.cap() {
+                t.mark(b.get(k));
+            }
+        }
     }
 }
 
