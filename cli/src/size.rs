@@ -47,12 +47,13 @@ impl Tally {
 }
 
 /// Frozen-image kinds, in report order.
-const KINDS: [(&str, &str); 5] = [
+const KINDS: [(&str, &str); 6] = [
     ("code blobs (bytecode, line + exception tables)", "FB_BC"),
     ("strings (qstr text + headers, name tables)", "FB_Q FB_N"),
     ("constant objects", "FB_K<n>"),
     ("value arrays (constants, local names)", "FB_KA"),
     ("code objects, functions + module list", "FB_CODE FB_FN FB_CM FB_MOD"),
+    ("class namespaces (ROM dicts + tables)", "FB_NS FB_NT"),
 ];
 
 /// The frozen-image kind (index into `KINDS`) of a demangled symbol name.
@@ -67,6 +68,8 @@ fn frozen_kind(name: &str) -> Option<usize> {
     let k =
         if ["CODE", "FN", "CM", "MOD"].iter().any(|p| after(p) == Some(true)) {
             4
+        } else if after("NS") == Some(true) || after("NT") == Some(true) {
+            5
         } else if after("BC") == Some(true) {
             0
         } else if after("KA") == Some(true) {
@@ -383,6 +386,8 @@ mod tests {
         assert_eq!(frozen_kind("fw::FROZEN::FB_CODE2_1"), Some(4));
         assert_eq!(frozen_kind("fw::FROZEN::FB_CM0"), Some(4));
         assert_eq!(frozen_kind("fw::FROZEN::FB_MOD"), Some(4));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_NS3"), Some(5));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_NT0"), Some(5));
         assert_eq!(frozen_kind("fw::FB_QUEUE"), None);
         assert_eq!(frozen_kind("frostbyte_vm::interp::exec"), None);
     }
