@@ -316,12 +316,21 @@ fn class_namespaces_frozen_when_static() {
     assert!(matches!(&entries[3].1, Const::Tuple(t) if t.len() == 2));
     assert!(matches!(&entries[4].1, Const::Function { .. }));
     assert!(matches!(&entries[5].1, Const::None));
-    // Anything else keeps the class body: a call, a decorator, super(), a loop, nine entries,
-    // a class defined in a function.
+    // Methods using zero-argument super() or __class__ qualify: `__class__` stays their free
+    // variable (the VM supplies the class cell).
+    let m = compile("class C(B):\n    def f(self):\n        return super().f()\n    def g(self):\n        return __class__\n");
+    assert!(ops(&m.code).contains(&Op::BuildRomClass) && !ops(&m.code).contains(&Op::BuildClass));
+    for name in ["C.f", "C.g"] {
+        let f = find(&m.code, name);
+        assert_eq!(f.n_free, 1, "{name}");
+        assert_eq!(f.local_names.last().map(String::as_str), Some("__class__"), "{name}");
+        assert!(ops(f).contains(&Op::LoadDeref), "{name}");
+    }
+    // Anything else keeps the class body: a call, a decorator, a loop, nine entries, a class
+    // defined in a function.
     for src in [
         "class C:\n    x = len('a')\n",
         "class C:\n    @staticmethod\n    def f():\n        pass\n",
-        "class C(B):\n    def f(self):\n        return super().f()\n",
         "class C:\n    for i in range(2):\n        pass\n",
         "class C:\n    a = b = 1\n",
         "class C:\n    x: int = 1\n",

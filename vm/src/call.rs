@@ -189,13 +189,18 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
         vm.pop_roots(m);
         return Err(missing_error(vm, fname, "keyword-only", &missing[..nmiss.min(8)]));
     }
-    // Free variables from the closure.
+    // Free variables from the closure (a frozen method's `__class__` from its side table).
     let n_free = code.n_free() as usize;
     if n_free > 0 {
-        let cells = obj::tuple::items(func.closure()).unwrap_or(&[]);
         let base = code.n_locals as usize - n_free;
-        for (i, c) in cells.iter().enumerate().take(n_free) {
-            f.set_local(base + i, *c);
+        if func.is_frozen() {
+            let cell = function::class_cell(vm, fv)?;
+            f.set_local(base, cell);
+        } else {
+            let cells = obj::tuple::items(func.closure()).unwrap_or(&[]);
+            for (i, c) in cells.iter().enumerate().take(n_free) {
+                f.set_local(base + i, *c);
+            }
         }
     }
     vm.pop_roots(m);

@@ -139,7 +139,7 @@ fn rom_objects_are_never_marked_freed_or_written() {
 #[test]
 fn marking_rom_pointers_is_a_no_op() {
     let mut mem = [MaybeUninit::<u8>::uninit(); 4096];
-    let (mut h, _, _) = crate::heap::Heap::new(&mut mem, 0);
+    let mut h = crate::heap::Heap::new(&mut mem);
     let a = h.alloc(10, false, false).unwrap();
     let t0 = bytes_of(&ROM_TUPLE).to_vec();
     assert!(!h.contains(Value::rom(&ROM_TUPLE).as_ptr()));

@@ -103,21 +103,11 @@ pub struct Heap {
 }
 
 impl Heap {
-    /// Carve `region` into tables, `extra_words` reserved words (returned) and the pool.
-    pub(crate) fn new(region: &mut [MaybeUninit<u8>], extra_words: usize) -> (Heap, *mut usize, usize) {
+    /// Carve `region` into the allocation tables and the block pool.
+    pub(crate) fn new(region: &mut [MaybeUninit<u8>]) -> Heap {
         let base = region.as_mut_ptr() as *mut u8;
         let len = region.len();
-        // Reserved words first (word-aligned).
-        let mut off = base.align_offset(WORD).min(len);
-        let extra_bytes = extra_words * WORD;
-        let (extra, extra_n) = if len - off >= extra_bytes + 4 * BLOCK {
-            // SAFETY: off + extra_bytes <= len, so the pointer stays inside the region.
-            let p = unsafe { base.add(off) } as *mut usize;
-            off += extra_bytes;
-            (p, extra_words)
-        } else {
-            (ptr::null_mut(), 0)
-        };
+        let off = base.align_offset(WORD).min(len);
         let avail = len - off;
         // Each block costs BLOCK bytes + 3 bits of tables; keep one block for alignment.
         let mut n = (avail * 8) / (BLOCK * 8 + 3);
@@ -153,7 +143,7 @@ impl Heap {
             overflow: false,
             collections: 0,
         };
-        (heap, extra, extra_n)
+        heap
     }
 
     #[inline]
@@ -668,7 +658,7 @@ mod tests {
     #[test]
     fn alloc_free_reuse() {
         let mut mem = [MaybeUninit::<u8>::uninit(); 4096];
-        let (mut h, _, _) = Heap::new(&mut mem, 0);
+        let mut h = Heap::new(&mut mem);
         let a = h.alloc(10, false, false).unwrap();
         let b = h.alloc(BLOCK * 3, false, false).unwrap();
         assert!(h.contains(a) && h.contains(b));
@@ -685,7 +675,7 @@ mod tests {
     #[test]
     fn collect_frees_unreachable_raw() {
         let mut mem = [MaybeUninit::<u8>::uninit(); 4096];
-        let (mut h, _, _) = Heap::new(&mut mem, 0);
+        let mut h = Heap::new(&mut mem);
         let a = h.alloc(10, false, false).unwrap();
         let _b = h.alloc(10, false, false).unwrap();
         h.collect(|t| t.mark_buffer(a));

@@ -847,11 +847,18 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
                 let rom = code.consts().get(k).copied().unwrap_or(Value::NULL);
-                let ns = obj::class::rom_namespace(vm, rom, f.globals(), code.module)?;
+                let needs_cell = obj::dict::as_dict(rom)
+                    .is_some_and(|d| (0..d.used()).any(|i| d.entry(i).is_some_and(|(_, v)| obj::class::uses_class_cell(v))));
+                let cell = if needs_cell { obj::cell::new(vm, Value::NULL)? } else { Value::NULL };
+                vm.push_root(cell)?;
+                let ns = obj::class::rom_namespace(vm, rom, f.globals(), code.module, cell)?;
                 vm.push_root(ns)?;
                 let name = f.peek(n);
                 let bases = f.top_slice(n);
                 let cls = obj::class::new_class(vm, name, bases, ns)?;
+                if let Some(c) = obj::cell::as_cell(cell) {
+                    c.contents.set(cls);
+                }
                 f.drop_n(n + 1);
                 f.push(cls);
             }

@@ -48,8 +48,9 @@ pub enum ImageError {
 
 /// Maximum number of images registered at once.
 pub const MAX_IMAGES: usize = 8;
-/// Temp-root stack capacity (words carved from the heap region). The corpus needs at most 21;
-/// 48 nested native re-entries (`__eq__` calling `==`) need about 75.
+/// Temp-root stack capacity. The corpus needs at most 21; 48 nested native re-entries
+/// (`__eq__` calling `==`) need about 75. The stack is part of the `Vm` value (like the
+/// collector's mark stack), so the whole heap region the embedder gives holds objects.
 const ROOTS: usize = 96;
 /// Default limit of Python frame depth (like CPython's recursion limit).
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
@@ -61,8 +62,7 @@ pub struct Vm<'a> {
     pub(crate) heap: Heap,
     pub(crate) out: &'a mut dyn Output,
     _region: PhantomData<&'a mut [MaybeUninit<u8>]>,
-    roots: *mut Value,
-    roots_cap: usize,
+    roots: [Value; ROOTS],
     pub(crate) roots_len: usize,
     /// The innermost running frame (null when idle).
     pub(crate) frame: FramePtr,
@@ -84,6 +84,8 @@ pub struct Vm<'a> {
     pub(crate) modules: Value,
     /// Attributes set on frozen functions: function -> dict, or NULL.
     pub(crate) rom_attrs: Value,
+    /// `__class__` cells of frozen methods: function -> cell, or NULL (see `obj::function`).
+    pub(crate) rom_cells: Value,
     pub(crate) images: [Option<&'static Image>; MAX_IMAGES],
     /// Per image, one slot per module (a raw heap buffer, NULL slots until set): the
     /// namespace the module's frozen functions use (see `obj::function`).
@@ -97,13 +99,12 @@ pub struct Vm<'a> {
 impl<'a> Vm<'a> {
     /// A VM using `heap` as its only memory and `out` for `print` and tracebacks.
     pub fn new(heap: &'a mut [MaybeUninit<u8>], out: &'a mut dyn Output) -> Vm<'a> {
-        let (heap, roots, roots_cap) = Heap::new(heap, ROOTS);
+        let heap = Heap::new(heap);
         let mut vm = Vm {
             heap,
             out,
             _region: PhantomData,
-            roots: roots as *mut Value,
-            roots_cap,
+            roots: [Value::NULL; ROOTS],
             roots_len: 0,
             frame: FramePtr::NULL,
             depth: 0,
@@ -117,6 +118,7 @@ impl<'a> Vm<'a> {
             memory_error: Value::rom(&exception::STATIC_MEMORY_ERROR),
             modules: Value::NULL,
             rom_attrs: Value::NULL,
+            rom_cells: Value::NULL,
             images: [None; MAX_IMAGES],
             namespaces: [core::ptr::null_mut(); MAX_IMAGES],
             gc_enabled: true,
@@ -275,8 +277,7 @@ impl<'a> Vm<'a> {
     /// Run a full garbage collection now.
     pub fn collect(&mut self) {
         let frame = self.frame;
-        let roots = self.roots;
-        let n = self.roots_len;
+        let roots = &self.roots[..self.roots_len.min(ROOTS)];
         let fixed = [
             self.pending,
             self.handled,
@@ -284,6 +285,7 @@ impl<'a> Vm<'a> {
             self.memory_error,
             self.modules,
             self.rom_attrs,
+            self.rom_cells,
         ];
         let reprs = self.repr_stack;
         let mut tables: [(*mut Cell<Value>, usize); MAX_IMAGES] = [(core::ptr::null_mut(), 0); MAX_IMAGES];
@@ -302,11 +304,7 @@ impl<'a> Vm<'a> {
             }
             t.mark_all(&reprs);
             frame.trace_chain(t);
-            if !roots.is_null() {
-                // SAFETY: `roots` holds `roots_cap >= n` words, the first `n` initialised.
-                let rs = unsafe { core::slice::from_raw_parts(roots, n) };
-                t.mark_all(rs);
-            }
+            t.mark_all(roots);
         });
     }
 
@@ -388,40 +386,67 @@ impl<'a> Vm<'a> {
     }
 
     fn alloc_bytes(&mut self, bytes: usize, header: bool, top: bool) -> PyResult<*mut u8> {
+        match self.try_alloc_bytes(bytes, header, top) {
+            Some(p) => Ok(p),
+            None => Err(self.raise_memory_error()),
+        }
+    }
+
+    /// [`alloc_bytes`](Self::alloc_bytes) without raising: `None` when `bytes` do not fit
+    /// even after a collection. May collect.
+    fn try_alloc_bytes(&mut self, bytes: usize, header: bool, top: bool) -> Option<*mut u8> {
         #[cfg(feature = "gc-stress")]
         self.collect();
         if self.heap.wants_collection() {
             self.collect();
         }
         if let Some(p) = self.heap.alloc(bytes, header, top) {
-            return Ok(p);
+            return Some(p);
         }
         self.collect();
-        if let Some(p) = self.heap.alloc(bytes, header, top) {
-            return Ok(p);
-        }
-        Err(self.raise_memory_error())
+        self.heap.alloc(bytes, header, top)
+    }
+
+    /// Allocate a raw, zero-filled buffer of `want` bytes, or of `min` bytes when `want` does
+    /// not fit (growth headroom is dropped before MemoryError is raised); the caller reads the
+    /// size it got with `Heap::alloc_size`. May collect.
+    pub(crate) fn alloc_raw_atleast(&mut self, want: usize, min: usize) -> PyResult<*mut u8> {
+        self.realloc_atleast(core::ptr::null_mut(), want, min, false)
     }
 
     /// Resize a heap buffer or object (`p` must be reachable). Returns the new address; the
     /// contents up to `min(old, new)` are preserved, new bytes are zero. May collect.
     pub(crate) fn realloc(&mut self, p: *mut u8, new_bytes: usize, header: bool) -> PyResult<*mut u8> {
-        if p.is_null() {
-            return self.alloc_bytes(new_bytes, header, false);
-        }
-        if self.heap.resize_in_place(p, new_bytes) {
+        self.realloc_atleast(p, new_bytes, new_bytes, header)
+    }
+
+    /// [`realloc`](Self::realloc) to `want` bytes, settling for `min` bytes (`min <= want`)
+    /// when `want` does not fit: on a small, fragmented heap a growing list, dict or string
+    /// gets the room it needs now rather than failing for its growth headroom. `p` may be
+    /// null (a fresh allocation). May collect.
+    pub(crate) fn realloc_atleast(&mut self, p: *mut u8, want: usize, min: usize, header: bool) -> PyResult<*mut u8> {
+        if !p.is_null() && (self.heap.resize_in_place(p, want) || (min < want && self.heap.resize_in_place(p, min))) {
             return Ok(p);
         }
-        let old = self.heap.alloc_size(p);
         // Keep the old block alive across a collection inside the allocation.
         let m = self.roots_mark();
-        self.push_root_raw(p)?;
-        let q = self.alloc_bytes(new_bytes, header, false);
+        if !p.is_null() {
+            self.push_root_raw(p)?;
+        }
+        let mut got = want;
+        let mut q = self.try_alloc_bytes(want, header, false);
+        if q.is_none() && min < want {
+            got = min;
+            q = self.try_alloc_bytes(min, header, false);
+        }
         self.pop_roots(m);
-        let q = q?;
-        // SAFETY: both are distinct live heap allocations of at least min(old,new) bytes.
-        unsafe { Heap::copy(p, q, old.min(new_bytes)) };
-        self.heap.free(p);
+        let Some(q) = q else { return Err(self.raise_memory_error()) };
+        if !p.is_null() {
+            let old = self.heap.alloc_size(p);
+            // SAFETY: both are distinct live heap allocations of at least min(old, got) bytes.
+            unsafe { Heap::copy(p, q, old.min(got)) };
+            self.heap.free(p);
+        }
         Ok(q)
     }
 
@@ -445,11 +470,10 @@ impl<'a> Vm<'a> {
 
     /// Keep `v` alive until `pop_roots` (or the end of the current instruction).
     pub fn push_root(&mut self, v: Value) -> PyResult<()> {
-        if self.roots_len >= self.roots_cap {
+        let Some(slot) = self.roots.get_mut(self.roots_len) else {
             return Err(self.raise_msg(&exception::RECURSION_ERROR_TYPE, "temp root stack exhausted"));
-        }
-        // SAFETY: roots_len < roots_cap and `roots` holds roots_cap words.
-        unsafe { self.roots.add(self.roots_len).write(v) };
+        };
+        *slot = v;
         self.roots_len += 1;
         Ok(())
     }
@@ -471,16 +495,14 @@ impl<'a> Vm<'a> {
     /// Replace the temp root at index `i` (used by growing builders).
     pub(crate) fn set_root(&mut self, i: usize, v: Value) {
         if i < self.roots_len {
-            // SAFETY: i < roots_len <= roots_cap.
-            unsafe { self.roots.add(i).write(v) };
+            self.roots[i] = v;
         }
     }
 
     /// Read the temp root at index `i`.
     pub(crate) fn get_root(&self, i: usize) -> Value {
         if i < self.roots_len {
-            // SAFETY: i < roots_len <= roots_cap, initialised by push_root.
-            unsafe { self.roots.add(i).read() }
+            self.roots[i]
         } else {
             Value::NULL
         }

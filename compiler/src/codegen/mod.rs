@@ -588,6 +588,12 @@ impl<'a> Compiler<'a> {
         if !self.runs_once() || !self.table.scopes[child].freevars.is_empty() {
             return None;
         }
+        Self::const_defaults(params)
+    }
+
+    /// The positional defaults of `params` as a constant tuple (`None` inside without
+    /// defaults), or `None` if there are keyword-only defaults or a default is not constant.
+    fn const_defaults(params: &'a ast::Parameters) -> Option<Option<Box<Const>>> {
         if params.kwonlyargs.iter().any(|p| p.default.is_some()) {
             return None;
         }
@@ -647,8 +653,10 @@ impl<'a> Compiler<'a> {
     /// [`Const::Namespace`])? It must run once, and every statement must be a constant
     /// expression (a docstring, `...`), `pass`, `name = <constant>`, or an undecorated `def`
     /// that is frozen as a ROM function; at most [`crate::code::NAMESPACE_MAX`] entries.
+    /// A method may use `__class__` (zero-argument `super()`), its only free variable: the
+    /// VM gives the frozen function the class's cell when it builds the class.
     fn rom_namespace_ok(&self, c: &'a ast::StmtClassDef, scope: ScopeId) -> bool {
-        if !self.runs_once() || !self.table.scopes[scope].freevars.is_empty() || self.table.scopes[scope].needs_class_cell {
+        if !self.runs_once() || !self.table.scopes[scope].freevars.is_empty() {
             return false;
         }
         let mut names: Vec<String> = vec!["__module__".into(), "__qualname__".into()];
@@ -681,15 +689,8 @@ impl<'a> Compiler<'a> {
                         return false;
                     }
                     let child = self.table.of(f);
-                    if !self.table.scopes[child].freevars.is_empty()
-                        || f.parameters.kwonlyargs.iter().any(|p| p.default.is_some())
-                        || f.parameters
-                            .posonlyargs
-                            .iter()
-                            .chain(f.parameters.args.iter())
-                            .filter_map(|p| p.default.as_deref())
-                            .any(|d| Self::const_value(d).is_none())
-                    {
+                    let frees = &self.table.scopes[child].freevars;
+                    if frees.iter().any(|v| v != "__class__") || Self::const_defaults(&f.parameters).is_none() {
                         return false;
                     }
                     add(crate::scope::mangle(private, f.name.as_str()));
@@ -727,7 +728,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 Stmt::FunctionDef(f) => {
-                    let defaults = self.rom_defaults(&f.parameters, self.table.of(f)).flatten();
+                    let defaults = Self::const_defaults(&f.parameters).flatten();
                     let code = self.function_code(f);
                     set(&mut entries, self.mangle(f.name.as_str()), Const::Function { code: Box::new(code), defaults });
                 }

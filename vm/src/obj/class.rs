@@ -376,8 +376,12 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
 /// place ([`obj::dict::from_rom`]). Otherwise (the module imported again under another name,
 /// or run as `__main__`) the namespace is copied to the heap as the body would have built
 /// it: `__module__` is `__name__` as the body would load it, and methods are bound to
-/// `globals` like `MakeRomFunction` binds them. May collect (`globals` rooted).
-pub fn rom_namespace(vm: &mut Vm<'_>, rom: Value, globals: Value, module: &'static crate::rom::CodeModule) -> PyResult<Value> {
+/// `globals` like `MakeRomFunction` binds them.
+///
+/// `cell` (NULL if no method needs it) is the class's `__class__` cell, filled by the caller
+/// once the class exists: frozen methods that use it get it through `Vm::rom_cells`, heap
+/// copies as their closure. May collect (`globals` and `cell` rooted).
+pub fn rom_namespace(vm: &mut Vm<'_>, rom: Value, globals: Value, module: &'static crate::rom::CodeModule, cell: Value) -> PyResult<Value> {
     let Some(r) = obj::dict::as_dict(rom) else {
         return Err(vm.raise_msg(&exc::SYSTEM_ERROR_TYPE, "BuildRomClass: not a dict"));
     };
@@ -398,6 +402,15 @@ pub fn rom_namespace(vm: &mut Vm<'_>, rom: Value, globals: Value, module: &'stat
     let frozen_name = obj::dict::get_str(rom, module_key).unwrap_or(Value::NONE);
     let same_name = frozen_name == name || (obj::str::is_str(name) && obj::str::eq(frozen_name, name));
     if home && same_name {
+        if !cell.is_null() {
+            for i in 0..r.used() {
+                match r.entry(i) {
+                    Some((_, v)) if uses_class_cell(v) => obj::function::set_class_cell(vm, v, cell)?,
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+        }
         return obj::dict::from_rom(vm, rom);
     }
     let m = vm.roots_mark();
@@ -408,6 +421,13 @@ pub fn rom_namespace(vm: &mut Vm<'_>, rom: Value, globals: Value, module: &'stat
         let Some((k, v)) = r.entry(i) else { break };
         let v = if obj::str::eq(k, module_key) {
             name
+        } else if uses_class_cell(v) {
+            let closure = obj::tuple::new(vm, &[cell])?;
+            vm.push_root(closure)?;
+            let f = obj::function::as_func(v).map(|f| (f.code, f.defaults())).unwrap_or((Value::NULL, Value::NULL));
+            let copy = obj::function::new(vm, f.0, globals, f.1, Value::NULL, closure)?;
+            vm.pop_roots(m + 2);
+            copy
         } else if obj::function::as_func(v).is_some() && !vm.is_heap(v) {
             obj::function::from_rom(vm, v, globals)?
         } else {
@@ -419,6 +439,11 @@ pub fn rom_namespace(vm: &mut Vm<'_>, rom: Value, globals: Value, module: &'stat
     }
     vm.pop_roots(m);
     Ok(d)
+}
+
+/// Is `v` a frozen method with a free variable (which can only be `__class__`)?
+pub fn uses_class_cell(v: Value) -> bool {
+    obj::function::as_func(v).is_some_and(|f| f.is_frozen() && f.code().n_free() > 0)
 }
 
 fn new_type(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {

@@ -473,7 +473,11 @@ fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize, general: bool) -> PyResult<
     let general = general || dd.t().general();
     let ew = 2 + general as usize;
     let mut cap = min_cap.max(live + 1);
-    let p = vm.alloc_raw(Table::bytes(cap, general))?;
+    // Growth headroom is dropped rather than failing when the heap is tight.
+    let p = vm.alloc_raw_atleast(Table::bytes(cap, general), Table::bytes(live + 1, general))?;
+    if vm.heap.alloc_size(p) < Table::bytes(cap, general) {
+        cap = live + 1;
+    }
     if nidx_for(cap) == 0 {
         // Use every entry the allocated blocks hold.
         let fit = (vm.heap.alloc_size(p).saturating_sub(W)) / (ew * W);

@@ -22,6 +22,9 @@
 //! (a second import under another name, a re-import after a failed one) gets heap copies bound
 //! to the new namespace, so every function sees the globals CPython would give it. Attributes
 //! set on a frozen function live in a side table, `Vm::rom_attrs` (function -> dict).
+//! A frozen method whose class is frozen whole may have one free variable, `__class__`
+//! (zero-argument `super()`): it has no closure tuple; the class's cell is in another side
+//! table, `Vm::rom_cells` (function -> cell), filled when `BuildRomClass` builds the class.
 
 use core::cell::Cell;
 
@@ -85,12 +88,16 @@ impl FuncObj {
     fn has_free(&self) -> bool {
         self.code().n_free() > 0
     }
+    /// Is this a frozen function (its globals resolved through its module)?
+    pub fn is_frozen(&self) -> bool {
+        self.globals.is_null()
+    }
     /// Positional defaults (tuple) or NULL.
     pub fn defaults(&self) -> Value {
         let x = self.extra.get();
         if let Some(e) = extra_of(x) {
             e.defaults.get()
-        } else if !x.is_null() && !self.has_free() {
+        } else if !x.is_null() && (!self.has_free() || self.is_frozen()) {
             x
         } else {
             Value::NULL
@@ -100,12 +107,13 @@ impl FuncObj {
     pub fn kwdefaults(&self) -> Value {
         extra_of(self.extra.get()).map(|e| e.kwdefaults.get()).unwrap_or(Value::NULL)
     }
-    /// Closure cells (tuple) or NULL.
+    /// Closure cells (tuple) or NULL. A frozen function has none: its only possible free
+    /// variable, `__class__`, is in `Vm::rom_cells` (see [`class_cell`]).
     pub fn closure(&self) -> Value {
         let x = self.extra.get();
         if let Some(e) = extra_of(x) {
             e.closure.get()
-        } else if !x.is_null() && self.has_free() {
+        } else if !x.is_null() && self.has_free() && !self.is_frozen() {
             x
         } else {
             Value::NULL
@@ -166,6 +174,27 @@ pub fn from_rom(vm: &mut Vm<'_>, fv: Value, globals: Value) -> PyResult<Value> {
         }
         _ => new(vm, f.code, globals, f.extra.get(), Value::NULL, Value::NULL),
     }
+}
+
+/// The `__class__` cell of frozen method `f` (a method of a class namespace frozen whole
+/// that uses zero-argument `super()` or `__class__`), recorded by `BuildRomClass` in
+/// `Vm::rom_cells` (function -> cell); NULL before its class is built.
+pub fn class_cell(vm: &mut Vm<'_>, f: Value) -> PyResult<Value> {
+    let table = vm.rom_cells;
+    if table.is_null() {
+        return Ok(Value::NULL);
+    }
+    Ok(obj::dict::get(vm, table, f)?.unwrap_or(Value::NULL))
+}
+
+/// Record `cell` as the `__class__` cell of frozen method `f` (see [`class_cell`]). May
+/// collect (`f` is frozen; `cell` rooted by the caller).
+pub fn set_class_cell(vm: &mut Vm<'_>, f: Value, cell: Value) -> PyResult<()> {
+    if vm.rom_cells.is_null() {
+        vm.rom_cells = obj::dict::new(vm)?;
+    }
+    let table = vm.rom_cells;
+    obj::dict::set(vm, table, f, cell)
 }
 
 fn new_extra(vm: &mut Vm<'_>, defaults: Value, kwdefaults: Value, closure: Value) -> PyResult<Value> {

@@ -105,17 +105,24 @@ pub fn from_slice(vm: &mut Vm<'_>, xs: &[Value]) -> PyResult<Value> {
 
 /// Make room for `cap` items (`v` must be rooted). May collect.
 pub fn reserve(vm: &mut Vm<'_>, v: Value, cap: usize) -> PyResult<()> {
+    reserve_atleast(vm, v, cap, cap)
+}
+
+/// Make room for `want` items, or for `min` when `want` does not fit (see
+/// [`Vm::realloc_atleast`]); `v` must be rooted. May collect.
+fn reserve_atleast(vm: &mut Vm<'_>, v: Value, want: usize, min: usize) -> PyResult<()> {
     let Some(l) = as_list(v) else { return Ok(()) };
-    if cap <= l.cap.get() {
+    if min <= l.cap.get() {
         return Ok(());
     }
-    let Some(bytes) = cap.checked_mul(core::mem::size_of::<Value>()) else {
+    let word = core::mem::size_of::<Value>();
+    let (Some(want_b), Some(min_b)) = (want.checked_mul(word), min.checked_mul(word)) else {
         return Err(vm.raise_memory_error());
     };
-    let p = vm.realloc(l.items.get() as *mut u8, bytes, false)?;
+    let p = vm.realloc_atleast(l.items.get() as *mut u8, want_b, min_b, false)?;
     let l = as_list(v).ok_or_else(|| vm.raise_memory_error())?;
     l.items.set(p as *mut Value);
-    l.cap.set(cap);
+    l.cap.set(if vm.heap.alloc_size(p) >= want_b { want } else { min });
     Ok(())
 }
 
@@ -126,7 +133,7 @@ pub fn append(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<()> {
     if n == l.cap.get() {
         let m = vm.roots_mark();
         vm.push_root(x)?;
-        let r = reserve(vm, v, if n < 4 { 4 } else { n + n / 2 + 1 });
+        let r = reserve_atleast(vm, v, if n < 4 { 4 } else { n + n / 2 + 1 }, n + 1);
         vm.pop_roots(m);
         r?;
     }

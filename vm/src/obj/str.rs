@@ -194,7 +194,7 @@ impl StrBuf {
                 // buffer or traces it as an object, both keep it.
                 vm.push_root(unsafe { Value::from_obj_ptr(src) })?;
             }
-            let q = vm.realloc(p, HDR + new_cap, true);
+            let q = vm.realloc_atleast(p, HDR + new_cap, HDR + need, true);
             vm.pop_roots(m);
             let q = q?;
             // SAFETY: q is a heap object pointer (block-aligned).
