@@ -127,7 +127,7 @@ impl Heap {
             // SAFETY: the tables lie inside the region; writing zeroes initialises them.
             unsafe { ptr::write_bytes(atb, 0, atb_bytes + htb_bytes) };
         }
-        let heap = Heap {
+        Heap {
             atb,
             htb,
             pool,
@@ -142,8 +142,7 @@ impl Heap {
             sp: 0,
             overflow: false,
             collections: 0,
-        };
-        heap
+        }
     }
 
     #[inline]
