@@ -372,8 +372,9 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
 /// `BuildRomClass`: the namespace of a class body frozen whole (`rom`, a ROM dict whose
 /// `__module__` is the module's name as frozen), run with `globals`, from code of `module`.
 /// In the namespace the module first ran in (see `obj::function::from_rom`), and with that
-/// namespace's `__name__` equal to the frozen `__module__`, the class reads the ROM table in
-/// place ([`obj::dict::from_rom`]). Otherwise (the module imported again under another name,
+/// namespace's `__name__` equal to the frozen `__module__`, the class's dict is the ROM dict
+/// itself; the first write to the class gives it a heap dict over the same table
+/// ([`obj::dict::from_rom`], copied on write). Otherwise (the module imported again under another name,
 /// or run as `__main__`) the namespace is copied to the heap as the body would have built
 /// it: `__module__` is `__name__` as the body would load it, and methods are bound to
 /// `globals` like `MakeRomFunction` binds them.
@@ -411,7 +412,8 @@ pub fn rom_namespace(vm: &mut Vm<'_>, rom: Value, globals: Value, module: &'stat
                 }
             }
         }
-        return obj::dict::from_rom(vm, rom);
+        // The class uses the frozen dict object itself until its first write (`setattr`).
+        return Ok(rom);
     }
     let m = vm.roots_mark();
     vm.push_root(name)?;
@@ -527,7 +529,15 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
             t.name()
         )));
     }
-    let d = t.dict;
+    let mut d = t.dict;
+    if !vm.is_heap(d) {
+        // A frozen class namespace: give the class a heap dict reading the frozen table
+        // (copied on this first write). `v` and `x` are rooted by the caller.
+        d = obj::dict::from_rom(vm, d)?;
+        // SAFETY: `v` is a heap class (checked above), only touched by this VM; its `dict`
+        // field is a plain word that the collector reads through the class's trace.
+        unsafe { core::ptr::addr_of_mut!((*(v.as_ptr() as *mut Type)).dict).write(d) };
+    }
     if x.is_null() {
         if obj::dict::remove(vm, d, name)?.is_none() {
             let (tn, n) = (t.name(), obj::str::as_str(name).unwrap_or("?"));
