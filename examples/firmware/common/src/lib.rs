@@ -9,6 +9,7 @@
 use core::fmt::Write;
 use core::mem::MaybeUninit;
 use frostbyte::rom::Image;
+use frostbyte::HeapStats;
 use semihosting::io::Write as _;
 
 /// Program output through semihosting stdout.
@@ -104,14 +105,37 @@ pub fn run(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u
     semihosting::process::exit(if ok { 0 } else { 1 })
 }
 
-#[inline(never)]
+/// Run the application, then the recursion probe, and write the `[footprint]` report.
 fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u8>], stack: Stack) -> bool {
-    let mut out = SemihostingOut::new();
     let mut report = Report(semihosting::io::stderr().ok());
-    let mut vm = frostbyte::Vm::new(&mut *heap, &mut out);
+    let (ok, stats, retained) = run_main_app(&mut report, board, image, &mut *heap);
+    // The recursion probe (`depth`, 200 Python calls deep) in a fresh VM on the same heap, its
+    // output in the report: the stack high-water mark below covers the application and the
+    // probe. It is not part of the compared output because the micro:bit's 8 KiB heap holds
+    // fewer than 200 frames next to nothing else (see examples/app/python/depth.py).
+    let _ = write!(report, "[footprint] {board}: recursion probe: ");
+    let probe_ok = run_probe(image, heap);
+    let _ = writeln!(
+        report,
+        "[footprint] {board}: heap {} B, retained after import {} B, peak {} B, stack high-water {} B",
+        stats.total,
+        retained,
+        stats.peak,
+        high_water(stack)
+    );
+    ok && probe_ok
+}
+
+/// main.py in a VM on `heap`: (success, heap statistics, bytes retained by importing the
+/// application's modules). A function of its own, like [`run_probe`], so the two VMs share
+/// one stack slot instead of both being live in the caller's frame.
+#[inline(never)]
+fn run_main_app(report: &mut Report, board: &str, image: &'static Image, heap: &mut [MaybeUninit<u8>]) -> (bool, HeapStats, usize) {
+    let mut out = SemihostingOut::new();
+    let mut vm = frostbyte::Vm::new(heap, &mut out);
     if vm.add_image(image).is_err() {
         let _ = writeln!(report, "[footprint] {board}: image rejected");
-        return false;
+        return (false, vm.heap_stats(), 0);
     }
     vm.collect();
     let baseline = vm.heap_stats().used;
@@ -131,16 +155,15 @@ fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u
             false
         }
     };
-    let stats = vm.heap_stats();
-    drop(vm);
-    // The recursion probe (`depth`, 200 Python calls deep) in a fresh VM on the same heap, its
-    // output in the report: the stack high-water mark below covers the application and the
-    // probe. It is not part of the compared output because the micro:bit's 8 KiB heap holds
-    // fewer than 200 frames next to nothing else (see examples/app/python/depth.py).
-    let _ = write!(report, "[footprint] {board}: recursion probe: ");
+    (ok, vm.heap_stats(), after_import.saturating_sub(baseline))
+}
+
+/// The recursion probe (`depth`) in a fresh VM on `heap`, printing to the report stream.
+#[inline(never)]
+fn run_probe(image: &'static Image, heap: &mut [MaybeUninit<u8>]) -> bool {
     let mut probe_out = Report(semihosting::io::stderr().ok());
-    let mut vm = frostbyte::Vm::new(&mut *heap, &mut probe_out);
-    let probe_ok = match vm.add_image(image) {
+    let mut vm = frostbyte::Vm::new(heap, &mut probe_out);
+    match vm.add_image(image) {
         Ok(()) => match vm.run_main("depth") {
             Ok(()) => true,
             Err(e) => {
@@ -149,17 +172,7 @@ fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u
             }
         },
         Err(_) => false,
-    };
-    drop(vm);
-    let _ = writeln!(
-        report,
-        "[footprint] {board}: heap {} B, retained after import {} B, peak {} B, stack high-water {} B",
-        stats.total,
-        after_import.saturating_sub(baseline),
-        stats.peak,
-        high_water(stack)
-    );
-    ok && probe_ok
+    }
 }
 
 /// The whole program of a Cortex-M board crate (`cortex-m-rt`): freeze-time image from the
