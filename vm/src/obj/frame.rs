@@ -80,6 +80,24 @@ macro_rules! field {
     };
 }
 
+macro_rules! offset {
+    ($get:ident, $set:ident, $f:ident, $doc:literal) => {
+        #[doc = $doc]
+        #[inline(always)]
+        pub fn $get(self) -> u32 {
+            // SAFETY: FramePtr values are only made from live frames (see `new`).
+            unsafe { (*self.0).$f as u32 }
+        }
+        #[doc = concat!("Set: ", $doc)]
+        #[inline(always)]
+        pub fn $set(self, v: u32) {
+            // SAFETY: as above; the value fits 16 bits (bytecode size is checked in `new`,
+            // the stack depth is bounded by the code's u16 stack size).
+            unsafe { (*self.0).$f = v as u16 }
+        }
+    };
+}
+
 /// Value-stack slots for `code` (the compiler's exact maximum depth).
 fn stack_cap_of(code: &Code) -> usize {
     (code.stack_size as usize).min(u16::MAX as usize)
@@ -190,42 +208,9 @@ impl FramePtr {
     pub fn set_gen(self, v: Value) {
         self.set_aux(v)
     }
-    /// Offset of the next instruction.
-    #[inline(always)]
-    pub fn ip(self) -> u32 {
-        // SAFETY: live frame.
-        unsafe { (*self.0).ip as u32 }
-    }
-    /// Set the offset of the next instruction (< 64 KiB, checked in `new`).
-    #[inline(always)]
-    pub fn set_ip(self, v: u32) {
-        // SAFETY: live frame.
-        unsafe { (*self.0).ip = v as u16 }
-    }
-    /// Offset of the instruction being executed (the one that raised).
-    #[inline(always)]
-    pub fn last_ip(self) -> u32 {
-        // SAFETY: live frame.
-        unsafe { (*self.0).last_ip as u32 }
-    }
-    /// Set the offset of the instruction being executed.
-    #[inline(always)]
-    pub fn set_last_ip(self, v: u32) {
-        // SAFETY: live frame.
-        unsafe { (*self.0).last_ip = v as u16 }
-    }
-    /// Stack depth.
-    #[inline(always)]
-    pub fn sp(self) -> u32 {
-        // SAFETY: live frame.
-        unsafe { (*self.0).sp as u32 }
-    }
-    /// Set the stack depth (at most `stack_cap`).
-    #[inline(always)]
-    pub fn set_sp(self, v: u32) {
-        // SAFETY: live frame; callers keep sp <= stack_cap <= u16::MAX.
-        unsafe { (*self.0).sp = v as u16 }
-    }
+    offset!(ip, set_ip, ip, "Offset of the next instruction (< 64 KiB, checked in `new`).");
+    offset!(last_ip, set_last_ip, last_ip, "Offset of the instruction being executed (the one that raised).");
+    offset!(sp, set_sp, sp, "Stack depth (callers keep it at most `stack_cap <= u16::MAX`).");
     /// Local slots (from the code object).
     #[inline(always)]
     pub fn n_locals(self) -> u16 {
