@@ -33,7 +33,7 @@ pub fn lookup(name: Value) -> Option<Value> {
 
 /// Convert a `**kwargs` mapping into (names, values) tuples. May collect.
 pub fn kwargs_to_tuples(vm: &mut Vm<'_>, kw: Value) -> PyResult<(Value, Value)> {
-    if kw.is_null() || obj::dict::as_dict(kw).map(|d| d.len() == 0).unwrap_or(false) {
+    if kw.is_null() || obj::dict::as_dict(kw).map(|d| d.is_empty()).unwrap_or(false) {
         return Ok((obj::tuple::empty(), obj::tuple::empty()));
     }
     let d = if obj::dict::as_dict(kw).is_some() {

@@ -203,7 +203,7 @@ impl Heap {
             return None;
         }
         let off = p as usize - self.pool as usize;
-        if off % BLOCK != 0 {
+        if !off.is_multiple_of(BLOCK) {
             return None;
         }
         Some(off / BLOCK)

@@ -68,7 +68,7 @@ fn write_entry(vm: &mut Vm<'_>, code: &Code, line: usize, sb: &mut StrBuf) -> cr
     let name = obj::code::short_name(code);
     let mut b = crate::vm::FixedBuf::new();
     use core::fmt::Write;
-    let _ = write!(b, "  File \"{file}\", line {line}, in {name}\n");
+    let _ = writeln!(b, "  File \"{file}\", line {line}, in {name}");
     out(vm, sb, b.as_str())
 }
 
@@ -143,7 +143,7 @@ fn flush_repeat(vm: &mut Vm<'_>, repeat: usize, sb: &mut StrBuf) -> crate::vm::P
         let more = repeat - 2;
         let mut b = crate::vm::FixedBuf::new();
         use core::fmt::Write;
-        let _ = write!(b, "  [Previous line repeated {more} more time{}]\n", if more == 1 { "" } else { "s" });
+        let _ = writeln!(b, "  [Previous line repeated {more} more time{}]", if more == 1 { "" } else { "s" });
         out(vm, sb, b.as_str())?;
     }
     Ok(())

@@ -357,8 +357,7 @@ fn setitem(vm: &mut Vm<'_>, v: Value, k: Value, x: Value) -> PyResult<()> {
     }
     let i = runtime::index_arg(vm, k, "list indices must be integers or slices")?;
     let Some(i) = runtime::norm_index(i, n) else {
-        let msg = if x.is_null() { "list assignment index out of range" } else { "list assignment index out of range" };
-        return Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, msg));
+        return Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "list assignment index out of range"));
     };
     if x.is_null() {
         remove_at(v, i);

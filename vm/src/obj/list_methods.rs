@@ -137,7 +137,7 @@ fn reverse(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 fn clear(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
     if let Some(ll) = as_list(l) {
-        while ll.len() > 0 {
+        while !ll.is_empty() {
             list::remove_at(l, ll.len() - 1);
         }
     }

@@ -704,7 +704,7 @@ fn m_remove(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 fn m_pop(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, args)?;
-    let Some(so) = as_set(s).filter(|x| x.len() > 0) else {
+    let Some(so) = as_set(s).filter(|x| !x.is_empty()) else {
         return Err(vm.raise_msg(&exc::KEY_ERROR_TYPE, "pop from an empty set"));
     };
     let t = so.t();
@@ -821,7 +821,7 @@ fn m_issuperset(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 fn m_isdisjoint(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, args)?;
     let r = intersection(vm, s, args.get(1), false)?;
-    Ok(Value::bool(as_set(r).map(|x| x.len() == 0).unwrap_or(true)))
+    Ok(Value::bool(as_set(r).map(|x| x.is_empty()).unwrap_or(true)))
 }
 
 crate::static_qstr!(Q_IU, "intersection_update");
