@@ -205,6 +205,7 @@ impl HostLoader {
                 name: self.qstr(&m.name),
                 is_package: m.is_package,
                 code,
+                keys: rom::Keys::NONE,
             });
         }
         Box::leak(Box::new(rom::Image {

@@ -53,7 +53,7 @@ const KINDS: [(&str, &str); 6] = [
     ("constant objects", "FB_K<n>"),
     ("value arrays (constants, local names)", "FB_KA"),
     ("code objects, functions + module list", "FB_CODE FB_FN FB_CM FB_MOD"),
-    ("class namespaces (ROM dicts + tables)", "FB_NS FB_NT"),
+    ("namespaces (class ROM dicts + tables, module key tables)", "FB_NS FB_NT FB_NK"),
 ];
 
 /// The frozen-image kind (index into `KINDS`) of a demangled symbol name.
@@ -68,7 +68,7 @@ fn frozen_kind(name: &str) -> Option<usize> {
     let k =
         if ["CODE", "FN", "CM", "MOD"].iter().any(|p| after(p) == Some(true)) {
             4
-        } else if after("NS") == Some(true) || after("NT") == Some(true) {
+        } else if ["NS", "NT", "NK"].iter().any(|p| after(p) == Some(true)) {
             5
         } else if after("BC") == Some(true) {
             0
@@ -388,6 +388,7 @@ mod tests {
         assert_eq!(frozen_kind("fw::FROZEN::FB_MOD"), Some(4));
         assert_eq!(frozen_kind("fw::FROZEN::FB_NS3"), Some(5));
         assert_eq!(frozen_kind("fw::FROZEN::FB_NT0"), Some(5));
+        assert_eq!(frozen_kind("fw::FROZEN::FB_NK2"), Some(5));
         assert_eq!(frozen_kind("fw::FB_QUEUE"), None);
         assert_eq!(frozen_kind("frostbyte_vm::interp::exec"), None);
     }

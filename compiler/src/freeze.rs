@@ -19,7 +19,8 @@
 //! Symbols carry a kind prefix so footprint tools can attribute flash by name:
 //! `FB_Q` qstrs, `FB_BC` code blobs (bytecode and tables), `FB_K` constant objects, `FB_KA`
 //! value arrays (constants and local names), `FB_N` name tables, `FB_CODE` code structs, `FB_FN` frozen function objects,
-//! `FB_NS` frozen class namespaces (dicts) over their tables `FB_NT`,
+//! `FB_NS` frozen class namespaces (dicts) over their tables `FB_NT`, `FB_NK` module key
+//! tables (the names a module body binds, see [`module_keys`]),
 //! `FB_CM` per-module code records, `FB_MOD` module list.
 //!
 //! Determinism: every collection is ordered (module order is sorted by name, qstrs sorted by
@@ -72,8 +73,9 @@ pub fn emit_image_body(modules: &[CompiledModule], opts: &EmitOptions) -> String
         );
         let mut counter = 0usize;
         let code = e.emit_code(&m.code, &format!("{mi}"), &mut counter, &module);
+        let keys = e.key_table(mi, &module_keys(m));
         module_entries.push(format!(
-            "{p}::rom::FrozenModule {{ name: {name}, is_package: {pkg}, code: &{code} }}",
+            "{p}::rom::FrozenModule {{ name: {name}, is_package: {pkg}, code: &{code}, keys: {keys} }}",
             p = e.p,
             name = e.qstr_value(&m.name),
             pkg = m.is_package,
@@ -125,6 +127,36 @@ pub fn emit_image_expr(
         "{{\n{tracks}    #[allow(clippy::all, non_upper_case_globals)]\n    static FB_IMAGE: {p}::rom::Image = {{\n{body}}};\n    &FB_IMAGE\n}}",
         p = opts.runtime_path
     )
+}
+
+/// Most names a module key table holds (its index has one-byte entries).
+const MODULE_KEYS_MAX: usize = 170;
+
+/// The names a module body binds, in the order it first binds them: the dunders the VM sets
+/// before running the body (`__name__`, `__package__`, `__file__`, `__path__` for a package,
+/// `__doc__`: the order of `frostbyte_vm::import`), then the targets of the body's own
+/// `StoreName`/`StoreGlobal` instructions in bytecode order. These become the keys of the
+/// module's globals dict; a name bound another way, or in another order, still works (the
+/// VM then converts the dict to an ordinary one).
+pub fn module_keys(m: &CompiledModule) -> Vec<&str> {
+    let mut keys: Vec<&str> = vec!["__name__", "__package__", "__file__"];
+    if m.is_package {
+        keys.push("__path__");
+    }
+    keys.push("__doc__");
+    let bc = &m.code.bytecode;
+    let mut pos = 0;
+    while let Some(ins) = frostbyte_format::op::decode(bc, pos) {
+        if matches!(ins.op, frostbyte_format::Op::StoreName | frostbyte_format::Op::StoreGlobal) {
+            if let Some(n) = m.names.get(ins.args[0] as usize) {
+                if !keys.contains(&n.as_str()) {
+                    keys.push(n);
+                }
+            }
+        }
+        pos = ins.next;
+    }
+    keys
 }
 
 struct Emitter<'o> {
@@ -182,7 +214,34 @@ impl<'o> Emitter<'o> {
         for n in &m.names {
             self.note_string(n);
         }
+        for k in module_keys(m) {
+            self.note_string(k);
+        }
         self.collect_strings_code(&m.code);
+    }
+
+    /// Emit module `mi`'s key table `FB_NK<mi>` over `keys`; returns the `Keys` expression
+    /// for its `FrozenModule` (`Keys::NONE` past [`MODULE_KEYS_MAX`] names).
+    fn key_table(&mut self, mi: usize, keys: &[&str]) -> String {
+        let p = self.p.clone();
+        if keys.len() > MODULE_KEYS_MAX {
+            return format!("{p}::rom::Keys::NONE");
+        }
+        let n = keys.len();
+        // The dict's index size (`frostbyte_vm::obj::dict::nidx_for`; the VM asserts it).
+        let nidx = if n <= 8 { 0 } else { (n + n.div_ceil(2)).next_power_of_two() };
+        let values: Vec<String> = keys.iter().map(|k| self.qstr_value(k)).collect();
+        let hashes: Vec<String> = keys
+            .iter()
+            .map(|k| format!("{:#08x}", frostbyte_format::qstr::qstr_hash(k.as_bytes())))
+            .collect();
+        let _ = writeln!(
+            self.out,
+            "static FB_NK{mi}: {p}::rom::KeyTable<{n}, {nidx}> = {p}::rom::KeyTable::new([{}], [{}]);",
+            values.join(", "),
+            hashes.join(", ")
+        );
+        format!("{p}::rom::Keys::of(&FB_NK{mi})")
     }
 
     fn collect_strings_code(&mut self, c: &CodeUnit) {

@@ -26,7 +26,7 @@ pub use qstr::qstr_hash;
 /// Version of the frozen-data format. Bump on any change to the opcode table, operand
 /// encoding, line/exception table encoding, code-object layout or built-in qstr list.
 /// Generated code asserts at compile time that the VM it links against has the same value.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 bitflags_lite! {
     /// Flags of a code object (`Code::flags`).

@@ -60,7 +60,7 @@ fn loaded(vm: &mut Vm<'_>, name: Value) -> Option<Value> {
 
 /// Execute a frozen module body in a new module registered as `as_name`. May collect.
 fn exec_module(vm: &mut Vm<'_>, fm: &'static FrozenModule, as_name: Value) -> PyResult<Value> {
-    let m = module::new(vm, as_name)?;
+    let m = module::new_with_keys(vm, as_name, &fm.keys)?;
     let mark = vm.roots_mark();
     vm.push_root(m)?;
     let d = module::as_module(m).map(|x| x.dict).unwrap_or(Value::NULL);

@@ -25,7 +25,9 @@
 //!  Code         ObjHeader | fields of [`Code`] (32 bytes on 32-bit, drawn there)
 //!  Dict         ObjHeader | len usize | used usize | table *const DictTable   (obj::dict's
 //!               DictObj layout; a frozen class namespace)
-//!  DictTable<W> cap << 1 usize | [key Value, value Value; cap]   (W = 2 * cap <= 16, str keys)
+//!  DictTable<W> cap << 2 usize | [key Value, value Value; cap]   (W = 2 * cap <= 16, str keys)
+//!  KeyTable<N, I> cap << 2 | 2 usize | [key Value; N] | index [u8; I]   (a frozen module's
+//!               global names, in first-binding order; I = 0 for N <= 8)
 //! ```
 //! Frozen `str` constants are always qstrs, so there is no ROM str object.
 
@@ -246,11 +248,11 @@ impl Function {
 unsafe impl RomObject for Function {}
 
 /// The table of a frozen class namespace: the same layout as a small dict table
-/// (`obj::dict`) with str keys, `cap << 1 | 0` then `cap` two-word entries, no index.
+/// (`obj::dict`) with str keys, `cap << 2 | 0` then `cap` two-word entries, no index.
 /// `W` is the number of entry words (`2 * cap`, at most 16).
 #[repr(C)]
 pub struct DictTable<const W: usize> {
-    /// `cap << 1` (entries store no hash: every key is a str).
+    /// `cap << 2` (entries store no hash: every key is a str).
     pub head: usize,
     /// `key, value` pairs, in insertion order.
     pub words: [Value; W],
@@ -261,9 +263,74 @@ impl<const W: usize> DictTable<W> {
     /// needs an index).
     pub const fn new(words: [Value; W]) -> Self {
         assert!(W.is_multiple_of(2) && W <= 16, "DictTable: 0 to 8 entries");
-        DictTable { head: (W / 2) << 1, words }
+        DictTable { head: (W / 2) << DICT_HEAD_SHIFT, words }
     }
 }
+
+/// Header bits below the capacity in a dict table's first word (checked by `obj::dict`).
+pub const DICT_HEAD_SHIFT: u32 = 2;
+/// Header bit of a [`KeyTable`] (one word per entry; checked by `obj::dict`).
+pub const KEYS_TAG: usize = 2;
+
+/// The names a frozen module body binds, in the order it first binds them, with a hash
+/// index: the keys of the module's globals dict, which then keeps only a value per key in
+/// the heap (`obj::dict` "split tables"). The layout is a dict table's with one-word
+/// entries: `cap << 2 | KEYS_TAG`, `N` distinct qstr keys, then `I` index bytes (entry
+/// numbers, `0xFF` empty; `I = 0` for up to 8 keys, which are scanned).
+#[repr(C)]
+pub struct KeyTable<const N: usize, const I: usize> {
+    /// `N << 2 | KEYS_TAG`.
+    pub head: usize,
+    /// The names (qstrs).
+    pub keys: [Value; N],
+    /// Open-addressing index over `hashes` (the dict's probe sequence).
+    pub index: [u8; I],
+}
+impl<const N: usize, const I: usize> KeyTable<N, I> {
+    /// A key table over `keys`, whose qstr hashes (`frostbyte_format::qstr::qstr_hash`) are
+    /// `hashes`. Panics (a compile error in a `static`) unless `I` is the dict's index size
+    /// for `N` entries and fits one-byte entries.
+    pub const fn new(keys: [Value; N], hashes: [u32; N]) -> Self {
+        assert!(I == crate::obj::dict::nidx_for(N) && I <= 256, "KeyTable: index size");
+        let mut index = [0xFFu8; I];
+        if I > 0 {
+            let mask = I - 1;
+            let mut i = 0;
+            while i < N {
+                // The dict's probe sequence (`obj::dict`), over the str hash.
+                let h = hashes[i] as usize;
+                let mut s = h & mask;
+                let mut perturb = h;
+                while index[s] != 0xFF {
+                    perturb >>= 5;
+                    s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+                }
+                index[s] = i as u8;
+                i += 1;
+            }
+        }
+        KeyTable { head: N << DICT_HEAD_SHIFT | KEYS_TAG, keys, index }
+    }
+}
+
+/// A module's [`KeyTable`] with its sizes erased, or none (the module's globals are then
+/// an ordinary dict).
+#[derive(Clone, Copy)]
+pub struct Keys(*const usize);
+impl Keys {
+    /// No key table.
+    pub const NONE: Keys = Keys(core::ptr::null());
+    /// The key table `t`.
+    pub const fn of<const N: usize, const I: usize>(t: &'static KeyTable<N, I>) -> Keys {
+        Keys(t as *const KeyTable<N, I> as *const usize)
+    }
+    /// The table's address, if any.
+    pub fn table(&self) -> Option<*const usize> {
+        (!self.0.is_null()).then_some(self.0)
+    }
+}
+// SAFETY: points at an immutable `'static` KeyTable (or is null).
+unsafe impl Sync for Keys {}
 
 /// A frozen dict: the namespace a class body frozen whole would build. Same layout as a
 /// heap dict (`obj::dict::DictObj`, checked there) without interior mutability, so it
@@ -523,6 +590,8 @@ pub struct FrozenModule {
     pub is_package: bool,
     /// The module body.
     pub code: &'static Code,
+    /// The names the body binds: the keys of the module's globals (see [`KeyTable`]).
+    pub keys: Keys,
 }
 
 /// A frozen image: the output of one `include_python!` or one build.rs `Config`.

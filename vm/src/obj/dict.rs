@@ -3,10 +3,12 @@
 //! ```text
 //!  DictObj  ObjHeader | len usize (live entries) | used usize (entries incl. deleted)
 //!           | table *mut u8 (raw heap buffer, null while empty)
-//!  table    cap << 1 | GENERAL  usize
+//!  table    cap << 2 | GENERAL  usize
 //!           | entries [key Value, value Value; cap]              (GENERAL clear)
 //!           | entries [hash usize, key Value, value Value; cap]  (GENERAL set)
 //!           | index [u8 | u16 | u32; nidx(cap)]
+//!  split    keys *const KeyTable | KEYS  usize                   (a frozen module's globals)
+//!           | values [Value; cap]
 //!  nidx     0 when cap <= LINEAR_MAX (small dicts: no index, lookups scan the entries),
 //!           else the power of two >= 3/2 * cap
 //!  index    entry numbers, u8 while nidx <= 256, u16 while nidx <= 65536, else u32; the two
@@ -20,6 +22,17 @@
 //! namespace (module globals, class dict) to its live entries in place. Indexed lookups probe
 //! with CPython's perturbation scheme; equality that runs Python code re-validates the table
 //! afterwards and restarts if the dict changed.
+//!
+//! **Split tables** (frozen module globals). The compiler knows the names a module body
+//! binds, in the order it first binds them; it emits them as a
+//! [`rom::KeyTable`](crate::rom::KeyTable): `cap << 2 | KEYS`, one key word per entry and
+//! the index, in flash. The module's dict then holds only a `split` buffer: a tagged pointer to the key
+//! table and one value word per key, NULL while the name is unbound ([`with_keys`]). An
+//! entry is live when its value is set, so a lookup is the usual probe over the frozen index.
+//! Binding the entry at position `i` is allowed while no later entry has ever been bound
+//! (`i >= used`), which keeps iteration in insertion order; any other insertion (a name
+//! that is not in the table, or one bound out of order or again after a `del`) first
+//! converts the dict to an ordinary table, with the same entries in the same order.
 //!
 //! **Frozen tables.** A class namespace frozen whole is a [`rom::Dict`](crate::rom::Dict)
 //! over a [`rom::DictTable`](crate::rom::DictTable) (same layouts, checked below). The class
@@ -60,7 +73,7 @@ const W: usize = core::mem::size_of::<usize>();
 const LINEAR_MAX: usize = 8;
 
 /// Index slots for `cap` entries (0: no index).
-fn nidx_for(cap: usize) -> usize {
+pub(crate) const fn nidx_for(cap: usize) -> usize {
     if cap <= LINEAR_MAX { 0 } else { (cap + cap.div_ceil(2)).next_power_of_two() }
 }
 
@@ -81,6 +94,11 @@ const DUMMY: u32 = u32::MAX - 1;
 
 /// Table header bit: entries store their hash (some key is not a str or small int).
 const GENERAL: usize = 1;
+/// Table header bit: a frozen key table (one key word per entry); in the first word of a
+/// split buffer, tags the pointer to that key table.
+pub(crate) const KEYS: usize = 2;
+/// Header bits below the capacity.
+const HEAD_SHIFT: u32 = 2;
 
 /// The hash of a key that can be recomputed without running Python code (equal to
 /// [`key_hash`]'s), or `None`.
@@ -94,10 +112,38 @@ fn cheap_hash(k: Value) -> Option<usize> {
     }
 }
 
-#[derive(Clone, Copy)]
-struct Table(*mut u8);
+/// A dict's table: `0` is the table with the header, entries (or keys) and index; `1` is
+/// the value array of a split table (`0` is then the frozen key table), else null.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Table(*mut u8, *mut Value);
 
 impl Table {
+    /// The table a dict's `table` word points at (see the module diagram).
+    fn of(p: *mut u8) -> Table {
+        if p.is_null() {
+            return Table(p, core::ptr::null_mut());
+        }
+        // SAFETY: a non-null table starts with its header word.
+        let w = unsafe { *(p as *const usize) };
+        if w & KEYS != 0 {
+            // SAFETY: a split buffer's values follow its key-table word.
+            Table((w & !KEYS) as *mut u8, unsafe { (p as *mut Value).add(1) })
+        } else {
+            Table(p, core::ptr::null_mut())
+        }
+    }
+    /// The heap allocation behind the table (what the dict's `table` word holds).
+    fn alloc(self) -> *mut u8 {
+        if self.split() {
+            // SAFETY: the value array follows the split buffer's first word.
+            unsafe { self.1.sub(1) as *mut u8 }
+        } else {
+            self.0
+        }
+    }
+    fn split(self) -> bool {
+        !self.1.is_null()
+    }
     fn head(self) -> usize {
         if self.0.is_null() {
             return 0;
@@ -106,14 +152,18 @@ impl Table {
         unsafe { *(self.0 as *const usize) }
     }
     fn cap(self) -> usize {
-        self.head() >> 1
+        self.head() >> HEAD_SHIFT
     }
     fn general(self) -> bool {
         self.head() & GENERAL != 0
     }
-    /// Words per entry.
+    /// Words per entry (a frozen key table: the key alone).
     fn ew(self) -> usize {
-        2 + self.general() as usize
+        if self.head() & KEYS != 0 {
+            1
+        } else {
+            2 + self.general() as usize
+        }
     }
     fn nidx(self) -> usize {
         nidx_for(self.cap())
@@ -122,8 +172,8 @@ impl Table {
     fn entry(self, i: usize) -> *mut usize {
         let ew = self.ew();
         // SAFETY: callers pass i < cap; entries follow the header word, the key is the
-        // entry's second-to-last word.
-        unsafe { (self.0 as *mut usize).add(1 + ew * i + ew - 2) }
+        // entry's second-to-last word (the only word of a key-table entry).
+        unsafe { (self.0 as *mut usize).add(1 + ew * i + ew.saturating_sub(2)) }
     }
     fn hash(self, i: usize) -> usize {
         if self.general() {
@@ -134,14 +184,29 @@ impl Table {
         }
     }
     fn key(self, i: usize) -> Value {
+        if self.split() && self.value(i).is_null() {
+            return Value::NULL;
+        }
         // SAFETY: i < cap; the key word holds a Value.
         unsafe { *(self.entry(i) as *const Value) }
     }
     fn value(self, i: usize) -> Value {
-        // SAFETY: i < cap; the value word follows the key.
-        unsafe { *(self.entry(i).add(1) as *const Value) }
+        // SAFETY: i < cap; the value word follows the key, or is entry i of the value array.
+        unsafe {
+            if self.split() {
+                *self.1.add(i)
+            } else {
+                *(self.entry(i).add(1) as *const Value)
+            }
+        }
     }
+    /// Write entry `i`; for a split table only its value (the key is frozen: `k` is NULL to
+    /// delete the entry, or the table's key).
     fn set_entry(self, i: usize, h: usize, k: Value, v: Value) {
+        if self.split() {
+            self.set_value(i, if k.is_null() { Value::NULL } else { v });
+            return;
+        }
         let general = self.general();
         // SAFETY: i < cap; the hash word exists for general tables.
         unsafe {
@@ -154,13 +219,19 @@ impl Table {
         }
     }
     fn set_value(self, i: usize, v: Value) {
-        // SAFETY: i < cap.
-        unsafe { *(self.entry(i).add(1) as *mut Value) = v };
+        // SAFETY: i < cap; a split table's values are in its heap array.
+        unsafe {
+            if self.split() {
+                *self.1.add(i) = v;
+            } else {
+                *(self.entry(i).add(1) as *mut Value) = v;
+            }
+        }
     }
-    /// Write the header of a (fresh or shrunk) table.
+    /// Write the header of a (fresh or shrunk) heap table.
     fn set_head(self, cap: usize, general: bool) {
         // SAFETY: the table holds at least its header word.
-        unsafe { *(self.0 as *mut usize) = cap << 1 | general as usize };
+        unsafe { *(self.0 as *mut usize) = cap << HEAD_SHIFT | general as usize };
     }
     fn idx_ptr(self) -> *mut u8 {
         // SAFETY: the index follows cap entries.
@@ -187,6 +258,7 @@ impl Table {
         }
     }
     fn set_idx(self, s: usize, v: u32) {
+        debug_assert!(!self.split(), "a frozen index is never written");
         let p = self.idx_ptr();
         // SAFETY: s < nidx; EMPTY/DUMMY truncate to the width's sentinels, and entry numbers
         // (< cap < 2/3 nidx) fit the width.
@@ -223,7 +295,7 @@ impl Table {
 
 impl DictObj {
     fn t(&self) -> Table {
-        Table(self.table.get())
+        Table::of(self.table.get())
     }
     /// Number of items.
     pub fn len(&self) -> usize {
@@ -263,7 +335,56 @@ const _: () = assert!(
         && core::mem::offset_of!(crate::rom::DictTable<2>, words) == W
         && core::mem::size_of::<crate::rom::DictTable<16>>() == 17 * W
         && 16 / 2 == LINEAR_MAX
+        && crate::rom::DICT_HEAD_SHIFT == HEAD_SHIFT
+        && crate::rom::KEYS_TAG == KEYS
+        && core::mem::offset_of!(crate::rom::KeyTable<3, 0>, keys) == W
+        && core::mem::offset_of!(crate::rom::KeyTable<9, 16>, index) == 10 * W
 );
+
+/// Give the new, empty dict `d` a split table over the frozen module key table `keys`
+/// (see the module documentation). May collect (`d` rooted by the caller).
+pub fn with_keys(vm: &mut Vm<'_>, d: Value, keys: &crate::rom::Keys) -> PyResult<()> {
+    let Some(kt) = keys.table() else { return Ok(()) };
+    let cap = Table(kt as *mut u8, core::ptr::null_mut()).cap();
+    let p = vm.alloc_raw((1 + cap) * W)?;
+    // SAFETY: a fresh buffer of 1 + cap words; the key table is word-aligned, so the tag
+    // bit is free. Zeroed value words are NULL (unbound).
+    unsafe { *(p as *mut usize) = kt as usize | KEYS };
+    if let Some(dd) = as_dict(d) {
+        dd.table.set(p);
+        dd.len.set(0);
+        dd.used.set(0);
+    }
+    Ok(())
+}
+
+/// The position of str key `k` (hash `h`) in split table `t`'s frozen keys.
+fn key_slot(t: Table, k: Value, h: usize) -> Option<usize> {
+    let keys = Table(t.0, core::ptr::null_mut());
+    let is_match = |ix: usize| {
+        let ek = keys.key(ix);
+        ek == k || (obj::str::is_str(k) && obj::str::hash_of(ek) as usize == h && obj::str::eq(ek, k))
+    };
+    let n = keys.nidx();
+    if n == 0 {
+        return (0..keys.cap()).find(|&ix| is_match(ix));
+    }
+    let mask = n - 1;
+    let mut s = h & mask;
+    let mut perturb = h;
+    for _ in 0..=n {
+        let ix = keys.idx(s);
+        if ix == EMPTY {
+            return None;
+        }
+        if is_match(ix as usize) {
+            return Some(ix as usize);
+        }
+        perturb >>= 5;
+        s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    }
+    None
+}
 
 /// A heap dict reading the frozen dict `rom`'s table in place (see the module
 /// documentation). May collect.
@@ -310,7 +431,7 @@ fn trace(v: Value, t: &mut Tracer<'_>) {
         return;
     }
     // A frozen table lies outside the pool: `mark_buffer` ignores it.
-    t.mark_buffer(tb.0);
+    t.mark_buffer(tb.alloc());
     for i in 0..d.used.get().min(tb.cap()) {
         t.mark(tb.key(i));
         t.mark(tb.value(i));
@@ -353,7 +474,7 @@ fn entry_matches(vm: &mut Vm<'_>, d: Value, t: Table, ix: usize, k: Value, h: us
     let r = runtime::eq(vm, ek, k);
     vm.pop_roots(m);
     let same = r.map_err(Some)?;
-    let still = as_dict(d).map(|x| x.table.get() == t.0).unwrap_or(false) && t.key(ix) == ek;
+    let still = as_dict(d).map(|x| x.t() == t).unwrap_or(false) && t.key(ix) == ek;
     if !still {
         return Err(None);
     }
@@ -484,7 +605,7 @@ fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize, general: bool) -> PyResult<
         cap = fit.clamp(cap, LINEAR_MAX);
     }
     let Some(dd) = as_dict(d) else { return Ok(()) };
-    let nt = Table(p);
+    let nt = Table(p, core::ptr::null_mut());
     nt.set_head(cap, general);
     if nt.nidx() > 0 {
         nt.clear_index();
@@ -505,8 +626,9 @@ fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize, general: bool) -> PyResult<
     }
     dd.used.set(j);
     dd.table.set(p);
-    if !old.0.is_null() && vm.heap.contains(old.0) {
-        vm.free(old.0);
+    let old = old.alloc();
+    if !old.is_null() && vm.heap.contains(old) {
+        vm.free(old);
     }
     Ok(())
 }
@@ -529,8 +651,9 @@ fn grown_cap(live: usize) -> usize {
 pub fn shrink(vm: &mut Vm<'_>, d: Value) {
     let Some(dd) = as_dict(d) else { return };
     let t = dd.t();
-    // ROM dicts and frozen tables are exact already and never written.
-    if t.0.is_null() || !vm.is_heap(d) || rom_table(vm, dd) {
+    // ROM dicts and frozen tables are exact already and never written; a split table has
+    // no spare room.
+    if t.0.is_null() || !vm.is_heap(d) || rom_table(vm, dd) || t.split() {
         return;
     }
     let live = dd.len.get();
@@ -600,6 +723,25 @@ fn set_hashed(vm: &mut Vm<'_>, d: Value, k: Value, h: usize, v: Value) -> PyResu
             Found::Free(s) => {
                 let Some(dd) = as_dict(d) else { return Ok(()) };
                 let t = dd.t();
+                if t.split() {
+                    match key_slot(t, k, h) {
+                        Some(ix) if ix >= dd.used.get() => {
+                            t.set_value(ix, v);
+                            dd.used.set(ix + 1);
+                            dd.len.set(dd.len.get() + 1);
+                            return Ok(());
+                        }
+                        _ => {
+                            let m = vm.roots_mark();
+                            vm.push_root(k)?;
+                            vm.push_root(v)?;
+                            let r = resize(vm, d, grown_cap(dd.len.get()), cheap_hash(k).is_none());
+                            vm.pop_roots(m);
+                            r?;
+                            continue;
+                        }
+                    }
+                }
                 let needs_hash = !t.general() && cheap_hash(k).is_none();
                 if dd.used.get() >= t.cap() || needs_hash {
                     let m = vm.roots_mark();
@@ -647,7 +789,7 @@ pub fn remove(vm: &mut Vm<'_>, d: Value, k: Value) -> PyResult<Option<Value>> {
             let t = dd.t();
             let v = t.value(ix);
             t.set_entry(ix, 0, Value::NULL, Value::NULL);
-            if s != usize::MAX {
+            if s != usize::MAX && !t.split() {
                 t.set_idx(s, DUMMY);
             }
             dd.len.set(dd.len.get() - 1);
@@ -798,11 +940,7 @@ pub fn update(vm: &mut Vm<'_>, d: Value, other: Value) -> PyResult<()> {
     let mut n = 0;
     while let Some(pair) = runtime::next(vm, it)? {
         vm.push_root(pair)?;
-        let items = runtime::unpack(vm, pair, 2).map_err(|e| {
-            let _ = n;
-            e
-        });
-        let items = match items {
+        let items = match runtime::unpack(vm, pair, 2) {
             Ok(x) => x,
             Err(e) => {
                 if vm.pending_is(&exc::VALUE_ERROR_TYPE) {

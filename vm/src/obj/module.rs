@@ -34,9 +34,16 @@ pub fn as_module(v: Value) -> Option<&'static ModuleObj> {
 
 /// A new module with a fresh dict holding `__name__` (`name` rooted by caller). May collect.
 pub fn new(vm: &mut Vm<'_>, name: Value) -> PyResult<Value> {
+    new_with_keys(vm, name, &crate::rom::Keys::NONE)
+}
+
+/// A new module whose globals are a split dict over the frozen key table `keys` (a frozen
+/// module body's names; see `obj::dict`). May collect.
+pub fn new_with_keys(vm: &mut Vm<'_>, name: Value, keys: &crate::rom::Keys) -> PyResult<Value> {
     let d = obj::dict::new(vm)?;
     let m = vm.roots_mark();
     vm.push_root(d)?;
+    obj::dict::with_keys(vm, d, keys)?;
     obj::dict::set_str(vm, d, Value::qstr(&qstr::__name__), name)?;
     let v = vm.alloc_obj(&MODULE_TYPE, core::mem::size_of::<ModuleObj>())?;
     vm.pop_roots(m);
