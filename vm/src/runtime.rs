@@ -768,8 +768,12 @@ pub fn attr_error(vm: &mut Vm<'_>, o: Value, name: Value) -> crate::vm::Raised {
         );
     }
     if let Some(m) = obj::module::as_module(o) {
-        let mn = obj::str::as_str(m.name).unwrap_or("?");
-        return vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("module '{mn}' has no attribute '{n}'"));
+        // CPython names the module by its `__name__` global, if that is still a str.
+        let mn = obj::dict::get_str(m.dict, Value::qstr(&crate::qstr::__name__)).and_then(obj::str::as_str);
+        return match mn {
+            Some(mn) => vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("module '{mn}' has no attribute '{n}'")),
+            None => vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("module has no attribute '{n}'")),
+        };
     }
     vm.raise_fmt(
         &exc::ATTRIBUTE_ERROR_TYPE,
