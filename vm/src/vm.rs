@@ -421,11 +421,13 @@ impl<'a> Vm<'a> {
     }
 
     /// [`realloc`](Self::realloc) to `want` bytes, settling for `min` bytes (`min <= want`)
-    /// when `want` does not fit: on a small, fragmented heap a growing list, dict or string
-    /// gets the room it needs now rather than failing for its growth headroom. `p` may be
-    /// null (a fresh allocation). May collect.
+    /// when `want` does not fit anywhere: on a small, fragmented heap a growing list, dict or
+    /// string gets the room it needs now rather than failing for its growth headroom. `want`
+    /// is tried in place, then elsewhere, before `min` is (settling early would make a growing
+    /// buffer grow by a block at a time: quadratic). `p` may be null (a fresh allocation).
+    /// May collect.
     pub(crate) fn realloc_atleast(&mut self, p: *mut u8, want: usize, min: usize, header: bool) -> PyResult<*mut u8> {
-        if !p.is_null() && (self.heap.resize_in_place(p, want) || (min < want && self.heap.resize_in_place(p, min))) {
+        if !p.is_null() && self.heap.resize_in_place(p, want) {
             return Ok(p);
         }
         // Keep the old block alive across a collection inside the allocation.
@@ -436,6 +438,10 @@ impl<'a> Vm<'a> {
         let mut got = want;
         let mut q = self.try_alloc_bytes(want, header, false);
         if q.is_none() && min < want {
+            if !p.is_null() && self.heap.resize_in_place(p, min) {
+                self.pop_roots(m);
+                return Ok(p);
+            }
             got = min;
             q = self.try_alloc_bytes(min, header, false);
         }

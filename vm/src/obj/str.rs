@@ -164,6 +164,8 @@ pub fn char_len(v: Value) -> usize {
 pub struct StrBuf {
     root: usize,
     len: usize,
+    /// Text bytes the allocation holds (kept here: asking the heap walks the allocation).
+    cap: usize,
 }
 
 impl StrBuf {
@@ -172,7 +174,8 @@ impl StrBuf {
         let v = vm.alloc_obj(&STR_TYPE, HDR + 24)?;
         let root = vm.roots_mark();
         vm.push_root(v)?;
-        Ok(StrBuf { root, len: 0 })
+        let cap = vm.heap.alloc_size(v.as_ptr()).saturating_sub(HDR);
+        Ok(StrBuf { root, len: 0, cap })
     }
 
     fn obj(&self, vm: &Vm<'_>) -> *mut u8 {
@@ -182,7 +185,7 @@ impl StrBuf {
     /// Append text. May collect.
     pub fn push(&mut self, vm: &mut Vm<'_>, s: &str) -> PyResult<()> {
         let p = self.obj(vm);
-        let cap = vm.heap.alloc_size(p).saturating_sub(HDR);
+        let cap = self.cap;
         let need = self.len + s.len();
         let p = if need > cap {
             let new_cap = need.max(cap * 2);
@@ -199,6 +202,7 @@ impl StrBuf {
             let q = q?;
             // SAFETY: q is a heap object pointer (block-aligned).
             vm.set_root(self.root, unsafe { Value::from_obj_ptr(q) });
+            self.cap = vm.heap.alloc_size(q).saturating_sub(HDR);
             q
         } else {
             p
