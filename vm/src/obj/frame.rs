@@ -130,7 +130,11 @@ impl FramePtr {
         if code.bytecode().len() > u16::MAX as usize {
             return Err(vm.raise_msg(&obj::exception::SYSTEM_ERROR_TYPE, "code object too large (over 64 KiB of bytecode)"));
         }
-        let v = vm.alloc_obj_at(&FRAME_TYPE, frame_bytes(code), true)?;
+        // Call frames die in LIFO order: they go to the top of the pool, away from small
+        // long-lived objects. A generator's frame lives as long as its generator, in any
+        // order, so it is placed like any other object (many live generator frames at the
+        // top would make every call frame's top-down search walk past them).
+        let v = vm.alloc_obj_at(&FRAME_TYPE, frame_bytes(code), !is_gen_code(code))?;
         let f = FramePtr(v.as_ptr() as *mut Frame);
         f.set_code(code);
         f.set_globals(globals);
