@@ -9,7 +9,7 @@
 //! This is the only `unsafe` in the CLI: writing variable-length object layouts (`Tuple<N>`,
 //! `Bytes<N>`, `Int<N>`, `Qstr<N>` with a run-time `N`) into word buffers.
 
-use frostbyte_compiler::{CodeUnit, CompiledModule, Const, IntRepr};
+use frostbyte_compiler::{CodeUnit, CompiledModule, Const, Decorator, IntRepr};
 use frostbyte_vm::rom::{self, ObjHeader, QstrHdr};
 use frostbyte_vm::Value;
 use std::collections::HashMap;
@@ -140,6 +140,14 @@ impl HostLoader {
                 let code = self.code(code, module);
                 let defaults = defaults.as_ref().map_or(Value::NULL, |d| self.constant(d, module));
                 Value::rom(Box::leak(Box::new(rom::Function::new(code, defaults))))
+            }
+            Const::Descriptor { kind, func } => {
+                let f = self.constant(func, module);
+                match kind {
+                    Decorator::Property => Value::rom(Box::leak(Box::new(rom::Property::new(f)))),
+                    Decorator::ClassMethod => Value::rom(Box::leak(Box::new(rom::Descriptor::classmethod(f)))),
+                    Decorator::StaticMethod => Value::rom(Box::leak(Box::new(rom::Descriptor::staticmethod(f)))),
+                }
             }
             Const::Namespace(entries) => {
                 let mut words = [Value::NULL; 16];

@@ -101,6 +101,47 @@ pub enum Const {
     /// [`NAMESPACE_MAX`] of them, values constants or `Const::Function`). Frozen as a ROM
     /// dict and loaded by `BuildRomClass`, so importing does not build the class dict.
     Namespace(Vec<(String, Const)>),
+    /// A built-in decorator applied to a frozen function inside a frozen class namespace
+    /// (`@property`, `@classmethod`, `@staticmethod`): a ROM descriptor object over the ROM
+    /// function.
+    Descriptor {
+        /// Which decorator.
+        kind: Decorator,
+        /// The decorated function, a `Const::Function`.
+        func: Box<Const>,
+    },
+}
+
+/// The built-in decorators a frozen class namespace can hold (see [`Const::Descriptor`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decorator {
+    /// `@property` (a getter only).
+    Property,
+    /// `@classmethod`.
+    ClassMethod,
+    /// `@staticmethod`.
+    StaticMethod,
+}
+
+impl Decorator {
+    /// The decorator for a builtin's name.
+    pub fn from_name(name: &str) -> Option<Decorator> {
+        match name {
+            "property" => Some(Decorator::Property),
+            "classmethod" => Some(Decorator::ClassMethod),
+            "staticmethod" => Some(Decorator::StaticMethod),
+            _ => None,
+        }
+    }
+
+    /// The builtin's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Decorator::Property => "property",
+            Decorator::ClassMethod => "classmethod",
+            Decorator::StaticMethod => "staticmethod",
+        }
+    }
 }
 
 /// Most entries a frozen class namespace may have (the VM's largest dict table without an
@@ -114,6 +155,7 @@ impl Const {
         match self {
             Const::Code(c) | Const::Function { code: c, .. } => vec![c],
             Const::Namespace(entries) => entries.iter().flat_map(|(_, v)| v.codes()).collect(),
+            Const::Descriptor { func, .. } => func.codes(),
             _ => Vec::new(),
         }
     }
@@ -207,7 +249,9 @@ impl ConstKey {
             Const::Tuple(items) => {
                 ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<Vec<_>>>()?)
             }
-            Const::Code(_) | Const::Function { .. } | Const::Namespace(_) => return None,
+            Const::Code(_) | Const::Function { .. } | Const::Namespace(_) | Const::Descriptor { .. } => {
+                return None
+            }
         })
     }
 }

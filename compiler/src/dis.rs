@@ -263,6 +263,7 @@ fn repr(c: &Const) -> String {
         }
         Const::Code(code) => format!("<code {}>", code.name),
         Const::Function { code, .. } => format!("<function {}>", code.name),
+        Const::Descriptor { kind, func } => format!("<{} {}>", kind.name(), repr(func)),
         Const::Namespace(entries) => {
             let inner: Vec<String> = entries.iter().map(|(k, v)| format!("{k:?}: {}", repr(v))).collect();
             format!("<namespace {{{}}}>", inner.join(", "))

@@ -271,6 +271,7 @@ impl<'o> Emitter<'o> {
                     self.collect_strings_const(v);
                 }
             }
+            Const::Descriptor { func, .. } => self.collect_strings_const(func),
             _ => {}
         }
     }
@@ -414,6 +415,19 @@ impl<'o> Emitter<'o> {
                     self.out,
                     "static {name}: {p}::rom::Function = {p}::rom::Function::new(&{code}, {defaults});"
                 );
+                format!("{p}::Value::rom(&{name})")
+            }
+            Const::Descriptor { kind, func } => {
+                let f = self.const_value(func, tag, counter, module);
+                // Named after the function (`FB_FN..._d`), so size reports count it with it.
+                let name = format!("{}_d", f.trim_start_matches(&format!("{p}::Value::rom(&")).trim_end_matches(')'));
+                let init = match kind {
+                    crate::code::Decorator::Property => format!("{p}::rom::Property::new({f})"),
+                    crate::code::Decorator::ClassMethod => format!("{p}::rom::Descriptor::classmethod({f})"),
+                    crate::code::Decorator::StaticMethod => format!("{p}::rom::Descriptor::staticmethod({f})"),
+                };
+                let ty = if *kind == crate::code::Decorator::Property { "Property" } else { "Descriptor" };
+                let _ = writeln!(self.out, "static {name}: {p}::rom::{ty} = {init};");
                 format!("{p}::Value::rom(&{name})")
             }
             Const::Namespace(entries) => {

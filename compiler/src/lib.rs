@@ -20,7 +20,7 @@ mod literal;
 mod scope;
 pub mod tree;
 
-pub use code::{CodeUnit, CompiledModule, Const, IntRepr};
+pub use code::{CodeUnit, CompiledModule, Const, Decorator, IntRepr};
 pub use diagnostic::Diagnostic;
 pub use dis::disassemble;
 

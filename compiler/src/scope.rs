@@ -85,6 +85,8 @@ pub(crate) struct Scope {
     pub(crate) is_generator: bool,
     /// A class body whose methods need the `__class__` cell.
     pub(crate) needs_class_cell: bool,
+    /// A module with `from ... import *` (it may bind any name).
+    pub(crate) star_import: bool,
     children: Vec<ScopeId>,
     order: Vec<String>,
     syms: HashMap<String, Sym>,
@@ -110,6 +112,7 @@ impl Scope {
             varkw: false,
             is_generator: false,
             needs_class_cell: false,
+            star_import: false,
             children: Vec::new(),
             order: Vec::new(),
             syms: HashMap::new(),
@@ -160,6 +163,16 @@ impl ScopeTable {
     /// The scope created by an AST node (function, class, lambda, comprehension).
     pub(crate) fn of<T>(&self, node: &T) -> ScopeId {
         self.by_node[&(node as *const T as usize)]
+    }
+
+    /// Does `name`, read at module level, always mean the builtin? True when the module
+    /// never binds it (assignment, import, `def`, `class`, `del`, ...), has no star import,
+    /// and no function declares it `global` (builtins themselves cannot be rebound in the VM).
+    pub(crate) fn always_builtin(&self, name: &str) -> bool {
+        let module = &self.scopes[0];
+        !module.star_import
+            && !module.syms.get(name).is_some_and(|s| s.flags & ASSIGNED != 0)
+            && !self.scopes.iter().any(|s| s.syms.get(name).is_some_and(|x| x.flags & GLOBAL != 0))
     }
 }
 
@@ -387,6 +400,7 @@ impl<'a> Visitor<'a> for Builder {
             Stmt::ImportFrom(i) => {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
+                        self.cur().star_import = true;
                         if self.cur().kind != ScopeKind::Module {
                             self.errors
                                 .push((i.start(), "import * only allowed at module level".into()));

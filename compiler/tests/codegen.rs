@@ -4,7 +4,7 @@
 mod common;
 
 use common::{compile, find, instrs, ops};
-use frostbyte_compiler::{disassemble, Const};
+use frostbyte_compiler::{disassemble, Const, Decorator};
 use frostbyte_format::{exctable, linetable, CodeFlags, Op};
 
 #[test]
@@ -326,11 +326,31 @@ fn class_namespaces_frozen_when_static() {
         assert_eq!(f.local_names.last().map(String::as_str), Some("__class__"), "{name}");
         assert!(ops(f).contains(&Op::LoadDeref), "{name}");
     }
-    // Anything else keeps the class body: a call, a decorator, a loop, nine entries, a class
-    // defined in a function.
+    // Built-in descriptor decorators freeze as ROM descriptors over ROM functions.
+    let m = compile("class C:\n    @property\n    def p(self):\n        return 1\n    @classmethod\n    def c(cls):\n        pass\n    @staticmethod\n    def s():\n        pass\n");
+    let Some(Const::Namespace(entries)) = m.code.consts.iter().find(|k| matches!(k, Const::Namespace(_))) else {
+        panic!("class body with built-in decorators not frozen");
+    };
+    let kinds: Vec<Option<Decorator>> = entries[2..]
+        .iter()
+        .map(|e| match &e.1 {
+            Const::Descriptor { kind, func } if matches!(**func, Const::Function { .. }) => Some(*kind),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kinds, [Some(Decorator::Property), Some(Decorator::ClassMethod), Some(Decorator::StaticMethod)]);
+    // Anything else keeps the class body: a call, a decorator that is not a builtin (or a
+    // builtin's name the module or the class rebinds, or that a star import might), two
+    // decorators, a loop, nine entries, a class defined in a function.
     for src in [
         "class C:\n    x = len('a')\n",
-        "class C:\n    @staticmethod\n    def f():\n        pass\n",
+        "class C:\n    @deco\n    def f():\n        pass\n",
+        "property = 1\nclass C:\n    @property\n    def f(self):\n        pass\n",
+        "from m import *\nclass C:\n    @property\n    def f(self):\n        pass\n",
+        "class C:\n    @staticmethod\n    def f():\n        pass\ndef g():\n    global staticmethod\n    staticmethod = 1\n",
+        "class C:\n    classmethod = 1\n    @classmethod\n    def f(cls):\n        pass\n",
+        "class C:\n    @staticmethod\n    @staticmethod\n    def f():\n        pass\n",
+        "class C(B):\n    @classmethod\n    def f(cls):\n        return super().f()\n",
         "class C:\n    for i in range(2):\n        pass\n",
         "class C:\n    a = b = 1\n",
         "class C:\n    x: int = 1\n",

@@ -247,6 +247,51 @@ impl Function {
 // (checked there); word-aligned.
 unsafe impl RomObject for Function {}
 
+/// A frozen `staticmethod` or `classmethod` over a frozen function: a method decorated so in
+/// a class namespace frozen whole. Same layout as the heap wrappers (`obj::descriptor`).
+#[repr(C)]
+pub struct Descriptor {
+    /// Type: `staticmethod` or `classmethod`.
+    pub hdr: ObjHeader,
+    /// The wrapped function.
+    pub func: Value,
+}
+impl Descriptor {
+    /// `staticmethod(func)`.
+    pub const fn staticmethod(func: Value) -> Self {
+        Descriptor { hdr: ObjHeader::of(&crate::obj::descriptor::STATICMETHOD_TYPE), func }
+    }
+    /// `classmethod(func)`.
+    pub const fn classmethod(func: Value) -> Self {
+        Descriptor { hdr: ObjHeader::of(&crate::obj::descriptor::CLASSMETHOD_TYPE), func }
+    }
+}
+// SAFETY: repr(C), starts with ObjHeader of its type, laid out as `obj::descriptor::Wrapper`
+// and `ClassWrapper` (checked there); word-aligned.
+unsafe impl RomObject for Descriptor {}
+
+/// A frozen `property` with a getter only (`@property` on a frozen method). Same layout as
+/// the heap property (`obj::descriptor::Property`, checked there).
+#[repr(C)]
+pub struct Property {
+    /// Type: `property`.
+    pub hdr: ObjHeader,
+    /// The getter.
+    pub fget: Value,
+    /// NULL (no setter).
+    pub fset: Value,
+    /// NULL (no deleter).
+    pub fdel: Value,
+}
+impl Property {
+    /// `property(fget)`.
+    pub const fn new(fget: Value) -> Self {
+        Property { hdr: ObjHeader::of(&crate::obj::descriptor::PROPERTY_TYPE), fget, fset: Value::NULL, fdel: Value::NULL }
+    }
+}
+// SAFETY: repr(C), starts with ObjHeader of type property; word-aligned.
+unsafe impl RomObject for Property {}
+
 /// The table of a frozen class namespace: the same layout as a small dict table
 /// (`obj::dict`) with str keys, `cap << 2 | 0` then `cap` two-word entries, no index.
 /// `W` is the number of entry words (`2 * cap`, at most 16).

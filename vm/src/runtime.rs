@@ -838,10 +838,12 @@ pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyRe
         if let Some(p) = obj::descriptor::as_property(a) {
             let f = if v.is_null() { p.fdel } else { p.fset };
             if f.is_null() {
+                // CPython 3.11's wording.
                 let n = obj::str::as_str(name).unwrap_or("?");
+                let what = if v.is_null() { "deleter" } else { "setter" };
                 return Err(vm.raise_fmt(
                     &exc::ATTRIBUTE_ERROR_TYPE,
-                    format_args!("can't set attribute '{n}'"),
+                    format_args!("property '{n}' of '{}' object has no {what}", obj::type_name(o)),
                 ));
             }
             if v.is_null() {

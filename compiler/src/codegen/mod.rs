@@ -655,11 +655,21 @@ impl<'a> Compiler<'a> {
     /// that is frozen as a ROM function; at most [`crate::code::NAMESPACE_MAX`] entries.
     /// A method may use `__class__` (zero-argument `super()`), its only free variable: the
     /// VM gives the frozen function the class's cell when it builds the class.
+    /// The built-in descriptor a decorator names (`@property`, `@classmethod`,
+    /// `@staticmethod`, a bare name), if any.
+    fn builtin_decorator(d: &ast::Decorator) -> Option<crate::code::Decorator> {
+        match &d.expression {
+            ast::Expr::Name(n) => crate::code::Decorator::from_name(n.id.as_str()),
+            _ => None,
+        }
+    }
+
     fn rom_namespace_ok(&self, c: &'a ast::StmtClassDef, scope: ScopeId) -> bool {
         if !self.runs_once() || !self.table.scopes[scope].freevars.is_empty() {
             return false;
         }
         let mut names: Vec<String> = vec!["__module__".into(), "__qualname__".into()];
+        let mut decorators: Vec<&str> = Vec::new();
         let mut add = |n: String| {
             if !names.contains(&n) {
                 names.push(n);
@@ -685,7 +695,7 @@ impl<'a> Compiler<'a> {
                     add(crate::scope::mangle(private, n.id.as_str()));
                 }
                 Stmt::FunctionDef(f) => {
-                    if f.is_async || f.type_params.is_some() || !f.decorator_list.is_empty() {
+                    if f.is_async || f.type_params.is_some() || f.decorator_list.len() > 1 {
                         return false;
                     }
                     let child = self.table.of(f);
@@ -693,10 +703,24 @@ impl<'a> Compiler<'a> {
                     if frees.iter().any(|v| v != "__class__") || Self::const_defaults(&f.parameters).is_none() {
                         return false;
                     }
+                    if let Some(d) = f.decorator_list.first() {
+                        // Only a built-in descriptor decorator that cannot mean anything else,
+                        // on a method without `__class__`.
+                        match Self::builtin_decorator(d) {
+                            Some(k) if frees.is_empty() && self.table.always_builtin(k.name()) => {
+                                decorators.push(k.name())
+                            }
+                            _ => return false,
+                        }
+                    }
                     add(crate::scope::mangle(private, f.name.as_str()));
                 }
                 _ => return false,
             }
+        }
+        // A decorator name the class body binds itself would not be the builtin.
+        if decorators.iter().any(|d| names.iter().any(|n| n == d)) {
+            return false;
         }
         let extra_hash = names.iter().any(|n| n == "__eq__") && !names.iter().any(|n| n == "__hash__");
         names.len() + extra_hash as usize <= crate::code::NAMESPACE_MAX
@@ -730,7 +754,12 @@ impl<'a> Compiler<'a> {
                 Stmt::FunctionDef(f) => {
                     let defaults = Self::const_defaults(&f.parameters).flatten();
                     let code = self.function_code(f);
-                    set(&mut entries, self.mangle(f.name.as_str()), Const::Function { code: Box::new(code), defaults });
+                    let func = Const::Function { code: Box::new(code), defaults };
+                    let value = match f.decorator_list.first().and_then(Self::builtin_decorator) {
+                        Some(kind) => Const::Descriptor { kind, func: Box::new(func) },
+                        None => func,
+                    };
+                    set(&mut entries, self.mangle(f.name.as_str()), value);
                 }
                 _ => {}
             }

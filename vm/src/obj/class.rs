@@ -432,6 +432,14 @@ pub fn rom_namespace(vm: &mut Vm<'_>, rom: Value, globals: Value, module: &'stat
             copy
         } else if obj::function::as_func(v).is_some() && !vm.is_heap(v) {
             obj::function::from_rom(vm, v, globals)?
+        } else if let Some(f) = obj::descriptor::wrapped(v).filter(|f| obj::function::as_func(*f).is_some() && !vm.is_heap(*f)) {
+            // A frozen `@property`/`@classmethod`/`@staticmethod`: the same descriptor over
+            // a heap copy of its function.
+            let copy = obj::function::from_rom(vm, f, globals)?;
+            vm.push_root(copy)?;
+            let w = obj::descriptor::rewrap(vm, v, copy)?.unwrap_or(copy);
+            vm.pop_roots(m + 2);
+            w
         } else {
             v
         };

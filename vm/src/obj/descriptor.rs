@@ -57,6 +57,44 @@ unsafe impl Layout for Property {
     const KIND: Kind = Kind::Property;
 }
 
+// Frozen descriptors (`rom::Descriptor`, `rom::Property`) must read as the heap layouts.
+const _: () = {
+    use core::mem::{offset_of, size_of};
+    assert!(size_of::<crate::rom::Descriptor>() == size_of::<Wrapper>());
+    assert!(size_of::<crate::rom::Descriptor>() == size_of::<ClassWrapper>());
+    assert!(offset_of!(crate::rom::Descriptor, func) == offset_of!(Wrapper, func));
+    assert!(offset_of!(crate::rom::Descriptor, func) == offset_of!(ClassWrapper, func));
+    assert!(size_of::<crate::rom::Property>() == size_of::<Property>());
+    assert!(offset_of!(crate::rom::Property, fget) == offset_of!(Property, fget));
+    assert!(offset_of!(crate::rom::Property, fset) == offset_of!(Property, fset));
+    assert!(offset_of!(crate::rom::Property, fdel) == offset_of!(Property, fdel));
+};
+
+/// A heap copy of the frozen descriptor `v` whose function is `f` (for a frozen class
+/// namespace copied to the heap: see `obj::class::rom_namespace`); `None` if `v` is not a
+/// staticmethod, classmethod or property. May collect (`f` rooted by the caller).
+pub fn rewrap(vm: &mut Vm<'_>, v: Value, f: Value) -> PyResult<Option<Value>> {
+    if let Some(p) = obj::downcast::<Property>(v) {
+        let (s, d) = (p.fset, p.fdel);
+        return new_property(vm, f, s, d).map(Some);
+    }
+    if obj::downcast::<Wrapper>(v).is_some() {
+        return wrap(vm, &STATICMETHOD_TYPE, f).map(Some);
+    }
+    if obj::downcast::<ClassWrapper>(v).is_some() {
+        return wrap(vm, &CLASSMETHOD_TYPE, f).map(Some);
+    }
+    Ok(None)
+}
+
+/// The function a staticmethod, classmethod or property (getter) wraps, if `v` is one.
+pub fn wrapped(v: Value) -> Option<Value> {
+    obj::downcast::<Property>(v)
+        .map(|p| p.fget)
+        .or_else(|| obj::downcast::<Wrapper>(v).map(|w| w.func))
+        .or_else(|| obj::downcast::<ClassWrapper>(v).map(|w| w.func))
+}
+
 /// The function inside a staticmethod (or `v` itself).
 pub fn unwrap_static(v: Value) -> Value {
     obj::downcast::<Wrapper>(v).map(|w| w.func).unwrap_or(v)
