@@ -46,6 +46,20 @@ pub fn report_text() -> String {
     let retained = vm.heap_stats().used - base;
     let _ = writeln!(s, "== after `import sensor` (ok={imported}): {retained} B retained\n{}", vm.heap_census_table());
     drop(vm);
+    // The import-cost target's package shape: about 170 lines, 5 classes, 35 functions.
+    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+    vm.add_image(&FROZEN).expect("image built for this VM");
+    vm.collect();
+    let base = vm.heap_stats().used;
+    let ctl_ok = ["ctl", "ctl.vec", "ctl.pid", "ctl.ring", "ctl.codec"].iter().all(|m| vm.import(m).is_ok());
+    vm.collect();
+    let ctl = vm.heap_stats().used - base;
+    let _ = writeln!(
+        s,
+        "== after importing all of `ctl` (tests/corpus/import_target: 172 lines, 5 classes, 35 functions; ok={ctl_ok}): {ctl} B retained\n{}",
+        vm.heap_census_table()
+    );
+    drop(vm);
     let (ok, used, peak, table) = run_app(256 * 1024, true);
     let _ = writeln!(s, "== after main.py (ok={ok}): {used} B in use, peak {peak} B in a 256 KiB region\n{table}");
     let (mut lo, mut hi) = (1024, 256 * 1024);
@@ -56,7 +70,7 @@ pub fn report_text() -> String {
     let (_, _, peak_min, _) = run_app(hi, false);
     let _ = writeln!(
         s,
-        "== summary ({bits}-bit): import sensor retains {retained} B; after main.py {used} B in use; \
+        "== summary ({bits}-bit): import sensor retains {retained} B; the ctl package {ctl} B; after main.py {used} B in use; \
          smallest region that runs main.py: {hi} B (peak {peak_min} B of heap blocks)"
     );
     for kb in [8usize, 12, 16, 24, 32] {
