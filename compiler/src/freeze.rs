@@ -135,9 +135,11 @@ const MODULE_KEYS_MAX: usize = 170;
 /// The names a module body binds, in the order it first binds them: the dunders the VM sets
 /// before running the body (`__name__`, `__package__`, `__file__`, `__path__` for a package,
 /// `__doc__`: the order of `frostbyte_vm::import`), then the targets of the body's own
-/// `StoreName`/`StoreGlobal` instructions in bytecode order. These become the keys of the
-/// module's globals dict; a name bound another way, or in another order, still works (the
-/// VM then converts the dict to an ordinary one).
+/// `StoreName`/`StoreGlobal` instructions in bytecode order, and in a package the submodules
+/// its body imports (`from .sub import x`, `import pkg.sub`: the import binds `sub` in the
+/// package before the body goes on). These become the keys of the module's globals dict; a
+/// name bound another way, or in another order, still works (the VM then converts the dict
+/// to an ordinary one).
 pub fn module_keys(m: &CompiledModule) -> Vec<&str> {
     let mut keys: Vec<&str> = vec!["__name__", "__package__", "__file__"];
     if m.is_package {
@@ -147,11 +149,22 @@ pub fn module_keys(m: &CompiledModule) -> Vec<&str> {
     let bc = &m.code.bytecode;
     let mut pos = 0;
     while let Some(ins) = frostbyte_format::op::decode(bc, pos) {
-        if matches!(ins.op, frostbyte_format::Op::StoreName | frostbyte_format::Op::StoreGlobal) {
-            if let Some(n) = m.names.get(ins.args[0] as usize) {
-                if !keys.contains(&n.as_str()) {
-                    keys.push(n);
-                }
+        let name = m.names.get(ins.args[0] as usize).map(String::as_str);
+        let bound = match ins.op {
+            frostbyte_format::Op::StoreName | frostbyte_format::Op::StoreGlobal => name,
+            frostbyte_format::Op::ImportName if m.is_package => {
+                let own = name.and_then(|n| match ins.args[1] {
+                    1 => Some(n),
+                    0 => n.strip_prefix(m.name.as_str()).and_then(|r| r.strip_prefix('.')),
+                    _ => None,
+                });
+                own.and_then(|n| n.split('.').next()).filter(|s| !s.is_empty())
+            }
+            _ => None,
+        };
+        if let Some(n) = bound {
+            if !keys.contains(&n) {
+                keys.push(n);
             }
         }
         pos = ins.next;

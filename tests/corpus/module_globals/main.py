@@ -51,3 +51,8 @@ except NameError as e:
     print("NameError:", e)
 missing_name = "bound late"
 print(missing_name)
+
+import pkg
+print(keys_mod.user_names(vars(pkg)), pkg.B, pkg.alpha.A, pkg.gamma.G)
+import pkg.delta
+print(keys_mod.user_names(vars(pkg)), pkg.delta.D, pkg.delta.beta.B)

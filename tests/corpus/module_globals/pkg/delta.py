@@ -1,0 +1,3 @@
+"""Imported only from outside the package, after its body ran."""
+D = "delta"
+from . import beta
