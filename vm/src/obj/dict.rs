@@ -365,25 +365,7 @@ fn key_slot(t: Table, k: Value, h: usize) -> Option<usize> {
         let ek = keys.key(ix);
         ek == k || (obj::str::is_str(k) && obj::str::hash_of(ek) as usize == h && obj::str::eq(ek, k))
     };
-    let n = keys.nidx();
-    if n == 0 {
-        return (0..keys.cap()).find(|&ix| is_match(ix));
-    }
-    let mask = n - 1;
-    let mut s = h & mask;
-    let mut perturb = h;
-    for _ in 0..=n {
-        let ix = keys.idx(s);
-        if ix == EMPTY {
-            return None;
-        }
-        if is_match(ix as usize) {
-            return Some(ix as usize);
-        }
-        perturb >>= 5;
-        s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
-    }
-    None
+    find_entry(keys, keys.cap(), h, is_match)
 }
 
 /// A heap dict reading the frozen dict `rom`'s table in place (see the module
@@ -565,19 +547,26 @@ pub fn get_str(d: Value, k: Value) -> Option<Value> {
         let ek = t.key(ix);
         ek == k || (t.hash(ix) == h && obj::str::is_str(ek) && obj::str::eq(ek, k))
     };
-    if n == 0 {
-        return (0..used).find(|&ix| is_match(ix)).map(|ix| t.value(ix));
+    find_entry(t, used, h, is_match).map(|ix| t.value(ix))
+}
+
+/// The entry of `t` that `is_match` accepts, found by probing the index for hash `h` (without
+/// an index: by scanning the first `n` entries). Runs no Python code.
+fn find_entry(t: Table, n: usize, h: usize, is_match: impl Fn(usize) -> bool) -> Option<usize> {
+    let nidx = t.nidx();
+    if nidx == 0 {
+        return (0..n).find(|&ix| is_match(ix));
     }
-    let mask = n - 1;
+    let mask = nidx - 1;
     let mut s = h & mask;
     let mut perturb = h;
-    for _ in 0..=n {
+    for _ in 0..=nidx {
         let ix = t.idx(s);
         if ix == EMPTY {
             return None;
         }
         if ix != DUMMY && is_match(ix as usize) {
-            return Some(t.value(ix as usize));
+            return Some(ix as usize);
         }
         perturb >>= 5;
         s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
