@@ -175,6 +175,20 @@ fn finish_call(vm: &mut Vm<'_>, f: FramePtr, drop: usize, p: Prepared) -> PyResu
     }
 }
 
+/// The end of a class statement (`BuildClass`, `BuildRomClass`): the class named by the
+/// stack item under the `n` bases, made from namespace `ns`, its `__class__` cell (if any)
+/// filled, replaces the top `drop` items. May collect (`ns` and `cell` rooted).
+fn finish_class(vm: &mut Vm<'_>, f: FramePtr, n: usize, ns: Value, cell: Value, drop: usize) -> PyResult<()> {
+    let name = f.peek(n);
+    let cls = obj::class::new_class(vm, name, f.top_slice(n), ns)?;
+    if let Some(c) = obj::cell::as_cell(cell) {
+        c.contents.set(cls);
+    }
+    f.drop_n(drop);
+    f.push(cls);
+    Ok(())
+}
+
 fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
     loop {
         vm.roots_len = base;
@@ -829,18 +843,11 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
                 let body = f.peek(n + 1);
-                let name = f.peek(n);
                 let ns = obj::dict::new(vm)?;
                 vm.push_root(ns)?;
                 let cell = call::run_class_body(vm, body, ns)?;
                 vm.push_root(cell)?;
-                let bases = f.top_slice(n);
-                let cls = obj::class::new_class(vm, name, bases, ns)?;
-                if let Some(c) = obj::cell::as_cell(cell) {
-                    c.contents.set(cls);
-                }
-                f.drop_n(n + 2);
-                f.push(cls);
+                finish_class(vm, f, n, ns, cell, n + 2)?;
             }
             Op::BuildRomClass => {
                 let k = operand(bc, &mut pc);
@@ -853,14 +860,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 vm.push_root(cell)?;
                 let ns = obj::class::rom_namespace(vm, rom, f.globals(), code.module, cell)?;
                 vm.push_root(ns)?;
-                let name = f.peek(n);
-                let bases = f.top_slice(n);
-                let cls = obj::class::new_class(vm, name, bases, ns)?;
-                if let Some(c) = obj::cell::as_cell(cell) {
-                    c.contents.set(cls);
-                }
-                f.drop_n(n + 1);
-                f.push(cls);
+                finish_class(vm, f, n, ns, cell, n + 1)?;
             }
             Op::RaiseVarargs => {
                 let n = operand(bc, &mut pc);
