@@ -18,14 +18,11 @@ p.x = 10
 print(vars(p))
 del p.y
 print(vars(p), hasattr(p, "y"))
-try:
-    p.y
-except AttributeError as e:
-    print("AttributeError", e)
-try:
-    del p.y
-except AttributeError as e:
-    print("AttributeError", e)
+for access in (lambda: p.y, lambda: delattr(p, "y")):
+    try:
+        access()
+    except AttributeError as e:
+        print("AttributeError", e)
 p.y = 20
 print(vars(p), list(vars(p)))
 
@@ -48,25 +45,20 @@ c.b = 7
 print(vars(a), vars(b), vars(c))
 print(a.a, a.b, b.a, b.b, c.a, c.b, c.c)
 
-# Delete then re-add moves the attribute to the end.
-d = O()
-d.a = 1
-d.b = 2
-d.c = 3
-del d.a
-d.a = 4
-print(vars(d))
-e = O()
-e.a = 1
-e.b = 2
-del e.b
-e.b = 3
-print(vars(e))
-f = O()
-f.a = 1
-f.b = 2
-del f.a
-print(vars(f))
+# Delete then re-add moves the attribute to the end ("-a" deletes a, "a" sets it).
+def replay(steps):
+    o = O()
+    for n, s in enumerate(steps.split()):
+        if s[0] == "-":
+            delattr(o, s[1:])
+        else:
+            setattr(o, s, n + 1)
+    print(vars(o))
+    return o
+
+replay("a b c -a a")
+replay("a b -b b")
+f = replay("a b -a")
 f.c = 9
 print(vars(f))
 

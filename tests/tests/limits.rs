@@ -43,14 +43,18 @@ fn run(images: &[&'static Image], main: &str, heap: usize) -> (String, bool) {
     (out.0, ok)
 }
 
+/// Assert that a [`run`] succeeded with exactly `want` as its output.
+fn expect_output((out, ok): (String, bool), want: &str) {
+    assert!(ok, "program failed:\n{out}");
+    assert_eq!(out, want);
+}
+
 #[test]
 fn heap_exhaustion_raises_memory_error_and_recovers() {
-    let (out, ok) = run(&[EXHAUST], "exhaust", 48 * 1024);
-    assert!(ok, "program failed:\n{out}");
-    assert_eq!(
-        out,
+    expect_output(
+        run(&[EXHAUST], "exhaust", 48 * 1024),
         "caught MemoryError: True\nfilled more than 10 chunks: True\nsum after recovery: 40425\n\
-         dict after recovery: 20 7\nsecond MemoryError caught\nok\n"
+         dict after recovery: 20 7\nsecond MemoryError caught\nok\n",
     );
 }
 
@@ -62,22 +66,18 @@ fn deep_recursion_raises_recursion_error_without_native_stack() {
         .stack_size(1 << 20)
         .spawn(|| run(&[RECURSE], "recurse", 16 << 20))
         .expect("thread starts");
-    let (out, ok) = h.join().expect("no native stack overflow");
-    assert!(ok, "program failed:\n{out}");
-    assert_eq!(
-        out,
-        "RecursionError caught\nRecursionError caught again\n500\n"
+    expect_output(
+        h.join().expect("no native stack overflow"),
+        "RecursionError caught\nRecursionError caught again\n500\n",
     );
 }
 
 #[test]
 fn memory_error_from_deep_recursion_gives_its_memory_back() {
-    let (out, ok) = run(&[DEEP_OOM], "deep_oom", 16 * 1024);
-    assert!(ok, "program failed:\n{out}");
-    assert_eq!(
-        out,
+    expect_output(
+        run(&[DEEP_OOM], "deep_oom", 16 * 1024),
         "MemoryError, traceback kept while handled: True\nran out of heap, not of recursion limit: True\n\
-         again: True\nagain: True\nagain: True\n"
+         again: True\nagain: True\nagain: True\n",
     );
 }
 

@@ -6,7 +6,7 @@ import over_limit
 for m in (at_limit, over_limit):
     names = [k for k in vars(m) if not k.startswith("__")]
     print(m.__name__, len(names), names[:3], names[-3:], m.total())
-    print(m.g007, getattr(m, "g%03d" % (len(names) - 2)))
+    print(getattr(m, names[7]), getattr(m, names[-2]))
     m.added = 1
-    del m.g000
-    print([k for k in vars(m) if not k.startswith("__")][-2:], hasattr(m, "g000"))
+    delattr(m, names[0])
+    print([k for k in vars(m) if not k.startswith("__")][-2:], hasattr(m, names[0]))

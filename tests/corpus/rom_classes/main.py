@@ -41,14 +41,11 @@ if __name__ == "__main__":
     print(Counter.count, Counter.extra, Counter.step, public(Counter))
     del Counter.flag
     print(hasattr(Counter, "flag"), public(Counter))
-    try:
-        del Counter.flag
-    except AttributeError as e:
-        print("AttributeError", e)
-    try:
-        del Point.nothing
-    except AttributeError as e:
-        print("AttributeError", e)
+    for cls, name in ((Counter, "flag"), (Point, "nothing")):
+        try:
+            delattr(cls, name)
+        except AttributeError as e:
+            print("AttributeError", e)
     print(public(Point))
     Point.dims = 5
     print(Point.dims, Point3.dims, p.dims, public(Point), public(Point3))

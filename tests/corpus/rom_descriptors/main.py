@@ -13,14 +13,11 @@ print(type(Rect.__dict__["area"]).__name__, type(Rect.__dict__["square"]).__name
       type(Rect.__dict__["unit"]).__name__)
 print(Rect.__dict__["area"].fget(r), Rect.__dict__["square"].__func__(Tile, 2).area)
 print(isinstance(Rect.area, property), Rect.area.fset, Rect.__doc__)
-try:
-    r.area = 5
-except AttributeError as e:
-    print("AttributeError:", e)
-try:
-    del r.area
-except AttributeError as e:
-    print("AttributeError:", e)
+for change in (lambda: setattr(r, "area", 5), lambda: delattr(r, "area")):
+    try:
+        change()
+    except AttributeError as e:
+        print("AttributeError:", e)
 print(shadow.Odd.thing, shadow.Local.helper)
 
 # Writing to a frozen class, then using its descriptors again.
