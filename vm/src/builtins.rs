@@ -169,23 +169,26 @@ pub fn do_raise(vm: &mut Vm<'_>, f: FramePtr, n: usize) -> Raised {
     }
 }
 
-/// CHECK_EXC_MATCH.
+/// CHECK_EXC_MATCH: is `e` an instance of the class `t` or of one of the classes of the
+/// tuple `t`? As CPython, every element is checked before matching: any element that is
+/// not a subclass of BaseException (a nested tuple included) raises TypeError.
 pub fn exc_matches(vm: &mut Vm<'_>, e: Value, t: Value) -> PyResult<bool> {
-    if let Some(items) = obj::tuple::items(t) {
-        for x in items {
-            if exc_matches(vm, e, *x)? {
-                return Ok(true);
+    let single = [t];
+    let classes: &[Value] = obj::tuple::items(t).unwrap_or(&single);
+    let mut hit = false;
+    for x in classes {
+        match obj::as_type(*x) {
+            Some(ty) if obj::class::is_subclass(ty, &exc::BASE_EXCEPTION_TYPE) => {
+                hit = hit || obj::class::is_subclass(obj::type_of(e), ty);
+            }
+            _ => {
+                return Err(vm.type_error(format_args!(
+                    "catching classes that do not inherit from BaseException is not allowed"
+                )))
             }
         }
-        return Ok(false);
     }
-    let Some(ty) = obj::as_type(t) else {
-        return Err(vm.type_error(format_args!("catching classes that do not inherit from BaseException is not allowed")));
-    };
-    if !obj::class::is_subclass(ty, &exc::BASE_EXCEPTION_TYPE) {
-        return Err(vm.type_error(format_args!("catching classes that do not inherit from BaseException is not allowed")));
-    }
-    Ok(obj::class::is_subclass(obj::type_of(e), ty))
+    Ok(hit)
 }
 
 // ----- functions -----
