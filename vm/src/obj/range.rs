@@ -187,6 +187,32 @@ fn len(vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
     length(vm, v)
 }
 
+/// Non-empty (no length computed, so `bool(range(2 ** 64))` does not overflow).
+fn truth(_vm: &mut Vm<'_>, v: Value) -> PyResult<bool> {
+    let Some(r) = as_range(v) else { return Ok(false) };
+    let want = if is_neg(r.step) { Ordering::Greater } else { Ordering::Less };
+    Ok(int::cmp(r.start, r.stop) == Some(want))
+}
+
+/// CPython's range hash: `hash((len, start, step))`, with `(0, None, None)` for an empty
+/// range and `(1, start, None)` for a one-item range (equal ranges hash alike). May collect.
+fn hash(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
+    let Some(r) = as_range(v) else { return Ok(0) };
+    let m = vm.roots_mark();
+    let res = (|| {
+        let n = length_value(vm, r)?;
+        vm.push_root(n)?;
+        let key = match int::small_value(n) {
+            Some(0) => [n, Value::NONE, Value::NONE],
+            Some(1) => [n, r.start, Value::NONE],
+            _ => [n, r.start, r.step],
+        };
+        obj::tuple::hash_items(vm, &key)
+    })();
+    vm.pop_roots(m);
+    res
+}
+
 /// `r[i]` for an int index `i` (any size). May collect.
 fn item(vm: &mut Vm<'_>, r: &RangeObj, i: Value) -> PyResult<Value> {
     if let (Some((start, stop, step)), Some(i)) = (r.small(), int::to_i64(i)) {
@@ -210,33 +236,92 @@ fn item(vm: &mut Vm<'_>, r: &RangeObj, i: Value) -> PyResult<Value> {
     x
 }
 
+/// A slice bound or step as an int value (`None`: NULL); CPython's `_PyEval_SliceIndex`
+/// errors for anything else. May collect.
+fn slice_part(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    if v == Value::NONE {
+        return Ok(Value::NULL);
+    }
+    if int::is_int(v) {
+        return index_value(vm, v);
+    }
+    match runtime::call_dunder(vm, v, &qstr::__index__, &[])? {
+        Some(r) if int::is_int(r) => index_value(vm, r),
+        _ => Err(vm.type_error(format_args!("slice indices must be integers or None or have an __index__ method"))),
+    }
+}
+
+/// CPython's `_PySlice_GetLongIndices`: the slice's (start, stop, step) clamped to a
+/// sequence of `len` items, as int values of any size (rooted until the caller's
+/// `pop_roots`). May collect.
+fn long_indices(vm: &mut Vm<'_>, sl: Value, len: Value) -> PyResult<[Value; 3]> {
+    let Some(s) = obj::slice::as_slice(sl) else { return Ok([Value::small_int(0); 3]) };
+    let (s0, s1, s2) = (s.start, s.stop, s.step);
+    let step = slice_part(vm, s2)?;
+    let step = if step.is_null() { Value::small_int(1) } else { step };
+    vm.push_root(step)?;
+    if int::small_value(step) == Some(0) {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "slice step cannot be zero"));
+    }
+    let back = is_neg(step);
+    let (lower, upper) = if back {
+        (Value::small_int(-1), arith(vm, BinOp::Sub, len, Value::small_int(1))?)
+    } else {
+        (Value::small_int(0), len)
+    };
+    let mut out = [Value::NULL, Value::NULL, step];
+    for (i, (part, dflt)) in [(s0, if back { upper } else { lower }), (s1, if back { lower } else { upper })]
+        .into_iter()
+        .enumerate()
+    {
+        let x = slice_part(vm, part)?;
+        out[i] = if x.is_null() {
+            dflt
+        } else if is_neg(x) {
+            let y = arith(vm, BinOp::Add, x, len)?;
+            if int::cmp(y, lower) == Some(Ordering::Less) { lower } else { y }
+        } else if int::cmp(x, upper) == Some(Ordering::Greater) {
+            upper
+        } else {
+            vm.push_root(x)?;
+            x
+        };
+    }
+    Ok(out)
+}
+
 fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
     let Some(r) = as_range(v) else { return Ok(Value::NONE) };
-    if let Some(sl) = obj::slice::as_slice(k) {
-        // CPython: range(start + a*step, start + b*step, step*c) for sl.indices(len).
-        let n = length(vm, v)?;
-        let (a, b, c) = sl.indices(vm, n)?;
+    if obj::slice::as_slice(k).is_some() {
+        // CPython's compute_slice: range(r[a], r[b], step * c) for the clamped (a, b, c),
+        // computed on ints of any size.
         let m = vm.roots_mark();
-        let mut idx = [Value::NULL; 3];
-        for (slot, i) in idx.iter_mut().zip([a, b, c]) {
-            *slot = int::from_i64(vm, i as i64)?;
-            vm.push_root(*slot)?;
-        }
-        let [ia, ib, ic] = idx;
-        let sa = arith(vm, BinOp::Mul, ia, r.step)?;
-        let sa = arith(vm, BinOp::Add, r.start, sa)?;
-        let sb = arith(vm, BinOp::Mul, ib, r.step)?;
-        let sb = arith(vm, BinOp::Add, r.start, sb)?;
-        let sc = arith(vm, BinOp::Mul, ic, r.step)?;
-        let res = new(vm, sa, sb, sc);
+        let res = (|| {
+            let n = length_value(vm, r)?;
+            vm.push_root(n)?;
+            let [ia, ib, ic] = long_indices(vm, k, n)?;
+            let sa = arith(vm, BinOp::Mul, ia, r.step)?;
+            let sa = arith(vm, BinOp::Add, r.start, sa)?;
+            let sb = arith(vm, BinOp::Mul, ib, r.step)?;
+            let sb = arith(vm, BinOp::Add, r.start, sb)?;
+            let sc = arith(vm, BinOp::Mul, ic, r.step)?;
+            new(vm, sa, sb, sc)
+        })();
         vm.pop_roots(m);
         return res;
     }
     if !int::is_int(k) {
         // Raises the TypeError for non-integers, or gives the `__index__` value.
-        let i = runtime::index_arg(vm, k, "range indices must be integers or slices, not str")?;
-        let i = int::from_i64(vm, i)?;
-        return item(vm, r, i);
+        if let Some(i) = runtime::call_dunder(vm, k, &qstr::__index__, &[])? {
+            if int::is_int(i) {
+                let m = vm.roots_mark();
+                vm.push_root(i)?;
+                let x = item(vm, r, i);
+                vm.pop_roots(m);
+                return x;
+            }
+        }
+        return Err(vm.type_error(format_args!("range indices must be integers or slices, not {}", obj::type_name(k))));
     }
     item(vm, r, k)
 }
@@ -337,20 +422,58 @@ fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
 fn r_index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let v = args.get(0);
     let x = args.get(1);
-    if int::is_int(x) && contains(vm, v, x)? {
-        if let Some(r) = as_range(v) {
-            let m = vm.roots_mark();
-            let d = arith(vm, BinOp::Sub, x, r.start)?;
-            let q = int::int_binop(vm, BinOp::FloorDiv, d, r.step);
-            vm.pop_roots(m);
-            return q;
-        }
+    let Some(r) = as_range(v) else { return Ok(Value::NONE) };
+    if !int::is_int(x) {
+        // CPython searches by iteration (equality) for anything but an exact int.
+        return match search(vm, v, x, true)? {
+            Some(i) => Ok(i),
+            None => Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "sequence.index(x): x not in sequence")),
+        };
     }
-    Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "value is not in range"))
+    if contains(vm, v, x)? {
+        let m = vm.roots_mark();
+        let d = arith(vm, BinOp::Sub, x, r.start)?;
+        let q = int::int_binop(vm, BinOp::FloorDiv, d, r.step);
+        vm.pop_roots(m);
+        return q;
+    }
+    let m = vm.roots_mark();
+    let text = runtime::repr(vm, x)?;
+    vm.push_root(text)?;
+    let e = vm.raise_fmt(&exc::VALUE_ERROR_TYPE, format_args!("{} is not in range", obj::str::as_str(text).unwrap_or("?")));
+    vm.pop_roots(m);
+    Err(e)
+}
+
+/// Iterate `v` comparing items with `x` by equality: the index of the first equal item
+/// (`first`), or the number of equal items. `None` when `first` and absent. May collect.
+fn search(vm: &mut Vm<'_>, v: Value, x: Value, first: bool) -> PyResult<Option<Value>> {
+    let m = vm.roots_mark();
+    let res = (|| {
+        let it = iter(vm, v)?;
+        vm.push_root(it)?;
+        let (mut i, mut hits): (i64, i64) = (0, 0);
+        while let Some(y) = runtime::next(vm, it)? {
+            if runtime::eq(vm, y, x)? {
+                if first {
+                    return int::from_i64(vm, i).map(Some);
+                }
+                hits += 1;
+            }
+            i += 1;
+        }
+        if first { Ok(None) } else { int::from_i64(vm, hits).map(Some) }
+    })();
+    vm.pop_roots(m);
+    res
 }
 
 fn r_count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::small_int(contains(vm, args.get(0), args.get(1))? as isize))
+    let (v, x) = (args.get(0), args.get(1));
+    if !int::is_int(x) {
+        return Ok(search(vm, v, x, false)?.unwrap_or(Value::small_int(0)));
+    }
+    Ok(Value::small_int(contains(vm, v, x)? as isize))
 }
 
 static METHODS: &[Builtin] = &[Builtin::method(&qstr::index, r_index), Builtin::method(&qstr::count, r_count)];
@@ -358,6 +481,8 @@ static METHODS: &[Builtin] = &[Builtin::method(&qstr::index, r_index), Builtin::
 static SLOTS: Slots = Slots {
     trace: Some(trace),
     repr: Some(repr),
+    hash: Some(hash),
+    truth: Some(truth),
     len: Some(len),
     getitem: Some(getitem),
     contains: Some(contains),

@@ -69,7 +69,9 @@ fn idx(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<isize>> {
         Some(i) => Ok(Some(i.clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize)),
         None if obj::int::is_int(v) => Ok(Some(if runtime::is_negative(v) { isize::MIN / 2 } else { isize::MAX / 2 })),
         None => match runtime::call_dunder(vm, v, &qstr::__index__, &[])? {
-            Some(r) => Ok(obj::int::to_i64(r).map(|i| i as isize)),
+            // A big int from `__index__` clamps as a big int argument does.
+            Some(r) if obj::int::is_int(r) => idx(vm, r),
+            Some(r) => Err(vm.type_error(format_args!("__index__ returned non-int (type {})", obj::type_name(r)))),
             None => Err(vm.type_error(format_args!(
                 "slice indices must be integers or None or have an __index__ method"
             ))),
