@@ -417,7 +417,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::BinarySubscr => {
                 f.set_ip(pc as u32);
                 let (o, k) = (f.peek(1), f.peek(0));
-                let v = match (obj::list::as_list(o), k.as_small_int()) {
+                let v = match (obj::list::as_exact_list(o), k.as_small_int()) {
                     (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.get(i as usize).unwrap_or(Value::NONE),
                     _ => runtime::get_item(vm, o, k)?,
                 };
@@ -427,7 +427,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::StoreSubscr => {
                 f.set_ip(pc as u32);
                 let (v, o, k) = (f.peek(2), f.peek(1), f.peek(0));
-                match (obj::list::as_list(o), k.as_small_int()) {
+                match (obj::list::as_exact_list(o), k.as_small_int()) {
                     (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.set(i as usize, v),
                     _ => runtime::set_item(vm, o, k, v)?,
                 }

@@ -9,6 +9,7 @@ use core::cmp::Ordering;
 use frostbyte_format::{BinOp, CmpOp, UnaryOp};
 
 use crate::obj::builtin::{Binding, Builtin};
+use crate::obj::class::Found;
 use crate::obj::{self, class, exception as exc, str::StrBuf, Args, Kind, Type};
 use crate::qstr;
 use crate::rom::Qstr;
@@ -345,9 +346,14 @@ pub fn hash(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
     if t.flags & obj::flags::UNHASHABLE != 0 {
         return Err(vm.type_error(format_args!("unhashable type: '{}'", t.name())));
     }
+    Ok(default_hash(v))
+}
+
+/// `object.__hash__(v)`: the hash of a value whose type defines no hash of its own.
+pub fn default_hash(v: Value) -> isize {
     match v {
-        Value::NONE => Ok(-1234567 & isize::MAX),
-        _ => Ok(id_hash(v)),
+        Value::NONE => -1234567 & isize::MAX,
+        _ => id_hash(v),
     }
 }
 
@@ -688,8 +694,10 @@ fn is_dict_name(name: Value) -> bool {
 pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<Value>> {
     // Classes: look in the class's own MRO.
     if let Some(t) = obj::as_type(o) {
-        if let Some(a) = class::lookup(t, name) {
-            return bind_class_attr(vm, a, Value::NULL, t).map(Some);
+        match class::find(t, name, Value::NULL) {
+            Some(Found::Attr(a)) => return bind_class_attr(vm, a, Value::NULL, t).map(Some),
+            Some(Found::Slot(owner, i)) => return obj::slot_wrapper::new(vm, owner, i, Value::NULL).map(Some),
+            None => {}
         }
         if let Some(f) = obj::class::TYPE_TYPE.slots.getattr {
             let r = f(vm, o, name)?;
@@ -697,26 +705,32 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
                 return Ok(Some(r));
             }
         }
-        if let Some(a) = class::lookup(&class::TYPE_TYPE, name) {
-            return bind_class_attr(vm, a, o, &class::TYPE_TYPE).map(Some);
-        }
-        return Ok(None);
+        return match class::find(&class::TYPE_TYPE, name, Value::NULL) {
+            Some(Found::Attr(a)) => bind_class_attr(vm, a, o, &class::TYPE_TYPE).map(Some),
+            Some(Found::Slot(owner, i)) => obj::slot_wrapper::new(vm, owner, i, o).map(Some),
+            None => Ok(None),
+        };
     }
     if let Some(s) = obj::super_::as_super(o) {
         let (sobj, scls) = (s.obj, s.cls);
-        if let Some(a) = obj::super_::lookup(s, name) {
-            let start = obj::as_type(sobj).unwrap_or(obj::type_of(sobj));
-            let inst = if obj::as_type(sobj).is_some() && obj::as_type(scls).map(|c| class::is_subclass(start, c)).unwrap_or(false) && !obj::is_instance(sobj, obj::as_type(scls).unwrap_or(&class::OBJECT_TYPE)) {
-                Value::NULL
-            } else {
-                sobj
-            };
-            return bind_class_attr(vm, a, inst, start).map(Some);
-        }
-        return Ok(None);
+        let Some(found) = obj::super_::find(s, name) else { return Ok(None) };
+        let start = obj::as_type(sobj).unwrap_or(obj::type_of(sobj));
+        let inst = if obj::as_type(sobj).is_some() && obj::as_type(scls).map(|c| class::is_subclass(start, c)).unwrap_or(false) && !obj::is_instance(sobj, obj::as_type(scls).unwrap_or(&class::OBJECT_TYPE)) {
+            Value::NULL
+        } else {
+            sobj
+        };
+        return match found {
+            Found::Attr(a) => bind_class_attr(vm, a, inst, start).map(Some),
+            Found::Slot(owner, i) => obj::slot_wrapper::new(vm, owner, i, inst).map(Some),
+        };
     }
     let t = obj::type_of(o);
-    let attr = class::lookup(t, name);
+    let found = class::find(t, name, Value::NULL);
+    let attr = match found {
+        Some(Found::Attr(a)) => Some(a),
+        _ => None,
+    };
     if let Some(a) = attr {
         if obj::type_of(a).kind == Kind::Property {
             return bind_class_attr(vm, a, o, t).map(Some);
@@ -731,6 +745,9 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
     }
     if let Some(a) = attr {
         return bind_class_attr(vm, a, o, t).map(Some);
+    }
+    if let Some(Found::Slot(owner, i)) = found {
+        return obj::slot_wrapper::new(vm, owner, i, o).map(Some);
     }
     if let Some(f) = t.slots.getattr {
         let r = f(vm, o, name)?;
@@ -890,7 +907,9 @@ pub fn set_attr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyResult<()
 pub fn load_method(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<(Value, Value)> {
     let t = obj::type_of(o);
     if t.kind != Kind::Type && t.kind != Kind::Super {
-        if let Some(a) = class::lookup(t, name) {
+        // A slot found before any method (`(0.1).__repr__`) goes through `get_attr`, which
+        // binds its wrapper.
+        if let Some(Found::Attr(a)) = class::find(t, name, Value::NULL) {
             let plain = match obj::downcast::<Builtin>(a) {
                 Some(b) => b.binding == Binding::Method,
                 None => obj::type_of(a).kind == Kind::Function,

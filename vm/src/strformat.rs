@@ -33,6 +33,12 @@ pub fn format_into(vm: &mut Vm<'_>, v: Value, spec_s: &str, sb: &mut StrBuf) -> 
             }
         }
     }
+    format_builtin_into(vm, v, spec_s, sb)
+}
+
+/// Append `format(v, spec)` by the built-in rules for `v`'s value (int, float, str; `str(v)`
+/// for an empty spec), never calling a user `__format__`. May collect.
+pub fn format_builtin_into(vm: &mut Vm<'_>, v: Value, spec_s: &str, sb: &mut StrBuf) -> PyResult<()> {
     if spec_s.is_empty() {
         return runtime::str_into(vm, v, sb);
     }

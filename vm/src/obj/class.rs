@@ -157,6 +157,44 @@ pub fn lookup(t: &'static Type, name: Value) -> Option<Value> {
     mro_find(t, |x| own_lookup(x, name))
 }
 
+/// What a name resolves to on a type's MRO (see [`find`]).
+#[derive(Clone, Copy)]
+pub enum Found {
+    /// A class attribute (dict entry or method-table entry).
+    Attr(Value),
+    /// A built-in type's operation slot behind a dunder (`obj::slot_wrapper::OPS` index).
+    Slot(&'static Type, usize),
+}
+
+/// Look `name` up along `t`'s MRO, starting after the class `after` when it is not NULL
+/// (`super()`). Unlike [`lookup`], a built-in type that has no method `name` but fills the
+/// slot behind that dunder answers with the slot (`int.__add__`), and an unhashable built-in
+/// type answers `__hash__` with None. Never allocates.
+pub fn find(t: &'static Type, name: Value, after: Value) -> Option<Found> {
+    let op = obj::slot_wrapper::op_index(name);
+    let is_hash = obj::str::as_str(name) == Some("__hash__");
+    let mut seen = after.is_null();
+    mro_find(t, |x| {
+        if !seen {
+            seen = x.as_value() == after;
+            return None;
+        }
+        if let Some(a) = own_lookup(x, name) {
+            return Some(Found::Attr(a));
+        }
+        if x.is_heap() {
+            return None;
+        }
+        if is_hash && x.flags & flags::UNHASHABLE != 0 {
+            return Some(Found::Attr(Value::NONE));
+        }
+        match op {
+            Some(i) if obj::slot_wrapper::provides(x, i) => Some(Found::Slot(x, i)),
+            _ => None,
+        }
+    })
+}
+
 /// The nearest built-in type in `t`'s MRO (the one whose slots implement the layout).
 pub fn static_base(t: &'static Type) -> &'static Type {
     mro_find(t, |x| if x.is_heap() { None } else { Some(x) }).unwrap_or(&OBJECT_TYPE)
@@ -658,8 +696,21 @@ fn object_ne(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(if args.get(0) == args.get(1) { Value::FALSE } else { Value::NOT_IMPLEMENTED })
 }
 
-fn object_hash(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::small_int(runtime::id_hash(args.get(0))))
+fn object_hash(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    obj::int::from_i64(vm, runtime::default_hash(args.get(0)) as i64)
+}
+
+/// `object.__format__(self, spec)`: `str(self)` for an empty spec, TypeError otherwise
+/// (int, float and str answer `__format__` with their own formatting, see `slot_wrapper`).
+fn object_format(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (v, spec) = (args.get(0), args.get(1));
+    let Some(spec_s) = obj::str::as_str(spec) else {
+        return Err(vm.type_error(format_args!("__format__() argument must be str, not {}", obj::type_name(spec))));
+    };
+    if !spec_s.is_empty() {
+        return Err(vm.type_error(format_args!("unsupported format string passed to {}.__format__", obj::type_name(v))));
+    }
+    runtime::to_str(vm, v)
 }
 
 fn object_setattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
@@ -686,6 +737,7 @@ static OBJECT_METHODS: &[Builtin] = &[
     Builtin::method(&qstr::__eq__, object_eq),
     Builtin::method(&qstr::__ne__, object_ne),
     Builtin::method(&qstr::__hash__, object_hash),
+    Builtin::method(&qstr::__format__, object_format),
     Builtin::method(&qstr::__setattr__, object_setattr),
     Builtin::method(&Q_GETATTRIBUTE, object_getattribute),
     Builtin::class_method(&Q_INIT_SUBCLASS, object_init_subclass),

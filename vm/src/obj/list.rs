@@ -78,6 +78,11 @@ pub fn as_list(v: Value) -> Option<&'static ListObj> {
     obj::downcast::<ListObj>(v)
 }
 
+/// Borrow a list whose type is exactly `list` (a subclass may override `__getitem__`).
+pub fn as_exact_list(v: Value) -> Option<&'static ListObj> {
+    if core::ptr::eq(obj::type_of(v), &LIST_TYPE) { as_list(v) } else { None }
+}
+
 /// A new empty list with room for `cap` items. May collect.
 pub fn with_capacity(vm: &mut Vm<'_>, cap: usize) -> PyResult<Value> {
     let v = vm.alloc_obj(&LIST_TYPE, core::mem::size_of::<ListObj>())?;

@@ -47,6 +47,7 @@ pub mod none;
 pub mod range;
 pub mod set;
 pub mod slice;
+pub mod slot_wrapper;
 pub mod str;
 pub mod super_;
 pub mod traceback;
@@ -97,6 +98,7 @@ pub enum Kind {
     Frame,
     Traceback,
     DictView,
+    SlotWrapper,
     Misc,
 }
 

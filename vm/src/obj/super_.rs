@@ -54,22 +54,14 @@ fn new_super(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     Ok(v)
 }
 
-/// Look `name` up in the MRO of `obj`'s type after `cls`. Returns the raw attribute.
-pub fn lookup(s: &SuperObj, name: Value) -> Option<Value> {
+/// Look `name` up in the MRO of `obj`'s type after `cls` (slots of built-in types
+/// included, see `class::find`).
+pub fn find(s: &SuperObj, name: Value) -> Option<class::Found> {
     let start = match obj::as_type(s.obj) {
         Some(t) if class::is_subclass(t, obj::as_type(s.cls)?) => t,
         _ => obj::type_of(s.obj),
     };
-    let mut seen = false;
-    class::mro_find(start, |t| {
-        if seen {
-            return class::own_lookup(t, name);
-        }
-        if t.as_value() == s.cls {
-            seen = true;
-        }
-        None
-    })
+    class::find(start, name, s.cls)
 }
 
 fn trace(v: Value, t: &mut Tracer<'_>) {
