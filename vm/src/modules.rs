@@ -47,6 +47,24 @@ fn sys_setrecursionlimit(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     vm.set_recursion_limit(n as usize);
     Ok(Value::NONE)
 }
+fn sys_get_int_max_str_digits(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    obj::int::from_i64(vm, vm.int_max_str_digits as i64)
+}
+/// `sys.set_int_max_str_digits(maxdigits)`: 0 (no limit) or at least 640, as CPython.
+fn sys_set_int_max_str_digits(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let x = if a.pos.is_empty() { a.kw("maxdigits") } else { a.get(0) };
+    if x.is_null() || a.pos.len() + a.kwnames.len() != 1 {
+        return Err(vm.type_error(format_args!(
+            "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"
+        )));
+    }
+    let n = crate::runtime::index_arg_typed(vm, x)?;
+    if n != 0 && n < 640 {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "maxdigits must be 0 or larger than 640"));
+    }
+    vm.int_max_str_digits = n.try_into().unwrap_or(usize::MAX);
+    Ok(Value::NONE)
+}
 fn sys_exit(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let x = a.get(0);
     if x.is_null() {
@@ -75,6 +93,8 @@ crate::static_qstr!(Q_TRACEBACK, "__traceback__");
 crate::static_qstr!(Q_GETREC, "getrecursionlimit");
 crate::static_qstr!(Q_SETREC, "setrecursionlimit");
 crate::static_qstr!(Q_EXIT, "exit");
+crate::static_qstr!(Q_GET_INT_MAX, "get_int_max_str_digits");
+crate::static_qstr!(Q_SET_INT_MAX, "set_int_max_str_digits");
 
 static SYS: &[Builtin] = &[
     Builtin::function(&Q_GETREC, sys_getrecursionlimit),
@@ -82,6 +102,8 @@ static SYS: &[Builtin] = &[
     Builtin::function(&Q_EXIT, sys_exit),
     Builtin::function(&Q_EXCEPTION, sys_exception),
     Builtin::function(&Q_EXC_INFO, sys_exc_info),
+    Builtin::function(&Q_GET_INT_MAX, sys_get_int_max_str_digits),
+    Builtin::function(&Q_SET_INT_MAX, sys_set_int_max_str_digits),
 ];
 
 fn num(vm: &mut Vm<'_>, v: Value) -> PyResult<f64> {

@@ -44,22 +44,57 @@ fn scratch(vm: &mut Vm<'_>, n: usize) -> PyResult<(Value, &'static mut [u32])> {
     Ok((v, int::digits_of_fresh(v, n.max(1))))
 }
 
+/// The digits of `mag` in `base` (see `bigint::Radix`), with CPython's limit on decimal
+/// conversions: more than `sys.get_int_max_str_digits()` decimal digits (0: no limit) is a
+/// ValueError, raised before the quadratic conversion when the bit length already says so.
+/// Power-of-two bases are never limited.
+pub fn radix<'a>(
+    vm: &mut Vm<'_>,
+    mag: &'a [u32],
+    base: u32,
+    upper: bool,
+    scratch: &'a mut [u32],
+) -> PyResult<bigint::Radix<'a>> {
+    let limit = vm.int_max_str_digits;
+    let over = |vm: &mut Vm<'_>| {
+        vm.value_error(format_args!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        ))
+    };
+    if base == 10 && limit != 0 {
+        // A number of b bits has at least floor((b - 1) * log10(2)) + 1 decimal digits
+        // (0.30102 is just under log10(2), so this never overestimates).
+        let bits = bigint::bit_length(mag);
+        if bits > 0 && (bits - 1) * 30102 / 100_000 + 1 > limit as u64 {
+            return Err(over(vm));
+        }
+    }
+    let rad = bigint::Radix::new(mag, base, upper, scratch).map_err(|e| int::raise_int_error(vm, e))?;
+    if base == 10 && limit != 0 && rad.len() > limit {
+        return Err(over(vm));
+    }
+    Ok(rad)
+}
+
 /// Append the decimal text of a big int. May collect.
 pub fn big_to_decimal(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     let Some((neg, mag)) = int::big_parts(v) else { return Ok(()) };
     let m = vm.roots_mark();
     vm.push_root(v)?;
-    let (_, sc) = scratch(vm, bigint::radix_scratch_len(mag.len(), 10))?;
-    let (neg2, mag2) = int::big_parts(v).unwrap_or((neg, mag));
-    let r = {
-        let mut w = StrBufWriter { vm, sb, err: None };
-        let res = bigint::write_decimal(bigint::IntRef::new(neg2, mag2), sc, &mut w);
-        match (res, w.err) {
-            (_, Some(e)) => Err(e),
-            (Err(e), None) => Err(int::raise_int_error(w.vm, e)),
-            (Ok(()), None) => Ok(()),
+    let r = (|| {
+        let (_, sc) = scratch(vm, bigint::radix_scratch_len(mag.len(), 10))?;
+        let (neg2, mag2) = int::big_parts(v).unwrap_or((neg, mag));
+        let rad = radix(vm, mag2, 10, false, sc)?;
+        if neg2 {
+            sb.push(vm, "-")?;
         }
-    };
+        let mut w = StrBufWriter { vm, sb, err: None };
+        let _ = rad.write(&mut w);
+        match w.err {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    })();
     vm.pop_roots(m);
     r
 }
@@ -74,7 +109,7 @@ pub fn int_digits(vm: &mut Vm<'_>, v: Value, base: u32, upper: bool, sb: &mut St
     let (_, sc) = scratch(vm, bigint::radix_scratch_len(mag_len, base))?;
     let mut b2 = [0u32; 2];
     let r2 = int::int_ref(v, &mut b2).unwrap_or(r);
-    let res = match bigint::Radix::new(r2.mag, base, upper, sc) {
+    let res = match radix(vm, r2.mag, base, upper, sc) {
         Ok(rad) => {
             let mut w = StrBufWriter { vm, sb, err: None };
             let _ = rad.write(&mut w);
@@ -83,7 +118,7 @@ pub fn int_digits(vm: &mut Vm<'_>, v: Value, base: u32, upper: bool, sb: &mut St
                 None => Ok(()),
             }
         }
-        Err(e) => Err(int::raise_int_error(vm, e)),
+        Err(e) => Err(e),
     };
     vm.pop_roots(m);
     res
@@ -93,7 +128,8 @@ pub fn int_digits(vm: &mut Vm<'_>, v: Value, base: u32, upper: bool, sb: &mut St
 pub fn parse_int(vm: &mut Vm<'_>, text: &str, base: u32) -> PyResult<Value> {
     let bound = bigint::parse_len_bound(text.len(), base);
     let m = vm.roots_mark();
-    let r = int::compute(vm, bound, 0, |out, _| bigint::parse(text, base, out));
+    let limit = vm.int_max_str_digits;
+    let r = int::compute(vm, bound, 0, |out, _| bigint::parse_limited(text, base, limit, out));
     vm.pop_roots(m);
     match r {
         Ok(v) => Ok(v),

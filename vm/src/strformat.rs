@@ -78,10 +78,7 @@ pub fn format_builtin_into(vm: &mut Vm<'_>, v: Value, spec_s: &str, sb: &mut Str
                 vm.push_root(sc)?;
                 let mut b2 = [0u32; 2];
                 let x = int::int_ref(v, &mut b2).unwrap_or(x);
-                let rad = match bigint::Radix::new(x.mag, base, upper, int::digits_of_fresh(sc, n.max(1))) {
-                    Ok(r) => r,
-                    Err(e) => return Err(int::raise_int_error(vm, e)),
-                };
+                let rad = crate::numfmt::radix(vm, x.mag, base, upper, int::digits_of_fresh(sc, n.max(1)))?;
                 let mut w = StrBufWriter { vm, sb, err: None };
                 r = spec::format_int(&sp, x.neg, &rad, &mut w);
                 let err = w.err;
@@ -331,10 +328,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt_v: Value, args: Value) -> PyResult<Va
                         vm.push_root(sc)?;
                         let mut b2 = [0u32; 2];
                         let x = int::int_ref(iv, &mut b2).unwrap_or(x);
-                        let rad = match bigint::Radix::new(x.mag, base, upper, int::digits_of_fresh(sc, n.max(1))) {
-                            Ok(r) => r,
-                            Err(e) => return Err(int::raise_int_error(vm, e)),
-                        };
+                        let rad = crate::numfmt::radix(vm, x.mag, base, upper, int::digits_of_fresh(sc, n.max(1)))?;
                         let mut w = StrBufWriter { vm, sb: &mut sb, err: None };
                         let res = printf::write_int(&r, x.neg, &rad, &mut w);
                         if let Some(e) = w.err {

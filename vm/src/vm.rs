@@ -69,6 +69,9 @@ pub struct Vm<'a> {
     /// Python frames on the chain.
     pub(crate) depth: usize,
     pub(crate) recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits an int may have when
+    /// converted from or to text (0: no limit).
+    pub(crate) int_max_str_digits: usize,
     /// Nested interpreter loops (native code calling back into Python).
     pub(crate) native_depth: usize,
     pub(crate) native_limit: usize,
@@ -109,6 +112,7 @@ impl<'a> Vm<'a> {
             frame: FramePtr::NULL,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            int_max_str_digits: crate::num::bigint::MAX_STR_DIGITS,
             native_depth: 0,
             native_limit: DEFAULT_NATIVE_LIMIT,
             pending: Value::NULL,

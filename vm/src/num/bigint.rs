@@ -1105,8 +1105,14 @@ pub fn parse_len_bound(text_len: usize, base: u32) -> usize {
 /// `int(text, base)`: base 0 reads a `0x`/`0o`/`0b` prefix (and rejects other leading zeros),
 /// bases 2, 8 and 16 accept their own prefix; single underscores may separate digits (and
 /// follow a prefix); whitespace around the number and a sign are allowed.
-/// `out.len() >= parse_len_bound(text.len(), base)`.
+/// `out.len() >= parse_len_bound(text.len(), base)`. More than [`MAX_STR_DIGITS`] digits
+/// in a base that is not a power of two is [`IntError::TooManyDigits`].
 pub fn parse(text: &str, base: u32, out: &mut [u32]) -> Result<IntOut, IntError> {
+    parse_limited(text, base, MAX_STR_DIGITS, out)
+}
+
+/// [`parse`] with the digit limit `limit` (0: no limit) instead of [`MAX_STR_DIGITS`].
+pub fn parse_limited(text: &str, base: u32, limit: usize, out: &mut [u32]) -> Result<IntOut, IntError> {
     if base == 1 || base > 36 {
         return Err(IntError::InvalidBase);
     }
@@ -1171,7 +1177,7 @@ pub fn parse(text: &str, base: u32, out: &mut [u32]) -> Result<IntOut, IntError>
     if prev_us {
         return Err(IntError::InvalidLiteral);
     }
-    if !base.is_power_of_two() && ndigits > MAX_STR_DIGITS {
+    if !base.is_power_of_two() && limit != 0 && ndigits > limit {
         return Err(IntError::TooManyDigits { digits: ndigits });
     }
     // Accumulate digits in chunks that fit a u32: out = out * base^k + chunk.

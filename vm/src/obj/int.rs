@@ -204,9 +204,12 @@ pub fn raise_int_error(vm: &mut Vm<'_>, e: IntError) -> crate::vm::Raised {
         IntError::ZeroDivision => vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "integer division or modulo by zero"),
         IntError::Overflow => vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "int too large"),
         IntError::InvalidBase => vm.raise_msg(&exc::VALUE_ERROR_TYPE, "int() base must be >= 2 and <= 36, or 0"),
-        IntError::TooManyDigits { digits } => vm.value_error(format_args!(
-            "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
-        )),
+        IntError::TooManyDigits { digits } => {
+            let limit = vm.int_max_str_digits;
+            vm.value_error(format_args!(
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+            ))
+        }
         IntError::NotInvertible => vm.raise_msg(&exc::VALUE_ERROR_TYPE, "base is not invertible for the given modulus"),
         IntError::InvalidLiteral => vm.raise_msg(&exc::VALUE_ERROR_TYPE, "invalid literal for int()"),
         IntError::NotANumber => vm.raise_msg(&exc::VALUE_ERROR_TYPE, "cannot convert float NaN to integer"),
