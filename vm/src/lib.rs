@@ -19,6 +19,7 @@ extern crate std;
 
 pub mod builtins;
 pub mod call;
+pub mod codec;
 pub mod format;
 pub mod heap;
 pub mod import;

@@ -174,11 +174,19 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
 
 fn new_bytes(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     let x = args.get(0);
+    let (enc, errors) = crate::codec::args(vm, args, 1, "bytes")?;
+    if let Some(s) = obj::str::as_str(x) {
+        if enc.is_none() {
+            return Err(vm.type_error(format_args!("string argument without an encoding")));
+        }
+        return crate::codec::encode(vm, s, enc, errors);
+    }
+    if enc.is_some() || errors.is_some() {
+        let what = if enc.is_some() { "encoding" } else { "errors" };
+        return Err(vm.type_error(format_args!("{what} without a string argument")));
+    }
     if x.is_null() {
         return new(vm, &[]);
-    }
-    if let Some(s) = obj::str::as_str(x) {
-        return new(vm, s.as_bytes());
     }
     if let Some(n) = obj::int::small_value(x) {
         if n < 0 {

@@ -463,10 +463,8 @@ fn rpartition(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn decode(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let d = this(vm, args)?;
-    match core::str::from_utf8(d) {
-        Ok(s) => obj::str::new(vm, s),
-        Err(_) => Err(vm.raise_msg(&exc::UNICODE_DECODE_ERROR_TYPE, "'utf-8' codec can't decode bytes")),
-    }
+    let (enc, errors) = crate::codec::args(vm, args, 1, "decode")?;
+    crate::codec::decode(vm, d, enc, errors)
 }
 
 fn hex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {

@@ -542,20 +542,25 @@ fn iter(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
 }
 
 fn new_str(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
-    match args.pos.len() {
-        0 => new(vm, ""),
-        1 => runtime::to_str(vm, args.pos[0]),
-        _ => {
-            // str(bytes, encoding)
-            let b = args.pos[0];
-            match obj::bytes::as_bytes(b) {
-                Some(data) => match core::str::from_utf8(data) {
-                    Ok(s) => new(vm, s),
-                    Err(_) => Err(vm.raise_msg(&obj::exception::UNICODE_DECODE_ERROR_TYPE, "invalid utf-8")),
-                },
-                None => Err(vm.type_error(format_args!("decoding str is not supported"))),
-            }
-        }
+    let x = match args.pos.first() {
+        Some(x) => *x,
+        None => args.kw("object"),
+    };
+    let (enc, errors) = crate::codec::args(vm, args, 1, "str")?;
+    if enc.is_none() && errors.is_none() {
+        return if x.is_null() { new(vm, "") } else { runtime::to_str(vm, x) };
+    }
+    // str(bytes, encoding, errors): decode.
+    if x.is_null() {
+        return new(vm, "");
+    }
+    match obj::bytes::as_bytes(x) {
+        Some(data) => crate::codec::decode(vm, data, enc, errors),
+        None if is_str(x) => Err(vm.type_error(format_args!("decoding str is not supported"))),
+        None => Err(vm.type_error(format_args!(
+            "decoding to str: need a bytes-like object, {} found",
+            obj::type_name(x)
+        ))),
     }
 }
 

@@ -573,7 +573,8 @@ fn format(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn encode(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let text = this(vm, args)?;
-    obj::bytes::new(vm, text.as_bytes())
+    let (enc, errors) = crate::codec::args(vm, args, 1, "encode")?;
+    crate::codec::encode(vm, text, enc, errors)
 }
 
 crate::static_qstr!(Q_REMOVEPREFIX, "removeprefix");
