@@ -81,22 +81,10 @@ impl Program {
                 return None;
             }
         };
-        let text = match String::from_utf8(bytes) {
+        let text = match frostbyte_compiler::source::decode(display, &bytes) {
             Ok(t) => t,
             Err(e) => {
-                let bytes = e.as_bytes();
-                let bad = e.utf8_error().valid_up_to();
-                let good = &bytes[..bad];
-                let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-                let col = (good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1))
-                    as u32
-                    + 1;
-                self.errors.push(LoadError::NotUtf8 {
-                    path: display.into(),
-                    line,
-                    col,
-                    byte: bytes[bad],
-                });
+                self.errors.push(e);
                 return None;
             }
         };

@@ -18,6 +18,7 @@ mod dis;
 pub mod freeze;
 mod literal;
 mod scope;
+pub mod source;
 pub mod tree;
 
 pub use code::{CodeUnit, CompiledModule, Const, Decorator, IntRepr};

@@ -33,7 +33,8 @@ pub enum LoadError {
         /// What went wrong.
         message: String,
     },
-    /// A source file is not valid UTF-8.
+    /// A source file without an encoding declaration is not valid UTF-8 (other encoding
+    /// problems are `Compile` diagnostics, see `crate::source`).
     NotUtf8 {
         /// Display path.
         path: String,
@@ -182,21 +183,10 @@ impl Loader {
                 return;
             }
         };
-        let text = match std::str::from_utf8(&bytes) {
+        let text = match crate::source::decode(display, &bytes) {
             Ok(t) => t,
             Err(e) => {
-                let good = &bytes[..e.valid_up_to()];
-                let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-                let col = (good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1))
-                    as u32
-                    + 1;
-                let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
-                self.errors.push(LoadError::NotUtf8 {
-                    path: display.into(),
-                    line,
-                    col,
-                    byte,
-                });
+                self.errors.push(e);
                 return;
             }
         };
@@ -210,7 +200,7 @@ impl Loader {
         match compile_module(
             &SourceFile {
                 path: display,
-                text,
+                text: &text,
             },
             name,
             is_package,

@@ -174,3 +174,44 @@ fn nonlocal_binding_found_through_class_is_not_enough() {
     assert_eq!(d[0].message, "no binding for nonlocal 'x' found");
     assert_eq!((d[0].line, d[0].col), (5, 22));
 }
+
+/// Load `bytes` as the file `app.py` through the module loader (which decodes sources as
+/// PEP 263 says, for the build helper, the macro and the CLI alike).
+fn load_bytes(tag: &str, bytes: &[u8]) -> Result<Vec<frostbyte_compiler::CompiledModule>, String> {
+    let dir = std::env::temp_dir().join(format!("frostbyte-coding-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("app.py");
+    std::fs::write(&path, bytes).unwrap();
+    let mut loader = frostbyte_compiler::tree::Loader::new();
+    loader.add_module(&path, "app.py", None);
+    let (loaded, errs) = loader.finish();
+    std::fs::remove_dir_all(&dir).ok();
+    if errs.is_empty() {
+        Ok(loaded.modules)
+    } else {
+        Err(frostbyte_compiler::tree::render_errors(&errs))
+    }
+}
+
+#[test]
+fn coding_declarations_decode_the_source() {
+    let m = load_bytes("latin1", b"# -*- coding: latin-1 -*-\ns = '\xe9\xff'\n").expect("latin-1 source compiles");
+    assert_eq!(m.len(), 1);
+    load_bytes("line2", b"#!/usr/bin/env python\n# vim: fileencoding=cp1252\ns = '\x80'\n").expect("cp1252 on line 2");
+    load_bytes("bom", b"\xef\xbb\xbf# coding: utf-8\ns = '\xc3\xa9'\n").expect("BOM with utf-8");
+}
+
+#[test]
+fn coding_problems_are_positioned_errors() {
+    let cases: [(&[u8], &str); 5] = [
+        (b"# -*- coding: xyz -*-\nx = 1\n", "app.py:1:15: unknown encoding: xyz\n# -*- coding: xyz -*-\n              ^\n"),
+        (b"\xef\xbb\xbf# coding: latin-1\n", "app.py:1:11: encoding problem: iso-8859-1 with BOM\n# coding: latin-1\n          ^\n"),
+        (b"# coding: ascii\nx = 1\ns = '\xe9'\n", "app.py:3:6: 'ascii' codec can't decode byte 0xe9: ordinal not in range(128)\n"),
+        (b"x = 1\n# coding: latin-1\ns = '\xe9'\n", "app.py:3:6: source is not valid UTF-8 (byte 0xe9)\n"),
+        (b"# coding: utf-8\ns = '\xe9'\n", "app.py:2:6: 'utf-8' codec can't decode byte 0xe9: invalid continuation byte\n"),
+    ];
+    for (i, (src, want)) in cases.iter().enumerate() {
+        let got = load_bytes(&format!("err{i}"), src).expect_err("must fail");
+        assert!(got.starts_with(want), "case {i}: {got:?}");
+    }
+}

@@ -306,15 +306,45 @@ impl StrBuf {
 
 // ----- repr -----
 
-fn is_printable(c: char) -> bool {
+/// CPython's `str.isprintable` for one character: false for the control, format, private
+/// use, line/paragraph separator and non-ASCII space characters (categories Cc, Cf, Co, Zl,
+/// Zp and Zs other than ' '). Unassigned code points (Cn) are not tabled and count as
+/// printable.
+pub fn is_printable(c: char) -> bool {
     let u = c as u32;
     if u < 0x20 || u == 0x7f {
         return false;
     }
-    if (0x80..0xa0).contains(&u) || u == 0xad {
+    if (0x80..=0xa0).contains(&u) || u == 0xad {
         return false;
     }
-    !matches!(u, 0x2028 | 0x2029 | 0xfeff | 0xfff9..=0xfffb | 0xe000..=0xf8ff | 0x200b..=0x200f)
+    !matches!(
+        u,
+        0x600..=0x605
+            | 0x61c
+            | 0x6dd
+            | 0x70f
+            | 0x890..=0x891
+            | 0x8e2
+            | 0x1680
+            | 0x180e
+            | 0x2000..=0x200f
+            | 0x2028..=0x202f
+            | 0x205f..=0x2064
+            | 0x2066..=0x206f
+            | 0x3000
+            | 0xe000..=0xf8ff
+            | 0xfeff
+            | 0xfff9..=0xfffb
+            | 0x110bd
+            | 0x110cd
+            | 0x13430..=0x1343f
+            | 0x1bca0..=0x1bca3
+            | 0x1d173..=0x1d17a
+            | 0xe0001
+            | 0xe0020..=0xe007f
+            | 0xf0000..
+    )
 }
 
 /// Append the Python repr of text `s`.

@@ -615,7 +615,7 @@ fn isascii(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 fn isprintable(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let text = this(vm, args)?;
-    Ok(Value::bool(text.chars().all(|c| !c.is_control())))
+    Ok(Value::bool(text.chars().all(obj::str::is_printable)))
 }
 fn istitle(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let text = this(vm, args)?;
