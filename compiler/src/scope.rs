@@ -357,6 +357,21 @@ impl Builder {
     }
 }
 
+/// CPython 3.11's default `sys.get_int_max_str_digits()`: its compiler refuses decimal int
+/// literals with more digits (a SyntaxError), as `int(text)` would.
+const MAX_STR_DIGITS: usize = 4300;
+
+/// The digit count of a decimal int literal token over [`MAX_STR_DIGITS`] (`0x`, `0o` and
+/// `0b` literals are never limited).
+fn over_str_digit_limit(token: &str) -> Option<usize> {
+    let t = token.as_bytes();
+    if t.len() > 1 && t[0] == b'0' && matches!(t[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B') {
+        return None;
+    }
+    let digits = t.iter().filter(|c| c.is_ascii_digit()).count();
+    (digits > MAX_STR_DIGITS).then_some(digits)
+}
+
 impl<'a> Visitor<'a> for Builder {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
@@ -479,6 +494,20 @@ impl<'a> Visitor<'a> for Builder {
                         .push((expr.start(), format!("'{what}' outside function"))),
                 }
                 visitor::walk_expr(self, expr);
+            }
+            Expr::NumberLiteral(n) => {
+                if let ast::Number::Int(i) = &n.value {
+                    if let Some(digits) = over_str_digit_limit(&i.to_string()) {
+                        self.errors.push((
+                            n.start(),
+                            format!(
+                                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has \
+                                 {digits} digits; use sys.set_int_max_str_digits() to increase the limit - Consider \
+                                 hexadecimal for huge integer literals to avoid decimal conversion limits."
+                            ),
+                        ));
+                    }
+                }
             }
             _ => visitor::walk_expr(self, expr),
         }

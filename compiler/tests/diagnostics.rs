@@ -215,3 +215,21 @@ fn coding_problems_are_positioned_errors() {
         assert!(got.starts_with(want), "case {i}: {got:?}");
     }
 }
+
+#[test]
+fn huge_decimal_int_literals_are_refused_like_cpython() {
+    let nines = "9".repeat(4301);
+    let d = errors(&format!("x = 1\ny = -{nines}\n"));
+    assert_eq!(positions(&d), vec![(2, 6)]);
+    assert_eq!(
+        d[0].message,
+        "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use \
+         sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer \
+         literals to avoid decimal conversion limits."
+    );
+    // Underscores do not count; 4300 digits, hexadecimal and binary are fine.
+    let ok = format!("a = {}\nb = 0x{}\nc = 0b{}\nd = {}_1\n", "9".repeat(4300), "f".repeat(5000), "1".repeat(20000), "1".repeat(4299));
+    common::compile(&ok);
+    let d = errors(&format!("t = (1, {}_{})\n", "1".repeat(4300), "2".repeat(3)));
+    assert!(d[0].message.contains("value has 4303 digits"), "{:?}", d[0].message);
+}

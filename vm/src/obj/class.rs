@@ -171,8 +171,8 @@ pub enum Found {
 /// slot behind that dunder answers with the slot (`int.__add__`), and an unhashable built-in
 /// type answers `__hash__` with None. Never allocates.
 pub fn find(t: &'static Type, name: Value, after: Value) -> Option<Found> {
-    let op = obj::slot_wrapper::op_index(name);
-    let is_hash = obj::str::as_str(name) == Some("__hash__");
+    // The dunder's index, looked up once and only when a built-in type lacks the name.
+    let mut op: Option<Option<usize>> = None;
     let mut seen = after.is_null();
     mro_find(t, |x| {
         if !seen {
@@ -185,13 +185,11 @@ pub fn find(t: &'static Type, name: Value, after: Value) -> Option<Found> {
         if x.is_heap() {
             return None;
         }
-        if is_hash && x.flags & flags::UNHASHABLE != 0 {
+        let i = (*op.get_or_insert_with(|| obj::slot_wrapper::op_index(name)))?;
+        if obj::slot_wrapper::is_hash(i) && x.flags & flags::UNHASHABLE != 0 {
             return Some(Found::Attr(Value::NONE));
         }
-        match op {
-            Some(i) if obj::slot_wrapper::provides(x, i) => Some(Found::Slot(x, i)),
-            _ => None,
-        }
+        obj::slot_wrapper::provides(x, i).then_some(Found::Slot(x, i))
     })
 }
 

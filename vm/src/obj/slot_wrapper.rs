@@ -155,6 +155,11 @@ pub fn op_index(name: Value) -> Option<usize> {
     OPS.iter().position(|(n, _)| *n == s)
 }
 
+/// Is `OPS[i]` `__hash__`?
+pub fn is_hash(i: usize) -> bool {
+    matches!(OPS.get(i), Some((_, Op::Hash)))
+}
+
 /// Does the built-in type `t` provide the dunder `OPS[i]` through its slots?
 pub fn provides(t: &Type, i: usize) -> bool {
     !t.is_heap() && OPS.get(i).is_some_and(|(_, op)| defined(t, *op))
