@@ -70,7 +70,8 @@ pub fn check_nargs(vm: &mut Vm<'_>, name: &str, args: &Args<'_>, min: usize, max
         if n < min {
             return Err(vm.type_error(format_args!("{name} expected at least {lo} argument, got {got}")));
         }
-        return Err(vm.type_error(format_args!("{name} expected at most {hi} arguments, got {got}")));
+        let s = if hi == 1 { "" } else { "s" };
+        return Err(vm.type_error(format_args!("{name} expected at most {hi} argument{s}, got {got}")));
     }
     Ok(())
 }

@@ -61,6 +61,15 @@ fn update(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `dict.__init__(self, mapping_or_pairs=(), **kw)`: updates the dict, as CPython's does.
+fn init(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    this(vm, args)?;
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format_args!("dict expected at most 1 argument, got {}", args.pos.len() - 1)));
+    }
+    update(vm, args)
+}
+
 fn popitem(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let d = this(vm, args)?;
     let Some(dd) = as_dict(d) else { return Ok(Value::NONE) };
@@ -191,6 +200,7 @@ pub static METHODS: &[Builtin] = &[
     Builtin::method(&qstr::keys, keys),
     Builtin::method(&qstr::values, values),
     Builtin::method(&qstr::pop, pop),
+    Builtin::method(&qstr::__init__, init),
     Builtin::method(&qstr::update, update),
     Builtin::method(&qstr::setdefault, setdefault),
     Builtin::method(&qstr::popitem, popitem),

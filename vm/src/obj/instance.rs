@@ -387,9 +387,11 @@ pub fn new_instance(vm: &mut Vm<'_>, t: &'static Type, args: &Args<'_>) -> PyRes
     let Some(newf) = base.slots.new else {
         return Err(vm.type_error(format_args!("cannot create '{}' instances", t.name())));
     };
-    // Built-in layouts: exceptions take the args; containers are filled by __init__.
+    // Built-in layouts: exceptions and immutable frozensets take the args; mutable
+    // containers are filled by __init__.
     let has_init = user_init(t).is_some();
-    let r = if t.kind == Kind::Exception || !has_init { newf(vm, t.as_value(), args)? } else { newf(vm, t.as_value(), &Args::new(&[]))? };
+    let takes_args = t.kind == Kind::Exception || core::ptr::eq(base, &obj::set::FROZENSET_TYPE) || !has_init;
+    let r = if takes_args { newf(vm, t.as_value(), args)? } else { newf(vm, t.as_value(), &Args::new(&[]))? };
     retype(vm, r, t);
     Ok(r)
 }

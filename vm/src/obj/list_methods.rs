@@ -144,6 +144,21 @@ fn clear(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `list.__init__(self, iterable=())`: the list becomes a copy of the iterable (what a
+/// subclass's `super().__init__(x)` relies on).
+fn init(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let l = this(vm, args)?;
+    if !args.kwnames.is_empty() {
+        return Err(vm.type_error(format_args!("list() takes no keyword arguments")));
+    }
+    runtime::check_nargs(vm, "list", args, 1, 2)?;
+    clear(vm, &Args::new(&args.pos[..1]))?;
+    if let Some(x) = args.pos.get(1) {
+        list::extend(vm, l, *x)?;
+    }
+    Ok(Value::NONE)
+}
+
 fn copy(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
     let xs = as_list(l).map(|x| x.as_slice()).unwrap_or(&[]);
@@ -291,6 +306,7 @@ fn sort(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 /// The method table of `list`.
 pub static METHODS: &[Builtin] = &[
+    Builtin::method(&qstr::__init__, init),
     Builtin::method(&qstr::append, append),
     Builtin::method(&qstr::extend, extend),
     Builtin::method(&qstr::pop, pop),

@@ -731,6 +731,21 @@ fn m_clear(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     }
     Ok(Value::NONE)
 }
+/// `set.__init__(self, iterable=())`: the set becomes the iterable's items.
+fn m_init(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, args)?;
+    if !args.kwnames.is_empty() {
+        return Err(vm.type_error(format_args!("set() takes no keyword arguments")));
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format_args!("set expected at most 1 argument, got {}", args.pos.len() - 1)));
+    }
+    m_clear(vm, &Args::new(&args.pos[..1]))?;
+    if let Some(x) = args.pos.get(1) {
+        update(vm, s, *x)?;
+    }
+    Ok(Value::NONE)
+}
 fn m_copy(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, args)?;
     copy_of(vm, s, is_frozen(s))
@@ -829,6 +844,7 @@ crate::static_qstr!(Q_DU, "difference_update");
 crate::static_qstr!(Q_SDU, "symmetric_difference_update");
 
 static SET_METHODS: &[Builtin] = &[
+    Builtin::method(&qstr::__init__, m_init),
     Builtin::method(&qstr::add, m_add),
     Builtin::method(&qstr::discard, m_discard),
     Builtin::method(&qstr::remove, m_remove),
