@@ -135,7 +135,9 @@ fn defined(t: &Type, op: Op) -> bool {
         Op::Iter => s.iter.is_some(),
         Op::Next => s.next.is_some(),
         Op::Call => s.call.is_some(),
-        Op::Bin(b) if b.is_inplace() => s.binop.is_some() && matches!(t.kind, Kind::List | Kind::Set | Kind::Dict),
+        Op::Bin(b) if b.is_inplace() => {
+            s.binop.is_some() && matches!(t.kind, Kind::List | Kind::Set | Kind::Dict)
+        }
         // Sequences concatenate (`__add__`) but have no reflected `__radd__`.
         Op::RBin(BinOp::Add) if is_sequence(t) => false,
         Op::Bin(_) | Op::RBin(_) => s.binop.is_some(),
@@ -185,7 +187,11 @@ unsafe impl Layout for SlotWrapperObj {
 /// A wrapper for slot `i` of `owner`, bound to `self_` (NULL: unbound). `self_` is rooted by
 /// the caller. May collect.
 pub fn new(vm: &mut Vm<'_>, owner: &'static Type, i: usize, self_: Value) -> PyResult<Value> {
-    let ty = if self_.is_null() { &WRAPPER_DESCRIPTOR_TYPE } else { &METHOD_WRAPPER_TYPE };
+    let ty = if self_.is_null() {
+        &WRAPPER_DESCRIPTOR_TYPE
+    } else {
+        &METHOD_WRAPPER_TYPE
+    };
     let v = vm.alloc_obj(ty, core::mem::size_of::<SlotWrapperObj>())?;
     // SAFETY: fresh SlotWrapperObj.
     unsafe {
@@ -199,7 +205,11 @@ pub fn new(vm: &mut Vm<'_>, owner: &'static Type, i: usize, self_: Value) -> PyR
 
 fn parts(v: Value) -> Option<(&'static Type, usize, Value)> {
     let w = obj::downcast::<SlotWrapperObj>(v)?;
-    Some((obj::as_type(w.owner)?, w.op.as_small_int()? as usize, w.self_))
+    Some((
+        obj::as_type(w.owner)?,
+        w.op.as_small_int()? as usize,
+        w.self_,
+    ))
 }
 
 fn trace(v: Value, t: &mut Tracer<'_>) {
@@ -214,16 +224,35 @@ fn name_of(i: usize) -> &'static str {
 }
 
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
-    let Some((owner, i, s)) = parts(v) else { return Ok(()) };
+    let Some((owner, i, s)) = parts(v) else {
+        return Ok(());
+    };
     if s.is_null() {
-        sb.push_fmt(vm, format_args!("<slot wrapper '{}' of '{}' objects>", name_of(i), owner.name()))
+        sb.push_fmt(
+            vm,
+            format_args!(
+                "<slot wrapper '{}' of '{}' objects>",
+                name_of(i),
+                owner.name()
+            ),
+        )
     } else {
-        sb.push_fmt(vm, format_args!("<method-wrapper '{}' of {} object at {:#x}>", name_of(i), obj::type_name(s), s.bits()))
+        sb.push_fmt(
+            vm,
+            format_args!(
+                "<method-wrapper '{}' of {} object at {:#x}>",
+                name_of(i),
+                obj::type_name(s),
+                s.bits()
+            ),
+        )
     }
 }
 
 fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
-    let Some((owner, i, s)) = parts(v) else { return Ok(Value::NULL) };
+    let Some((owner, i, s)) = parts(v) else {
+        return Ok(Value::NULL);
+    };
     match obj::str::as_str(name) {
         Some("__name__") => obj::str::new(vm, name_of(i)),
         Some("__qualname__") => {
@@ -238,8 +267,12 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
 }
 
 fn call(vm: &mut Vm<'_>, v: Value, args: &Args<'_>) -> PyResult<Value> {
-    let Some((owner, i, s)) = parts(v) else { return Ok(Value::NONE) };
-    let Some(&(name, op)) = OPS.get(i) else { return Ok(Value::NONE) };
+    let Some((owner, i, s)) = parts(v) else {
+        return Ok(Value::NONE);
+    };
+    let Some(&(name, op)) = OPS.get(i) else {
+        return Ok(Value::NONE);
+    };
     if !args.kwnames.is_empty() && op != Op::Call {
         return Err(vm.type_error(format_args!("wrapper {name}() takes no keyword arguments")));
     }
@@ -265,7 +298,13 @@ fn call(vm: &mut Vm<'_>, v: Value, args: &Args<'_>) -> PyResult<Value> {
     }
     let want = match op {
         Op::Call => rest.len(),
-        Op::Cmp(_) | Op::GetItem | Op::DelItem | Op::Contains | Op::Bin(_) | Op::RBin(_) | Op::Format => 1,
+        Op::Cmp(_)
+        | Op::GetItem
+        | Op::DelItem
+        | Op::Contains
+        | Op::Bin(_)
+        | Op::RBin(_)
+        | Op::Format => 1,
         Op::SetItem => 2,
         _ => 0,
     };
@@ -273,13 +312,23 @@ fn call(vm: &mut Vm<'_>, v: Value, args: &Args<'_>) -> PyResult<Value> {
         let s = if want == 1 { "" } else { "s" };
         // CPython's wording, including the stray space it prints for two-argument slots.
         let lead = if want == 2 { " " } else { "" };
-        return Err(vm.type_error(format_args!("{lead}expected {want} argument{s}, got {}", rest.len())));
+        return Err(vm.type_error(format_args!(
+            "{lead}expected {want} argument{s}, got {}",
+            rest.len()
+        )));
     }
     run(vm, owner, op, self_, rest, args)
 }
 
 /// Run `op` through `owner`'s slots on `x` and the remaining arguments. May collect.
-fn run(vm: &mut Vm<'_>, owner: &'static Type, op: Op, x: Value, rest: &[Value], args: &Args<'_>) -> PyResult<Value> {
+fn run(
+    vm: &mut Vm<'_>,
+    owner: &'static Type,
+    op: Op,
+    x: Value,
+    rest: &[Value],
+    args: &Args<'_>,
+) -> PyResult<Value> {
     let sl = owner.slots;
     let a = rest.first().copied().unwrap_or(Value::NONE);
     let missing = Value::NOT_IMPLEMENTED;
@@ -313,7 +362,11 @@ fn run(vm: &mut Vm<'_>, owner: &'static Type, op: Op, x: Value, rest: &[Value], 
         Op::GetItem => sl.getitem.map_or(Ok(missing), |f| f(vm, x, a)),
         Op::SetItem | Op::DelItem => match sl.setitem {
             Some(f) => {
-                let val = if op == Op::SetItem { rest.get(1).copied().unwrap_or(Value::NONE) } else { Value::NULL };
+                let val = if op == Op::SetItem {
+                    rest.get(1).copied().unwrap_or(Value::NONE)
+                } else {
+                    Value::NULL
+                };
                 f(vm, x, a, val)?;
                 Ok(Value::NONE)
             }
@@ -332,7 +385,15 @@ fn run(vm: &mut Vm<'_>, owner: &'static Type, op: Op, x: Value, rest: &[Value], 
             None => Ok(missing),
         },
         Op::Call => match sl.call {
-            Some(f) => f(vm, x, &Args { pos: rest, kwnames: args.kwnames, kwvals: args.kwvals }),
+            Some(f) => f(
+                vm,
+                x,
+                &Args {
+                    pos: rest,
+                    kwnames: args.kwnames,
+                    kwvals: args.kwvals,
+                },
+            ),
             None => Ok(missing),
         },
         Op::Bin(BinOp::Mul) | Op::RBin(BinOp::Mul) if is_sequence(owner) && !int::is_int(a) => {
@@ -367,7 +428,10 @@ fn run(vm: &mut Vm<'_>, owner: &'static Type, op: Op, x: Value, rest: &[Value], 
         Op::Float => call_type(vm, &obj::float::FLOAT_TYPE, x),
         Op::Format => {
             let Some(spec) = obj::str::as_str(a) else {
-                return Err(vm.type_error(format_args!("__format__() argument must be str, not {}", obj::type_name(a))));
+                return Err(vm.type_error(format_args!(
+                    "__format__() argument must be str, not {}",
+                    obj::type_name(a)
+                )));
             };
             let mut sb = StrBuf::new(vm)?;
             crate::strformat::format_builtin_into(vm, x, spec, &mut sb)?;
@@ -392,15 +456,33 @@ fn call_type(vm: &mut Vm<'_>, ty: &'static Type, x: Value) -> PyResult<Value> {
     }
 }
 
-static SLOTS: Slots = Slots { trace: Some(trace), repr: Some(repr), call: Some(call), getattr: Some(getattr), ..Slots::EMPTY };
+static SLOTS: Slots = Slots {
+    trace: Some(trace),
+    repr: Some(repr),
+    call: Some(call),
+    getattr: Some(getattr),
+    ..Slots::EMPTY
+};
 
 static Q_WRAPPER_DESCRIPTOR: Qstr<18> = Qstr::new(*b"wrapper_descriptor");
 static Q_METHOD_WRAPPER: Qstr<14> = Qstr::new(*b"method-wrapper");
 
 /// `wrapper_descriptor`: a slot wrapper read from a type (`int.__add__`).
-pub static WRAPPER_DESCRIPTOR_TYPE: Type =
-    Type::builtin(&Q_WRAPPER_DESCRIPTOR, Some(&obj::class::OBJECT_TYPE), Kind::SlotWrapper, 0, &SLOTS, &[]);
+pub static WRAPPER_DESCRIPTOR_TYPE: Type = Type::builtin(
+    &Q_WRAPPER_DESCRIPTOR,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::SlotWrapper,
+    0,
+    &SLOTS,
+    &[],
+);
 
 /// `method-wrapper`: a slot wrapper bound to an instance (`(3).__add__`).
-pub static METHOD_WRAPPER_TYPE: Type =
-    Type::builtin(&Q_METHOD_WRAPPER, Some(&obj::class::OBJECT_TYPE), Kind::SlotWrapper, 0, &SLOTS, &[]);
+pub static METHOD_WRAPPER_TYPE: Type = Type::builtin(
+    &Q_METHOD_WRAPPER,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::SlotWrapper,
+    0,
+    &SLOTS,
+    &[],
+);
