@@ -134,9 +134,12 @@ fn defined(t: &Type, op: Op) -> bool {
         Op::Contains => s.contains.is_some(),
         Op::Iter => s.iter.is_some(),
         Op::Next => s.next.is_some(),
-        Op::Call => s.call.is_some(),
+        // Functions and bound methods are called by the interpreter, not through a slot.
+        Op::Call => s.call.is_some() || matches!(t.kind, Kind::Function | Kind::BoundMethod),
         Op::Bin(b) if b.is_inplace() => {
-            s.binop.is_some() && matches!(t.kind, Kind::List | Kind::Set | Kind::Dict)
+            s.binop.is_some()
+                && matches!(t.kind, Kind::List | Kind::Set | Kind::Dict)
+                && !core::ptr::eq(t, &obj::set::FROZENSET_TYPE)
         }
         // Sequences concatenate (`__add__`) but have no reflected `__radd__`.
         Op::RBin(BinOp::Add) if is_sequence(t) => false,
@@ -384,18 +387,17 @@ fn run(
             },
             None => Ok(missing),
         },
-        Op::Call => match sl.call {
-            Some(f) => f(
-                vm,
-                x,
-                &Args {
-                    pos: rest,
-                    kwnames: args.kwnames,
-                    kwvals: args.kwvals,
-                },
-            ),
-            None => Ok(missing),
-        },
+        Op::Call => {
+            let call_args = Args {
+                pos: rest,
+                kwnames: args.kwnames,
+                kwvals: args.kwvals,
+            };
+            match sl.call {
+                Some(f) => f(vm, x, &call_args),
+                None => crate::call::call_args(vm, x, &call_args),
+            }
+        }
         Op::Bin(BinOp::Mul) | Op::RBin(BinOp::Mul) if is_sequence(owner) && !int::is_int(a) => {
             // Repetition converts its count first, as CPython's sequence wrappers do.
             runtime::index_arg_typed(vm, a)?;
