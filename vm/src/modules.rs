@@ -375,7 +375,7 @@ static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
 pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value>> {
     let (fns, consts): (&'static [Builtin], &[(Value, Value)]) = match name {
         "gc" => (GC, &[]),
-        "sys" => (SYS, &[(Value::qstr(&Q_MAXSIZE), Value::small_int(i32::MAX as isize))]),
+        "sys" => (SYS, &[]),
         "math" => (
             MATH,
             &[
@@ -406,6 +406,10 @@ pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value
     if name == "sys" {
         let mods = vm.modules;
         crate::obj::dict::set_str(vm, d, Value::qstr(&Q_MODULES), mods)?;
+        // The target's largest isize, as CPython's Py_ssize_t (a big int on 64-bit targets).
+        let maxsize = obj::int::from_i64(vm, isize::MAX as i64)?;
+        vm.push_root(maxsize)?;
+        crate::obj::dict::set_str(vm, d, Value::qstr(&Q_MAXSIZE), maxsize)?;
     }
     vm.pop_roots(m);
     Ok(Some(md))
