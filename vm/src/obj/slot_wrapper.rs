@@ -47,6 +47,14 @@ enum Op {
     Float,
     Index,
     Format,
+    DivMod,
+    /// Reflected divmod: `self` is the divisor.
+    RDivMod,
+    Round,
+    Trunc,
+    Floor,
+    Ceil,
+    Reversed,
 }
 
 /// Every dunder backed by a slot (or, for the numeric conversions, by the numeric kinds).
@@ -108,6 +116,13 @@ static OPS: &[(&str, Op)] = &[
     ("__float__", Op::Float),
     ("__index__", Op::Index),
     ("__format__", Op::Format),
+    ("__divmod__", Op::DivMod),
+    ("__rdivmod__", Op::RDivMod),
+    ("__round__", Op::Round),
+    ("__trunc__", Op::Trunc),
+    ("__floor__", Op::Floor),
+    ("__ceil__", Op::Ceil),
+    ("__reversed__", Op::Reversed),
 ];
 
 fn is_sequence(t: &Type) -> bool {
@@ -148,6 +163,9 @@ fn defined(t: &Type, op: Op) -> bool {
         Op::Abs | Op::Int | Op::Float => is_number(t),
         Op::Index => matches!(t.kind, Kind::Int | Kind::Bool),
         Op::Format => is_number(t) || t.kind == Kind::Str,
+        Op::DivMod | Op::RDivMod | Op::Round | Op::Trunc | Op::Floor | Op::Ceil => is_number(t),
+        // CPython's list, range and dict reverse; tuple and str leave it to `reversed()`.
+        Op::Reversed => matches!(t.kind, Kind::List | Kind::Range | Kind::Dict),
     }
 }
 
@@ -307,7 +325,10 @@ fn call(vm: &mut Vm<'_>, v: Value, args: &Args<'_>) -> PyResult<Value> {
         | Op::Contains
         | Op::Bin(_)
         | Op::RBin(_)
-        | Op::Format => 1,
+        | Op::Format
+        | Op::DivMod
+        | Op::RDivMod => 1,
+        Op::Round => rest.len().min(1),
         Op::SetItem => 2,
         _ => 0,
     };
@@ -428,6 +449,33 @@ fn run(
             None => int_of(x),
         },
         Op::Float => call_type(vm, &obj::float::FLOAT_TYPE, x),
+        Op::DivMod | Op::RDivMod => {
+            // NotImplemented unless the other operand is a number this type mixes with
+            // (int with int; float with int or float), as CPython's number slots.
+            let fits = int::is_int(a) || (owner.kind == Kind::Float && obj::float::as_f64(a).is_some());
+            if !fits {
+                return Ok(missing);
+            }
+            let (n, d) = if op == Op::DivMod { (x, a) } else { (a, x) };
+            divmod(vm, n, d)
+        }
+        Op::Round => {
+            let round = crate::builtins::lookup(Value::qstr(&crate::qstr::round)).unwrap_or(Value::NONE);
+            let pos = [x, a];
+            crate::call::call_args(vm, round, &Args::new(&pos[..1 + rest.len()]))
+        }
+        Op::Trunc | Op::Floor | Op::Ceil => match obj::float::as_f64(x) {
+            Some(f) => {
+                let g = match op {
+                    Op::Trunc => libm::trunc(f),
+                    Op::Floor => libm::floor(f),
+                    _ => libm::ceil(f),
+                };
+                crate::numfmt::float_to_int(vm, g)
+            }
+            None => int_of(x),
+        },
+        Op::Reversed => call_type(vm, &obj::iter::REVERSED_TYPE, x),
         Op::Format => {
             let Some(spec) = obj::str::as_str(a) else {
                 return Err(vm.type_error(format_args!(
@@ -440,6 +488,25 @@ fn run(
             sb.finish(vm)
         }
     }
+}
+
+/// `divmod(n, d)` as `(n // d, n % d)` (what CPython's int and float divmod compute), with
+/// float divmod's own ZeroDivisionError message. May collect.
+fn divmod(vm: &mut Vm<'_>, n: Value, d: Value) -> PyResult<Value> {
+    let float = obj::float::as_f64(n).is_some() || obj::float::as_f64(d).is_some();
+    if float && obj::float::as_f64(d).or_else(|| int::small_value(d).map(|i| i as f64)) == Some(0.0) {
+        return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "float divmod()"));
+    }
+    let m = vm.roots_mark();
+    let r = (|| {
+        let q = runtime::binary_op(vm, BinOp::FloorDiv, n, d)?;
+        vm.push_root(q)?;
+        let r = runtime::binary_op(vm, BinOp::Mod, n, d)?;
+        vm.push_root(r)?;
+        obj::tuple::new(vm, &[q, r])
+    })();
+    vm.pop_roots(m);
+    r
 }
 
 /// An int (or bool) as a plain int.
