@@ -319,6 +319,8 @@ fn call(vm: &mut Vm<'_>, v: Value, args: &Args<'_>) -> PyResult<Value> {
     }
     let want = match op {
         Op::Call => rest.len(),
+        // `pow(self, other, mod)` through `__pow__(other, mod)`.
+        Op::Bin(BinOp::Pow) | Op::RBin(BinOp::Pow) => rest.len().clamp(1, 2),
         Op::Cmp(_)
         | Op::GetItem
         | Op::DelItem
@@ -419,6 +421,23 @@ fn run(
                 None => crate::call::call_args(vm, x, &call_args),
             }
         }
+        Op::Bin(BinOp::Pow) | Op::RBin(BinOp::Pow)
+            if rest.get(1).is_some_and(|m| *m != Value::NONE) =>
+        {
+            let fits =
+                int::is_int(a) || (owner.kind == Kind::Float && obj::float::as_f64(a).is_some());
+            if !fits {
+                return Ok(missing);
+            }
+            let pow =
+                crate::builtins::lookup(Value::qstr(&crate::qstr::pow)).unwrap_or(Value::NONE);
+            let pos = if op == Op::Bin(BinOp::Pow) {
+                [x, a, rest[1]]
+            } else {
+                [a, x, rest[1]]
+            };
+            crate::call::call_args(vm, pow, &Args::new(&pos))
+        }
         Op::Bin(BinOp::Mul) | Op::RBin(BinOp::Mul) if is_sequence(owner) && !int::is_int(a) => {
             // Repetition converts its count first, as CPython's sequence wrappers do.
             runtime::index_arg_typed(vm, a)?;
@@ -452,7 +471,8 @@ fn run(
         Op::DivMod | Op::RDivMod => {
             // NotImplemented unless the other operand is a number this type mixes with
             // (int with int; float with int or float), as CPython's number slots.
-            let fits = int::is_int(a) || (owner.kind == Kind::Float && obj::float::as_f64(a).is_some());
+            let fits =
+                int::is_int(a) || (owner.kind == Kind::Float && obj::float::as_f64(a).is_some());
             if !fits {
                 return Ok(missing);
             }
@@ -460,7 +480,8 @@ fn run(
             divmod(vm, n, d)
         }
         Op::Round => {
-            let round = crate::builtins::lookup(Value::qstr(&crate::qstr::round)).unwrap_or(Value::NONE);
+            let round =
+                crate::builtins::lookup(Value::qstr(&crate::qstr::round)).unwrap_or(Value::NONE);
             let pos = [x, a];
             crate::call::call_args(vm, round, &Args::new(&pos[..1 + rest.len()]))
         }
@@ -494,7 +515,8 @@ fn run(
 /// float divmod's own ZeroDivisionError message. May collect.
 fn divmod(vm: &mut Vm<'_>, n: Value, d: Value) -> PyResult<Value> {
     let float = obj::float::as_f64(n).is_some() || obj::float::as_f64(d).is_some();
-    if float && obj::float::as_f64(d).or_else(|| int::small_value(d).map(|i| i as f64)) == Some(0.0) {
+    if float && obj::float::as_f64(d).or_else(|| int::small_value(d).map(|i| i as f64)) == Some(0.0)
+    {
         return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "float divmod()"));
     }
     let m = vm.roots_mark();
