@@ -133,6 +133,30 @@ fn is_number(t: &Type) -> bool {
     matches!(t.kind, Kind::Int | Kind::Bool | Kind::Float)
 }
 
+/// Which operators a built-in type's binop slot implements, as CPython's types define their
+/// dunders (`__add__` but no `__radd__` on sequences, in-place forms only on mutable
+/// containers, no `__sub__` on lists).
+fn has_binop(t: &Type, b: BinOp, reflected: bool) -> bool {
+    use BinOp::*;
+    let frozen = core::ptr::eq(t, &obj::set::FROZENSET_TYPE);
+    match t.kind {
+        Kind::Int | Kind::Bool => !b.is_inplace() && b != MatMul,
+        Kind::Float => matches!(b, Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow),
+        Kind::Str | Kind::Bytes => matches!(b, Mul | Mod) || (b == Add && !reflected),
+        Kind::Tuple => b == Mul || (b == Add && !reflected),
+        Kind::List => b == Mul || (matches!(b, Add | IAdd | IMul) && !reflected),
+        Kind::Set | Kind::DictView => {
+            matches!(b, And | Or | Xor | Sub)
+                || (matches!(b, IAnd | IOr | IXor | ISub)
+                    && !reflected
+                    && !frozen
+                    && t.kind == Kind::Set)
+        }
+        Kind::Dict => b == Or || (b == IOr && !reflected),
+        _ => true,
+    }
+}
+
 /// Does the built-in type `t` itself provide `op` (a filled slot)?
 fn defined(t: &Type, op: Op) -> bool {
     let s: &Slots = t.slots;
@@ -151,14 +175,8 @@ fn defined(t: &Type, op: Op) -> bool {
         Op::Next => s.next.is_some(),
         // Functions and bound methods are called by the interpreter, not through a slot.
         Op::Call => s.call.is_some() || matches!(t.kind, Kind::Function | Kind::BoundMethod),
-        Op::Bin(b) if b.is_inplace() => {
-            s.binop.is_some()
-                && matches!(t.kind, Kind::List | Kind::Set | Kind::Dict)
-                && !core::ptr::eq(t, &obj::set::FROZENSET_TYPE)
-        }
-        // Sequences concatenate (`__add__`) but have no reflected `__radd__`.
-        Op::RBin(BinOp::Add) if is_sequence(t) => false,
-        Op::Bin(_) | Op::RBin(_) => s.binop.is_some(),
+        Op::Bin(b) => s.binop.is_some() && has_binop(t, b, false),
+        Op::RBin(b) => s.binop.is_some() && has_binop(t, b, true),
         Op::Un(_) => s.unop.is_some(),
         Op::Abs | Op::Int | Op::Float => is_number(t),
         Op::Index => matches!(t.kind, Kind::Int | Kind::Bool),
