@@ -314,12 +314,14 @@ crate::static_qstr!(Q_VALUES, "dict_values");
 crate::static_qstr!(Q_ITEMS, "dict_items");
 
 /// `dict_keys`.
-pub static KEYS_TYPE: Type = Type::builtin(&Q_KEYS, Some(&obj::class::OBJECT_TYPE), Kind::DictView, 0, &VIEW_SLOTS, &[]);
+pub static KEYS_TYPE: Type =
+    Type::builtin(&Q_KEYS, Some(&obj::class::OBJECT_TYPE), Kind::DictView, super::flags::UNHASHABLE, &VIEW_SLOTS, &[]);
 /// `dict_values`.
 pub static VALUES_TYPE: Type =
     Type::builtin(&Q_VALUES, Some(&obj::class::OBJECT_TYPE), Kind::DictView, 0, &VALUES_SLOTS, &[]);
 /// `dict_items`.
-pub static ITEMS_TYPE: Type = Type::builtin(&Q_ITEMS, Some(&obj::class::OBJECT_TYPE), Kind::DictView, 0, &VIEW_SLOTS, &[]);
+pub static ITEMS_TYPE: Type =
+    Type::builtin(&Q_ITEMS, Some(&obj::class::OBJECT_TYPE), Kind::DictView, super::flags::UNHASHABLE, &VIEW_SLOTS, &[]);
 
 #[allow(dead_code)]
 fn _unused(_: &Qstr<1>) {}

@@ -440,7 +440,7 @@ fn new_reversed(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value
     if obj::range::as_range(s).is_some() {
         return obj::range::reversed(vm, s);
     }
-    if obj::dict::as_dict(s).is_some() {
+    if obj::dict::as_dict(s).is_some() || obj::type_of(s).kind == Kind::DictView {
         let l = obj::list::from_iter(vm, s)?;
         let m = vm.roots_mark();
         vm.push_root(l)?;

@@ -166,7 +166,10 @@ fn defined(t: &Type, op: Op) -> bool {
         Op::Hash => s.hash.is_some(),
         Op::Cmp(_) => s.richcmp.is_some(),
         // CPython's str has no `__bool__` (its truth comes from its length).
-        Op::Bool => s.truth.is_some() && t.kind != Kind::Str,
+        // CPython's str and Ellipsis have no `__bool__` (str's truth is its length).
+        Op::Bool => {
+            s.truth.is_some() && t.kind != Kind::Str && !core::ptr::eq(t, &obj::none::ELLIPSIS_TYPE)
+        }
         Op::Len => s.len.is_some(),
         Op::GetItem => s.getitem.is_some(),
         Op::SetItem | Op::DelItem => s.setitem.is_some(),
@@ -177,13 +180,16 @@ fn defined(t: &Type, op: Op) -> bool {
         Op::Call => s.call.is_some() || matches!(t.kind, Kind::Function | Kind::BoundMethod),
         Op::Bin(b) => s.binop.is_some() && has_binop(t, b, false),
         Op::RBin(b) => s.binop.is_some() && has_binop(t, b, true),
-        Op::Un(_) => s.unop.is_some(),
+        Op::Un(u) => s.unop.is_some() && !(u == UnaryOp::Invert && t.kind == Kind::Float),
         Op::Abs | Op::Int | Op::Float => is_number(t),
         Op::Index => matches!(t.kind, Kind::Int | Kind::Bool),
         Op::Format => is_number(t) || t.kind == Kind::Str,
         Op::DivMod | Op::RDivMod | Op::Round | Op::Trunc | Op::Floor | Op::Ceil => is_number(t),
         // CPython's list, range and dict reverse; tuple and str leave it to `reversed()`.
-        Op::Reversed => matches!(t.kind, Kind::List | Kind::Range | Kind::Dict),
+        Op::Reversed => matches!(
+            t.kind,
+            Kind::List | Kind::Range | Kind::Dict | Kind::DictView
+        ),
     }
 }
 
