@@ -709,6 +709,7 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
         return match class::find(&class::TYPE_TYPE, name, Value::NULL) {
             Some(Found::Attr(a)) => bind_class_attr(vm, a, o, &class::TYPE_TYPE).map(Some),
             Some(Found::Slot(owner, i)) => obj::slot_wrapper::new(vm, owner, i, o).map(Some),
+            None if obj::str::as_str(name) == Some("__class__") => Ok(Some(obj::type_of(o).as_value())),
             None => Ok(None),
         };
     }

@@ -671,7 +671,16 @@ fn object_new(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         return obj::instance::alloc_instance(vm, t);
     }
     let f = base.slots.new.ok_or_else(|| vm.type_error(format_args!("cannot create instances")))?;
-    let r = f(vm, cls, &Args::new(&[]))?;
+    // `int.__new__(int, 5)`, `str.__new__(str, x)`, `frozenset.__new__(cls, it)` build from
+    // the arguments; the mutable containers' `__new__` ignores them (their `__init__` fills).
+    let mutable = matches!(base.kind, Kind::List | Kind::Dict)
+        || (base.kind == Kind::Set && !core::ptr::eq(base, &obj::set::FROZENSET_TYPE));
+    let rest = if mutable {
+        Args::new(&[])
+    } else {
+        Args { pos: args.pos.get(1..).unwrap_or(&[]), kwnames: args.kwnames, kwvals: args.kwvals }
+    };
+    let r = f(vm, cls, &rest)?;
     obj::instance::retype(vm, r, t);
     Ok(r)
 }
@@ -690,8 +699,22 @@ fn object_eq(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(if args.get(0) == args.get(1) { Value::TRUE } else { Value::NOT_IMPLEMENTED })
 }
 
-fn object_ne(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    Ok(if args.get(0) == args.get(1) { Value::FALSE } else { Value::NOT_IMPLEMENTED })
+/// `object.__ne__`: the inverse of `self.__eq__(other)`, unless that is NotImplemented.
+fn object_ne(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (a, b) = (args.get(0), args.get(1));
+    let r = match runtime::call_method_by_name(vm, a, "__eq__", &[b])? {
+        Some(r) => r,
+        None => return Ok(Value::NOT_IMPLEMENTED),
+    };
+    if r == Value::NOT_IMPLEMENTED {
+        return Ok(r);
+    }
+    Ok(Value::bool(!runtime::truthy(vm, r)?))
+}
+
+fn object_delattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::generic_setattr(vm, args.get(0), args.get(1), Value::NULL)?;
+    Ok(Value::NONE)
 }
 
 fn object_hash(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
@@ -725,6 +748,7 @@ fn object_init_subclass(_vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
 }
 
 crate::static_qstr!(Q_GETATTRIBUTE, "__getattribute__");
+crate::static_qstr!(Q_DELATTR, "__delattr__");
 crate::static_qstr!(Q_INIT_SUBCLASS, "__init_subclass__");
 
 static OBJECT_METHODS: &[Builtin] = &[
@@ -737,6 +761,7 @@ static OBJECT_METHODS: &[Builtin] = &[
     Builtin::method(&qstr::__hash__, object_hash),
     Builtin::method(&qstr::__format__, object_format),
     Builtin::method(&qstr::__setattr__, object_setattr),
+    Builtin::method(&Q_DELATTR, object_delattr),
     Builtin::method(&Q_GETATTRIBUTE, object_getattribute),
     Builtin::class_method(&Q_INIT_SUBCLASS, object_init_subclass),
 ];
