@@ -1,9 +1,9 @@
 //! `include_python!`: freeze a Python module or package at compile time.
 //!
 //! ```ignore
-//! static APP: &frostbyte::rom::Image = frostbyte::include_python!("app.py");       // module `app`
-//! static PKG: &frostbyte::rom::Image = frostbyte::include_python!("python/sensor"); // package
-//! static MAIN: &frostbyte::rom::Image = frostbyte::include_python!("app.py", module = "main");
+//! static APP: &frostbyte::Image = frostbyte::include_python!("app.py");       // module `app`
+//! static PKG: &frostbyte::Image = frostbyte::include_python!("python/sensor"); // package
+//! static MAIN: &frostbyte::Image = frostbyte::include_python!("app.py", module = "main");
 //! ```
 //! The expansion is an expression of type `&'static Image`.
 //!
@@ -70,7 +70,7 @@ impl Parse for Args {
 }
 
 /// Freeze a Python module (`"app.py"`) or package directory (`"pkg"`) into `static` items and
-/// evaluate to `&'static frostbyte::rom::Image`. See the crate documentation.
+/// evaluate to `&'static frostbyte::Image`. See the crate documentation.
 #[proc_macro]
 pub fn include_python(input: TokenStream) -> TokenStream {
     let args = match syn::parse::<Args>(input) {

@@ -44,6 +44,8 @@ pub enum ImageError {
     TooManyImages,
     /// The heap cannot hold the image's namespace table (one word per module).
     OutOfMemory,
+    /// A module of the image has the name of a native module added with `Vm::add_module`.
+    NameClash,
 }
 
 /// Maximum number of images registered at once.
@@ -94,6 +96,8 @@ pub struct Vm<'a> {
     /// Objects whose repr is in progress (for `[...]`).
     pub(crate) repr_stack: [Value; 16],
     pub(crate) repr_depth: usize,
+    /// Embedding API state: held errors, the `Root` table, native modules, the context.
+    pub(crate) api: crate::api::ApiState<'a>,
 }
 
 impl<'a> Vm<'a> {
@@ -124,6 +128,7 @@ impl<'a> Vm<'a> {
             gc_enabled: true,
             repr_stack: [Value::NULL; 16],
             repr_depth: 0,
+            api: crate::api::ApiState::new(),
         };
         if let Ok(e) = exception::new(&mut vm, &exception::MEMORY_ERROR_TYPE, &[]) {
             vm.memory_error = e;
@@ -146,6 +151,9 @@ impl<'a> Vm<'a> {
             return Err(ImageError::VersionMismatch { found: image.version, expected: FORMAT_VERSION });
         }
         let Some(i) = self.images.iter().position(Option::is_none) else { return Err(ImageError::TooManyImages) };
+        if image.modules.iter().any(|m| obj::str::as_str(m.name).is_some_and(|n| crate::api::find_native(self, n).is_some())) {
+            return Err(ImageError::NameClash);
+        }
         let n = image.modules.len();
         let table = if n == 0 {
             core::ptr::null_mut()
@@ -288,6 +296,7 @@ impl<'a> Vm<'a> {
             self.rom_cells,
         ];
         let reprs = self.repr_stack;
+        let api = self.api.gc_roots();
         let mut tables: [(*mut Cell<Value>, usize); MAX_IMAGES] = [(core::ptr::null_mut(), 0); MAX_IMAGES];
         for (t, (img, p)) in tables.iter_mut().zip(self.images.iter().zip(self.namespaces)) {
             if let Some(img) = img {
@@ -303,6 +312,7 @@ impl<'a> Vm<'a> {
                 t.mark_all(vs);
             }
             t.mark_all(&reprs);
+            t.mark_all(&api);
             frame.trace_chain(t);
             t.mark_all(roots);
         });
@@ -462,7 +472,7 @@ impl<'a> Vm<'a> {
     }
 
     /// Is `v` a heap (not ROM) object?
-    pub fn is_heap(&self, v: Value) -> bool {
+    pub(crate) fn is_heap(&self, v: Value) -> bool {
         v.is_obj() && self.heap.contains(v.as_ptr())
     }
 
@@ -470,12 +480,12 @@ impl<'a> Vm<'a> {
 
     /// Current temp-root depth, for [`Vm::pop_roots`].
     #[inline]
-    pub fn roots_mark(&self) -> usize {
+    pub(crate) fn roots_mark(&self) -> usize {
         self.roots_len
     }
 
     /// Keep `v` alive until `pop_roots` (or the end of the current instruction).
-    pub fn push_root(&mut self, v: Value) -> PyResult<()> {
+    pub(crate) fn push_root(&mut self, v: Value) -> PyResult<()> {
         let Some(slot) = self.roots.get_mut(self.roots_len) else {
             return Err(self.raise_msg(&exception::RECURSION_ERROR_TYPE, "temp root stack exhausted"));
         };
@@ -492,7 +502,7 @@ impl<'a> Vm<'a> {
 
     /// Release temp roots down to `mark`.
     #[inline]
-    pub fn pop_roots(&mut self, mark: usize) {
+    pub(crate) fn pop_roots(&mut self, mark: usize) {
         if mark <= self.roots_len {
             self.roots_len = mark;
         }
@@ -517,7 +527,7 @@ impl<'a> Vm<'a> {
     // ----- raising -----
 
     /// Raise `exc` (an exception instance): sets `__context__` from the handled exception.
-    pub fn raise(&mut self, exc: Value) -> Raised {
+    pub(crate) fn raise(&mut self, exc: Value) -> Raised {
         if !self.handled.is_null() && self.handled != exc && self.handled != Value::NONE {
             exception::set_context(self, exc, self.handled);
         }
@@ -537,12 +547,13 @@ impl<'a> Vm<'a> {
     }
 
     /// The pending exception (NULL if none).
-    pub fn pending(&self) -> Value {
+    #[allow(dead_code)]
+    pub(crate) fn pending(&self) -> Value {
         self.pending
     }
 
     /// Raise MemoryError using the preallocated instance (needs no memory).
-    pub fn raise_memory_error(&mut self) -> Raised {
+    pub(crate) fn raise_memory_error(&mut self) -> Raised {
         let e = self.memory_error;
         exception::reset_for_reraise(self, e);
         self.pending = e;
@@ -550,7 +561,7 @@ impl<'a> Vm<'a> {
     }
 
     /// Raise `ty(msg)`. May collect.
-    pub fn raise_msg(&mut self, ty: &'static Type, msg: &str) -> Raised {
+    pub(crate) fn raise_msg(&mut self, ty: &'static Type, msg: &str) -> Raised {
         match obj::str::new(self, msg) {
             Ok(s) => self.raise_with_arg(ty, s),
             Err(r) => r,
@@ -558,7 +569,7 @@ impl<'a> Vm<'a> {
     }
 
     /// Raise `ty(arg)`. May collect.
-    pub fn raise_with_arg(&mut self, ty: &'static Type, arg: Value) -> Raised {
+    pub(crate) fn raise_with_arg(&mut self, ty: &'static Type, arg: Value) -> Raised {
         let m = self.roots_mark();
         if let Err(r) = self.push_root(arg) {
             return r;
@@ -572,7 +583,7 @@ impl<'a> Vm<'a> {
     }
 
     /// Raise `ty()` with no arguments. May collect.
-    pub fn raise_empty(&mut self, ty: &'static Type) -> Raised {
+    pub(crate) fn raise_empty(&mut self, ty: &'static Type) -> Raised {
         match exception::new(self, ty, &[]) {
             Ok(e) => self.raise(e),
             Err(r) => r,
@@ -580,24 +591,24 @@ impl<'a> Vm<'a> {
     }
 
     /// Raise `ty(formatted message)`. May collect.
-    pub fn raise_fmt(&mut self, ty: &'static Type, args: fmt::Arguments<'_>) -> Raised {
+    pub(crate) fn raise_fmt(&mut self, ty: &'static Type, args: fmt::Arguments<'_>) -> Raised {
         let mut b = FixedBuf::new();
         let _ = b.write_fmt(args);
         self.raise_msg(ty, b.as_str())
     }
 
     /// `TypeError(message)`.
-    pub fn type_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
+    pub(crate) fn type_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
         self.raise_fmt(&exception::TYPE_ERROR_TYPE, args)
     }
 
     /// `ValueError(message)`.
-    pub fn value_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
+    pub(crate) fn value_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
         self.raise_fmt(&exception::VALUE_ERROR_TYPE, args)
     }
 
     /// Is the pending exception an instance of `ty`?
-    pub fn pending_is(&self, ty: &Type) -> bool {
+    pub(crate) fn pending_is(&self, ty: &Type) -> bool {
         !self.pending.is_null() && obj::is_instance(self.pending, ty)
     }
 

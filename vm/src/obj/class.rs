@@ -720,6 +720,7 @@ pub static OBJECT_TYPE: Type = Type {
 };
 
 /// Does `b` bind (method) when found on an instance?
+#[allow(dead_code)]
 pub fn binds(b: &Builtin) -> bool {
     b.binding == Binding::Method
 }
