@@ -6,7 +6,9 @@ pub use frostbyte_macro::include_python;
 #[cfg(feature = "std")]
 pub use frostbyte_vm::StdOut;
 pub use frostbyte_vm::{
-    CensusEntry, HeapStats, Image, ImageError, ObjectKind, Output, Uncaught, Vm, FORMAT_VERSION, MAX_IMAGES,
+    AddModuleError, Args, Bound, CensusEntry, Error, ExcType, FromPython, HeapStats, Image, ImageError, IntoArgs,
+    IntoPython, Lift, NativeFn, NativeFunction, NativeModule, Obj, ObjectKind, Output, Root, Scope, Signature,
+    Uncaught, Vm, FORMAT_VERSION, MAX_IMAGES, MAX_NATIVE_MODULES,
 };
 
 #[doc(hidden)]
