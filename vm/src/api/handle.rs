@@ -168,16 +168,10 @@ impl<'s> Scope<'s> {
     /// attribute names stay qstrs, which instances' shared key tables need), else a new str.
     /// May collect.
     pub(crate) fn name(&mut self, text: &str) -> Result<Obj<'s>, Error> {
-        for img in self.vm.images.iter().flatten() {
-            for fm in img.modules {
-                for n in fm.code.module.names {
-                    if obj::str::as_str(*n) == Some(text) {
-                        return Ok(Obj::from_rooted(*n));
-                    }
-                }
-            }
+        match super::frozen_name(self.vm, text) {
+            Some(n) => Ok(Obj::from_rooted(n)),
+            None => self.new(text),
         }
-        self.new(text)
     }
 
     /// Call `f(*pos, **kwargs)`: the values are rooted handles. May collect.

@@ -31,6 +31,22 @@ use core::sync::atomic::{AtomicU32, Ordering};
 
 use crate::value::Value;
 
+/// The frozen qstr with text `text` from the name tables of the VM's images, if any: names
+/// the API creates (attribute names, native module keys) then compare with the names in
+/// frozen code by pointer, and instances keep their shared key tables.
+pub(crate) fn frozen_name(vm: &crate::Vm<'_>, text: &str) -> Option<Value> {
+    for img in vm.images.iter().flatten() {
+        for fm in img.modules {
+            for n in fm.code.module.names {
+                if crate::obj::str::as_str(*n) == Some(text) {
+                    return Some(*n);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Exceptions that crossed into Rust stay reachable here (newest `ERROR_RING`) so an
 /// [`Error`] can print their traceback or be re-raised into Python unchanged.
 const ERROR_RING: usize = 4;

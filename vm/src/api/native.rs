@@ -127,7 +127,7 @@ pub(crate) fn find_native(vm: &Vm<'_>, name: &str) -> Option<&'static NativeModu
 
 /// Create the module object of native module `name`, if one is registered. The function
 /// objects are the static table itself; the module and its dict are the only allocations
-/// (plus the names as strs). May collect.
+/// (plus a str per name that no frozen code uses). May collect.
 pub(crate) fn make_native_module(vm: &mut Vm<'_>, name: Value, text: &str) -> PyResult<Option<Value>> {
     let Some(nm) = find_native(vm, text) else { return Ok(None) };
     let mark = vm.roots_mark();
@@ -135,7 +135,10 @@ pub(crate) fn make_native_module(vm: &mut Vm<'_>, name: Value, text: &str) -> Py
     vm.push_root(m)?;
     let d = obj::module::as_module(m).map_or(Value::NULL, |x| x.dict);
     for f in nm.functions {
-        let k = obj::str::new(vm, f.name)?;
+        let k = match super::frozen_name(vm, f.name) {
+            Some(k) => k,
+            None => obj::str::new(vm, f.name)?,
+        };
         vm.push_root(k)?;
         obj::dict::set_str(vm, d, k, Value::rom(f))?;
         vm.pop_roots(mark + 1);
