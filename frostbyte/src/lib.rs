@@ -194,9 +194,10 @@ pub use frostbyte_macro::include_python;
 #[cfg(feature = "std")]
 pub use frostbyte_vm::StdOut;
 pub use frostbyte_vm::{
-    AddModuleError, Args, Bound, CensusEntry, Error, ExcType, FromPython, HeapStats, Image, ImageError, IntoArgs,
-    IntoPython, Lift, NativeFn, NativeFunction, NativeModule, Obj, ObjectKind, Output, Root, Scope, Signature,
-    Uncaught, Vm, FORMAT_VERSION, MAX_IMAGES, MAX_NATIVE_MODULES,
+    AddModuleError, Args, Bound, CensusEntry, Error, ExcType, FromPython, HeapStats, Image,
+    ImageError, IntoArgs, IntoPython, Lift, NativeFn, NativeFunction, NativeModule, Obj,
+    ObjectKind, Output, Root, Scope, Signature, Uncaught, Vm, FORMAT_VERSION, MAX_IMAGES,
+    MAX_NATIVE_MODULES,
 };
 
 #[doc(hidden)]

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::mem::MaybeUninit;
 
-use frostbyte::{Args, Error, ExcType, NativeFunction, NativeModule, Obj, Root, Scope, Signature, Vm};
+use frostbyte::{
+    Args, Error, ExcType, NativeFunction, NativeModule, Obj, Root, Scope, Signature, Vm,
+};
 
 static EMBED: &frostbyte::Image = frostbyte::include_python!("../fixtures/embed/embedmod.py");
 
@@ -25,7 +27,12 @@ struct Host {
     calls: u32,
 }
 
-const SCALE: Signature<2> = Signature { name: "scale", params: ["x", "factor"], required: 1, varargs: false };
+const SCALE: Signature<2> = Signature {
+    name: "scale",
+    params: ["x", "factor"],
+    required: 1,
+    varargs: false,
+};
 fn scale<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let b = a.bind(&SCALE)?;
     let x: i64 = b.get(s, &SCALE, 0)?;
@@ -36,24 +43,42 @@ fn scale<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     s.new(x * f)
 }
 
-const PAIR: Signature<2> = Signature { name: "pair", params: ["a", "b"], required: 2, varargs: false };
+const PAIR: Signature<2> = Signature {
+    name: "pair",
+    params: ["a", "b"],
+    required: 2,
+    varargs: false,
+};
 fn pair<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let b = a.bind(&PAIR)?;
     let t = (b.args[0].unwrap(), b.args[1].unwrap());
     s.new(t)
 }
 
-const TRIPLE: Signature<3> = Signature { name: "triple", params: ["a", "b", "c"], required: 3, varargs: false };
+const TRIPLE: Signature<3> = Signature {
+    name: "triple",
+    params: ["a", "b", "c"],
+    required: 3,
+    varargs: false,
+};
 fn triple<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     a.bind(&TRIPLE)?;
     Ok(s.none())
 }
 
 fn fail_value<'s>(_s: &mut Scope<'s>, _a: Args<'s>) -> Result<Obj<'s>, Error> {
-    Err(Error::new_fmt(ExcType::VALUE_ERROR, format_args!("bad value {}", 7)))
+    Err(Error::new_fmt(
+        ExcType::VALUE_ERROR,
+        format_args!("bad value {}", 7),
+    ))
 }
 
-const CALL_BACK: Signature<2> = Signature { name: "call_back", params: ["cb", "x"], required: 2, varargs: false };
+const CALL_BACK: Signature<2> = Signature {
+    name: "call_back",
+    params: ["cb", "x"],
+    required: 2,
+    varargs: false,
+};
 /// Python → Rust → Python: calls `cb(x)`; an exception of `cb` goes back through `?`.
 fn call_back<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let b = a.bind(&CALL_BACK)?;
@@ -64,13 +89,20 @@ fn call_back<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
 }
 
 fn store<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
-    let cb = a.get(0).ok_or_else(|| Error::type_error("store() needs a callback"))?;
+    let cb = a
+        .get(0)
+        .ok_or_else(|| Error::type_error("store() needs a callback"))?;
     let r = s.root(cb)?;
     s.context::<Host>().expect("host context").stored.push(r);
     Ok(s.none())
 }
 
-const TOTAL: Signature<0> = Signature { name: "total", params: [], required: 0, varargs: true };
+const TOTAL: Signature<0> = Signature {
+    name: "total",
+    params: [],
+    required: 0,
+    varargs: true,
+};
 fn total<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let b = a.bind(&TOTAL)?;
     let mut t = 0i64;
@@ -138,7 +170,10 @@ fn call_python_with_converted_arguments() {
             assert_eq!(m.getattr(s, "CONFIG")?.as_str(s)?, "set from Rust");
             // A greeting with a wrong keyword: the TypeError comes back as an Error.
             let e = greet.call_kw(s, ("x",), &[("nope", q)]).unwrap_err();
-            assert_eq!(e.to_string(), "TypeError: greet() got an unexpected keyword argument 'nope'");
+            assert_eq!(
+                e.to_string(),
+                "TypeError: greet() got an unexpected keyword argument 'nope'"
+            );
             Ok(())
         })
     });
@@ -203,22 +238,64 @@ fn conversion_errors() {
             let f = s.new(1.5)?;
             let text = s.new("x")?;
             let t2 = s.new((1, 2))?;
-            assert_eq!(msg(n300.extract::<i8>(s).map(drop)), "OverflowError: Python int too large to convert to Rust i8");
-            assert_eq!(msg(n300.extract::<u8>(s).map(drop)), "OverflowError: Python int too large to convert to Rust u8");
-            assert_eq!(msg(neg.extract::<u32>(s).map(drop)), "OverflowError: can't convert negative value to unsigned int");
-            assert_eq!(msg(huge.extract::<i128>(s).map(drop)), "OverflowError: Python int too large to convert to Rust i128");
-            assert_eq!(msg(huge.extract::<u64>(s).map(drop)), "OverflowError: Python int too large to convert to Rust u64");
+            assert_eq!(
+                msg(n300.extract::<i8>(s).map(drop)),
+                "OverflowError: Python int too large to convert to Rust i8"
+            );
+            assert_eq!(
+                msg(n300.extract::<u8>(s).map(drop)),
+                "OverflowError: Python int too large to convert to Rust u8"
+            );
+            assert_eq!(
+                msg(neg.extract::<u32>(s).map(drop)),
+                "OverflowError: can't convert negative value to unsigned int"
+            );
+            assert_eq!(
+                msg(huge.extract::<i128>(s).map(drop)),
+                "OverflowError: Python int too large to convert to Rust i128"
+            );
+            assert_eq!(
+                msg(huge.extract::<u64>(s).map(drop)),
+                "OverflowError: Python int too large to convert to Rust u64"
+            );
             let e = f.extract::<i32>(s).unwrap_err();
             assert!(e.is(ExcType::TYPE_ERROR));
-            assert_eq!(e.message(), "'float' object cannot be interpreted as an integer");
-            assert_eq!(msg(text.extract::<f64>(s).map(drop)), "TypeError: must be real number, not str");
-            assert_eq!(msg(f.extract::<&str>(s).map(drop)), "TypeError: must be str, not float");
-            assert_eq!(msg(text.extract::<&[u8]>(s).map(drop)), "TypeError: must be bytes, not str");
-            assert_eq!(msg(n300.extract::<bool>(s).map(drop)), "TypeError: must be bool, not int");
-            assert_eq!(msg(text.extract::<Vec<i32>>(s).map(drop)), "TypeError: must be list or tuple, not str");
-            assert_eq!(msg(text.extract::<HashMap<String, i32>>(s).map(drop)), "TypeError: must be dict, not str");
-            assert_eq!(msg(t2.extract::<(i32, i32, i32)>(s).map(drop)), "ValueError: expected a tuple of length 3, got 2");
-            assert_eq!(msg(n300.extract::<()>(s).map(drop)), "TypeError: must be None, not int");
+            assert_eq!(
+                e.message(),
+                "'float' object cannot be interpreted as an integer"
+            );
+            assert_eq!(
+                msg(text.extract::<f64>(s).map(drop)),
+                "TypeError: must be real number, not str"
+            );
+            assert_eq!(
+                msg(f.extract::<&str>(s).map(drop)),
+                "TypeError: must be str, not float"
+            );
+            assert_eq!(
+                msg(text.extract::<&[u8]>(s).map(drop)),
+                "TypeError: must be bytes, not str"
+            );
+            assert_eq!(
+                msg(n300.extract::<bool>(s).map(drop)),
+                "TypeError: must be bool, not int"
+            );
+            assert_eq!(
+                msg(text.extract::<Vec<i32>>(s).map(drop)),
+                "TypeError: must be list or tuple, not str"
+            );
+            assert_eq!(
+                msg(text.extract::<HashMap<String, i32>>(s).map(drop)),
+                "TypeError: must be dict, not str"
+            );
+            assert_eq!(
+                msg(t2.extract::<(i32, i32, i32)>(s).map(drop)),
+                "ValueError: expected a tuple of length 3, got 2"
+            );
+            assert_eq!(
+                msg(n300.extract::<()>(s).map(drop)),
+                "TypeError: must be None, not int"
+            );
             let e = s.scope(|s, _| {
                 let big = func(s, "big")?.call(s, ())?;
                 big.extract::<f64>(s).map(drop)
@@ -264,7 +341,10 @@ fn python_exceptions_come_back_as_errors() {
         e.to_string()
     });
     assert_eq!(r, "AppError: oops");
-    assert!(out.ends_with("line 26, in fail\nembedmod.AppError: oops\n"), "{out}");
+    assert!(
+        out.ends_with("line 26, in fail\nembedmod.AppError: oops\n"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -323,7 +403,10 @@ fn exceptions_cross_rust_frames_both_ways() {
             // A TypeError raised by the native function itself is not caught there.
             let squares = func(s, "squares")?;
             let e = through.call(s, (squares, 3)).unwrap_err();
-            assert_eq!(e.to_string(), "TypeError: 'list' object cannot be interpreted as an integer");
+            assert_eq!(
+                e.to_string(),
+                "TypeError: 'list' object cannot be interpreted as an integer"
+            );
             let double = s.builtin("abs")?;
             let r = through.call(s, (double, -4))?;
             assert_eq!(r.as_str(s)?, "returned 5");
@@ -333,7 +416,10 @@ fn exceptions_cross_rust_frames_both_ways() {
             let e = cb.call(s, (boom, 9)).unwrap_err();
             assert_eq!(e.to_string(), "AppError: boom 9");
             let tb = s.format_error(&e);
-            assert!(tb.ends_with("line 42, in boom\nembedmod.AppError: boom 9\n"), "{tb}");
+            assert!(
+                tb.ends_with("line 42, in boom\nembedmod.AppError: boom 9\n"),
+                "{tb}"
+            );
             let app_error = func(s, "AppError")?;
             assert!(e.is_instance(s, app_error));
             Ok(())
@@ -413,7 +499,12 @@ fn nested_scopes_release_their_handles() {
             Ok(total)
         })
     });
-    assert_eq!(r.unwrap(), (0..200_000i64).map(|i| format!("{i}0").len() as i64).sum::<i64>());
+    assert_eq!(
+        r.unwrap(),
+        (0..200_000i64)
+            .map(|i| format!("{i}0").len() as i64)
+            .sum::<i64>()
+    );
 }
 
 #[test]
@@ -423,11 +514,19 @@ fn roots_are_checked_against_their_vm() {
     let (mut out_a, mut out_b) = (Capture::default(), Capture::default());
     let mut a = Vm::new(&mut mem_a, &mut out_a);
     let mut b = Vm::new(&mut mem_b, &mut out_b);
-    let root = a.scope(|s| s.new("from a").and_then(|o| s.root(o))).unwrap();
+    let root = a
+        .scope(|s| s.new("from a").and_then(|o| s.root(o)))
+        .unwrap();
     let e = b.scope(|s| s.get(&root).map(drop)).unwrap_err();
-    assert_eq!(e.to_string(), "RuntimeError: this Root belongs to another VM");
+    assert_eq!(
+        e.to_string(),
+        "RuntimeError: this Root belongs to another VM"
+    );
     let e = b.unroot(root).unwrap_err();
-    assert_eq!(e.to_string(), "RuntimeError: this Root belongs to another VM");
+    assert_eq!(
+        e.to_string(),
+        "RuntimeError: this Root belongs to another VM"
+    );
 }
 
 #[test]
@@ -435,12 +534,20 @@ fn native_module_names_never_shadow() {
     static MATH: NativeModule = NativeModule::new("math", &[]);
     static EMBEDMOD: NativeModule = NativeModule::new("embedmod", &[]);
     static HW2: NativeModule = NativeModule::new("hw", &[]);
-    let (r, _) = with_vm(128 * 1024, |vm| {
-        assert_eq!(vm.add_module(&MATH), Err(frostbyte::AddModuleError::NameClash));
-        assert_eq!(vm.add_module(&EMBEDMOD), Err(frostbyte::AddModuleError::NameClash));
-        assert_eq!(vm.add_module(&HW2), Err(frostbyte::AddModuleError::NameClash));
+    with_vm(128 * 1024, |vm| {
+        assert_eq!(
+            vm.add_module(&MATH),
+            Err(frostbyte::AddModuleError::NameClash)
+        );
+        assert_eq!(
+            vm.add_module(&EMBEDMOD),
+            Err(frostbyte::AddModuleError::NameClash)
+        );
+        assert_eq!(
+            vm.add_module(&HW2),
+            Err(frostbyte::AddModuleError::NameClash)
+        );
     });
-    let _ = r;
     // A frozen module added after a native module of the same name is refused too.
     static EMBEDMOD_FIRST: NativeModule = NativeModule::new("embedmod", &[]);
     let mut mem = vec![MaybeUninit::<u8>::uninit(); 128 * 1024];

@@ -89,41 +89,62 @@ impl PartialEq for ExcType {
     }
 }
 
-/// Inline UTF-8 text of at most `N` bytes (longer text is cut at a char boundary and ends
-/// with `...`).
+/// The bytes `Error` keeps for the class name and the message together.
+const TEXT: usize = 96;
+
+/// Inline UTF-8 text: the class name (`text[..name_len]`), then the message (up to `len`).
+/// Text that does not fit is cut at a char boundary and ends with `...`.
 #[derive(Clone)]
-struct Text<const N: usize> {
-    len: usize,
-    buf: [u8; N],
+struct Text {
+    name_len: u8,
+    len: u8,
+    buf: [u8; TEXT],
 }
 
-impl<const N: usize> Text<N> {
+impl Text {
     const fn new() -> Self {
-        Text { len: 0, buf: [0; N] }
+        Text {
+            name_len: 0,
+            len: 0,
+            buf: [0; TEXT],
+        }
     }
-    fn as_str(&self) -> &str {
-        core::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    fn name(&self) -> &str {
+        core::str::from_utf8(&self.buf[..self.name_len as usize]).unwrap_or("")
+    }
+    fn message(&self) -> &str {
+        core::str::from_utf8(&self.buf[self.name_len as usize..self.len as usize]).unwrap_or("")
+    }
+    /// Set the name (keeping room for a short message); call before writing the message.
+    fn set_name(&mut self, name: &str) {
+        let mut n = name.len().min(TEXT / 2);
+        while !name.is_char_boundary(n) {
+            n -= 1;
+        }
+        self.buf[..n].copy_from_slice(&name.as_bytes()[..n]);
+        self.name_len = n as u8;
+        self.len = n as u8;
     }
 }
 
-impl<const N: usize> fmt::Write for Text<N> {
+impl fmt::Write for Text {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        let room = N - self.len;
+        let at = self.len as usize;
+        let room = TEXT - at;
         if s.len() <= room {
-            self.buf[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
-            self.len += s.len();
+            self.buf[at..at + s.len()].copy_from_slice(s.as_bytes());
+            self.len += s.len() as u8;
             return Ok(());
         }
-        // Cut: keep room for "...".
         let mut keep = room.saturating_sub(3);
         while keep > 0 && !s.is_char_boundary(keep) {
             keep -= 1;
         }
-        self.buf[self.len..self.len + keep].copy_from_slice(&s.as_bytes()[..keep]);
-        self.len += keep;
-        let dots = (N - self.len).min(3);
-        self.buf[self.len..self.len + dots].copy_from_slice(&b"..."[..dots]);
-        self.len += dots;
+        self.buf[at..at + keep].copy_from_slice(&s.as_bytes()[..keep]);
+        let at = at + keep;
+        let dots = (TEXT - at).min(3);
+        self.buf[at..at + dots].copy_from_slice(&b"..."[..dots]);
+        self.len = (at + dots) as u8;
         Err(fmt::Error)
     }
 }
@@ -131,8 +152,8 @@ impl<const N: usize> fmt::Write for Text<N> {
 /// A Python exception as a Rust error: what every fallible API call returns, and what a
 /// native function returns to raise.
 ///
-/// It owns no heap pointer: the type name and `str(exception)` are copied into it (up to 48
-/// and 160 bytes). An exception raised by Python code stays reachable in the VM (the last
+/// It owns no heap pointer: the class name and `str(exception)` are copied into it (96
+/// bytes for both; longer text ends with `...`). An exception raised by Python code stays reachable in the VM (the last
 /// four that crossed into Rust), so the error can still print its traceback
 /// ([`Scope::print_error`]), be tested against a Python class ([`Error::is_instance`]) or
 /// be re-raised unchanged when a native function returns it.
@@ -142,8 +163,7 @@ pub struct Error {
     base: &'static Type,
     /// `(vm id, sequence number)` of the exception object held by its VM.
     held: Option<(u32, u32)>,
-    name: Text<48>,
-    msg: Text<160>,
+    text: Text,
 }
 
 impl Error {
@@ -155,9 +175,13 @@ impl Error {
 
     /// Like [`Error::new`], with a formatted message (`format_args!`).
     pub fn new_fmt(ty: ExcType, args: fmt::Arguments<'_>) -> Error {
-        let mut e = Error { base: ty.0, held: None, name: Text::new(), msg: Text::new() };
-        let _ = fmt::Write::write_str(&mut e.name, ty.0.name());
-        let _ = fmt::Write::write_fmt(&mut e.msg, args);
+        let mut e = Error {
+            base: ty.0,
+            held: None,
+            text: Text::new(),
+        };
+        e.text.set_name(ty.0.name());
+        let _ = fmt::Write::write_fmt(&mut e.text, args);
         e
     }
 
@@ -173,12 +197,12 @@ impl Error {
 
     /// The exception's class name, e.g. `"ValueError"` or a Python class's name.
     pub fn type_name(&self) -> &str {
-        self.name.as_str()
+        self.text.name()
     }
 
     /// `str(exception)`: the message CPython prints after the class name.
     pub fn message(&self) -> &str {
-        self.msg.as_str()
+        self.text.message()
     }
 
     /// Is the exception an instance of built-in class `ty` (or of a subclass)?
@@ -190,7 +214,9 @@ impl Error {
     /// the exception object for a Python class: `false` once four newer exceptions crossed
     /// into Rust (built-in classes are still answered from the recorded class).
     pub fn is_instance<'s>(&self, s: &Scope<'s>, cls: Obj<'s>) -> bool {
-        let Some(t) = obj::as_type(cls.v) else { return false };
+        let Some(t) = obj::as_type(cls.v) else {
+            return false;
+        };
         match self.exception_value(s.vm) {
             Some(e) => obj::is_instance(e, t),
             None => self.base.is_subtype(t),
@@ -228,16 +254,20 @@ impl Error {
                 None => break,
             }
         }
-        let mut e = Error { base, held: Some((vm.api.id, seq)), name: Text::new(), msg: Text::new() };
-        let _ = fmt::Write::write_str(&mut e.name, ty.name());
+        let mut e = Error {
+            base,
+            held: Some((vm.api.id, seq)),
+            text: Text::new(),
+        };
+        e.text.set_name(ty.name());
         let mark = vm.roots_mark();
         match crate::runtime::to_str(vm, exc) {
             Ok(s) => {
-                let _ = fmt::Write::write_str(&mut e.msg, obj::str::as_str(s).unwrap_or(""));
+                let _ = fmt::Write::write_str(&mut e.text, obj::str::as_str(s).unwrap_or(""));
             }
             Err(_) => {
                 vm.take_pending();
-                let _ = fmt::Write::write_str(&mut e.msg, "<exception str() failed>");
+                let _ = fmt::Write::write_str(&mut e.text, "<exception str() failed>");
             }
         }
         vm.pop_roots(mark);
@@ -249,20 +279,21 @@ impl Error {
         if let Some(e) = self.exception_value(vm) {
             return vm.reraise(e);
         }
-        if self.msg.len == 0 {
+        if self.message().is_empty() {
             vm.raise_empty(self.base)
         } else {
-            let msg = self.msg.clone();
-            vm.raise_msg(self.base, msg.as_str())
+            let text = self.text.clone();
+            vm.raise_msg(self.base, text.message())
         }
     }
 
     /// Prefix the message (argument checking adds `f() argument 1 `).
     pub(crate) fn with_prefix(self, args: fmt::Arguments<'_>) -> Error {
-        let mut msg: Text<160> = Text::new();
-        let _ = fmt::Write::write_fmt(&mut msg, args);
-        let _ = fmt::Write::write_str(&mut msg, self.msg.as_str());
-        Error { msg, ..self }
+        let mut text = Text::new();
+        text.set_name(self.type_name());
+        let _ = fmt::Write::write_fmt(&mut text, args);
+        let _ = fmt::Write::write_str(&mut text, self.message());
+        Error { text, ..self }
     }
 }
 
@@ -274,7 +305,7 @@ impl ExcType {
 impl fmt::Display for Error {
     /// The last line of CPython's traceback: `ValueError: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.msg.len == 0 {
+        if self.message().is_empty() {
             f.write_str(self.type_name())
         } else {
             write!(f, "{}: {}", self.type_name(), self.message())
@@ -290,3 +321,22 @@ impl fmt::Debug for Error {
 
 #[cfg(feature = "std")]
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_small_and_cuts_long_text() {
+        assert!(core::mem::size_of::<Error>() <= 128);
+        use std::string::ToString;
+        let long = "x".repeat(300);
+        let e = Error::new(ExcType::VALUE_ERROR, &long);
+        assert_eq!(e.type_name(), "ValueError");
+        assert_eq!(e.message().len(), TEXT - "ValueError".len());
+        assert!(e.message().ends_with("xx..."));
+        let e = Error::new(ExcType::VALUE_ERROR, &"é".repeat(100));
+        assert!(e.message().ends_with("é..."));
+        assert_eq!(Error::new(ExcType::KEY_ERROR, "").to_string(), "KeyError");
+    }
+}

@@ -31,7 +31,13 @@ unsafe impl RomObject for NativeFunction {}
 impl NativeFunction {
     /// A native function named `name` (its `__name__` and the name in error messages).
     pub const fn new(name: &'static str, f: NativeFn) -> NativeFunction {
-        NativeFunction { hdr: ObjHeader { ty: &NATIVE_FN_TYPE }, name, f }
+        NativeFunction {
+            hdr: ObjHeader {
+                ty: &NATIVE_FN_TYPE,
+            },
+            name,
+            f,
+        }
     }
 
     /// The function's name.
@@ -87,7 +93,9 @@ fn as_native(v: Value) -> Option<&'static NativeFunction> {
 
 /// The call slot: run the function in a scope of its own. May collect.
 fn call(vm: &mut Vm<'_>, f: Value, args: &obj::Args<'_>) -> PyResult<Value> {
-    let Some(nf) = as_native(f) else { return Ok(Value::NONE) };
+    let Some(nf) = as_native(f) else {
+        return Ok(Value::NONE);
+    };
     let mark = vm.roots_mark();
     let r = {
         // SAFETY: the roots are popped to `mark` right after; the scope ends in this block.
@@ -109,27 +117,51 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
 
 fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     match obj::str::as_str(name) {
-        Some("__name__") | Some("__qualname__") => obj::str::new(vm, as_native(v).map_or("", |n| n.name)),
+        Some("__name__") | Some("__qualname__") => {
+            obj::str::new(vm, as_native(v).map_or("", |n| n.name))
+        }
         _ => Ok(Value::NULL),
     }
 }
 
-static SLOTS: Slots = Slots { call: Some(call), repr: Some(repr), getattr: Some(getattr), ..Slots::EMPTY };
+static SLOTS: Slots = Slots {
+    call: Some(call),
+    repr: Some(repr),
+    getattr: Some(getattr),
+    ..Slots::EMPTY
+};
 static Q_NAME: Qstr<26> = Qstr::new(*b"builtin_function_or_method");
 /// The type of native functions (Python sees `builtin_function_or_method`).
-static NATIVE_FN_TYPE: Type =
-    Type::builtin(&Q_NAME, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &SLOTS, &[]);
+static NATIVE_FN_TYPE: Type = Type::builtin(
+    &Q_NAME,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Misc,
+    0,
+    &SLOTS,
+    &[],
+);
 
 /// The native module registered under `name`.
 pub(crate) fn find_native(vm: &Vm<'_>, name: &str) -> Option<&'static NativeModule> {
-    vm.api.natives.iter().flatten().copied().find(|m| m.name == name)
+    vm.api
+        .natives
+        .iter()
+        .flatten()
+        .copied()
+        .find(|m| m.name == name)
 }
 
 /// Create the module object of native module `name`, if one is registered. The function
 /// objects are the static table itself; the module and its dict are the only allocations
 /// (plus a str per name that no frozen code uses). May collect.
-pub(crate) fn make_native_module(vm: &mut Vm<'_>, name: Value, text: &str) -> PyResult<Option<Value>> {
-    let Some(nm) = find_native(vm, text) else { return Ok(None) };
+pub(crate) fn make_native_module(
+    vm: &mut Vm<'_>,
+    name: Value,
+    text: &str,
+) -> PyResult<Option<Value>> {
+    let Some(nm) = find_native(vm, text) else {
+        return Ok(None);
+    };
     let mark = vm.roots_mark();
     let m = obj::module::new(vm, name)?;
     vm.push_root(m)?;
@@ -189,9 +221,9 @@ impl<'s> Args<'s> {
         // SAFETY: forwarded contract: the values outlive 's and stay rooted.
         unsafe {
             Args {
-                pos: &*(Obj::from_values(a.pos) as *const [Obj<'_>] as *const [Obj<'s>]),
-                kwnames: &*(Obj::from_values(a.kwnames) as *const [Obj<'_>] as *const [Obj<'s>]),
-                kwvals: &*(Obj::from_values(a.kwvals) as *const [Obj<'_>] as *const [Obj<'s>]),
+                pos: &*(Obj::<'s>::from_values(a.pos) as *const [Obj<'s>]),
+                kwnames: &*(Obj::<'s>::from_values(a.kwnames) as *const [Obj<'s>]),
+                kwvals: &*(Obj::<'s>::from_values(a.kwvals) as *const [Obj<'s>]),
             }
         }
     }
@@ -219,7 +251,10 @@ impl<'s> Args<'s> {
     /// The keyword arguments as `(name, value)`.
     pub fn keywords(&self) -> impl Iterator<Item = (&'s str, Obj<'s>)> + 's {
         let (names, vals) = (self.kwnames, self.kwvals);
-        names.iter().zip(vals).map(|(n, v)| (obj::str::as_str(n.v).unwrap_or(""), *v))
+        names
+            .iter()
+            .zip(vals)
+            .map(|(n, v)| (obj::str::as_str(n.v).unwrap_or(""), *v))
     }
 
     /// Bind the arguments to `sig` as CPython binds a Python function's, with its
@@ -256,7 +291,10 @@ impl<'s> Args<'s> {
             }
             slots[i] = Some(v);
         }
-        let missing = slots[..sig.required.min(N)].iter().filter(|s| s.is_none()).count();
+        let missing = slots[..sig.required.min(N)]
+            .iter()
+            .filter(|s| s.is_none())
+            .count();
         if missing > 0 {
             let mut b = crate::vm::FixedBuf::new();
             let _ = write!(
@@ -300,7 +338,10 @@ fn too_many<const N: usize>(sig: &Signature<N>, given: usize) -> Error {
     } else {
         Error::new_fmt(
             ExcType::TYPE_ERROR,
-            format_args!("{}() takes from {lo} to {hi} positional arguments but {given} {was} given", sig.name),
+            format_args!(
+                "{}() takes from {lo} to {hi} positional arguments but {given} {was} given",
+                sig.name
+            ),
         )
     }
 }
@@ -332,7 +373,12 @@ pub struct Bound<'s, const N: usize> {
 impl<'s, const N: usize> Bound<'s, N> {
     /// Parameter `i` converted with [`super::FromPython`]; a conversion error names the
     /// argument as CPython's argument parser does (`f() argument 2 must be int, not str`).
-    pub fn get<'b, T: super::FromPython<'b, 's>>(&self, s: &'b Scope<'s>, sig: &Signature<N>, i: usize) -> Result<T, Error> {
+    pub fn get<'b, T: super::FromPython<'b, 's>>(
+        &self,
+        s: &'b Scope<'s>,
+        sig: &Signature<N>,
+        i: usize,
+    ) -> Result<T, Error> {
         let o = self.args.get(i).copied().flatten().unwrap_or(s.none());
         T::from_python(s, o).map_err(|e| {
             if e.is(ExcType::TYPE_ERROR) && e.message().starts_with("must be") {

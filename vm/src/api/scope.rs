@@ -29,8 +29,11 @@ pub struct Scope<'s> {
 /// scope and no other.
 #[derive(Clone, Copy)]
 pub struct Lift<'o, 'i> {
-    _brands: PhantomData<(fn(&'o ()) -> &'o (), fn(&'i ()) -> &'i ())>,
+    _brands: TwoBrands<'o, 'i>,
 }
+
+/// Invariant in both lifetimes.
+type TwoBrands<'o, 'i> = PhantomData<(fn(&'o ()) -> &'o (), fn(&'i ()) -> &'i ())>;
 
 impl<'o, 'i> Lift<'o, 'i> {
     /// The outer handle `h` as a handle of the nested scope (it stays rooted by the outer
@@ -53,7 +56,10 @@ impl<'s> Scope<'s> {
         // `Vm::set_context`, which take `Vm<'a>` itself), so nothing with the shorter
         // lifetime can be stored where the longer one is expected.
         let vm = unsafe { core::mem::transmute::<&'s mut Vm<'a>, &'s mut Vm<'s>>(vm) };
-        Scope { vm, _local: PhantomData }
+        Scope {
+            vm,
+            _local: PhantomData,
+        }
     }
 
     /// Root `v` for the rest of the scope and brand it. May fail only when the temp-root
@@ -83,7 +89,12 @@ impl<'s> Scope<'s> {
     pub fn scope<R>(&mut self, f: impl for<'i> FnOnce(&mut Scope<'i>, Lift<'s, 'i>) -> R) -> R {
         let mark = self.vm.roots_mark();
         // SAFETY: the roots are popped to `mark` below; the nested scope borrows `self`.
-        let r = f(&mut unsafe { Scope::enter(&mut *self.vm) }, Lift { _brands: PhantomData });
+        let r = f(
+            &mut unsafe { Scope::enter(&mut *self.vm) },
+            Lift {
+                _brands: PhantomData,
+            },
+        );
         self.vm.pop_roots(mark);
         r
     }
@@ -93,7 +104,8 @@ impl<'s> Scope<'s> {
         Obj::from_rooted(Value::NONE)
     }
 
-    /// Convert a Rust value to a Python object. May collect.
+    /// Convert a Rust value to a (new) Python object. May collect.
+    #[allow(clippy::new_ret_no_self)] // it makes a new Python object, not a scope
     pub fn new<T: IntoPython<'s>>(&mut self, x: T) -> Result<Obj<'s>, Error> {
         x.into_python(self)
     }
@@ -129,7 +141,10 @@ impl<'s> Scope<'s> {
         let n = self.check(r)?;
         match crate::builtins::lookup(n) {
             Some(v) => self.hold(v),
-            None => Err(Error::new_fmt(super::ExcType::NAME_ERROR, format_args!("name '{name}' is not defined"))),
+            None => Err(Error::new_fmt(
+                super::ExcType::NAME_ERROR,
+                format_args!("name '{name}' is not defined"),
+            )),
         }
     }
 
