@@ -147,6 +147,38 @@
 //! assert_eq!(n.unwrap(), 3);
 //! ```
 //!
+//! The attribute macros [`macro@function`] and [`macro@module`] write those tables from Rust
+//! signatures: parameters are converted with [`FromPython`] (trailing `Option`s may be
+//! omitted, an `Obj<'s>` takes the object, a first `&mut Scope` parameter gets the scope),
+//! the result with [`IntoPython`], and a `Result`'s error is raised:
+//!
+//! ```
+//! #[frostbyte::module(name = "board")]
+//! mod board {
+//!     #[frostbyte::function]
+//!     pub fn scale(x: i64, factor: Option<i64>) -> i64 {
+//!         x * factor.unwrap_or(2)
+//!     }
+//!
+//!     #[frostbyte::function]
+//!     pub fn checked(x: i32) -> Result<u32, frostbyte::Error> {
+//!         u32::try_from(x).map_err(|_| frostbyte::Error::value_error("negative"))
+//!     }
+//! }
+//! # struct Sink;
+//! # impl frostbyte::Output for Sink { fn write_str(&mut self, _: &str) {} }
+//! # let mut heap = vec![std::mem::MaybeUninit::<u8>::uninit(); 32 * 1024];
+//! # let mut out = Sink;
+//! let mut vm = frostbyte::Vm::new(&mut heap, &mut out);
+//! vm.add_module(&board::MODULE).unwrap();
+//! let r = vm.scope(|s| -> Result<i64, frostbyte::Error> {
+//!     let scale = s.import("board")?.getattr(s, "scale")?;
+//!     let ten = s.new(10)?;
+//!     scale.call_kw(s, (4,), &[("factor", ten)])?.extract(s)
+//! });
+//! assert_eq!(r.unwrap(), 40);
+//! ```
+//!
 //! # Errors
 //!
 //! Every fallible call returns [`Error`]: one type for every Python exception. It gives the
@@ -190,7 +222,7 @@
 #![no_std]
 #![deny(missing_docs)]
 
-pub use frostbyte_macro::include_python;
+pub use frostbyte_macro::{function, include_python, module};
 #[cfg(feature = "std")]
 pub use frostbyte_vm::StdOut;
 pub use frostbyte_vm::{
