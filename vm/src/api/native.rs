@@ -188,6 +188,18 @@ pub enum AddModuleError {
     TooManyModules,
 }
 
+impl core::fmt::Display for AddModuleError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            AddModuleError::NameClash => "a module with this name exists already",
+            AddModuleError::TooManyModules => "too many native modules",
+        })
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for AddModuleError {}
+
 impl<'a> Vm<'a> {
     /// Make native module `m` importable (`import name`). A name that a frozen module (of an
     /// image added before or after), a built-in module (`gc`, `sys`, `math`) or another

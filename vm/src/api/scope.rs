@@ -201,16 +201,12 @@ impl<'s> Scope<'s> {
     /// Print `e` as CPython prints an uncaught exception (traceback, then `Type: message`)
     /// to the VM's output. Without the exception object (see [`Error`]) only the last line.
     pub fn print_error(&mut self, e: &Error) {
-        let vm: &mut Vm<'_> = self.vm;
-        let out: *mut dyn Output = &mut *vm.out;
-        // SAFETY: `out` is the VM's own output, borrowed for this call only; the formatting
-        // below never touches `vm.out`.
-        write_error(vm, e, unsafe { &mut *out });
+        write_error(self.vm, e, None);
     }
 
     /// Like [`Scope::print_error`], to another output.
     pub fn write_error(&mut self, e: &Error, out: &mut dyn Output) {
-        write_error(self.vm, e, out);
+        write_error(self.vm, e, Some(out));
     }
 
     /// The traceback text of `e` (what [`Scope::print_error`] prints).
@@ -224,20 +220,32 @@ impl<'s> Scope<'s> {
             }
         }
         let mut s = S::default();
-        write_error(self.vm, e, &mut s);
+        write_error(self.vm, e, Some(&mut s));
         s.0
     }
 }
 
-/// Write `e`'s traceback (or its last line) to `out`. May collect.
-pub(crate) fn write_error(vm: &mut Vm<'_>, e: &Error, out: &mut dyn Output) {
+/// Write `e`'s traceback (or its last line) to `out`, or to the VM's output when `out` is
+/// `None`. May collect.
+pub(crate) fn write_error(vm: &mut Vm<'_>, e: &Error, mut out: Option<&mut dyn Output>) {
+    let mut emit = |vm: &mut Vm<'_>, text: &str| match out.as_deref_mut() {
+        Some(o) => {
+            o.write_str(text);
+            o.flush();
+        }
+        None => {
+            vm.out.write_str(text);
+            vm.out.flush();
+        }
+    };
     if let Some(exc) = e.exception_value(vm) {
         let mark = vm.roots_mark();
-        match crate::traceback::format_exception(vm, exc) {
+        let r = crate::traceback::format_exception(vm, exc);
+        match r {
             Ok(s) => {
-                out.write_str(obj::str::as_str(s).unwrap_or(""));
+                // The formatted text is a fresh str; nothing allocates before it is written.
+                emit(vm, obj::str::as_str(s).unwrap_or(""));
                 vm.pop_roots(mark);
-                out.flush();
                 return;
             }
             Err(_) => {
@@ -248,8 +256,7 @@ pub(crate) fn write_error(vm: &mut Vm<'_>, e: &Error, out: &mut dyn Output) {
     }
     let mut b = crate::vm::FixedBuf::new();
     let _ = core::fmt::Write::write_fmt(&mut b, format_args!("{e}\n"));
-    out.write_str(b.as_str());
-    out.flush();
+    emit(vm, b.as_str());
 }
 
 impl<'a> Vm<'a> {
