@@ -226,11 +226,12 @@ pub use frostbyte_macro::{function, include_python, module};
 #[cfg(feature = "std")]
 pub use frostbyte_vm::StdOut;
 pub use frostbyte_vm::{
-    AddModuleError, Args, Bound, CensusEntry, Error, ExcType, FromPython, HeapStats, Image,
-    ImageError, IntoArgs, IntoPython, Lift, NativeFn, NativeFunction, NativeModule, Obj,
-    ObjectKind, Output, Root, Scope, Signature, Uncaught, Vm, FORMAT_VERSION, MAX_IMAGES,
-    MAX_NATIVE_MODULES,
+    AddModuleError, Args, Bound, CensusEntry, ClassEntry, Error, ExcType, FromPython, HeapStats,
+    Image, ImageError, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction,
+    NativeModule, Obj, ObjectKind, Output, Root, Scope, Signature, Uncaught, Vm, FORMAT_VERSION,
+    MAX_IMAGES, MAX_NATIVE_MODULES,
 };
 
 #[doc(hidden)]
 pub use frostbyte_vm::__private;
+pub use frostbyte_vm::native_class;

@@ -112,6 +112,72 @@ fn total<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     s.new(t)
 }
 
+/// A native class's Rust state: a GPIO pin.
+struct Pin {
+    number: u8,
+    level: bool,
+    toggles: u32,
+}
+
+const PIN_INIT: Signature<1> = Signature {
+    name: "Pin",
+    params: ["number"],
+    required: 1,
+    varargs: false,
+};
+fn pin_init<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
+    let number: u8 = a.bind(&PIN_INIT)?.get(s, &PIN_INIT, 0)?;
+    s.instance(
+        &PIN,
+        Pin {
+            number,
+            level: false,
+            toggles: 0,
+        },
+    )
+}
+
+fn pin_self<'s>(a: &Args<'s>) -> Result<Obj<'s>, Error> {
+    a.get(0).ok_or_else(|| Error::type_error("missing self"))
+}
+
+fn pin_on<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
+    let p = pin_self(&a)?.borrow_mut(s, &PIN)?;
+    p.level = true;
+    Ok(s.none())
+}
+
+fn pin_toggle<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
+    let p = pin_self(&a)?.borrow_mut(s, &PIN)?;
+    p.level = !p.level;
+    p.toggles += 1;
+    let t = p.toggles;
+    s.new(t)
+}
+
+fn pin_value<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
+    let level = pin_self(&a)?.borrow(s, &PIN)?.level;
+    s.new(level)
+}
+
+fn pin_number<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
+    let n = pin_self(&a)?.borrow(s, &PIN)?.number;
+    s.new(n)
+}
+
+frostbyte::native_class!(
+    static PIN: NativeClass<Pin> = (
+        "Pin",
+        pin_init,
+        &[
+            NativeFunction::new("on", pin_on),
+            NativeFunction::new("toggle", pin_toggle),
+            NativeFunction::new("value", pin_value),
+            NativeFunction::new("number", pin_number),
+        ],
+    );
+);
+
 static HW: NativeModule = NativeModule::new(
     "hw",
     &[
@@ -123,7 +189,8 @@ static HW: NativeModule = NativeModule::new(
         NativeFunction::new("store", store),
         NativeFunction::new("total", total),
     ],
-);
+)
+.with_classes(&[PIN.entry()]);
 
 fn with_vm<R>(heap: usize, f: impl FnOnce(&mut Vm<'_>) -> R) -> (R, String) {
     let mut mem = vec![MaybeUninit::<u8>::uninit(); heap];
@@ -555,4 +622,52 @@ fn native_module_names_never_shadow() {
     let mut vm = Vm::new(&mut mem, &mut out);
     vm.add_module(&EMBEDMOD_FIRST).unwrap();
     assert_eq!(vm.add_image(EMBED), Err(frostbyte::ImageError::NameClash));
+}
+
+#[test]
+fn native_class_carries_rust_state() {
+    let (r, _) = with_vm(256 * 1024, |vm| {
+        vm.scope(|s| -> Result<(), Error> {
+            let got: Vec<String> = func(s, "use_pins")?.call(s, ())?.extract(s)?;
+            assert_eq!(
+                got,
+                [
+                    "True",
+                    "True",
+                    "5",
+                    "Pin",
+                    "True",
+                    "TypeError: Pin() missing 1 required positional argument: 'number'",
+                    "OverflowError: Python int too large to convert to Rust u8",
+                    "AttributeError: 'Pin' object has no attribute 'nope'",
+                    "AttributeError: type object 'Pin' has no attribute 'on'",
+                ]
+            );
+            // Instances made in Python, read and changed from Rust, across collections.
+            let p = func(s, "make_pin")?.call(s, (9,))?;
+            let keep = s.root(p)?;
+            s.collect();
+            p.borrow_mut(s, &PIN)?.toggles = 41;
+            assert_eq!(p.call_method(s, "toggle", ())?.extract::<u32>(s)?, 42);
+            let made_in_rust = s.instance(
+                &PIN,
+                Pin {
+                    number: 1,
+                    level: true,
+                    toggles: 0,
+                },
+            )?;
+            assert!(made_in_rust
+                .call_method(s, "value", ())?
+                .extract::<bool>(s)?);
+            // Not a Pin: a TypeError, never a wrong read.
+            let not_pin = s.new(3)?;
+            let e = not_pin.borrow(s, &PIN).map(|_| ()).unwrap_err();
+            assert_eq!(e.to_string(), "TypeError: expected 'Pin', got 'int'");
+            let again = s.get(&keep)?;
+            assert_eq!(again.borrow(s, &PIN)?.number, 9);
+            s.unroot(keep)
+        })
+    });
+    r.unwrap();
 }

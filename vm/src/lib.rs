@@ -43,7 +43,7 @@ mod gc_tests;
 
 pub use api::native_exports::AddModuleError;
 pub use api::{
-    Args, Bound, Error, ExcType, FromPython, IntoArgs, IntoPython, Lift, NativeFn, NativeFunction, NativeModule, Obj,
+    Args, Bound, ClassEntry, Error, ExcType, FromPython, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction, NativeModule, Obj,
     Root, Scope, Signature, MAX_NATIVE_MODULES,
 };
 pub use heap::HeapStats;

@@ -14,7 +14,7 @@
 //! | [`Obj`], `&Root` | the object itself | (into Python only) |
 
 use super::{Error, ExcType, Obj, Root, Scope};
-use crate::obj::{self, bytes, dict, float, int, list, str as pystr, tuple};
+use crate::obj::{self, bytes, float, int, str as pystr, tuple};
 use crate::value::Value;
 
 /// A Rust value that becomes a Python object. May collect.
@@ -349,6 +349,7 @@ impl<'s, const N: usize> IntoArgs<'s> for [Obj<'s>; N] {
 #[cfg(feature = "std")]
 mod std_impls {
     use super::*;
+    use crate::obj::{dict, list};
     use std::collections::HashMap;
     use std::hash::Hash;
     use std::string::String;

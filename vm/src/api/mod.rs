@@ -5,6 +5,7 @@
 //! table, or a borrowed view (`&'b str`, `&'b [u8]`) that borrows the scope immutably, so it
 //! ends before the next call that may collect (those take `&mut Scope`).
 
+mod class;
 mod convert;
 mod error;
 mod handle;
@@ -12,6 +13,7 @@ mod native;
 mod root;
 mod scope;
 
+pub use class::{ClassEntry, NativeClass};
 pub use convert::{FromPython, IntoArgs, IntoPython};
 pub use error::{Error, ExcType};
 pub use handle::Obj;

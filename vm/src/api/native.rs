@@ -57,12 +57,22 @@ impl NativeFunction {
 pub struct NativeModule {
     name: &'static str,
     functions: &'static [NativeFunction],
+    classes: &'static [super::class::ClassEntry],
 }
 
 impl NativeModule {
     /// A module `name` (a top-level name; no dots) holding `functions`.
     pub const fn new(name: &'static str, functions: &'static [NativeFunction]) -> NativeModule {
-        NativeModule { name, functions }
+        NativeModule {
+            name,
+            functions,
+            classes: &[],
+        }
+    }
+
+    /// The module with native classes too (`&[PIN.entry()]`), bound under their names.
+    pub const fn with_classes(self, classes: &'static [super::class::ClassEntry]) -> NativeModule {
+        NativeModule { classes, ..self }
     }
 
     /// The module's name.
@@ -83,7 +93,7 @@ impl core::fmt::Debug for NativeFunction {
     }
 }
 
-fn as_native(v: Value) -> Option<&'static NativeFunction> {
+pub(crate) fn as_native(v: Value) -> Option<&'static NativeFunction> {
     if !v.is_obj() || !core::ptr::eq(obj::type_of(v), &NATIVE_FN_TYPE) {
         return None;
     }
@@ -96,6 +106,11 @@ fn call(vm: &mut Vm<'_>, f: Value, args: &obj::Args<'_>) -> PyResult<Value> {
     let Some(nf) = as_native(f) else {
         return Ok(Value::NONE);
     };
+    run_native(vm, nf.f, args)
+}
+
+/// Run native function `f` on `args` in a scope of its own. May collect.
+pub(crate) fn run_native(vm: &mut Vm<'_>, f: NativeFn, args: &obj::Args<'_>) -> PyResult<Value> {
     let mark = vm.roots_mark();
     let r = {
         // SAFETY: the roots are popped to `mark` right after; the scope ends in this block.
@@ -103,7 +118,7 @@ fn call(vm: &mut Vm<'_>, f: Value, args: &obj::Args<'_>) -> PyResult<Value> {
         // SAFETY: the argument slices live in the caller's value stack (or a rooted buffer)
         // for the whole call, which outlasts the scope.
         let a = unsafe { Args::from_vm(args) };
-        (nf.f)(&mut s, a).map(|o| o.v)
+        f(&mut s, a).map(|o| o.v)
     };
     vm.pop_roots(mark);
     r.map_err(|e| e.raise_into(vm))
@@ -174,6 +189,10 @@ pub(crate) fn make_native_module(
         vm.push_root(k)?;
         obj::dict::set_str(vm, d, k, Value::rom(f))?;
         vm.pop_roots(mark + 1);
+    }
+    for c in nm.classes {
+        // A class's name is a ROM qstr.
+        obj::dict::set_str(vm, d, c.0.name, c.0.as_value())?;
     }
     vm.pop_roots(mark);
     Ok(Some(m))
