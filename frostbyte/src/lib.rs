@@ -147,6 +147,13 @@
 //! assert_eq!(n.unwrap(), 3);
 //! ```
 //!
+//! A [`NativeClass`] (declared with [`native_class!`], listed with
+//! [`NativeModule::with_classes`]) is a Python class whose instances carry a Rust value in the
+//! GC heap: its constructor returns `s.instance(&CLASS, value)`, its methods read the value
+//! with `obj.borrow(&s, &CLASS)` and change it with `obj.borrow_mut(&mut s, &CLASS)`, which
+//! borrow the scope, so two `&mut` to one value never coexist (`examples/embed-host` has a
+//! `Pin` class).
+//!
 //! The attribute macros [`macro@function`] and [`macro@module`] write those tables from Rust
 //! signatures: parameters are converted with [`FromPython`] (trailing `Option`s may be
 //! omitted, an `Obj<'s>` takes the object, a first `&mut Scope` parameter gets the scope),

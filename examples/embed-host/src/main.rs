@@ -61,6 +61,70 @@ fn on_alarm<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     Ok(s.none())
 }
 
+/// A native class's state, kept in the Python heap: one GPIO pin.
+struct Pin {
+    number: u8,
+    high: bool,
+}
+
+const PIN: Signature<1> = Signature {
+    name: "Pin",
+    params: ["number"],
+    required: 1,
+    varargs: false,
+};
+fn pin_new<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
+    let number: u8 = a.bind(&PIN)?.get(s, &PIN, 0)?;
+    s.instance(
+        &PIN_CLASS,
+        Pin {
+            number,
+            high: false,
+        },
+    )
+}
+
+const WRITE: Signature<2> = Signature {
+    name: "write",
+    params: ["self", "high"],
+    required: 2,
+    varargs: false,
+};
+fn pin_write<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
+    let b = a.bind(&WRITE)?;
+    let high: bool = b.get(s, &WRITE, 1)?;
+    let pin = b.args[0].unwrap_or(s.none()).borrow_mut(s, &PIN_CLASS)?;
+    pin.high = high;
+    println!(
+        "rust: pin {} -> {}",
+        pin.number,
+        if high { "high" } else { "low" }
+    );
+    Ok(s.none())
+}
+
+fn pin_read<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
+    let high = a.get(0).unwrap_or(s.none()).borrow(s, &PIN_CLASS)?.high;
+    s.new(high)
+}
+
+fn pin_number<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
+    let n = a.get(0).unwrap_or(s.none()).borrow(s, &PIN_CLASS)?.number;
+    s.new(n)
+}
+
+frostbyte::native_class!(
+    static PIN_CLASS: NativeClass<Pin> = (
+        "Pin",
+        pin_new,
+        &[
+            NativeFunction::new("write", pin_write),
+            NativeFunction::new("read", pin_read),
+            NativeFunction::new("number", pin_number),
+        ],
+    );
+);
+
 static BOARD: NativeModule = NativeModule::new(
     "board",
     &[
@@ -68,11 +132,17 @@ static BOARD: NativeModule = NativeModule::new(
         NativeFunction::new("led", led),
         NativeFunction::new("on_alarm", on_alarm),
     ],
-);
+)
+.with_classes(&[PIN_CLASS.entry()]);
 
 fn run(s: &mut Scope<'_>) -> Result<(), Error> {
     let t = s.import("thermostat")?;
-    t.getattr(s, "setup")?.call(s, ())?;
+    let status = t.getattr(s, "setup")?.call(s, ())?;
+    // The pin Python made, read from Rust.
+    println!(
+        "rust: status pin state = {}",
+        status.borrow(s, &PIN_CLASS)?.high
+    );
     let check = t.getattr(s, "check")?;
     for temp in [21.5, 27.0, 31.5] {
         s.context::<Board>().unwrap().temp = temp;

@@ -11,6 +11,10 @@ def on_alarm(temp):
 def setup():
     board.on_alarm(on_alarm)
     print("python: callback registered")
+    status = board.Pin(2)
+    status.write(True)
+    print("python: status pin", status.number(), "is", status.read())
+    return status
 
 
 def check():
