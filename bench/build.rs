@@ -11,7 +11,7 @@ fn main() {
         .collect();
     names.sort();
     let mut index = String::new();
-    let mut list = String::from("pub static PROGRAMS: &[(&str, &frostbyte::rom::Image)] = &[\n");
+    let mut list = String::from("pub static PROGRAMS: &[(&str, &frostbyte::Image)] = &[\n");
     for (i, n) in names.iter().enumerate() {
         frostbyte_build::Config::new()
             .module(format!("programs/{n}"))

@@ -24,7 +24,7 @@ impl frostbyte::Output for Capture {
 const HEAP: usize = 256 << 20;
 
 fn run_frozen(
-    image: &'static frostbyte::rom::Image,
+    image: &'static frostbyte::Image,
     heap: &mut [MaybeUninit<u8>],
     name: &str,
 ) -> (Duration, String, usize) {

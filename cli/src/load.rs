@@ -10,8 +10,8 @@
 //! `Bytes<N>`, `Int<N>`, `Qstr<N>` with a run-time `N`) into word buffers.
 
 use frostbyte_compiler::{CodeUnit, CompiledModule, Const, Decorator, IntRepr};
-use frostbyte_vm::rom::{self, ObjHeader, QstrHdr};
-use frostbyte_vm::Value;
+use frostbyte_vm::__private::rom::{self, ObjHeader, QstrHdr};
+use frostbyte_vm::__private::Value;
 use std::collections::HashMap;
 
 /// Builds leaked ROM structures, interning strings so equal texts share one qstr.
@@ -65,7 +65,7 @@ impl HostLoader {
     /// An object `header | word | payload` where payload has `payload_bytes` bytes written by `fill`.
     fn var_object(
         &mut self,
-        ty: &'static frostbyte_vm::obj::Type,
+        ty: &'static frostbyte_vm::__private::types::Type,
         word: usize,
         payload_bytes: usize,
         fill: impl FnOnce(*mut u8),
@@ -86,7 +86,7 @@ impl HostLoader {
         let n = digits.len() as isize;
         let size = if negative { -n } else { n };
         self.var_object(
-            &frostbyte_vm::obj::INT_TYPE,
+            &frostbyte_vm::__private::types::INT_TYPE,
             size as usize,
             digits.len() * 4,
             |dst| {
@@ -112,7 +112,7 @@ impl HostLoader {
             Const::Float(f) => Value::rom(Box::leak(Box::new(rom::Float::new(*f)))),
             Const::Str(s) => self.qstr(s),
             Const::Bytes(b) => {
-                self.var_object(&frostbyte_vm::obj::BYTES_TYPE, b.len(), b.len(), |dst| {
+                self.var_object(&frostbyte_vm::__private::types::BYTES_TYPE, b.len(), b.len(), |dst| {
                     // SAFETY: the payload has room for `b.len()` bytes.
                     unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len()) }
                 })
@@ -120,7 +120,7 @@ impl HostLoader {
             Const::Tuple(items) => {
                 let vals: Vec<Value> = items.iter().map(|i| self.constant(i, module)).collect();
                 self.var_object(
-                    &frostbyte_vm::obj::TUPLE_TYPE,
+                    &frostbyte_vm::__private::types::TUPLE_TYPE,
                     vals.len(),
                     vals.len() * std::mem::size_of::<Value>(),
                     |dst| {

@@ -10,7 +10,7 @@
 //! }
 //! ```
 //! ```ignore
-//! // src/main.rs: defines `pub static FROZEN: frostbyte::rom::Image`
+//! // src/main.rs: defines `pub static FROZEN: frostbyte::Image`
 //! include!(concat!(env!("OUT_DIR"), "/frostbyte_frozen.rs"));
 //! ```
 //!

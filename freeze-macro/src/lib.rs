@@ -1,9 +1,9 @@
 //! `include_python!`: freeze a Python module or package at compile time.
 //!
 //! ```ignore
-//! static APP: &frostbyte::rom::Image = frostbyte::include_python!("app.py");       // module `app`
-//! static PKG: &frostbyte::rom::Image = frostbyte::include_python!("python/sensor"); // package
-//! static MAIN: &frostbyte::rom::Image = frostbyte::include_python!("app.py", module = "main");
+//! static APP: &frostbyte::Image = frostbyte::include_python!("app.py");       // module `app`
+//! static PKG: &frostbyte::Image = frostbyte::include_python!("python/sensor"); // package
+//! static MAIN: &frostbyte::Image = frostbyte::include_python!("app.py", module = "main");
 //! ```
 //! The expansion is an expression of type `&'static Image`.
 //!
@@ -21,6 +21,8 @@
 //! source line and a caret, for every error in every file. The macro never panics.
 //!
 //! The macro is a thin layer: argument parsing here, everything else in `frostbyte-compiler`.
+
+mod native;
 
 use frostbyte_compiler::freeze::{emit_image_expr, EmitOptions};
 use frostbyte_compiler::tree::{render_errors, Loader};
@@ -69,8 +71,56 @@ impl Parse for Args {
     }
 }
 
+/// A Rust function callable from Python. Next to the function it defines a module of the same
+/// name holding `FUNCTION` (a `frostbyte::NativeFunction` for a `NativeModule` table) and
+/// `SIGNATURE`. Parameters are converted with `frostbyte::FromPython` (an `Obj<'s>` parameter
+/// takes the object itself); trailing `Option<T>` parameters may be omitted; an optional first
+/// parameter `s: &mut Scope<'s>` receives the scope. The result is converted with
+/// `IntoPython`; a `Result<T, frostbyte::Error>` raises its error. Arity and keyword mistakes
+/// raise CPython's TypeErrors.
+///
+/// ```ignore
+/// #[frostbyte::function]
+/// fn scale(x: i64, factor: Option<i64>) -> i64 {
+///     x * factor.unwrap_or(2)
+/// }
+/// static HW: frostbyte::NativeModule = frostbyte::NativeModule::new("hw", &[scale::FUNCTION]);
+/// ```
+#[proc_macro_attribute]
+pub fn function(attr: TokenStream, item: TokenStream) -> TokenStream {
+    let f = match syn::parse::<syn::ItemFn>(item) {
+        Ok(f) => f,
+        Err(e) => return e.to_compile_error().into(),
+    };
+    native::function(attr.into(), f)
+        .unwrap_or_else(|e| e.to_compile_error())
+        .into()
+}
+
+/// A native module from an inline Rust module: adds `pub static MODULE: NativeModule` listing
+/// its `#[frostbyte::function]`s, named after the Rust module (or `name = "..."`).
+///
+/// ```ignore
+/// #[frostbyte::module]
+/// mod hw {
+///     #[frostbyte::function]
+///     pub fn scale(x: i64) -> i64 { x * 2 }
+/// }
+/// vm.add_module(&hw::MODULE)?;
+/// ```
+#[proc_macro_attribute]
+pub fn module(attr: TokenStream, item: TokenStream) -> TokenStream {
+    let m = match syn::parse::<syn::ItemMod>(item) {
+        Ok(m) => m,
+        Err(e) => return e.to_compile_error().into(),
+    };
+    native::module(attr.into(), m)
+        .unwrap_or_else(|e| e.to_compile_error())
+        .into()
+}
+
 /// Freeze a Python module (`"app.py"`) or package directory (`"pkg"`) into `static` items and
-/// evaluate to `&'static frostbyte::rom::Image`. See the crate documentation.
+/// evaluate to `&'static frostbyte::Image`. See the crate documentation.
 #[proc_macro]
 pub fn include_python(input: TokenStream) -> TokenStream {
     let args = match syn::parse::<Args>(input) {
@@ -86,14 +136,22 @@ pub fn include_python(input: TokenStream) -> TokenStream {
 }
 
 fn base_dir() -> PathBuf {
-    let manifest = || std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
-    let Some(file) = proc_macro::Span::call_site().local_file() else { return manifest() };
+    let manifest = || {
+        std::env::var_os("CARGO_MANIFEST_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_default()
+    };
+    let Some(file) = proc_macro::Span::call_site().local_file() else {
+        return manifest();
+    };
     // rustc reports the path it was given: absolute, or relative to its working directory
     // (cargo runs rustc from the workspace root).
     let file = if file.is_absolute() {
         file
     } else {
-        std::env::current_dir().map(|d| d.join(&file)).unwrap_or(file)
+        std::env::current_dir()
+            .map(|d| d.join(&file))
+            .unwrap_or(file)
     };
     match file.parent() {
         Some(d) if d.is_dir() => d.to_path_buf(),

@@ -13,7 +13,7 @@ pub struct Case {
     /// Expected-output file, relative to this crate.
     pub exp: &'static str,
     /// The frozen image, or the compile error text.
-    pub image: Result<&'static frostbyte::rom::Image, &'static str>,
+    pub image: Result<&'static frostbyte::Image, &'static str>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/corpus_index.rs"));

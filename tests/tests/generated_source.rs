@@ -59,7 +59,7 @@ fn frozen_data_has_no_interior_mutability() {
         assert!(!src.contains(bad), "generated code contains {bad}");
     }
     assert!(
-        src.contains("assert!(::frostbyte::FORMAT_VERSION =="),
+        src.contains("assert!(::frostbyte::__private::FORMAT_VERSION =="),
         "version check missing"
     );
 }

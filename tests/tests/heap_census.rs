@@ -8,7 +8,7 @@
 
 use std::mem::MaybeUninit;
 
-use frostbyte::rom::Image;
+use frostbyte::Image;
 
 static SENSOR: &Image = frostbyte::include_python!("../../examples/app/python/sensor");
 static MAIN: &Image = frostbyte::include_python!("../../examples/app/python/main.py", module = "main");

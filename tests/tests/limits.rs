@@ -1,8 +1,9 @@
 //! VM limits, run frozen (through `include_python!`): heap exhaustion, deep recursion, and what
 //! importing a frozen module costs.
 
-use frostbyte::rom::{Code, Image};
-use frostbyte::Value;
+use frostbyte::__private::rom::Code;
+use frostbyte::Image;
+use frostbyte::__private::Value;
 use std::mem::MaybeUninit;
 
 static EXHAUST: &Image = frostbyte::include_python!("../fixtures/limits/exhaust.py");
@@ -103,12 +104,12 @@ fn as_code(v: Value) -> Option<&'static Code> {
     // SAFETY: reading the header of a ROM object from a frozen constant table; the pointer
     // comes from a static `Value`, so the object is a static and lives forever.
     let ty = unsafe { (*p).ty };
-    if std::ptr::eq(ty, &frostbyte::obj::CODE_TYPE) {
+    if std::ptr::eq(ty, &frostbyte::__private::types::CODE_TYPE) {
         // SAFETY: the type says the object is a `rom::Code`, a static in a frozen image.
         Some(unsafe { &*(p as *const Code) })
-    } else if std::ptr::eq(ty, &frostbyte::obj::FUNCTION_TYPE) {
+    } else if std::ptr::eq(ty, &frostbyte::__private::types::FUNCTION_TYPE) {
         // SAFETY: a function in a frozen constant table is a `rom::Function` static.
-        as_code(unsafe { &*(p as *const frostbyte::rom::Function) }.code)
+        as_code(unsafe { &*(p as *const frostbyte::__private::rom::Function) }.code)
     } else {
         None
     }

@@ -3,8 +3,8 @@
 
 use std::mem::MaybeUninit;
 
-static ALPHA: &frostbyte::rom::Image = frostbyte::include_python!("../fixtures/multi_a/alpha.py");
-static BETA: &frostbyte::rom::Image = frostbyte::include_python!("../fixtures/multi_b/beta.py");
+static ALPHA: &frostbyte::Image = frostbyte::include_python!("../fixtures/multi_a/alpha.py");
+static BETA: &frostbyte::Image = frostbyte::include_python!("../fixtures/multi_b/beta.py");
 
 #[derive(Default)]
 struct Capture(String);

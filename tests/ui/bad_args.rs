@@ -1,4 +1,4 @@
-static IMAGE: &frostbyte::rom::Image = frostbyte::include_python!("py/unsupported.py", colour = "red");
+static IMAGE: &frostbyte::Image = frostbyte::include_python!("py/unsupported.py", colour = "red");
 
 fn main() {
     let _ = IMAGE;

@@ -1,4 +1,4 @@
-static IMAGE: &frostbyte::rom::Image = frostbyte::include_python!("py/not_utf8.py");
+static IMAGE: &frostbyte::Image = frostbyte::include_python!("py/not_utf8.py");
 
 fn main() {
     let _ = IMAGE;

@@ -1,4 +1,4 @@
-static IMAGE: &frostbyte::rom::Image = frostbyte::include_python!("py/syntax_errors.py");
+static IMAGE: &frostbyte::Image = frostbyte::include_python!("py/syntax_errors.py");
 
 fn main() {
     let _ = IMAGE;

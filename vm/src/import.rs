@@ -33,6 +33,13 @@ fn find_frozen(vm: &Vm<'_>, name: &str) -> Option<&'static FrozenModule> {
     None
 }
 
+/// Does a frozen, built-in or native module already have the name `name`?
+pub(crate) fn module_name_taken(vm: &Vm<'_>, name: &str) -> bool {
+    find_frozen(vm, name).is_some()
+        || crate::modules::is_builtin_module(name)
+        || crate::api::find_native(vm, name).is_some()
+}
+
 fn not_found(vm: &mut Vm<'_>, name: &str) -> crate::vm::Raised {
     vm.raise_fmt(&exc::MODULE_NOT_FOUND_ERROR_TYPE, format_args!("No module named '{name}'"))
 }
@@ -115,6 +122,9 @@ fn import_one(vm: &mut Vm<'_>, full: &str) -> PyResult<Value> {
     let m = if let Some(fm) = find_frozen(vm, full) {
         exec_module(vm, fm, name)?
     } else if let Some(m) = crate::modules::make_builtin_module(vm, full)? {
+        obj::dict::set_str(vm, vm.modules, name, m)?;
+        m
+    } else if let Some(m) = crate::api::make_native_module(vm, name, full)? {
         obj::dict::set_str(vm, vm.modules, name, m)?;
         m
     } else {

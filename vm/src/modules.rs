@@ -371,6 +371,11 @@ static TAU: crate::rom::Float = crate::rom::Float::new(core::f64::consts::TAU);
 static INF: crate::rom::Float = crate::rom::Float::new(f64::INFINITY);
 static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
 
+/// Is `name` a built-in module?
+pub fn is_builtin_module(name: &str) -> bool {
+    matches!(name, "gc" | "sys" | "math")
+}
+
 /// Create built-in module `name` if it exists. May collect.
 pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value>> {
     let (fns, consts): (&'static [Builtin], &[(Value, Value)]) = match name {

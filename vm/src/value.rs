@@ -42,8 +42,8 @@ pub struct Value(*const u8);
 // objects, which are never written; heap pointers are only dereferenced by the single VM
 // that owns the heap (the VM is not Sync itself).
 unsafe impl Sync for Value {}
-// SAFETY: as above; moving a word between threads does not touch what it points at.
-unsafe impl Send for Value {}
+// `Value` is deliberately not `Send`: a heap pointer means nothing outside its VM's thread.
+// Statics of generated code only need `Sync`.
 
 const TAG_INT: usize = 0b1;
 const TAG_QSTR: usize = 0b10;
@@ -51,6 +51,7 @@ const TAG_QSTR: usize = 0b10;
 pub const IMM_LIMIT: usize = 32;
 
 /// Number of value bits in a small int (31 or 63).
+#[allow(dead_code)]
 pub const SMALL_INT_BITS: u32 = usize::BITS - 1;
 /// Smallest small int.
 pub const SMALL_INT_MIN: isize = isize::MIN >> 1;

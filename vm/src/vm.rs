@@ -44,6 +44,8 @@ pub enum ImageError {
     TooManyImages,
     /// The heap cannot hold the image's namespace table (one word per module).
     OutOfMemory,
+    /// A module of the image has the name of a native module added with `Vm::add_module`.
+    NameClash,
 }
 
 /// Maximum number of images registered at once.
@@ -97,6 +99,8 @@ pub struct Vm<'a> {
     /// Objects whose repr is in progress (for `[...]`).
     pub(crate) repr_stack: [Value; 16],
     pub(crate) repr_depth: usize,
+    /// Embedding API state: held errors, the `Root` table, native modules, the context.
+    pub(crate) api: crate::api::ApiState<'a>,
 }
 
 impl<'a> Vm<'a> {
@@ -128,6 +132,7 @@ impl<'a> Vm<'a> {
             gc_enabled: true,
             repr_stack: [Value::NULL; 16],
             repr_depth: 0,
+            api: crate::api::ApiState::new(),
         };
         if let Ok(e) = exception::new(&mut vm, &exception::MEMORY_ERROR_TYPE, &[]) {
             vm.memory_error = e;
@@ -150,6 +155,9 @@ impl<'a> Vm<'a> {
             return Err(ImageError::VersionMismatch { found: image.version, expected: FORMAT_VERSION });
         }
         let Some(i) = self.images.iter().position(Option::is_none) else { return Err(ImageError::TooManyImages) };
+        if image.modules.iter().any(|m| obj::str::as_str(m.name).is_some_and(|n| crate::api::find_native(self, n).is_some())) {
+            return Err(ImageError::NameClash);
+        }
         let n = image.modules.len();
         let table = if n == 0 {
             core::ptr::null_mut()
@@ -292,6 +300,7 @@ impl<'a> Vm<'a> {
             self.rom_cells,
         ];
         let reprs = self.repr_stack;
+        let api = self.api.gc_roots();
         let mut tables: [(*mut Cell<Value>, usize); MAX_IMAGES] = [(core::ptr::null_mut(), 0); MAX_IMAGES];
         for (t, (img, p)) in tables.iter_mut().zip(self.images.iter().zip(self.namespaces)) {
             if let Some(img) = img {
@@ -307,6 +316,7 @@ impl<'a> Vm<'a> {
                 t.mark_all(vs);
             }
             t.mark_all(&reprs);
+            t.mark_all(&api);
             frame.trace_chain(t);
             t.mark_all(roots);
         });
@@ -466,7 +476,7 @@ impl<'a> Vm<'a> {
     }
 
     /// Is `v` a heap (not ROM) object?
-    pub fn is_heap(&self, v: Value) -> bool {
+    pub(crate) fn is_heap(&self, v: Value) -> bool {
         v.is_obj() && self.heap.contains(v.as_ptr())
     }
 
@@ -474,12 +484,12 @@ impl<'a> Vm<'a> {
 
     /// Current temp-root depth, for [`Vm::pop_roots`].
     #[inline]
-    pub fn roots_mark(&self) -> usize {
+    pub(crate) fn roots_mark(&self) -> usize {
         self.roots_len
     }
 
     /// Keep `v` alive until `pop_roots` (or the end of the current instruction).
-    pub fn push_root(&mut self, v: Value) -> PyResult<()> {
+    pub(crate) fn push_root(&mut self, v: Value) -> PyResult<()> {
         let Some(slot) = self.roots.get_mut(self.roots_len) else {
             return Err(self.raise_msg(&exception::RECURSION_ERROR_TYPE, "temp root stack exhausted"));
         };
@@ -496,7 +506,7 @@ impl<'a> Vm<'a> {
 
     /// Release temp roots down to `mark`.
     #[inline]
-    pub fn pop_roots(&mut self, mark: usize) {
+    pub(crate) fn pop_roots(&mut self, mark: usize) {
         if mark <= self.roots_len {
             self.roots_len = mark;
         }
@@ -521,7 +531,7 @@ impl<'a> Vm<'a> {
     // ----- raising -----
 
     /// Raise `exc` (an exception instance): sets `__context__` from the handled exception.
-    pub fn raise(&mut self, exc: Value) -> Raised {
+    pub(crate) fn raise(&mut self, exc: Value) -> Raised {
         if !self.handled.is_null() && self.handled != exc && self.handled != Value::NONE {
             exception::set_context(self, exc, self.handled);
         }
@@ -541,12 +551,13 @@ impl<'a> Vm<'a> {
     }
 
     /// The pending exception (NULL if none).
-    pub fn pending(&self) -> Value {
+    #[allow(dead_code)]
+    pub(crate) fn pending(&self) -> Value {
         self.pending
     }
 
     /// Raise MemoryError using the preallocated instance (needs no memory).
-    pub fn raise_memory_error(&mut self) -> Raised {
+    pub(crate) fn raise_memory_error(&mut self) -> Raised {
         let e = self.memory_error;
         exception::reset_for_reraise(self, e);
         self.pending = e;
@@ -554,7 +565,7 @@ impl<'a> Vm<'a> {
     }
 
     /// Raise `ty(msg)`. May collect.
-    pub fn raise_msg(&mut self, ty: &'static Type, msg: &str) -> Raised {
+    pub(crate) fn raise_msg(&mut self, ty: &'static Type, msg: &str) -> Raised {
         match obj::str::new(self, msg) {
             Ok(s) => self.raise_with_arg(ty, s),
             Err(r) => r,
@@ -562,7 +573,7 @@ impl<'a> Vm<'a> {
     }
 
     /// Raise `ty(arg)`. May collect.
-    pub fn raise_with_arg(&mut self, ty: &'static Type, arg: Value) -> Raised {
+    pub(crate) fn raise_with_arg(&mut self, ty: &'static Type, arg: Value) -> Raised {
         let m = self.roots_mark();
         if let Err(r) = self.push_root(arg) {
             return r;
@@ -576,7 +587,7 @@ impl<'a> Vm<'a> {
     }
 
     /// Raise `ty()` with no arguments. May collect.
-    pub fn raise_empty(&mut self, ty: &'static Type) -> Raised {
+    pub(crate) fn raise_empty(&mut self, ty: &'static Type) -> Raised {
         match exception::new(self, ty, &[]) {
             Ok(e) => self.raise(e),
             Err(r) => r,
@@ -584,24 +595,24 @@ impl<'a> Vm<'a> {
     }
 
     /// Raise `ty(formatted message)`. May collect.
-    pub fn raise_fmt(&mut self, ty: &'static Type, args: fmt::Arguments<'_>) -> Raised {
+    pub(crate) fn raise_fmt(&mut self, ty: &'static Type, args: fmt::Arguments<'_>) -> Raised {
         let mut b = FixedBuf::new();
         let _ = b.write_fmt(args);
         self.raise_msg(ty, b.as_str())
     }
 
     /// `TypeError(message)`.
-    pub fn type_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
+    pub(crate) fn type_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
         self.raise_fmt(&exception::TYPE_ERROR_TYPE, args)
     }
 
     /// `ValueError(message)`.
-    pub fn value_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
+    pub(crate) fn value_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
         self.raise_fmt(&exception::VALUE_ERROR_TYPE, args)
     }
 
     /// Is the pending exception an instance of `ty`?
-    pub fn pending_is(&self, ty: &Type) -> bool {
+    pub(crate) fn pending_is(&self, ty: &Type) -> bool {
         !self.pending.is_null() && obj::is_instance(self.pending, ty)
     }
 

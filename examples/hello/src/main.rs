@@ -1,7 +1,7 @@
 //! One Python module, frozen into this binary by `include_python!` and run from static data.
 use std::mem::MaybeUninit;
 
-static HELLO: &frostbyte::rom::Image = frostbyte::include_python!("hello.py");
+static HELLO: &frostbyte::Image = frostbyte::include_python!("hello.py");
 
 fn main() -> std::process::ExitCode {
     let mut heap = vec![MaybeUninit::<u8>::uninit(); 16 * 1024];

@@ -40,7 +40,7 @@ pub fn report_text() -> String {
     vm.add_image(&FROZEN).expect("image built for this VM");
     vm.collect();
     let base = vm.heap_stats().used;
-    let _ = writeln!(s, "== fresh VM ({bits}-bit, block {} B): {base} B\n{}", frostbyte::heap::BLOCK, vm.heap_census_table());
+    let _ = writeln!(s, "== fresh VM ({bits}-bit, block {} B): {base} B\n{}", frostbyte::__private::HEAP_BLOCK, vm.heap_census_table());
     let imported = vm.import("sensor").is_ok();
     vm.collect();
     let retained = vm.heap_stats().used - base;

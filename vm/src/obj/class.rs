@@ -795,6 +795,7 @@ pub static OBJECT_TYPE: Type = Type {
 };
 
 /// Does `b` bind (method) when found on an instance?
+#[allow(dead_code)]
 pub fn binds(b: &Builtin) -> bool {
     b.binding == Binding::Method
 }

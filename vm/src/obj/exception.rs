@@ -429,6 +429,7 @@ exc_types! {
 }
 
 /// Every built-in exception type (for the builtins table).
+#[allow(dead_code)]
 pub static ALL: &[&Type] = &[
     &BASE_EXCEPTION_TYPE,
     &EXCEPTION_TYPE,

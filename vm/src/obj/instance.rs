@@ -734,7 +734,6 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
 }
 
 crate::static_qstr!(Q_DELATTR, "__delattr__");
-crate::static_qstr!(Q_RSUB, "__rsub__");
 crate::static_qstr!(Q_RLSHIFT, "__rlshift__");
 crate::static_qstr!(Q_RRSHIFT, "__rrshift__");
 crate::static_qstr!(Q_RAND, "__rand__");

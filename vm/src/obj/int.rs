@@ -422,6 +422,7 @@ fn big_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
 }
 
 /// The value as i128 if it fits.
+#[allow(dead_code)]
 pub fn to_i128(v: Value) -> Option<i128> {
     if let Some(i) = small_value(v) {
         return Some(i as i128);

@@ -8,7 +8,7 @@
 
 use core::fmt::Write;
 use core::mem::MaybeUninit;
-use frostbyte::rom::Image;
+use frostbyte::Image;
 use frostbyte::HeapStats;
 use semihosting::io::Write as _;
 
