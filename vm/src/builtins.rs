@@ -11,7 +11,7 @@ use crate::obj::{self, exception as exc, str::StrBuf, Args, Builtin, Type};
 use crate::qstr;
 use crate::runtime;
 use crate::value::Value;
-use crate::vm::{PyResult, Raised, Vm};
+use crate::vm::{PyResult, Raised, Recursion, Vm};
 
 /// Look a name up in the builtins.
 pub fn lookup(name: Value) -> Option<Value> {
@@ -169,22 +169,25 @@ pub fn do_raise(vm: &mut Vm<'_>, f: FramePtr, n: usize) -> Raised {
     }
 }
 
-/// CHECK_EXC_MATCH.
+/// CHECK_EXC_MATCH: `t` is an exception class or a tuple of them (one level, as in
+/// CPython: a nested tuple is a TypeError, so matching never recurses).
 pub fn exc_matches(vm: &mut Vm<'_>, e: Value, t: Value) -> PyResult<bool> {
-    if let Some(items) = obj::tuple::items(t) {
-        for x in items {
-            if exc_matches(vm, e, *x)? {
-                return Ok(true);
+    match obj::tuple::items(t) {
+        Some(items) => {
+            let mut found = false;
+            for x in items {
+                found |= exc_class_matches(vm, e, *x)?;
             }
+            Ok(found)
         }
-        return Ok(false);
+        None => exc_class_matches(vm, e, t),
     }
-    let Some(ty) = obj::as_type(t) else {
+}
+
+fn exc_class_matches(vm: &mut Vm<'_>, e: Value, t: Value) -> PyResult<bool> {
+    let Some(ty) = obj::as_type(t).filter(|ty| obj::class::is_subclass(ty, &exc::BASE_EXCEPTION_TYPE)) else {
         return Err(vm.type_error(format_args!("catching classes that do not inherit from BaseException is not allowed")));
     };
-    if !obj::class::is_subclass(ty, &exc::BASE_EXCEPTION_TYPE) {
-        return Err(vm.type_error(format_args!("catching classes that do not inherit from BaseException is not allowed")));
-    }
     Ok(obj::class::is_subclass(obj::type_of(e), ty))
 }
 
@@ -370,6 +373,7 @@ fn isinstance(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn is_inst(vm: &mut Vm<'_>, x: Value, t: Value, name: &str) -> PyResult<bool> {
     if let Some(items) = obj::tuple::items(t) {
+        vm.stack_guard(if name == "issubclass" { Recursion::SubclassCheck } else { Recursion::InstanceCheck })?;
         for c in items {
             if is_inst(vm, x, *c, name)? {
                 return Ok(true);
