@@ -54,7 +54,7 @@ const INLINE_ROOTS: usize = 32;
 /// Default limit of Python frame depth (like CPython's recursion limit).
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
 /// Default native stack budget in bytes (see [`Vm::set_native_stack_limit`]).
-pub const DEFAULT_NATIVE_STACK_LIMIT: usize = 512 * 1024;
+pub const DEFAULT_NATIVE_STACK_LIMIT: usize = 1024 * 1024;
 
 /// The virtual machine. See the crate documentation for the public API.
 pub struct Vm<'a> {
@@ -163,10 +163,11 @@ impl<'a> Vm<'a> {
     /// runs between two checks (the rest of one level, or raising the RecursionError, which
     /// may collect) needs stack of its own: under 16 KiB on x86-64 at the workspace's dev
     /// `opt-level = 1` (measured: 256 KiB budgets overflowed only below 270 KiB of stack).
-    /// The default, [`DEFAULT_NATIVE_STACK_LIMIT`] (512 KiB), is safe on a 2 MiB host thread
-    /// (Rust's default for spawned threads) and allows, in such a build, about 300 nested
-    /// `min(key=...)` re-entries, 250 generators driven by `sum()` inside each other, 1,600
-    /// levels of `repr` of nested lists and 800 of iterator chains or `hash` of nested
+    /// The default, [`DEFAULT_NATIVE_STACK_LIMIT`] (1 MiB), is safe on a 2 MiB host thread
+    /// (Rust's default for spawned threads) and, in such a build, lets nested `min(key=...)`
+    /// re-entries and generators driven by `sum()` inside each other reach the recursion
+    /// limit (500 levels of two Python frames each; CPython stops near 330), with 3,200
+    /// levels of `repr` of nested lists and 1,600 of iterator chains or `hash` of nested
     /// tuples. Embedded targets set it from their stack size (see
     /// `examples/firmware/common`). The guard assumes a stack that grows down (all supported
     /// targets); on one that grows up it never trips.
