@@ -61,7 +61,10 @@ const APP_MODULES: [&str; 6] = ["sensor", "sensor.readings", "sensor.stats", "se
 const PAINT: u32 = 0xC0FF_EE00;
 
 /// Stack kept free below the VM's native stack budget: what one level of native recursion
-/// or raising a RecursionError (which may collect) uses between two checks of the guard.
+/// or raising a RecursionError (which may collect) uses between two checks of the guard,
+/// and the frames between the caller of [`set_stack_budget`] and the VM's entry (the budget
+/// counts from `run_main`/`import`, a few hundred bytes deeper). An estimate: not yet
+/// measured on the boards.
 const STACK_RESERVE: usize = 2 * 1024;
 
 /// Give `vm` the stack left below the caller's frame, minus [`STACK_RESERVE`], as its native
