@@ -17,6 +17,7 @@ mod diagnostic;
 mod dis;
 pub mod freeze;
 mod literal;
+mod nesting;
 mod scope;
 pub mod source;
 pub mod tree;
@@ -42,13 +43,27 @@ pub struct SourceFile<'a> {
 /// Compile one module. `module_name` is dotted (`sensor.filters`); `is_package` is true for a
 /// package's `__init__.py`. On failure every diagnostic found is returned, sorted by
 /// position: all syntax errors if there are any, else all scope errors and unsupported
-/// constructs.
+/// constructs. Nesting past CPython's limits (200 brackets, 100 indentation levels, about
+/// 3,000 levels of expressions and statements) or 200 nested functions is an error too; the work runs on a thread
+/// of its own with a large stack (see `nesting`), so no nesting overflows the caller's.
 pub fn compile_module(
     src: &SourceFile<'_>,
     module_name: &str,
     is_package: bool,
 ) -> Result<CompiledModule, Vec<Diagnostic>> {
     let loc = Locator::new(src.path, src.text);
+    if let Some((at, msg)) = nesting::prescan(src.text) {
+        return Err(vec![loc.diagnostic(at, msg)]);
+    }
+    nesting::with_stack(|| compile_parsed(&loc, src, module_name, is_package))
+}
+
+fn compile_parsed(
+    loc: &Locator<'_>,
+    src: &SourceFile<'_>,
+    module_name: &str,
+    is_package: bool,
+) -> Result<CompiledModule, Vec<Diagnostic>> {
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(src.text, options)
         .try_into_module()
@@ -71,13 +86,16 @@ pub fn compile_module(
     }
 
     let body = &parsed.syntax().body;
+    if let Some((at, msg)) = nesting::check_depth(body) {
+        return Err(vec![loc.diagnostic(at, msg)]);
+    }
     let (table, scope_errors) = scope::build(body);
     diags.extend(
         scope_errors
             .into_iter()
             .map(|(at, msg)| loc.diagnostic(at, msg)),
     );
-    let result = codegen::compile(&loc, table, body, module_name);
+    let result = codegen::compile(loc, table, body, module_name);
     match result {
         Ok((code, names)) if diags.is_empty() => Ok(CompiledModule {
             name: module_name.to_string(),

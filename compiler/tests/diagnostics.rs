@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::errors;
+use common::{compile, errors};
 
 fn positions(d: &[frostbyte_compiler::Diagnostic]) -> Vec<(u32, u32)> {
     d.iter().map(|d| (d.line, d.col)).collect()
@@ -232,4 +232,87 @@ fn huge_decimal_int_literals_are_refused_like_cpython() {
     common::compile(&ok);
     let d = errors(&format!("t = (1, {}_{})\n", "1".repeat(4300), "2".repeat(3)));
     assert!(d[0].message.contains("value has 4303 digits"), "{:?}", d[0].message);
+}
+
+/// The one diagnostic of `src`, as (line, col, message).
+fn only_error(src: &str) -> (u32, u32, String) {
+    let d = errors(src);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    (d[0].line, d[0].col, d[0].message.clone())
+}
+
+const TOO_DEEP: &str = "too many nested expressions and blocks (more than 3000 levels)";
+
+#[test]
+fn brackets_nested_past_200_are_cpythons_syntax_error() {
+    // CPython's tokenizer limit and message, at the 201st opening bracket.
+    compile(&format!("x = {}1{}\n", "(".repeat(200), ")".repeat(200)));
+    for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] {
+        let src = format!("a = 1\nx = {}{}\n", open.repeat(14_000), close.repeat(14_000));
+        assert_eq!(only_error(&src), (2, 205, "too many nested parentheses".into()));
+    }
+    // Comprehensions nest through their brackets.
+    let comp = format!("x = {}[1]{}\n", "[y for y in ".repeat(8_200), "]".repeat(8_200));
+    assert_eq!(only_error(&comp).2, "too many nested parentheses");
+    // Brackets inside strings and comments are not counted.
+    compile(&format!("s = '{0}'  # {0}\nt = \"\"\"{0}\n{0}\"\"\"\n", "(".repeat(500)));
+}
+
+#[test]
+fn indentation_past_100_levels_is_cpythons_error() {
+    let block = |n: usize| {
+        let mut s = String::new();
+        for i in 0..n {
+            s += &format!("{}if x:\n", " ".repeat(i));
+        }
+        s + &format!("{}pass\n", " ".repeat(n))
+    };
+    compile(&format!("x = 1\n{}", block(99)));
+    let (line, _, msg) = only_error(&format!("x = 1\n{}", block(5_000)));
+    assert_eq!((line, msg.as_str()), (102, "too many levels of indentation"));
+}
+
+#[test]
+fn deep_nesting_without_brackets_is_an_error_not_a_stack_overflow() {
+    let n = 20_000;
+    let cases = [
+        format!("x = {}1\n", "- ".repeat(n)),
+        format!("x = {}1\n", "-".repeat(n)),
+        format!("x = {}1\n", "not ".repeat(n)),
+        format!("x = {}2\n", "1 if 0 else ".repeat(n)),
+        format!("x = {}\n", vec!["1"; n].join("**")),
+        format!("x = {}\n", vec!["a"; 100_000].join("+")),
+        format!("x = a{}\n", ".y".repeat(n)),
+        format!("x = f{}\n", "()".repeat(n)),
+        format!("x = a{}\n", "[0]".repeat(n)),
+    ];
+    for src in &cases {
+        let (line, _, msg) = only_error(src);
+        assert_eq!((line, msg.as_str()), (1, TOO_DEEP), "{}", &src[..40]);
+    }
+    // What CPython compiles still compiles: 2,000-term chains, 1,000 unary operators or
+    // conditional expressions.
+    compile(&format!("a = 1\nx = {}\n", vec!["a"; 2_000].join("+")));
+    compile(&format!("x = {}1\n", "-".repeat(1_000)));
+    compile(&format!("x = {}2\n", "1 if 0 else ".repeat(1_000)));
+}
+
+#[test]
+fn nested_functions_past_200_are_an_error_and_200_freeze_on_a_small_stack() {
+    let lambdas = |n: usize| format!("f = {}1\n", "lambda: ".repeat(n));
+    let msg = "too many nested functions, lambdas, classes and comprehensions (more than 200)";
+    assert_eq!(only_error(&lambdas(201)), (1, 1605, msg.into()));
+    assert_eq!(only_error(&lambdas(2_000)).2, msg);
+    assert_eq!(only_error(&lambdas(12_700)).2, TOO_DEEP);
+    let mut defs = String::new();
+    for i in 0..99 {
+        defs += &format!("{}def f{i}():\n", " ".repeat(i));
+    }
+    compile(&format!("{defs}{}pass\n", " ".repeat(99)));
+    // 200 nested code objects, emitted and disassembled by recursive code on the test's own
+    // 2 MiB thread (1,000 fit; the limit leaves room for larger frames in other builds).
+    let m = compile(&lambdas(200));
+    let src = frostbyte_compiler::freeze::emit_image_body(std::slice::from_ref(&m), &Default::default());
+    assert!(src.matches("<lambda>").count() >= 200);
+    assert!(frostbyte_compiler::disassemble(&m).matches("<lambda>").count() >= 200);
 }

@@ -1,7 +1,7 @@
 //! `include_python!` errors are `compile_error!`s at the macro argument with the exact text
-//! pinned here: several syntax errors in one file, an unsupported construct, a missing file and
-//! a non-UTF-8 file; and the handle rules of the embedding API (`ui-handles/`). Regenerate
-//! with `TRYBUILD=overwrite`.
+//! pinned here: several syntax errors in one file, an unsupported construct, a missing file,
+//! a non-UTF-8 file and brackets nested past CPython's limit; and the handle rules of the
+//! embedding API (`ui-handles/`). Regenerate with `TRYBUILD=overwrite`.
 
 #[test]
 fn include_python_errors() {

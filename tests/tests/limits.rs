@@ -10,6 +10,8 @@ static EXHAUST: &Image = frostbyte::include_python!("../fixtures/limits/exhaust.
 static RECURSE: &Image = frostbyte::include_python!("../fixtures/limits/recurse.py");
 static DEEP_OOM: &Image = frostbyte::include_python!("../fixtures/limits/deep_oom.py");
 static IMPORT_COST: &Image = frostbyte::include_python!("../fixtures/limits/import_cost.py");
+static NATIVE_DEEP: &Image = frostbyte::include_python!("../fixtures/limits/native_deep.py");
+static NATIVE_BUDGET: &Image = frostbyte::include_python!("../fixtures/limits/native_budget.py");
 static DEFS: &Image = frostbyte::include_python!("../fixtures/limits/defs.py");
 static DEFS_BIG: &Image = frostbyte::include_python!("../fixtures/limits/defs_big.py");
 
@@ -25,9 +27,20 @@ impl frostbyte::Output for Capture {
 /// Run `main` from `images` on a fresh heap of `heap` bytes; returns printed output, with a
 /// traceback appended if the program raised.
 fn run(images: &[&'static Image], main: &str, heap: usize) -> (String, bool) {
+    run_with(images, main, heap, |_| {})
+}
+
+/// [`run`], configuring the VM with `setup` first.
+fn run_with(
+    images: &[&'static Image],
+    main: &str,
+    heap: usize,
+    setup: impl FnOnce(&mut frostbyte::Vm<'_>),
+) -> (String, bool) {
     let mut mem = vec![MaybeUninit::<u8>::uninit(); heap];
     let mut out = Capture::default();
     let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+    setup(&mut vm);
     for i in images {
         vm.add_image(i).expect("image accepted");
     }
@@ -70,6 +83,38 @@ fn deep_recursion_raises_recursion_error_without_native_stack() {
     expect_output(
         h.join().expect("no native stack overflow"),
         "RecursionError caught\nRecursionError caught again\n500\n",
+    );
+}
+
+/// Run `f` on a thread with a native stack of `bytes`; a stack overflow aborts the test.
+fn on_stack<T: Send + 'static>(bytes: usize, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let h = std::thread::Builder::new().stack_size(bytes).spawn(f).expect("thread starts");
+    h.join().expect("no panic")
+}
+
+#[test]
+fn unbounded_native_recursion_raises_recursion_error() {
+    // Hashing a tuple nested 100,000 deep and draining chains of 100,000 iterators recurse
+    // natively; with the default native stack limit they stop with RecursionError on a
+    // 2 MiB thread (Rust's default for spawned threads) instead of overflowing it.
+    let want = ["hash", "set", "dict key", "filter", "map", "zip", "enumerate", "iter(reversed)"]
+        .iter()
+        .map(|l| format!("{l} RecursionError: maximum recursion depth exceeded\n"))
+        .collect::<String>()
+        + "6\n";
+    expect_output(on_stack(2 << 20, || run(&[NATIVE_DEEP], "native_deep", 64 << 20)), &want);
+}
+
+#[test]
+fn native_stack_limit_is_set_by_the_embedder() {
+    // 100 levels of repr fit the default limit, not an 8 KiB one; below it the VM raises
+    // RecursionError with CPython's message and goes on.
+    expect_output(on_stack(2 << 20, || run(&[NATIVE_BUDGET], "native_budget", 1 << 20)), "202\n[[1]]\n");
+    expect_output(
+        on_stack(2 << 20, || {
+            run_with(&[NATIVE_BUDGET], "native_budget", 1 << 20, |vm| vm.set_native_stack_limit(8 << 10))
+        }),
+        "RecursionError: maximum recursion depth exceeded while getting the repr of an object\n[[1]]\n",
     );
 }
 

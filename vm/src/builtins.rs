@@ -11,7 +11,7 @@ use crate::obj::{self, exception as exc, str::StrBuf, Args, Builtin, Type};
 use crate::qstr;
 use crate::runtime;
 use crate::value::Value;
-use crate::vm::{PyResult, Raised, Vm};
+use crate::vm::{PyResult, Raised, Recursion, Vm};
 
 /// Look a name up in the builtins.
 pub fn lookup(name: Value) -> Option<Value> {
@@ -374,6 +374,7 @@ fn isinstance(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn is_inst(vm: &mut Vm<'_>, x: Value, t: Value, name: &str) -> PyResult<bool> {
     if let Some(items) = obj::tuple::items(t) {
+        vm.stack_guard(if name == "issubclass" { Recursion::SubclassCheck } else { Recursion::InstanceCheck })?;
         for c in items {
             if is_inst(vm, x, *c, name)? {
                 return Ok(true);

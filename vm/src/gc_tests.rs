@@ -96,6 +96,70 @@ fn collection_keeps_temp_roots_and_frees_the_rest() {
     assert!(!live(&vm, kept) && !live(&vm, list) && !live(&vm, inner));
 }
 
+#[test]
+fn temp_roots_grow_into_the_heap_and_keep_every_value() {
+    let mut mem = std::vec![MaybeUninit::<u8>::uninit(); 256 * 1024];
+    let mut out = Sink;
+    let mut vm = vm_on(&mut mem, &mut out);
+    let base = vm.heap_stats().used;
+    // 2,000 live roots: far past the part inside the `Vm` value; each push may collect
+    // (the spill buffer grows, or the string allocation collects), so every value pushed
+    // must stay alive through the growth of the buffer that will hold it.
+    let m = vm.roots_mark();
+    for i in 0..2000 {
+        let s = obj::str::new(&mut vm, &std::format!("root {i}")).unwrap();
+        vm.push_root(s).unwrap();
+        if i % 97 == 0 {
+            vm.collect();
+        }
+    }
+    assert_eq!(vm.roots_mark(), m + 2000);
+    vm.collect();
+    for i in 0..2000 {
+        assert_eq!(obj::str::as_str(vm.get_root(m + i)), Some(std::format!("root {i}").as_str()));
+    }
+    // Entries past the inline part are writable in place.
+    let x = obj::str::new(&mut vm, "replaced").unwrap();
+    vm.set_root(m + 1500, x);
+    vm.collect();
+    assert_eq!(obj::str::as_str(vm.get_root(m + 1500)), Some("replaced"));
+    assert!(vm.get_root(m + 2000).is_null());
+    // Popped, everything goes, the spill buffer included.
+    vm.pop_roots(m);
+    vm.collect();
+    assert_eq!(vm.heap_stats().used, base);
+}
+
+#[test]
+fn temp_root_growth_failure_raises_memory_error_without_recursing() {
+    let mut mem = std::vec![MaybeUninit::<u8>::uninit(); 4 * 1024];
+    let mut out = Sink;
+    let mut vm = vm_on(&mut mem, &mut out);
+    // Fill the heap with rooted objects until a push or an allocation fails.
+    let m = vm.roots_mark();
+    let mut n = 0;
+    while obj::list::with_capacity(&mut vm, 0).and_then(|l| vm.push_root(l)).is_ok() {
+        n += 1;
+        assert!(n < 10_000, "a 4 KiB heap cannot hold 10,000 lists");
+    }
+    assert!(n > 32, "{n} roots before the heap filled");
+    assert!(vm.pending_is(&exception::MEMORY_ERROR_TYPE));
+    vm.take_pending();
+    // With the heap full, pushing past the spill buffer's capacity fails cleanly.
+    let mut failed = false;
+    for _ in 0..4096 {
+        if vm.push_root(Value::NONE).is_err() {
+            failed = true;
+            break;
+        }
+    }
+    assert!(failed && vm.pending_is(&exception::MEMORY_ERROR_TYPE));
+    vm.take_pending();
+    vm.pop_roots(m);
+    vm.collect();
+    assert!(obj::list::with_capacity(&mut vm, 100).is_ok());
+}
+
 static ROM_INT: rom::Int<3> = rom::Int::new(false, [1, 2, 3]);
 static ROM_TUPLE: rom::Tuple<3> =
     rom::Tuple::new([Value::small_int(7), Value::qstr(&crate::qstr::append), Value::rom(&ROM_INT)]);

@@ -4,7 +4,8 @@
 //! **Stackless.** Python-to-Python calls (including `__init__` and generators resumed by
 //! `for`) link a new heap frame into the chain and continue in the same loop. Native code
 //! calling back into Python (`sorted(key=f)`, `__eq__` from a dict) enters [`run`]
-//! again; that nesting is bounded by `Vm::native_limit` (RecursionError).
+//! again; that nesting is bounded by the native stack guard (`Vm::stack_guard`:
+//! RecursionError once the native stack used passes `Vm::set_native_stack_limit`).
 //!
 //! **Exceptions.** A failing instruction adds a traceback entry for its frame (except
 //! re-raises) and looks up the frame's exception table; without a handler the frame is
@@ -21,7 +22,7 @@ use crate::obj::frame::{fl, FramePtr};
 use crate::obj::{self, exception as exc, generator, Args};
 use crate::runtime;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyResult, Recursion, Vm};
 
 /// How the entry frame of a loop finished.
 pub enum Exit {
@@ -62,9 +63,7 @@ fn unlink(vm: &mut Vm<'_>, f: FramePtr) {
 /// Run `entry` (already bound) until it returns or yields. `throw`: raise this exception at
 /// the frame's current instruction first (generator.throw). May collect.
 pub fn run(vm: &mut Vm<'_>, entry: FramePtr, throw: Value) -> PyResult<Exit> {
-    vm.enter_native()?;
-    if let Err(e) = link(vm, entry) {
-        vm.leave_native();
+    if let Err(e) = vm.stack_guard(Recursion::Plain).and_then(|()| link(vm, entry)) {
         if let Some(g) = generator::as_gen(entry.gen()) {
             g.state.set(generator::state::SUSPENDED);
         }
@@ -89,7 +88,6 @@ pub fn run(vm: &mut Vm<'_>, entry: FramePtr, throw: Value) -> PyResult<Exit> {
         }
     };
     vm.pop_roots(base);
-    vm.leave_native();
     r
 }
 

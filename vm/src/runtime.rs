@@ -14,7 +14,7 @@ use crate::obj::{self, class, exception as exc, str::StrBuf, Args, Kind, Type};
 use crate::qstr;
 use crate::rom::Qstr;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyResult, Recursion, Vm};
 
 pub use crate::call::{call, call_args, call_with_self};
 
@@ -184,13 +184,11 @@ pub fn repr_into(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
         return sb.push_fmt(vm, format_args!("{}", v.as_small_int().unwrap_or(0)));
     }
     let t = obj::type_of(v);
-    vm.enter_native()?;
-    let r = match t.slots.repr {
+    vm.stack_guard(Recursion::Repr)?;
+    match t.slots.repr {
         Some(f) => f(vm, v, sb),
         None => (obj::class::OBJECT_TYPE.slots.repr.unwrap_or(|_, _, _| Ok(())))(vm, v, sb),
-    };
-    vm.leave_native();
-    r
+    }
 }
 
 /// Append `str(v)`.
@@ -201,10 +199,8 @@ pub fn str_into(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     let t = obj::type_of(v);
     match t.slots.str {
         Some(f) => {
-            vm.enter_native()?;
-            let r = f(vm, v, sb);
-            vm.leave_native();
-            r
+            vm.stack_guard(Recursion::Str)?;
+            f(vm, v, sb)
         }
         None => repr_into(vm, v, sb),
     }
@@ -273,6 +269,7 @@ pub fn compare(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value
         CmpOp::IsNot => return Ok(Value::bool(a != b)),
         _ => {}
     }
+    vm.stack_guard(Recursion::Compare)?;
     let ta = obj::type_of(a);
     let tb = obj::type_of(b);
     // A subclass overriding the reflected method goes first.
@@ -342,6 +339,7 @@ pub fn hash(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
     }
     let t = obj::type_of(v);
     if let Some(f) = t.slots.hash {
+        vm.stack_guard(Recursion::Plain)?;
         return f(vm, v);
     }
     if t.flags & obj::flags::UNHASHABLE != 0 {
@@ -546,7 +544,10 @@ pub fn is_iterator(v: Value) -> bool {
 pub fn next(vm: &mut Vm<'_>, it: Value) -> PyResult<Option<Value>> {
     let t = obj::type_of(it);
     match t.slots.next {
-        Some(f) => f(vm, it),
+        Some(f) => {
+            vm.stack_guard(Recursion::Plain)?;
+            f(vm, it)
+        }
         None => Err(vm.type_error(format_args!("'{}' object is not an iterator", t.name()))),
     }
 }

@@ -50,22 +50,28 @@ pub enum ImageError {
 
 /// Maximum number of images registered at once.
 pub const MAX_IMAGES: usize = 8;
-/// Temp-root stack capacity. The corpus needs at most 21; 48 nested native re-entries
-/// (`__eq__` calling `==`) need about 75. The stack is part of the `Vm` value (like the
-/// collector's mark stack), so the whole heap region the embedder gives holds objects.
-const ROOTS: usize = 96;
+/// Temp roots held inline in the `Vm` value (the corpus needs at most 21 at once). Deeper
+/// stacks (native re-entry, embedder handles) continue in a heap buffer: see [`Vm::push_root`].
+const INLINE_ROOTS: usize = 32;
 /// Default limit of Python frame depth (like CPython's recursion limit).
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
-/// Default limit on native re-entries of the interpreter (native code calling Python).
-const DEFAULT_NATIVE_LIMIT: usize = 48;
+/// Default native stack budget in bytes (see [`Vm::set_native_stack_limit`]).
+pub const DEFAULT_NATIVE_STACK_LIMIT: usize = 1024 * 1024;
 
 /// The virtual machine. See the crate documentation for the public API.
 pub struct Vm<'a> {
     pub(crate) heap: Heap,
     pub(crate) out: &'a mut dyn Output,
     _region: PhantomData<&'a mut [MaybeUninit<u8>]>,
-    roots: [Value; ROOTS],
+    /// The temp-root stack: entries `0..INLINE_ROOTS` here, the rest in `roots_spill`.
+    roots: [Value; INLINE_ROOTS],
     pub(crate) roots_len: usize,
+    /// Raw heap buffer of `roots_spill_cap` values holding entries `INLINE_ROOTS..` (null
+    /// until the inline part first overflows; freed by a collection once unused).
+    roots_spill: *mut Value,
+    roots_spill_cap: usize,
+    /// The value being pushed while the spill buffer grows (traced: the growth may collect).
+    roots_pushing: Value,
     /// The innermost running frame (null when idle).
     pub(crate) frame: FramePtr,
     /// Python frames on the chain.
@@ -74,9 +80,11 @@ pub struct Vm<'a> {
     /// `sys.get_int_max_str_digits()`: the most decimal digits an int may have when
     /// converted from or to text (0: no limit).
     pub(crate) int_max_str_digits: usize,
-    /// Nested interpreter loops (native code calling back into Python).
-    pub(crate) native_depth: usize,
-    pub(crate) native_limit: usize,
+    /// Approximate stack pointer when the outermost public entry (`run_main`, `import`,
+    /// `print_exception`) began; 0 while no entry is running.
+    stack_base: usize,
+    /// Bytes of native stack the VM may use below `stack_base` (see [`Vm::stack_guard`]).
+    stack_limit: usize,
     /// The exception being raised (between `raise` and its handler).
     pub(crate) pending: Value,
     /// The exception being handled (`sys.exc_info()`), or NULL.
@@ -111,14 +119,17 @@ impl<'a> Vm<'a> {
             heap,
             out,
             _region: PhantomData,
-            roots: [Value::NULL; ROOTS],
+            roots: [Value::NULL; INLINE_ROOTS],
             roots_len: 0,
+            roots_spill: ptr::null_mut(),
+            roots_spill_cap: 0,
+            roots_pushing: Value::NULL,
             frame: FramePtr::NULL,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             int_max_str_digits: crate::num::bigint::MAX_STR_DIGITS,
-            native_depth: 0,
-            native_limit: DEFAULT_NATIVE_LIMIT,
+            stack_base: 0,
+            stack_limit: DEFAULT_NATIVE_STACK_LIMIT,
             pending: Value::NULL,
             handled: Value::NULL,
             skip_tb: false,
@@ -146,6 +157,31 @@ impl<'a> Vm<'a> {
     /// Set the maximum Python call depth (RecursionError beyond it).
     pub fn set_recursion_limit(&mut self, n: usize) {
         self.recursion_limit = n.max(10);
+    }
+
+    /// Set how many bytes of native stack the VM may use, counted from where the embedder
+    /// calls it (`run_main`, `import`, `print_exception`) down to the deepest native
+    /// recursion check. Python-to-Python calls use no native stack; the budget bounds native
+    /// recursion: nested containers (`repr`, `==`, `<`, `hash` of deeply nested lists and
+    /// tuples), chains of iterators (`filter(None, filter(None, ...))`), and native code
+    /// calling back into Python (`sorted(key=f)`, `__eq__` in a dict lookup, `__repr__` in
+    /// `print`, generators driven by `list()`). Past it these raise RecursionError with
+    /// CPython's message instead of overflowing the stack.
+    ///
+    /// Leave room below the budget: the check runs once per level of a recursion, and what
+    /// runs between two checks (the rest of one level, or raising the RecursionError, which
+    /// may collect) needs stack of its own: under 16 KiB on x86-64 at the workspace's dev
+    /// `opt-level = 1` (measured: 256 KiB budgets overflowed only below 270 KiB of stack).
+    /// The default, [`DEFAULT_NATIVE_STACK_LIMIT`] (1 MiB), is safe on a 2 MiB host thread
+    /// (Rust's default for spawned threads) and, in such a build, lets nested `min(key=...)`
+    /// re-entries and generators driven by `sum()` inside each other reach the recursion
+    /// limit (500 levels of two Python frames each; CPython stops near 330), with 3,200
+    /// levels of `repr` of nested lists and 1,600 of iterator chains or `hash` of nested
+    /// tuples. Embedded targets set it from their stack size (see
+    /// `examples/firmware/common`). The guard assumes a stack that grows down (all supported
+    /// targets); on one that grows up it never trips.
+    pub fn set_native_stack_limit(&mut self, bytes: usize) {
+        self.stack_limit = bytes;
     }
 
     /// Register a frozen image. Several images may be registered; earlier ones win when
@@ -192,16 +228,72 @@ impl<'a> Vm<'a> {
 
     /// Import `module` as the program's main module (`__name__ == "__main__"`).
     pub fn run_main(&mut self, module: &str) -> Result<(), Uncaught> {
+        let outer = self.enter_stack();
         self.reset_for_run();
         let r = crate::import::run_main(self, module);
-        self.finish_run(r)
+        let r = self.finish_run(r);
+        self.leave_stack(outer);
+        r
     }
 
     /// Import `module` (and its parent packages) if it is not imported yet.
     pub fn import(&mut self, module: &str) -> Result<(), Uncaught> {
+        let outer = self.enter_stack();
         self.reset_for_run();
         let r = crate::import::import_dotted(self, module).map(|_| ());
-        self.finish_run(r)
+        let r = self.finish_run(r);
+        self.leave_stack(outer);
+        r
+    }
+
+    /// Record the native stack position of a public entry that runs Python code, unless an
+    /// outer entry is already running (an embedder's native function called from Python may
+    /// call back in). Returns what [`leave_stack`](Self::leave_stack) restores.
+    #[inline(never)]
+    pub(crate) fn enter_stack(&mut self) -> usize {
+        let outer = self.stack_base;
+        if outer == 0 {
+            self.stack_base = stack_pointer();
+        }
+        outer
+    }
+
+    /// End a public entry begun by [`enter_stack`](Self::enter_stack).
+    pub(crate) fn leave_stack(&mut self, outer: usize) {
+        self.stack_base = outer;
+    }
+
+    /// The native recursion guard: RecursionError (with CPython's message for `what`) when
+    /// this point is more than the native stack limit below the outermost public entry.
+    /// Called once per level by every native recursion (nested interpreter loops, repr and
+    /// str of containers, comparison, hashing, iterator chains, isinstance over nested
+    /// tuples); each costs one subtraction and one comparison when it passes.
+    ///
+    /// A byte budget rather than a depth count, because the levels differ in size (a nested
+    /// interpreter loop takes kilobytes, a tuple hash a few dozen bytes) and by build
+    /// (debug frames are several times larger), and because the stack the VM gets is the
+    /// embedder's, known only to it. Outside any entry (`stack_base` 0) it never trips.
+    #[inline]
+    pub(crate) fn stack_guard(&mut self, what: Recursion) -> PyResult<()> {
+        let used = self.stack_base.saturating_sub(stack_pointer());
+        if used > self.stack_limit {
+            return Err(self.recursion_error(what));
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn recursion_error(&mut self, what: Recursion) -> Raised {
+        let msg = match what {
+            Recursion::Plain => "maximum recursion depth exceeded",
+            Recursion::Compare => "maximum recursion depth exceeded in comparison",
+            Recursion::Repr => "maximum recursion depth exceeded while getting the repr of an object",
+            Recursion::Str => "maximum recursion depth exceeded while getting the str of an object",
+            Recursion::InstanceCheck => "maximum recursion depth exceeded in __instancecheck__",
+            Recursion::SubclassCheck => "maximum recursion depth exceeded in __subclasscheck__",
+        };
+        self.raise_msg(&exception::RECURSION_ERROR_TYPE, msg)
     }
 
     fn reset_for_run(&mut self) {
@@ -211,14 +303,12 @@ impl<'a> Vm<'a> {
         self.roots_len = 0;
         self.frame = FramePtr::NULL;
         self.depth = 0;
-        self.native_depth = 0;
     }
 
     fn finish_run(&mut self, r: PyResult<()>) -> Result<(), Uncaught> {
         self.roots_len = 0;
         self.frame = FramePtr::NULL;
         self.depth = 0;
-        self.native_depth = 0;
         self.out.flush();
         match r {
             Ok(()) => Ok(()),
@@ -235,7 +325,10 @@ impl<'a> Vm<'a> {
         if exc.is_null() {
             return;
         }
-        match crate::traceback::format_exception(self, exc) {
+        let outer = self.enter_stack();
+        let r = crate::traceback::format_exception(self, exc);
+        self.leave_stack(outer);
+        match r {
             Ok(s) => {
                 let text = obj::str::as_str(s).unwrap_or("");
                 self.out.write_str(text);
@@ -255,7 +348,10 @@ impl<'a> Vm<'a> {
             return;
         }
         self.out.flush();
-        match crate::traceback::format_exception(self, exc) {
+        let outer = self.enter_stack();
+        let r = crate::traceback::format_exception(self, exc);
+        self.leave_stack(outer);
+        match r {
             Ok(s) => out.write_str(obj::str::as_str(s).unwrap_or("")),
             Err(_) => {
                 self.take_pending();
@@ -289,8 +385,17 @@ impl<'a> Vm<'a> {
     /// Run a full garbage collection now.
     pub fn collect(&mut self) {
         let frame = self.frame;
-        let roots = &self.roots[..self.roots_len.min(ROOTS)];
+        let spilled = self.roots_len.saturating_sub(INLINE_ROOTS);
+        if spilled == 0 && !self.roots_spill.is_null() {
+            // The stack is back inside the inline part: give the spill buffer back.
+            self.heap.free(self.roots_spill as *const u8);
+            self.roots_spill = ptr::null_mut();
+            self.roots_spill_cap = 0;
+        }
+        let roots = &self.roots[..self.roots_len.min(INLINE_ROOTS)];
+        let spill = self.roots_spill;
         let fixed = [
+            self.roots_pushing,
             self.pending,
             self.handled,
             self.uncaught,
@@ -319,6 +424,12 @@ impl<'a> Vm<'a> {
             t.mark_all(&api);
             frame.trace_chain(t);
             t.mark_all(roots);
+            if !spill.is_null() {
+                t.mark_buffer(spill as *const u8);
+                // SAFETY: the spill buffer holds `roots_spill_cap >= spilled` values, the
+                // first `spilled` of them live entries (see `push_root_spilled`).
+                t.mark_all(unsafe { core::slice::from_raw_parts(spill, spilled) });
+            }
         });
     }
 
@@ -489,12 +600,65 @@ impl<'a> Vm<'a> {
     }
 
     /// Keep `v` alive until `pop_roots` (or the end of the current instruction).
+    ///
+    /// The first `INLINE_ROOTS` entries live in the `Vm` value; beyond them the stack
+    /// continues in a heap buffer that doubles when full, so the depth is bounded only by
+    /// the heap. May collect (only when that buffer grows); the only error is the
+    /// preallocated MemoryError, raised without touching the root stack.
+    #[inline]
     pub(crate) fn push_root(&mut self, v: Value) -> PyResult<()> {
-        let Some(slot) = self.roots.get_mut(self.roots_len) else {
-            return Err(self.raise_msg(&exception::RECURSION_ERROR_TYPE, "temp root stack exhausted"));
-        };
-        *slot = v;
+        match self.roots.get_mut(self.roots_len) {
+            Some(slot) => {
+                *slot = v;
+                self.roots_len += 1;
+                Ok(())
+            }
+            None => self.push_root_spilled(v),
+        }
+    }
+
+    /// [`push_root`](Self::push_root) past the inline part. May collect.
+    #[cold]
+    fn push_root_spilled(&mut self, v: Value) -> PyResult<()> {
+        let j = self.roots_len - INLINE_ROOTS;
+        if j >= self.roots_spill_cap {
+            self.grow_roots_spill(v)?;
+        }
+        // SAFETY: `j < roots_spill_cap`, the buffer's length in values.
+        unsafe { self.roots_spill.add(j).write(v) };
         self.roots_len += 1;
+        Ok(())
+    }
+
+    /// Double the spill buffer (at least `INLINE_ROOTS` entries), keeping `v` (the value
+    /// being pushed) and the old buffer alive across the allocation. Never pushes a root.
+    /// May collect.
+    #[cold]
+    fn grow_roots_spill(&mut self, v: Value) -> PyResult<()> {
+        const W: usize = core::mem::size_of::<Value>();
+        let old = self.roots_spill;
+        let used = self.roots_len - INLINE_ROOTS;
+        let Some(cap) = self.roots_spill_cap.checked_mul(2).map(|c| c.max(INLINE_ROOTS)) else {
+            return Err(self.raise_memory_error());
+        };
+        let Some(bytes) = cap.checked_mul(W) else { return Err(self.raise_memory_error()) };
+        if !old.is_null() && self.heap.resize_in_place(old as *const u8, bytes) {
+            self.roots_spill_cap = cap;
+            return Ok(());
+        }
+        // `collect` marks the old buffer (through `roots_spill`) and `roots_pushing`.
+        self.roots_pushing = v;
+        let q = self.try_alloc_bytes(bytes, false, false);
+        self.roots_pushing = Value::NULL;
+        let Some(q) = q else { return Err(self.raise_memory_error()) };
+        if !old.is_null() {
+            // SAFETY: distinct live heap allocations; the old one holds `used` values and the
+            // new one `cap > used`.
+            unsafe { Heap::copy(old as *const u8, q, used * W) };
+            self.heap.free(old as *const u8);
+        }
+        self.roots_spill = q as *mut Value;
+        self.roots_spill_cap = cap;
         Ok(())
     }
 
@@ -512,19 +676,35 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// The slot of live temp root `i`, if `i < roots_len`.
+    fn root_slot(&mut self, i: usize) -> Option<&mut Value> {
+        if i >= self.roots_len {
+            return None;
+        }
+        match i.checked_sub(INLINE_ROOTS) {
+            None => self.roots.get_mut(i),
+            // SAFETY: `INLINE_ROOTS <= i < roots_len`, so `j` indexes a live entry of the
+            // spill buffer (`roots_len - INLINE_ROOTS <= roots_spill_cap`).
+            Some(j) => Some(unsafe { &mut *self.roots_spill.add(j) }),
+        }
+    }
+
     /// Replace the temp root at index `i` (used by growing builders).
     pub(crate) fn set_root(&mut self, i: usize, v: Value) {
-        if i < self.roots_len {
-            self.roots[i] = v;
+        if let Some(slot) = self.root_slot(i) {
+            *slot = v;
         }
     }
 
     /// Read the temp root at index `i`.
     pub(crate) fn get_root(&self, i: usize) -> Value {
-        if i < self.roots_len {
-            self.roots[i]
-        } else {
-            Value::NULL
+        if i >= self.roots_len {
+            return Value::NULL;
+        }
+        match i.checked_sub(INLINE_ROOTS) {
+            None => self.roots.get(i).copied().unwrap_or(Value::NULL),
+            // SAFETY: as in `root_slot`.
+            Some(j) => unsafe { self.roots_spill.add(j).read() },
         }
     }
 
@@ -623,19 +803,6 @@ impl<'a> Vm<'a> {
         self.out.write_str(s);
     }
 
-    /// Enter a native->Python re-entry (nested interpreter loop); RecursionError if too deep.
-    pub(crate) fn enter_native(&mut self) -> PyResult<()> {
-        if self.native_depth >= self.native_limit {
-            return Err(self.raise_msg(&exception::RECURSION_ERROR_TYPE, "maximum recursion depth exceeded"));
-        }
-        self.native_depth += 1;
-        Ok(())
-    }
-
-    pub(crate) fn leave_native(&mut self) {
-        self.native_depth = self.native_depth.saturating_sub(1);
-    }
-
     /// The currently handled exception (None if none).
     pub(crate) fn handled_or_none(&self) -> Value {
         if self.handled.is_null() { Value::NONE } else { self.handled }
@@ -645,6 +812,30 @@ impl<'a> Vm<'a> {
     pub(crate) fn null_ptr() -> *const u8 {
         ptr::null()
     }
+}
+
+/// Which native recursion hit the stack limit: selects CPython's RecursionError message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Recursion {
+    /// Python frames, iterator chains, hashing: "maximum recursion depth exceeded".
+    Plain,
+    /// Rich comparison: "... in comparison".
+    Compare,
+    /// `repr()`: "... while getting the repr of an object".
+    Repr,
+    /// `str()`: "... while getting the str of an object".
+    Str,
+    /// `isinstance` over nested tuples: "... in __instancecheck__".
+    InstanceCheck,
+    /// `issubclass` over nested tuples: "... in __subclasscheck__".
+    SubclassCheck,
+}
+
+/// The approximate native stack pointer: the address of a local of this (inlined) call.
+#[inline(always)]
+fn stack_pointer() -> usize {
+    let marker = 0u8;
+    core::hint::black_box(&marker) as *const u8 as usize
 }
 
 /// One live heap object, as reported by [`Vm::heap_census`].

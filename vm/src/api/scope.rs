@@ -270,10 +270,12 @@ impl<'a> Vm<'a> {
     /// })?;
     /// ```
     pub fn scope<R>(&mut self, f: impl for<'s> FnOnce(&mut Scope<'s>) -> R) -> R {
+        let outer = self.enter_stack();
         let mark = self.roots_mark();
         // SAFETY: roots are popped to `mark` below; the scope lives inside this call.
         let r = f(&mut unsafe { Scope::enter(self) });
         self.pop_roots(mark);
+        self.leave_stack(outer);
         self.out.flush();
         r
     }

@@ -60,6 +60,23 @@ const APP_MODULES: [&str; 6] = ["sensor", "sensor.readings", "sensor.stats", "se
 
 const PAINT: u32 = 0xC0FF_EE00;
 
+/// Stack kept free below the VM's native stack budget: what one level of native recursion
+/// or raising a RecursionError (which may collect) uses between two checks of the guard,
+/// and the frames between the caller of [`set_stack_budget`] and the VM's entry (the budget
+/// counts from `run_main`/`import`, a few hundred bytes deeper). An estimate: not yet
+/// measured on the boards.
+const STACK_RESERVE: usize = 2 * 1024;
+
+/// Give `vm` the stack left below the caller's frame, minus [`STACK_RESERVE`], as its native
+/// stack budget: deep native recursion (nested containers, native code calling back into
+/// Python) then raises RecursionError instead of running off the stack region.
+#[inline(always)]
+fn set_stack_budget(vm: &mut frostbyte::Vm<'_>, stack: Stack) {
+    let marker = 0u8;
+    let here = core::hint::black_box(&marker) as *const u8 as usize;
+    vm.set_native_stack_limit(here.saturating_sub(stack.bottom).saturating_sub(STACK_RESERVE));
+}
+
 /// The native stack region, as the board's linker script names it.
 #[derive(Clone, Copy)]
 pub struct Stack {
@@ -108,13 +125,13 @@ pub fn run(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u
 /// Run the application, then the recursion probe, and write the `[footprint]` report.
 fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u8>], stack: Stack) -> bool {
     let mut report = Report(semihosting::io::stderr().ok());
-    let (ok, stats, retained) = run_main_app(&mut report, board, image, &mut *heap);
+    let (ok, stats, retained) = run_main_app(&mut report, board, image, &mut *heap, stack);
     // The recursion probe (`depth`, 200 Python calls deep) in a fresh VM on the same heap, its
     // output in the report: the stack high-water mark below covers the application and the
     // probe. It is not part of the compared output because the micro:bit's 8 KiB heap holds
     // fewer than 200 frames next to nothing else (see examples/app/python/depth.py).
     let _ = write!(report, "[footprint] {board}: recursion probe: ");
-    let probe_ok = run_probe(image, heap);
+    let probe_ok = run_probe(image, heap, stack);
     let _ = writeln!(
         report,
         "[footprint] {board}: heap {} B, retained after import {} B, peak {} B, stack high-water {} B",
@@ -130,9 +147,16 @@ fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u
 /// application's modules). A function of its own, like [`run_probe`], so the two VMs share
 /// one stack slot instead of both being live in the caller's frame.
 #[inline(never)]
-fn run_main_app(report: &mut Report, board: &str, image: &'static Image, heap: &mut [MaybeUninit<u8>]) -> (bool, HeapStats, usize) {
+fn run_main_app(
+    report: &mut Report,
+    board: &str,
+    image: &'static Image,
+    heap: &mut [MaybeUninit<u8>],
+    stack: Stack,
+) -> (bool, HeapStats, usize) {
     let mut out = SemihostingOut::new();
     let mut vm = frostbyte::Vm::new(heap, &mut out);
+    set_stack_budget(&mut vm, stack);
     if vm.add_image(image).is_err() {
         let _ = writeln!(report, "[footprint] {board}: image rejected");
         return (false, vm.heap_stats(), 0);
@@ -160,9 +184,10 @@ fn run_main_app(report: &mut Report, board: &str, image: &'static Image, heap: &
 
 /// The recursion probe (`depth`) in a fresh VM on `heap`, printing to the report stream.
 #[inline(never)]
-fn run_probe(image: &'static Image, heap: &mut [MaybeUninit<u8>]) -> bool {
+fn run_probe(image: &'static Image, heap: &mut [MaybeUninit<u8>], stack: Stack) -> bool {
     let mut probe_out = Report(semihosting::io::stderr().ok());
     let mut vm = frostbyte::Vm::new(heap, &mut probe_out);
+    set_stack_budget(&mut vm, stack);
     match vm.add_image(image) {
         Ok(()) => match vm.run_main("depth") {
             Ok(()) => true,

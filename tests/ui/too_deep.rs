@@ -1,0 +1,5 @@
+static IMAGE: &frostbyte::rom::Image = frostbyte::include_python!("py/too_deep.py");
+
+fn main() {
+    let _ = IMAGE;
+}
