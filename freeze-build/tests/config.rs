@@ -34,7 +34,7 @@ fn package_and_module_are_frozen_into_one_file() {
         .compile()
         .expect("compiles");
     let src = std::fs::read_to_string(&out).unwrap();
-    assert!(src.contains("pub static APP: ::frostbyte::rom::Image"));
+    assert!(src.contains("pub static APP: ::frostbyte::Image"));
     // Modules in name order, each named after its place in the tree.
     for name in ["*b\"main\"", "*b\"pkg\"", "*b\"pkg.inner\"", "*b\"pkg.sub\""] {
         assert!(src.contains(name), "missing module name {name}");

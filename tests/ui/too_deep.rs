@@ -1,4 +1,4 @@
-static IMAGE: &frostbyte::rom::Image = frostbyte::include_python!("py/too_deep.py");
+static IMAGE: &frostbyte::Image = frostbyte::include_python!("py/too_deep.py");
 
 fn main() {
     let _ = IMAGE;
