@@ -75,6 +75,8 @@ pub struct HeapStats {
     pub free: usize,
     /// Highest `used` seen.
     pub peak: usize,
+    /// Collections run so far.
+    pub collections: usize,
 }
 
 /// The block heap. Owned by the VM; see the module documentation for the invariants.
@@ -448,6 +450,11 @@ impl Heap {
         unsafe { ptr::copy_nonoverlapping(src, dst, n) };
     }
 
+    /// Bytes in the block pool: no allocation can be larger.
+    pub fn capacity(&self) -> usize {
+        self.n_blocks * BLOCK
+    }
+
     /// Usage statistics.
     pub fn stats(&self) -> HeapStats {
         HeapStats {
@@ -455,6 +462,7 @@ impl Heap {
             used: self.used_blocks * BLOCK,
             free: (self.n_blocks - self.used_blocks) * BLOCK,
             peak: self.peak_blocks * BLOCK,
+            collections: self.collections,
         }
     }
 

@@ -96,6 +96,19 @@ pub fn as_index_opt(v: Value) -> Option<i64> {
     if obj::int::is_int(v) { obj::int::to_i64(v) } else { None }
 }
 
+/// The count of a sequence repetition (`seq * n`): `None` when `n` is not an int (the
+/// operation is NotImplemented), 0 for a negative count, and OverflowError, as CPython's,
+/// when it does not fit an index.
+pub fn repeat_count(vm: &mut Vm<'_>, n: Value) -> PyResult<Option<usize>> {
+    if !obj::int::is_int(n) {
+        return Ok(None);
+    }
+    match obj::int::to_i64(n) {
+        Some(i) => Ok(Some(usize::try_from(i).unwrap_or(0))),
+        None => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "cannot fit 'int' into an index-sized integer")),
+    }
+}
+
 /// Is this int negative?
 pub fn is_negative(v: Value) -> bool {
     obj::int::cmp(v, Value::small_int(0)) == Some(Ordering::Less)

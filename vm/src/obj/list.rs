@@ -403,9 +403,8 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
         }
         BinOp::Mul | BinOp::IMul => {
             let (l, n) = if as_list(a).is_some() { (a, b) } else { (b, a) };
-            let Some(n) = runtime::as_index_opt(n) else { return Ok(Value::NOT_IMPLEMENTED) };
+            let Some(n) = runtime::repeat_count(vm, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
             let len = as_list(l).map(|x| x.len()).unwrap_or(0);
-            let n = n.max(0) as usize;
             let Some(total) = len.checked_mul(n) else { return Err(vm.raise_memory_error()) };
             if op == BinOp::IMul {
                 reserve(vm, l, total)?;

@@ -68,7 +68,10 @@ pub fn alloc(vm: &mut Vm<'_>, n: usize) -> PyResult<Value> {
     if n == 0 {
         return Ok(empty());
     }
-    let v = vm.alloc_obj(&TUPLE_TYPE, HDR + n * core::mem::size_of::<Value>())?;
+    // A size that does not fit a word cannot fit the heap either: MemoryError.
+    let bytes = n.checked_mul(core::mem::size_of::<Value>()).and_then(|b| b.checked_add(HDR));
+    let Some(bytes) = bytes else { return Err(vm.raise_memory_error()) };
+    let v = vm.alloc_obj(&TUPLE_TYPE, bytes)?;
     // SAFETY: fresh allocation of a TupleObj with room for n items.
     unsafe { (*(v.as_ptr() as *mut TupleObj)).len = n };
     Ok(v)
@@ -253,9 +256,11 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
         }
         BinOp::Mul => {
             let (t, n) = if items(a).is_some() { (a, b) } else { (b, a) };
-            let Some(n) = runtime::as_index_opt(n) else { return Ok(Value::NOT_IMPLEMENTED) };
+            let Some(n) = runtime::repeat_count(vm, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
             let xs = items(t).unwrap_or(&[]);
-            let n = n.max(0) as usize;
+            if xs.is_empty() || n == 1 {
+                return Ok(if n == 0 { empty() } else { t });
+            }
             let Some(total) = xs.len().checked_mul(n) else { return Err(vm.raise_memory_error()) };
             let out = alloc(vm, total)?;
             let xs = items(t).unwrap_or(&[]);
