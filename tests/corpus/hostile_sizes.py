@@ -49,3 +49,26 @@ attempt("str*=2**62", lambda: imul("a", 2**62))
 attempt("bytes*=2**62", lambda: imul(b"a", 2**62))
 # The VM is still usable afterwards.
 print((1, 2) * 3, [0] * 4, "ab" * 3, b"x" * 2)
+
+
+# Huge indices: list methods read them as CPython does (clamped slice-style bounds, or
+# OverflowError past an index).
+def call(label, f):
+    try:
+        print(label, f())
+    except (IndexError, OverflowError, TypeError, ValueError) as e:
+        print(label, type(e).__name__, e)
+
+
+l = [1, 2, 3]
+call("index huge bounds", lambda: l.index(2, -2**63, 2**63))
+call("index bigint bounds", lambda: l.index(3, -2**100, 2**100))
+call("index bad bound", lambda: l.index(3, "a"))
+call("pop 2**63", lambda: l.pop(2**63))
+call("pop -2**63", lambda: l.pop(-2**63))
+call("pop str", lambda: l.pop("a"))
+call("insert 2**62", lambda: l.insert(2**62, 4))
+call("insert -2**62", lambda: l.insert(-2**62, 0))
+call("insert 2**100", lambda: l.insert(2**100, 5))
+call("slices", lambda: (l[::2**62], l[::-2**62], l[2**62::-2**62], l[-2**63::2**63 - 1], l[-2**100:2**100]))
+call("list", lambda: l)

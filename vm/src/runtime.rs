@@ -156,11 +156,28 @@ pub fn norm_index(i: i64, n: usize) -> Option<usize> {
     if j >= 0 && (j as u64) < n as u64 { Some(j as usize) } else { None }
 }
 
-/// Clamp a start/stop argument like `list.index` does.
-pub fn clamp_index(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<usize> {
-    let i = index_arg_typed(vm, v)?;
-    let j = if i < 0 { (i + n as i64).max(0) } else { i };
-    Ok((j as u64).min(n as u64) as usize)
+/// A start/stop argument like `list.index`'s (CPython's `_PyEval_SliceIndexNotNone`): an
+/// int too large for an index is clamped, not an error. Fit it to a length with
+/// [`clamp_to`]. May run Python code (`__index__`).
+pub fn slice_index_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<i64> {
+    let clamp = |r: Value| obj::int::to_i64(r).unwrap_or(if is_negative(r) { i64::MIN } else { i64::MAX });
+    if obj::int::is_int(v) {
+        return Ok(clamp(v));
+    }
+    match call_dunder(vm, v, &qstr::__index__, &[])? {
+        Some(r) if obj::int::is_int(r) => Ok(clamp(r)),
+        _ => Err(vm.type_error(format_args!("slice indices must be integers or have an __index__ method"))),
+    }
+}
+
+/// Fit a start/stop index from [`slice_index_arg`] to a sequence of `n` items.
+pub fn clamp_to(i: i64, n: usize) -> usize {
+    let n = n as u64;
+    if i < 0 {
+        n.saturating_sub(i.unsigned_abs()) as usize
+    } else {
+        (i as u64).min(n) as usize
+    }
 }
 
 // ----- repr / str -----

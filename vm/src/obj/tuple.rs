@@ -170,14 +170,29 @@ pub fn seq_richcmp(
     loop {
         match (get(a, i), get(b, i)) {
             (Some(x), Some(y)) => {
-                if x != y && !runtime::eq(vm, x, y)? {
-                    if op == CmpOp::Eq {
-                        return Ok(Value::FALSE);
-                    }
-                    if op == CmpOp::Ne {
-                        return Ok(Value::TRUE);
-                    }
-                    return runtime::compare(vm, x, y, op);
+                if x == y {
+                    i += 1;
+                    continue;
+                }
+                // A list's items may leave it while `__eq__` runs: keep both alive.
+                let m = vm.roots_mark();
+                vm.push_root(x)?;
+                vm.push_root(y)?;
+                let r = match runtime::eq(vm, x, y) {
+                    Ok(true) => Ok(None),
+                    // `__eq__` may have shortened a list: then the lengths decide (below).
+                    Ok(false) if get(a, i).is_none() || get(b, i).is_none() => Ok(None),
+                    Ok(false) if op == CmpOp::Eq => Ok(Some(Value::FALSE)),
+                    Ok(false) if op == CmpOp::Ne => Ok(Some(Value::TRUE)),
+                    Ok(false) => runtime::compare(vm, x, y, op).map(Some),
+                    Err(e) => Err(e),
+                };
+                vm.pop_roots(m);
+                if let Some(r) = r? {
+                    return Ok(r);
+                }
+                if get(a, i).is_none() || get(b, i).is_none() {
+                    continue;
                 }
             }
             (x, y) => {
