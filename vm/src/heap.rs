@@ -112,7 +112,9 @@ impl Heap {
         let off = base.align_offset(WORD).min(len);
         let avail = len - off;
         // Each block costs BLOCK bytes + 3 bits of tables; keep one block for alignment.
-        let mut n = (avail * 8) / (BLOCK * 8 + 3);
+        // (avail * 8 / per, computed without overflowing for regions past usize::MAX / 8.)
+        let per = BLOCK * 8 + 3;
+        let mut n = avail / per * 8 + avail % per * 8 / per;
         n = n.saturating_sub(1);
         let atb_bytes = n.div_ceil(4);
         let htb_bytes = n.div_ceil(8);
