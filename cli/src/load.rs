@@ -138,21 +138,15 @@ impl HostLoader {
             Const::Code(c) => Value::rom(self.code(c, module)),
             Const::Function { code, defaults } => {
                 let code = self.code(code, module);
-                let defaults = defaults
-                    .as_ref()
-                    .map_or(Value::NULL, |d| self.constant(d, module));
+                let defaults = defaults.as_ref().map_or(Value::NULL, |d| self.constant(d, module));
                 Value::rom(Box::leak(Box::new(rom::Function::new(code, defaults))))
             }
             Const::Descriptor { kind, func } => {
                 let f = self.constant(func, module);
                 match kind {
                     Decorator::Property => Value::rom(Box::leak(Box::new(rom::Property::new(f)))),
-                    Decorator::ClassMethod => {
-                        Value::rom(Box::leak(Box::new(rom::Descriptor::classmethod(f))))
-                    }
-                    Decorator::StaticMethod => {
-                        Value::rom(Box::leak(Box::new(rom::Descriptor::staticmethod(f))))
-                    }
+                    Decorator::ClassMethod => Value::rom(Box::leak(Box::new(rom::Descriptor::classmethod(f)))),
+                    Decorator::StaticMethod => Value::rom(Box::leak(Box::new(rom::Descriptor::staticmethod(f)))),
                 }
             }
             Const::Namespace(entries) => {

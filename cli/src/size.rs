@@ -52,14 +52,8 @@ const KINDS: [(&str, &str); 6] = [
     ("strings (qstr text + headers, name tables)", "FB_Q FB_N"),
     ("constant objects", "FB_K<n>"),
     ("value arrays (constants, local names)", "FB_KA"),
-    (
-        "code objects, functions + module list",
-        "FB_CODE FB_FN FB_CM FB_MOD",
-    ),
-    (
-        "namespaces (class ROM dicts + tables, module key tables)",
-        "FB_NS FB_NT FB_NK",
-    ),
+    ("code objects, functions + module list", "FB_CODE FB_FN FB_CM FB_MOD"),
+    ("namespaces (class ROM dicts + tables, module key tables)", "FB_NS FB_NT FB_NK"),
 ];
 
 /// The frozen-image kind (index into `KINDS`) of a demangled symbol name.
@@ -71,24 +65,22 @@ fn frozen_kind(name: &str) -> Option<usize> {
         rest.strip_prefix(p)
             .map(|r| r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == '_'))
     };
-    let k = if ["CODE", "FN", "CM", "MOD"]
-        .iter()
-        .any(|p| after(p) == Some(true))
-    {
-        4
-    } else if ["NS", "NT", "NK"].iter().any(|p| after(p) == Some(true)) {
-        5
-    } else if after("BC") == Some(true) {
-        0
-    } else if after("KA") == Some(true) {
-        3
-    } else if after("K") == Some(true) {
-        2
-    } else if after("N") == Some(true) || after("Q") == Some(true) {
-        1
-    } else {
-        return None;
-    };
+    let k =
+        if ["CODE", "FN", "CM", "MOD"].iter().any(|p| after(p) == Some(true)) {
+            4
+        } else if ["NS", "NT", "NK"].iter().any(|p| after(p) == Some(true)) {
+            5
+        } else if after("BC") == Some(true) {
+            0
+        } else if after("KA") == Some(true) {
+            3
+        } else if after("K") == Some(true) {
+            2
+        } else if after("N") == Some(true) || after("Q") == Some(true) {
+            1
+        } else {
+            return None;
+        };
     Some(k)
 }
 
