@@ -174,3 +174,13 @@ fn nonlocal_binding_found_through_class_is_not_enough() {
     assert_eq!(d[0].message, "no binding for nonlocal 'x' found");
     assert_eq!((d[0].line, d[0].col), (5, 22));
 }
+
+/// An f-string of more pieces than the stack can hold is joined in chunks: a module too big
+/// for one code object is the ordinary size diagnostic, not an internal "stack too deep".
+#[test]
+fn huge_fstring_is_a_size_error_not_an_internal_error() {
+    let src = format!("x = 1\ns = f\"{}\"\n", "{x}ab".repeat(40_000));
+    let d = errors(&src);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].message, "function too large (over 64 KiB of bytecode)");
+}
