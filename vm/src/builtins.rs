@@ -467,7 +467,7 @@ fn hash(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 
 fn chr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    let i = runtime::index_arg_typed(vm, args.get(0))?;
+    let i = runtime::c_int_arg(vm, args.get(0))?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => obj::str::from_char(vm, c),
         None => Err(vm.value_error(format_args!("chr() arg not in range(0x110000)"))),

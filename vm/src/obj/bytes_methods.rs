@@ -283,9 +283,8 @@ fn bound(vm: &mut Vm<'_>, v: Value, n: usize, dflt: usize) -> PyResult<usize> {
     if v.is_null() || v == Value::NONE {
         return Ok(dflt);
     }
-    let i = runtime::index_arg_typed(vm, v)?;
-    let j = if i < 0 { (i + n as i64).max(0) } else { i.min(n as i64) };
-    Ok(j as usize)
+    let i = runtime::slice_index_arg(vm, v, true)?;
+    Ok(runtime::clamp_to(i, n))
 }
 
 /// `(window start, window)` for the optional start/end arguments at 2 and 3.

@@ -92,8 +92,8 @@ fn remove(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 fn index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
     runtime::check_nargs(vm, "index", args, 2, 4)?;
-    let start = if args.pos.len() > 2 { runtime::slice_index_arg(vm, args.pos[2])? } else { 0 };
-    let stop = if args.pos.len() > 3 { runtime::slice_index_arg(vm, args.pos[3])? } else { i64::MAX };
+    let start = if args.pos.len() > 2 { runtime::slice_index_arg(vm, args.pos[2], false)? } else { 0 };
+    let stop = if args.pos.len() > 3 { runtime::slice_index_arg(vm, args.pos[3], false)? } else { i64::MAX };
     let n = as_list(l).map(|x| x.len()).unwrap_or(0);
     let (start, stop) = (runtime::clamp_to(start, n), runtime::clamp_to(stop, n));
     let x = args.pos[1];
