@@ -7,6 +7,7 @@ use std::mem::MaybeUninit;
 
 static GROW_FULL: &Image = frostbyte::include_python!("../fixtures/hostile/grow_full.py");
 static HUGE_REQUEST: &Image = frostbyte::include_python!("../fixtures/hostile/huge_request.py");
+static HUGE_FORMAT: &Image = frostbyte::include_python!("../fixtures/hostile/huge_format.py");
 
 #[derive(Default)]
 struct Capture(String);
@@ -49,6 +50,15 @@ fn growth_near_full_heap_collects_a_bounded_number_of_times() {
 #[test]
 fn request_larger_than_heap_fails_without_collecting() {
     let (out, collections) = run(HUGE_REQUEST, "huge_request", 256 * 1024);
-    assert_eq!(out, "MemoryError\nMemoryError\nMemoryError\nMemoryError\n");
+    assert_eq!(out, "MemoryError\n".repeat(8));
     assert!(collections <= 1, "{collections} collections");
+}
+
+/// Output that grows past the heap (huge widths and precisions, a long join) ends in
+/// MemoryError after a logarithmic number of growths (these ran for minutes before).
+#[test]
+fn output_past_the_heap_fails_after_few_collections() {
+    let (out, collections) = run(HUGE_FORMAT, "huge_format", 256 * 1024);
+    assert_eq!(out, "MemoryError\n".repeat(6));
+    assert!(collections < 100, "{collections} collections");
 }

@@ -241,6 +241,23 @@ impl StrBuf {
         Ok(())
     }
 
+    /// Make room for `extra` more bytes at once (MemoryError now, not after a long run of
+    /// appends, when they cannot fit). May collect.
+    pub fn reserve(&mut self, vm: &mut Vm<'_>, extra: usize) -> PyResult<()> {
+        let need = self.len.saturating_add(extra);
+        if need <= self.cap {
+            return Ok(());
+        }
+        if need > MAX_LEN {
+            return Err(vm.raise_memory_error());
+        }
+        let q = vm.realloc(self.obj(vm), HDR + need, true)?;
+        // SAFETY: q is a heap object pointer (block-aligned).
+        vm.set_root(self.root, unsafe { Value::from_obj_ptr(q) });
+        self.cap = vm.heap.alloc_size(q).saturating_sub(HDR);
+        Ok(())
+    }
+
     /// Append one character. May collect.
     pub fn push_char(&mut self, vm: &mut Vm<'_>, c: char) -> PyResult<()> {
         let mut b = [0u8; 4];

@@ -514,6 +514,7 @@ fn pad(vm: &mut Vm<'_>, args: &Args<'_>, align: u8) -> PyResult<Value> {
         }
     };
     let mut sb = StrBuf::new(vm)?;
+    sb.reserve(vm, total.saturating_mul(fill.len_utf8()).saturating_add(text.len()))?;
     for _ in 0..l {
         sb.push_char(vm, fill)?;
     }
@@ -540,6 +541,7 @@ fn zfill(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         return Ok(args.get(0));
     }
     let mut sb = StrBuf::new(vm)?;
+    sb.reserve(vm, usize::try_from(w).unwrap_or(usize::MAX))?;
     let (sign, rest) = if text.starts_with('-') || text.starts_with('+') { text.split_at(1) } else { ("", text) };
     sb.push(vm, sign)?;
     for _ in 0..(w - n) {
