@@ -31,7 +31,6 @@ fn run(image: &'static Image, main: &str, heap: usize) -> (String, usize) {
     if let Err(e) = r {
         vm.print_exception_to(&e, &mut tb);
     }
-    drop(vm);
     out.0.push_str(&tb.0);
     (out.0, collections)
 }

@@ -54,7 +54,7 @@ fn alloc_text(vm: &mut Vm<'_>, len: usize) -> PyResult<Value> {
 fn seal(v: Value, len: usize, ascii: bool) {
     // SAFETY: v is a fresh StrObj from `alloc_text` holding `len` UTF-8 bytes after HDR.
     unsafe {
-        let bytes = core::slice::from_raw_parts((v.as_ptr() as *const u8).add(HDR), len);
+        let bytes = core::slice::from_raw_parts(v.as_ptr().add(HDR), len);
         let o = v.as_ptr() as *mut StrObj;
         (*o).hash = qstr_hash(bytes);
         (*o).len_flags = len as u32 | if ascii { 0 } else { NON_ASCII };
