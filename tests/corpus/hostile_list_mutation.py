@@ -266,3 +266,13 @@ try:
     print("values in", Probe() in d.values(), d)
 except RuntimeError as e:
     print("RuntimeError", e)
+
+# Deeply nested containers compare without running out of temp roots.
+a = b = 0
+c = d = 0
+for i in range(150):
+    a = [a]
+    b = [b]
+    c = {"k": (c,)}
+    d = {"k": (d,)}
+print("nested", a == b, a < b, c == d, [a] == [b], b in [a])

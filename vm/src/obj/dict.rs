@@ -848,8 +848,11 @@ fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
             }
             // `k` and `v` may leave `a` while `__eq__` methods run: keep them alive.
             let m = vm.roots_mark();
-            vm.push_root(k)?;
-            vm.push_root(v)?;
+            for x in [k, v] {
+                if obj::list_methods::root_for_compare(x) {
+                    vm.push_root(x)?;
+                }
+            }
             let r = match get(vm, b, k) {
                 Ok(Some(w)) => obj::list_methods::item_eq(vm, v, w),
                 Ok(None) => Ok(false),

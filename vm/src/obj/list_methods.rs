@@ -2,7 +2,7 @@
 
 use super::list::{self, as_list};
 use super::{Args, Builtin};
-use crate::obj::exception as exc;
+use crate::obj::{self, exception as exc};
 use crate::qstr;
 use crate::runtime;
 use crate::value::Value;
@@ -53,11 +53,21 @@ fn insert(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// Should a container item be rooted while a comparison runs? Not lists, tuples and dicts:
+/// comparing them roots their own items one level down, and rooting every level of a
+/// deeply nested structure would use up the temp-root stack.
+pub(crate) fn root_for_compare(v: Value) -> bool {
+    v.is_obj() && obj::tuple::items(v).is_none() && as_list(v).is_none() && obj::dict::as_dict(v).is_none()
+}
+
 /// `x == l[i]`, keeping `l[i]` alive while `__eq__` runs (it may remove it from `l` and
 /// collect before the reflected comparison needs it). May run Python code.
 pub(crate) fn item_eq(vm: &mut Vm<'_>, y: Value, x: Value) -> PyResult<bool> {
     if y == x {
         return Ok(true);
+    }
+    if !root_for_compare(y) {
+        return runtime::eq(vm, y, x);
     }
     let m = vm.roots_mark();
     vm.push_root(y)?;

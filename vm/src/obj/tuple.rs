@@ -174,10 +174,15 @@ pub fn seq_richcmp(
                     i += 1;
                     continue;
                 }
-                // A list's items may leave it while `__eq__` runs: keep both alive.
+                // A list's items may leave it while `__eq__` runs: keep both alive. Nested
+                // lists and tuples are not rooted (their own items are, one level down), so
+                // comparing deeply nested containers does not use up the temp-root stack.
                 let m = vm.roots_mark();
-                vm.push_root(x)?;
-                vm.push_root(y)?;
+                for v in [x, y] {
+                    if obj::list_methods::root_for_compare(v) {
+                        vm.push_root(v)?;
+                    }
+                }
                 let r = match runtime::eq(vm, x, y) {
                     Ok(true) => Ok(None),
                     // `__eq__` may have shortened a list: then the lengths decide (below).
