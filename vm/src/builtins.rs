@@ -237,7 +237,8 @@ fn len(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(format_args!("len() takes exactly one argument ({} given)", args.pos.len())));
     }
     let n = runtime::len(vm, args.pos[0])?;
-    Ok(Value::small_int(n as isize))
+    // A length past the small-int range (`range(2**62)`) is a big int, not a wrapped one.
+    obj::int::from_i64(vm, n as i64)
 }
 
 fn min_max(vm: &mut Vm<'_>, args: &Args<'_>, want: CmpOp, name: &str) -> PyResult<Value> {
