@@ -63,3 +63,24 @@ call("chr 0x110000", lambda: chr(0x110000))
 for args in [("",), ("", 3), ("", 4), ("", 7), ("", 2, 1), ("a", 1), ("a", -3), ("b", 0, 2), ("", -2**70), ("bc", 1, -1)]:
     call("find%r" % (args,), lambda: (s.find(*args), s.rfind(*args), s.count(*args)))
 call("count unicode", lambda: "ééaé".count("é", 1, 3))
+
+
+# __len__ and __index__ results past the index range.
+class L:
+    def __init__(self, n):
+        self.n = n
+    def __len__(self):
+        return self.n
+for n in [5, 2**62, 2**63 - 1, 2**63, -1, -2**70, True]:
+    try:
+        print(len(L(n)), bool(L(n)))
+    except Exception as e:
+        print(type(e).__name__, e)
+class I:
+    def __index__(self):
+        return 2**100
+for f in [lambda: "abc"[I()], lambda: "abc" * I(), lambda: [1, 2][I():], lambda: bytes(I())]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -100,12 +100,26 @@ pub fn as_index_opt(v: Value) -> Option<i64> {
 /// operation is NotImplemented), 0 for a negative count, and OverflowError, as CPython's,
 /// when it does not fit an index.
 pub fn repeat_count(vm: &mut Vm<'_>, n: Value) -> PyResult<Option<usize>> {
-    if !obj::int::is_int(n) {
+    let v = if obj::int::is_int(n) {
+        n
+    } else if obj::type_of(n).is_heap() {
+        // An object with `__index__` counts too (CPython's sq_repeat).
+        match call_dunder(vm, n, &qstr::__index__, &[])? {
+            Some(r) if obj::int::is_int(r) => r,
+            Some(r) => {
+                return Err(vm.type_error(format_args!("__index__ returned non-int (type {})", obj::type_name(r))))
+            }
+            None => return Ok(None),
+        }
+    } else {
         return Ok(None);
-    }
-    match obj::int::to_i64(n) {
+    };
+    match obj::int::to_i64(v) {
         Some(i) => Ok(Some(usize::try_from(i).unwrap_or(0))),
-        None => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "cannot fit 'int' into an index-sized integer")),
+        None => Err(vm.raise_fmt(
+            &exc::OVERFLOW_ERROR_TYPE,
+            format_args!("cannot fit '{}' into an index-sized integer", obj::type_name(n)),
+        )),
     }
 }
 

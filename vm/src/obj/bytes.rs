@@ -177,9 +177,20 @@ fn new_bytes(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     if let Some(s) = obj::str::as_str(x) {
         return new(vm, s.as_bytes());
     }
-    if obj::int::is_int(x) {
-        let Some(n) = obj::int::to_i64(x) else {
-            return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "cannot fit 'int' into an index-sized integer"));
+    // A count: an int, or an object with `__index__` (before trying to iterate it).
+    let count = if obj::int::is_int(x) {
+        Some(x)
+    } else if obj::type_of(x).is_heap() {
+        runtime::call_dunder(vm, x, &qstr::__index__, &[])?.filter(|r| obj::int::is_int(*r))
+    } else {
+        None
+    };
+    if let Some(c) = count {
+        let Some(n) = obj::int::to_i64(c) else {
+            return Err(vm.raise_fmt(
+                &exc::OVERFLOW_ERROR_TYPE,
+                format_args!("cannot fit '{}' into an index-sized integer", obj::type_name(x)),
+            ));
         };
         let Ok(n) = usize::try_from(n) else {
             return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative count"));
