@@ -10,8 +10,11 @@ fn frostbyte(args: &[&str]) -> Output {
         .expect("frostbyte runs")
 }
 
+/// A fresh program file (one per call: the tests run in parallel threads of one process).
 fn program() -> String {
-    let path = std::env::temp_dir().join(format!("frostbyte_args_{}.py", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("frostbyte_args_{}_{n}.py", std::process::id()));
     std::fs::write(&path, "print(sum(range(10)))\n").expect("write program");
     path.to_string_lossy().into_owned()
 }
