@@ -80,24 +80,60 @@ fn run_cli(args: &[String]) -> Result<ExitCode, String> {
     }
     let file = file.ok_or(USAGE)?;
     match cmd.as_str() {
-        "run" => Ok(cmd_run(file, heap, recursion_limit)),
+        "run" => Ok(cmd_run(file, alloc_heap(heap)?, recursion_limit)),
         "dis" => cmd_dis(file),
         "freeze" => cmd_freeze(file),
         _ => Err(format!("unknown command {cmd}\n{USAGE}")),
     }
 }
 
+/// Smallest `--heap`: room for the VM's own objects and a small program.
+const MIN_HEAP: usize = 4 << 10;
+/// Largest `--heap` (1 TiB, and never more than a Rust allocation may hold).
+const MAX_HEAP: u64 = if (isize::MAX as u64) < 1 << 40 {
+    isize::MAX as u64
+} else {
+    1 << 40
+};
+
+/// A `--heap` size: bytes, or with a K, M or G suffix (binary units), between [`MIN_HEAP`]
+/// and [`MAX_HEAP`].
 fn parse_size(s: &str) -> Result<usize, String> {
-    let (num, mul) = match s.strip_suffix(['k', 'K']) {
-        Some(n) => (n, 1024),
-        None => match s.strip_suffix(['m', 'M']) {
-            Some(n) => (n, 1 << 20),
-            None => (s, 1),
-        },
+    let (num, mul): (&str, u64) = match s.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&s[..i], 1 << 10),
+        Some((i, 'm' | 'M')) => (&s[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&s[..i], 1 << 30),
+        _ => (s, 1),
     };
-    num.parse::<usize>()
-        .map(|n| n * mul)
-        .map_err(|_| format!("bad size {s}"))
+    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "bad --heap size '{s}': expected a number of bytes, optionally followed by K, M or G"
+        ));
+    }
+    let too_large = || format!("--heap {s} is too large: at most {MAX_HEAP} bytes");
+    let bytes = num
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mul))
+        .filter(|&b| b <= MAX_HEAP)
+        .ok_or_else(too_large)?;
+    let bytes = usize::try_from(bytes).map_err(|_| too_large())?;
+    if bytes < MIN_HEAP {
+        return Err(format!(
+            "--heap {s} is too small: at least {MIN_HEAP} bytes"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The heap region for `run`, or an error message when the host cannot allocate it.
+fn alloc_heap(bytes: usize) -> Result<&'static mut [MaybeUninit<u8>], String> {
+    let mut v: Vec<MaybeUninit<u8>> = Vec::new();
+    v.try_reserve_exact(bytes)
+        .map_err(|_| format!("cannot allocate a heap of {bytes} bytes"))?;
+    // Within the reserved capacity: no further allocation (writing uninit bytes costs nothing).
+    v.resize(bytes, MaybeUninit::uninit());
+    Ok(Box::leak(v.into_boxed_slice()))
 }
 
 fn cmd_dis(file: &str) -> Result<ExitCode, String> {
@@ -145,7 +181,11 @@ impl frostbyte_vm::Output for Capture {
     }
 }
 
-fn cmd_run(file: &str, heap_size: usize, recursion_limit: Option<usize>) -> ExitCode {
+fn cmd_run(
+    file: &str,
+    heap: &'static mut [MaybeUninit<u8>],
+    recursion_limit: Option<usize>,
+) -> ExitCode {
     let prog = resolve::Program::load(Path::new(file), true);
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));
@@ -153,8 +193,6 @@ fn cmd_run(file: &str, heap_size: usize, recursion_limit: Option<usize>) -> Exit
     }
     let mut loader = load::HostLoader::new();
     let image = loader.image(&prog.modules);
-    let heap: &'static mut [MaybeUninit<u8>] =
-        Box::leak(vec![MaybeUninit::uninit(); heap_size].into_boxed_slice());
     let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
     let mut vm = frostbyte_vm::Vm::new(heap, &mut out);
     if let Some(n) = recursion_limit {

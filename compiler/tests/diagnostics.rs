@@ -316,3 +316,13 @@ fn nested_functions_past_200_are_an_error_and_200_freeze_on_a_small_stack() {
     assert!(src.matches("<lambda>").count() >= 200);
     assert!(frostbyte_compiler::disassemble(&m).matches("<lambda>").count() >= 200);
 }
+
+/// An f-string of more pieces than the stack can hold is joined in chunks: a module too big
+/// for one code object is the ordinary size diagnostic, not an internal "stack too deep".
+#[test]
+fn huge_fstring_is_a_size_error_not_an_internal_error() {
+    let src = format!("x = 1\ns = f\"{}\"\n", "{x}ab".repeat(40_000));
+    let d = errors(&src);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].message, "function too large (over 64 KiB of bytecode)");
+}

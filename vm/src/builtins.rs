@@ -240,7 +240,7 @@ fn len(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(format_args!("len() takes exactly one argument ({} given)", args.pos.len())));
     }
     let n = runtime::len(vm, args.pos[0])?;
-    // A length can exceed the small-int range (`len(range(2 ** 62))` on 64-bit).
+    // A length past the small-int range (`range(2**62)`) is a big int, not a wrapped one.
     obj::int::from_i64(vm, n as i64)
 }
 
@@ -472,7 +472,7 @@ fn hash(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 
 fn chr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    let i = runtime::index_arg_typed(vm, args.get(0))?;
+    let i = runtime::c_int_arg(vm, args.get(0))?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => obj::str::from_char(vm, c),
         None => Err(vm.value_error(format_args!("chr() arg not in range(0x110000)"))),

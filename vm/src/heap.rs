@@ -75,6 +75,8 @@ pub struct HeapStats {
     pub free: usize,
     /// Highest `used` seen.
     pub peak: usize,
+    /// Collections run so far.
+    pub collections: usize,
 }
 
 /// The block heap. Owned by the VM; see the module documentation for the invariants.
@@ -110,7 +112,9 @@ impl Heap {
         let off = base.align_offset(WORD).min(len);
         let avail = len - off;
         // Each block costs BLOCK bytes + 3 bits of tables; keep one block for alignment.
-        let mut n = (avail * 8) / (BLOCK * 8 + 3);
+        // (avail * 8 / per, computed without overflowing for regions past usize::MAX / 8.)
+        let per = BLOCK * 8 + 3;
+        let mut n = avail / per * 8 + avail % per * 8 / per;
         n = n.saturating_sub(1);
         let atb_bytes = n.div_ceil(4);
         let htb_bytes = n.div_ceil(8);
@@ -448,6 +452,11 @@ impl Heap {
         unsafe { ptr::copy_nonoverlapping(src, dst, n) };
     }
 
+    /// Bytes in the block pool: no allocation can be larger.
+    pub fn capacity(&self) -> usize {
+        self.n_blocks * BLOCK
+    }
+
     /// Usage statistics.
     pub fn stats(&self) -> HeapStats {
         HeapStats {
@@ -455,6 +464,7 @@ impl Heap {
             used: self.used_blocks * BLOCK,
             free: (self.n_blocks - self.used_blocks) * BLOCK,
             peak: self.peak_blocks * BLOCK,
+            collections: self.collections,
         }
     }
 

@@ -98,6 +98,33 @@ pub fn as_index_opt(v: Value) -> Option<i64> {
     if obj::int::is_int(v) { obj::int::to_i64(v) } else { None }
 }
 
+/// The count of a sequence repetition (`seq * n`): `None` when `n` is not an int (the
+/// operation is NotImplemented), 0 for a negative count, and OverflowError, as CPython's,
+/// when it does not fit an index.
+pub fn repeat_count(vm: &mut Vm<'_>, n: Value) -> PyResult<Option<usize>> {
+    let v = if obj::int::is_int(n) {
+        n
+    } else if obj::type_of(n).is_heap() {
+        // An object with `__index__` counts too (CPython's sq_repeat).
+        match call_dunder(vm, n, &qstr::__index__, &[])? {
+            Some(r) if obj::int::is_int(r) => r,
+            Some(r) => {
+                return Err(vm.type_error(format_args!("__index__ returned non-int (type {})", obj::type_name(r))))
+            }
+            None => return Ok(None),
+        }
+    } else {
+        return Ok(None);
+    };
+    match obj::int::to_i64(v) {
+        Some(i) => Ok(Some(usize::try_from(i).unwrap_or(0))),
+        None => Err(vm.raise_fmt(
+            &exc::OVERFLOW_ERROR_TYPE,
+            format_args!("cannot fit '{}' into an index-sized integer", obj::type_name(n)),
+        )),
+    }
+}
+
 /// Is this int negative?
 pub fn is_negative(v: Value) -> bool {
     obj::int::cmp(v, Value::small_int(0)) == Some(Ordering::Less)
@@ -105,15 +132,22 @@ pub fn is_negative(v: Value) -> bool {
 
 /// An index argument; TypeError with `msg` + type name if not an int.
 pub fn index_arg(vm: &mut Vm<'_>, k: Value, msg: &str) -> PyResult<i64> {
+    let too_big = |vm: &mut Vm<'_>| {
+        let t = obj::type_name(k);
+        vm.raise_fmt(&exc::INDEX_ERROR_TYPE, format_args!("cannot fit '{t}' into an index-sized integer"))
+    };
     if let Some(i) = as_index_opt(k) {
         return Ok(i);
     }
     if obj::int::is_int(k) {
-        return Ok(if is_negative(k) { i64::MIN / 2 } else { i64::MAX / 2 });
+        return Err(too_big(vm));
     }
     if let Some(r) = call_dunder(vm, k, &qstr::__index__, &[])? {
         if let Some(i) = as_index_opt(r) {
             return Ok(i);
+        }
+        if obj::int::is_int(r) {
+            return Err(too_big(vm));
         }
     }
     let base = msg.split(", not").next().unwrap_or(msg);
@@ -145,11 +179,42 @@ pub fn norm_index(i: i64, n: usize) -> Option<usize> {
     if j >= 0 && (j as u64) < n as u64 { Some(j as usize) } else { None }
 }
 
-/// Clamp a start/stop argument like `list.index` does.
-pub fn clamp_index(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<usize> {
-    let i = index_arg_typed(vm, v)?;
-    let j = if i < 0 { (i + n as i64).max(0) } else { i };
-    Ok((j as u64).min(n as u64) as usize)
+/// A start/stop argument like `list.index`'s (CPython's `_PyEval_SliceIndexNotNone`): an
+/// int too large for an index is clamped, not an error. Fit it to a length with
+/// [`clamp_to`]. May run Python code (`__index__`).
+/// `none_ok`: the caller accepts None too (only the TypeError's wording changes).
+pub fn slice_index_arg(vm: &mut Vm<'_>, v: Value, none_ok: bool) -> PyResult<i64> {
+    let clamp = |r: Value| obj::int::to_i64(r).unwrap_or(if is_negative(r) { i64::MIN } else { i64::MAX });
+    if obj::int::is_int(v) {
+        return Ok(clamp(v));
+    }
+    match call_dunder(vm, v, &qstr::__index__, &[])? {
+        Some(r) if obj::int::is_int(r) => Ok(clamp(r)),
+        _ => Err(vm.type_error(format_args!(
+            "slice indices must be integers {}or have an __index__ method",
+            if none_ok { "or None " } else { "" }
+        ))),
+    }
+}
+
+/// An argument CPython reads as a C int (`expandtabs` tab size, `chr`): OverflowError
+/// outside the i32 range. May run Python code (`__index__`).
+pub fn c_int_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<i32> {
+    let i = if obj::int::is_int(v) { obj::int::to_i64(v) } else { Some(index_arg_typed(vm, v)?) };
+    match i.and_then(|i| i32::try_from(i).ok()) {
+        Some(i) => Ok(i),
+        None => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "Python int too large to convert to C int")),
+    }
+}
+
+/// Fit a start/stop index from [`slice_index_arg`] to a sequence of `n` items.
+pub fn clamp_to(i: i64, n: usize) -> usize {
+    let n = n as u64;
+    if i < 0 {
+        n.saturating_sub(i.unsigned_abs()) as usize
+    } else {
+        (i as u64).min(n) as usize
+    }
 }
 
 // ----- repr / str -----

@@ -12,6 +12,18 @@ use crate::runtime;
 use crate::value::Value;
 use crate::vm::{FixedBuf, PyResult, Raised, Vm};
 
+/// A field name or index made only of ASCII digits, as a number (CPython's `get_integer`):
+/// `None` for any other text (a keyword or a str key), ValueError past `isize::MAX`.
+fn field_number(vm: &mut Vm<'_>, s: &str) -> PyResult<Option<usize>> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
+    }
+    match s.parse::<usize>().ok().filter(|&k| k <= isize::MAX as usize) {
+        Some(k) => Ok(Some(k)),
+        None => Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "Too many decimal digits in format string")),
+    }
+}
+
 fn spec_error(vm: &mut Vm<'_>, e: SpecError, spec: &str, v: Value) -> Raised {
     let mut b = FixedBuf::new();
     let _ = e.write_message(spec, obj::type_name(v), &mut b);
@@ -206,15 +218,28 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt_v: Value, args: Value) -> PyResult<Va
                         None => Err(printf_error(vm, PrintfError::NotEnoughArguments, Value::NULL)),
                     }
                 };
+                // CPython reads a `*` width as a Py_ssize_t and a `*` precision as a C int.
+                let star = |vm: &mut Vm<'_>, w: Value, max: i64, c_type: &str| -> PyResult<i64> {
+                    if !int::is_int(w) {
+                        return Err(printf_error(vm, PrintfError::StarWantsInt, w));
+                    }
+                    match int::to_i64(w).filter(|v| (-max - 1..=max).contains(v)) {
+                        Some(v) => Ok(v),
+                        None => Err(vm.raise_fmt(
+                            &exc::OVERFLOW_ERROR_TYPE,
+                            format_args!("Python int too large to convert to C {c_type}"),
+                        )),
+                    }
+                };
                 let sw = if c.width == printf::Count::Star {
                     let w = next_arg(vm, &mut idx)?;
-                    Some(int::to_i64(w).ok_or_else(|| printf_error(vm, PrintfError::StarWantsInt, w))?)
+                    Some(star(vm, w, i64::MAX, "ssize_t")?)
                 } else {
                     None
                 };
                 let sp = if c.precision == printf::Count::Star {
                     let w = next_arg(vm, &mut idx)?;
-                    Some(int::to_i64(w).ok_or_else(|| printf_error(vm, PrintfError::StarWantsInt, w))?)
+                    Some(star(vm, w, i32::MAX as i64, "int")?)
                 } else {
                     None
                 };
@@ -431,7 +456,7 @@ fn format_field(vm: &mut Vm<'_>, field: &str, args: &Args<'_>, auto: &mut usize,
                 ))
             }
         }
-    } else if let Ok(k) = first.parse::<usize>() {
+    } else if let Some(k) = field_number(vm, first)? {
         match args.pos.get(k) {
             Some(v) => *v,
             None => {
@@ -462,9 +487,9 @@ fn format_field(vm: &mut Vm<'_>, field: &str, args: &Args<'_>, auto: &mut usize,
         } else if let Some(r) = rest.strip_prefix('[') {
             let e = r.find(']').unwrap_or(r.len());
             let key = &r[..e];
-            let k = match key.parse::<i64>() {
-                Ok(i) => int::from_i64(vm, i)?,
-                Err(_) => obj::str::new(vm, key)?,
+            let k = match field_number(vm, key)? {
+                Some(i) => int::from_i64(vm, i as i64)?,
+                None => obj::str::new(vm, key)?,
             };
             vm.push_root(k)?;
             v = runtime::get_item(vm, v, k)?;

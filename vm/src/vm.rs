@@ -518,8 +518,12 @@ impl<'a> Vm<'a> {
     }
 
     /// [`alloc_bytes`](Self::alloc_bytes) without raising: `None` when `bytes` do not fit
-    /// even after a collection. May collect.
+    /// even after a collection. A request larger than the whole pool fails at once, without
+    /// collecting. May collect.
     fn try_alloc_bytes(&mut self, bytes: usize, header: bool, top: bool) -> Option<*mut u8> {
+        if bytes > self.heap.capacity() {
+            return None;
+        }
         #[cfg(feature = "gc-stress")]
         self.collect();
         if self.heap.wants_collection() {
@@ -545,13 +549,21 @@ impl<'a> Vm<'a> {
         self.realloc_atleast(p, new_bytes, new_bytes, header)
     }
 
-    /// [`realloc`](Self::realloc) to `want` bytes, settling for `min` bytes (`min <= want`)
-    /// when `want` does not fit anywhere: on a small, fragmented heap a growing list, dict or
-    /// string gets the room it needs now rather than failing for its growth headroom. `want`
-    /// is tried in place, then elsewhere, before `min` is (settling early would make a growing
-    /// buffer grow by a block at a time: quadratic). `p` may be null (a fresh allocation).
-    /// May collect.
+    /// [`realloc`](Self::realloc) to `want` bytes, settling for less, down to `min` bytes
+    /// (`min <= want`), when `want` does not fit anywhere: on a small, fragmented heap a
+    /// growing list, dict or string gets the room it needs now rather than failing for its
+    /// growth headroom. `want` is tried in place, then elsewhere; when it does not fit, the
+    /// heap is collected (once) and the headroom halved until a size fits or `min` fails.
+    /// Halving, not settling for `min` at once, keeps growth geometric on a nearly full heap
+    /// (settling would make a growing buffer grow by a block, and collect, at every append:
+    /// quadratic). A growth collects at most twice (the usual threshold check and one forced
+    /// collection); `min` larger than the whole pool fails at once. `p` may be null (a fresh
+    /// allocation). May collect.
     pub(crate) fn realloc_atleast(&mut self, p: *mut u8, want: usize, min: usize, header: bool) -> PyResult<*mut u8> {
+        if min > self.heap.capacity() {
+            return Err(self.raise_memory_error());
+        }
+        let want = want.clamp(min, self.heap.capacity());
         if !p.is_null() && self.heap.resize_in_place(p, want) {
             return Ok(p);
         }
@@ -560,18 +572,36 @@ impl<'a> Vm<'a> {
         if !p.is_null() {
             self.push_root_raw(p)?;
         }
-        let mut got = want;
-        let mut q = self.try_alloc_bytes(want, header, false);
-        if q.is_none() && min < want {
-            if !p.is_null() && self.heap.resize_in_place(p, min) {
+        #[cfg(feature = "gc-stress")]
+        self.collect();
+        if self.heap.wants_collection() {
+            self.collect();
+        }
+        let have = if p.is_null() { 0 } else { self.heap.alloc_size(p) };
+        let mut collected = false;
+        let mut size = want;
+        let found = loop {
+            if size > have && (size < want || collected) && !p.is_null() && self.heap.resize_in_place(p, size) {
                 self.pop_roots(m);
                 return Ok(p);
             }
-            got = min;
-            q = self.try_alloc_bytes(min, header, false);
-        }
+            if let Some(q) = self.heap.alloc(size, header, false) {
+                break Some((q, size));
+            }
+            if size == min || !collected {
+                if collected {
+                    break None;
+                }
+                // Before settling for less, collect once and start again from `want`.
+                self.collect();
+                collected = true;
+                size = want;
+                continue;
+            }
+            size = min + (size - min) / 2;
+        };
         self.pop_roots(m);
-        let Some(q) = q else { return Err(self.raise_memory_error()) };
+        let Some((q, got)) = found else { return Err(self.raise_memory_error()) };
         if !p.is_null() {
             let old = self.heap.alloc_size(p);
             // SAFETY: both are distinct live heap allocations of at least min(old, got) bytes.

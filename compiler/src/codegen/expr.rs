@@ -20,6 +20,8 @@ enum Coll {
     Gen,
 }
 
+/// Pieces of an f-string joined at a time (see `string_piece`).
+const FSTRING_CHUNK: i64 = 256;
 impl<'a> Compiler<'a> {
     /// The constant value of a literal expression (no names, no calls), if it is one.
     pub(super) fn const_value(e: &Expr) -> Option<Const> {
@@ -667,6 +669,17 @@ impl<'a> Compiler<'a> {
         self.finish_string(buf, count);
     }
 
+    /// One more piece of an f-string is on the stack: join the pieces so far into one every
+    /// [`FSTRING_CHUNK`] pieces, so a long f-string needs a bounded stack (it failed with
+    /// "stack too deep" past 65,535 pieces).
+    fn string_piece(&mut self, count: &mut i64) {
+        *count += 1;
+        if *count >= FSTRING_CHUNK {
+            self.emit(Op::BuildString, *count);
+            *count = 1;
+        }
+    }
+
     /// Flush pending literal text and join the pieces into one str.
     fn finish_string(&mut self, buf: String, mut count: i64) {
         if !buf.is_empty() || count == 0 {
@@ -693,7 +706,7 @@ impl<'a> Compiler<'a> {
                     }
                     if !buf.is_empty() {
                         self.load_const(Const::Str(std::mem::take(buf)));
-                        *count += 1;
+                        self.string_piece(count);
                     }
                     self.expr(&i.expression);
                     let mut flags = match i.conversion {
@@ -715,7 +728,7 @@ impl<'a> Compiler<'a> {
                         flags |= 4;
                     }
                     self.emit(Op::FormatValue, flags);
-                    *count += 1;
+                    self.string_piece(count);
                 }
             }
         }

@@ -113,6 +113,8 @@ pub enum SpecError {
     SignWithChar,
     /// "Alternate form (#) not allowed with integer format specifier 'c'".
     AltWithChar,
+    /// "precision too big": a float precision over `i32::MAX` (CPython's C int).
+    PrecisionTooBig,
     /// The output sink returned an error.
     Sink,
 }
@@ -161,6 +163,7 @@ impl SpecError {
             SpecError::EqualsInString => w.write_str("'=' alignment not allowed in string format specifier"),
             SpecError::SignWithChar => w.write_str("Sign not allowed with integer format specifier 'c'"),
             SpecError::AltWithChar => w.write_str("Alternate form (#) not allowed with integer format specifier 'c'"),
+            SpecError::PrecisionTooBig => w.write_str("precision too big"),
             SpecError::Sink => w.write_str("formatting failed"),
         }
     }
@@ -404,6 +407,9 @@ pub fn format_float(spec: &FormatSpec, x: f64, w: &mut dyn Write) -> Result<(), 
     };
     let x = if ty == '%' { x * 100.0 } else { x };
     let precision = spec.precision.unwrap_or(if ty == '\0' { 0 } else { 6 });
+    if precision > i32::MAX as usize {
+        return Err(SpecError::PrecisionTooBig);
+    }
     let mut style = FloatStyle::new(code, precision).ok_or(SpecError::UnknownCode(ty))?;
     style.add_dot_0 = ty == '\0';
     style.alternate = spec.alternate;

@@ -37,7 +37,7 @@ pub fn as_bytes(v: Value) -> Option<&'static [u8]> {
 
 /// A new bytes object with a copy of `data`. May collect.
 pub fn new(vm: &mut Vm<'_>, data: &[u8]) -> PyResult<Value> {
-    let v = vm.alloc_obj(&BYTES_TYPE, HDR + data.len())?;
+    let v = vm.alloc_obj(&BYTES_TYPE, HDR.saturating_add(data.len()))?;
     // SAFETY: fresh allocation of HDR + len bytes.
     unsafe {
         (*(v.as_ptr() as *mut BytesObj)).len = data.len();
@@ -49,7 +49,7 @@ pub fn new(vm: &mut Vm<'_>, data: &[u8]) -> PyResult<Value> {
 /// A new zero-filled bytes object of length `n`; fill it with [`fresh_data`] before the
 /// next allocation. May collect.
 pub fn alloc(vm: &mut Vm<'_>, n: usize) -> PyResult<Value> {
-    let v = vm.alloc_obj(&BYTES_TYPE, HDR + n)?;
+    let v = vm.alloc_obj(&BYTES_TYPE, HDR.saturating_add(n))?;
     // SAFETY: fresh allocation of HDR + n bytes.
     unsafe { (*(v.as_ptr() as *mut BytesObj)).len = n };
     Ok(v)
@@ -141,7 +141,7 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
     match op.base() {
         BinOp::Add => {
             let (Some(x), Some(y)) = (as_bytes(a), as_bytes(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
-            let r = alloc(vm, x.len() + y.len())?;
+            let r = alloc(vm, x.len().saturating_add(y.len()))?;
             let out = fresh_data(r);
             out[..x.len()].copy_from_slice(x);
             out[x.len()..].copy_from_slice(y);
@@ -153,12 +153,9 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
                 (None, Some(d)) => (d, a),
                 _ => return Ok(Value::NOT_IMPLEMENTED),
             };
-            if !obj::int::is_int(n) {
-                return Ok(Value::NOT_IMPLEMENTED);
-            }
-            let n = runtime::index_arg_typed(vm, n)?.max(0) as usize;
+            let Some(n) = runtime::repeat_count(vm, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
             let Some(total) = d.len().checked_mul(n).filter(|t| *t <= isize::MAX as usize) else {
-                return Err(vm.raise_memory_error());
+                return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "repeated bytes are too long"));
             };
             let r = alloc(vm, total)?;
             if !d.is_empty() {
@@ -188,20 +185,31 @@ fn new_bytes(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     if x.is_null() {
         return new(vm, &[]);
     }
-    if let Some(n) = obj::int::small_value(x) {
-        if n < 0 {
+    // A count: an int, or an object with `__index__` (before trying to iterate it).
+    let count = if obj::int::is_int(x) {
+        Some(x)
+    } else if obj::type_of(x).is_heap() {
+        runtime::call_dunder(vm, x, &qstr::__index__, &[])?.filter(|r| obj::int::is_int(*r))
+    } else {
+        None
+    };
+    if let Some(c) = count {
+        let Some(n) = obj::int::to_i64(c) else {
+            return Err(vm.raise_fmt(
+                &exc::OVERFLOW_ERROR_TYPE,
+                format_args!("cannot fit '{}' into an index-sized integer", obj::type_name(x)),
+            ));
+        };
+        let Ok(n) = usize::try_from(n) else {
             return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative count"));
-        }
-        let v = vm.alloc_obj(&BYTES_TYPE, HDR + n as usize)?;
-        // SAFETY: fresh allocation.
-        unsafe { (*(v.as_ptr() as *mut BytesObj)).len = n as usize };
-        return Ok(v);
+        };
+        return alloc(vm, n);
     }
     let l = obj::list::from_iter(vm, x)?;
     let m = vm.roots_mark();
     vm.push_root(l)?;
     let items = obj::list::as_list(l).map(|l| l.as_slice()).unwrap_or(&[]);
-    let v = vm.alloc_obj(&BYTES_TYPE, HDR + items.len());
+    let v = vm.alloc_obj(&BYTES_TYPE, HDR.saturating_add(items.len()));
     vm.pop_roots(m);
     let v = v?;
     let items = obj::list::as_list(l).map(|l| l.as_slice()).unwrap_or(&[]);

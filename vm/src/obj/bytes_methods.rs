@@ -156,7 +156,7 @@ fn join(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
                 obj::type_name(*it)
             )));
         };
-        total += d.len() + if i > 0 { sep.len() } else { 0 };
+        total = total.saturating_add(d.len()).saturating_add(if i > 0 { sep.len() } else { 0 });
     }
     let r = b::alloc(vm, total);
     vm.pop_roots(m);
@@ -222,7 +222,9 @@ fn replace(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
             if let Some(o) = out.as_deref_mut() {
                 o[at..at + s.len()].copy_from_slice(s);
             }
-            at += s.len();
+            // Counting may pass usize::MAX (the same long replacement many times): the
+            // allocation of the saturated total then fails before anything is filled.
+            at = at.saturating_add(s.len());
         };
         let mut n = 0usize;
         if old.is_empty() {
@@ -283,9 +285,8 @@ fn bound(vm: &mut Vm<'_>, v: Value, n: usize, dflt: usize) -> PyResult<usize> {
     if v.is_null() || v == Value::NONE {
         return Ok(dflt);
     }
-    let i = runtime::index_arg_typed(vm, v)?;
-    let j = if i < 0 { (i + n as i64).max(0) } else { i.min(n as i64) };
-    Ok(j as usize)
+    let i = runtime::slice_index_arg(vm, v, true)?;
+    Ok(runtime::clamp_to(i, n))
 }
 
 /// `(window start, window)` for the optional start/end arguments at 2 and 3.

@@ -846,12 +846,22 @@ fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
             if k.is_null() {
                 continue;
             }
-            match get(vm, b, k)? {
-                Some(w) if w == v || runtime::eq(vm, v, w)? => {}
-                _ => {
-                    same = false;
-                    break;
+            // `k` and `v` may leave `a` while `__eq__` methods run: keep them alive.
+            let m = vm.roots_mark();
+            for x in [k, v] {
+                if obj::list_methods::root_for_compare(x) {
+                    vm.push_root(x)?;
                 }
+            }
+            let r = match get(vm, b, k) {
+                Ok(Some(w)) => obj::list_methods::item_eq(vm, v, w),
+                Ok(None) => Ok(false),
+                Err(e) => Err(e),
+            };
+            vm.pop_roots(m);
+            if !r? {
+                same = false;
+                break;
             }
         }
     }

@@ -232,7 +232,7 @@ fn view_contains(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<bool> {
         VIEW_ITEMS => {
             let Some(kv) = obj::tuple::items(k).filter(|t| t.len() == 2) else { return Ok(false) };
             match dict::get(vm, d, kv[0])? {
-                Some(val) => runtime::eq(vm, val, kv[1]),
+                Some(val) => obj::list_methods::item_eq(vm, val, kv[1]),
                 None => Ok(false),
             }
         }
@@ -241,7 +241,7 @@ fn view_contains(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<bool> {
             let m = vm.roots_mark();
             vm.push_root(it)?;
             while let Some(y) = runtime::next(vm, it)? {
-                if y == k || runtime::eq(vm, y, k)? {
+                if obj::list_methods::item_eq(vm, y, k)? {
                     vm.pop_roots(m);
                     return Ok(true);
                 }

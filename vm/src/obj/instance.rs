@@ -579,8 +579,15 @@ fn truth(vm: &mut Vm<'_>, v: Value) -> PyResult<bool> {
 }
 
 fn len_result(vm: &mut Vm<'_>, r: Value) -> PyResult<usize> {
-    let Some(i) = obj::int::to_i64(r).filter(|_| obj::int::is_int(r)) else {
+    if !obj::int::is_int(r) {
         return Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(r))));
+    }
+    let Some(i) = obj::int::to_i64(r) else {
+        // Past the index range: negative is the ValueError below, positive an overflow.
+        if crate::runtime::is_negative(r) {
+            return Err(vm.value_error(format_args!("__len__() should return >= 0")));
+        }
+        return Err(vm.raise_msg(&obj::exception::OVERFLOW_ERROR_TYPE, "cannot fit 'int' into an index-sized integer"));
     };
     if i < 0 {
         return Err(vm.value_error(format_args!("__len__() should return >= 0")));

@@ -137,7 +137,7 @@ pub fn digits_of_fresh(v: Value, n: usize) -> &'static mut [u32] {
 }
 
 fn alloc(vm: &mut Vm<'_>, ndigits: usize) -> PyResult<Value> {
-    vm.alloc_obj(&INT_TYPE, HDR + 4 * ndigits.max(1))
+    vm.alloc_obj(&INT_TYPE, ndigits.max(1).saturating_mul(4).saturating_add(HDR))
 }
 
 fn digits_mut<'v>(v: Value, n: usize) -> &'v mut [u32] {

@@ -265,9 +265,19 @@ fn new_enumerate(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Valu
         return Err(vm.type_error(format_args!("enumerate() missing required argument 'iterable' (pos 1)")));
     }
     let start = if args.pos.len() > 1 { args.pos[1] } else { args.kw("start") };
-    let start = if start.is_null() { 0 } else { runtime::index_arg_typed(vm, start)? as isize };
+    // A start past the machine word is kept as a big int (see `enumerate_count`).
+    let (start, big) = if start.is_null() {
+        (0, Value::NULL)
+    } else if obj::int::is_int(start) {
+        match obj::int::to_i64(start).and_then(|i| isize::try_from(i).ok()) {
+            Some(i) => (i, Value::NULL),
+            None => (0, start),
+        }
+    } else {
+        (runtime::index_arg_typed(vm, start)? as isize, Value::NULL)
+    };
     let i = runtime::get_iter(vm, src)?;
-    make(vm, &ENUMERATE_TYPE, i, Value::NULL, start, 0)
+    make(vm, &ENUMERATE_TYPE, i, big, start, 0)
 }
 
 fn enumerate_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
@@ -275,11 +285,31 @@ fn enumerate_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
     let Some(item) = runtime::next(vm, x.a.get())? else { return Ok(None) };
     let m = vm.roots_mark();
     vm.push_root(item)?;
-    let n = x.i.get();
-    x.i.set(n + 1);
-    let t = obj::tuple::new(vm, &[Value::small_int(n), item]);
+    let t = enumerate_count(vm, x).and_then(|n| {
+        vm.push_root(n)?;
+        obj::tuple::new(vm, &[n, item])
+    });
     vm.pop_roots(m);
     t.map(Some)
+}
+
+/// The next count of an enumerate object, advancing it: the machine-word counter `i` while
+/// it fits, then a big int kept in `b` (NULL until then), as CPython goes on past
+/// `sys.maxsize`. May collect.
+fn enumerate_count(vm: &mut Vm<'_>, x: &IterObj) -> PyResult<Value> {
+    let big = x.b.get();
+    let n = if big.is_null() { obj::int::from_i64(vm, x.i.get() as i64)? } else { big };
+    match x.i.get().checked_add(1).filter(|_| big.is_null()) {
+        Some(k) => x.i.set(k),
+        None => {
+            let m = vm.roots_mark();
+            vm.push_root(n)?;
+            let next = obj::int::int_binop(vm, frostbyte_format::BinOp::Add, n, Value::small_int(1));
+            vm.pop_roots(m);
+            x.b.set(next?);
+        }
+    }
+    Ok(n)
 }
 
 fn generic_repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {

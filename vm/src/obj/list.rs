@@ -175,6 +175,42 @@ pub fn remove_at(v: Value, i: usize) -> Option<Value> {
     Some(x)
 }
 
+/// A list's items buffer taken away while it is sorted (see [`detach`]).
+pub(crate) struct Detached {
+    items: *mut Value,
+    len: usize,
+    cap: usize,
+}
+
+/// Take the items buffer away from list `v`, which looks empty until [`reattach`] (as
+/// CPython's `list.sort` does: code run by the sort cannot see or corrupt the items). The
+/// buffer is kept alive as a temp root: the caller pops it after `reattach`, and keeps the
+/// items alive itself (a copy).
+pub(crate) fn detach(vm: &mut Vm<'_>, v: Value) -> PyResult<Detached> {
+    let Some(l) = as_list(v) else { return Ok(Detached { items: core::ptr::null_mut(), len: 0, cap: 0 }) };
+    let d = Detached { items: l.items.get(), len: l.len.get(), cap: l.cap.get() };
+    if !d.items.is_null() {
+        // SAFETY: the items buffer is a block-aligned heap allocation; as a temp root it is
+        // marked as a raw buffer (not traced).
+        vm.push_root(unsafe { Value::from_obj_ptr(d.items as *const u8) })?;
+    }
+    l.items.set(core::ptr::null_mut());
+    l.len.set(0);
+    l.cap.set(0);
+    Ok(d)
+}
+
+/// Give list `v` back the buffer [`detach`] took; whatever was put in the list meanwhile is
+/// dropped. True if the list was changed meanwhile (CPython's "list modified during sort").
+pub(crate) fn reattach(v: Value, d: Detached) -> bool {
+    let Some(l) = as_list(v) else { return false };
+    let modified = !l.items.get().is_null() || l.len.get() != 0;
+    l.items.set(d.items);
+    l.len.set(d.len);
+    l.cap.set(d.cap);
+    modified
+}
+
 /// A list of the items of any iterable. May collect.
 pub fn from_iter(vm: &mut Vm<'_>, it: Value) -> PyResult<Value> {
     if let Some(xs) = obj::tuple::items(it) {
@@ -269,9 +305,10 @@ fn len(_vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
 }
 
 fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
-    let n = as_list(v).map(|l| l.len()).unwrap_or(0);
+    // `__index__` methods run first; the length is read after them (they may change it).
     if let Some(sl) = obj::slice::as_slice(k) {
-        let (start, stop, step) = sl.indices(vm, n)?;
+        let u = sl.unpack(vm)?;
+        let (start, stop, step) = u.adjust(as_list(v).map(|l| l.len()).unwrap_or(0));
         let cnt = obj::slice::slice_len(start, stop, step);
         let out = with_capacity(vm, cnt)?;
         let mut i = start;
@@ -283,99 +320,127 @@ fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
         return Ok(out);
     }
     let i = runtime::index_arg(vm, k, "list indices must be integers or slices")?;
+    let n = as_list(v).map(|l| l.len()).unwrap_or(0);
     match runtime::norm_index(i, n).and_then(|i| get(v, i)) {
         Some(x) => Ok(x),
         None => Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "list index out of range")),
     }
 }
 
-fn setitem(vm: &mut Vm<'_>, v: Value, k: Value, x: Value) -> PyResult<()> {
-    let Some(l) = as_list(v) else { return Ok(()) };
+/// `del l[a:b:c]` over the current items (no Python code runs here).
+fn del_slice(v: Value, start: isize, stop: isize, step: isize) {
+    let Some(l) = as_list(v) else { return };
     let n = l.len();
+    let cnt = obj::slice::slice_len(start, stop, step);
+    if cnt == 0 {
+        return;
+    }
+    let (lo, st) = if step > 0 { (start, step) } else { (start + step * (cnt as isize - 1), -step) };
+    let hi = lo + st * (cnt as isize - 1);
+    let mut w = 0;
+    for r in 0..n {
+        let ri = r as isize;
+        let hit = ri >= lo && ri <= hi && (ri - lo) % st == 0;
+        if !hit {
+            l.set(w, l.get(r).unwrap_or(Value::NONE));
+            w += 1;
+        }
+    }
+    l.truncate(w);
+}
+
+/// `l[a:b] = items` (step 1) with the bounds already fitted to the current length, as
+/// CPython's `list_ass_slice` does after materialising the right-hand side. May collect
+/// (`v` and `src` rooted).
+fn assign_slice(vm: &mut Vm<'_>, v: Value, start: isize, stop: isize, src: Value) -> PyResult<()> {
+    let old = as_list(v).map(|l| l.len()).unwrap_or(0);
+    let start = (start.max(0) as usize).min(old);
+    let stop = (stop.max(0) as usize).clamp(start, old);
+    let sn = as_list(src).map(|s| s.len()).unwrap_or(0);
+    let new_len = old - (stop - start) + sn;
+    reserve(vm, v, new_len)?;
+    let (Some(l), Some(s)) = (as_list(v), as_list(src)) else { return Ok(()) };
+    // Move the tail, then copy the new items in (`src` is a separate list).
+    if new_len > old {
+        l.len.set(new_len);
+        let mut j = old;
+        while j > stop {
+            j -= 1;
+            l.set(j + new_len - old, l.get(j).unwrap_or(Value::NONE));
+        }
+    } else {
+        for j in stop..old {
+            l.set(j - (old - new_len), l.get(j).unwrap_or(Value::NONE));
+        }
+        l.len.set(new_len);
+    }
+    for i in 0..sn {
+        l.set(start + i, s.get(i).unwrap_or(Value::NONE));
+    }
+    Ok(())
+}
+
+fn setitem(vm: &mut Vm<'_>, v: Value, k: Value, x: Value) -> PyResult<()> {
     if let Some(sl) = obj::slice::as_slice(k) {
-        let (start, stop, step) = sl.indices(vm, n)?;
+        let u = sl.unpack(vm)?;
         if x.is_null() {
-            // del l[a:b:c]
-            let cnt = obj::slice::slice_len(start, stop, step);
-            let mut remove = [false; 0];
-            let _ = &mut remove;
-            let l = as_list(v).ok_or_else(|| vm.raise_memory_error())?;
-            let mut w = 0;
-            let (lo, hi, st) = if step > 0 { (start, start + step * cnt as isize, step) } else { (start + step * (cnt as isize - 1), start + 1, -step) };
-            for r in 0..n {
-                let ri = r as isize;
-                let hit = cnt > 0 && ri >= lo && ri < hi && (ri - lo) % st == 0;
-                if !hit {
-                    l.set(w, l.get(r).unwrap_or(Value::NONE));
-                    w += 1;
-                }
-            }
-            l.truncate(w);
+            let (start, stop, step) = u.adjust(len_of(v));
+            del_slice(v, start, stop, step);
             return Ok(());
         }
-        // l[a:b] = iterable
-        let src = from_iter(vm, x)?;
+        // CPython's order: an extended slice is fitted to the length before the right-hand
+        // side is materialised (which may run Python code that changes this list; writes
+        // past its end are then dropped), a simple one after. A copy even when it is a list:
+        // `l[::-1] = l` reads the old items.
+        let before = u.adjust(len_of(v));
         let m = vm.roots_mark();
+        let src = from_iter(vm, x)?;
         vm.push_root(src)?;
-        let sn = as_list(src).map(|s| s.len()).unwrap_or(0);
-        if step == 1 {
-            let stop = stop.max(start) as usize;
-            let start = start as usize;
-            let l = as_list(v).ok_or_else(|| vm.raise_memory_error())?;
-            let old = l.len();
-            let new_len = old - (stop - start) + sn;
-            reserve(vm, v, new_len)?;
-            let l = as_list(v).ok_or_else(|| vm.raise_memory_error())?;
-            // Move the tail.
-            if new_len > old {
-                l.len.set(new_len);
-                let mut j = old;
-                while j > stop {
-                    j -= 1;
-                    l.set(j + new_len - old, l.get(j).unwrap_or(Value::NONE));
-                }
-            } else {
-                for j in stop..old {
-                    l.set(j - (old - new_len), l.get(j).unwrap_or(Value::NONE));
-                }
-                l.len.set(new_len);
-            }
-            for i in 0..sn {
-                l.set(start + i, get(src, i).unwrap_or(Value::NONE));
-            }
+        let (start, stop, step) = if before.2 == 1 { u.adjust(len_of(v)) } else { before };
+        let r = if step == 1 {
+            assign_slice(vm, v, start, stop, src)
         } else {
             let cnt = obj::slice::slice_len(start, stop, step);
+            let sn = len_of(src);
             if cnt != sn {
-                vm.pop_roots(m);
-                return Err(vm.value_error(format_args!(
+                Err(vm.value_error(format_args!(
                     "attempt to assign sequence of size {sn} to extended slice of size {cnt}"
-                )));
+                )))
+            } else {
+                let mut i = start;
+                for j in 0..cnt {
+                    let y = get(src, j).unwrap_or(Value::NONE);
+                    if let Some(l) = as_list(v) {
+                        l.set(i as usize, y);
+                    }
+                    i += step;
+                }
+                Ok(())
             }
-            let mut i = start;
-            for j in 0..cnt {
-                l.set(i as usize, get(src, j).unwrap_or(Value::NONE));
-                i += step;
-            }
-        }
+        };
         vm.pop_roots(m);
-        return Ok(());
+        return r;
     }
     let i = runtime::index_arg(vm, k, "list indices must be integers or slices")?;
-    let Some(i) = runtime::norm_index(i, n) else {
+    let Some(i) = runtime::norm_index(i, len_of(v)) else {
         return Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "list assignment index out of range"));
     };
     if x.is_null() {
         remove_at(v, i);
-    } else {
+    } else if let Some(l) = as_list(v) {
         l.set(i, x);
     }
     Ok(())
 }
 
+fn len_of(v: Value) -> usize {
+    as_list(v).map(|l| l.len()).unwrap_or(0)
+}
+
 fn contains(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<bool> {
     let mut i = 0;
     while let Some(y) = get(v, i) {
-        if y == x || runtime::eq(vm, y, x)? {
+        if super::list_methods::item_eq(vm, y, x)? {
             return Ok(true);
         }
         i += 1;
@@ -408,9 +473,8 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
         }
         BinOp::Mul | BinOp::IMul => {
             let (l, n) = if as_list(a).is_some() { (a, b) } else { (b, a) };
-            let Some(n) = runtime::as_index_opt(n) else { return Ok(Value::NOT_IMPLEMENTED) };
+            let Some(n) = runtime::repeat_count(vm, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
             let len = as_list(l).map(|x| x.len()).unwrap_or(0);
-            let n = n.max(0) as usize;
             let Some(total) = len.checked_mul(n) else { return Err(vm.raise_memory_error()) };
             if op == BinOp::IMul {
                 reserve(vm, l, total)?;

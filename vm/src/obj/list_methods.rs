@@ -2,7 +2,7 @@
 
 use super::list::{self, as_list};
 use super::{Args, Builtin};
-use crate::obj::exception as exc;
+use crate::obj::{self, exception as exc};
 use crate::qstr;
 use crate::runtime;
 use crate::value::Value;
@@ -32,11 +32,12 @@ fn extend(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn pop(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
+    // The index first (`__index__` may run Python code), then the length as it is now.
+    let i = if args.pos.len() > 1 { runtime::index_arg_typed(vm, args.pos[1])? } else { -1 };
     let n = as_list(l).map(|x| x.len()).unwrap_or(0);
     if n == 0 {
         return Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "pop from empty list"));
     }
-    let i = if args.pos.len() > 1 { runtime::index_arg(vm, args.pos[1], "list indices must be integers")? } else { -1 };
     match runtime::norm_index(i, n).and_then(|i| list::remove_at(l, i)) {
         Some(x) => Ok(x),
         None => Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "pop index out of range")),
@@ -46,19 +47,39 @@ fn pop(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 fn insert(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
     runtime::check_nargs(vm, "insert", args, 3, 3)?;
-    let n = as_list(l).map(|x| x.len()).unwrap_or(0) as i64;
-    let mut i = runtime::index_arg(vm, args.pos[1], "list indices must be integers")?;
-    if i < 0 {
-        i = (i + n).max(0);
-    }
-    list::insert(vm, l, i.min(n) as usize, args.pos[2])?;
+    let i = runtime::index_arg_typed(vm, args.pos[1])?;
+    let n = as_list(l).map(|x| x.len()).unwrap_or(0);
+    list::insert(vm, l, runtime::clamp_to(i, n), args.pos[2])?;
     Ok(Value::NONE)
+}
+
+/// Should a container item be rooted while a comparison runs? Not lists, tuples and dicts:
+/// comparing them roots their own items one level down, and rooting every level of a
+/// deeply nested structure would use up the temp-root stack.
+pub(crate) fn root_for_compare(v: Value) -> bool {
+    v.is_obj() && obj::tuple::items(v).is_none() && as_list(v).is_none() && obj::dict::as_dict(v).is_none()
+}
+
+/// `x == l[i]`, keeping `l[i]` alive while `__eq__` runs (it may remove it from `l` and
+/// collect before the reflected comparison needs it). May run Python code.
+pub(crate) fn item_eq(vm: &mut Vm<'_>, y: Value, x: Value) -> PyResult<bool> {
+    if y == x {
+        return Ok(true);
+    }
+    if !root_for_compare(y) {
+        return runtime::eq(vm, y, x);
+    }
+    let m = vm.roots_mark();
+    vm.push_root(y)?;
+    let r = runtime::eq(vm, y, x);
+    vm.pop_roots(m);
+    r
 }
 
 fn find(vm: &mut Vm<'_>, l: Value, x: Value) -> PyResult<Option<usize>> {
     let mut i = 0;
     while let Some(y) = as_list(l).and_then(|ll| ll.get(i)) {
-        if y == x || runtime::eq(vm, y, x)? {
+        if item_eq(vm, y, x)? {
             return Ok(Some(i));
         }
         i += 1;
@@ -81,14 +102,15 @@ fn remove(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 fn index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
     runtime::check_nargs(vm, "index", args, 2, 4)?;
+    let start = if args.pos.len() > 2 { runtime::slice_index_arg(vm, args.pos[2], false)? } else { 0 };
+    let stop = if args.pos.len() > 3 { runtime::slice_index_arg(vm, args.pos[3], false)? } else { i64::MAX };
     let n = as_list(l).map(|x| x.len()).unwrap_or(0);
-    let start = if args.pos.len() > 2 { runtime::clamp_index(vm, args.pos[2], n)? } else { 0 };
-    let stop = if args.pos.len() > 3 { runtime::clamp_index(vm, args.pos[3], n)? } else { n };
+    let (start, stop) = (runtime::clamp_to(start, n), runtime::clamp_to(stop, n));
     let x = args.pos[1];
     let mut i = start;
     while i < stop {
         let Some(y) = as_list(l).and_then(|ll| ll.get(i)) else { break };
-        if y == x || runtime::eq(vm, y, x)? {
+        if item_eq(vm, y, x)? {
             return Ok(Value::small_int(i as isize));
         }
         i += 1;
@@ -108,7 +130,7 @@ fn count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let mut c = 0;
     let mut i = 0;
     while let Some(y) = as_list(l).and_then(|ll| ll.get(i)) {
-        if y == x || runtime::eq(vm, y, x)? {
+        if item_eq(vm, y, x)? {
             c += 1;
         }
         i += 1;
@@ -246,7 +268,9 @@ fn swap(l: Value, i: usize, j: usize) {
     put(l, j, a);
 }
 
-/// Sort list `l` in place (stable), with an optional key function and reverse flag.
+/// Sort list `l` in place (stable), with an optional key function and reverse flag. As in
+/// CPython, the list looks empty while the key function and comparisons run, and changing it
+/// meanwhile raises `ValueError: list modified during sort` (the sorted items stay).
 /// May collect; `l` and `key` must be rooted.
 pub fn sort_list(vm: &mut Vm<'_>, l: Value, key: Value, rev: bool) -> PyResult<()> {
     let n = as_list(l).map(|x| x.len()).unwrap_or(0);
@@ -254,9 +278,30 @@ pub fn sort_list(vm: &mut Vm<'_>, l: Value, key: Value, rev: bool) -> PyResult<(
         return Ok(());
     }
     let m = vm.roots_mark();
-    // Work on a detached copy so mutation during the sort cannot corrupt anything.
+    // Sort a copy (it also keeps the items alive while the list's buffer is detached).
     let vals = list::from_slice(vm, as_list(l).map(|x| x.as_slice()).unwrap_or(&[]))?;
     vm.push_root(vals)?;
+    let detached = list::detach(vm, l)?;
+    let r = sort_values(vm, vals, key, rev, n);
+    let modified = list::reattach(l, detached);
+    if r.is_ok() {
+        if let Some(dst) = as_list(l) {
+            for i in 0..n.min(dst.len()) {
+                dst.set(i, get(vals, i));
+            }
+        }
+    }
+    vm.pop_roots(m);
+    r?;
+    if modified {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "list modified during sort"));
+    }
+    Ok(())
+}
+
+/// Sort the `n` items of the detached copy `vals` (rooted) in place. May collect.
+fn sort_values(vm: &mut Vm<'_>, vals: Value, key: Value, rev: bool, n: usize) -> PyResult<()> {
+    let m = vm.roots_mark();
     if rev {
         reverse_in_place(vals);
     }
@@ -277,16 +322,8 @@ pub fn sort_list(vm: &mut Vm<'_>, l: Value, key: Value, rev: bool) -> PyResult<(
     let tv = list::from_slice(vm, as_list(vals).map(|x| x.as_slice()).unwrap_or(&[]))?;
     vm.push_root(tv)?;
     let r = merge_sort(vm, keys, vals, tk, tv, 0, n);
-    if r.is_ok() {
-        if rev {
-            reverse_in_place(vals);
-        }
-        // Copy back.
-        if let Some(dst) = as_list(l) {
-            for i in 0..n.min(dst.len()) {
-                dst.set(i, get(vals, i));
-            }
-        }
+    if r.is_ok() && rev {
+        reverse_in_place(vals);
     }
     vm.pop_roots(m);
     r

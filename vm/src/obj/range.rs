@@ -372,7 +372,8 @@ fn iter(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
 /// `reversed(r)`: iterates `r[::-1]`. May collect.
 pub fn reversed(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
     let Some(r) = as_range(v) else { return Ok(Value::NONE) };
-    if let Some((s, e, st)) = r.small() {
+    // The reversed step must be a small int too (not so for the smallest one).
+    if let Some((s, e, st)) = r.small().filter(|b| b.2 != crate::value::SMALL_INT_MIN) {
         let n = obj::slice::slice_len(s, e, st);
         let last = s + (n as isize - 1) * st;
         return obj::iter::new_range_iter(vm, last, -st, n);

@@ -61,32 +61,65 @@ pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
     }
 }
 
+/// An int clamped to half the isize range, so index arithmetic on it cannot overflow.
+fn clamp_int(v: Value) -> isize {
+    match obj::int::to_i64(v) {
+        Some(i) => i.clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize,
+        None if runtime::is_negative(v) => isize::MIN / 2,
+        None => isize::MAX / 2,
+    }
+}
+
 fn idx(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<isize>> {
     if v == Value::NONE || v.is_null() {
         return Ok(None);
     }
-    match obj::int::to_i64(v) {
-        Some(i) => Ok(Some(i.clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize)),
-        None if obj::int::is_int(v) => Ok(Some(if runtime::is_negative(v) { isize::MIN / 2 } else { isize::MAX / 2 })),
-        None => match runtime::call_dunder(vm, v, &qstr::__index__, &[])? {
-            // A big int from `__index__` clamps as a big int argument does.
-            Some(r) if obj::int::is_int(r) => idx(vm, r),
-            Some(r) => Err(vm.type_error(format_args!("__index__ returned non-int (type {})", obj::type_name(r)))),
-            None => Err(vm.type_error(format_args!(
-                "slice indices must be integers or None or have an __index__ method"
-            ))),
-        },
+    if obj::int::is_int(v) {
+        return Ok(Some(clamp_int(v)));
     }
+    match runtime::call_dunder(vm, v, &qstr::__index__, &[])? {
+        Some(r) if obj::int::is_int(r) => Ok(Some(clamp_int(r))),
+        Some(r) => Err(vm.type_error(format_args!("__index__ returned non-int (type {})", obj::type_name(r)))),
+        None => Err(vm.type_error(format_args!("slice indices must be integers or None or have an __index__ method"))),
+    }
+}
+
+/// A slice's bounds read (CPython's `PySlice_Unpack`) but not yet fitted to a length.
+#[derive(Clone, Copy, Debug)]
+pub struct Unpacked {
+    start: Option<isize>,
+    stop: Option<isize>,
+    step: isize,
 }
 
 impl SliceObj {
     /// CPython's `PySlice_GetIndicesEx`: (start, stop, step) clamped for a sequence of `len`.
+    /// Only for sequences whose length cannot change while `__index__` methods run (tuple,
+    /// str, bytes, range); a list reads its length after [`SliceObj::unpack`]. May run
+    /// Python code.
     pub fn indices(&self, vm: &mut Vm<'_>, len: usize) -> PyResult<(isize, isize, isize)> {
+        Ok(self.unpack(vm)?.adjust(len))
+    }
+
+    /// Read the bounds, calling `__index__` where needed (CPython's `PySlice_Unpack`). May
+    /// run Python code.
+    pub fn unpack(&self, vm: &mut Vm<'_>) -> PyResult<Unpacked> {
         let (s0, s1, s2) = (self.start, self.stop, self.step);
         let step = idx(vm, s2)?.unwrap_or(1);
         if step == 0 {
             return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "slice step cannot be zero"));
         }
+        let start = idx(vm, s0)?;
+        let stop = idx(vm, s1)?;
+        Ok(Unpacked { start, stop, step })
+    }
+}
+
+impl Unpacked {
+    /// (start, stop, step) clamped for a sequence of `len` (CPython's
+    /// `PySlice_AdjustIndices`). Runs no Python code.
+    pub fn adjust(self, len: usize) -> (isize, isize, isize) {
+        let step = self.step;
         let len = len as isize;
         let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
         let fix = |x: Option<isize>, dflt: isize| -> isize {
@@ -105,11 +138,9 @@ impl SliceObj {
                 }
             }
         };
-        let a = idx(vm, s0)?;
-        let b = idx(vm, s1)?;
-        let start = fix(a, if step < 0 { hi } else { lo });
-        let stop = fix(b, if step < 0 { lo } else { hi });
-        Ok((start, stop, step))
+        let start = fix(self.start, if step < 0 { hi } else { lo });
+        let stop = fix(self.stop, if step < 0 { lo } else { hi });
+        (start, stop, step)
     }
 }
 

@@ -36,6 +36,31 @@ unsafe impl Layout for StrObj {
 
 const HDR: usize = core::mem::size_of::<StrObj>();
 
+/// Longest heap str in bytes: its length shares a u32 with the non-ASCII flag. Longer text
+/// raises MemoryError (it could not fit a heap on a 32-bit target anyway).
+const MAX_LEN: usize = (NON_ASCII - 1) as usize;
+
+/// A fresh heap str object with room for `len` bytes of text, to be filled and then sealed
+/// by [`seal`] before the next allocation. May collect.
+fn alloc_text(vm: &mut Vm<'_>, len: usize) -> PyResult<Value> {
+    if len > MAX_LEN {
+        return Err(vm.raise_memory_error());
+    }
+    vm.alloc_obj(&STR_TYPE, HDR + len)
+}
+
+/// Write the hash and length of a str made by [`alloc_text`] whose `len` bytes are filled
+/// with UTF-8 text (`ascii`: all of it is ASCII).
+fn seal(v: Value, len: usize, ascii: bool) {
+    // SAFETY: v is a fresh StrObj from `alloc_text` holding `len` UTF-8 bytes after HDR.
+    unsafe {
+        let bytes = core::slice::from_raw_parts(v.as_ptr().add(HDR), len);
+        let o = v.as_ptr() as *mut StrObj;
+        (*o).hash = qstr_hash(bytes);
+        (*o).len_flags = len as u32 | if ascii { 0 } else { NON_ASCII };
+    }
+}
+
 /// One-character ASCII qstrs, so iterating and indexing ASCII text never allocates.
 static CHARS: [Qstr<1>; 128] = {
     let mut a = [const { Qstr::with_head(0, [0]) }; 128];
@@ -104,7 +129,7 @@ pub fn new(vm: &mut Vm<'_>, s: &str) -> PyResult<Value> {
     if s.len() == 1 {
         return Ok(Value::qstr(&CHARS[(s.as_bytes()[0] & 127) as usize]));
     }
-    let v = vm.alloc_obj(&STR_TYPE, HDR + s.len())?;
+    let v = alloc_text(vm, s.len())?;
     // SAFETY: fresh allocation of HDR + len bytes for a StrObj.
     unsafe {
         let p = v.as_ptr() as *mut u8;
@@ -188,7 +213,10 @@ impl StrBuf {
         let cap = self.cap;
         let need = self.len + s.len();
         let p = if need > cap {
-            let new_cap = need.max(cap * 2);
+            if need > MAX_LEN {
+                return Err(vm.raise_memory_error());
+            }
+            let new_cap = need.max(cap * 2).min(MAX_LEN);
             // `s` may be the text of an unrooted heap str (a `__repr__` result, a message):
             // keep its allocation alive while growing, which may collect.
             let m = vm.roots_mark();
@@ -210,6 +238,23 @@ impl StrBuf {
         // SAFETY: the allocation holds HDR + need bytes.
         unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), p.add(HDR + self.len), s.len()) };
         self.len = need;
+        Ok(())
+    }
+
+    /// Make room for `extra` more bytes at once (MemoryError now, not after a long run of
+    /// appends, when they cannot fit). May collect.
+    pub fn reserve(&mut self, vm: &mut Vm<'_>, extra: usize) -> PyResult<()> {
+        let need = self.len.saturating_add(extra);
+        if need <= self.cap {
+            return Ok(());
+        }
+        if need > MAX_LEN {
+            return Err(vm.raise_memory_error());
+        }
+        let q = vm.realloc(self.obj(vm), HDR + need, true)?;
+        // SAFETY: q is a heap object pointer (block-aligned).
+        vm.set_root(self.root, unsafe { Value::from_obj_ptr(q) });
+        self.cap = vm.heap.alloc_size(q).saturating_sub(HDR);
         Ok(())
     }
 
@@ -506,24 +551,29 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _reflected: bool) -> Py
         }
         BinOp::Mul => {
             let (s, n) = if is_str(a) { (a, b) } else { (b, a) };
-            let Some(n) = runtime::as_index_opt(n) else { return Ok(Value::NOT_IMPLEMENTED) };
+            let Some(n) = runtime::repeat_count(vm, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
             let text = as_str(s).unwrap_or("");
-            if n <= 0 || text.is_empty() {
+            if n == 0 || text.is_empty() {
                 return new(vm, "");
             }
             if n == 1 {
                 return Ok(s);
             }
-            let total = (text.len() as i64).saturating_mul(n);
-            if total > isize::MAX as i64 / 2 {
-                return Err(vm.raise_memory_error());
+            // CPython's limit counts characters; past it OverflowError, below it MemoryError
+            // when the text does not fit (one allocation, checked before any copying).
+            if char_len(s).checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
+                return Err(vm.raise_msg(&obj::exception::OVERFLOW_ERROR_TYPE, "repeated string is too long"));
             }
-            let mut sb = StrBuf::new(vm)?;
-            for _ in 0..n {
-                let t = as_str(s).unwrap_or("");
-                sb.push(vm, t)?;
+            let total = text.len().saturating_mul(n);
+            let v = alloc_text(vm, total)?;
+            let text = as_str(s).unwrap_or("");
+            // SAFETY: v holds HDR + total bytes, total = text.len() * n; `text` is another object.
+            let out = unsafe { core::slice::from_raw_parts_mut((v.as_ptr() as *mut u8).add(HDR), total) };
+            for chunk in out.chunks_exact_mut(text.len()) {
+                chunk.copy_from_slice(text.as_bytes());
             }
-            sb.finish(vm)
+            seal(v, total, meta(s).1);
+            Ok(v)
         }
         BinOp::Mod if is_str(a) => crate::strformat::percent_format(vm, a, b),
         _ => Ok(Value::NOT_IMPLEMENTED),
@@ -532,7 +582,7 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _reflected: bool) -> Py
 
 /// Concatenate str values (all must be str). May collect.
 pub fn concat(vm: &mut Vm<'_>, parts: &[Value]) -> PyResult<Value> {
-    let total: usize = parts.iter().map(|p| as_str(*p).map(|s| s.len()).unwrap_or(0)).sum();
+    let total = parts.iter().fold(0usize, |t, p| t.saturating_add(as_str(*p).map(|s| s.len()).unwrap_or(0)));
     if total <= 1 {
         let mut b = [0u8; 4];
         let mut n = 0;
@@ -546,7 +596,7 @@ pub fn concat(vm: &mut Vm<'_>, parts: &[Value]) -> PyResult<Value> {
         }
         return new(vm, core::str::from_utf8(&b[..n]).unwrap_or(""));
     }
-    let v = vm.alloc_obj(&STR_TYPE, HDR + total)?;
+    let v = alloc_text(vm, total)?;
     let mut off = 0;
     let mut ascii = true;
     for p in parts {
@@ -557,13 +607,7 @@ pub fn concat(vm: &mut Vm<'_>, parts: &[Value]) -> PyResult<Value> {
         unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), (v.as_ptr() as *mut u8).add(HDR + off), n) };
         off += n;
     }
-    // SAFETY: v is a fresh StrObj holding `total` UTF-8 bytes (concatenated str contents).
-    unsafe {
-        let bytes = core::slice::from_raw_parts((v.as_ptr() as *const u8).add(HDR), total);
-        let o = v.as_ptr() as *mut StrObj;
-        (*o).hash = qstr_hash(bytes);
-        (*o).len_flags = total as u32 | if ascii { 0 } else { NON_ASCII };
-    }
+    seal(v, total, ascii);
     Ok(v)
 }
 

@@ -293,9 +293,8 @@ fn slice_bound(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<usize> {
     if v == Value::NONE {
         return Ok(n);
     }
-    let i = runtime::index_arg_typed(vm, v)?;
-    let j = if i < 0 { (i + n as i64).max(0) } else { i.min(n as i64) };
-    Ok(j as usize)
+    let i = runtime::slice_index_arg(vm, v, true)?;
+    Ok(runtime::clamp_to(i, n))
 }
 
 fn startswith(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
@@ -305,6 +304,22 @@ fn endswith(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     affix(vm, args, false)
 }
 
+/// The optional start/end arguments (2 and 3) in characters, as CPython's `ADJUST_INDICES`:
+/// `None` when the window is empty past its start (a start beyond the end, or beyond the
+/// text, finds nothing, not even an empty string).
+fn window_bounds(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Option<(usize, usize)>> {
+    let n = s::char_len(args.get(0));
+    let start = match args.pos.get(2) {
+        Some(v) if *v != Value::NONE => runtime::slice_index_arg(vm, *v, true)?,
+        _ => 0,
+    };
+    let hi = if args.pos.len() > 3 { slice_bound(vm, args.pos[3], n)? } else { n };
+    if start > hi as i64 {
+        return Ok(None);
+    }
+    Ok(Some((runtime::clamp_to(start, n), hi)))
+}
+
 /// (haystack window start in chars, window text, needle).
 fn find_impl(vm: &mut Vm<'_>, args: &Args<'_>, rev: bool) -> PyResult<i64> {
     let text = this(vm, args)?;
@@ -312,12 +327,7 @@ fn find_impl(vm: &mut Vm<'_>, args: &Args<'_>, rev: bool) -> PyResult<i64> {
         Some(t) => t,
         None => return Err(vm.type_error(format_args!("must be str, not {}", obj::type_name(args.get(1))))),
     };
-    let n = s::char_len(args.get(0));
-    let lo = if args.pos.len() > 2 { slice_bound(vm, args.pos[2], n)? } else { 0 };
-    let hi = if args.pos.len() > 3 { slice_bound(vm, args.pos[3], n)? } else { n };
-    if lo > hi {
-        return Ok(-1);
-    }
+    let Some((lo, hi)) = window_bounds(vm, args)? else { return Ok(-1) };
     let a = s::byte_offset(args.get(0), text, lo);
     let b = s::byte_offset(args.get(0), text, hi);
     let win = &text[a..b];
@@ -352,10 +362,13 @@ fn count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let Some(needle) = s::as_str(args.get(1)) else {
         return Err(vm.type_error(format_args!("must be str, not {}", obj::type_name(args.get(1)))));
     };
+    let Some((lo, hi)) = window_bounds(vm, args)? else { return Ok(Value::small_int(0)) };
     if needle.is_empty() {
-        return Ok(Value::small_int(s::char_len(args.get(0)) as isize + 1));
+        return Ok(Value::small_int((hi - lo) as isize + 1));
     }
-    Ok(Value::small_int(text.matches(needle).count() as isize))
+    let a = s::byte_offset(args.get(0), text, lo);
+    let b = s::byte_offset(args.get(0), text, hi);
+    Ok(Value::small_int(text[a..b].matches(needle).count() as isize))
 }
 
 fn map_chars(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(char, bool) -> (char, Option<&'static str>), ) -> PyResult<Value> {
@@ -501,6 +514,7 @@ fn pad(vm: &mut Vm<'_>, args: &Args<'_>, align: u8) -> PyResult<Value> {
         }
     };
     let mut sb = StrBuf::new(vm)?;
+    sb.reserve(vm, total.saturating_mul(fill.len_utf8()).saturating_add(text.len()))?;
     for _ in 0..l {
         sb.push_char(vm, fill)?;
     }
@@ -527,6 +541,7 @@ fn zfill(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         return Ok(args.get(0));
     }
     let mut sb = StrBuf::new(vm)?;
+    sb.reserve(vm, usize::try_from(w).unwrap_or(usize::MAX))?;
     let (sign, rest) = if text.starts_with('-') || text.starts_with('+') { text.split_at(1) } else { ("", text) };
     sb.push(vm, sign)?;
     for _ in 0..(w - n) {
@@ -642,7 +657,7 @@ fn istitle(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 fn expandtabs(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let text = this(vm, args)?;
-    let ts = if args.pos.len() > 1 { runtime::index_arg_typed(vm, args.pos[1])? } else { 8 };
+    let ts = if args.pos.len() > 1 { i64::from(runtime::c_int_arg(vm, args.pos[1])?) } else { 8 };
     let mut sb = StrBuf::new(vm)?;
     let mut col = 0i64;
     for c in text.chars() {
@@ -650,8 +665,12 @@ fn expandtabs(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
             '\t' => {
                 if ts > 0 {
                     let n = ts - col % ts;
-                    for _ in 0..n {
-                        sb.push(vm, " ")?;
+                    const SPACES: &str = "                                                                ";
+                    let mut left = n as usize;
+                    while left > 0 {
+                        let k = left.min(SPACES.len());
+                        sb.push(vm, &SPACES[..k])?;
+                        left -= k;
                     }
                     col += n;
                 }

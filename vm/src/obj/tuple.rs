@@ -68,7 +68,10 @@ pub fn alloc(vm: &mut Vm<'_>, n: usize) -> PyResult<Value> {
     if n == 0 {
         return Ok(empty());
     }
-    let v = vm.alloc_obj(&TUPLE_TYPE, HDR + n * core::mem::size_of::<Value>())?;
+    // A size that does not fit a word cannot fit the heap either: MemoryError.
+    let bytes = n.checked_mul(core::mem::size_of::<Value>()).and_then(|b| b.checked_add(HDR));
+    let Some(bytes) = bytes else { return Err(vm.raise_memory_error()) };
+    let v = vm.alloc_obj(&TUPLE_TYPE, bytes)?;
     // SAFETY: fresh allocation of a TupleObj with room for n items.
     unsafe { (*(v.as_ptr() as *mut TupleObj)).len = n };
     Ok(v)
@@ -167,14 +170,34 @@ pub fn seq_richcmp(
     loop {
         match (get(a, i), get(b, i)) {
             (Some(x), Some(y)) => {
-                if x != y && !runtime::eq(vm, x, y)? {
-                    if op == CmpOp::Eq {
-                        return Ok(Value::FALSE);
+                if x == y {
+                    i += 1;
+                    continue;
+                }
+                // A list's items may leave it while `__eq__` runs: keep both alive. Nested
+                // lists and tuples are not rooted (their own items are, one level down), so
+                // comparing deeply nested containers does not use up the temp-root stack.
+                let m = vm.roots_mark();
+                for v in [x, y] {
+                    if obj::list_methods::root_for_compare(v) {
+                        vm.push_root(v)?;
                     }
-                    if op == CmpOp::Ne {
-                        return Ok(Value::TRUE);
-                    }
-                    return runtime::compare(vm, x, y, op);
+                }
+                let r = match runtime::eq(vm, x, y) {
+                    Ok(true) => Ok(None),
+                    // `__eq__` may have shortened a list: then the lengths decide (below).
+                    Ok(false) if get(a, i).is_none() || get(b, i).is_none() => Ok(None),
+                    Ok(false) if op == CmpOp::Eq => Ok(Some(Value::FALSE)),
+                    Ok(false) if op == CmpOp::Ne => Ok(Some(Value::TRUE)),
+                    Ok(false) => runtime::compare(vm, x, y, op).map(Some),
+                    Err(e) => Err(e),
+                };
+                vm.pop_roots(m);
+                if let Some(r) = r? {
+                    return Ok(r);
+                }
+                if get(a, i).is_none() || get(b, i).is_none() {
+                    continue;
                 }
             }
             (x, y) => {
@@ -253,9 +276,11 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
         }
         BinOp::Mul => {
             let (t, n) = if items(a).is_some() { (a, b) } else { (b, a) };
-            let Some(n) = runtime::as_index_opt(n) else { return Ok(Value::NOT_IMPLEMENTED) };
+            let Some(n) = runtime::repeat_count(vm, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
             let xs = items(t).unwrap_or(&[]);
-            let n = n.max(0) as usize;
+            if xs.is_empty() || n == 1 {
+                return Ok(if n == 0 { empty() } else { t });
+            }
             let Some(total) = xs.len().checked_mul(n) else { return Err(vm.raise_memory_error()) };
             let out = alloc(vm, total)?;
             let xs = items(t).unwrap_or(&[]);
