@@ -183,6 +183,7 @@ fn resize(vm: &mut Vm<'_>, s: Value, minused: usize) -> PyResult<()> {
     let nt = alloc_table(vm, size)?;
     let Some(so) = as_set(s) else { return Ok(()) };
     let old = so.t();
+    nt.set_finger(old.finger());
     if !old.0.is_null() {
         for i in 0..=old.mask() {
             let k = old.key(i);
@@ -206,7 +207,9 @@ enum Probe {
 
 fn probe(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<Probe> {
     'restart: loop {
-        let Some(so) = as_set(s) else { return Ok(Probe::Missing(0, None)) };
+        let Some(so) = as_set(s) else {
+            return Ok(Probe::Missing(0, None));
+        };
         let t = so.t();
         if t.0.is_null() {
             return Ok(Probe::Missing(h & (MINSIZE - 1), None));
@@ -216,7 +219,11 @@ fn probe(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<Probe> {
         let mut i = h & mask;
         let mut free = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 let x = i + j;
                 let ek = t.key(x);
@@ -238,7 +245,8 @@ fn probe(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<Probe> {
                         let r = runtime::eq(vm, ek, k);
                         vm.pop_roots(m);
                         let same = r?;
-                        let still = as_set(s).map(|o| o.table.get() == t.0).unwrap_or(false) && t.key(x) == ek;
+                        let still = as_set(s).map(|o| o.table.get() == t.0).unwrap_or(false)
+                            && t.key(x) == ek;
                         if !still {
                             continue 'restart;
                         }
@@ -317,6 +325,10 @@ fn elem_hash_for_lookup(vm: &mut Vm<'_>, k: Value) -> PyResult<usize> {
 /// Remove `k`; returns whether it was present. May run Python code.
 pub fn discard(vm: &mut Vm<'_>, s: Value, k: Value) -> PyResult<bool> {
     let h = elem_hash_for_lookup(vm, k)?;
+    discard_hashed(vm, s, k, h)
+}
+
+fn discard_hashed(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<bool> {
     match probe(vm, s, k, h)? {
         Probe::Found(x) => {
             if let Some(so) = as_set(s) {
@@ -515,7 +527,9 @@ fn is_subset(vm: &mut Vm<'_>, a: Value, b: Value) -> PyResult<bool> {
 }
 
 fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (as_set(a), as_set(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(y)) = (as_set(a), as_set(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let (la, lb) = (x.len(), y.len());
     let r = match op {
         CmpOp::Eq => la == lb && is_subset(vm, a, b)?,
@@ -536,10 +550,26 @@ fn copy_of(vm: &mut Vm<'_>, s: Value, frozen: bool) -> PyResult<Value> {
 
 fn intersection(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult<Value> {
     let m = vm.roots_mark();
-    let other = if as_set(b).is_some() { b } else { from_iter(vm, b, false)? };
-    vm.push_root(other)?;
+    let other = b;
     let out = new(vm, frozen)?;
     vm.push_root(out)?;
+    if as_set(b).is_none() {
+        // Keys of a non-set operand are tested in its iteration order (CPython's
+        // set_intersection), which decides the result's layout when hashes collide.
+        let it = runtime::get_iter(vm, b)?;
+        vm.push_root(it)?;
+        while let Some(k) = runtime::next(vm, it)? {
+            let km = vm.roots_mark();
+            vm.push_root(k)?;
+            let h = elem_hash(vm, k)?;
+            if matches!(probe(vm, a, k, h)?, Probe::Found(_)) {
+                add_hashed(vm, out, k, h)?;
+            }
+            vm.pop_roots(km);
+        }
+        vm.pop_roots(m);
+        return Ok(out);
+    }
     let (mut big, mut small) = (a, other);
     if as_set(small).map(|s| s.len()).unwrap_or(0) > as_set(big).map(|s| s.len()).unwrap_or(0) {
         core::mem::swap(&mut big, &mut small);
@@ -558,19 +588,19 @@ fn intersection(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult<V
 
 fn difference(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult<Value> {
     let m = vm.roots_mark();
-    let other = if as_set(b).is_some() || obj::dict::as_dict(b).is_some() { b } else { from_iter(vm, b, false)? };
-    vm.push_root(other)?;
+    let other = b;
     let na = as_set(a).map(|s| s.len()).unwrap_or(0);
-    let nb = runtime::len(vm, other)?;
+    let nb = match (as_set(b), obj::dict::as_dict(b)) {
+        (Some(s), _) => Some(s.len()),
+        (None, Some(d)) => Some(d.len()),
+        (None, None) => None,
+    };
     let out;
-    if (na >> 2) > nb {
+    if nb.map(|nb| (na >> 2) > nb).unwrap_or(true) {
+        // CPython's set_copy_and_difference.
         out = copy_of(vm, a, frozen)?;
         vm.push_root(out)?;
-        let it = runtime::get_iter(vm, other)?;
-        vm.push_root(it)?;
-        while let Some(k) = runtime::next(vm, it)? {
-            discard(vm, out, k)?;
-        }
+        difference_update(vm, out, other)?;
     } else {
         out = new(vm, frozen)?;
         vm.push_root(out)?;
@@ -599,25 +629,106 @@ fn sym_difference(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult
     let m = vm.roots_mark();
     let out = from_iter(vm, b, frozen)?;
     vm.push_root(out)?;
-    let mut i = 0;
-    while let Some(k) = as_set(a).and_then(|s| s.slot(i)) {
-        let h = as_set(a).map(|s| s.t().hash(i)).unwrap_or(0);
-        i += 1;
-        if k.is_null() {
-            continue;
+    symmetric_difference_update(vm, out, a)?;
+    vm.pop_roots(m);
+    Ok(out)
+}
+
+/// Empty `s` (CPython's set_clear_internal).
+fn clear(s: Value) {
+    if let Some(so) = as_set(s) {
+        so.table.set(core::ptr::null_mut());
+        so.fill.set(0);
+        so.used.set(0);
+    }
+}
+
+/// `s -= other`, `s.difference_update(other)`: discard in place, then drop the dummies if
+/// more than a quarter of the table holds them (CPython's set_difference_update_internal,
+/// whose table layout decides the iteration order). `s`, `other` rooted. May run Python code.
+fn difference_update(vm: &mut Vm<'_>, s: Value, other: Value) -> PyResult<()> {
+    if s == other {
+        clear(s);
+        return Ok(());
+    }
+    let m = vm.roots_mark();
+    if let Some(o) = as_set(other) {
+        let mut src = other;
+        if (o.len() >> 3) > as_set(s).map(|x| x.len()).unwrap_or(0) {
+            src = intersection(vm, s, other, false)?;
+            vm.push_root(src)?;
         }
-        match probe(vm, out, k, h)? {
-            Probe::Found(x) => {
-                if let Some(so) = as_set(out) {
-                    so.t().set(x, DUMMY_HASH, Value::NULL);
-                    so.used.set(so.used.get() - 1);
-                }
+        let mut i = 0;
+        while let Some(k) = as_set(src).and_then(|x| x.slot(i)) {
+            let h = as_set(src).map(|x| x.t().hash(i)).unwrap_or(0);
+            i += 1;
+            if !k.is_null() {
+                discard_hashed(vm, s, k, h)?;
             }
-            Probe::Missing(..) => add_hashed(vm, out, k, h)?,
+        }
+    } else {
+        let it = runtime::get_iter(vm, other)?;
+        vm.push_root(it)?;
+        while let Some(k) = runtime::next(vm, it)? {
+            let km = vm.roots_mark();
+            vm.push_root(k)?;
+            let h = elem_hash(vm, k)?;
+            discard_hashed(vm, s, k, h)?;
+            vm.pop_roots(km);
         }
     }
     vm.pop_roots(m);
-    Ok(out)
+    let Some(so) = as_set(s) else { return Ok(()) };
+    if so.fill.get() - so.used.get() <= so.t().mask() / 4 {
+        return Ok(());
+    }
+    let u = so.used.get();
+    resize(vm, s, if u > 50000 { u * 2 } else { u * 4 })
+}
+
+/// Remove `k` (hash `h`) if present, else add it.
+fn toggle(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<()> {
+    if !discard_hashed(vm, s, k, h)? {
+        add_hashed(vm, s, k, h)?;
+    }
+    Ok(())
+}
+
+/// `s ^= other`, `s.symmetric_difference_update(other)` in place (CPython's
+/// set_symmetric_difference_update). `s`, `other` rooted. May run Python code.
+fn symmetric_difference_update(vm: &mut Vm<'_>, s: Value, other: Value) -> PyResult<()> {
+    if s == other {
+        clear(s);
+        return Ok(());
+    }
+    let m = vm.roots_mark();
+    if obj::dict::as_dict(other).is_some() {
+        let mut i = 0;
+        while let Some((k, _)) = obj::dict::as_dict(other).and_then(|d| d.entry(i)) {
+            i += 1;
+            if !k.is_null() {
+                let h = elem_hash(vm, k)?;
+                toggle(vm, s, k, h)?;
+            }
+        }
+        return Ok(());
+    }
+    let src = if as_set(other).is_some() {
+        other
+    } else {
+        from_iter(vm, other, false)?
+    };
+    vm.push_root(src)?;
+    let mut i = 0;
+    while let Some(k) = as_set(src).and_then(|x| x.slot(i)) {
+        let h = as_set(src).map(|x| x.t().hash(i)).unwrap_or(0);
+        i += 1;
+        if !k.is_null() {
+            toggle(vm, s, k, h)?;
+        }
+    }
+    vm.pop_roots(m);
+    Ok(())
 }
 
 fn union(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult<Value> {
@@ -635,6 +746,17 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
     }
     let frozen = is_frozen(a);
     let inplace = op.is_inplace() && !frozen;
+    if inplace {
+        match op.base() {
+            BinOp::Or => update(vm, a, b)?,
+            BinOp::Sub => difference_update(vm, a, b)?,
+            BinOp::Xor => symmetric_difference_update(vm, a, b)?,
+            _ => {}
+        }
+        if op.base() != BinOp::And {
+            return Ok(a);
+        }
+    }
     let r = match op.base() {
         BinOp::Or => union(vm, a, b, frozen)?,
         BinOp::And => intersection(vm, a, b, frozen)?,
@@ -655,7 +777,9 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
 }
 
 fn new_set(vm: &mut Vm<'_>, cls: Value, args: &Args<'_>) -> PyResult<Value> {
-    let frozen = obj::as_type(cls).map(|t| t.is_subtype(&FROZENSET_TYPE)).unwrap_or(false);
+    let frozen = obj::as_type(cls)
+        .map(|t| t.is_subtype(&FROZENSET_TYPE))
+        .unwrap_or(false);
     let x = args.get(0);
     let s = new(vm, frozen)?;
     if let Some(t) = obj::as_type(cls) {
@@ -724,11 +848,7 @@ fn m_pop(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 fn m_clear(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, args)?;
-    if let Some(so) = as_set(s) {
-        so.table.set(core::ptr::null_mut());
-        so.fill.set(0);
-        so.used.set(0);
-    }
+    clear(s);
     Ok(Value::NONE)
 }
 fn m_copy(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
@@ -736,7 +856,11 @@ fn m_copy(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     copy_of(vm, s, is_frozen(s))
 }
 
-fn multi(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(&mut Vm<'_>, Value, Value, bool) -> PyResult<Value>) -> PyResult<Value> {
+fn multi(
+    vm: &mut Vm<'_>,
+    args: &Args<'_>,
+    f: fn(&mut Vm<'_>, Value, Value, bool) -> PyResult<Value>,
+) -> PyResult<Value> {
     let s = this(vm, args)?;
     let frozen = is_frozen(s);
     let m = vm.roots_mark();
@@ -753,13 +877,32 @@ fn multi(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(&mut Vm<'_>, Value, Value, bool
 }
 
 fn m_union(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    multi(vm, args, union)
+    let s = this(vm, args)?;
+    let m = vm.roots_mark();
+    let out = copy_of(vm, s, is_frozen(s))?;
+    vm.push_root(out)?;
+    for o in &args.pos[1..] {
+        update(vm, out, *o)?;
+    }
+    vm.pop_roots(m);
+    Ok(out)
 }
 fn m_intersection(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     multi(vm, args, intersection)
 }
 fn m_difference(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    multi(vm, args, difference)
+    let s = this(vm, args)?;
+    if args.pos.len() == 1 {
+        return copy_of(vm, s, is_frozen(s));
+    }
+    let m = vm.roots_mark();
+    let out = difference(vm, s, args.pos[1], is_frozen(s))?;
+    vm.push_root(out)?;
+    for o in &args.pos[2..] {
+        difference_update(vm, out, *o)?;
+    }
+    vm.pop_roots(m);
+    Ok(out)
 }
 fn m_symdiff(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     multi(vm, args, sym_difference)
@@ -780,7 +923,11 @@ fn m_update(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     }
     Ok(Value::NONE)
 }
-fn inplace(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(&mut Vm<'_>, Value, Value, bool) -> PyResult<Value>) -> PyResult<Value> {
+fn inplace(
+    vm: &mut Vm<'_>,
+    args: &Args<'_>,
+    f: fn(&mut Vm<'_>, Value, Value, bool) -> PyResult<Value>,
+) -> PyResult<Value> {
     let s = this(vm, args)?;
     for o in &args.pos[1..] {
         let r = f(vm, s, *o, false)?;
@@ -792,14 +939,25 @@ fn m_intersection_update(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     inplace(vm, args, intersection)
 }
 fn m_difference_update(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    inplace(vm, args, difference)
+    let s = this(vm, args)?;
+    for o in &args.pos[1..] {
+        difference_update(vm, s, *o)?;
+    }
+    Ok(Value::NONE)
 }
 fn m_symdiff_update(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    inplace(vm, args, sym_difference)
+    let s = this(vm, args)?;
+    runtime::check_nargs(vm, "symmetric_difference_update", args, 2, 2)?;
+    symmetric_difference_update(vm, s, args.pos[1])?;
+    Ok(Value::NONE)
 }
 
 fn as_set_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
-    if as_set(v).is_some() { Ok(v) } else { from_iter(vm, v, false) }
+    if as_set(v).is_some() {
+        Ok(v)
+    } else {
+        from_iter(vm, v, false)
+    }
 }
 
 /// `s.issubset(o)`, or with `superset` `s.issuperset(o)` (the same test, operands swapped).
@@ -808,7 +966,11 @@ fn subset_method(vm: &mut Vm<'_>, args: &Args<'_>, superset: bool) -> PyResult<V
     let o = as_set_arg(vm, args.get(1))?;
     let m = vm.roots_mark();
     vm.push_root(o)?;
-    let r = if superset { is_subset(vm, o, s) } else { is_subset(vm, s, o) };
+    let r = if superset {
+        is_subset(vm, o, s)
+    } else {
+        is_subset(vm, s, o)
+    };
     vm.pop_roots(m);
     Ok(Value::bool(r?))
 }
@@ -882,5 +1044,11 @@ pub static SET_TYPE: Type = Type::builtin(
     SET_METHODS,
 );
 /// `frozenset`.
-pub static FROZENSET_TYPE: Type =
-    Type::builtin(&qstr::frozenset, Some(&obj::class::OBJECT_TYPE), Kind::Set, flags::BASETYPE, &SLOTS, FROZEN_METHODS);
+pub static FROZENSET_TYPE: Type = Type::builtin(
+    &qstr::frozenset,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Set,
+    flags::BASETYPE,
+    &SLOTS,
+    FROZEN_METHODS,
+);

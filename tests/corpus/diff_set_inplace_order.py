@@ -1,0 +1,51 @@
+# Found by tools/difftest: in-place set operators and the *_update methods work on the
+# left operand's own table, as CPython's do, so the iteration order of the result (which
+# depends on the table's size and its deleted slots) matches CPython's.
+
+# |= after pop(): the merge first grows the table (fill counts the deleted slot).
+s = set([-5, 20])
+s.pop()
+s |= {34, 24, 35}
+print(s)
+
+# -= discards in place and keeps the table while few slots are dummies.
+s = set(range(0, 60, 3))
+s -= {0, 3, 6, 9, 12}
+s.add(64)
+s.add(1)
+print(s)
+s = set(range(20))
+s.difference_update(range(0, 20, 2), [1, 3])
+print(s)
+s.add(32)
+print(s)
+
+# ^= toggles the right operand's keys in place.
+s = {1, 9, 17, 25}
+s ^= {9, 33, 41}
+print(s)
+s.symmetric_difference_update([41, 2, 49])
+print(s)
+s.symmetric_difference_update({'a': 1, 'b': 2}.keys() and {57: 0, 1: 0})
+print(s)
+
+# difference() with a small right operand copies, then discards.
+big = set(range(0, 100, 7))
+print(big.difference({7, 14}, [21, 98]), big - {0})
+
+# intersection with a list walks the list in its order.
+print({8, 16, 24, 0, 32}.intersection([32, 24, 16, 8, 0]))
+print({1, 2, 3}.union([9, 17], (25,)), {1}.union())
+
+# pop() keeps its position across a resize.
+s = {1, 2, 3, 4}
+print(s.pop(), s.pop())
+s.update(range(10, 16))
+print(s.pop(), s)
+
+# x op= x
+s = {1, 2}
+s -= s
+t = {3, 4}
+t ^= t
+print(s, t)
