@@ -360,7 +360,15 @@ pub fn binary_op(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Val
     }
     let ta = obj::type_of(a);
     let tb = obj::type_of(b);
-    let b_first = !core::ptr::eq(ta, tb) && tb.is_heap() && class::is_subclass(tb, ta);
+    // The right operand's reflected method goes first if its class derives from the left's;
+    // between two classes, only if it overrides that method (CPython's slot_nb_* wrappers).
+    let b_first = !core::ptr::eq(ta, tb)
+        && tb.is_heap()
+        && class::is_subclass(tb, ta)
+        && (!ta.is_heap() || {
+            let rev = obj::instance::binop_names(op).1;
+            class::lookup(tb, rev) != class::lookup(ta, rev)
+        });
     if b_first {
         if let Some(f) = tb.slots.binop {
             let r = f(vm, op, a, b, true)?;
