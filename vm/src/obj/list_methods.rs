@@ -236,6 +236,10 @@ fn swap(l: Value, i: usize, j: usize) {
 pub fn sort_list(vm: &mut Vm<'_>, l: Value, key: Value, rev: bool) -> PyResult<()> {
     let n = as_list(l).map(|x| x.len()).unwrap_or(0);
     if n < 2 {
+        // CPython calls the key function even on a single item (its errors propagate).
+        if n == 1 && !key.is_null() && key != Value::NONE {
+            runtime::call(vm, key, &[get(l, 0)])?;
+        }
         return Ok(());
     }
     let m = vm.roots_mark();
