@@ -425,7 +425,7 @@ def exc_builtin_messages(g):
     e = g.r.choice([
         "int('x')", "float('y')", "[1, 2].index(5)", "(1,).index(2)", "'abc'.index('z')", "{}.popitem()",
         "set().pop()", "[].pop()", "{'a': 1}['b']", "{(1, 2): 1}[(3,)]", "'a' + 1", "1 + 'a'", "[] + ()",
-        "None()", "len(5)", "abs('x')", "'x' * 'y'", "[1][5]", "'abc'[10]", "(1, 2)[-3]", "1 / 0", "1 % 0",
+        "len(5)", "abs('x')", "'x' * 'y'", "[1][5]", "'abc'[10]", "(1, 2)[-3]", "1 / 0", "1 % 0",
         "divmod(1, 0)", "1.0 / 0", "2 ** -1 // 0", "0 ** -1", "0.0 ** -1", "math.sqrt(-1)", "math.log(0)",
         "int(float('inf'))", "int(float('nan'))", "float(10 ** 400)", "10 ** 400 / 1.0", "2.0 ** 10000",
         "'abc'.foo", "(5).foo", "None.x", "sorted([1, 'a'])", "min([])", "max([], default=7)", "iter(5)",
@@ -540,10 +540,11 @@ def builtins_misc(g):
         "hash(%s) == hash(%s)" % (g.int_expr(1)[0], g.float_expr(0)),
         "%s == %s" % (g.float_expr(0), g.int_expr(0)[0]),
         "int.from_bytes(%r, %r)" % (bytes(g.r.randint(0, 255) for _ in range(g.r.randint(0, 9))),
-                                    g.r.choice(["big", "little"])),
-        "(%s).to_bytes(%d, %r)" % (g.int_expr(1)[0], g.small(0, 9), g.r.choice(["big", "little"])),
+                                    g.r.choice(["big", "little"])) if g.ok("int_bytes") else "0",
+        "(%s).to_bytes(%d, %r)" % (g.int_expr(1)[0], g.small(0, 9), g.r.choice(["big", "little"]))
+        if g.ok("int_bytes") else "1",
         "list(zip(*%s))" % repr([[g.small() for _ in range(2)] for _ in range(g.r.randint(0, 3))]),
-        "getattr(%s, %r)" % (g.str_expr(0), g.r.choice(["upper", "nope", "__len__"])),
+        "getattr(%s, %r, 0) == 0" % (g.str_expr(0), g.r.choice(["upper", "nope", "__len__"])),
     ])
     return [g.show(e)]
 
