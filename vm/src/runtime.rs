@@ -63,13 +63,21 @@ pub fn check_nargs(vm: &mut Vm<'_>, name: &str, args: &Args<'_>, min: usize, max
     if n < min || n > max {
         let (lo, hi) = (min.saturating_sub(1), max.saturating_sub(1));
         let got = n.saturating_sub(1);
-        if lo == hi {
-            return Err(vm.type_error(format_args!("{name}() takes exactly one argument ({got} given)")));
+        if lo == hi && hi <= 1 {
+            // CPython's METH_NOARGS / METH_O messages name the built-in type.
+            let t = args.pos.first().map(|s| class::static_base(obj::type_of(*s)).name()).unwrap_or("?");
+            let takes = if hi == 0 { "no arguments" } else { "exactly one argument" };
+            return Err(vm.type_error(format_args!("{t}.{name}() takes {takes} ({got} given)")));
         }
-        if n < min {
-            return Err(vm.type_error(format_args!("{name} expected at least {lo} argument, got {got}")));
-        }
-        return Err(vm.type_error(format_args!("{name} expected at most {hi} arguments, got {got}")));
+        let (kind, k) = if lo == hi {
+            ("", lo)
+        } else if n < min {
+            ("at least ", lo)
+        } else {
+            ("at most ", hi)
+        };
+        let s = if k == 1 { "" } else { "s" };
+        return Err(vm.type_error(format_args!("{name} expected {kind}{k} argument{s}, got {got}")));
     }
     Ok(())
 }

@@ -32,6 +32,7 @@ fn extend(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn pop(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
+    runtime::check_nargs(vm, "pop", args, 1, 2)?;
     let n = as_list(l).map(|x| x.len()).unwrap_or(0);
     if n == 0 {
         return Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "pop from empty list"));
@@ -130,12 +131,14 @@ fn reverse_in_place(l: Value) {
 
 fn reverse(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
+    runtime::check_nargs(vm, "reverse", args, 1, 1)?;
     reverse_in_place(l);
     Ok(Value::NONE)
 }
 
 fn clear(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
+    runtime::check_nargs(vm, "clear", args, 1, 1)?;
     if let Some(ll) = as_list(l) {
         while !ll.is_empty() {
             list::remove_at(l, ll.len() - 1);
@@ -146,6 +149,7 @@ fn clear(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn copy(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
+    runtime::check_nargs(vm, "copy", args, 1, 1)?;
     let xs = as_list(l).map(|x| x.as_slice()).unwrap_or(&[]);
     list::from_slice(vm, xs)
 }

@@ -258,7 +258,7 @@ fn affix(vm: &mut Vm<'_>, args: &Args<'_>, start: bool) -> PyResult<Value> {
     let text = this(vm, args)?;
     let p = args.get(1);
     let n = s::char_len(args.get(0));
-    let lo = if args.pos.len() > 2 { slice_bound(vm, args.pos[2], n)? } else { 0 };
+    let lo = if args.pos.len() > 2 { start_bound(vm, args.pos[2], n)? } else { 0 };
     let hi = if args.pos.len() > 3 { slice_bound(vm, args.pos[3], n)? } else { n };
     let sub = if lo <= hi {
         let a = s::byte_offset(args.get(0), text, lo);
@@ -289,6 +289,17 @@ fn affix(vm: &mut Vm<'_>, args: &Args<'_>, start: bool) -> PyResult<Value> {
     )))
 }
 
+/// The `start` argument of find/count/startswith (CPython's ADJUST_INDICES): None is 0, a
+/// negative index counts from the end, and a start past the end stays past it (as `n + 1`),
+/// so that even an empty needle is not found there.
+fn start_bound(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<usize> {
+    if v == Value::NONE {
+        return Ok(0);
+    }
+    let i = runtime::index_arg_typed(vm, v)?;
+    Ok(if i < 0 { (i + n as i64).max(0) as usize } else { (i as u64).min(n as u64 + 1) as usize })
+}
+
 fn slice_bound(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<usize> {
     if v == Value::NONE {
         return Ok(n);
@@ -313,7 +324,7 @@ fn find_impl(vm: &mut Vm<'_>, args: &Args<'_>, rev: bool) -> PyResult<i64> {
         None => return Err(vm.type_error(format_args!("must be str, not {}", obj::type_name(args.get(1))))),
     };
     let n = s::char_len(args.get(0));
-    let lo = if args.pos.len() > 2 { slice_bound(vm, args.pos[2], n)? } else { 0 };
+    let lo = if args.pos.len() > 2 { start_bound(vm, args.pos[2], n)? } else { 0 };
     let hi = if args.pos.len() > 3 { slice_bound(vm, args.pos[3], n)? } else { n };
     if lo > hi {
         return Ok(-1);
@@ -352,10 +363,18 @@ fn count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let Some(needle) = s::as_str(args.get(1)) else {
         return Err(vm.type_error(format_args!("must be str, not {}", obj::type_name(args.get(1)))));
     };
-    if needle.is_empty() {
-        return Ok(Value::small_int(s::char_len(args.get(0)) as isize + 1));
+    let n = s::char_len(args.get(0));
+    let lo = if args.pos.len() > 2 { start_bound(vm, args.pos[2], n)? } else { 0 };
+    let hi = if args.pos.len() > 3 { slice_bound(vm, args.pos[3], n)? } else { n };
+    if lo > hi {
+        return Ok(Value::small_int(0));
     }
-    Ok(Value::small_int(text.matches(needle).count() as isize))
+    if needle.is_empty() {
+        return Ok(Value::small_int((hi - lo) as isize + 1));
+    }
+    let a = s::byte_offset(args.get(0), text, lo);
+    let b = s::byte_offset(args.get(0), text, hi);
+    Ok(Value::small_int(text[a..b].matches(needle).count() as isize))
 }
 
 fn map_chars(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(char, bool) -> (char, Option<&'static str>), ) -> PyResult<Value> {
