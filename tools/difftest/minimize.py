@@ -74,7 +74,10 @@ def _stmt_lists(tree):
 
 
 def _source(tree):
-    return ast.unparse(ast.fix_missing_locations(tree)) + "\n"
+    try:
+        return ast.unparse(ast.fix_missing_locations(tree)) + "\n"
+    except Exception:  # a candidate ast.unparse cannot print: never accepted
+        return "\x00"
 
 
 def _shrink_lists(tree, test):
@@ -131,7 +134,8 @@ def _simplify_exprs(tree, test):
                     [(v, k) for k, v in enumerate(value) if isinstance(v, ast.expr)]
                     if isinstance(value, list) else [])
                 for expr, idx in slots:
-                    if isinstance(expr, (ast.Name, ast.Constant, ast.Lambda)):
+                    if isinstance(expr, (ast.Name, ast.Constant, ast.Lambda, ast.JoinedStr,
+                                         ast.FormattedValue)):
                         continue
                     if isinstance(parent, (ast.Assign, ast.AugAssign, ast.For)) and field == "target":
                         continue

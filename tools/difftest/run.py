@@ -197,8 +197,13 @@ def check_one(runner, seed, i, known, do_minimize):
     path = None
     if do_minimize:
         sig = signature(kind, fb, cp)
-        small = minimize.minimize(source, lambda s: signature(*runner.compare(s)) == sig)
-        note = "minimised from gen.generate(%r, %d, known=%s)" % (seed, i, known)
+        try:
+            small = minimize.minimize(source, lambda s: signature(*runner.compare(s)) == sig)
+            note = "minimised from gen.generate(%r, %d, known=%s)" % (seed, i, known)
+        except Exception as e:  # a minimiser bug must not lose the finding
+            small = source
+            note = "not minimised (%s: %s); gen.generate(%r, %d, known=%s)" % (
+                type(e).__name__, e, seed, i, known)
         path = write_finding(runner, "%s-%d" % (seed, i), small, kind, note)
     return kind, path
 
