@@ -2,8 +2,8 @@
 //! iteration order (e.g. `print({3, 1, 2})` -> `{1, 2, 3}`) matches CPython.
 //!
 //! ```text
-//!  SetObj  ObjHeader | fill usize (active + dummy) | used usize (active) | table *mut u8
-//!  table   mask usize | finger usize | entries [hash usize, key Value; mask + 1]
+//!  SetObj  ObjHeader | fill usize (active + dummy) | used usize (active) | finger usize | table *mut u8
+//!  table   mask usize | entries [hash usize, key Value; mask + 1]
 //!  entry   key NULL, hash 0: unused; key NULL, hash usize::MAX: dummy (deleted)
 //! ```
 //! Linear probing of 9 entries, then CPython's perturbation; the table grows when
@@ -28,6 +28,8 @@ pub struct SetObj {
     hdr: ObjHeader,
     fill: Cell<usize>,
     used: Cell<usize>,
+    /// Where `pop()` starts looking (CPython's `so->finger`: kept across resizes and clears).
+    finger: Cell<usize>,
     table: Cell<*mut u8>,
 }
 
@@ -52,23 +54,9 @@ impl Table {
             unsafe { *(self.0 as *const usize) }
         }
     }
-    fn finger(self) -> usize {
-        if self.0.is_null() {
-            0
-        } else {
-            // SAFETY: second header word.
-            unsafe { *(self.0 as *const usize).add(1) }
-        }
-    }
-    fn set_finger(self, f: usize) {
-        if !self.0.is_null() {
-            // SAFETY: second header word.
-            unsafe { *(self.0 as *mut usize).add(1) = f };
-        }
-    }
     fn e(self, i: usize) -> *mut usize {
         // SAFETY: callers pass i <= mask.
-        unsafe { (self.0 as *mut usize).add(2 + 2 * i) }
+        unsafe { (self.0 as *mut usize).add(1 + 2 * i) }
     }
     fn hash(self, i: usize) -> usize {
         if self.0.is_null() {
@@ -147,7 +135,7 @@ fn trace(v: Value, tr: &mut Tracer<'_>) {
 }
 
 fn alloc_table(vm: &mut Vm<'_>, size: usize) -> PyResult<Table> {
-    let p = vm.alloc_raw((2 + 2 * size) * core::mem::size_of::<usize>())?;
+    let p = vm.alloc_raw((1 + 2 * size) * core::mem::size_of::<usize>())?;
     // SAFETY: fresh buffer with room for the header.
     unsafe { *(p as *mut usize) = size - 1 };
     Ok(Table(p))
@@ -183,7 +171,6 @@ fn resize(vm: &mut Vm<'_>, s: Value, minused: usize) -> PyResult<()> {
     let nt = alloc_table(vm, size)?;
     let Some(so) = as_set(s) else { return Ok(()) };
     let old = so.t();
-    nt.set_finger(old.finger());
     if !old.0.is_null() {
         for i in 0..=old.mask() {
             let k = old.key(i);
@@ -765,12 +752,7 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
         _ => return Ok(Value::NOT_IMPLEMENTED),
     };
     if inplace {
-        // Replace a's contents with r's.
-        if let (Some(sa), Some(sr)) = (as_set(a), as_set(r)) {
-            sa.table.set(sr.table.get());
-            sa.fill.set(sr.fill.get());
-            sa.used.set(sr.used.get());
-        }
+        replace_contents(a, r);
         return Ok(a);
     }
     Ok(r)
@@ -833,7 +815,7 @@ fn m_pop(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     };
     let t = so.t();
     let mask = t.mask();
-    let mut i = t.finger() & mask;
+    let mut i = so.finger.get() & mask;
     while t.key(i).is_null() {
         i += 1;
         if i > mask {
@@ -843,7 +825,7 @@ fn m_pop(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let k = t.key(i);
     t.set(i, DUMMY_HASH, Value::NULL);
     so.used.set(so.used.get() - 1);
-    t.set_finger(i + 1);
+    so.finger.set(i + 1);
     Ok(k)
 }
 fn m_clear(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
@@ -908,6 +890,7 @@ fn m_symdiff(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     multi(vm, args, sym_difference)
 }
 
+/// Give `dst` the table of `src` (CPython's set_swap_bodies; `dst` keeps its pop position).
 fn replace_contents(dst: Value, src: Value) {
     if let (Some(d), Some(s)) = (as_set(dst), as_set(src)) {
         d.table.set(s.table.get());
