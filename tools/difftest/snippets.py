@@ -118,8 +118,9 @@ def list_mutation(g):
             "%s.clear()" % x, "%s = %s.copy() + [%s]" % (x, x, v),
             "print(%s == sorted(%s), %s < %s)" % (x, x, x, g.list_expr(1)),
             "print(min(%s), max(%s), sum(%s))" % (x, x, x),
-            "%s[%d:%d] = %s" % (x, i, i + g.small(0, 3), g.pick((1, lambda: g.tuple_expr(1)),
-                                                             (1, lambda: "range(%d)" % g.small(0, 4)))),
+            "%s[%d:%d] = %s" % (x, i, i + g.small(0, 3), g.pick(
+                (1 if g.ok("sort_failure_state") else 0, lambda: g.tuple_expr(1)),  # may hold strs
+                (1, lambda: "range(%d)" % g.small(0, 4)))),
         ])
         lines += g.guarded([op]) if g.r.random() < 0.8 else [op]
         lines.append("print(%s)" % x)
