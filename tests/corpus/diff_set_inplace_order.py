@@ -49,3 +49,17 @@ s -= s
 t = {3, 4}
 t ^= t
 print(s, t)
+
+# An insertion reuses the last deleted slot on its probe path, as CPython's set_add_entry.
+s = {1, -1, 30, -2, 30}
+s ^= {5, 40, 33, 50, 17}
+s -= {1, 0, 33, 0}
+s.update(range(5))
+print(s)
+a = set()
+for k in [-3, 59, 26, 0, 35, 9, 33, 27, 4, 31, 12, 10, -1, 41]:
+    a.add(k)
+a -= set([0, 10, 0, 19, 29, 35, 4, 27, 59, 9, 57])
+for k in range(6):
+    a.add(100 + k * 32)
+print(a)

@@ -556,7 +556,7 @@ def generate(seed, index, known=False, size=None):
     rng = random.Random("frostbyte-difftest-%s-%s" % (seed, index))
     g = Gen(rng, known)
     lines = g.prelude()
-    n = size if size is not None else rng.randint(15, 40)
+    n = size if size is not None else rng.randint(25, 60)
     total = sum(w for w, _ in _SNIPPETS)
     for _ in range(n):
         x = rng.random() * total

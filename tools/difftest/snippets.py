@@ -575,3 +575,42 @@ def uncaught_end(g):
 
 
 _ = lit
+
+
+# ---- views, reprs, augmented assignment ------------------------------------------------------------
+@snippet(4)
+def views_and_reprs(g):
+    d = g.dict_expr(1)
+    e = g.r.choice([
+        "%s.keys()" % d, "%s.values()" % d, "%s.items()" % d, "range(%d, %d, %d)" % (g.small(), g.small(), g.r.choice([1, 2, -1])),
+        "%s.keys() & {'a', 'b'} == {'a'}" % d, "sorted(%s.keys() | {'q'})" % d, "sorted(%s.keys() - {'a'})" % d,
+        "list(%s.items())[::-1]" % d, "[%s, %s, (%s,), {%r: [%s]}]" % (g.float_lit(), g.str_lit(), g.int_lit()[0],
+                                                                       "k", g.float_lit()),
+        "(%s, %s) == (%s, %s)" % (g.float_lit(), g.int_lit()[0], g.float_lit(), g.int_lit()[0]),
+        "[True + True, True * 3.5, -False, True / 2, ~True, True << 3]",
+        "(None, ..., NotImplemented, type(None).__name__)" if g.r.random() < 0.5 else "[[], [[]], ((),), {}]",
+        "len(%s) == len(list(%s)), bool(%s)" % (d, d, d),
+        "[x for x in %s if x in %s]" % (g.str_expr(0), repr("aeiou ")),
+        "%s is %s, %s == %s" % (g.list_expr(0), g.list_expr(0), g.tuple_expr(0), g.tuple_expr(0)),
+    ])
+    return [g.show(e)]
+
+
+@snippet(4)
+def augassign(g):
+    x = g.fresh("ag")
+    start, ops = g.r.choice([
+        (g.int_lit()[0], ["+= %s" % g.int_lit()[0], "-= 3", "*= %d" % g.small(-3, 5), "//= %d" % g.small(-3, 4),
+                          "%%= %d" % g.small(-3, 7), "**= %d" % g.small(0, 3), "<<= %d" % g.small(0, 9),
+                          ">>= %d" % g.small(0, 9), "&= %d" % g.small(-9, 99), "|= %d" % g.small(-9, 99),
+                          "^= %d" % g.small(-9, 99), "/= %d" % g.small(-2, 4)]),
+        (g.float_lit(), ["+= 1.5", "-= 0.25", "*= -2", "/= 3", "//= 0.5", "%= 1.25", "**= 2"]),
+        (g.str_lit(), ["+= %s" % g.str_lit(), "*= %d" % g.small(0, 3), "+= str(%d)" % g.small()]),
+        ("[1, 2]", ["+= [3]", "+= (4, 5)", "+= 'ab'", "*= 2", "+= range(2)"]),
+        ("(1,)", ["+= (2,)", "*= 3", "+= [3]"]),
+    ])
+    lines = ["%s = %s" % (x, start)]
+    for op in g.r.sample(ops, min(len(ops), g.r.randint(1, 4))):
+        lines += g.guarded(["%s %s" % (x, op)])
+        lines.append("print(repr(%s))" % x)
+    return lines

@@ -241,7 +241,8 @@ fn probe(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<Probe> {
                             return Ok(Probe::Found(x));
                         }
                     }
-                } else if ek.is_null() && eh == DUMMY_HASH && free.is_none() {
+                } else if ek.is_null() && eh == DUMMY_HASH {
+                    // CPython's set_add_entry reuses the last deleted slot on the probe path.
                     free = Some(x);
                 }
             }
