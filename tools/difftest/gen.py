@@ -49,8 +49,10 @@ KNOWN_DIVERGENCES = {
                          "(ValueError: <240-digit int>... is not in list); findings/long_message.py",
     "int_unicode_digits": "int()/float() reject non-ASCII decimal digits (int('١٢') is 12 in "
                           "CPython); findings/unicode_digits.py",
-    "sort_failure_state": "a sort that raises (mixed types) leaves the list unchanged; CPython's "
-                          "timsort leaves it partly sorted; findings/sort_failure.py",
+    "sort_failure_state": "list.sort is a merge sort, not CPython's timsort: the order of "
+                          "comparisons differs, so a sort that raises (mixed types) fails on "
+                          "another pair and leaves the list unchanged where CPython's is partly "
+                          "sorted; findings/sort_failure.py",
     "math_ulp": "transcendental math functions come from libm, which differs from the C library "
                 "CPython uses by an ulp on some arguments (math.cosh(1)); the fixed batch rounds "
                 "their results to 9 digits",
