@@ -585,7 +585,7 @@ def views_and_reprs(g):
     d = g.dict_expr(1)
     e = g.r.choice([
         "%s.keys()" % d, "%s.values()" % d, "%s.items()" % d, "range(%d, %d, %d)" % (g.small(), g.small(), g.r.choice([1, 2, -1])),
-        "%s.keys() & {'a', 'b'} == {'a'}" % d, "sorted(%s.keys() | {'q'})" % d, "sorted(%s.keys() - {'a'})" % d,
+        "%s.keys() & {'a', 'b'} == {'a'}" % d, "sorted(map(repr, %s.keys() | {'q'}))" % d, "sorted(map(repr, %s.keys() - {'a'}))" % d,
         "list(%s.items())[::-1]" % d, "[%s, %s, (%s,), {%r: [%s]}]" % (g.float_lit(), g.str_lit(), g.int_lit()[0],
                                                                        "k", g.float_lit()),
         "(%s, %s) == (%s, %s)" % (g.float_lit(), g.int_lit()[0], g.float_lit(), g.int_lit()[0]),
