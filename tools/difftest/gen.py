@@ -53,6 +53,10 @@ KNOWN_DIVERGENCES = {
                           "comparisons differs, so a sort that raises (mixed types) fails on "
                           "another pair and leaves the list unchanged where CPython's is partly "
                           "sorted; findings/sort_failure.py",
+    "str_repr_unicode": "repr() and str.isprintable() use an approximation of Unicode's "
+                         "printable set: unassigned and private-use code points outside the BMP "
+                         "(chr(787196)) are printed raw instead of escaped; "
+                         "findings/repr_unicode.py",
     "math_ulp": "transcendental math functions come from libm, which differs from the C library "
                 "CPython uses by an ulp on some arguments (math.cosh(1)); the fixed batch rounds "
                 "their results to 9 digits",
@@ -348,12 +352,16 @@ class Gen:
         prec = self.r.choice(["", "", ".%d" % self.r.randint(0, 8)])
         if kind == "int":
             typ = self.r.choice(FMT_TYPES_INT + FMT_TYPES_FLOAT[:2])
+            if typ == "c" and not self.ok("str_repr_unicode"):
+                typ = "d"  # an arbitrary int as a character: its repr may need the Unicode tables
         elif kind == "float":
             typ = self.r.choice(FMT_TYPES_FLOAT)
         elif kind == "str":
             return fill + self.r.choice(["<", ">", "^", ""]) + width + prec + self.r.choice(["", "s"])
         else:
             typ = self.r.choice(FMT_TYPES_INT + FMT_TYPES_FLOAT)
+            if typ == "c" and not self.ok("str_repr_unicode"):
+                typ = "x"
         if typ in ("n", "c"):
             group = ""
         return fill + align + sign + alt + zero + width + group + prec + typ
@@ -386,7 +394,7 @@ class Gen:
         prec = self.r.choice(["", "", ".%d" % self.r.randint(0, 7)])
         if width == "*":
             width = ""
-        typ = {"int": self.r.choice("dixXoeEfgGcrs"), "float": self.r.choice("deEfFgGrsi"),
+        typ = {"int": self.r.choice("dixXoeEfgGcrs" if self.ok("str_repr_unicode") else "dixXoeEfgGrs"), "float": self.r.choice("deEfFgGrsi"),
                "str": self.r.choice("srad")}[kind]
         return "%" + flags + width + prec + typ
 

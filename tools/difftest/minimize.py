@@ -14,6 +14,7 @@ runs is bounded (`budget`) so a finding is never minimised for long.
 import ast
 import copy
 import time
+import warnings
 
 
 class _Budget(Exception):
@@ -34,7 +35,9 @@ class _Tester:
             raise _Budget()
         self.left -= 1
         try:
-            compile(source, "prog.py", "exec")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # e.g. "'str' object is not callable"
+                compile(source, "prog.py", "exec")
         except (SyntaxError, ValueError):
             self.cache[source] = False
             return False
