@@ -63,3 +63,9 @@ a -= set([0, 10, 0, 19, 29, 35, 4, 27, 59, 9, 57])
 for k in range(6):
     a.add(100 + k * 32)
 print(a)
+
+# s & s is a copy of s.
+s = {36, 7, 30, 35, 15, 37}
+print(list(s & s), s.intersection(s))
+s &= s
+print(s)

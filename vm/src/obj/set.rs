@@ -537,6 +537,10 @@ fn copy_of(vm: &mut Vm<'_>, s: Value, frozen: bool) -> PyResult<Value> {
 }
 
 fn intersection(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult<Value> {
+    if a == b {
+        // CPython's set_intersection copies (which decides the result's layout).
+        return copy_of(vm, a, frozen);
+    }
     let m = vm.roots_mark();
     let other = b;
     let out = new(vm, frozen)?;
