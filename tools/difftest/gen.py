@@ -39,7 +39,6 @@ KNOWN_DIVERGENCES = {
     # Found by difftest, not fixed (reproducers in findings/).
     "str_casefold": "str.casefold() is str.lower(): no full case folding ('ß' -> 'ss'); "
                     "findings/casefold.py",
-    "int_bytes": "int.to_bytes / int.from_bytes are missing; findings/int_bytes.py",
     "unbound_builtin_method": "calling a built-in method through its type with a wrong or "
                               "missing self (list.append(), str.upper(5)): Frostbyte says "
                               "\"descriptor requires a 'list' object\"; findings/unbound_method.py",

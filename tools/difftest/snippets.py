@@ -547,10 +547,10 @@ def builtins_misc(g):
         "hex(%s), oct(%s), bin(%s)" % (g.int_expr(1)[0], g.int_expr(1)[0], g.int_expr(1)[0]),
         "hash(%s) == hash(%s)" % (g.int_expr(1)[0], g.float_expr(0)),
         "%s == %s" % (g.float_expr(0), g.int_expr(0)[0]),
-        "int.from_bytes(%r, %r)" % (bytes(g.r.randint(0, 255) for _ in range(g.r.randint(0, 9))),
-                                    g.r.choice(["big", "little"])) if g.ok("int_bytes") else "0",
-        "(%s).to_bytes(%d, %r)" % (g.int_expr(1)[0], g.small(0, 9), g.r.choice(["big", "little"]))
-        if g.ok("int_bytes") else "1",
+        "int.from_bytes(%r, %r, signed=%s)" % (bytes(g.r.randint(0, 255) for _ in range(g.r.randint(0, 9))),
+                                               g.r.choice(["big", "little"]), g.r.choice(["True", "False"])),
+        "(%s).to_bytes(%d, %r, signed=%s)" % (g.int_expr(1)[0], g.small(0, 9), g.r.choice(["big", "little"]),
+                                              g.r.choice(["True", "False"])),
         "list(zip(*%s))" % repr([[g.small() for _ in range(2)] for _ in range(g.r.randint(0, 3))]),
         "getattr(%s, %r, 0) == 0" % (g.str_expr(0), g.r.choice(
             ["upper", "nope"] + (["__len__"] if g.ok("dunder_on_builtin") else []))),
