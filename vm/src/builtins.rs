@@ -591,7 +591,8 @@ fn divmod(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let (fa, fb) = (obj::float::as_f64(a), obj::float::as_f64(b));
     let number = |v: Value| obj::int::is_int(v) || obj::float::as_f64(v).is_some();
     let (ta, tb) = (obj::type_of(a), obj::type_of(b));
-    if !(number(a) && number(b)) && !ta.is_heap() && !tb.is_heap() {
+    let builtin_types = !ta.is_heap() && !tb.is_heap();
+    if builtin_types && !(number(a) && number(b)) {
         return Err(vm.type_error(format_args!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
             ta.name(),
