@@ -447,7 +447,10 @@ def exc_builtin_messages(g):
         "pow(2, -1, 4)", "pow(3, -1, 7)", "pow(2, 3, 0)", "1 << -1", "1 >> -1", "~1.5", "-'a'",
         "[1, 2] * 2.0", "'ab' * -1", "[].append(1, 2)", "[].insert(1)", "[].pop(1, 2)",
         "(1,).count(1, 2)", "{}.get()", "'a'.replace('a')",
-    ] + (["list.append()", "str.upper(5)"] if g.ok("unbound_builtin_method") else []))
+    ] + (["list.append()", "str.upper(5)"] if g.ok("unbound_builtin_method") else [])
+      + (["repr(1, 2)", "abs()", "hash(1, 2)", "ord('a', 'b')", "round(1, 2, 3)", "divmod(1)", "sum()",
+          "'a'.upper(1)", "{}.keys(1)", "print(1, sepx=2)", "sorted([], keyx=1)", "object(1)",
+          "list(1, 2)", "getattr(1)"] if g.ok("builtin_arity") else []))
     return [g.show(e)]
 
 
