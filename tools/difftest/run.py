@@ -279,11 +279,15 @@ def batch(args, runner):
                     print("program %s-%d: %s%s" % (args.seed, i, kind, " -> " + path if path else ""),
                           flush=True)
 
-    threads = [threading.Thread(target=worker) for _ in range(max(1, args.jobs))]
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(max(1, args.jobs))]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join()
+    try:
+        for t in threads:
+            while t.is_alive():
+                t.join(0.5)
+    except KeyboardInterrupt:  # Ctrl-C (or SIGTERM, see main): stop, but still summarise
+        print("interrupted", flush=True)
     elapsed = time.monotonic() - start
     print("difftest: %d programs compared (seed %s, %s), %.1f s, %d divergent%s" % (
         compared, args.seed, "known constructs on" if args.known else "known divergences avoided",
@@ -293,4 +297,7 @@ def batch(args, runner):
 
 
 if __name__ == "__main__":
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     sys.exit(main())
