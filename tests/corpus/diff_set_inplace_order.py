@@ -69,3 +69,14 @@ s = {36, 7, 30, 35, 15, 37}
 print(list(s & s), s.intersection(s))
 s &= s
 print(s)
+
+# s | s, s.union(s), s |= s and s.update(s) copy or keep s without merging it again.
+sv = {18, 9, 7, 40}
+st = {37, 4, 4, 27} | {21, -2, 6, 8, 5, 2}
+st.add(17)
+st |= sv | sv
+print(st, sv | sv, sv.union(sv, sv))
+sv |= sv
+sv.update(sv)
+sv.add(33)
+print(sv)

@@ -333,7 +333,7 @@ fn discard_hashed(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<boo
 pub fn update(vm: &mut Vm<'_>, s: Value, it: Value) -> PyResult<()> {
     if let Some(other) = as_set(it) {
         let n = other.used.get();
-        if n == 0 {
+        if n == 0 || s == it {
             return Ok(());
         }
         let so = as_set(s).ok_or_else(|| vm.raise_memory_error())?;
@@ -726,6 +726,10 @@ fn symmetric_difference_update(vm: &mut Vm<'_>, s: Value, other: Value) -> PyRes
 fn union(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult<Value> {
     let m = vm.roots_mark();
     let out = copy_of(vm, a, frozen)?;
+    if a == b {
+        // CPython's set_or returns the copy (no merge, which could resize it).
+        return Ok(out);
+    }
     vm.push_root(out)?;
     update(vm, out, b)?;
     vm.pop_roots(m);
@@ -869,7 +873,9 @@ fn m_union(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let out = copy_of(vm, s, is_frozen(s))?;
     vm.push_root(out)?;
     for o in &args.pos[1..] {
-        update(vm, out, *o)?;
+        if *o != s {
+            update(vm, out, *o)?;
+        }
     }
     vm.pop_roots(m);
     Ok(out)
