@@ -619,3 +619,28 @@ def augassign(g):
         lines += g.guarded(["%s %s" % (x, op)])
         lines.append("print(repr(%s))" % x)
     return lines
+
+
+# ---- constructs other work is fixing (issue 17): emitted only with --known -----------------------
+@snippet(2)
+def other_work(g):
+    options = []
+    if g.ok("huge_repeat"):
+        options += [g.show("len([0] * (2 ** 62))"), g.show("len('ab' * (2 ** 62))"), g.show("(1,) * (2 ** 40)")]
+    if g.ok("slice_assign_self"):
+        x = g.fresh("sa")
+        options.append("%s = %s\n%s[1:%d] = %s\nprint(%s)" % (x, g.list_expr(0), x, g.small(0, 4), x, x))
+    if g.ok("str_encode"):
+        options += [g.show("%s.encode(%r)" % (g.str_expr(0), c)) for c in ("latin-1", "ascii", "utf-16")]
+    if g.ok("except_non_class"):
+        options.append("try:\n    raise ValueError('v')\nexcept (ValueError, 5) as e:\n    print('caught', e)\n"
+                       "except Exception as e:\n    print('!', type(e).__name__, e)")
+    if g.ok("deep_recursion"):
+        f = g.fresh("rec")
+        options.append("def %s(n):\n    return %s(n + 1)\n%s" % (f, f, g.show("%s(0)" % f)))
+    if g.ok("range_len_hash"):
+        options += [g.show("len(range(2 ** 64))"), g.show("hash(range(3)) == hash(range(0, 3))"),
+                    g.show("range(2 ** 70)[-1]")]
+    if g.ok("int_digit_limit"):
+        options += [g.show("len(str(10 ** 5000))"), g.show("int('9' * 5000)")]
+    return g.r.choice(options).split("\n") if options else []
