@@ -49,7 +49,8 @@ fn sys_setrecursionlimit(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 }
 fn sys_exit(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let x = a.get(0);
-    if x.is_null() {
+    // sys.exit(None) raises SystemExit() with no arguments, as sys.exit() does.
+    if x.is_null() || x == Value::NONE {
         return Err(vm.raise_empty(&exc::SYSTEM_EXIT_TYPE));
     }
     Err(vm.raise_with_arg(&exc::SYSTEM_EXIT_TYPE, x))
