@@ -42,8 +42,9 @@ KNOWN_DIVERGENCES = {
     "unbound_builtin_method": "calling a built-in method through its type with a wrong or "
                               "missing self (list.append(), str.upper(5)): Frostbyte says "
                               "\"descriptor requires a 'list' object\"; findings/unbound_method.py",
-    "float_pow_ulp": "float ** float uses libm's pow, not always correctly rounded as glibc's is "
-                     "(pow(9.942394095374484e-22, 3)); findings/float_pow.py",
+    "float_pow_ulp": "float ** uses libm's pow, whose last bit differs from glibc's (CPython's) on "
+                     "some arguments, even for ** 2 (x ** 2 with x = 1.5000000000000504); "
+                     "findings/float_pow.py",
     "long_exc_message": "exception messages that embed a repr are cut at a fixed length "
                          "(ValueError: <240-digit int>... is not in list); findings/long_message.py",
     "int_unicode_digits": "int()/float() reject non-ASCII decimal digits (int('١٢') is 12 in "
@@ -239,7 +240,7 @@ class Gen:
             # (Frostbyte has no complex type: that is a documented limit, not generated).
             if self.ok("float_pow_ulp"):
                 return "(abs(%s) ** %s)" % (a, self.r.choice(["2", "0.5", "-1", "3", "0", "1.5", "-0.5"]))
-            return "(%s ** %s)" % (a, self.r.choice(["2", "0", "1"]))
+            return "(%s ** %s)" % (a, self.r.choice(["0", "1"]))
         if k < 0.55:
             return "float(%s)" % self.pick(
                 (3, lambda: self.int_expr(d - 1)[0]),

@@ -535,7 +535,7 @@ def generators(g):
 def builtins_misc(g):
     e = g.r.choice([
         "abs(%s)" % g.num_expr(1), "divmod(%s, %s)" % (g.num_expr(1), g.num_expr(1)),
-        "pow(%s, %d)" % (g.num_expr(1), g.small(-2, 5) if g.ok("float_pow_ulp") else g.small(0, 2)),
+        "pow(%s, %d)" % (g.num_expr(1), g.small(-2, 5) if g.ok("float_pow_ulp") else g.small(0, 1)),
         "round(%s)" % g.num_expr(1),
         "sum(%s, %s)" % (g.list_expr(1), g.num_expr(0)), "any(%s), all(%s)" % (g.list_expr(1), g.list_expr(1)),
         "list(reversed(%s))" % g.str_expr(1), "list(range(%d, %d, %d))" % (g.small(), g.small(-10, 12), g.r.choice([1, -1, 2, -3])),
@@ -608,8 +608,11 @@ def augassign(g):
         (g.int_lit()[0], ["+= %s" % g.int_lit()[0], "-= 3", "*= %d" % g.small(-3, 5), "//= %d" % g.small(-3, 4),
                           "%%= %d" % g.small(-3, 7), "**= %d" % g.small(0, 3), "<<= %d" % g.small(0, 9),
                           ">>= %d" % g.small(0, 9), "&= %d" % g.small(-9, 99), "|= %d" % g.small(-9, 99),
-                          "^= %d" % g.small(-9, 99), "/= %d" % g.small(-2, 4)]),
-        (g.float_lit(), ["+= 1.5", "-= 0.25", "*= -2", "/= 3", "//= 0.5", "%= 1.25", "**= 2"]),
+                          "^= %d" % g.small(-9, 99)]
+         # After /= the value is a float, and **= would use the C library's pow.
+         + (["/= %d" % g.small(-2, 4)] if g.ok("float_pow_ulp") else [])),
+        (g.float_lit(), ["+= 1.5", "-= 0.25", "*= -2", "/= 3", "//= 0.5", "%= 1.25"]
+         + (["**= 2"] if g.ok("float_pow_ulp") else [])),
         (g.str_lit(), ["+= %s" % g.str_lit(), "*= %d" % g.small(0, 3), "+= str(%d)" % g.small()]),
         ("[1, 2]", ["+= [3]", "+= (4, 5)", "+= 'ab'", "*= 2", "+= range(2)"]),
         ("(1,)", ["+= (2,)", "*= 3", "+= [3]"]),
