@@ -96,12 +96,19 @@ def _reduce_paths(text):
 
 def run_frostbyte(exe, path):
     """(normalised output, raw stderr) of `frostbyte run path`."""
-    try:
-        p = subprocess.run([exe, "run", path], cwd=os.path.dirname(path), stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=FROSTBYTE_TIMEOUT)
-        out, err, code, timed_out = p.stdout, p.stderr, p.returncode, False
-    except subprocess.TimeoutExpired as e:
-        out, err, code, timed_out = e.stdout or b"", e.stderr or b"", 0, True
+    for attempt in range(60):
+        try:
+            p = subprocess.run([exe, "run", path], cwd=os.path.dirname(path), stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=FROSTBYTE_TIMEOUT)
+            out, err, code, timed_out = p.stdout, p.stderr, p.returncode, False
+            break
+        except subprocess.TimeoutExpired as e:
+            out, err, code, timed_out = e.stdout or b"", e.stderr or b"", 0, True
+            break
+        except OSError:  # the binary is being rebuilt: wait for it (a minute at most)
+            if attempt == 59:
+                raise
+            time.sleep(1)
     err_text = err.decode("utf-8", "replace")
     text = _reduce_paths(out.decode("utf-8", "replace") + err_text)
     return _status_suffix(text, code, timed_out), err_text
