@@ -172,7 +172,6 @@ fn cmd_run(file: &str, heap_size: usize, recursion_limit: Option<usize>) -> Exit
             // code as the exit status, a str argument printed to stderr.
             if let Some(code) = vm.system_exit_code(&e) {
                 let msg = vm.system_exit_message(&e).map(str::to_string);
-                drop(vm);
                 let _ = out.0.flush();
                 if let Some(m) = msg {
                     eprintln!("{m}");

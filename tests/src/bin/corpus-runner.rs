@@ -52,7 +52,6 @@ fn main() -> std::process::ExitCode {
         // An uncaught SystemExit: no traceback, its code as the exit status (as CPython).
         if let Some(code) = vm.system_exit_code(&e) {
             let msg = vm.system_exit_message(&e).map(str::to_string);
-            drop(vm);
             let _ = out.0.flush();
             if let Some(m) = msg {
                 eprintln!("{m}");
