@@ -26,7 +26,7 @@ cargo clippy --workspace --all-targets --quiet
 step "workspace tests"
 cargo test --workspace --no-fail-fast
 
-# 300 generated programs (seed "ci", about a minute on 2 cores) must print exactly what CPython
+# 300 generated programs (seed "ci", about 25 s on 2 cores) must print exactly what CPython
 # prints; a divergence is reproduced and minimised with
 #   python3 tools/difftest/run.py --seed ci --count 1 --start I   (tools/difftest/README.md).
 step "differential testing against CPython (tools/difftest, 300 generated programs)"
