@@ -2,7 +2,8 @@
 # The one test command (README): installs what the tests need, then runs every test.
 #   bash tests/run-all.sh
 # Steps: cross targets -> expected outputs still CPython's -> clippy -> workspace tests (unit, corpus
-# frozen + CLI, limits, multi-image, generated source, trybuild) -> the corpus again in GC
+# frozen + CLI, limits, multi-image, generated source, trybuild) -> differential testing against
+# CPython (tools/difftest, a fixed batch of generated programs) -> the corpus again in GC
 # stress mode -> the VM cross-built for every embedded target -> the firmware examples under QEMU
 # (examples/firmware/run-qemu.sh: installs QEMU if missing).
 set -euo pipefail
@@ -24,6 +25,13 @@ cargo clippy --workspace --all-targets --quiet
 
 step "workspace tests"
 cargo test --workspace --no-fail-fast
+
+# 300 generated programs (seed "ci", about 25 s on 2 cores) must print exactly what CPython
+# prints; a divergence is reproduced and minimised with
+#   python3 tools/difftest/run.py --seed ci --count 1 --start I   (tools/difftest/README.md).
+step "differential testing against CPython (tools/difftest, 300 generated programs)"
+cargo build -p frostbyte-cli --quiet
+python3 tools/difftest/run.py --seed ci --count 300 --jobs 2 --no-minimize
 
 step "corpus in GC stress mode (collect before every allocation)"
 cargo test -p frostbyte-tests --features gc-stress --test corpus_frozen --test limits

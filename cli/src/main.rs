@@ -206,6 +206,16 @@ fn cmd_run(
     let code = match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            // An uncaught SystemExit ends the program as CPython's does: no traceback, its
+            // code as the exit status, a str argument printed to stderr.
+            if let Some(code) = vm.system_exit_code(&e) {
+                let msg = vm.system_exit_message(&e).map(str::to_string);
+                let _ = out.0.flush();
+                if let Some(m) = msg {
+                    eprintln!("{m}");
+                }
+                return ExitCode::from(code as u8);
+            }
             let mut tb = Capture::default();
             vm.print_exception_to(&e, &mut tb);
             drop(vm);

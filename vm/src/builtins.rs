@@ -593,6 +593,23 @@ fn round_int(vm: &mut Vm<'_>, x: Value, k: u64) -> PyResult<Value> {
 
 fn divmod(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let (a, b) = (args.get(0), args.get(1));
+    let (fa, fb) = (obj::float::as_f64(a), obj::float::as_f64(b));
+    let number = |v: Value| obj::int::is_int(v) || obj::float::as_f64(v).is_some();
+    let (ta, tb) = (obj::type_of(a), obj::type_of(b));
+    let builtin_types = !ta.is_heap() && !tb.is_heap();
+    if builtin_types && !(number(a) && number(b)) {
+        return Err(vm.type_error(format_args!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            ta.name(),
+            tb.name()
+        )));
+    }
+    if (fa.is_some() || fb.is_some())
+        && (fa.is_some() || obj::int::is_int(a))
+        && (fb == Some(0.0) || obj::int::small_value(b) == Some(0))
+    {
+        return Err(vm.raise_msg(&obj::exception::ZERO_DIVISION_ERROR_TYPE, "float divmod()"));
+    }
     let q = runtime::binary_op(vm, BinOp::FloorDiv, a, b)?;
     vm.push_root(q)?;
     let r = runtime::binary_op(vm, BinOp::Mod, a, b)?;

@@ -12,6 +12,7 @@ use crate::obj::builtin::Builtin;
 use crate::obj::frame::{fl, FramePtr};
 use crate::obj::function::{self, FuncObj};
 use crate::obj::{self, exception as exc, generator, Args, Kind};
+use crate::rom::Code;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -51,6 +52,29 @@ fn missing_error(vm: &mut Vm<'_>, fname: &str, kind: &str, names: &[Value]) -> c
         plural(n),
         b.as_str()
     ))
+}
+
+/// The error for keyword `name` matching no parameter (the function takes no `**kwargs`):
+/// CPython names the keywords given for positional-only parameters, if there are any.
+fn unexpected_keyword(vm: &mut Vm<'_>, fname: &str, code: &Code, kwnames: &[Value], name: Value) -> crate::vm::Raised {
+    let mut b = crate::vm::FixedBuf::new();
+    use core::fmt::Write;
+    let posonly = &code.local_names()[..code.n_posonly() as usize];
+    let mut first = true;
+    for kw in kwnames {
+        if posonly.iter().any(|p| *p == *kw || obj::str::eq(*p, *kw)) {
+            let _ = write!(b, "{}{}", if first { "" } else { ", " }, obj::str::as_str(*kw).unwrap_or("?"));
+            first = false;
+        }
+    }
+    if !first {
+        return vm.type_error(format_args!(
+            "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+            b.as_str()
+        ));
+    }
+    let n = obj::str::as_str(name).unwrap_or("?");
+    vm.type_error(format_args!("{fname}() got an unexpected keyword argument '{n}'"))
 }
 
 /// Bind `prefix` (if not NULL) + `args` to a new frame for function `fv`. May collect.
@@ -143,9 +167,8 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
                 obj::dict::set(vm, d, *name, val)?;
             }
             None => {
-                let n = obj::str::as_str(*name).unwrap_or("?");
                 vm.pop_roots(m);
-                return Err(vm.type_error(format_args!("{fname}() got an unexpected keyword argument '{n}'")));
+                return Err(unexpected_keyword(vm, fname, code, args.kwnames, *name));
             }
         }
     }

@@ -67,7 +67,8 @@ fn sys_set_int_max_str_digits(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> 
 }
 fn sys_exit(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let x = a.get(0);
-    if x.is_null() {
+    // sys.exit(None) raises SystemExit() with no arguments, as sys.exit() does.
+    if x.is_null() || x == Value::NONE {
         return Err(vm.raise_empty(&exc::SYSTEM_EXIT_TYPE));
     }
     Err(vm.raise_with_arg(&exc::SYSTEM_EXIT_TYPE, x))
@@ -113,8 +114,11 @@ fn num(vm: &mut Vm<'_>, v: Value) -> PyResult<f64> {
     }
 }
 
+/// One-argument math functions: `domain` says which arguments are valid; a function marked
+/// `overflow` raises OverflowError when a finite argument gives an infinite result (CPython's
+/// math_1 with can_overflow).
 macro_rules! math1 {
-    ($($name:ident => $f:expr, $domain:expr;)*) => {
+    ($($name:ident => $f:expr, $domain:expr $(, $overflow:ident)?;)*) => {
         $(fn $name(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
             let x = num(vm, a.get(0))?;
             let ok: fn(f64) -> bool = $domain;
@@ -122,14 +126,21 @@ macro_rules! math1 {
                 return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "math domain error"));
             }
             let f: fn(f64) -> f64 = $f;
-            obj::float::new(vm, f(x))
+            let r = f(x);
+            $(
+                let _ = stringify!($overflow);
+                if r.is_infinite() && x.is_finite() {
+                    return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "math range error"));
+                }
+            )?
+            obj::float::new(vm, r)
         })*
     };
 }
 
 math1! {
     m_sqrt => libm::sqrt, |x| x >= 0.0 || x.is_nan();
-    m_exp => libm::exp, |_| true;
+    m_exp => libm::exp, |_| true, overflow;
     m_log10 => libm::log10, |x| x > 0.0;
     m_log2 => libm::log2, |x| x > 0.0;
     m_sin => libm::sin, |x| x.is_finite() || x.is_nan();
@@ -139,8 +150,8 @@ math1! {
     m_acos => libm::acos, |x| (-1.0..=1.0).contains(&x);
     m_atan => libm::atan, |_| true;
     m_fabs => libm::fabs, |_| true;
-    m_sinh => libm::sinh, |_| true;
-    m_cosh => libm::cosh, |_| true;
+    m_sinh => libm::sinh, |_| true, overflow;
+    m_cosh => libm::cosh, |_| true, overflow;
     m_tanh => libm::tanh, |_| true;
     m_degrees => |x| x * (180.0 / core::f64::consts::PI), |_| true;
     m_radians => |x| x * (core::f64::consts::PI / 180.0), |_| true;
@@ -163,7 +174,17 @@ fn m_log(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 fn m_pow(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let x = num(vm, a.get(0))?;
     let y = num(vm, a.get(1))?;
-    obj::float::new(vm, libm::pow(x, y))
+    let r = libm::pow(x, y);
+    // CPython's math_pow: errors only for finite operands.
+    if x.is_finite() && y.is_finite() {
+        if r.is_nan() || (r.is_infinite() && x == 0.0) {
+            return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "math domain error"));
+        }
+        if r.is_infinite() {
+            return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "math range error"));
+        }
+    }
+    obj::float::new(vm, r)
 }
 fn m_atan2(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let y = num(vm, a.get(0))?;

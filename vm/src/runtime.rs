@@ -64,14 +64,21 @@ pub fn check_nargs(vm: &mut Vm<'_>, name: &str, args: &Args<'_>, min: usize, max
     if n < min || n > max {
         let (lo, hi) = (min.saturating_sub(1), max.saturating_sub(1));
         let got = n.saturating_sub(1);
-        if lo == hi {
-            return Err(vm.type_error(format_args!("{name}() takes exactly one argument ({got} given)")));
+        if lo == hi && hi <= 1 {
+            // CPython's METH_NOARGS / METH_O messages name the built-in type.
+            let t = args.pos.first().map(|s| class::static_base(obj::type_of(*s)).name()).unwrap_or("?");
+            let takes = if hi == 0 { "no arguments" } else { "exactly one argument" };
+            return Err(vm.type_error(format_args!("{t}.{name}() takes {takes} ({got} given)")));
         }
-        if n < min {
-            return Err(vm.type_error(format_args!("{name} expected at least {lo} argument, got {got}")));
-        }
-        let s = if hi == 1 { "" } else { "s" };
-        return Err(vm.type_error(format_args!("{name} expected at most {hi} argument{s}, got {got}")));
+        let (kind, k) = if lo == hi {
+            ("", lo)
+        } else if n < min {
+            ("at least ", lo)
+        } else {
+            ("at most ", hi)
+        };
+        let s = if k == 1 { "" } else { "s" };
+        return Err(vm.type_error(format_args!("{name} expected {kind}{k} argument{s}, got {got}")));
     }
     Ok(())
 }
@@ -430,7 +437,15 @@ pub fn binary_op(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Val
     }
     let ta = obj::type_of(a);
     let tb = obj::type_of(b);
-    let b_first = !core::ptr::eq(ta, tb) && tb.is_heap() && class::is_subclass(tb, ta);
+    // The right operand's reflected method goes first if its class derives from the left's;
+    // between two classes, only if it overrides that method (CPython's slot_nb_* wrappers).
+    let b_first = !core::ptr::eq(ta, tb)
+        && tb.is_heap()
+        && class::is_subclass(tb, ta)
+        && (!ta.is_heap() || {
+            let rev = obj::instance::binop_names(op).1;
+            class::lookup(tb, rev) != class::lookup(ta, rev)
+        });
     if b_first {
         if let Some(f) = tb.slots.binop {
             let r = f(vm, op, a, b, true)?;

@@ -71,7 +71,11 @@ pub fn format_builtin_into(vm: &mut Vm<'_>, v: Value, spec_s: &str, sb: &mut Str
                 }
             }
             Ok(IntKind::Char) => {
-                let c = int::to_i64(v).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32);
+                // format(n, 'c') reads n as a C long first (CPython's PyLong_AsLong).
+                let Some(i) = int::to_i64(v) else {
+                    return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "Python int too large to convert to C long"));
+                };
+                let c = u32::try_from(i).ok().and_then(char::from_u32);
                 let Some(c) = c else {
                     return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "%c arg not in range(0x110000)"));
                 };
@@ -299,8 +303,9 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt_v: Value, args: Value) -> PyResult<Va
                                 (Some(c), None) => c,
                                 _ => return Err(vm.type_error(format_args!("%c requires int or char"))),
                             }
-                        } else if let Some(i) = int::to_i64(v).filter(|_| int::is_int(v)) {
-                            match u32::try_from(i).ok().and_then(char::from_u32) {
+                        } else if int::is_int(v) {
+                            // Any int out of range, however large, is CPython's OverflowError.
+                            match int::to_i64(v).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
                                 Some(c) => c,
                                 None => return Err(printf_error(vm, PrintfError::CharRange, v)),
                             }

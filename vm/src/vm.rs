@@ -379,7 +379,17 @@ impl<'a> Vm<'a> {
         if arg.is_null() || arg == Value::NONE {
             return Some(0);
         }
-        Some(arg.as_small_int().map(|i| i as i32).unwrap_or(1))
+        Some(obj::int::small_value(arg).map(|i| i as i32).unwrap_or(1))
+    }
+
+    /// For an uncaught `SystemExit` with a str argument, that text: CPython prints it to
+    /// stderr (instead of a traceback) and exits with status 1.
+    pub fn system_exit_message(&self, _e: &Uncaught) -> Option<&str> {
+        let e = self.uncaught;
+        if e.is_null() || !obj::is_instance(e, &exception::SYSTEM_EXIT_TYPE) {
+            return None;
+        }
+        obj::str::as_str(exception::first_arg(e))
     }
 
     /// Run a full garbage collection now.

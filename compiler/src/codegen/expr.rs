@@ -336,6 +336,24 @@ impl<'a> Compiler<'a> {
                 let items: Vec<&'a Expr> = elts.iter().collect();
                 return self.tuple_of(&items);
             }
+            if kind == Coll::Set && elts.len() > 2 && elts.iter().all(|e| Self::const_value(e).is_some()) {
+                // CPython folds a display of three or more constants into a frozenset constant,
+                // built item by item, then rebuilt item by item in its own order when the
+                // compiler merges constants; the display is an empty set updated from it (one
+                // resize for all items). The table sizes and the order of colliding items, hence
+                // the iteration order, follow from those steps, replayed here:
+                // target = set(); s2 = set(); s2.update(list({consts})); target.update(s2).
+                self.emit(Op::BuildSet, 0);
+                self.emit(Op::BuildSet, 0);
+                self.emit(Op::BuildList, 0);
+                for e in elts {
+                    self.expr(e);
+                }
+                self.emit(Op::BuildSet, elts.len() as i64);
+                self.emit(Op::ListExtend, 1);
+                self.emit(Op::SetUpdate, 1);
+                return self.emit(Op::SetUpdate, 1);
+            }
             for e in elts {
                 self.expr(e);
             }

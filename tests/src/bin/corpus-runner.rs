@@ -1,5 +1,6 @@
 //! Runs one frozen corpus case: `corpus-runner NAME`. The program's `print` output goes to
-//! stdout, an uncaught exception's traceback to stderr with exit status 1.
+//! stdout, an uncaught exception's traceback to stderr with exit status 1 (an uncaught SystemExit: its
+//! code and message, as CPython).
 //! A compile error recorded by build.rs is printed to stderr with exit status 3.
 
 use std::io::Write;
@@ -48,6 +49,15 @@ fn main() -> std::process::ExitCode {
     }
     let result = vm.run_main(case.main);
     if let Err(e) = result {
+        // An uncaught SystemExit: no traceback, its code as the exit status (as CPython).
+        if let Some(code) = vm.system_exit_code(&e) {
+            let msg = vm.system_exit_message(&e).map(str::to_string);
+            let _ = out.0.flush();
+            if let Some(m) = msg {
+                eprintln!("{m}");
+            }
+            return std::process::ExitCode::from(code as u8);
+        }
         let mut tb = Capture::default();
         vm.print_exception_to(&e, &mut tb);
         drop(vm);

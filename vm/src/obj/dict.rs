@@ -939,6 +939,11 @@ pub fn update(vm: &mut Vm<'_>, d: Value, other: Value) -> PyResult<()> {
     let mut n = 0;
     while let Some(pair) = runtime::next(vm, it)? {
         vm.push_root(pair)?;
+        if obj::type_of(pair).slots.iter.is_none() {
+            return Err(vm.type_error(format_args!(
+                "cannot convert dictionary update sequence element #{n} to a sequence"
+            )));
+        }
         let items = match runtime::unpack(vm, pair, 2) {
             Ok(x) => x,
             Err(e) => {

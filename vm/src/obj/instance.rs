@@ -650,7 +650,19 @@ fn contains(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<bool> {
         }
         Found::Builtin(t) => match t.slots.contains {
             Some(f) => f(vm, v, x),
-            None => runtime::contains_by_iter(vm, v, x),
+            None => {
+                // Neither __iter__ nor __getitem__ anywhere: CPython's message for `in`.
+                let iterable = t.slots.iter.is_some()
+                    || matches!(find(v, q(&qstr::__iter__)), Found::User(_))
+                    || matches!(find(v, q(&qstr::__getitem__)), Found::User(_));
+                if !iterable {
+                    return Err(vm.type_error(format_args!(
+                        "argument of type '{}' is not iterable",
+                        obj::type_name(v)
+                    )));
+                }
+                runtime::contains_by_iter(vm, v, x)
+            }
         },
     }
 }

@@ -593,10 +593,119 @@ fn int_conjugate(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(args.get(0))
 }
 
+/// Argument `i` of a built-in method, given by position or by keyword `name` (NULL if absent).
+fn arg(args: &Args<'_>, i: usize, name: &str) -> Value {
+    if args.pos.len() > i { args.pos[i] } else { args.kw(name) }
+}
+
+/// The `byteorder` argument: true for little-endian (default 'big').
+fn byteorder(vm: &mut Vm<'_>, v: Value, fname: &str) -> PyResult<bool> {
+    if v.is_null() {
+        return Ok(false);
+    }
+    match obj::str::as_str(v) {
+        Some("little") => Ok(true),
+        Some("big") => Ok(false),
+        Some(_) => Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "byteorder must be either 'little' or 'big'")),
+        None => Err(vm.type_error(format_args!(
+            "{fname}() argument 'byteorder' must be str, not {}",
+            obj::type_name(v)
+        ))),
+    }
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn int_to_bytes(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let lv = arg(args, 1, "length");
+    let len = if lv.is_null() { 1 } else { runtime::index_arg_typed(vm, lv)? };
+    let little = byteorder(vm, arg(args, 2, "byteorder"), "to_bytes")?;
+    let sv = args.kw("signed");
+    let signed = !sv.is_null() && runtime::truthy(vm, sv)?;
+    if len < 0 {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "length argument must be non-negative"));
+    }
+    let mut sb = [0u32; 2];
+    let Some(x) = int_ref(args.get(0), &mut sb) else {
+        return Err(vm.type_error(format_args!("descriptor 'to_bytes' requires an 'int' object")));
+    };
+    if x.neg && !signed {
+        return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "can't convert negative int to unsigned"));
+    }
+    let len = len as usize;
+    if (bigint::bit_length(x.mag) as usize).div_ceil(8) > len {
+        return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "int too big to convert"));
+    }
+    let out = obj::bytes::alloc(vm, len)?;
+    let b = obj::bytes::fresh_data(out);
+    // Little-endian magnitude, then two's complement for a negative value.
+    for (i, byte) in b.iter_mut().enumerate() {
+        *byte = x.mag.get(i / 4).map(|d| (d >> (8 * (i % 4))) as u8).unwrap_or(0);
+    }
+    if x.neg {
+        let mut carry = true;
+        for byte in b.iter_mut() {
+            let (v, c) = (!*byte).overflowing_add(carry as u8);
+            *byte = v;
+            carry = c;
+        }
+    }
+    // A signed value must keep its sign in the top bit.
+    if signed && len > 0 && ((b[len - 1] & 0x80) != 0) != x.neg {
+        return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "int too big to convert"));
+    }
+    if !little {
+        b.reverse();
+    }
+    Ok(out)
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a class method).
+fn int_from_bytes(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let src = arg(args, 1, "bytes");
+    if src.is_null() {
+        return Err(vm.type_error(format_args!("from_bytes() missing required argument 'bytes' (pos 1)")));
+    }
+    let little = byteorder(vm, arg(args, 2, "byteorder"), "from_bytes")?;
+    let sv = args.kw("signed");
+    let signed = !sv.is_null() && runtime::truthy(vm, sv)?;
+    let m = vm.roots_mark();
+    let data = match obj::bytes::as_bytes(src) {
+        Some(_) => src,
+        None if obj::str::is_str(src) => {
+            return Err(vm.type_error(format_args!("cannot convert 'str' object to bytes")));
+        }
+        None => runtime::call(vm, obj::bytes::BYTES_TYPE.as_value(), &[src])?,
+    };
+    vm.push_root(data)?;
+    let n = obj::bytes::as_bytes(data).map(|d| d.len()).unwrap_or(0);
+    let r = compute(vm, n.div_ceil(4).max(1), 0, |out, _| {
+        let d = obj::bytes::as_bytes(data).unwrap_or(&[]);
+        let byte = |i: usize| if little { d[i] } else { d[n - 1 - i] };
+        let neg = signed && n > 0 && byte(n - 1) & 0x80 != 0;
+        out.fill(0);
+        // Magnitude of a negative value: invert the bytes and add one.
+        let mut carry = neg;
+        for i in 0..n {
+            let (v, c) = if neg { (!byte(i)).overflowing_add(carry as u8) } else { (byte(i), false) };
+            carry = c;
+            out[i / 4] |= (v as u32) << (8 * (i % 4));
+        }
+        let len = bigint::normalized_len(out);
+        Ok(IntOut { neg: neg && len > 0, len })
+    });
+    vm.pop_roots(m);
+    r
+}
+
 static METHODS: &[super::Builtin] = &[
     super::Builtin::method(&qstr::bit_length, int_bit_length),
     super::Builtin::method(&qstr::conjugate, int_conjugate),
+    super::Builtin::method(&Q_TO_BYTES, int_to_bytes),
+    super::Builtin::class_method(&Q_FROM_BYTES, int_from_bytes),
 ];
+
+crate::static_qstr!(Q_TO_BYTES, "to_bytes");
+crate::static_qstr!(Q_FROM_BYTES, "from_bytes");
 
 fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     match obj::str::as_str(name) {

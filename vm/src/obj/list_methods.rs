@@ -32,6 +32,7 @@ fn extend(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn pop(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
+    runtime::check_nargs(vm, "pop", args, 1, 2)?;
     // The index first (`__index__` may run Python code), then the length as it is now.
     let i = if args.pos.len() > 1 { runtime::index_arg_typed(vm, args.pos[1])? } else { -1 };
     let n = as_list(l).map(|x| x.len()).unwrap_or(0);
@@ -152,12 +153,14 @@ fn reverse_in_place(l: Value) {
 
 fn reverse(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
+    runtime::check_nargs(vm, "reverse", args, 1, 1)?;
     reverse_in_place(l);
     Ok(Value::NONE)
 }
 
 fn clear(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
+    runtime::check_nargs(vm, "clear", args, 1, 1)?;
     if let Some(ll) = as_list(l) {
         while !ll.is_empty() {
             list::remove_at(l, ll.len() - 1);
@@ -183,6 +186,7 @@ fn init(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn copy(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let l = this(vm, args)?;
+    runtime::check_nargs(vm, "copy", args, 1, 1)?;
     let xs = as_list(l).map(|x| x.as_slice()).unwrap_or(&[]);
     list::from_slice(vm, xs)
 }
@@ -275,6 +279,10 @@ fn swap(l: Value, i: usize, j: usize) {
 pub fn sort_list(vm: &mut Vm<'_>, l: Value, key: Value, rev: bool) -> PyResult<()> {
     let n = as_list(l).map(|x| x.len()).unwrap_or(0);
     if n < 2 {
+        // CPython calls the key function even on a single item (its errors propagate).
+        if n == 1 && !key.is_null() && key != Value::NONE {
+            runtime::call(vm, key, &[get(l, 0)])?;
+        }
         return Ok(());
     }
     let m = vm.roots_mark();

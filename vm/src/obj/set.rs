@@ -2,8 +2,8 @@
 //! iteration order (e.g. `print({3, 1, 2})` -> `{1, 2, 3}`) matches CPython.
 //!
 //! ```text
-//!  SetObj  ObjHeader | fill usize (active + dummy) | used usize (active) | table *mut u8
-//!  table   mask usize | finger usize | entries [hash usize, key Value; mask + 1]
+//!  SetObj  ObjHeader | fill usize (active + dummy) | used usize (active) | finger usize | table *mut u8
+//!  table   mask usize | entries [hash usize, key Value; mask + 1]
 //!  entry   key NULL, hash 0: unused; key NULL, hash usize::MAX: dummy (deleted)
 //! ```
 //! Linear probing of 9 entries, then CPython's perturbation; the table grows when
@@ -28,6 +28,8 @@ pub struct SetObj {
     hdr: ObjHeader,
     fill: Cell<usize>,
     used: Cell<usize>,
+    /// Where `pop()` starts looking (CPython's `so->finger`: kept across resizes and clears).
+    finger: Cell<usize>,
     table: Cell<*mut u8>,
 }
 
@@ -52,23 +54,9 @@ impl Table {
             unsafe { *(self.0 as *const usize) }
         }
     }
-    fn finger(self) -> usize {
-        if self.0.is_null() {
-            0
-        } else {
-            // SAFETY: second header word.
-            unsafe { *(self.0 as *const usize).add(1) }
-        }
-    }
-    fn set_finger(self, f: usize) {
-        if !self.0.is_null() {
-            // SAFETY: second header word.
-            unsafe { *(self.0 as *mut usize).add(1) = f };
-        }
-    }
     fn e(self, i: usize) -> *mut usize {
         // SAFETY: callers pass i <= mask.
-        unsafe { (self.0 as *mut usize).add(2 + 2 * i) }
+        unsafe { (self.0 as *mut usize).add(1 + 2 * i) }
     }
     fn hash(self, i: usize) -> usize {
         if self.0.is_null() {
@@ -147,7 +135,7 @@ fn trace(v: Value, tr: &mut Tracer<'_>) {
 }
 
 fn alloc_table(vm: &mut Vm<'_>, size: usize) -> PyResult<Table> {
-    let p = vm.alloc_raw((2 + 2 * size) * core::mem::size_of::<usize>())?;
+    let p = vm.alloc_raw((1 + 2 * size) * core::mem::size_of::<usize>())?;
     // SAFETY: fresh buffer with room for the header.
     unsafe { *(p as *mut usize) = size - 1 };
     Ok(Table(p))
@@ -206,7 +194,9 @@ enum Probe {
 
 fn probe(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<Probe> {
     'restart: loop {
-        let Some(so) = as_set(s) else { return Ok(Probe::Missing(0, None)) };
+        let Some(so) = as_set(s) else {
+            return Ok(Probe::Missing(0, None));
+        };
         let t = so.t();
         if t.0.is_null() {
             return Ok(Probe::Missing(h & (MINSIZE - 1), None));
@@ -216,7 +206,11 @@ fn probe(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<Probe> {
         let mut i = h & mask;
         let mut free = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 let x = i + j;
                 let ek = t.key(x);
@@ -238,7 +232,8 @@ fn probe(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<Probe> {
                         let r = runtime::eq(vm, ek, k);
                         vm.pop_roots(m);
                         let same = r?;
-                        let still = as_set(s).map(|o| o.table.get() == t.0).unwrap_or(false) && t.key(x) == ek;
+                        let still = as_set(s).map(|o| o.table.get() == t.0).unwrap_or(false)
+                            && t.key(x) == ek;
                         if !still {
                             continue 'restart;
                         }
@@ -246,7 +241,8 @@ fn probe(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<Probe> {
                             return Ok(Probe::Found(x));
                         }
                     }
-                } else if ek.is_null() && eh == DUMMY_HASH && free.is_none() {
+                } else if ek.is_null() && eh == DUMMY_HASH {
+                    // CPython's set_add_entry reuses the last deleted slot on the probe path.
                     free = Some(x);
                 }
             }
@@ -317,6 +313,10 @@ fn elem_hash_for_lookup(vm: &mut Vm<'_>, k: Value) -> PyResult<usize> {
 /// Remove `k`; returns whether it was present. May run Python code.
 pub fn discard(vm: &mut Vm<'_>, s: Value, k: Value) -> PyResult<bool> {
     let h = elem_hash_for_lookup(vm, k)?;
+    discard_hashed(vm, s, k, h)
+}
+
+fn discard_hashed(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<bool> {
     match probe(vm, s, k, h)? {
         Probe::Found(x) => {
             if let Some(so) = as_set(s) {
@@ -333,7 +333,7 @@ pub fn discard(vm: &mut Vm<'_>, s: Value, k: Value) -> PyResult<bool> {
 pub fn update(vm: &mut Vm<'_>, s: Value, it: Value) -> PyResult<()> {
     if let Some(other) = as_set(it) {
         let n = other.used.get();
-        if n == 0 {
+        if n == 0 || s == it {
             return Ok(());
         }
         let so = as_set(s).ok_or_else(|| vm.raise_memory_error())?;
@@ -515,7 +515,9 @@ fn is_subset(vm: &mut Vm<'_>, a: Value, b: Value) -> PyResult<bool> {
 }
 
 fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (as_set(a), as_set(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(y)) = (as_set(a), as_set(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let (la, lb) = (x.len(), y.len());
     let r = match op {
         CmpOp::Eq => la == lb && is_subset(vm, a, b)?,
@@ -535,11 +537,31 @@ fn copy_of(vm: &mut Vm<'_>, s: Value, frozen: bool) -> PyResult<Value> {
 }
 
 fn intersection(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult<Value> {
+    if a == b {
+        // CPython's set_intersection copies (which decides the result's layout).
+        return copy_of(vm, a, frozen);
+    }
     let m = vm.roots_mark();
-    let other = if as_set(b).is_some() { b } else { from_iter(vm, b, false)? };
-    vm.push_root(other)?;
+    let other = b;
     let out = new(vm, frozen)?;
     vm.push_root(out)?;
+    if as_set(b).is_none() {
+        // Keys of a non-set operand are tested in its iteration order (CPython's
+        // set_intersection), which decides the result's layout when hashes collide.
+        let it = runtime::get_iter(vm, b)?;
+        vm.push_root(it)?;
+        while let Some(k) = runtime::next(vm, it)? {
+            let km = vm.roots_mark();
+            vm.push_root(k)?;
+            let h = elem_hash(vm, k)?;
+            if matches!(probe(vm, a, k, h)?, Probe::Found(_)) {
+                add_hashed(vm, out, k, h)?;
+            }
+            vm.pop_roots(km);
+        }
+        vm.pop_roots(m);
+        return Ok(out);
+    }
     let (mut big, mut small) = (a, other);
     if as_set(small).map(|s| s.len()).unwrap_or(0) > as_set(big).map(|s| s.len()).unwrap_or(0) {
         core::mem::swap(&mut big, &mut small);
@@ -558,19 +580,19 @@ fn intersection(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult<V
 
 fn difference(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult<Value> {
     let m = vm.roots_mark();
-    let other = if as_set(b).is_some() || obj::dict::as_dict(b).is_some() { b } else { from_iter(vm, b, false)? };
-    vm.push_root(other)?;
+    let other = b;
     let na = as_set(a).map(|s| s.len()).unwrap_or(0);
-    let nb = runtime::len(vm, other)?;
+    let nb = match (as_set(b), obj::dict::as_dict(b)) {
+        (Some(s), _) => Some(s.len()),
+        (None, Some(d)) => Some(d.len()),
+        (None, None) => None,
+    };
     let out;
-    if (na >> 2) > nb {
+    if nb.map(|nb| (na >> 2) > nb).unwrap_or(true) {
+        // CPython's set_copy_and_difference.
         out = copy_of(vm, a, frozen)?;
         vm.push_root(out)?;
-        let it = runtime::get_iter(vm, other)?;
-        vm.push_root(it)?;
-        while let Some(k) = runtime::next(vm, it)? {
-            discard(vm, out, k)?;
-        }
+        difference_update(vm, out, other)?;
     } else {
         out = new(vm, frozen)?;
         vm.push_root(out)?;
@@ -599,30 +621,115 @@ fn sym_difference(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult
     let m = vm.roots_mark();
     let out = from_iter(vm, b, frozen)?;
     vm.push_root(out)?;
-    let mut i = 0;
-    while let Some(k) = as_set(a).and_then(|s| s.slot(i)) {
-        let h = as_set(a).map(|s| s.t().hash(i)).unwrap_or(0);
-        i += 1;
-        if k.is_null() {
-            continue;
+    symmetric_difference_update(vm, out, a)?;
+    vm.pop_roots(m);
+    Ok(out)
+}
+
+/// Empty `s` (CPython's set_clear_internal).
+fn clear(s: Value) {
+    if let Some(so) = as_set(s) {
+        so.table.set(core::ptr::null_mut());
+        so.fill.set(0);
+        so.used.set(0);
+    }
+}
+
+/// `s -= other`, `s.difference_update(other)`: discard in place, then drop the dummies if
+/// more than a quarter of the table holds them (CPython's set_difference_update_internal,
+/// whose table layout decides the iteration order). `s`, `other` rooted. May run Python code.
+fn difference_update(vm: &mut Vm<'_>, s: Value, other: Value) -> PyResult<()> {
+    if s == other {
+        clear(s);
+        return Ok(());
+    }
+    let m = vm.roots_mark();
+    if let Some(o) = as_set(other) {
+        let mut src = other;
+        if (o.len() >> 3) > as_set(s).map(|x| x.len()).unwrap_or(0) {
+            src = intersection(vm, s, other, false)?;
+            vm.push_root(src)?;
         }
-        match probe(vm, out, k, h)? {
-            Probe::Found(x) => {
-                if let Some(so) = as_set(out) {
-                    so.t().set(x, DUMMY_HASH, Value::NULL);
-                    so.used.set(so.used.get() - 1);
-                }
+        let mut i = 0;
+        while let Some(k) = as_set(src).and_then(|x| x.slot(i)) {
+            let h = as_set(src).map(|x| x.t().hash(i)).unwrap_or(0);
+            i += 1;
+            if !k.is_null() {
+                discard_hashed(vm, s, k, h)?;
             }
-            Probe::Missing(..) => add_hashed(vm, out, k, h)?,
+        }
+    } else {
+        let it = runtime::get_iter(vm, other)?;
+        vm.push_root(it)?;
+        while let Some(k) = runtime::next(vm, it)? {
+            let km = vm.roots_mark();
+            vm.push_root(k)?;
+            let h = elem_hash(vm, k)?;
+            discard_hashed(vm, s, k, h)?;
+            vm.pop_roots(km);
         }
     }
     vm.pop_roots(m);
-    Ok(out)
+    let Some(so) = as_set(s) else { return Ok(()) };
+    if so.fill.get() - so.used.get() <= so.t().mask() / 4 {
+        return Ok(());
+    }
+    let u = so.used.get();
+    resize(vm, s, if u > 50000 { u * 2 } else { u * 4 })
+}
+
+/// Remove `k` (hash `h`) if present, else add it.
+fn toggle(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<()> {
+    if !discard_hashed(vm, s, k, h)? {
+        add_hashed(vm, s, k, h)?;
+    }
+    Ok(())
+}
+
+/// `s ^= other`, `s.symmetric_difference_update(other)` in place (CPython's
+/// set_symmetric_difference_update). `s`, `other` rooted. May run Python code.
+fn symmetric_difference_update(vm: &mut Vm<'_>, s: Value, other: Value) -> PyResult<()> {
+    if s == other {
+        clear(s);
+        return Ok(());
+    }
+    let m = vm.roots_mark();
+    if obj::dict::as_dict(other).is_some() {
+        let mut i = 0;
+        while let Some((k, _)) = obj::dict::as_dict(other).and_then(|d| d.entry(i)) {
+            i += 1;
+            if !k.is_null() {
+                let h = elem_hash(vm, k)?;
+                toggle(vm, s, k, h)?;
+            }
+        }
+        return Ok(());
+    }
+    let src = if as_set(other).is_some() {
+        other
+    } else {
+        from_iter(vm, other, false)?
+    };
+    vm.push_root(src)?;
+    let mut i = 0;
+    while let Some(k) = as_set(src).and_then(|x| x.slot(i)) {
+        let h = as_set(src).map(|x| x.t().hash(i)).unwrap_or(0);
+        i += 1;
+        if !k.is_null() {
+            toggle(vm, s, k, h)?;
+        }
+    }
+    vm.pop_roots(m);
+    Ok(())
 }
 
 fn union(vm: &mut Vm<'_>, a: Value, b: Value, frozen: bool) -> PyResult<Value> {
     let m = vm.roots_mark();
     let out = copy_of(vm, a, frozen)?;
+    if a == b {
+        // CPython's set_or returns the copy (no merge, which could resize it).
+        return Ok(out);
+    }
     vm.push_root(out)?;
     update(vm, out, b)?;
     vm.pop_roots(m);
@@ -635,6 +742,17 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
     }
     let frozen = is_frozen(a);
     let inplace = op.is_inplace() && !frozen;
+    if inplace {
+        match op.base() {
+            BinOp::Or => update(vm, a, b)?,
+            BinOp::Sub => difference_update(vm, a, b)?,
+            BinOp::Xor => symmetric_difference_update(vm, a, b)?,
+            _ => {}
+        }
+        if op.base() != BinOp::And {
+            return Ok(a);
+        }
+    }
     let r = match op.base() {
         BinOp::Or => union(vm, a, b, frozen)?,
         BinOp::And => intersection(vm, a, b, frozen)?,
@@ -643,19 +761,16 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
         _ => return Ok(Value::NOT_IMPLEMENTED),
     };
     if inplace {
-        // Replace a's contents with r's.
-        if let (Some(sa), Some(sr)) = (as_set(a), as_set(r)) {
-            sa.table.set(sr.table.get());
-            sa.fill.set(sr.fill.get());
-            sa.used.set(sr.used.get());
-        }
+        replace_contents(a, r);
         return Ok(a);
     }
     Ok(r)
 }
 
 fn new_set(vm: &mut Vm<'_>, cls: Value, args: &Args<'_>) -> PyResult<Value> {
-    let frozen = obj::as_type(cls).map(|t| t.is_subtype(&FROZENSET_TYPE)).unwrap_or(false);
+    let frozen = obj::as_type(cls)
+        .map(|t| t.is_subtype(&FROZENSET_TYPE))
+        .unwrap_or(false);
     let x = args.get(0);
     let s = new(vm, frozen)?;
     if let Some(t) = obj::as_type(cls) {
@@ -709,7 +824,7 @@ fn m_pop(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     };
     let t = so.t();
     let mask = t.mask();
-    let mut i = t.finger() & mask;
+    let mut i = so.finger.get() & mask;
     while t.key(i).is_null() {
         i += 1;
         if i > mask {
@@ -719,16 +834,12 @@ fn m_pop(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let k = t.key(i);
     t.set(i, DUMMY_HASH, Value::NULL);
     so.used.set(so.used.get() - 1);
-    t.set_finger(i + 1);
+    so.finger.set(i + 1);
     Ok(k)
 }
 fn m_clear(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, args)?;
-    if let Some(so) = as_set(s) {
-        so.table.set(core::ptr::null_mut());
-        so.fill.set(0);
-        so.used.set(0);
-    }
+    clear(s);
     Ok(Value::NONE)
 }
 /// `set.__init__(self, iterable=())`: the set becomes the iterable's items.
@@ -751,7 +862,11 @@ fn m_copy(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     copy_of(vm, s, is_frozen(s))
 }
 
-fn multi(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(&mut Vm<'_>, Value, Value, bool) -> PyResult<Value>) -> PyResult<Value> {
+fn multi(
+    vm: &mut Vm<'_>,
+    args: &Args<'_>,
+    f: fn(&mut Vm<'_>, Value, Value, bool) -> PyResult<Value>,
+) -> PyResult<Value> {
     let s = this(vm, args)?;
     let frozen = is_frozen(s);
     let m = vm.roots_mark();
@@ -768,18 +883,40 @@ fn multi(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(&mut Vm<'_>, Value, Value, bool
 }
 
 fn m_union(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    multi(vm, args, union)
+    let s = this(vm, args)?;
+    let m = vm.roots_mark();
+    let out = copy_of(vm, s, is_frozen(s))?;
+    vm.push_root(out)?;
+    for o in &args.pos[1..] {
+        if *o != s {
+            update(vm, out, *o)?;
+        }
+    }
+    vm.pop_roots(m);
+    Ok(out)
 }
 fn m_intersection(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     multi(vm, args, intersection)
 }
 fn m_difference(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    multi(vm, args, difference)
+    let s = this(vm, args)?;
+    if args.pos.len() == 1 {
+        return copy_of(vm, s, is_frozen(s));
+    }
+    let m = vm.roots_mark();
+    let out = difference(vm, s, args.pos[1], is_frozen(s))?;
+    vm.push_root(out)?;
+    for o in &args.pos[2..] {
+        difference_update(vm, out, *o)?;
+    }
+    vm.pop_roots(m);
+    Ok(out)
 }
 fn m_symdiff(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     multi(vm, args, sym_difference)
 }
 
+/// Give `dst` the table of `src` (CPython's set_swap_bodies; `dst` keeps its pop position).
 fn replace_contents(dst: Value, src: Value) {
     if let (Some(d), Some(s)) = (as_set(dst), as_set(src)) {
         d.table.set(s.table.get());
@@ -795,7 +932,11 @@ fn m_update(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     }
     Ok(Value::NONE)
 }
-fn inplace(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(&mut Vm<'_>, Value, Value, bool) -> PyResult<Value>) -> PyResult<Value> {
+fn inplace(
+    vm: &mut Vm<'_>,
+    args: &Args<'_>,
+    f: fn(&mut Vm<'_>, Value, Value, bool) -> PyResult<Value>,
+) -> PyResult<Value> {
     let s = this(vm, args)?;
     for o in &args.pos[1..] {
         let r = f(vm, s, *o, false)?;
@@ -807,14 +948,25 @@ fn m_intersection_update(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     inplace(vm, args, intersection)
 }
 fn m_difference_update(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    inplace(vm, args, difference)
+    let s = this(vm, args)?;
+    for o in &args.pos[1..] {
+        difference_update(vm, s, *o)?;
+    }
+    Ok(Value::NONE)
 }
 fn m_symdiff_update(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    inplace(vm, args, sym_difference)
+    let s = this(vm, args)?;
+    runtime::check_nargs(vm, "symmetric_difference_update", args, 2, 2)?;
+    symmetric_difference_update(vm, s, args.pos[1])?;
+    Ok(Value::NONE)
 }
 
 fn as_set_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
-    if as_set(v).is_some() { Ok(v) } else { from_iter(vm, v, false) }
+    if as_set(v).is_some() {
+        Ok(v)
+    } else {
+        from_iter(vm, v, false)
+    }
 }
 
 /// `s.issubset(o)`, or with `superset` `s.issuperset(o)` (the same test, operands swapped).
@@ -823,7 +975,11 @@ fn subset_method(vm: &mut Vm<'_>, args: &Args<'_>, superset: bool) -> PyResult<V
     let o = as_set_arg(vm, args.get(1))?;
     let m = vm.roots_mark();
     vm.push_root(o)?;
-    let r = if superset { is_subset(vm, o, s) } else { is_subset(vm, s, o) };
+    let r = if superset {
+        is_subset(vm, o, s)
+    } else {
+        is_subset(vm, s, o)
+    };
     vm.pop_roots(m);
     Ok(Value::bool(r?))
 }
@@ -898,5 +1054,11 @@ pub static SET_TYPE: Type = Type::builtin(
     SET_METHODS,
 );
 /// `frozenset`.
-pub static FROZENSET_TYPE: Type =
-    Type::builtin(&qstr::frozenset, Some(&obj::class::OBJECT_TYPE), Kind::Set, flags::BASETYPE, &SLOTS, FROZEN_METHODS);
+pub static FROZENSET_TYPE: Type = Type::builtin(
+    &qstr::frozenset,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Set,
+    flags::BASETYPE,
+    &SLOTS,
+    FROZEN_METHODS,
+);

@@ -310,6 +310,7 @@ fn new_tuple(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
 }
 
 fn t_count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "count", args, 2, 2)?;
     let x = args.get(1);
     let mut n = 0;
     for y in items(args.get(0)).unwrap_or(&[]) {
