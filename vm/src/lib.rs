@@ -40,7 +40,7 @@ mod gc_tests;
 pub use heap::HeapStats;
 pub use rom::FORMAT_VERSION;
 pub use value::Value;
-pub use vm::{CensusEntry, ImageError, PyResult, Uncaught, Vm};
+pub use vm::{CensusEntry, ImageError, Poll, PyResult, Uncaught, Vm};
 
 /// Where `print` and tracebacks go.
 pub trait Output {
