@@ -10,7 +10,6 @@
 //! (found by following its import instructions, transitively), so a program split over
 //! several files in one directory runs as it does under `python3`.
 
-mod load;
 mod resolve;
 mod size;
 
@@ -151,7 +150,7 @@ fn cmd_run(file: &str, heap_size: usize, recursion_limit: Option<usize>) -> Exit
         eprint!("{}", render_errors(&prog.errors));
         return ExitCode::FAILURE;
     }
-    let mut loader = load::HostLoader::new();
+    let mut loader = frostbyte_host_load::HostLoader::new();
     let image = loader.image(&prog.modules);
     let heap: &'static mut [MaybeUninit<u8>] =
         Box::leak(vec![MaybeUninit::uninit(); heap_size].into_boxed_slice());

@@ -1,36 +1,84 @@
 //! In-process loading: compiled modules become the same `rom` structures the emitter writes as
-//! statics, built at run time in leaked host memory.
+//! statics, built at run time in host memory.
 //!
-//! `frostbyte run` uses this so that the command-line runner and frozen binaries execute the
+//! `frostbyte run` and the fuzz targets use this so that they and frozen binaries execute the
 //! very same layouts on the very same VM. The memory lives outside the VM heap, so the VM treats
-//! it exactly like ROM (never written, never collected). It is leaked on purpose: the process
-//! exits after the run.
+//! it exactly like ROM (never written, never collected). It is leaked by default (the VM wants
+//! `&'static` images; `frostbyte run` exits after the run); a process that loads many programs
+//! (a fuzzer) gives it back with the `unsafe` [`HostLoader::release`] once no VM uses it.
 //!
-//! This is the only `unsafe` in the CLI: writing variable-length object layouts (`Tuple<N>`,
-//! `Bytes<N>`, `Int<N>`, `Qstr<N>` with a run-time `N`) into word buffers.
+//! The `unsafe` here writes variable-length object layouts (`Tuple<N>`, `Bytes<N>`, `Int<N>`,
+//! `Qstr<N>` with a run-time `N`) and fixed ROM structures into word buffers.
 
 use frostbyte_compiler::{CodeUnit, CompiledModule, Const, Decorator, IntRepr};
 use frostbyte_vm::rom::{self, ObjHeader, QstrHdr};
 use frostbyte_vm::Value;
 use std::collections::HashMap;
 
-/// Builds leaked ROM structures, interning strings so equal texts share one qstr.
+/// Builds ROM structures in host memory, interning strings so equal texts share one qstr.
+/// Dropping the loader leaks that memory (the images it made stay valid); see
+/// [`HostLoader::release`].
 #[derive(Default)]
 pub struct HostLoader {
     qstrs: HashMap<String, Value>,
-}
-
-/// Leak a word buffer of `bytes` bytes (rounded up), zeroed, 8-aligned.
-fn leak_words(bytes: usize) -> *mut u8 {
-    let words = bytes.div_ceil(8).max(1);
-    let v: &'static mut [u64] = vec![0u64; words].leak();
-    v.as_mut_ptr() as *mut u8
+    /// Every buffer made so far, as raw pointers so that dropping the loader does not free
+    /// them.
+    bufs: Vec<*mut [u64]>,
 }
 
 impl HostLoader {
     /// A loader with an empty string table.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Free all the memory of the images this loader made.
+    ///
+    /// # Safety
+    /// Nothing may use those images (or any value taken from them) afterwards: every `Vm`
+    /// they were added to must have been dropped first.
+    pub unsafe fn release(self) {
+        for p in self.bufs {
+            // SAFETY: `p` came from `Box::into_raw` in `words` and is freed only here, once;
+            // the caller guarantees nothing points into it any more.
+            drop(unsafe { Box::from_raw(p) });
+        }
+    }
+
+    /// A zeroed, 8-aligned word buffer of `bytes` bytes (rounded up), owned by the loader.
+    fn words(&mut self, bytes: usize) -> *mut u8 {
+        let words = bytes.div_ceil(8).max(1);
+        let p = Box::into_raw(vec![0u64; words].into_boxed_slice());
+        self.bufs.push(p);
+        p as *mut u64 as *mut u8
+    }
+
+    /// Move `x` into loader memory. `T`'s destructor never runs (ROM structures have none).
+    fn keep<T>(&mut self, x: T) -> &'static T {
+        const { assert!(std::mem::align_of::<T>() <= 8) };
+        let p = self.words(std::mem::size_of::<T>()) as *mut T;
+        // SAFETY: `p` is a fresh 8-aligned buffer of at least `size_of::<T>()` bytes (and
+        // `align_of::<T>() <= 8`); it is written once here and only read afterwards, and lives
+        // until `release`, whose caller guarantees the reference is no longer used.
+        unsafe {
+            p.write(x);
+            &*p
+        }
+    }
+
+    /// Move the items of `v` into loader memory (their destructors never run).
+    fn keep_slice<T>(&mut self, mut v: Vec<T>) -> &'static [T] {
+        const { assert!(std::mem::align_of::<T>() <= 8) };
+        let p = self.words(std::mem::size_of_val(v.as_slice())) as *mut T;
+        // SAFETY: as in `keep`, with room for `v.len()` items (the buffer is at least one word,
+        // so an empty slice gets a non-null, aligned pointer).
+        // The items are moved out: `v` is emptied before it is dropped.
+        unsafe {
+            let n = v.len();
+            std::ptr::copy_nonoverlapping(v.as_ptr(), p, n);
+            v.set_len(0);
+            std::slice::from_raw_parts(p, n)
+        }
     }
 
     /// The qstr for `text`.
@@ -42,10 +90,10 @@ impl HostLoader {
         let head = frostbyte_format::qstr::head(bytes);
         let long = head & 0x7f == frostbyte_format::qstr::LONG;
         let text_at = if long { 8 } else { 4 };
-        let p = leak_words(text_at + bytes.len());
+        let p = self.words(text_at + bytes.len());
         // SAFETY: `p` is 8-aligned and has room for the head word, the long-form length and
-        // the bytes (the `frostbyte_format::qstr` layout); the buffer is leaked, so it lives
-        // for the rest of the process and is never written again.
+        // the bytes (the `frostbyte_format::qstr` layout); the buffer lives until `release`
+        // and is never written again.
         let v = unsafe {
             (p as *mut u32).write(head);
             if long {
@@ -71,7 +119,7 @@ impl HostLoader {
         fill: impl FnOnce(*mut u8),
     ) -> Value {
         let head = std::mem::size_of::<ObjHeader>() + std::mem::size_of::<usize>();
-        let p = leak_words(head + payload_bytes);
+        let p = self.words(head + payload_bytes);
         // SAFETY: `p` is 8-aligned with room for header, length word and payload, matching the
         // `rom::Tuple`/`Bytes`/`Int` layouts (repr(C): header, usize/isize, then items).
         unsafe {
@@ -109,7 +157,7 @@ impl HostLoader {
                 IntRepr::Big { negative, digits } => self.int(negative, &digits),
             },
             Const::BigInt { negative, digits } => self.int(*negative, digits),
-            Const::Float(f) => Value::rom(Box::leak(Box::new(rom::Float::new(*f)))),
+            Const::Float(f) => Value::rom(self.keep(rom::Float::new(*f))),
             Const::Str(s) => self.qstr(s),
             Const::Bytes(b) => {
                 self.var_object(&frostbyte_vm::obj::BYTES_TYPE, b.len(), b.len(), |dst| {
@@ -139,14 +187,14 @@ impl HostLoader {
             Const::Function { code, defaults } => {
                 let code = self.code(code, module);
                 let defaults = defaults.as_ref().map_or(Value::NULL, |d| self.constant(d, module));
-                Value::rom(Box::leak(Box::new(rom::Function::new(code, defaults))))
+                Value::rom(self.keep(rom::Function::new(code, defaults)))
             }
             Const::Descriptor { kind, func } => {
                 let f = self.constant(func, module);
                 match kind {
-                    Decorator::Property => Value::rom(Box::leak(Box::new(rom::Property::new(f)))),
-                    Decorator::ClassMethod => Value::rom(Box::leak(Box::new(rom::Descriptor::classmethod(f)))),
-                    Decorator::StaticMethod => Value::rom(Box::leak(Box::new(rom::Descriptor::staticmethod(f)))),
+                    Decorator::Property => Value::rom(self.keep(rom::Property::new(f))),
+                    Decorator::ClassMethod => Value::rom(self.keep(rom::Descriptor::classmethod(f))),
+                    Decorator::StaticMethod => Value::rom(self.keep(rom::Descriptor::staticmethod(f))),
                 }
             }
             Const::Namespace(entries) => {
@@ -162,7 +210,7 @@ impl HostLoader {
                             $($n => {
                                 let mut w = [Value::NULL; 2 * $n];
                                 w.copy_from_slice(&words[..2 * $n]);
-                                let t: &'static rom::DictTable<{ 2 * $n }> = Box::leak(Box::new(rom::DictTable::new(w)));
+                                let t: &'static rom::DictTable<{ 2 * $n }> = self.keep(rom::DictTable::new(w));
                                 rom::Dict::new(t)
                             })*
                             n => panic!("frozen class namespace of {n} entries"),
@@ -170,7 +218,7 @@ impl HostLoader {
                     };
                 }
                 let d = table!(0 1 2 3 4 5 6 7 8);
-                Value::rom(Box::leak(Box::new(d)))
+                Value::rom(self.keep(d))
             }
         }
     }
@@ -180,18 +228,20 @@ impl HostLoader {
         values.extend(c.local_names.iter().map(|n| self.qstr(n)));
         let name = self.qstr(&c.name);
         let blob = c.blob();
-        Box::leak(Box::new(rom::Code::new(
+        let values = self.keep_slice(values);
+        let blob = self.keep_slice(blob);
+        self.keep(rom::Code::new(
             name,
             module.module,
-            values.leak(),
+            values,
             c.consts.len() as u16,
-            blob.leak(),
+            blob,
             c.bytecode.len() as u16,
             c.flags,
             c.n_posargs,
             c.n_locals,
             c.stack_size,
-        )))
+        ))
     }
 
     /// Build an image from compiled modules (sorted by name, as the emitter does).
@@ -202,11 +252,11 @@ impl HostLoader {
         for (index, m) in sorted.into_iter().enumerate() {
             let names: Vec<Value> = m.names.iter().map(|n| self.qstr(n)).collect();
             let ctx = ModuleCtx {
-                module: Box::leak(Box::new(rom::CodeModule {
-                    file: self.qstr(&m.file),
-                    names: names.leak(),
-                    index: index as u32,
-                })),
+                module: {
+                    let file = self.qstr(&m.file);
+                    let names = self.keep_slice(names);
+                    self.keep(rom::CodeModule { file, names, index: index as u32 })
+                },
             };
             let code = self.code(&m.code, &ctx);
             frozen.push(rom::FrozenModule {
@@ -216,10 +266,8 @@ impl HostLoader {
                 keys: rom::Keys::NONE,
             });
         }
-        Box::leak(Box::new(rom::Image {
-            version: frostbyte_format::VERSION,
-            modules: frozen.leak(),
-        }))
+        let modules = self.keep_slice(frozen);
+        self.keep(rom::Image { version: frostbyte_format::VERSION, modules })
     }
 }
 
