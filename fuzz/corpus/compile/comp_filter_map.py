@@ -1,0 +1,13 @@
+# Comprehensions compared with map/filter.
+nums = list(range(-5, 6))
+print([n * 2 for n in nums] == list(map(lambda n: n * 2, nums)))
+print([n for n in nums if n > 0] == list(filter(lambda n: n > 0, nums)))
+print(list(map(str, nums)))
+print(list(filter(None, [0, 1, "", "a", None, [], [0]])))
+print(list(map(lambda a, b: a * b, [1, 2, 3], [4, 5, 6, 7])))
+print(list(map(len, ["", "a", "ab"])), list(map(abs, [-1, 2, -3])))
+print(sum(map(int, "1 2 3 4".split())))
+m = map(lambda x: x + 1, [1, 2])
+print(next(m), next(m), next(m, "end"))
+f = filter(lambda c: c.upper() == c, "aBcD")
+print(list(f), list(f))

@@ -1,0 +1,12 @@
+# % formatting edge cases: tuples as args, single values, %s of tuples.
+t = (1, 2)
+print("%s" % (t,), "%s-%s" % t, "%r" % (t,))
+print("value: %s" % 5, "value: %s" % "5", "value: %r" % "5")
+print("%s %s %s" % ("a", 1, None))
+print("%.3s|%-4s|%4s" % ("abcdef", "ab", "ab"))
+print("%5.1f%%" % 99.55, "%.1f%%" % 99.95, "%.2f" % 0.005, "%.2f" % 0.015)
+print("%d items" % len([1, 2, 3]), "%i" % 7.9)
+print("%s" % {"k": 1}, "%s" % [1], "%s" % (None,))
+print("%o %x" % (-8, -255), "%+5d|%-+5d|" % (3, 3))
+print("%e|%.0e|%g|%g|%g" % (0.0, 12345, 0.0, 1e-5, 123456789))
+print("%10.4g|%-10.2e|%+g" % (3.14159, 31415.9, 2.0))

@@ -1,0 +1,11 @@
+# str, int, float, bool, list, tuple, dict, set constructors.
+print(str(42), str(-1.5), str([1]), str(None), str(), repr(str()))
+print(int("12"), int(12.9), int(-12.9), int("-0"), int(), int("101", 2), int("7f", 16))
+print(float("3.5"), float(2), float("-inf"), float(), float(" 1e-3 "))
+print(bool(), bool(0), bool(""), bool("0"), bool([]), bool([[]]), bool(None), bool(0.0), bool(1))
+print(list(), list("ab"), list((1, 2)), list({1: "a"}), list(range(3)), list(x for x in "xy"))
+print(tuple(), tuple([1, 2]), tuple("ab"), tuple({"k": 1}))
+print(dict(), dict(a=1), dict([(1, 2), (3, 4)]), dict(zip("ab", "cd")), dict({"x": 1}, y=2))
+print(sorted(set("hello")), set([1, 2, 2]), set(), set(range(3)))
+print(list(map(int, ["1", "2"])), [float(x) for x in "123"])
+print(str(b"x"), list(b"AB"), bytes([97, 98]), bytes([1]))

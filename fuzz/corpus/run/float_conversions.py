@@ -1,0 +1,11 @@
+# Converting between float, int and str.
+print(float(3), float(-7), float(10 ** 20), float("1.5"), float(" -2.25 "))
+print(float("1e3"), float("1E-3"), float(".5"), float("5."), float("+3"))
+print(float("1_000.5"), float("0.1"), float(True))
+print(int(2.9), int(-2.9), int(1e10), int(123456789.999))
+print(str(1.0), str(1.5), str(-1e-7), str(1e21), str(12345678901.25))
+print(float(str(0.1)) == 0.1, repr(float(repr(2 / 3))))
+print(float(2 ** 63), float(-(2 ** 63)), float(2 ** 100))
+print(int(float(2 ** 60)), int(1.5e300) > 10 ** 299)
+print(1.0 == 1, 1.5 == 3 / 2, float(1) / 3)
+print(int("7") + float("0.5"), float(7) // 2)

@@ -1,0 +1,13 @@
+# int() with bases and literal forms.
+print(int("42"), int("-42"), int("  17  "), int("+8"))
+print(int("ff", 16), int("FF", 16), int("0xff", 16), int("0xff", 0))
+print(int("777", 8), int("0o777", 0), int("0o777", 8))
+print(int("101", 2), int("0b101", 0), int("-0b101", 0))
+print(int("z", 36), int("ZZ", 36), int("10", 36))
+print(int("1_000_000"), int("0x_ff", 16), int("1_0", 2))
+print(int("123456789012345678901234567890"))
+print(int(3.9), int(-3.9), int(0.5), int(-0.5), int(1e20))
+print(int(True), int(False), int())
+print(0x1F, 0o17, 0b1011, 1_000_000, 0xdead_beef)
+print(int("0"), int("-0"), int("00"), int("0", 0))
+print(int("12", 3), int("zz", 36), int("  -1a  ", 16))
