@@ -16,7 +16,7 @@ fuzz_target!(|prog: frostbyte_fuzz::grammar::Program| {
     if m.is_some() {
         COMPILED.fetch_add(1, Relaxed);
     }
-    if total % 1000 == 0 && std::env::var_os("FROSTBYTE_FUZZ_STATS").is_some() {
+    if total.is_multiple_of(1000) && std::env::var_os("FROSTBYTE_FUZZ_STATS").is_some() {
         let c = COMPILED.load(Relaxed);
         eprintln!("structured: {total} programs, {c} compiled ({:.1}%)", 100.0 * c as f64 / total as f64);
     }

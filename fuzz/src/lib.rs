@@ -29,45 +29,72 @@ impl frostbyte_vm::Output for Sink {
     }
 }
 
+/// Output kept as text (for a failure message).
+#[derive(Default)]
+struct Capture(String);
+
+impl frostbyte_vm::Output for Capture {
+    fn write_str(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+}
+
 /// Compile `src` as module `fuzz`; `None` if it does not compile.
 pub fn compile(src: &str) -> Option<CompiledModule> {
     compile_module(&SourceFile { path: "fuzz.py", text: src }, "fuzz", false).ok()
 }
 
+/// A module run after the fuzzed one, on the same VM: it must succeed (or fail only with
+/// MemoryError, if the fuzzed program filled the heap with what its module keeps).
+const CHECK: &str = "x = sum(range(10))\nassert x == 45, x\nassert [str(i) for i in (1, 2)] == ['1', '2']\n";
+
 /// Run a compiled module as `__main__` on a fresh [`HEAP`]-byte VM with a [`BUDGET`], print
-/// its traceback (if any) to a sink, then run it once more on the same VM to check the VM
-/// is still usable. Returns whether the first run succeeded.
+/// its traceback (if any) to a sink, then run a small check module on the same VM: it must
+/// work (the VM stays usable after any run). Returns whether the first run succeeded.
 pub fn run(m: &CompiledModule) -> bool {
+    static CHECK_MODULE: std::sync::OnceLock<CompiledModule> = std::sync::OnceLock::new();
+    let check = CHECK_MODULE.get_or_init(|| {
+        compile_module(&SourceFile { path: "fuzzcheck.py", text: CHECK }, "fuzzcheck", false).expect("check compiles")
+    });
     let mut loader = HostLoader::new();
-    let image = loader.image(std::slice::from_ref(m));
+    let image = loader.image(&[m.clone(), check.clone()]);
     let mut heap = vec![MaybeUninit::<u8>::uninit(); HEAP];
     let mut out = Sink::default();
-    let ok;
+    let mut ok = false;
     {
         let mut vm = frostbyte_vm::Vm::new(&mut heap, &mut out);
-        if vm.add_image(image).is_err() {
-            drop(vm);
-            // SAFETY: the only VM that saw the image is gone.
-            unsafe { loader.release() };
-            return false;
+        if vm.add_image(image).is_ok() {
+            ok = run_on(&mut vm);
         }
+    }
+    // SAFETY: the VM that used the image was dropped at the end of the block above.
+    unsafe { loader.release() };
+    ok
+}
+
+/// The runs of [`run`] on a VM holding the image.
+fn run_on(vm: &mut frostbyte_vm::Vm<'_>) -> bool {
+    {
         vm.set_instruction_budget(Some(BUDGET));
         let r = vm.run_main("fuzz");
-        ok = r.is_ok();
+        let ok = r.is_ok();
         if let Err(e) = r {
             let mut tb = Sink::default();
             vm.print_exception_to(&e, &mut tb);
             let _ = vm.exception_type_name(&e);
         }
-        // Modules stay imported; importing again is a dictionary hit, so re-run through a
-        // fresh budget only to exercise the VM after a (possibly stopped) run.
-        vm.set_instruction_budget(Some(BUDGET / 4));
-        let _ = vm.import("fuzz");
+        vm.set_instruction_budget(Some(BUDGET));
+        if let Err(e) = vm.run_main("fuzzcheck") {
+            let name = vm.exception_type_name(&e).to_string();
+            if name != "MemoryError" {
+                let mut tb = Capture::default();
+                vm.print_exception_to(&e, &mut tb);
+                panic!("the VM is broken after the fuzzed run: the check module raised\n{}", tb.0);
+            }
+        }
         vm.collect();
+        ok
     }
-    // SAFETY: the VM that used the image was dropped at the end of the block above.
-    unsafe { loader.release() };
-    ok
 }
 
 /// Compile and run `src`; nothing happens if it does not compile.

@@ -186,15 +186,21 @@ impl HostLoader {
             Const::Code(c) => Value::rom(self.code(c, module)),
             Const::Function { code, defaults } => {
                 let code = self.code(code, module);
-                let defaults = defaults.as_ref().map_or(Value::NULL, |d| self.constant(d, module));
+                let defaults = defaults
+                    .as_ref()
+                    .map_or(Value::NULL, |d| self.constant(d, module));
                 Value::rom(self.keep(rom::Function::new(code, defaults)))
             }
             Const::Descriptor { kind, func } => {
                 let f = self.constant(func, module);
                 match kind {
                     Decorator::Property => Value::rom(self.keep(rom::Property::new(f))),
-                    Decorator::ClassMethod => Value::rom(self.keep(rom::Descriptor::classmethod(f))),
-                    Decorator::StaticMethod => Value::rom(self.keep(rom::Descriptor::staticmethod(f))),
+                    Decorator::ClassMethod => {
+                        Value::rom(self.keep(rom::Descriptor::classmethod(f)))
+                    }
+                    Decorator::StaticMethod => {
+                        Value::rom(self.keep(rom::Descriptor::staticmethod(f)))
+                    }
                 }
             }
             Const::Namespace(entries) => {
@@ -255,7 +261,11 @@ impl HostLoader {
                 module: {
                     let file = self.qstr(&m.file);
                     let names = self.keep_slice(names);
-                    self.keep(rom::CodeModule { file, names, index: index as u32 })
+                    self.keep(rom::CodeModule {
+                        file,
+                        names,
+                        index: index as u32,
+                    })
                 },
             };
             let code = self.code(&m.code, &ctx);
@@ -267,7 +277,10 @@ impl HostLoader {
             });
         }
         let modules = self.keep_slice(frozen);
-        self.keep(rom::Image { version: frostbyte_format::VERSION, modules })
+        self.keep(rom::Image {
+            version: frostbyte_format::VERSION,
+            modules,
+        })
     }
 }
 

@@ -38,7 +38,7 @@ fn new_heap() -> Vec<MaybeUninit<u8>> {
 fn budget_stops_an_endless_loop_and_the_vm_runs_again() {
     let mut mem = new_heap();
     let mut out = Capture::default();
-    let mut vm = Vm::new(&mut mem, &mut out);
+    let vm = &mut Vm::new(&mut mem, &mut out);
     vm.add_image(SPIN).unwrap();
     vm.add_image(AFTER).unwrap();
     vm.set_instruction_budget(Some(100_000));
@@ -46,8 +46,11 @@ fn budget_stops_an_endless_loop_and_the_vm_runs_again() {
     let e = r.expect_err("the budget stops the loop");
     assert_eq!(vm.exception_type_name(&e), "ExecutionStopped");
     assert_eq!(vm.instruction_budget(), Some(0));
-    let tb = traceback(&mut vm, Err(e));
-    assert!(tb.ends_with("ExecutionStopped: instruction budget exhausted\n"), "{tb}");
+    let tb = traceback(vm, Err(e));
+    assert!(
+        tb.ends_with("ExecutionStopped: instruction budget exhausted\n"),
+        "{tb}"
+    );
     assert!(tb.contains("line 3,") || tb.contains("line 4,"), "{tb}");
     // Still exhausted: the next run stops at once, before printing anything.
     assert!(vm.run_main("after").is_err());
@@ -58,7 +61,6 @@ fn budget_stops_an_endless_loop_and_the_vm_runs_again() {
     assert!(left > 90_000 && left < 100_000, "{left}");
     vm.set_instruction_budget(None);
     assert_eq!(vm.run_main("after"), Ok(()));
-    drop(vm);
     assert_eq!(out.0, "spinning\nafter: 4950\nafter: 4950\n");
 }
 
@@ -66,13 +68,14 @@ fn budget_stops_an_endless_loop_and_the_vm_runs_again() {
 fn budget_cannot_be_swallowed_by_except_base_exception_or_finally() {
     let mut mem = new_heap();
     let mut out = Capture::default();
-    let mut vm = Vm::new(&mut mem, &mut out);
-    vm.add_image(SPIN_CATCH).unwrap();
-    vm.set_instruction_budget(Some(50_000));
-    let r = vm.run_main("spin_catch");
-    let e = r.expect_err("stopped");
-    assert_eq!(vm.exception_type_name(&e), "ExecutionStopped");
-    drop(vm);
+    {
+        let mut vm = Vm::new(&mut mem, &mut out);
+        vm.add_image(SPIN_CATCH).unwrap();
+        vm.set_instruction_budget(Some(50_000));
+        let r = vm.run_main("spin_catch");
+        let e = r.expect_err("stopped");
+        assert_eq!(vm.exception_type_name(&e), "ExecutionStopped");
+    }
     // The handler and the finally block never get to print: they are stopped at their
     // first instruction.
     assert_eq!(out.0, "spinning\n");
@@ -96,7 +99,11 @@ fn poll_hook_interrupt_is_catchable_and_stop_is_not() {
     let mut calls = 0u32;
     let mut hook = || {
         calls += 1;
-        if calls == 3 { Poll::Interrupt } else { Poll::Continue }
+        if calls == 3 {
+            Poll::Interrupt
+        } else {
+            Poll::Continue
+        }
     };
     {
         let mut vm = Vm::new(&mut mem, &mut out);
@@ -108,13 +115,20 @@ fn poll_hook_interrupt_is_catchable_and_stop_is_not() {
         assert_eq!(vm.run_main("after"), Ok(()));
     }
     assert_eq!(calls, 3);
-    assert_eq!(out.0, "interrupted: KeyboardInterrupt True\nafter\nafter: 4950\n");
+    assert_eq!(
+        out.0,
+        "interrupted: KeyboardInterrupt True\nafter\nafter: 4950\n"
+    );
 
     let mut out = Capture::default();
     let mut calls = 0u32;
     let mut stop = || {
         calls += 1;
-        if calls >= 5 { Poll::Stop } else { Poll::Continue }
+        if calls >= 5 {
+            Poll::Stop
+        } else {
+            Poll::Continue
+        }
     };
     {
         let mut vm = Vm::new(&mut mem, &mut out);
@@ -123,10 +137,15 @@ fn poll_hook_interrupt_is_catchable_and_stop_is_not() {
         let e = vm.run_main("spin_catch").expect_err("stopped");
         assert_eq!(vm.exception_type_name(&e), "ExecutionStopped");
         let tb = traceback(&mut vm, Err(e));
-        assert!(tb.ends_with("ExecutionStopped: stopped by the poll hook\n"), "{tb}");
+        assert!(
+            tb.ends_with("ExecutionStopped: stopped by the poll hook\n"),
+            "{tb}"
+        );
         vm.clear_poll_hook();
         vm.set_instruction_budget(Some(10_000));
-        let e = vm.run_main("spin_catch").expect_err("stopped by the budget");
+        let e = vm
+            .run_main("spin_catch")
+            .expect_err("stopped by the budget");
         assert_eq!(vm.exception_type_name(&e), "ExecutionStopped");
     }
     assert_eq!(calls, 5);

@@ -207,7 +207,7 @@ fn heap_class_extension_buffer() {
     let mut out = Sink;
     let mut vm = vm_on(&mut mem, &mut out);
     let m = vm.roots_mark();
-    let mut class = |vm: &mut Vm<'_>, name: Value, bases: &[Value]| {
+    let class = |vm: &mut Vm<'_>, name: Value, bases: &[Value]| {
         let ns = obj::dict::new(vm).unwrap();
         vm.push_root(ns).unwrap();
         let c = obj::class::new_class(vm, name, bases, ns).unwrap();
