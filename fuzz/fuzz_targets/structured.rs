@@ -18,7 +18,10 @@ fuzz_target!(|prog: frostbyte_fuzz::grammar::Program| {
     }
     if total.is_multiple_of(1000) && std::env::var_os("FROSTBYTE_FUZZ_STATS").is_some() {
         let c = COMPILED.load(Relaxed);
-        eprintln!("structured: {total} programs, {c} compiled ({:.1}%)", 100.0 * c as f64 / total as f64);
+        eprintln!(
+            "structured: {total} programs, {c} compiled ({:.1}%)",
+            100.0 * c as f64 / total as f64
+        );
     }
     if let Some(m) = m {
         frostbyte_fuzz::run(&m);

@@ -12,22 +12,114 @@ const VARS: &[&str] = &["a", "b", "c", "d", "e", "s", "t", "xs"];
 /// Attribute names used on instances.
 const ATTRS: &[&str] = &["x", "y", "z"];
 /// Exception types raised and caught.
-const EXCS: &[&str] =
-    &["Exception", "ValueError", "TypeError", "KeyError", "IndexError", "ZeroDivisionError", "StopIteration", "RuntimeError", "E0", "BaseException", "AttributeError", "MemoryError"];
+const EXCS: &[&str] = &[
+    "Exception",
+    "ValueError",
+    "TypeError",
+    "KeyError",
+    "IndexError",
+    "ZeroDivisionError",
+    "StopIteration",
+    "RuntimeError",
+    "E0",
+    "BaseException",
+    "AttributeError",
+    "MemoryError",
+];
 /// Builtins called with generated arguments.
 const BUILTINS: &[&str] = &[
-    "len", "str", "repr", "int", "float", "bool", "list", "tuple", "dict", "set", "frozenset", "sorted", "reversed",
-    "min", "max", "sum", "abs", "any", "all", "enumerate", "zip", "range", "isinstance", "hash", "iter", "next", "chr",
-    "ord", "divmod", "pow", "round", "type", "id", "getattr", "hasattr", "callable", "bytes", "format", "hex", "bin",
-    "map", "filter", "print",
+    "len",
+    "str",
+    "repr",
+    "int",
+    "float",
+    "bool",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "sorted",
+    "reversed",
+    "min",
+    "max",
+    "sum",
+    "abs",
+    "any",
+    "all",
+    "enumerate",
+    "zip",
+    "range",
+    "isinstance",
+    "hash",
+    "iter",
+    "next",
+    "chr",
+    "ord",
+    "divmod",
+    "pow",
+    "round",
+    "type",
+    "id",
+    "getattr",
+    "hasattr",
+    "callable",
+    "bytes",
+    "format",
+    "hex",
+    "bin",
+    "map",
+    "filter",
+    "print",
 ];
 /// Methods called on values of any type (many raise AttributeError on the wrong type).
 const METHODS: &[&str] = &[
-    "append", "pop", "insert", "extend", "remove", "index", "count", "sort", "reverse", "copy", "clear", "keys",
-    "values", "items", "get", "setdefault", "update", "add", "discard", "union", "split", "join", "strip", "replace",
-    "find", "upper", "lower", "startswith", "endswith", "format", "encode", "decode", "center", "zfill", "partition",
-    "splitlines", "title", "isdigit", "ljust", "rsplit", "difference", "intersection", "popitem", "__len__",
-    "__repr__", "__eq__",
+    "append",
+    "pop",
+    "insert",
+    "extend",
+    "remove",
+    "index",
+    "count",
+    "sort",
+    "reverse",
+    "copy",
+    "clear",
+    "keys",
+    "values",
+    "items",
+    "get",
+    "setdefault",
+    "update",
+    "add",
+    "discard",
+    "union",
+    "split",
+    "join",
+    "strip",
+    "replace",
+    "find",
+    "upper",
+    "lower",
+    "startswith",
+    "endswith",
+    "format",
+    "encode",
+    "decode",
+    "center",
+    "zfill",
+    "partition",
+    "splitlines",
+    "title",
+    "isdigit",
+    "ljust",
+    "rsplit",
+    "difference",
+    "intersection",
+    "popitem",
+    "__len__",
+    "__repr__",
+    "__eq__",
 ];
 /// Dunder methods a generated class may define.
 const DUNDERS: &[(&str, usize)] = &[
@@ -107,7 +199,14 @@ enum Stmt {
     While(Expr, Vec<Stmt>),
     For(u8, Expr, Vec<Stmt>),
     ForElse(u8, Expr, Vec<Stmt>, Vec<Stmt>),
-    Try(Vec<Stmt>, u8, bool, Vec<Stmt>, Option<Vec<Stmt>>, Option<Vec<Stmt>>),
+    Try(
+        Vec<Stmt>,
+        u8,
+        bool,
+        Vec<Stmt>,
+        Option<Vec<Stmt>>,
+        Option<Vec<Stmt>>,
+    ),
     With(Expr, Vec<Stmt>),
     Raise(u8, Expr),
     RaiseFrom(u8, u8),
@@ -186,7 +285,12 @@ enum Expr {
     New(u8, Vec<Expr>),
     Attr(Box<Expr>, u8),
     Index(Box<Expr>, Box<Expr>),
-    Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Slice(
+        Box<Expr>,
+        Option<Box<Expr>>,
+        Option<Box<Expr>>,
+        Option<Box<Expr>>,
+    ),
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
@@ -224,14 +328,22 @@ struct Ctx {
 
 impl Ctx {
     fn deeper(self) -> Ctx {
-        Ctx { indent: self.indent + 1, depth: self.depth + 1, ..self }
+        Ctx {
+            indent: self.indent + 1,
+            depth: self.depth + 1,
+            ..self
+        }
     }
 }
 
 impl Program {
     /// The program as Python source.
     pub fn render(&self) -> String {
-        let mut o = Out { s: String::new(), classes: self.classes.len().min(4), funcs: self.funcs.len().min(6) };
+        let mut o = Out {
+            s: String::new(),
+            classes: self.classes.len().min(4),
+            funcs: self.funcs.len().min(6),
+        };
         o.s.push_str(
             "a = 1\nb = 2.5\nc = 'abc'\nd = [1, 2, 3]\ne = {'k': 1, 2: 'v'}\ns = {1, 2}\nt = (1, 'x', None)\nxs = b'xy'\n\
              class E0(Exception):\n    pass\n",
@@ -239,7 +351,13 @@ impl Program {
         for (i, cl) in self.classes.iter().take(4).enumerate() {
             cl.render(&mut o, i);
         }
-        let top = Ctx { indent: 0, depth: 0, in_loop: false, in_func: false, in_except: false };
+        let top = Ctx {
+            indent: 0,
+            depth: 0,
+            in_loop: false,
+            in_func: false,
+            in_except: false,
+        };
         for (i, f) in self.funcs.iter().take(6).enumerate() {
             f.render(&mut o, &format!("f{i}"), top);
         }
@@ -279,7 +397,13 @@ impl FuncDef {
             ps.push("**kw".into());
         }
         line(o, ctx.indent, &format!("def {name}({}):", ps.join(", ")));
-        let inner = Ctx { indent: ctx.indent + 1, depth: ctx.depth + 1, in_loop: false, in_func: true, in_except: false };
+        let inner = Ctx {
+            indent: ctx.indent + 1,
+            depth: ctx.depth + 1,
+            in_loop: false,
+            in_func: true,
+            in_except: false,
+        };
         if ctx.depth >= MAX_DEPTH {
             line(o, inner.indent, "return None");
             return;
@@ -303,7 +427,13 @@ impl ClassDef {
             _ => String::new(),
         };
         line(o, 0, &format!("class C{i}{base}:"));
-        let ctx = Ctx { indent: 1, depth: 1, in_loop: false, in_func: false, in_except: false };
+        let ctx = Ctx {
+            indent: 1,
+            depth: 1,
+            in_loop: false,
+            in_func: false,
+            in_except: false,
+        };
         if let Some(v) = &self.class_attr {
             let v = v.render(o, 2);
             line(o, 1, &format!("k = {v}"));
@@ -328,15 +458,27 @@ impl Method {
                 ("", n.to_string(), ps)
             }
             MethodKind::Plain(k) => ("", format!("m{}", k % 3), "self, a=0".to_string()),
-            MethodKind::Property(k) => ("@property", pick(ATTRS, k).to_string(), "self".to_string()),
+            MethodKind::Property(k) => {
+                ("@property", pick(ATTRS, k).to_string(), "self".to_string())
+            }
             MethodKind::Static(k) => ("@staticmethod", format!("m{}", k % 3), "a=0".to_string()),
-            MethodKind::Class(k) => ("@classmethod", format!("m{}", k % 3), "cls, a=0".to_string()),
+            MethodKind::Class(k) => (
+                "@classmethod",
+                format!("m{}", k % 3),
+                "cls, a=0".to_string(),
+            ),
         };
         if !deco.is_empty() {
             line(o, ctx.indent, deco);
         }
         line(o, ctx.indent, &format!("def {name}({params}):"));
-        let inner = Ctx { indent: ctx.indent + 1, depth: ctx.depth + 1, in_loop: false, in_func: true, in_except: false };
+        let inner = Ctx {
+            indent: ctx.indent + 1,
+            depth: ctx.depth + 1,
+            in_loop: false,
+            in_func: true,
+            in_except: false,
+        };
         block(o, &self.body, inner);
         let v = if name == "__init__" || name == "__del__" || name == "__setitem__" {
             "None".to_string()
@@ -362,7 +504,15 @@ impl Stmt {
             }
             Stmt::Unpack(v, w, x) => {
                 let x = x.render(o, d);
-                line(o, i, &format!("{}, *{} = {x}", pick(VARS, *v), pick(VARS, v.wrapping_add(1 + w % 7))));
+                line(
+                    o,
+                    i,
+                    &format!(
+                        "{}, *{} = {x}",
+                        pick(VARS, *v),
+                        pick(VARS, v.wrapping_add(1 + w % 7))
+                    ),
+                );
             }
             Stmt::AugAssign(v, op, x) => {
                 let x = x.render(o, d);
@@ -388,17 +538,38 @@ impl Stmt {
             Stmt::While(c, body) => {
                 let c = c.render(o, d);
                 line(o, i, &format!("while {c}:"));
-                block(o, body, Ctx { in_loop: true, ..ctx.deeper() });
+                block(
+                    o,
+                    body,
+                    Ctx {
+                        in_loop: true,
+                        ..ctx.deeper()
+                    },
+                );
             }
             Stmt::For(v, it, body) => {
                 let it = it.render(o, d);
                 line(o, i, &format!("for {} in {it}:", pick(VARS, *v)));
-                block(o, body, Ctx { in_loop: true, ..ctx.deeper() });
+                block(
+                    o,
+                    body,
+                    Ctx {
+                        in_loop: true,
+                        ..ctx.deeper()
+                    },
+                );
             }
             Stmt::ForElse(v, it, body, els) => {
                 let it = it.render(o, d);
                 line(o, i, &format!("for {} in {it}:", pick(VARS, *v)));
-                block(o, body, Ctx { in_loop: true, ..ctx.deeper() });
+                block(
+                    o,
+                    body,
+                    Ctx {
+                        in_loop: true,
+                        ..ctx.deeper()
+                    },
+                );
                 line(o, i, "else:");
                 block(o, els, ctx.deeper());
             }
@@ -411,7 +582,14 @@ impl Stmt {
                 } else {
                     line(o, i, &format!("except ({e}, E0):"));
                 }
-                block(o, handler, Ctx { in_except: true, ..ctx.deeper() });
+                block(
+                    o,
+                    handler,
+                    Ctx {
+                        in_except: true,
+                        ..ctx.deeper()
+                    },
+                );
                 if let Some(els) = els {
                     line(o, i, "else:");
                     block(o, els, ctx.deeper());
@@ -431,14 +609,26 @@ impl Stmt {
                 line(o, i, &format!("raise {}({x})", pick(EXCS, *exc)));
             }
             Stmt::RaiseFrom(a, b) => {
-                line(o, i, &format!("raise {}() from {}", pick(EXCS, *a), pick(EXCS, *b)));
+                line(
+                    o,
+                    i,
+                    &format!("raise {}() from {}", pick(EXCS, *a), pick(EXCS, *b)),
+                );
             }
             Stmt::Reraise => line(o, i, if ctx.in_except { "raise" } else { "raise E0" }),
             Stmt::Break => line(o, i, if ctx.in_loop { "break" } else { "pass" }),
             Stmt::Continue => line(o, i, if ctx.in_loop { "continue" } else { "pass" }),
             Stmt::Return(x) => {
                 let x = x.render(o, d);
-                line(o, i, &if ctx.in_func { format!("return {x}") } else { x });
+                line(
+                    o,
+                    i,
+                    &if ctx.in_func {
+                        format!("return {x}")
+                    } else {
+                        x
+                    },
+                );
             }
             Stmt::Yield(x) => {
                 let x = x.render(o, d);
@@ -446,7 +636,15 @@ impl Stmt {
             }
             Stmt::YieldFrom(x) => {
                 let x = x.render(o, d);
-                line(o, i, &if ctx.in_func { format!("yield from {x}") } else { x });
+                line(
+                    o,
+                    i,
+                    &if ctx.in_func {
+                        format!("yield from {x}")
+                    } else {
+                        x
+                    },
+                );
             }
             Stmt::Del(v) => line(o, i, &format!("del {}", pick(VARS, *v))),
             Stmt::DelItem(v, k) => {
@@ -525,7 +723,11 @@ impl CmpOp {
 }
 
 fn args(o: &mut Out, xs: &[Expr], d: usize) -> String {
-    xs.iter().take(4).map(|x| x.render(o, d)).collect::<Vec<_>>().join(", ")
+    xs.iter()
+        .take(4)
+        .map(|x| x.render(o, d))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Expr {
@@ -536,7 +738,13 @@ impl Expr {
         }
         let d = depth + 1;
         let funcs = o.funcs;
-        let fname = |f: u8| if funcs == 0 { "print".to_string() } else { format!("f{}", f as usize % funcs) };
+        let fname = |f: u8| {
+            if funcs == 0 {
+                "print".to_string()
+            } else {
+                format!("f{}", f as usize % funcs)
+            }
+        };
         let mut r = |x: &Expr| x.render(o, d);
         match self {
             Expr::SmallInt(i) => format!("({i})"),
@@ -584,7 +792,9 @@ impl Expr {
             Expr::Invert(a) => format!("(~{})", r(a)),
             Expr::Not(a) => format!("(not {})", r(a)),
             Expr::Cmp(a, op, b) => format!("({} {} {})", r(a), op.text(), r(b)),
-            Expr::Chain(a, p, b, q, c) => format!("({} {} {} {} {})", r(a), p.text(), r(b), q.text(), r(c)),
+            Expr::Chain(a, p, b, q, c) => {
+                format!("({} {} {} {} {})", r(a), p.text(), r(b), q.text(), r(c))
+            }
             Expr::And(a, b) => format!("({} and {})", r(a), r(b)),
             Expr::Or(a, b) => format!("({} or {})", r(a), r(b)),
             Expr::IfExp(a, c, b) => format!("({} if {} else {})", r(a), r(c), r(b)),
@@ -630,8 +840,11 @@ impl Expr {
                 }
             }
             Expr::Dict(kv) => {
-                let items: Vec<String> =
-                    kv.iter().take(4).map(|(k, v)| format!("{}: {}", k.render(o, d), v.render(o, d))).collect();
+                let items: Vec<String> = kv
+                    .iter()
+                    .take(4)
+                    .map(|(k, v)| format!("{}: {}", k.render(o, d), v.render(o, d)))
+                    .collect();
                 format!("{{{}}}", items.join(", "))
             }
             Expr::Set(xs) => {
@@ -643,7 +856,10 @@ impl Expr {
             }
             Expr::ListComp(x, v, it, cond) => {
                 let (x, it) = (r(x), r(it));
-                let c = cond.as_ref().map(|c| format!(" if {}", c.render(o, d))).unwrap_or_default();
+                let c = cond
+                    .as_ref()
+                    .map(|c| format!(" if {}", c.render(o, d)))
+                    .unwrap_or_default();
                 format!("[{x} for {} in {it}{c}]", pick(VARS, *v))
             }
             Expr::GenExp(x, v, it) => format!("({} for {} in {})", r(x), pick(VARS, *v), r(it)),
@@ -653,12 +869,22 @@ impl Expr {
             Expr::SetComp(x, v, it) => format!("{{{} for {} in {}}}", r(x), pick(VARS, *v), r(it)),
             Expr::Lambda(v, x) => format!("(lambda {}=1: {})", pick(VARS, *v), r(x)),
             Expr::FString(xs, spec) => {
-                let spec = pick(&["", "!r", ":>5", ":.3", ":x", ":08.2f", "!s:^7", ":,"], *spec);
-                let parts: Vec<String> = xs.iter().take(3).map(|x| format!("{{{}{spec}}}", x.render(o, d))).collect();
+                let spec = pick(
+                    &["", "!r", ":>5", ":.3", ":x", ":08.2f", "!s:^7", ":,"],
+                    *spec,
+                );
+                let parts: Vec<String> = xs
+                    .iter()
+                    .take(3)
+                    .map(|x| format!("{{{}{spec}}}", x.render(o, d)))
+                    .collect();
                 format!("f\"<{}>\"", parts.join("|"))
             }
             Expr::Percent(fmt, x) => {
-                let fmt = pick(&["%s", "%r", "%d", "%5.2f", "%x", "%-4s|%s", "%c", "%%"], *fmt);
+                let fmt = pick(
+                    &["%s", "%r", "%d", "%5.2f", "%x", "%-4s|%s", "%c", "%%"],
+                    *fmt,
+                );
                 format!("('{fmt}' % {})", r(x))
             }
             Expr::Walrus(v, x) => format!("({} := {})", pick(VARS, *v), r(x)),

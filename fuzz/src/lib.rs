@@ -41,12 +41,21 @@ impl frostbyte_vm::Output for Capture {
 
 /// Compile `src` as module `fuzz`; `None` if it does not compile.
 pub fn compile(src: &str) -> Option<CompiledModule> {
-    compile_module(&SourceFile { path: "fuzz.py", text: src }, "fuzz", false).ok()
+    compile_module(
+        &SourceFile {
+            path: "fuzz.py",
+            text: src,
+        },
+        "fuzz",
+        false,
+    )
+    .ok()
 }
 
 /// A module run after the fuzzed one, on the same VM: it must succeed (or fail only with
 /// MemoryError, if the fuzzed program filled the heap with what its module keeps).
-const CHECK: &str = "x = sum(range(10))\nassert x == 45, x\nassert [str(i) for i in (1, 2)] == ['1', '2']\n";
+const CHECK: &str =
+    "x = sum(range(10))\nassert x == 45, x\nassert [str(i) for i in (1, 2)] == ['1', '2']\n";
 
 /// Run a compiled module as `__main__` on a fresh [`HEAP`]-byte VM with a [`BUDGET`], print
 /// its traceback (if any) to a sink, then run a small check module on the same VM: it must
@@ -54,7 +63,15 @@ const CHECK: &str = "x = sum(range(10))\nassert x == 45, x\nassert [str(i) for i
 pub fn run(m: &CompiledModule) -> bool {
     static CHECK_MODULE: std::sync::OnceLock<CompiledModule> = std::sync::OnceLock::new();
     let check = CHECK_MODULE.get_or_init(|| {
-        compile_module(&SourceFile { path: "fuzzcheck.py", text: CHECK }, "fuzzcheck", false).expect("check compiles")
+        compile_module(
+            &SourceFile {
+                path: "fuzzcheck.py",
+                text: CHECK,
+            },
+            "fuzzcheck",
+            false,
+        )
+        .expect("check compiles")
     });
     let mut loader = HostLoader::new();
     let image = loader.image(&[m.clone(), check.clone()]);
@@ -89,7 +106,10 @@ fn run_on(vm: &mut frostbyte_vm::Vm<'_>) -> bool {
             if name != "MemoryError" {
                 let mut tb = Capture::default();
                 vm.print_exception_to(&e, &mut tb);
-                panic!("the VM is broken after the fuzzed run: the check module raised\n{}", tb.0);
+                panic!(
+                    "the VM is broken after the fuzzed run: the check module raised\n{}",
+                    tb.0
+                );
             }
         }
         vm.collect();
