@@ -5,8 +5,13 @@
 //! let mut out = StdOut::default();
 //! let mut vm = Vm::new(&mut heap, &mut out);
 //! vm.add_image(&IMAGE)?;
+//! vm.set_instruction_budget(Some(1_000_000)); // optional: stop a runaway script
 //! if let Err(e) = vm.run_main("app") { vm.print_exception(&e); }
 //! ```
+//!
+//! A run can be bounded: [`Vm::set_instruction_budget`] stops it after so many bytecode
+//! instructions, [`Vm::set_poll_hook`] calls the embedder every N instructions (feed a
+//! watchdog, raise `KeyboardInterrupt`, or stop the run); see [`Poll`].
 //!
 //! Modules with `unsafe`: `heap` (the region), `value` (tagging), `rom` (frozen layouts),
 //! `obj/*` layout accessors (one `unsafe impl Layout` and field accessors per type), and
