@@ -4,8 +4,10 @@
 # Steps: cross targets -> expected outputs still CPython's -> clippy -> workspace tests (unit, corpus
 # frozen + CLI, limits, multi-image, generated source, trybuild) -> differential testing against
 # CPython (tools/difftest, a fixed batch of generated programs) -> the corpus again in GC
-# stress mode -> the VM cross-built for every embedded target -> the firmware examples under QEMU
-# (examples/firmware/run-qemu.sh: installs QEMU if missing).
+# stress mode -> Miri on the VM's heap/value/GC tests (tools/miri.sh) -> each fuzz target for
+# 60 s (fuzz/run.sh; installs nightly and cargo-fuzz if missing) -> the VM cross-built for every
+# embedded target -> the firmware examples under QEMU (examples/firmware/run-qemu.sh: installs
+# QEMU if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +38,16 @@ python3 tools/difftest/run.py --seed ci --count 300 --jobs 2 --no-minimize
 step "corpus in GC stress mode (collect before every allocation)"
 cargo test -p frostbyte-tests --features gc-stress --test corpus_frozen --test limits
 cargo test -p frostbyte-cli --features gc-stress --test corpus
+
+step "Miri: the VM's heap, value and GC unit tests (Stacked and Tree Borrows)"
+bash tools/miri.sh
+
+step "fuzzing: compile, run and structured targets, 60 s each from the checked-in corpus"
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    cargo install cargo-fuzz --locked
+fi
+bash fuzz/run.sh 60
 
 step "VM cross builds (no_std, no alloc)"
 for t in thumbv6m-none-eabi thumbv7em-none-eabihf riscv32imc-unknown-none-elf wasm32-unknown-unknown; do

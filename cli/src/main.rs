@@ -10,7 +10,6 @@
 //! (found by following its import instructions, transitively), so a program split over
 //! several files in one directory runs as it does under `python3`.
 
-mod load;
 mod resolve;
 mod size;
 
@@ -191,7 +190,7 @@ fn cmd_run(
         eprint!("{}", render_errors(&prog.errors));
         return ExitCode::FAILURE;
     }
-    let mut loader = load::HostLoader::new();
+    let mut loader = frostbyte_host_load::HostLoader::new();
     let image = loader.image(&prog.modules);
     let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
     let mut vm = frostbyte_vm::Vm::new(heap, &mut out);

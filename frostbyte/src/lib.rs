@@ -234,9 +234,9 @@ pub use frostbyte_macro::{function, include_python, module};
 pub use frostbyte_vm::StdOut;
 pub use frostbyte_vm::{
     AddModuleError, Args, Bound, CensusEntry, ClassEntry, Error, ExcType, FromPython, HeapStats,
-    Image, ImageError, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction,
+    Image, ImageError, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction, Poll,
     NativeModule, Obj, ObjectKind, Output, Root, Scope, Signature, Uncaught, Vm, FORMAT_VERSION,
-    MAX_IMAGES, MAX_NATIVE_MODULES,
+    DEFAULT_NATIVE_STACK_LIMIT, MAX_IMAGES, MAX_NATIVE_MODULES,
 };
 
 #[doc(hidden)]

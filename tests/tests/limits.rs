@@ -190,7 +190,7 @@ fn importing_allocates_only_the_objects_it_creates() {
 fn qstr_text(v: Value) -> &'static str {
     match v.as_qstr_hdr() {
         // SAFETY: frozen qstr values point at static `Qstr` headers followed by their bytes.
-        Some(h) => unsafe { (*h).as_str() },
+        Some(h) => unsafe { frostbyte::__private::rom::QstrHdr::as_str(h) },
         None => "",
     }
 }

@@ -195,6 +195,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
         let bc = code.bytecode();
         let start = f.ip() as usize;
         f.set_last_ip(start as u32);
+        vm.tick()?;
         let Some(&opb) = bc.get(start) else {
             return Err(vm.raise_msg(&exc::SYSTEM_ERROR_TYPE, "bytecode ran off the end"));
         };

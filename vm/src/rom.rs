@@ -74,18 +74,24 @@ impl QstrHdr {
     pub fn hash(&self) -> u32 {
         self.head >> 8
     }
-    /// Byte length.
+    /// Byte length of the qstr whose head `this` points at.
+    ///
+    /// A raw pointer, not `&self`: the long-form length and the text lie after the head
+    /// word, outside the 4 bytes a `&QstrHdr` may reach (Stacked Borrows).
+    ///
+    /// # Safety
+    /// `this` must point at the head of a qstr (with the provenance of the whole qstr).
     #[inline]
-    pub fn len(&self) -> usize {
-        let l = self.head & 0x7f;
+    pub unsafe fn len(this: *const QstrHdr) -> usize {
+        // SAFETY: per the contract `this` points at a readable head word.
+        let l = unsafe { (*this).head } & 0x7f;
         if l != frostbyte_format::qstr::LONG {
             return l as usize;
         }
-        // SAFETY: a `QstrHdr` only exists as the head of a qstr (`Qstr::with_hash` checks
-        // the long form, the host loader writes it): the long form has 4 length bytes after
-        // the head word.
+        // SAFETY: a qstr's long form has 4 length bytes after the head word
+        // (`Qstr::with_hash` checks it, the host loader writes it), reachable through `this`.
         unsafe {
-            let p = (self as *const QstrHdr as *const u8).add(4);
+            let p = (this as *const u8).add(4);
             u32::from_le_bytes([*p, *p.add(1), *p.add(2), *p.add(3)]) as usize
         }
     }
@@ -99,18 +105,21 @@ impl QstrHdr {
     pub fn is_ascii(&self) -> bool {
         self.head & frostbyte_format::qstr::HEAD_NON_ASCII == 0
     }
-    /// The UTF-8 text.
+    /// The UTF-8 text of the qstr whose head `this` points at (a raw pointer: see
+    /// [`QstrHdr::len`]).
     ///
     /// # Safety
-    /// `self` must be the head of a qstr: followed by its text (short form) or its length
-    /// and text (long form), valid UTF-8.
+    /// `this` must point at the head of a qstr, with the provenance of the whole qstr:
+    /// followed by its text (short form) or its length and text (long form), valid UTF-8,
+    /// never written or freed during `'t`.
     #[inline]
-    pub unsafe fn as_str(&self) -> &str {
-        let off = if self.head & 0x7f == frostbyte_format::qstr::LONG { 8 } else { 4 };
-        // SAFETY: per the contract, the bytes follow the head (and the long length).
+    pub unsafe fn as_str<'t>(this: *const QstrHdr) -> &'t str {
+        // SAFETY: per the contract: the head is readable, the bytes follow it (and the long
+        // length), all reachable through `this`.
         unsafe {
-            let p = (self as *const QstrHdr as *const u8).add(off);
-            core::str::from_utf8_unchecked(core::slice::from_raw_parts(p, self.len()))
+            let off = if (*this).head & 0x7f == frostbyte_format::qstr::LONG { 8 } else { 4 };
+            let p = (this as *const u8).add(off);
+            core::str::from_utf8_unchecked(core::slice::from_raw_parts(p, QstrHdr::len(this)))
         }
     }
 }

@@ -244,10 +244,11 @@ mod tests {
         let v = Value::qstr(&Q);
         assert!(v.is_qstr() && !v.is_obj());
         assert_eq!(v.as_qstr_hdr().unwrap() as usize, &Q as *const _ as usize);
+        let p = v.as_qstr_hdr().unwrap();
         // SAFETY: `v` points at the static `Q`.
-        let h = unsafe { &*v.as_qstr_hdr().unwrap() };
-        // SAFETY: as above.
-        assert_eq!(unsafe { h.as_str() }, "abc");
+        let h = unsafe { &*p };
+        // SAFETY: as above; `p` (not `h`) reaches the text after the head.
+        assert_eq!(unsafe { crate::rom::QstrHdr::as_str(p) }, "abc");
         assert_eq!(h.hash(), frostbyte_format::qstr_hash(b"abc"));
         assert_eq!(core::mem::size_of::<crate::rom::Qstr<3>>(), 8);
         assert_eq!(core::mem::size_of::<crate::rom::Qstr<5>>(), 12);
@@ -273,7 +274,7 @@ mod tests {
         static Q: crate::rom::Qstr<134> =
             crate::rom::Qstr::with_head(frostbyte_format::qstr::head(TEXT), long());
         // SAFETY: `Q` is a well-formed long-form qstr.
-        let s = unsafe { (*Value::qstr(&Q).as_qstr_hdr().unwrap()).as_str() };
+        let s = unsafe { crate::rom::QstrHdr::as_str(Value::qstr(&Q).as_qstr_hdr().unwrap()) };
         assert_eq!(s.as_bytes(), &TEXT[..]);
     }
 }

@@ -48,6 +48,19 @@ pub enum ImageError {
     NameClash,
 }
 
+/// What a poll hook (see [`Vm::set_poll_hook`]) asks the VM to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Poll {
+    /// Go on running.
+    Continue,
+    /// Raise `KeyboardInterrupt` at the current instruction, as Ctrl-C does in CPython:
+    /// Python may catch it (`except KeyboardInterrupt:`) and go on.
+    Interrupt,
+    /// Stop the run as an exhausted instruction budget does (`ExecutionStopped`, raised
+    /// again at every instruction until the run returns `Err(Uncaught)`).
+    Stop,
+}
+
 /// Maximum number of images registered at once.
 pub const MAX_IMAGES: usize = 8;
 /// Temp roots held inline in the `Vm` value (the corpus needs at most 21 at once). Deeper
@@ -72,6 +85,22 @@ pub struct Vm<'a> {
     roots_spill_cap: usize,
     /// The value being pushed while the spill buffer grows (traced: the growth may collect).
     roots_pushing: Value,
+    /// Instructions left before the next budget / poll check ([`Vm::tick`]); never 0
+    /// between checks.
+    countdown: u32,
+    /// What `countdown` was set to at the last check (instructions counted since then).
+    armed: u32,
+    /// Instructions the run may still execute (`None`: unbounded).
+    budget: Option<u64>,
+    /// Call the poll hook every `poll_every` instructions; `poll_left` until the next call.
+    poll_every: u32,
+    poll_left: u32,
+    poll: Option<&'a mut dyn FnMut() -> Poll>,
+    /// The run was stopped (budget or `Poll::Stop`): every check raises again until the
+    /// run returns to Rust.
+    stopping: bool,
+    /// Why the run was stopped (the message raised again).
+    stop_msg: &'static str,
     /// The innermost running frame (null when idle).
     pub(crate) frame: FramePtr,
     /// Python frames on the chain.
@@ -124,6 +153,14 @@ impl<'a> Vm<'a> {
             roots_spill: ptr::null_mut(),
             roots_spill_cap: 0,
             roots_pushing: Value::NULL,
+            countdown: u32::MAX,
+            armed: u32::MAX,
+            budget: None,
+            poll_every: 0,
+            poll_left: 0,
+            poll: None,
+            stopping: false,
+            stop_msg: "",
             frame: FramePtr::NULL,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
@@ -182,6 +219,130 @@ impl<'a> Vm<'a> {
     /// targets); on one that grows up it never trips.
     pub fn set_native_stack_limit(&mut self, bytes: usize) {
         self.stack_limit = bytes;
+    }
+
+    /// Bound the number of bytecode instructions a run may execute (`None`: no bound, the
+    /// default). Native work done for one instruction (e.g. each item `sum()` takes from
+    /// an iterator) counts as well, so `sum(range(10**12))` is bounded too.
+    ///
+    /// When the budget is used up the VM raises `ExecutionStopped` (a `BaseException`
+    /// subclass that is not a builtin name) and raises it again before every further
+    /// instruction, so neither `except BaseException:` nor `finally:` can keep the script
+    /// running: the run returns `Err(Uncaught)` with
+    /// [`exception_type_name`](Vm::exception_type_name) `"ExecutionStopped"`. It is not
+    /// `KeyboardInterrupt` because scripts catch that one on purpose to clean up and go
+    /// on; a budget is a limit the script must not be able to ignore.
+    ///
+    /// The budget is what is left of it across runs: once used up, the next run stops at
+    /// its first instruction until the embedder sets a new one. The VM stays usable.
+    /// Costs one decrement and branch per instruction whether set or not.
+    pub fn set_instruction_budget(&mut self, budget: Option<u64>) {
+        self.budget = budget;
+        self.rearm();
+    }
+
+    /// The instruction budget left (`None` if unbounded). Exact after a run returns.
+    pub fn instruction_budget(&self) -> Option<u64> {
+        // Instructions counted since the last check are not subtracted yet.
+        let since = u64::from(self.armed - self.countdown);
+        self.budget.map(|b| b.saturating_sub(since))
+    }
+
+    /// Call `hook` every `every_n` instructions (at least 1) while Python runs, e.g. to
+    /// feed a watchdog or look for a stop request. Its answer ([`Poll`]) continues the run,
+    /// raises a catchable `KeyboardInterrupt`, or stops the run like an exhausted budget.
+    /// The hook stays set across runs until [`clear_poll_hook`](Vm::clear_poll_hook).
+    pub fn set_poll_hook(&mut self, every_n: u32, hook: &'a mut dyn FnMut() -> Poll) {
+        self.poll_every = every_n.max(1);
+        self.poll_left = self.poll_every;
+        self.poll = Some(hook);
+        self.rearm();
+    }
+
+    /// Remove the poll hook.
+    pub fn clear_poll_hook(&mut self) {
+        self.poll = None;
+        self.rearm();
+    }
+
+    /// Count one instruction (or one step of a native loop); runs the budget and poll
+    /// checks when they are due. Costs a decrement and a branch.
+    #[inline(always)]
+    pub(crate) fn tick(&mut self) -> PyResult<()> {
+        self.countdown -= 1;
+        if self.countdown == 0 {
+            return self.tick_slow();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn tick_slow(&mut self) -> PyResult<()> {
+        // `armed` instructions were counted since the last check, the current one included.
+        let used = self.armed;
+        if self.stopping {
+            self.countdown = 1;
+            self.armed = 1;
+            return Err(self.raise_stop(self.stop_msg));
+        }
+        if let Some(b) = self.budget {
+            if u64::from(used) > b {
+                self.budget = Some(0);
+                return Err(self.stop("instruction budget exhausted"));
+            }
+            self.budget = Some(b - u64::from(used));
+        }
+        let mut r = Ok(());
+        if self.poll.is_some() {
+            self.poll_left = self.poll_left.saturating_sub(used);
+            if self.poll_left == 0 {
+                self.poll_left = self.poll_every;
+                let answer = self.poll.as_mut().map_or(Poll::Continue, |h| h());
+                match answer {
+                    Poll::Continue => {}
+                    Poll::Interrupt => r = Err(self.raise_empty(&exception::KEYBOARD_INTERRUPT_TYPE)),
+                    Poll::Stop => return Err(self.stop("stopped by the poll hook")),
+                }
+            }
+        }
+        self.rearm();
+        r
+    }
+
+    /// Enter the stopping state and raise `ExecutionStopped(msg)`.
+    fn stop(&mut self, msg: &'static str) -> Raised {
+        self.stopping = true;
+        self.stop_msg = msg;
+        self.countdown = 1;
+        self.armed = 1;
+        self.raise_stop(msg)
+    }
+
+    /// Raise `ExecutionStopped(msg)`; the ROM instance if the heap cannot hold one.
+    fn raise_stop(&mut self, msg: &str) -> Raised {
+        let r = self.raise_msg(&exception::EXECUTION_STOPPED_TYPE, msg);
+        if !self.pending_is(&exception::EXECUTION_STOPPED_TYPE) {
+            self.pending = Value::rom(&exception::STATIC_EXECUTION_STOPPED);
+        }
+        r
+    }
+
+    /// Set the countdown to the next due check (budget or poll), counting from now.
+    fn rearm(&mut self) {
+        if self.stopping {
+            return;
+        }
+        let mut n = u32::MAX;
+        if let Some(b) = self.budget {
+            // The check at instruction b + 1 finds the budget exceeded.
+            n = n.min(u32::try_from(b.saturating_add(1)).unwrap_or(u32::MAX));
+        }
+        if self.poll.is_some() {
+            n = n.min(self.poll_left.max(1));
+        }
+        self.countdown = n;
+        self.armed = n;
     }
 
     /// Register a frozen image. Several images may be registered; earlier ones win when
@@ -297,6 +458,7 @@ impl<'a> Vm<'a> {
     }
 
     fn reset_for_run(&mut self) {
+        self.stopping = false;
         self.uncaught = Value::NULL;
         self.pending = Value::NULL;
         self.handled = Value::NULL;
@@ -306,6 +468,17 @@ impl<'a> Vm<'a> {
     }
 
     fn finish_run(&mut self, r: PyResult<()>) -> Result<(), Uncaught> {
+        // Settle the instructions counted since the last check into the budget and leave
+        // the stopping state (an exhausted budget still stops Python code run later, e.g.
+        // an exception's `__str__` while a traceback is printed).
+        if let Some(b) = self.budget {
+            self.budget = Some(b.saturating_sub(u64::from(self.armed - self.countdown)));
+        }
+        if self.poll.is_some() {
+            self.poll_left = self.poll_left.saturating_sub(self.armed - self.countdown).max(1);
+        }
+        self.stopping = false;
+        self.rearm();
         self.roots_len = 0;
         self.frame = FramePtr::NULL;
         self.depth = 0;

@@ -31,8 +31,9 @@ const HDR: usize = core::mem::size_of::<BytesObj>();
 /// The data of a bytes value.
 pub fn as_bytes(v: Value) -> Option<&'static [u8]> {
     let b = obj::downcast::<BytesObj>(v)?;
-    // SAFETY: bytes objects are followed by `len` bytes.
-    Some(unsafe { core::slice::from_raw_parts((b as *const BytesObj as *const u8).add(HDR), b.len) })
+    // SAFETY: bytes objects are followed by `len` bytes, reached through `v` (whose
+    // provenance covers the whole object, unlike a pointer from `&BytesObj`).
+    Some(unsafe { core::slice::from_raw_parts(v.as_ptr().add(HDR), b.len) })
 }
 
 /// A new bytes object with a copy of `data`. May collect.
@@ -59,8 +60,9 @@ pub fn alloc(vm: &mut Vm<'_>, n: usize) -> PyResult<Value> {
 /// immutable once other code can see them).
 pub fn fresh_data(v: Value) -> &'static mut [u8] {
     let Some(b) = obj::downcast::<BytesObj>(v) else { return &mut [] };
-    // SAFETY: `v` is a fresh heap bytes object of `len` bytes, not yet visible to other code.
-    unsafe { core::slice::from_raw_parts_mut((b as *const BytesObj as *mut u8).add(HDR), b.len) }
+    // SAFETY: `v` is a fresh heap bytes object of `len` bytes, not yet visible to other code;
+    // the pointer comes from `v` (the heap's provenance), not from the shared `&BytesObj`.
+    unsafe { core::slice::from_raw_parts_mut((v.as_ptr() as *mut u8).add(HDR), b.len) }
 }
 
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {

@@ -344,6 +344,24 @@ crate::static_qstr!(Q_FNF, "FileNotFoundError");
 crate::static_qstr!(Q_WARNING, "Warning");
 crate::static_qstr!(Q_USER_WARNING, "UserWarning");
 crate::static_qstr!(Q_DEPRECATION, "DeprecationWarning");
+crate::static_qstr!(Q_STOPPED, "ExecutionStopped");
+
+/// `ExecutionStopped(BaseException)`: raised when the embedder stops a run (instruction
+/// budget used up, or a poll hook answering `Poll::Stop`). Not a builtin name, so Python
+/// cannot catch it by name; the VM raises it again at every check until the run returns.
+pub static EXECUTION_STOPPED_TYPE: Type =
+    Type::builtin(&Q_STOPPED, Some(&BASE_EXCEPTION_TYPE), Kind::Exception, 0, &SLOTS, &[]);
+
+/// The fallback `ExecutionStopped` instance, raised when the heap cannot hold a new one.
+pub static STATIC_EXECUTION_STOPPED: RomExc = RomExc {
+    hdr: ObjHeader { ty: &EXECUTION_STOPPED_TYPE },
+    dict: Value::NULL,
+    args: Value::NULL,
+    traceback: Value::NULL,
+    cause: Value::NULL,
+    context: Value::NULL,
+    suppress: 0,
+};
 
 exc_types! {
     /// `Exception`.

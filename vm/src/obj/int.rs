@@ -36,10 +36,14 @@ unsafe impl Layout for BigInt {
 const HDR: usize = core::mem::size_of::<BigInt>();
 
 impl BigInt {
-    fn digits(&self) -> &[u32] {
+    /// The digits of `self`, which is the big int `v` points at. They are reached through
+    /// `v`, whose provenance covers the whole object: a pointer derived from `&self` would
+    /// only reach the header (Stacked Borrows).
+    fn digits(&self, v: Value) -> &'static [u32] {
+        debug_assert!(core::ptr::eq(v.as_ptr(), self as *const BigInt as *const u8));
         let n = self.size.unsigned_abs();
-        // SAFETY: a BigInt (heap or ROM) is followed by |size| u32 digits.
-        unsafe { core::slice::from_raw_parts((self as *const BigInt as *const u8).add(HDR) as *const u32, n) }
+        // SAFETY: a BigInt (heap or ROM) is followed by |size| u32 digits; `v` points at it.
+        unsafe { core::slice::from_raw_parts(v.as_ptr().add(HDR) as *const u32, n) }
     }
 }
 
@@ -62,7 +66,7 @@ pub fn int_ref(v: Value, buf: &mut SmallBuf) -> Option<IntRef<'static>> {
         return Some(unsafe { core::mem::transmute::<IntRef<'_>, IntRef<'static>>(r) });
     }
     let b = obj::downcast::<BigInt>(v)?;
-    Some(IntRef::new(b.size < 0, b.digits()))
+    Some(IntRef::new(b.size < 0, b.digits(v)))
 }
 
 /// Small int or bool as i64.
@@ -89,7 +93,7 @@ pub fn to_i64(v: Value) -> Option<i64> {
         return Some(i);
     }
     let b = obj::downcast::<BigInt>(v)?;
-    let d = b.digits();
+    let d = b.digits(v);
     if d.len() > 2 {
         return None;
     }
@@ -428,7 +432,7 @@ pub fn to_i128(v: Value) -> Option<i128> {
         return Some(i as i128);
     }
     let b = obj::downcast::<BigInt>(v)?;
-    let d = b.digits();
+    let d = b.digits(v);
     if d.len() > 3 {
         return None;
     }
@@ -445,7 +449,7 @@ pub fn to_f64(vm: &mut Vm<'_>, v: Value) -> PyResult<f64> {
         return Ok(i as f64);
     }
     let Some(b) = obj::downcast::<BigInt>(v) else { return Ok(0.0) };
-    match bigint::to_f64(IntRef::new(b.size < 0, b.digits())) {
+    match bigint::to_f64(IntRef::new(b.size < 0, b.digits(v))) {
         Ok(f) => Ok(f),
         Err(_) => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "int too large to convert to float")),
     }
@@ -479,7 +483,7 @@ pub fn hash_int(v: Value) -> isize {
         if i < 0 { -m } else { m }
     } else if let Some(b) = obj::downcast::<BigInt>(v) {
         let mut x: u64 = 0;
-        for d in b.digits().iter().rev() {
+        for d in b.digits(v).iter().rev() {
             // x = (x * 2^32 + d) mod M, done as rotations like CPython.
             for k in (0..32).rev() {
                 x = ((x << 1) & M) | (x >> (BITS - 1));
@@ -519,7 +523,7 @@ pub fn write_decimal(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()>
 /// Digits of a big int (for formatting code).
 pub fn big_parts(v: Value) -> Option<(bool, &'static [u32])> {
     let b = obj::downcast::<BigInt>(v)?;
-    Some((b.size < 0, b.digits()))
+    Some((b.size < 0, b.digits(v)))
 }
 
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {

@@ -75,15 +75,17 @@ static CHARS: [Qstr<1>; 128] = {
 /// The text of a str value (qstr or heap str); `None` for other values.
 pub fn as_str(v: Value) -> Option<&'static str> {
     if let Some(h) = v.as_qstr_hdr() {
-        // SAFETY: qstr values point at a QstrHdr followed by its UTF-8 bytes.
-        return Some(unsafe { (*h).as_str() });
+        // SAFETY: qstr values point at a QstrHdr followed by its UTF-8 bytes (ROM or loader
+        // memory, never written or freed); `h` has the value's provenance.
+        return Some(unsafe { crate::rom::QstrHdr::as_str(h) });
     }
     let s = obj::downcast::<StrObj>(v)?;
     let len = (s.len_flags & !NON_ASCII) as usize;
     // SAFETY: heap strs hold `len` UTF-8 bytes right after the header (written by `new` or
-    // a finished StrBuf, which only appends UTF-8).
+    // a finished StrBuf, which only appends UTF-8). The pointer comes from `v`, whose
+    // provenance covers the whole object (a pointer from `&StrObj` would not reach the bytes).
     Some(unsafe {
-        let p = (s as *const StrObj as *const u8).add(HDR);
+        let p = v.as_ptr().add(HDR);
         core::str::from_utf8_unchecked(core::slice::from_raw_parts(p, len))
     })
 }

@@ -29,19 +29,12 @@ unsafe impl Layout for TupleObj {
 
 const HDR: usize = core::mem::size_of::<TupleObj>();
 
-impl TupleObj {
-    /// The items.
-    pub fn items(&self) -> &'static [Value] {
-        // SAFETY: a tuple (heap or ROM) is followed by `len` values.
-        unsafe {
-            core::slice::from_raw_parts((self as *const TupleObj as *const u8).add(HDR) as *const Value, self.len)
-        }
-    }
-}
-
 /// The items of a tuple value (`None` if `v` is not a tuple).
 pub fn items(v: Value) -> Option<&'static [Value]> {
-    obj::downcast::<TupleObj>(v).map(|t| t.items())
+    let t = obj::downcast::<TupleObj>(v)?;
+    // SAFETY: a tuple (heap or ROM) is followed by `len` values. The pointer comes from `v`,
+    // whose provenance covers the whole object (one from `&TupleObj` would not reach the items).
+    Some(unsafe { core::slice::from_raw_parts(v.as_ptr().add(HDR) as *const Value, t.len) })
 }
 
 /// A new tuple with a copy of `xs` (which must be rooted). May collect.
