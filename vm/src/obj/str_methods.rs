@@ -257,16 +257,10 @@ fn replace(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 fn affix(vm: &mut Vm<'_>, args: &Args<'_>, start: bool) -> PyResult<Value> {
     let text = this(vm, args)?;
     let p = args.get(1);
-    let n = s::char_len(args.get(0));
-    let lo = if args.pos.len() > 2 { start_bound(vm, args.pos[2], n)? } else { 0 };
-    let hi = if args.pos.len() > 3 { slice_bound(vm, args.pos[3], n)? } else { n };
-    let sub = if lo <= hi {
-        let a = s::byte_offset(args.get(0), text, lo);
-        let b = s::byte_offset(args.get(0), text, hi);
-        &text[a..b]
-    } else {
-        return Ok(Value::FALSE);
-    };
+    let Some((lo, hi)) = window_bounds(vm, args)? else { return Ok(Value::FALSE) };
+    let a = s::byte_offset(args.get(0), text, lo);
+    let b = s::byte_offset(args.get(0), text, hi);
+    let sub = &text[a..b];
     let check = |t: &str| if start { sub.starts_with(t) } else { sub.ends_with(t) };
     if let Some(t) = s::as_str(p) {
         return Ok(Value::bool(check(t)));
@@ -287,17 +281,6 @@ fn affix(vm: &mut Vm<'_>, args: &Args<'_>, start: bool) -> PyResult<Value> {
         if start { "startswith" } else { "endswith" },
         obj::type_name(p)
     )))
-}
-
-/// The `start` argument of find/count/startswith (CPython's ADJUST_INDICES): None is 0, a
-/// negative index counts from the end, and a start past the end stays past it (as `n + 1`),
-/// so that even an empty needle is not found there.
-fn start_bound(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<usize> {
-    if v == Value::NONE {
-        return Ok(0);
-    }
-    let i = runtime::index_arg_typed(vm, v)?;
-    Ok(if i < 0 { (i + n as i64).max(0) as usize } else { (i as u64).min(n as u64 + 1) as usize })
 }
 
 fn slice_bound(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<usize> {
@@ -325,10 +308,11 @@ fn window_bounds(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Option<(usize, us
         _ => 0,
     };
     let hi = if args.pos.len() > 3 { slice_bound(vm, args.pos[3], n)? } else { n };
-    if start > hi as i64 {
+    let lo = runtime::clamp_to(start, n);
+    if start > n as i64 || lo > hi {
         return Ok(None);
     }
-    Ok(Some((runtime::clamp_to(start, n), hi)))
+    Ok(Some((lo, hi)))
 }
 
 /// (haystack window start in chars, window text, needle).
