@@ -139,10 +139,30 @@ pub fn known_failures(mode: &str) -> Vec<String> {
         .collect()
 }
 
+/// Cases listed in `tests/gc_stress_skip.txt` (`name  # reason`): programs that build
+/// structures thousands of levels deep to reach the native recursion guard, which collecting
+/// before every allocation makes quadratic (minutes each in a debug build). They run in the
+/// normal modes; the GC-stress runs leave them out.
+pub fn gc_stress_skips() -> Vec<String> {
+    let text = std::fs::read_to_string(crate_dir().join("gc_stress_skip.txt")).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| Some(l.split('#').next()?.trim().to_string()).filter(|n| !n.is_empty()))
+        .collect()
+}
+
 /// Run every case through `make_cmd`, compare, and panic with a report on any unexpected
 /// result. A case listed as a known failure must still fail (so the list cannot go stale).
+/// Under the `gc-stress` feature the cases of [`gc_stress_skips`] are left out.
 pub fn check_corpus(mode: &str, limit: Duration, make_cmd: impl Fn(&str, &Path) -> Command + Sync) {
-    let entries = corpus_entries();
+    let mut entries = corpus_entries();
+    if cfg!(feature = "gc-stress") {
+        let skips = gc_stress_skips();
+        for k in &skips {
+            assert!(entries.iter().any(|e| &e.0 == k), "gc_stress_skip.txt lists {k}, which is no corpus case");
+        }
+        entries.retain(|e| !skips.contains(&e.0));
+        eprintln!("corpus [{mode}]: {} case(s) left out under gc-stress (tests/gc_stress_skip.txt)", skips.len());
+    }
     assert!(
         entries.len() >= 150,
         "corpus has only {} programs",

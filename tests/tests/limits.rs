@@ -93,6 +93,8 @@ fn on_stack<T: Send + 'static>(bytes: usize, f: impl FnOnce() -> T + Send + 'sta
 }
 
 #[test]
+// Structures 100,000 levels deep: collecting before every allocation over them is quadratic.
+#[cfg_attr(feature = "gc-stress", ignore = "quadratic under gc-stress; runs in the normal mode")]
 fn unbounded_native_recursion_raises_recursion_error() {
     // Hashing a tuple nested 100,000 deep and draining chains of 100,000 iterators recurse
     // natively; with the default native stack limit they stop with RecursionError on a
@@ -106,6 +108,8 @@ fn unbounded_native_recursion_raises_recursion_error() {
 }
 
 #[test]
+// Structures 100,000 levels deep: collecting before every allocation over them is quadratic.
+#[cfg_attr(feature = "gc-stress", ignore = "quadratic under gc-stress; runs in the normal mode")]
 fn native_stack_limit_is_set_by_the_embedder() {
     // 100 levels of repr fit the default limit, not an 8 KiB one; below it the VM raises
     // RecursionError with CPython's message and goes on.
