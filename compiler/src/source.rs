@@ -221,7 +221,13 @@ fn diag(path: &str, data: &[u8], at: usize, message: String) -> LoadError {
         .count() as u32
         + 1;
     let text = String::from_utf8_lossy(&data[line_start..line_end]);
-    LoadError::Compile(Diagnostic::at(path, line, col, message, text.trim_end_matches(['\r', '\n'])))
+    LoadError::Compile(Diagnostic::at(
+        path,
+        line,
+        col,
+        message,
+        text.trim_end_matches(['\r', '\n']),
+    ))
 }
 
 /// Decode a source file's bytes (`path` is the display path used in errors).
