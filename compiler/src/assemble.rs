@@ -272,68 +272,18 @@ fn size_of(i: &Instr, target: u64) -> usize {
     s
 }
 
-/// Instructions after which control never falls through.
+/// Instructions after which control never falls through (the table's `Goto` and `Stop`
+/// rows).
 pub(crate) fn is_terminal(op: Op) -> bool {
-    matches!(
-        op,
-        Op::Jump | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise
-    )
+    op.is_terminal()
 }
 
 /// Net stack effect of an instruction; `jump` selects the branch-taken effect for jumps.
-/// Mirrors the stack column of `frostbyte_format::op`.
+/// Read from the opcode table (`frostbyte_format::op`).
 pub(crate) fn stack_effect(op: Op, args: [i64; 2], jump: bool) -> i64 {
-    let a = args[0];
-    match op {
-        Op::Nop | Op::Swap | Op::DeleteFast | Op::DeleteDeref | Op::MakeCell => 0,
-        Op::DeleteGlobal | Op::DeleteName | Op::LoadAttr | Op::UnaryOp | Op::Jump => 0,
-        Op::GetIter | Op::ListToTuple | Op::YieldValue | Op::CheckExcMatch | Op::ImportName => 0,
-        Op::PopTop | Op::StoreFast | Op::StoreDeref | Op::StoreGlobal | Op::StoreName => -1,
-        Op::Copy | Op::LoadConst | Op::LoadSmallInt | Op::LoadNone | Op::LoadTrue => 1,
-        Op::LoadFalse | Op::LoadFast | Op::LoadDeref | Op::LoadClosure | Op::LoadGlobal => 1,
-        Op::LoadName | Op::LoadMethod | Op::PushExcInfo | Op::LoadAssertionError => 1,
-        Op::ImportFrom => 1,
-        Op::StoreAttr | Op::DeleteSubscr => -2,
-        Op::DeleteAttr | Op::BinarySubscr | Op::BinaryOp | Op::CompareOp => -1,
-        Op::StoreSubscr => -3,
-        Op::PopJumpIfFalse | Op::PopJumpIfTrue => -1,
-        Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-            if jump {
-                0
-            } else {
-                -1
-            }
-        }
-        Op::ForIter => {
-            if jump {
-                -1
-            } else {
-                1
-            }
-        }
-        Op::BuildTuple | Op::BuildList | Op::BuildSet | Op::BuildSlice | Op::BuildString => 1 - a,
-        Op::BuildMap => 1 - 2 * a,
-        Op::FormatValue => {
-            if a & 4 != 0 {
-                -1
-            } else {
-                0
-            }
-        }
-        Op::ListAppend | Op::SetAdd | Op::ListExtend | Op::SetUpdate | Op::DictUpdate => -1,
-        Op::DictMerge | Op::ImportStar | Op::PopExcept | Op::Reraise | Op::ReturnValue => -1,
-        Op::MapAdd => -2,
-        Op::UnpackSequence => a - 1,
-        Op::UnpackEx => a + args[1],
-        Op::MakeFunction => -((a & 7).count_ones() as i64),
-        Op::MakeRomFunction => 1,
-        Op::Call => -a,
-        Op::CallKw | Op::CallMethod => -a - 1,
-        Op::CallMethodKw => -a - 2,
-        Op::CallEx => -1 - (a & 1),
-        Op::BuildClass => -a - 1,
-        Op::BuildRomClass => -args[1],
-        Op::RaiseVarargs => -a,
+    match op.jump_effect(args) {
+        Some(e) if jump => e,
+        _ => op.stack_effect(args),
     }
 }
 

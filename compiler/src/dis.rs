@@ -11,8 +11,8 @@
 
 use std::fmt::Write;
 
-use frostbyte_format::op::{self, OperandKind};
-use frostbyte_format::{exctable, linetable, BinOp, CmpOp, CodeFlags, Op, UnaryOp};
+use frostbyte_format::op::{self, Role};
+use frostbyte_format::{exctable, linetable, BinOp, CmpOp, CodeFlags, UnaryOp};
 
 use crate::code::{CodeUnit, CompiledModule, Const};
 
@@ -108,72 +108,42 @@ fn code(out: &mut String, m: &CompiledModule, c: &CodeUnit) {
     }
 }
 
+/// The operands of one instruction, each rendered by its role in the opcode table.
 fn operands(m: &CompiledModule, c: &CodeUnit, ins: op::Instr) -> String {
-    let kinds = ins.op.operands();
-    if kinds.is_empty() {
-        return String::new();
-    }
-    let a = ins.args[0];
-    let name = |i: i64| {
-        m.names
-            .get(i as usize)
-            .cloned()
-            .unwrap_or_else(|| "?".into())
+    let parts: Vec<String> = ins
+        .op
+        .roles()
+        .iter()
+        .zip(ins.args)
+        .map(|(role, a)| operand(m, c, *role, a))
+        .collect();
+    parts.join(" ")
+}
+
+fn operand(m: &CompiledModule, c: &CodeUnit, role: Role, a: i64) -> String {
+    let named = |table: &[String]| {
+        let n = table.get(a as usize).map_or("?", |s| s.as_str());
+        format!("{a} ({n})")
     };
-    let local = |i: i64| {
-        c.local_names
-            .get(i as usize)
-            .cloned()
-            .unwrap_or_else(|| "?".into())
-    };
-    match ins.op {
-        _ if kinds[0] == OperandKind::J => format!("to {a}"),
-        Op::LoadConst | Op::MakeRomFunction => {
+    let symbol = |s: Option<&str>| format!("{a} ({})", s.unwrap_or("?"));
+    match role {
+        Role::Imm | Role::Count | Role::Signed => a.to_string(),
+        Role::Jump => format!("to {a}"),
+        Role::Local => named(&c.local_names),
+        Role::Name => named(&m.names),
+        Role::Const => {
             let k = c.consts.get(a as usize).map_or("?".into(), repr);
             format!("{a} ({k})")
         }
-        Op::BuildRomClass => {
-            let k = c.consts.get(a as usize).map_or("?".into(), repr);
-            format!("{a} ({k}) bases {}", ins.args[1])
-        }
-        Op::LoadName
-        | Op::StoreName
-        | Op::DeleteName
-        | Op::LoadGlobal
-        | Op::StoreGlobal
-        | Op::DeleteGlobal
-        | Op::LoadAttr
-        | Op::StoreAttr
-        | Op::DeleteAttr
-        | Op::LoadMethod
-        | Op::ImportFrom => format!("{a} ({})", name(a)),
-        Op::ImportName => format!("{a} ({}) level {}", name(a), ins.args[1]),
-        Op::LoadFast
-        | Op::StoreFast
-        | Op::DeleteFast
-        | Op::LoadDeref
-        | Op::StoreDeref
-        | Op::DeleteDeref
-        | Op::LoadClosure
-        | Op::MakeCell => format!("{a} ({})", local(a)),
-        Op::BinaryOp => format!(
-            "{a} ({})",
-            BinOp::from_u8(a as u8).map_or("?", |o| o.symbol())
-        ),
-        Op::UnaryOp => format!(
-            "{a} ({})",
-            UnaryOp::from_u8(a as u8).map_or("?", |o| o.symbol())
-        ),
-        Op::CompareOp => format!(
-            "{a} ({})",
-            CmpOp::from_u8(a as u8).map_or("?", |o| o.symbol())
-        ),
-        Op::FormatValue => {
+        Role::BinOp => symbol(BinOp::from_u8(a as u8).map(|o| o.symbol())),
+        Role::UnaryOp => symbol(UnaryOp::from_u8(a as u8).map(|o| o.symbol())),
+        Role::CmpOp => symbol(CmpOp::from_u8(a as u8).map(|o| o.symbol())),
+        Role::FormatFlags => {
             let conv = ["", "!s", "!r", "!a"][(a & 3) as usize];
             let spec = if a & 4 != 0 { " with spec" } else { "" };
             format!("{a} ({conv}{spec})").replace(" ()", "")
         }
-        Op::MakeFunction => {
+        Role::FunctionFlags => {
             let parts: Vec<&str> = [(1, "defaults"), (2, "kwdefaults"), (4, "closure")]
                 .iter()
                 .filter(|(b, _)| a & b != 0)
@@ -185,8 +155,8 @@ fn operands(m: &CompiledModule, c: &CodeUnit, ins: op::Instr) -> String {
                 format!("{a} ({})", parts.join(", "))
             }
         }
-        Op::UnpackEx => format!("{a} {}", ins.args[1]),
-        _ => a.to_string(),
+        Role::Level => format!("level {a}"),
+        Role::Bases => format!("bases {a}"),
     }
 }
 
@@ -265,8 +235,76 @@ fn repr(c: &Const) -> String {
         Const::Function { code, .. } => format!("<function {}>", code.name),
         Const::Descriptor { kind, func } => format!("<{} {}>", kind.name(), repr(func)),
         Const::Namespace(entries) => {
-            let inner: Vec<String> = entries.iter().map(|(k, v)| format!("{k:?}: {}", repr(v))).collect();
+            let inner: Vec<String> = entries
+                .iter()
+                .map(|(k, v)| format!("{k:?}: {}", repr(v)))
+                .collect();
             format!("<namespace {{{}}}>", inner.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use frostbyte_format::Op;
+
+    /// Every opcode of the table disassembles, each operand rendered by its role.
+    #[test]
+    fn every_opcode_disassembles() {
+        let mut bytecode = Vec::new();
+        for op in Op::ALL {
+            op::encode(*op, &[1, 2], |b| bytecode.push(b));
+        }
+        let unit = CodeUnit {
+            name: "<module>".into(),
+            flags: 0,
+            n_posargs: 0,
+            n_posonly: 0,
+            n_kwonly: 0,
+            n_locals: 2,
+            n_free: 0,
+            stack_size: 0,
+            first_line: 1,
+            bytecode,
+            consts: vec![Const::None, Const::Int(7)],
+            local_names: vec!["x".into(), "y".into()],
+            line_table: Vec::new(),
+            exc_table: Vec::new(),
+        };
+        let m = CompiledModule {
+            name: "m".into(),
+            file: "m.py".into(),
+            is_package: false,
+            names: vec!["a".into(), "b".into()],
+            code: unit,
+        };
+        let text = disassemble(&m);
+        let lines: Vec<&str> = text.lines().skip(6).collect();
+        assert_eq!(lines.len(), Op::ALL.len(), "{text}");
+        for (op, line) in Op::ALL.iter().zip(&lines) {
+            let body = line[16..].trim_end();
+            let want_ops = match *op {
+                Op::LoadFast => "1 (y)",
+                Op::LoadGlobal => "1 (b)",
+                Op::LoadConst => "1 (7)",
+                Op::Jump => "to 1",
+                Op::BinaryOp => "1 (-)",
+                Op::CompareOp => "1 (<=)",
+                Op::UnaryOp => "1 (+)",
+                Op::MakeFunction => "1 (defaults)",
+                Op::FormatValue => "1 (!s)",
+                Op::ImportName => "1 (b) level 2",
+                Op::BuildRomClass => "1 (7) bases 2",
+                Op::UnpackEx => "1 2",
+                Op::LoadSmallInt | Op::Call => "1",
+                _ => "",
+            };
+            assert!(body.starts_with(op.name()), "{op:?}: {line}");
+            assert!(body.ends_with(want_ops), "{op:?}: {line}");
+            if op.roles().is_empty() {
+                assert_eq!(body, op.name());
+            }
         }
     }
 }

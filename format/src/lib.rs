@@ -23,10 +23,21 @@ pub mod varint;
 pub use op::{BinOp, CmpOp, Op, UnaryOp};
 pub use qstr::qstr_hash;
 
-/// Version of the frozen-data format. Bump on any change to the opcode table, operand
-/// encoding, line/exception table encoding, code-object layout or built-in qstr list.
-/// Generated code asserts at compile time that the VM it links against has the same value.
-pub const VERSION: u32 = 5;
+/// Revision of the parts of the format that are not tables: operand encoding, line and
+/// exception table encodings, the code-object blob and layout. Bump it by hand when one of
+/// those changes; the opcode table and the built-in qstr list are fingerprinted instead.
+pub const LAYOUT_REVISION: u32 = 5;
+
+/// Version of the frozen-data format, stamped into every image. Derived from
+/// [`LAYOUT_REVISION`], the opcode table's fingerprint ([`op::FINGERPRINT`]) and the
+/// built-in qstr list's ([`qstr::BUILTIN_FINGERPRINT`]), so a changed table cannot ship
+/// under an old version number. Generated code asserts at compile time that the VM it
+/// links against has the same value.
+pub const VERSION: u32 = op::Fnv::new()
+    .word(LAYOUT_REVISION)
+    .word(op::FINGERPRINT)
+    .word(qstr::BUILTIN_FINGERPRINT)
+    .finish();
 
 bitflags_lite! {
     /// Flags of a code object (`Code::flags`).

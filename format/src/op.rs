@@ -18,111 +18,150 @@
 //! closure tuple at frame setup. A slot holding a cell (after MAKE_CELL or a free var) is
 //! accessed with the *_DEREF opcodes only.
 //!
-//! Every opcode here is generated into [`Op`], its decoder, its name and its operand list
-//! from [`for_each_op!`]; the VM's dispatch and the compiler's encoder use the same table.
+//! Every row of [`for_each_op!`] is data: the opcode's name and number, its operand roles
+//! ([`Role`]: what each operand means, which also fixes its encoding), its stack effect
+//! (a number, or a closure over the operands) and its control flow ([`Flow`]: falls
+//! through, branches, jumps or ends the block). Generated from the rows: the [`Op`] enum,
+//! its decoder and name, the operand encodings, [`Op::stack_effect`], [`Op::jump_effect`],
+//! [`Op::is_terminal`] (the compiler's assembler checks stack depth with these), the
+//! disassembler's operand rendering (by role) and [`FINGERPRINT`], which feeds
+//! [`crate::VERSION`]: a changed row changes the format version, so an image built for an
+//! older table cannot link against a newer VM.
+//!
+//! Adding an opcode: append one row with the next free number (the codes must stay dense,
+//! a unit test checks it), give its roles, stack effect and flow, then handle it in the
+//! VM's dispatch loop (`vm/src/interp.rs`) and emit it from the compiler's codegen.
 
-/// Calls `$m!` with the opcode table: `(Name, code, [operand kinds], "stack effect")`.
+/// Calls `$m!` with the opcode table, one row per opcode:
+/// `(Name, code, [operand roles], (stack effect), flow, "stack picture and meaning")`.
+///
+/// The stack effect is the net change in depth when the instruction falls through: a
+/// constant such as `(-1)`, or a closure over the operands such as `(|n| 1 - n)` or
+/// `(|a, b| a + b)` (`bits(x)` counts set bits). The flow is `Next` (always falls
+/// through), `Branch(e)` (may jump; the depth change on the jump is `e`), `Goto` (always
+/// jumps, with the stack effect) or `Stop` (leaves the frame: return or raise).
 #[macro_export]
 macro_rules! for_each_op {
     ($m:ident) => {
         $m! {
+            // name              code  operands            stack effect      flow        what it does (stack: before -- after)
             // --- stack manipulation ---
-            (Nop,              0, [],     "--"),
-            (PopTop,           1, [],     "a --"),
-            (Copy,             2, [U],    "... x (i-1 more) -- ... x ... x      push a copy of the i-th item, 1 = TOS"),
-            (Swap,             3, [U],    "swap TOS with the i-th item (i >= 2)"),
+            (Nop,                  0, [],                 (0),             Next,       "--"),
+            (PopTop,               1, [],                 (-1),            Next,       "a --"),
+            (Copy,                 2, [Imm],              (1),             Next,       "... x (i-1 more) -- ... x ... x      push a copy of the i-th item, 1 = TOS"),
+            (Swap,                 3, [Imm],              (0),             Next,       "swap TOS with the i-th item (i >= 2)"),
             // --- constants ---
-            (LoadConst,        4, [U],    "-- consts[k]"),
-            (LoadSmallInt,     5, [S],    "-- int(v)      v fits a small int on every target (31 bits)"),
-            (LoadNone,         6, [],     "-- None"),
-            (LoadTrue,         7, [],     "-- True"),
-            (LoadFalse,        8, [],     "-- False"),
+            (LoadConst,            4, [Const],            (1),             Next,       "-- consts[k]"),
+            (LoadSmallInt,         5, [Signed],           (1),             Next,       "-- int(v)      v fits a small int on every target (31 bits)"),
+            (LoadNone,             6, [],                 (1),             Next,       "-- None"),
+            (LoadTrue,             7, [],                 (1),             Next,       "-- True"),
+            (LoadFalse,            8, [],                 (1),             Next,       "-- False"),
             // --- names ---
-            (LoadFast,         9, [U],    "-- L[i]        UnboundLocalError if empty"),
-            (StoreFast,       10, [U],    "v --           L[i] = v"),
-            (DeleteFast,      11, [U],    "--             L[i] = NULL (UnboundLocalError if already empty)"),
-            (LoadDeref,       12, [U],    "-- L[i].cell_contents   NameError (free) / UnboundLocalError (cell) if empty"),
-            (StoreDeref,      13, [U],    "v --           L[i].cell_contents = v"),
-            (DeleteDeref,     14, [U],    "--             L[i].cell_contents = NULL"),
-            (LoadClosure,     15, [U],    "-- L[i]        the cell object itself"),
-            (MakeCell,        16, [U],    "--             L[i] = cell(L[i]) (cell empty if the slot was empty)"),
-            (LoadGlobal,      17, [U],    "-- globals[names[n]] or builtins[names[n]]   NameError if neither"),
-            (StoreGlobal,     18, [U],    "v --           globals[names[n]] = v"),
-            (DeleteGlobal,    19, [U],    "--             del globals[names[n]]"),
-            (LoadName,        20, [U],    "-- locals/globals/builtins lookup of names[n] (module and class bodies)"),
-            (StoreName,       21, [U],    "v --           locals[names[n]] = v"),
-            (DeleteName,      22, [U],    "--             del locals[names[n]]"),
+            (LoadFast,             9, [Local],            (1),             Next,       "-- L[i]        UnboundLocalError if empty"),
+            (StoreFast,           10, [Local],            (-1),            Next,       "v --           L[i] = v"),
+            (DeleteFast,          11, [Local],            (0),             Next,       "--             L[i] = NULL (UnboundLocalError if already empty)"),
+            (LoadDeref,           12, [Local],            (1),             Next,       "-- L[i].cell_contents   NameError (free) / UnboundLocalError (cell) if empty"),
+            (StoreDeref,          13, [Local],            (-1),            Next,       "v --           L[i].cell_contents = v"),
+            (DeleteDeref,         14, [Local],            (0),             Next,       "--             L[i].cell_contents = NULL"),
+            (LoadClosure,         15, [Local],            (1),             Next,       "-- L[i]        the cell object itself"),
+            (MakeCell,            16, [Local],            (0),             Next,       "--             L[i] = cell(L[i]) (cell empty if the slot was empty)"),
+            (LoadGlobal,          17, [Name],             (1),             Next,       "-- globals[names[n]] or builtins[names[n]]   NameError if neither"),
+            (StoreGlobal,         18, [Name],             (-1),            Next,       "v --           globals[names[n]] = v"),
+            (DeleteGlobal,        19, [Name],             (0),             Next,       "--             del globals[names[n]]"),
+            (LoadName,            20, [Name],             (1),             Next,       "-- locals/globals/builtins lookup of names[n] (module and class bodies)"),
+            (StoreName,           21, [Name],             (-1),            Next,       "v --           locals[names[n]] = v"),
+            (DeleteName,          22, [Name],             (0),             Next,       "--             del locals[names[n]]"),
             // --- attributes and items ---
-            (LoadAttr,        23, [U],    "o -- o.names[n]"),
-            (StoreAttr,       24, [U],    "v o --         o.names[n] = v"),
-            (DeleteAttr,      25, [U],    "o --           del o.names[n]"),
-            (LoadMethod,      26, [U],    "o -- f s       s = o and f = unbound method, or s = NULL and f = o.names[n]"),
-            (BinarySubscr,    27, [],     "o k -- o[k]"),
-            (StoreSubscr,     28, [],     "v o k --       o[k] = v"),
-            (DeleteSubscr,    29, [],     "o k --         del o[k]"),
+            (LoadAttr,            23, [Name],             (0),             Next,       "o -- o.names[n]"),
+            (StoreAttr,           24, [Name],             (-2),            Next,       "v o --         o.names[n] = v"),
+            (DeleteAttr,          25, [Name],             (-1),            Next,       "o --           del o.names[n]"),
+            (LoadMethod,          26, [Name],             (1),             Next,       "o -- f s       s = o and f = unbound method, or s = NULL and f = o.names[n]"),
+            (BinarySubscr,        27, [],                 (-1),            Next,       "o k -- o[k]"),
+            (StoreSubscr,         28, [],                 (-3),            Next,       "v o k --       o[k] = v"),
+            (DeleteSubscr,        29, [],                 (-2),            Next,       "o k --         del o[k]"),
             // --- operators ---
-            (BinaryOp,        30, [U],    "a b -- a OP b  OP = BinOp::from_u8(k) (in-place variants try __iop__ first)"),
-            (UnaryOp,         31, [U],    "a -- OP a      OP = UnaryOp::from_u8(k)"),
-            (CompareOp,       32, [U],    "a b -- a OP b  OP = CmpOp::from_u8(k) (in, not in, is, is not included)"),
+            (BinaryOp,            30, [BinOp],            (-1),            Next,       "a b -- a OP b  OP = BinOp::from_u8(k) (in-place variants try __iop__ first)"),
+            (UnaryOp,             31, [UnaryOp],          (0),             Next,       "a -- OP a      OP = UnaryOp::from_u8(k)"),
+            (CompareOp,           32, [CmpOp],            (-1),            Next,       "a b -- a OP b  OP = CmpOp::from_u8(k) (in, not in, is, is not included)"),
             // --- control flow ---
-            (Jump,            33, [J],    "--             ip = t"),
-            (PopJumpIfFalse,  34, [J],    "c --           if not truthy(c): ip = t"),
-            (PopJumpIfTrue,   35, [J],    "c --           if truthy(c): ip = t"),
-            (JumpIfFalseOrPop,36, [J],    "c -- c | --    if not truthy(c): ip = t (c stays) else pop"),
-            (JumpIfTrueOrPop, 37, [J],    "c -- c | --    if truthy(c): ip = t (c stays) else pop"),
-            (GetIter,         38, [],     "o -- iter(o)"),
-            (ForIter,         39, [J],    "it -- it v     on exhaustion: it -- and ip = t"),
+            (Jump,                33, [Jump],             (0),             Goto,       "--             ip = t"),
+            (PopJumpIfFalse,      34, [Jump],             (-1),            Branch(-1), "c --           if not truthy(c): ip = t"),
+            (PopJumpIfTrue,       35, [Jump],             (-1),            Branch(-1), "c --           if truthy(c): ip = t"),
+            (JumpIfFalseOrPop,    36, [Jump],             (-1),            Branch(0),  "c -- c | --    if not truthy(c): ip = t (c stays) else pop"),
+            (JumpIfTrueOrPop,     37, [Jump],             (-1),            Branch(0),  "c -- c | --    if truthy(c): ip = t (c stays) else pop"),
+            (GetIter,             38, [],                 (0),             Next,       "o -- iter(o)"),
+            (ForIter,             39, [Jump],             (1),             Branch(-1), "it -- it v     on exhaustion: it -- and ip = t"),
             // --- building ---
-            (BuildTuple,      40, [U],    "x1..xn -- (x1, .., xn)"),
-            (BuildList,       41, [U],    "x1..xn -- [x1, .., xn]"),
-            (BuildSet,        42, [U],    "x1..xn -- {x1, .., xn}"),
-            (BuildMap,        43, [U],    "k1 v1 .. kn vn -- {k1: v1, ..}"),
-            (BuildSlice,      44, [U],    "a b -- slice(a, b) (n = 2) | a b c -- slice(a, b, c) (n = 3)"),
-            (BuildString,     45, [U],    "s1..sn -- s1 + .. + sn  (all str)"),
-            (FormatValue,     46, [U],    "v [spec] -- str   k & 3: 0 none, 1 str(), 2 repr(), 3 ascii(); k & 4: spec on stack"),
-            (ListAppend,      47, [U],    "l (i-1 items) v -- l (i-1 items)   l.append(v), l is the i-th item after popping v"),
-            (SetAdd,          48, [U],    "s (i-1 items) v -- s ...            s.add(v)"),
-            (MapAdd,          49, [U],    "d (i-1 items) k v -- d ...          d[k] = v"),
-            (ListExtend,      50, [U],    "l (i-1 items) it -- l ...           l.extend(it)"),
-            (SetUpdate,       51, [U],    "s (i-1 items) it -- s ...           s.update(it)"),
-            (DictUpdate,      52, [U],    "d (i-1 items) m -- d ...            d.update(m)"),
-            (DictMerge,       53, [U],    "d (i-1 items) m -- d ...            like DictUpdate; duplicate key is a TypeError (call **kwargs)"),
-            (ListToTuple,     54, [],     "l -- tuple(l)"),
-            (UnpackSequence,  55, [U],    "seq -- xn .. x1   x1 on top; ValueError if len(seq) != n"),
-            (UnpackEx,        56, [U, U], "seq -- xn .. [star] .. x1   a items before the starred list, b after"),
+            (BuildTuple,          40, [Count],            (|n| 1 - n),     Next,       "x1..xn -- (x1, .., xn)"),
+            (BuildList,           41, [Count],            (|n| 1 - n),     Next,       "x1..xn -- [x1, .., xn]"),
+            (BuildSet,            42, [Count],            (|n| 1 - n),     Next,       "x1..xn -- {x1, .., xn}"),
+            (BuildMap,            43, [Count],            (|n| 1 - 2 * n), Next,       "k1 v1 .. kn vn -- {k1: v1, ..}"),
+            (BuildSlice,          44, [Count],            (|n| 1 - n),     Next,       "a b -- slice(a, b) (n = 2) | a b c -- slice(a, b, c) (n = 3)"),
+            (BuildString,         45, [Count],            (|n| 1 - n),     Next,       "s1..sn -- s1 + .. + sn  (all str)"),
+            (FormatValue,         46, [FormatFlags],      (|k| -bits(k & 4)), Next,    "v [spec] -- str   k & 3: 0 none, 1 str(), 2 repr(), 3 ascii(); k & 4: spec on stack"),
+            (ListAppend,          47, [Imm],              (-1),            Next,       "l (i-1 items) v -- l (i-1 items)   l.append(v), l is the i-th item after popping v"),
+            (SetAdd,              48, [Imm],              (-1),            Next,       "s (i-1 items) v -- s ...            s.add(v)"),
+            (MapAdd,              49, [Imm],              (-2),            Next,       "d (i-1 items) k v -- d ...          d[k] = v"),
+            (ListExtend,          50, [Imm],              (-1),            Next,       "l (i-1 items) it -- l ...           l.extend(it)"),
+            (SetUpdate,           51, [Imm],              (-1),            Next,       "s (i-1 items) it -- s ...           s.update(it)"),
+            (DictUpdate,          52, [Imm],              (-1),            Next,       "d (i-1 items) m -- d ...            d.update(m)"),
+            (DictMerge,           53, [Imm],              (-1),            Next,       "d (i-1 items) m -- d ...            like DictUpdate; duplicate key is a TypeError (call **kwargs)"),
+            (ListToTuple,         54, [],                 (0),             Next,       "l -- tuple(l)"),
+            (UnpackSequence,      55, [Count],            (|n| n - 1),     Next,       "seq -- xn .. x1   x1 on top; ValueError if len(seq) != n"),
+            (UnpackEx,            56, [Count, Count],     (|a, b| a + b),  Next,       "seq -- xn .. [star] .. x1   a items before the starred list, b after"),
             // --- functions and calls ---
-            (MakeFunction,    57, [U],    "[defaults] [kwdefaults] [closure] code -- fn   k & 1: defaults tuple, k & 2: kw-defaults dict, k & 4: closure tuple of cells"),
-            (Call,            58, [U],    "f a1..an -- f(a1..an)"),
-            (CallKw,          59, [U],    "f a1..an names -- f(...)   names: tuple of str; the last len(names) args are keywords"),
-            (CallMethod,      60, [U],    "f s a1..an -- r   r = f(s, a1..an) if s is not NULL else f(a1..an)"),
-            (CallMethodKw,    61, [U],    "f s a1..an names -- r   as CallMethod with keywords as in CallKw"),
-            (CallEx,          62, [U],    "f args [kwargs] -- f(*args, **kwargs)   args: tuple; k & 1: kwargs dict present"),
-            (ReturnValue,     63, [],     "v --           return v from the frame"),
-            (YieldValue,      64, [],     "v -- sent      suspend the generator yielding v; resumed with the sent value"),
-            (BuildClass,      65, [U],    "body name b1..bn -- cls   run body (a function) with a fresh namespace, then type(name, bases, ns); if body returns a cell, set it to cls"),
+            (MakeFunction,        57, [FunctionFlags],    (|k| -bits(k & 7)), Next,    "[defaults] [kwdefaults] [closure] code -- fn   k & 1: defaults tuple, k & 2: kw-defaults dict, k & 4: closure tuple of cells"),
+            (Call,                58, [Count],            (|n| -n),        Next,       "f a1..an -- f(a1..an)"),
+            (CallKw,              59, [Count],            (|n| -n - 1),    Next,       "f a1..an names -- f(...)   names: tuple of str; the last len(names) args are keywords"),
+            (CallMethod,          60, [Count],            (|n| -n - 1),    Next,       "f s a1..an -- r   r = f(s, a1..an) if s is not NULL else f(a1..an)"),
+            (CallMethodKw,        61, [Count],            (|n| -n - 2),    Next,       "f s a1..an names -- r   as CallMethod with keywords as in CallKw"),
+            (CallEx,              62, [Imm],              (|k| -1 - bits(k & 1)), Next, "f args [kwargs] -- f(*args, **kwargs)   args: tuple; k & 1: kwargs dict present"),
+            (ReturnValue,         63, [],                 (-1),            Stop,       "v --           return v from the frame"),
+            (YieldValue,          64, [],                 (0),             Next,       "v -- sent      suspend the generator yielding v; resumed with the sent value"),
+            (BuildClass,          65, [Count],            (|n| -n - 1),    Next,       "body name b1..bn -- cls   run body (a function) with a fresh namespace, then type(name, bases, ns); if body returns a cell, set it to cls"),
             // --- exceptions ---
-            (RaiseVarargs,    66, [U],    "n = 0: re-raise the handled exception | exc -- (n = 1) | exc cause -- (n = 2: raise exc from cause)"),
-            (PushExcInfo,     67, [],     "exc -- prev exc   prev = currently handled exception (None if none); handled = exc"),
-            (PopExcept,       68, [],     "prev --         handled = prev"),
-            (CheckExcMatch,   69, [],     "exc t -- exc b   b = isinstance(exc, t) (t a class or tuple of classes)"),
-            (Reraise,         70, [],     "exc --          raise exc again, keeping its traceback"),
-            (LoadAssertionError, 71, [],  "-- AssertionError"),
+            (RaiseVarargs,        66, [Count],            (|n| -n),        Stop,       "n = 0: re-raise the handled exception | exc -- (n = 1) | exc cause -- (n = 2: raise exc from cause)"),
+            (PushExcInfo,         67, [],                 (1),             Next,       "exc -- prev exc   prev = currently handled exception (None if none); handled = exc"),
+            (PopExcept,           68, [],                 (-1),            Next,       "prev --         handled = prev"),
+            (CheckExcMatch,       69, [],                 (0),             Next,       "exc t -- exc b   b = isinstance(exc, t) (t a class or tuple of classes)"),
+            (Reraise,             70, [],                 (-1),            Stop,       "exc --          raise exc again, keeping its traceback"),
+            (LoadAssertionError,  71, [],                 (1),             Next,       "-- AssertionError"),
             // --- imports ---
-            (ImportName,      72, [U, U], "fromlist -- module   __import__(names[n], fromlist, level = second operand)"),
-            (ImportFrom,      73, [U],    "m -- m x        x = m.names[n], or the submodule m.names[n]; ImportError if neither"),
-            (ImportStar,      74, [],     "m --            copy the public names of m into the namespace"),
+            (ImportName,          72, [Name, Level],      (0),             Next,       "fromlist -- module   __import__(names[n], fromlist, level = second operand)"),
+            (ImportFrom,          73, [Name],             (1),             Next,       "m -- m x        x = m.names[n], or the submodule m.names[n]; ImportError if neither"),
+            (ImportStar,          74, [],                 (-1),            Next,       "m --            copy the public names of m into the namespace"),
             // --- frozen functions ---
-            (MakeRomFunction, 75, [U],    "-- fn           consts[k]: a ROM function (no closure, constant defaults), pushed as is in its module's first namespace, else copied to the heap"),
+            (MakeRomFunction,     75, [Const],            (1),             Next,       "-- fn           consts[k]: a ROM function (no closure, constant defaults), pushed as is in its module's first namespace, else copied to the heap"),
             // --- frozen class namespaces ---
-            (BuildRomClass,   76, [U, U], "name b1..bn -- cls   consts[k]: a ROM dict, the namespace of a class body frozen whole; n bases; read in place in its module's first namespace, else copied"),
-
-        
+            (BuildRomClass,       76, [Const, Bases],     (|_k, n| -n),    Next,       "name b1..bn -- cls   consts[k]: a ROM dict, the namespace of a class body frozen whole; n bases; read in place in its module's first namespace, else copied"),
         }
     };
 }
 
+/// Evaluates a stack-effect cell of the table with the instruction's operands `$args`.
+macro_rules! op_effect {
+    (|$a:ident| $e:expr; $args:ident) => {{
+        let $a = $args[0];
+        $e
+    }};
+    (|$a:ident, $b:ident| $e:expr; $args:ident) => {{
+        let $a = $args[0];
+        let $b = $args[1];
+        $e
+    }};
+    ($e:expr; $args:ident) => {{
+        let _ = $args;
+        $e
+    }};
+}
+
+/// Number of set bits, for the stack effect of flag operands.
+const fn bits(x: i64) -> i64 {
+    x.count_ones() as i64
+}
+
 macro_rules! define_ops {
-    ($(($name:ident, $code:literal, [$($opk:ident),*], $doc:literal)),* $(,)?) => {
+    ($(($name:ident, $code:literal, [$($role:ident),*], ($($fx:tt)*), $flow:ident $(($jx:literal))?, $doc:literal)),* $(,)?) => {
         /// A Frostbyte opcode. See the module documentation for the table.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
@@ -148,12 +187,33 @@ macro_rules! define_ops {
                 match self { $(Op::$name => stringify!($name),)* }
             }
 
-            /// Operand kinds.
-            pub const fn operands(self) -> &'static [OperandKind] {
-                match self { $(Op::$name => &[$(OperandKind::$opk),*],)* }
+            /// What each operand means, in order.
+            pub const fn roles(self) -> &'static [Role] {
+                match self { $(Op::$name => &[$(Role::$role),*],)* }
             }
 
-            /// The stack-effect line of the table.
+            /// How each operand is encoded, in order (follows from [`Op::roles`]).
+            pub const fn operands(self) -> &'static [OperandKind] {
+                match self {
+                    $(Op::$name => {
+                        const KINDS: &[OperandKind] = &[$(Role::$role.kind()),*];
+                        KINDS
+                    })*
+                }
+            }
+
+            /// Net stack-depth change when the instruction falls through to the next one
+            /// (for a `Goto`, when it jumps). `args` are the decoded operands (unused ones 0).
+            pub const fn stack_effect(self, args: [i64; 2]) -> i64 {
+                match self { $(Op::$name => op_effect!($($fx)*; args),)* }
+            }
+
+            /// The instruction's control flow.
+            pub const fn flow(self) -> Flow {
+                match self { $(Op::$name => Flow::$flow $(($jx))?,)* }
+            }
+
+            /// The stack-line of the table: the stack picture and what the opcode does.
             pub const fn doc(self) -> &'static str {
                 match self { $(Op::$name => $doc,)* }
             }
@@ -161,6 +221,144 @@ macro_rules! define_ops {
     };
 }
 for_each_op!(define_ops);
+
+impl Op {
+    /// Net stack-depth change when the instruction jumps; `None` if it never jumps.
+    pub const fn jump_effect(self, args: [i64; 2]) -> Option<i64> {
+        match self.flow() {
+            Flow::Branch(e) => Some(e as i64),
+            Flow::Goto => Some(self.stack_effect(args)),
+            Flow::Next | Flow::Stop => None,
+        }
+    }
+
+    /// True if control never falls through to the next instruction.
+    pub const fn is_terminal(self) -> bool {
+        matches!(self.flow(), Flow::Goto | Flow::Stop)
+    }
+}
+
+/// Control flow of an opcode (a column of the table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Always continues with the next instruction.
+    Next,
+    /// May jump to its `Jump` operand (the depth changes by the given amount when it
+    /// does) or fall through.
+    Branch(i8),
+    /// Always jumps to its `Jump` operand.
+    Goto,
+    /// Leaves the frame (return, raise): nothing follows in this block.
+    Stop,
+}
+
+/// What an operand means (a column of the table). Its encoding follows from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Role {
+    /// A small unsigned number with no further meaning (a stack position, flags).
+    Imm = 0,
+    /// A count of stack items.
+    Count = 1,
+    /// A local slot `L[i]`.
+    Local = 2,
+    /// An index into the module's name table.
+    Name = 3,
+    /// An index into the code object's constant table.
+    Const = 4,
+    /// A jump target: absolute bytecode offset.
+    Jump = 5,
+    /// A signed immediate (zigzag varsint).
+    Signed = 6,
+    /// A [`BinOp`] number.
+    BinOp = 7,
+    /// A [`UnaryOp`] number.
+    UnaryOp = 8,
+    /// A [`CmpOp`] number.
+    CmpOp = 9,
+    /// `FormatValue`'s conversion and spec flags.
+    FormatFlags = 10,
+    /// `MakeFunction`'s flags (defaults, kw-defaults, closure).
+    FunctionFlags = 11,
+    /// The relative-import level of `ImportName`.
+    Level = 12,
+    /// The number of base classes of `BuildRomClass`.
+    Bases = 13,
+}
+
+impl Role {
+    /// How an operand of this role is encoded.
+    pub const fn kind(self) -> OperandKind {
+        match self {
+            Role::Signed => OperandKind::S,
+            Role::Jump => OperandKind::J,
+            _ => OperandKind::U,
+        }
+    }
+}
+
+/// Fingerprint of the opcode table: FNV-1a over every row's name, number, operand roles,
+/// flow and stack effects (evaluated at a few operand values, so the fingerprint depends
+/// on what the effects compute, not on how they are spelled). Documentation text is left
+/// out. Feeds [`crate::VERSION`].
+pub const FINGERPRINT: u32 = {
+    const PROBES: [[i64; 2]; 4] = [[0, 0], [1, 2], [5, 3], [7, 7]];
+    let mut h = Fnv::new();
+    let mut i = 0;
+    while i < Op::ALL.len() {
+        let op = Op::ALL[i];
+        h = h.bytes(op.name().as_bytes()).byte(op as u8);
+        let roles = op.roles();
+        h = h.byte(roles.len() as u8);
+        let mut r = 0;
+        while r < roles.len() {
+            h = h.byte(roles[r] as u8);
+            r += 1;
+        }
+        h = match op.flow() {
+            Flow::Next => h.byte(0),
+            Flow::Branch(e) => h.byte(1).byte(e as u8),
+            Flow::Goto => h.byte(2),
+            Flow::Stop => h.byte(3),
+        };
+        let mut p = 0;
+        while p < PROBES.len() {
+            h = h.word(op.stack_effect(PROBES[p]) as u32);
+            p += 1;
+        }
+        i += 1;
+    }
+    h.finish()
+};
+
+/// A const FNV-1a (32-bit) hasher for the format fingerprints.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u32);
+
+impl Fnv {
+    pub(crate) const fn new() -> Fnv {
+        Fnv(0x811c_9dc5)
+    }
+    pub(crate) const fn byte(self, b: u8) -> Fnv {
+        Fnv((self.0 ^ b as u32).wrapping_mul(0x0100_0193))
+    }
+    pub(crate) const fn bytes(self, s: &[u8]) -> Fnv {
+        let mut h = self.byte(s.len() as u8);
+        let mut i = 0;
+        while i < s.len() {
+            h = h.byte(s[i]);
+            i += 1;
+        }
+        h
+    }
+    pub(crate) const fn word(self, w: u32) -> Fnv {
+        let b = w.to_le_bytes();
+        self.byte(b[0]).byte(b[1]).byte(b[2]).byte(b[3])
+    }
+    pub(crate) const fn finish(self) -> u32 {
+        self.0
+    }
+}
 
 /// Kind of an instruction operand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,7 +396,12 @@ pub fn decode(code: &[u8], pos: usize) -> Option<Instr> {
             _ => crate::varint::decode_u(code, &mut p)? as i64,
         };
     }
-    Some(Instr { op, args, offset: pos, next: p })
+    Some(Instr {
+        op,
+        args,
+        offset: pos,
+        next: p,
+    })
 }
 
 /// Encode one instruction with the given operands (extra operands are ignored).
@@ -299,6 +502,90 @@ mod tests {
         let c = decode(&buf, b.next).unwrap();
         assert_eq!(c.op, Op::ReturnValue);
         assert_eq!(c.next, buf.len());
+    }
+
+    #[test]
+    fn table_effects_match_hand_checked_cases() {
+        let e = |op: Op, a: i64, b: i64| op.stack_effect([a, b]);
+        assert_eq!(e(Op::PopTop, 0, 0), -1);
+        assert_eq!(e(Op::LoadFast, 3, 0), 1);
+        assert_eq!(e(Op::StoreSubscr, 0, 0), -3);
+        assert_eq!(e(Op::BuildTuple, 3, 0), -2);
+        assert_eq!(e(Op::BuildMap, 2, 0), -3);
+        assert_eq!(e(Op::UnpackSequence, 3, 0), 2);
+        assert_eq!(e(Op::UnpackEx, 1, 2), 3);
+        assert_eq!(e(Op::MakeFunction, 0, 0), 0);
+        assert_eq!(e(Op::MakeFunction, 7, 0), -3);
+        assert_eq!(e(Op::MakeFunction, 5, 0), -2);
+        assert_eq!(e(Op::FormatValue, 2, 0), 0);
+        assert_eq!(e(Op::FormatValue, 6, 0), -1);
+        assert_eq!(e(Op::CallEx, 1, 0), -2);
+        assert_eq!(e(Op::CallMethodKw, 2, 0), -4);
+        assert_eq!(e(Op::BuildRomClass, 9, 2), -2);
+        assert_eq!(e(Op::RaiseVarargs, 2, 0), -2);
+        // Jumps: fall-through and taken effects.
+        assert_eq!(
+            (e(Op::ForIter, 0, 0), Op::ForIter.jump_effect([0, 0])),
+            (1, Some(-1))
+        );
+        let jf = Op::JumpIfFalseOrPop;
+        assert_eq!((e(jf, 0, 0), jf.jump_effect([0, 0])), (-1, Some(0)));
+        assert_eq!(Op::Jump.jump_effect([0, 0]), Some(0));
+        assert_eq!(Op::LoadConst.jump_effect([0, 0]), None);
+    }
+
+    #[test]
+    fn table_flow_and_roles_agree() {
+        let terminal: Vec<Op> = Op::ALL
+            .iter()
+            .copied()
+            .filter(|o| o.is_terminal())
+            .collect();
+        assert_eq!(
+            terminal,
+            [Op::Jump, Op::ReturnValue, Op::RaiseVarargs, Op::Reraise]
+        );
+        for op in Op::ALL {
+            let roles = op.roles();
+            assert_eq!(roles.len(), op.operands().len());
+            for (r, k) in roles.iter().zip(op.operands()) {
+                assert_eq!(r.kind(), *k, "{op:?}");
+            }
+            // An opcode jumps exactly when it has a jump operand, and only as its first.
+            let has_jump = roles.contains(&Role::Jump);
+            assert_eq!(has_jump, op.jump_effect([0, 0]).is_some(), "{op:?}");
+            if has_jump {
+                assert_eq!(roles[0], Role::Jump, "{op:?}");
+            }
+            // Every opcode encodes and decodes with operands that exercise each width.
+            let mut buf = Vec::new();
+            let args = [300i64, 2];
+            encode(*op, &args, |b| buf.push(b));
+            let d = decode(&buf, 0).unwrap();
+            assert_eq!((d.op, d.next), (*op, buf.len()));
+            for (i, _) in roles.iter().enumerate() {
+                assert_eq!(d.args[i], args[i], "{op:?}");
+            }
+            assert!(!op.doc().is_empty());
+        }
+    }
+
+    #[test]
+    fn version_follows_the_tables() {
+        // The fingerprint is deterministic and the version mixes it in.
+        assert_ne!(FINGERPRINT, 0);
+        let v = Fnv::new()
+            .word(crate::LAYOUT_REVISION)
+            .word(FINGERPRINT)
+            .word(crate::qstr::BUILTIN_FINGERPRINT)
+            .finish();
+        assert_eq!(crate::VERSION, v);
+        let other = Fnv::new()
+            .word(crate::LAYOUT_REVISION)
+            .word(FINGERPRINT ^ 1)
+            .word(crate::qstr::BUILTIN_FINGERPRINT)
+            .finish();
+        assert_ne!(crate::VERSION, other);
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub const fn len_flags(bytes: &[u8]) -> u32 {
 /// The VM defines one `static` per entry (named `Q_<IDENT>`); the emitter refers to those
 /// statics instead of emitting its own copy whenever a module uses one of these names, so
 /// the common names (methods, dunders, builtins) compare by pointer. The list is part of
-/// the format: changing it requires bumping [`crate::VERSION`].
+/// the format: its fingerprint feeds [`crate::VERSION`].
 #[macro_export]
 macro_rules! for_each_builtin_qstr {
     ($m:ident) => {
@@ -355,6 +355,20 @@ macro_rules! builtin_list {
     };
 }
 for_each_builtin_qstr!(builtin_list);
+
+/// Fingerprint of the built-in qstr list (FNV-1a over every entry, in order). Feeds
+/// [`crate::VERSION`].
+pub const BUILTIN_FINGERPRINT: u32 = {
+    let mut h = crate::op::Fnv::new();
+    let mut i = 0;
+    while i < BUILTIN_QSTRS.len() {
+        h = h
+            .bytes(BUILTIN_QSTRS[i].0.as_bytes())
+            .bytes(BUILTIN_QSTRS[i].1.as_bytes());
+        i += 1;
+    }
+    h.finish()
+};
 
 #[cfg(test)]
 mod tests {
