@@ -161,7 +161,7 @@ fn operand(m: &CompiledModule, c: &CodeUnit, role: Role, a: i64) -> String {
 }
 
 /// Python-style `repr` of a constant.
-fn repr(c: &Const) -> String {
+pub(crate) fn repr(c: &Const) -> String {
     match c {
         Const::None => "None".into(),
         Const::True => "True".into(),

@@ -426,9 +426,23 @@ impl<'a> Visitor<'a> for Builder {
                 }
             }
             // Reported as unsupported by code generation; nothing to record.
-            Stmt::TypeAlias(_) | Stmt::Match(_) | Stmt::IpyEscapeCommand(_) => {}
+            Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
             _ => visitor::walk_stmt(self, stmt),
         }
+    }
+
+    /// Capture patterns bind their names (`case [x, *rest]`, `case {**kw}`, `as y`).
+    fn visit_pattern(&mut self, p: &'a ast::Pattern) {
+        let name = match p {
+            ast::Pattern::MatchAs(a) => a.name.as_ref(),
+            ast::Pattern::MatchStar(s) => s.name.as_ref(),
+            ast::Pattern::MatchMapping(m) => m.rest.as_ref(),
+            _ => None,
+        };
+        if let Some(n) = name {
+            self.bind(n.as_str());
+        }
+        visitor::walk_pattern(self, p);
     }
 
     /// Annotations are never evaluated (they are not stored anywhere at run time).

@@ -54,12 +54,6 @@ fn unsupported_constructs_are_named() {
             "unsupported: 'async def' function",
         ),
         (
-            "match x:\n    case 1:\n        pass\n",
-            1,
-            1,
-            "unsupported: 'match' statement",
-        ),
-        (
             "def g():\n    yield from range(3)\n",
             2,
             5,
@@ -103,10 +97,88 @@ fn unsupported_constructs_are_named() {
 
 #[test]
 fn all_unsupported_constructs_of_a_file_are_reported() {
-    let d = errors(
-        "with a:\n    pass\nx = 1\nmatch x:\n    case _:\n        pass\nasync def f():\n    pass\n",
-    );
-    assert_eq!(positions(&d), vec![(1, 1), (4, 1), (7, 1)]);
+    let d = errors("with a:\n    pass\nx = 1\ny = 2j\nasync def f():\n    pass\n");
+    assert_eq!(positions(&d), vec![(1, 1), (4, 5), (5, 1)]);
+}
+
+/// The compile-time errors of `match`, with CPython 3.11's wording and positions.
+#[test]
+fn match_errors_use_cpython_wording() {
+    let cases = [
+        (
+            "match v:\n    case x:\n        pass\n    case 1:\n        pass\n",
+            (2, 10),
+            "name capture 'x' makes remaining patterns unreachable",
+        ),
+        (
+            "match v:\n    case _:\n        pass\n    case 1:\n        pass\n",
+            (2, 10),
+            "wildcard makes remaining patterns unreachable",
+        ),
+        (
+            "match v:\n    case [x, x]:\n        pass\n",
+            (2, 14),
+            "multiple assignments to name 'x' in pattern",
+        ),
+        (
+            "match v:\n    case [1, x as x]:\n        pass\n",
+            (2, 14),
+            "multiple assignments to name 'x' in pattern",
+        ),
+        (
+            "match v:\n    case [x] | [y]:\n        pass\n",
+            (2, 17),
+            "alternative patterns bind different names",
+        ),
+        (
+            "match v:\n    case {'a': 1, 'a': 2}:\n        pass\n",
+            (2, 10),
+            "mapping pattern checks duplicate key ('a')",
+        ),
+        (
+            "match v:\n    case {1: a, True: b}:\n        pass\n",
+            (2, 10),
+            "mapping pattern checks duplicate key (True)",
+        ),
+        (
+            "match v:\n    case C(a=1, a=2):\n        pass\n",
+            (2, 19),
+            "attribute name repeated in class pattern: a",
+        ),
+        (
+            "match v:\n    case [*a, *b]:\n        pass\n",
+            (2, 10),
+            "multiple starred names in sequence pattern",
+        ),
+        (
+            "match v:\n    case 1 | x | 2:\n        pass\n",
+            (2, 14),
+            "name capture 'x' makes remaining patterns unreachable",
+        ),
+        (
+            "match v:\n    case (x as y) | 3:\n        pass\n",
+            (2, 11),
+            "name capture 'x' makes remaining patterns unreachable",
+        ),
+        (
+            "match v:\n    case __debug__:\n        pass\n",
+            (2, 10),
+            "cannot assign to __debug__",
+        ),
+    ];
+    for (src, pos, msg) in cases {
+        let d = errors(src);
+        assert_eq!(d.len(), 1, "{src}: {d:#?}");
+        assert_eq!(((d[0].line, d[0].col), d[0].message.as_str()), (pos, msg), "{src}");
+    }
+    // Irrefutable patterns are fine last or guarded.
+    for ok in [
+        "match v:\n    case x if x:\n        pass\n    case y:\n        pass\n",
+        "match v:\n    case 1:\n        pass\n    case _:\n        pass\n",
+        "match v:\n    case [x] | (x, 1):\n        pass\n",
+    ] {
+        compile(ok);
+    }
 }
 
 #[test]

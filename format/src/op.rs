@@ -134,6 +134,12 @@ macro_rules! for_each_op {
             (MakeRomFunction,     75, [Const],            (1),             Next,       "-- fn           consts[k]: a ROM function (no closure, constant defaults), pushed as is in its module's first namespace, else copied to the heap"),
             // --- frozen class namespaces ---
             (BuildRomClass,       76, [Const, Bases],     (|_k, n| -n),    Next,       "name b1..bn -- cls   consts[k]: a ROM dict, the namespace of a class body frozen whole; n bases; read in place in its module's first namespace, else copied"),
+            // --- pattern matching (`match`) ---
+            (MatchSequence,       77, [],                 (1),             Next,       "s -- s b        b = s is a sequence for patterns (list, tuple, range; not str/bytes)"),
+            (MatchMapping,        78, [],                 (1),             Next,       "s -- s b        b = s is a mapping for patterns (dict)"),
+            (GetLen,              79, [],                 (1),             Next,       "o -- o len(o)"),
+            (MatchKeys,           80, [],                 (1),             Next,       "s keys -- s keys vals   vals = tuple of s.get(k) for each key, None if one is missing; ValueError on a repeated key"),
+            (MatchClass,          81, [Count],            (-2),            Next,       "s cls names -- attrs   attrs = tuple of n positional (via __match_args__) and keyword attributes, or None"),
         }
     };
 }

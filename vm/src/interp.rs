@@ -682,6 +682,30 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                     f.push(*x);
                 }
             }
+            Op::MatchSequence | Op::MatchMapping => {
+                f.set_ip(pc as u32);
+                let s = f.peek(0);
+                let b = if op == Op::MatchSequence { crate::pattern::is_sequence(s) } else { crate::pattern::is_mapping(s) };
+                f.push(Value::bool(b));
+            }
+            Op::GetLen => {
+                f.set_ip(pc as u32);
+                let n = runtime::len(vm, f.peek(0))?;
+                let v = obj::int::from_i64(vm, n as i64)?;
+                f.push(v);
+            }
+            Op::MatchKeys => {
+                f.set_ip(pc as u32);
+                let v = crate::pattern::match_keys(vm, f.peek(1), f.peek(0))?;
+                f.push(v);
+            }
+            Op::MatchClass => {
+                let n = operand(bc, &mut pc);
+                f.set_ip(pc as u32);
+                let v = crate::pattern::match_class(vm, f.peek(2), f.peek(1), n, f.peek(0))?;
+                f.drop_n(2);
+                f.poke(0, v);
+            }
             Op::MakeFunction => {
                 let k = operand(bc, &mut pc);
                 f.set_ip(pc as u32);

@@ -37,6 +37,7 @@ pub(crate) mod num;
 #[allow(dead_code)] // numeric toolkit: some helpers are only unit-tested
 pub(crate) mod numfmt;
 pub(crate) mod obj;
+pub(crate) mod pattern;
 pub(crate) mod rom;
 pub(crate) mod runtime;
 pub(crate) mod strformat;

@@ -14,6 +14,7 @@
 //! Statements are in [`stmt`], expressions in [`expr`].
 
 mod expr;
+mod pattern;
 mod stmt;
 
 use frostbyte_format::{CodeFlags, Op};

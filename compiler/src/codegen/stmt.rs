@@ -71,7 +71,7 @@ impl<'a> Compiler<'a> {
                 };
                 self.unsupported(at, what)
             }
-            Stmt::Match(_) => self.unsupported(at, "'match' statement"),
+            Stmt::Match(m) => self.match_stmt(m),
             Stmt::TypeAlias(_) => self.unsupported(at, "'type' alias statement"),
             Stmt::IpyEscapeCommand(_) => self.unsupported(at, "IPython escape command"),
             Stmt::Raise(r) => match (&r.exc, &r.cause) {
