@@ -64,6 +64,8 @@ const USED: u8 = 2;
 const PARAM: u8 = 4;
 const GLOBAL: u8 = 8;
 const NONLOCAL: u8 = 16;
+/// Bound as the target of a comprehension's `for` (CPython's `DEF_COMP_ITER`).
+const COMP_ITER: u8 = 32;
 
 #[derive(Debug, Default, Clone)]
 struct Sym {
@@ -205,6 +207,8 @@ pub(crate) fn build(module: &[Stmt]) -> (ScopeTable, Vec<ScopeError>) {
         stack: vec![0],
         private: vec![None],
         errors: Vec::new(),
+        in_comp_target: false,
+        in_comp_iter: 0,
     };
     b.visit_body(module);
     let mut errors = b.errors;
@@ -219,6 +223,10 @@ struct Builder {
     /// Class name for private name mangling, per open scope.
     private: Vec<Option<String>>,
     errors: Vec<ScopeError>,
+    /// Inside the target of a comprehension's `for`: bound names get `COMP_ITER`.
+    in_comp_target: bool,
+    /// Depth of comprehension iterable expressions being visited (no walrus there).
+    in_comp_iter: u32,
 }
 
 impl Builder {
@@ -250,7 +258,51 @@ impl Builder {
 
     fn bind(&mut self, name: &str) {
         let name = self.mangle(name);
-        self.cur().note(&name, ASSIGNED);
+        let flags = if self.in_comp_target { ASSIGNED | COMP_ITER } else { ASSIGNED };
+        self.cur().note(&name, flags);
+    }
+
+    /// `name := value` inside a comprehension binds `name` in the nearest enclosing
+    /// function or module (CPython's `symtable_extend_namedexpr_scope`): the comprehension
+    /// sees it as a free variable (or a global), the function as a local.
+    fn comprehension_walrus(&mut self, name: &str, at: TextSize) {
+        let name = self.mangle(name);
+        let mut outer = None;
+        for &id in self.stack.iter().rev() {
+            let s = &self.table.scopes[id];
+            if s.kind == ScopeKind::Comprehension {
+                if s.syms.get(&name).is_some_and(|x| x.flags & COMP_ITER != 0) {
+                    self.errors.push((
+                        at,
+                        format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                    ));
+                    return;
+                }
+                continue;
+            }
+            outer = Some(id);
+            break;
+        }
+        let Some(outer) = outer else { return };
+        match self.table.scopes[outer].kind {
+            ScopeKind::Class => self.errors.push((
+                at,
+                "assignment expression within a comprehension cannot be used in a class body".into(),
+            )),
+            ScopeKind::Module => {
+                self.cur().note(&name, ASSIGNED | GLOBAL);
+                self.table.scopes[outer].note(&name, ASSIGNED);
+            }
+            _ => {
+                let global = self.table.scopes[outer]
+                    .syms
+                    .get(&name)
+                    .is_some_and(|x| x.flags & GLOBAL != 0);
+                let s = self.cur().note(&name, ASSIGNED | if global { GLOBAL } else { NONLOCAL });
+                s.decl = Some(at);
+                self.table.scopes[outer].note(&name, ASSIGNED);
+            }
+        }
     }
 
     fn add_params(&mut self, params: &ast::Parameters) {
@@ -305,10 +357,17 @@ impl Builder {
         for n in names {
             let mangled = self.mangle(n.as_str());
             let name = mangled.as_str();
-            let flags = self.cur().syms.get(name).map_or(0, |s| s.flags);
+            let (flags, earlier) = self
+                .cur()
+                .syms
+                .get(name)
+                .map_or((0, None), |s| (s.flags, s.decl));
+            // CPython points at the statement; for "nonlocal and global" at the first one.
+            let mut pos = at;
             let msg = if flags & PARAM != 0 {
                 Some(format!("name '{name}' is parameter and {word}"))
             } else if flags & (if nonlocal { GLOBAL } else { NONLOCAL }) != 0 {
+                pos = earlier.unwrap_or(at);
                 Some(format!("name '{name}' is nonlocal and global"))
             } else if flags & USED != 0 {
                 Some(format!("name '{name}' is used prior to {word} declaration"))
@@ -320,19 +379,21 @@ impl Builder {
                 None
             };
             if let Some(m) = msg {
-                self.errors.push((n.start(), m));
+                self.errors.push((pos, m));
                 continue;
             }
             let s = self
                 .cur()
                 .note(name, if nonlocal { NONLOCAL } else { GLOBAL });
-            s.decl = Some(n.start());
+            s.decl = Some(at);
         }
     }
 
     fn comprehension(&mut self, node: &Expr, gens: &[ast::Comprehension], elts: &[&Expr]) {
         if let Some(first) = gens.first() {
+            self.in_comp_iter += 1;
             self.visit_expr(&first.iter);
+            self.in_comp_iter -= 1;
         }
         self.push(node, ScopeKind::Comprehension);
         {
@@ -343,9 +404,13 @@ impl Builder {
         }
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
+                self.in_comp_iter += 1;
                 self.visit_expr(&g.iter);
+                self.in_comp_iter -= 1;
             }
+            self.in_comp_target = true;
             self.visit_expr(&g.target);
+            self.in_comp_target = false;
             for cond in &g.ifs {
                 self.visit_expr(cond);
             }
@@ -480,6 +545,21 @@ impl<'a> Visitor<'a> for Builder {
                 }
                 self.visit_expr(&l.body);
                 self.pop();
+            }
+            Expr::Named(n) => {
+                if self.in_comp_iter > 0 {
+                    self.errors.push((
+                        n.start(),
+                        "assignment expression cannot be used in a comprehension iterable expression".into(),
+                    ));
+                }
+                match (&*n.target, self.cur().kind) {
+                    (Expr::Name(t), ScopeKind::Comprehension) => {
+                        self.comprehension_walrus(t.id.as_str(), n.start());
+                    }
+                    _ => self.visit_expr(&n.target),
+                }
+                self.visit_expr(&n.value);
             }
             Expr::ListComp(c) => self.comprehension(expr, &c.generators, &[&c.elt]),
             Expr::SetComp(c) => self.comprehension(expr, &c.generators, &[&c.elt]),

@@ -86,6 +86,18 @@ fn func_str(vm: &Vm<'_>, f: Value) -> crate::vm::FixedBuf {
     b
 }
 
+/// CALL_FUNCTION_EX's check of `f(*args)`: `args` must be iterable.
+pub fn check_star_args(vm: &mut Vm<'_>, func: Value, args: Value) -> PyResult<()> {
+    if runtime::is_iterable(args) {
+        return Ok(());
+    }
+    Err(vm.type_error(format_args!(
+        "{}() argument after * must be an iterable, not {}",
+        func_str(vm, func).as_str(),
+        obj::type_name(args)
+    )))
+}
+
 /// DICT_MERGE: `d.update(m)` but duplicate keys are a TypeError.
 pub fn dict_merge(vm: &mut Vm<'_>, d: Value, m: Value, func: Value) -> PyResult<()> {
     if obj::dict::as_dict(m).is_none() && !runtime::has_attr_name(vm, m, "keys")? {

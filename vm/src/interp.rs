@@ -157,6 +157,19 @@ fn unbound_local(vm: &mut Vm<'_>, f: FramePtr, i: usize) -> crate::vm::Raised {
     )
 }
 
+/// The error for an empty cell or free variable `L[i]` (CPython's `format_exc_unbound`).
+fn unbound_deref(vm: &mut Vm<'_>, f: FramePtr, i: usize) -> crate::vm::Raised {
+    let code = f.code();
+    if i >= code.n_locals as usize - code.n_free() as usize {
+        let n = code.local_names().get(i).and_then(|v| obj::str::as_str(*v)).unwrap_or("?");
+        return vm.raise_fmt(
+            &exc::NAME_ERROR_TYPE,
+            format_args!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
+        );
+    }
+    unbound_local(vm, f, i)
+}
+
 /// Push a callee frame (stackless call) or the call's result.
 fn finish_call(vm: &mut Vm<'_>, f: FramePtr, drop: usize, p: Prepared) -> PyResult<()> {
     match p {
@@ -272,15 +285,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 f.set_ip(pc as u32);
                 let v = obj::cell::as_cell(f.local(i)).map(|c| c.contents.get()).unwrap_or(Value::NULL);
                 if v.is_null() {
-                    let n_free = code.n_free() as usize;
-                    if i >= code.n_locals as usize - n_free {
-                        let n = code.local_names().get(i).and_then(|v| obj::str::as_str(*v)).unwrap_or("?");
-                        return Err(vm.raise_fmt(
-                            &exc::NAME_ERROR_TYPE,
-                            format_args!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
-                        ));
-                    }
-                    return Err(unbound_local(vm, f, i));
+                    return Err(unbound_deref(vm, f, i));
                 }
                 f.push(v);
             }
@@ -296,6 +301,9 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let i = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
                 if let Some(c) = obj::cell::as_cell(f.local(i)) {
+                    if c.contents.get().is_null() {
+                        return Err(unbound_deref(vm, f, i));
+                    }
                     c.contents.set(Value::NULL);
                 }
             }
@@ -620,7 +628,13 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 match op {
                     Op::ListAppend => obj::list::append(vm, target, v)?,
                     Op::SetAdd => obj::set::add(vm, target, v)?,
-                    Op::ListExtend => obj::list::extend(vm, target, v)?,
+                    Op::ListExtend => {
+                        if !runtime::is_iterable(v) {
+                            let t = obj::type_name(v);
+                            return Err(vm.type_error(format_args!("Value after * must be an iterable, not {t}")));
+                        }
+                        obj::list::extend(vm, target, v)?
+                    }
                     Op::SetUpdate => obj::set::update(vm, target, v)?,
                     Op::DictUpdate => {
                         if obj::dict::as_dict(v).is_none() && !runtime::has_attr_name(vm, v, "keys")? {
@@ -790,6 +804,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let argt = if obj::tuple::items(argt).is_some() {
                     argt
                 } else {
+                    crate::builtins::check_star_args(vm, func, argt)?;
                     let l = obj::list::from_iter(vm, argt)?;
                     vm.push_root(l)?;
                     obj::list::to_tuple(vm, l)?

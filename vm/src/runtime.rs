@@ -695,17 +695,22 @@ pub fn unpack(vm: &mut Vm<'_>, seq: Value, n: usize) -> PyResult<Value> {
 /// CPython's TypeError for unpacking (`a, b = x`, `a, *b = x`) a non-iterable value.
 pub fn check_unpackable(vm: &mut Vm<'_>, seq: Value) -> PyResult<()> {
     let t = obj::type_of(seq);
-    let iterable = if t.is_heap() {
+    if is_iterable(seq) {
+        Ok(())
+    } else {
+        Err(vm.type_error(format_args!("cannot unpack non-iterable {} object", t.name())))
+    }
+}
+
+/// Does `v`'s type support iteration (`__iter__`, or the `__getitem__` protocol)?
+pub fn is_iterable(v: Value) -> bool {
+    let t = obj::type_of(v);
+    if t.is_heap() {
         class::lookup(t, Value::qstr(&qstr::__iter__)).is_some()
             || class::lookup(t, Value::qstr(&qstr::__getitem__)).is_some()
             || class::static_base(t).slots.iter.is_some()
     } else {
         t.slots.iter.is_some()
-    };
-    if iterable {
-        Ok(())
-    } else {
-        Err(vm.type_error(format_args!("cannot unpack non-iterable {} object", t.name())))
     }
 }
 

@@ -8,7 +8,7 @@ use super::{Compiler, Ctx};
 use crate::assemble::Label;
 use crate::code::Const;
 use crate::literal::{BigInt, SMALL_MAX, SMALL_MIN};
-use crate::scope::{NameScope, ScopeKind};
+use crate::scope::NameScope;
 
 /// Which collection a comprehension or display builds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,10 +226,6 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             Expr::Named(n) => {
-                if self.table.scopes[self.u().scope].kind == ScopeKind::Comprehension {
-                    return self
-                        .unsupported_expr(at, "assignment expression inside a comprehension");
-                }
                 self.expr(&n.value);
                 self.emit(Op::Copy, 1);
                 self.store(&n.target);
@@ -464,7 +460,21 @@ impl<'a> Compiler<'a> {
             return;
         }
         self.expr(&c.func);
-        // Positional arguments: a list, extended by each `*it`, then made a tuple.
+        if let [Expr::Starred(s)] = &args.args[..] {
+            // `f(*it)`: CallEx makes the tuple (and names `f` if `it` is not iterable).
+            self.expr(&s.value);
+        } else {
+            self.star_args(args);
+        }
+        if args.keywords.is_empty() {
+            return self.emit(Op::CallEx, 0);
+        }
+        self.star_kwargs(args);
+    }
+
+    /// The positional arguments of a call with `*it`: a list, extended by each `*it`,
+    /// then made a tuple.
+    fn star_args(&mut self, args: &'a ast::Arguments) {
         let lead = args
             .args
             .iter()
@@ -487,11 +497,11 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Op::ListToTuple, 0);
-        if args.keywords.is_empty() {
-            return self.emit(Op::CallEx, 0);
-        }
-        // Keyword arguments: runs of `k=v` become dicts; everything merges with duplicate
-        // checks (DictMerge) into the first.
+    }
+
+    /// The keyword arguments of a call with `**m`, then `CallEx`: runs of `k=v` become
+    /// dicts; everything merges with duplicate checks (DictMerge) into the first.
+    fn star_kwargs(&mut self, args: &'a ast::Arguments) {
         let mut run = 0i64;
         let mut have = false;
         for k in args.keywords.iter() {
