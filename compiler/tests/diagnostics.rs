@@ -119,6 +119,26 @@ fn declaration_errors_use_cpython_positions() {
     }
 }
 
+/// Star-unpacking target errors point at the whole target, as CPython 3.11.
+#[test]
+fn starred_target_errors_use_cpython_positions() {
+    let cases = [
+        ("[*a, *b] = 1\n", (1, 1)),
+        ("a, *b, *c = d\n", (1, 1)),
+        ("for *a, *b in c: pass\n", (1, 5)),
+        ("x = 1\ny, *z, *w = x\n", (2, 1)),
+    ];
+    for (src, pos) in cases {
+        let d = errors(src);
+        assert_eq!(d.len(), 1, "{src}: {d:#?}");
+        assert_eq!(
+            ((d[0].line, d[0].col), d[0].message.as_str()),
+            (pos, "multiple starred expressions in assignment"),
+            "{src}"
+        );
+    }
+}
+
 /// Assignment expressions in comprehensions: CPython 3.11's errors and positions.
 #[test]
 fn walrus_errors_use_cpython_wording() {

@@ -426,11 +426,8 @@ impl<'a> Compiler<'a> {
                 match stars.as_slice() {
                     [] => self.emit(Op::UnpackSequence, elts.len() as i64),
                     [s] => self.emit2(Op::UnpackEx, *s as i64, (elts.len() - s - 1) as i64),
-                    [_, second, ..] => {
-                        return self.error(
-                            elts[*second].start(),
-                            "multiple starred expressions in assignment",
-                        )
+                    [_, _, ..] => {
+                        return self.error(t.start(), "multiple starred expressions in assignment")
                     }
                 }
                 for e in elts {
