@@ -81,9 +81,8 @@ fn same_key(a: &Const, b: &Const) -> bool {
             _ => None,
         }
     }
-    match (int(a), int(b)) {
-        (Some(x), Some(y)) => return x == y,
-        _ => {}
+    if let (Some(x), Some(y)) = (int(a), int(b)) {
+        return x == y;
     }
     match (num(a), num(b)) {
         (Some(x), Some(y)) => x == y,
@@ -270,7 +269,12 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn pattern_sequence(&mut self, at: TextSize, pats: &'a [Pattern], pc: &mut PatternCtx) -> Compiled {
+    fn pattern_sequence(
+        &mut self,
+        at: TextSize,
+        pats: &'a [Pattern],
+        pc: &mut PatternCtx,
+    ) -> Compiled {
         let size = pats.len();
         let mut star = None;
         let mut only_wildcard = true;
@@ -350,7 +354,12 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadSmallInt, v);
     }
 
-    fn pattern_mapping(&mut self, at: TextSize, m: &'a ast::PatternMatchMapping, pc: &mut PatternCtx) -> Compiled {
+    fn pattern_mapping(
+        &mut self,
+        at: TextSize,
+        m: &'a ast::PatternMatchMapping,
+        pc: &mut PatternCtx,
+    ) -> Compiled {
         let size = m.keys.len();
         let rest = m.rest.as_ref().map(|r| r.as_str());
         // The subject stays on top for the type and length checks.
@@ -373,10 +382,8 @@ impl<'a> Compiler<'a> {
             if let Some(k) = Self::const_value(key) {
                 if seen.iter().any(|s| same_key(s, &k)) {
                     let r = crate::dis::repr(&k);
-                    return self.pattern_error(
-                        at,
-                        format!("mapping pattern checks duplicate key ({r})"),
-                    );
+                    return self
+                        .pattern_error(at, format!("mapping pattern checks duplicate key ({r})"));
                 }
                 seen.push(k);
             } else if !matches!(key, Expr::Attribute(_) | Expr::BinOp(_)) {
@@ -435,10 +442,16 @@ impl<'a> Compiler<'a> {
             if kw.attr.as_str() == "__debug__" {
                 return self.pattern_error(kw.pattern.start(), "cannot assign to __debug__");
             }
-            if let Some(dup) = kws[i + 1..].iter().find(|o| o.attr.as_str() == kw.attr.as_str()) {
+            if let Some(dup) = kws[i + 1..]
+                .iter()
+                .find(|o| o.attr.as_str() == kw.attr.as_str())
+            {
                 return self.pattern_error(
                     dup.pattern.start(),
-                    format!("attribute name repeated in class pattern: {}", kw.attr.as_str()),
+                    format!(
+                        "attribute name repeated in class pattern: {}",
+                        kw.attr.as_str()
+                    ),
                 );
             }
         }
@@ -486,13 +499,11 @@ impl<'a> Compiler<'a> {
             match &control {
                 None => control = Some(pc.stores.clone()),
                 Some(ctrl) => {
-                    let same = ctrl.len() == pc.stores.len()
-                        && ctrl.iter().all(|n| pc.stores.contains(n));
+                    let same =
+                        ctrl.len() == pc.stores.len() && ctrl.iter().all(|n| pc.stores.contains(n));
                     if !same {
-                        return self.pattern_error(
-                            pc.loc,
-                            "alternative patterns bind different names",
-                        );
+                        return self
+                            .pattern_error(pc.loc, "alternative patterns bind different names");
                     }
                     self.reorder_captures(&mut pc.stores, ctrl);
                 }
@@ -533,7 +544,10 @@ impl<'a> Compiler<'a> {
             if stores[k] == control[k] {
                 continue;
             }
-            let j = k + stores[k..].iter().position(|s| *s == control[k]).unwrap_or(0);
+            let j = k + stores[k..]
+                .iter()
+                .position(|s| *s == control[k])
+                .unwrap_or(0);
             // Exchange depths a < b through the top of the stack.
             let (a, b) = (k as i64 + 1, j as i64 + 1);
             if a == 1 {
