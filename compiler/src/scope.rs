@@ -532,7 +532,19 @@ impl<'a> Visitor<'a> for Builder {
                         s.note("__class__", USED);
                     }
                 }
-                ExprContext::Store | ExprContext::Del => self.bind(n.id.as_str()),
+                ExprContext::Store | ExprContext::Del => {
+                    if self.in_comp_target {
+                        let name = self.mangle(n.id.as_str());
+                        let walrus = self.cur().syms.get(&name).is_some_and(|s| s.flags & (GLOBAL | NONLOCAL) != 0);
+                        if walrus {
+                            self.errors.push((
+                                n.start(),
+                                format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
+                            ));
+                        }
+                    }
+                    self.bind(n.id.as_str())
+                }
                 ExprContext::Invalid => {}
             },
             Expr::Lambda(l) => {

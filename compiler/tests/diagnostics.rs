@@ -168,6 +168,11 @@ fn walrus_errors_use_cpython_wording() {
             (1, 32),
             "assignment expression cannot be used in a comprehension iterable expression",
         ),
+        (
+            "[i for i in range(5) if (j := 0) for j in range(5)]\n",
+            (1, 38),
+            "comprehension inner loop cannot rebind assignment expression target 'j'",
+        ),
     ];
     for (src, pos, msg) in cases {
         let d = errors(src);

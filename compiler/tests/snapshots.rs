@@ -58,3 +58,8 @@ fn closure() {
 fn comprehension() {
     snapshot("comprehension");
 }
+
+#[test]
+fn pattern() {
+    snapshot("pattern");
+}
