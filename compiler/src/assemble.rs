@@ -334,6 +334,17 @@ pub(crate) fn stack_effect(op: Op, args: [i64; 2], jump: bool) -> i64 {
         Op::BuildClass => -a - 1,
         Op::BuildRomClass => -args[1],
         Op::RaiseVarargs => -a,
+        // with, yield from, await: see the stack column of `frostbyte_format::op`.
+        Op::BeforeWith | Op::BeforeAsyncWith | Op::WithExceptStart | Op::GetANext => 1,
+        Op::GetYieldFromIter | Op::GetAwaitable | Op::GetAIter | Op::AsyncGenWrap => 0,
+        Op::Send => {
+            if jump {
+                -1
+            } else {
+                0
+            }
+        }
+        Op::EndAsyncFor => -2,
     }
 }
 

@@ -83,6 +83,8 @@ pub(crate) struct Scope {
     pub(crate) varargs: bool,
     pub(crate) varkw: bool,
     pub(crate) is_generator: bool,
+    /// An `async def`, or a comprehension that awaits (an async comprehension).
+    pub(crate) is_async: bool,
     /// A class body whose methods need the `__class__` cell.
     pub(crate) needs_class_cell: bool,
     /// A module with `from ... import *` (it may bind any name).
@@ -111,6 +113,7 @@ impl Scope {
             varargs: false,
             varkw: false,
             is_generator: false,
+            is_async: false,
             needs_class_cell: false,
             star_import: false,
             children: Vec::new(),
@@ -330,6 +333,30 @@ impl Builder {
         }
     }
 
+    /// `await`, `async with` and `async for` need an `async def` (a comprehension inside
+    /// one becomes an async comprehension).
+    fn check_async(&mut self, at: TextSize, outside_fn: &str, outside_async: &str) {
+        let n = self.stack.len();
+        for i in (0..n).rev() {
+            let s = &mut self.table.scopes[self.stack[i]];
+            match s.kind {
+                ScopeKind::Comprehension => {
+                    s.is_async = true;
+                    continue;
+                }
+                ScopeKind::Function if s.is_async => return,
+                ScopeKind::Function | ScopeKind::Lambda => {
+                    self.errors.push((at, outside_async.into()));
+                    return;
+                }
+                ScopeKind::Module | ScopeKind::Class => {
+                    self.errors.push((at, outside_fn.into()));
+                    return;
+                }
+            }
+        }
+    }
+
     fn comprehension(&mut self, node: &Expr, gens: &[ast::Comprehension], elts: &[&Expr]) {
         if let Some(first) = gens.first() {
             self.visit_expr(&first.iter);
@@ -340,6 +367,10 @@ impl Builder {
             s.params.push(".0".into());
             s.n_posargs = 1;
             s.note(".0", PARAM);
+        }
+        if let Some(g) = gens.iter().find(|g| g.is_async) {
+            let msg = "asynchronous comprehension outside of an asynchronous function";
+            self.check_async(g.range.start(), msg, msg);
         }
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
@@ -382,6 +413,7 @@ impl<'a> Visitor<'a> for Builder {
                 self.visit_defaults(&f.parameters);
                 self.bind(f.name.as_str());
                 self.push(f, ScopeKind::Function);
+                self.cur().is_async = f.is_async;
                 self.add_params(&f.parameters);
                 self.visit_body(&f.body);
                 self.pop();
@@ -424,6 +456,14 @@ impl<'a> Visitor<'a> for Builder {
                         self.bind(a.asname.as_ref().unwrap_or(&a.name).as_str());
                     }
                 }
+            }
+            Stmt::With(w) if w.is_async => {
+                self.check_async(w.start(), "'async with' outside function", "'async with' outside async function");
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::For(f) if f.is_async => {
+                self.check_async(f.start(), "'async for' outside function", "'async for' outside async function");
+                visitor::walk_stmt(self, stmt);
             }
             // Reported as unsupported by code generation; nothing to record.
             Stmt::TypeAlias(_) | Stmt::Match(_) | Stmt::IpyEscapeCommand(_) => {}
@@ -484,7 +524,11 @@ impl<'a> Visitor<'a> for Builder {
                 } else {
                     "yield from"
                 };
+                let in_async = self.cur().is_async;
                 match self.cur().kind {
+                    ScopeKind::Function if in_async && what == "yield from" => self
+                        .errors
+                        .push((expr.start(), "'yield from' inside async function".into())),
                     ScopeKind::Function | ScopeKind::Lambda => self.cur().is_generator = true,
                     ScopeKind::Comprehension => self
                         .errors
@@ -493,6 +537,10 @@ impl<'a> Visitor<'a> for Builder {
                         .errors
                         .push((expr.start(), format!("'{what}' outside function"))),
                 }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Await(_) => {
+                self.check_async(expr.start(), "'await' outside function", "'await' outside async function");
                 visitor::walk_expr(self, expr);
             }
             Expr::NumberLiteral(n) => {

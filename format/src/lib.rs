@@ -26,7 +26,7 @@ pub use qstr::qstr_hash;
 /// Version of the frozen-data format. Bump on any change to the opcode table, operand
 /// encoding, line/exception table encoding, code-object layout or built-in qstr list.
 /// Generated code asserts at compile time that the VM it links against has the same value.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 bitflags_lite! {
     /// Flags of a code object (`Code::flags`).
@@ -46,6 +46,10 @@ bitflags_lite! {
         /// A function whose body starts with a docstring: `consts[0]` is that string
         /// (the function's `__doc__`).
         const DOCSTRING = 1 << 5;
+        /// With GENERATOR: an `async def` without `yield`; calling it makes a coroutine.
+        const COROUTINE = 1 << 6;
+        /// With GENERATOR: an `async def` with `yield`; calling it makes an async generator.
+        const ASYNC_GENERATOR = 1 << 7;
     }
 }
 

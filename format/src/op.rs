@@ -115,6 +115,17 @@ macro_rules! for_each_op {
             (MakeRomFunction, 75, [U],    "-- fn           consts[k]: a ROM function (no closure, constant defaults), pushed as is in its module's first namespace, else copied to the heap"),
             // --- frozen class namespaces ---
             (BuildRomClass,   76, [U, U], "name b1..bn -- cls   consts[k]: a ROM dict, the namespace of a class body frozen whole; n bases; read in place in its module's first namespace, else copied"),
+            // --- with, yield from, await (PEP 343, 380, 492) ---
+            (BeforeWith,      77, [],     "mgr -- exit res   exit = bound mgr.__exit__, res = mgr.__enter__()"),
+            (BeforeAsyncWith, 78, [],     "mgr -- aexit aw   aexit = bound mgr.__aexit__, aw = mgr.__aenter__()"),
+            (WithExceptStart, 79, [],     "exit prev exc -- exit prev exc r   r = exit(type(exc), exc, None)"),
+            (GetYieldFromIter,80, [],     "o -- it         a generator or coroutine as is, else iter(o)"),
+            (GetAwaitable,    81, [U],    "o -- it         the iterator `await o` drives; k names the context of errors: 0 await, 1 __aenter__, 2 __aexit__"),
+            (Send,            82, [J],    "recv v -- recv y   send v into recv; when recv returns r instead: recv v -- r and ip = t"),
+            (GetAIter,        83, [],     "o -- ait        o.__aiter__()"),
+            (GetANext,        84, [],     "ait -- ait aw   the awaitable of ait.__anext__()"),
+            (EndAsyncFor,     85, [],     "ait exc --      the end of `async for`: StopAsyncIteration ends the loop, anything else is raised again"),
+            (AsyncGenWrap,    86, [],     "v -- w          mark v as a value the async generator yields (not an await's yield)"),
 
         
         }

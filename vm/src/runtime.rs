@@ -638,7 +638,7 @@ pub fn next(vm: &mut Vm<'_>, it: Value) -> PyResult<Option<Value>> {
 /// does: a generator's return value, or the StopIteration a Python `__next__` raised.
 /// May collect.
 pub fn next_or_stop(vm: &mut Vm<'_>, it: Value) -> PyResult<Value> {
-    if obj::generator::as_gen(it).is_some() {
+    if obj::generator::is_generator(it) {
         return match crate::call::resume_generator(vm, it, Value::NONE, Value::NULL)? {
             crate::call::GenStep::Yield(v) => Ok(v),
             crate::call::GenStep::Return(r) => Err(obj::generator::stop_with(vm, r)),

@@ -85,6 +85,7 @@ pub enum Kind {
     Builtin,
     Cell,
     Generator,
+    CoroWrapper,
     Module,
     Type,
     Object,
