@@ -217,3 +217,66 @@ pub fn get_anext(vm: &mut Vm<'_>, ait: Value) -> PyResult<Value> {
     vm.pop_roots(m);
     r
 }
+
+// ----- the `types` module: `coroutine` (generator-based coroutines) -----
+
+crate::static_qstr!(Q_TYPES, "types");
+crate::static_qstr!(Q_COROUTINE_FN, "coroutine");
+crate::static_qstr!(Q_CORO_CALL, "_coroutine_call");
+crate::static_qstr!(Q_GENERATOR_TYPE, "GeneratorType");
+crate::static_qstr!(Q_COROUTINE_TYPE, "CoroutineType");
+
+/// `types.coroutine(f)`: a callable that calls `f` and marks the generator it returns as
+/// awaitable (`await` and `yield from` in a coroutine accept it). CPython sets a flag on
+/// `f`'s code object instead; code objects here live in flash, so the mark goes on each
+/// generator (`gflag::ITERABLE_COROUTINE`). The callable is `f` bound to a built-in.
+fn types_coroutine(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "coroutine", args, 1, 1)?;
+    let f = args.get(0);
+    let t = obj::type_of(f);
+    let callable = if t.is_heap() {
+        class::lookup(t, Value::qstr(&crate::qstr::__call__)).is_some()
+    } else {
+        t.slots.call.is_some() || matches!(t.kind, obj::Kind::Function | obj::Kind::BoundMethod | obj::Kind::Builtin)
+    };
+    if !callable {
+        return Err(vm.type_error(format_args!("types.coroutine() expects a callable")));
+    }
+    let is_async = obj::function::as_func(f)
+        .is_some_and(|fo| frostbyte_format::CodeFlags(fo.code().flags).contains(frostbyte_format::CodeFlags::COROUTINE));
+    if is_async {
+        return Ok(f);
+    }
+    obj::method::new(vm, Value::rom(&CORO_CALL), f)
+}
+
+/// The call of a `types.coroutine` wrapper: `args.pos[0]` is the wrapped callable.
+fn coroutine_call(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let f = args.get(0);
+    let rest = Args { pos: args.pos.get(1..).unwrap_or(&[]), kwnames: args.kwnames, kwvals: args.kwvals };
+    let r = crate::call::call_args(vm, f, &rest)?;
+    if generator::is_generator(r) {
+        if let Some(g) = generator::as_gen(r) {
+            g.flags.set(g.flags.get() | generator::gflag::ITERABLE_COROUTINE);
+        }
+    }
+    Ok(r)
+}
+
+static CORO_CALL: obj::Builtin = obj::Builtin::function(&Q_CORO_CALL, coroutine_call);
+
+/// The `types` module's functions.
+pub static TYPES: &[obj::Builtin] = &[obj::Builtin::function(&Q_COROUTINE_FN, types_coroutine)];
+
+/// The `types` module's constants.
+pub fn types_consts() -> [(Value, Value); 2] {
+    [
+        (Value::qstr(&Q_GENERATOR_TYPE), generator::GENERATOR_TYPE.as_value()),
+        (Value::qstr(&Q_COROUTINE_TYPE), generator::COROUTINE_TYPE.as_value()),
+    ]
+}
+
+/// The `types` module's name.
+pub fn types_name() -> Value {
+    Value::qstr(&Q_TYPES)
+}

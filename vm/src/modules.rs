@@ -394,13 +394,14 @@ static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
 
 /// Is `name` a built-in module?
 pub fn is_builtin_module(name: &str) -> bool {
-    matches!(name, "gc" | "sys" | "math")
+    matches!(name, "gc" | "sys" | "math" | "types")
 }
 
 /// Create built-in module `name` if it exists. May collect.
 pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value>> {
     let (fns, consts): (&'static [Builtin], &[(Value, Value)]) = match name {
         "gc" => (GC, &[]),
+        "types" => (crate::coro::TYPES, &crate::coro::types_consts()),
         "sys" => (SYS, &[]),
         "math" => (
             MATH,
@@ -417,6 +418,7 @@ pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value
     let n = match name {
         "gc" => Value::qstr(&qstr::gc),
         "sys" => Value::qstr(&qstr::sys),
+        "types" => crate::coro::types_name(),
         _ => Value::qstr(&qstr::math),
     };
     let m = vm.roots_mark();

@@ -48,6 +48,8 @@ enum FBlockKind<'a> {
     /// The body of a `with` / `async with`: the bound `__exit__` is on the stack.
     With {
         is_async: bool,
+        /// The `with` statement (the line of its `__exit__` call, as in CPython).
+        at: TextSize,
     },
     /// An `except` body: `prev` is on the stack; the bound name is cleared on exit.
     HandlerCleanup {
@@ -460,12 +462,14 @@ impl<'a> Compiler<'a> {
                     self.unit().depth = fb.depth + keep;
                     self.body(body);
                 }
-                FBlockKind::With { is_async } => {
+                FBlockKind::With { is_async, at } => {
                     if preserve {
                         self.emit(Op::Swap, 2);
                     }
                     self.unit().depth = fb.depth + 1 + keep;
+                    let saved = self.set_line(at);
                     self.with_exit_call(is_async);
+                    self.unit().line = saved;
                 }
                 FBlockKind::FinallyEnd => {
                     if preserve {

@@ -253,7 +253,10 @@ impl<'a> Compiler<'a> {
         let handler = self.new_label();
         let end = self.new_label();
         let outer = self.push_handler(handler, d + 1);
-        self.push_fblock(FBlockKind::With { is_async: w.is_async }, outer);
+        self.push_fblock(FBlockKind::With {
+                is_async: w.is_async,
+                at: w.range.start(),
+            }, outer);
         self.unit().depth = d + 1;
         match &item.optional_vars {
             Some(t) => self.store(t),
