@@ -208,6 +208,7 @@ pub(crate) fn build(module: &[Stmt]) -> (ScopeTable, Vec<ScopeError>) {
         stack: vec![0],
         private: vec![None],
         errors: Vec::new(),
+        comp_at: Vec::new(),
     };
     b.visit_body(module);
     let mut errors = b.errors;
@@ -222,6 +223,8 @@ struct Builder {
     /// Class name for private name mangling, per open scope.
     private: Vec<Option<String>>,
     errors: Vec<ScopeError>,
+    /// Where each open comprehension starts (innermost last).
+    comp_at: Vec<TextSize>,
 }
 
 impl Builder {
@@ -337,23 +340,29 @@ impl Builder {
     /// one becomes an async comprehension).
     fn check_async(&mut self, at: TextSize, outside_fn: &str, outside_async: &str) {
         let n = self.stack.len();
+        // The outermost comprehension passed on the way out, which CPython blames.
+        let mut comp: Option<TextSize> = None;
+        let mut depth = self.comp_at.len();
         for i in (0..n).rev() {
             let s = &mut self.table.scopes[self.stack[i]];
-            match s.kind {
+            let msg = match s.kind {
                 ScopeKind::Comprehension => {
                     s.is_async = true;
+                    depth = depth.saturating_sub(1);
+                    comp = self.comp_at.get(depth).copied();
                     continue;
                 }
                 ScopeKind::Function if s.is_async => return,
-                ScopeKind::Function | ScopeKind::Lambda => {
-                    self.errors.push((at, outside_async.into()));
-                    return;
-                }
-                ScopeKind::Module | ScopeKind::Class => {
-                    self.errors.push((at, outside_fn.into()));
-                    return;
-                }
+                ScopeKind::Function | ScopeKind::Lambda => outside_async,
+                ScopeKind::Module | ScopeKind::Class => outside_fn,
+            };
+            match comp {
+                Some(c) => self
+                    .errors
+                    .push((c, "asynchronous comprehension outside of an asynchronous function".into())),
+                None => self.errors.push((at, msg.into())),
             }
+            return;
         }
     }
 
@@ -362,6 +371,7 @@ impl Builder {
             self.visit_expr(&first.iter);
         }
         self.push(node, ScopeKind::Comprehension);
+        self.comp_at.push(node.start());
         {
             let s = self.cur();
             s.params.push(".0".into());
@@ -384,6 +394,7 @@ impl Builder {
         for e in elts {
             self.visit_expr(e);
         }
+        self.comp_at.pop();
         self.pop();
     }
 }
@@ -458,11 +469,13 @@ impl<'a> Visitor<'a> for Builder {
                 }
             }
             Stmt::With(w) if w.is_async => {
-                self.check_async(w.start(), "'async with' outside function", "'async with' outside async function");
+                let msg = "'async with' outside async function";
+                self.check_async(w.start(), msg, msg);
                 visitor::walk_stmt(self, stmt);
             }
             Stmt::For(f) if f.is_async => {
-                self.check_async(f.start(), "'async for' outside function", "'async for' outside async function");
+                let msg = "'async for' outside async function";
+                self.check_async(f.start(), msg, msg);
                 visitor::walk_stmt(self, stmt);
             }
             // Reported as unsupported by code generation; nothing to record.

@@ -120,9 +120,16 @@ fn unwind(vm: &mut Vm<'_>, entry: FramePtr) -> bool {
                 g.state.set(generator::state::DONE);
             }
             f.set_flags(flags & !(fl::FOR_ITER | fl::SEND | fl::ENTRY));
-            if obj::is_instance(exc_v, &exc::STOP_ITERATION_TYPE) {
-                // PEP 479: StopIteration escaping a generator becomes RuntimeError.
-                let _ = vm.raise_msg(&exc::RUNTIME_ERROR_TYPE, "generator raised StopIteration");
+            let gen = f.gen();
+            let stop_async = obj::async_gen::is_async_gen(gen) && obj::is_instance(exc_v, &exc::STOP_ASYNC_ITERATION_TYPE);
+            if stop_async || obj::is_instance(exc_v, &exc::STOP_ITERATION_TYPE) {
+                // PEP 479 / 525: StopIteration escaping a generator (StopAsyncIteration an
+                // async generator) becomes RuntimeError.
+                let what = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
+                let _ = vm.raise_fmt(
+                    &exc::RUNTIME_ERROR_TYPE,
+                    format_args!("{} raised {what}", generator::word(gen)),
+                );
                 let new = vm.pending;
                 exc::set_cause(vm, new, exc_v);
                 exc::set_context(vm, new, exc_v);
@@ -1045,7 +1052,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             }
             Op::AsyncGenWrap => {
                 f.set_ip(pc as u32);
-                return Err(vm.raise_msg(&exc::NOT_IMPLEMENTED_ERROR_TYPE, "asynchronous generators are not supported"));
+                obj::async_gen::mark_yield(f.gen());
             }
             Op::ImportStar => {
                 f.set_ip(pc as u32);

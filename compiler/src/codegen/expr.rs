@@ -278,6 +278,9 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v),
                     None => self.emit(Op::LoadNone, 0),
                 }
+                if self.table.scopes[self.u().scope].is_async {
+                    self.emit(Op::AsyncGenWrap, 0);
+                }
                 self.emit(Op::YieldValue, 0);
             }
             Expr::YieldFrom(y) => {
@@ -704,6 +707,9 @@ impl<'a> Compiler<'a> {
                 }
                 _ => {
                     self.expr(elt);
+                    if self.table.scopes[self.u().scope].is_async {
+                        self.emit(Op::AsyncGenWrap, 0);
+                    }
                     self.emit(Op::YieldValue, 0);
                     self.emit(Op::PopTop, 0);
                 }

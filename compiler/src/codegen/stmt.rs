@@ -112,6 +112,10 @@ impl<'a> Compiler<'a> {
         if !kind.is_function() {
             return self.error(r.range.start(), "'return' outside function");
         }
+        let s = &self.table.scopes[self.u().scope];
+        if s.is_async && s.is_generator && r.value.is_some() {
+            return self.error(r.range.start(), "'return' with value in async generator");
+        }
         match &r.value {
             Some(v) => self.expr(v),
             None => self.emit(Op::LoadNone, 0),

@@ -45,6 +45,9 @@ pub mod state {
 pub mod gflag {
     /// A generator made by a function wrapped in `types.coroutine`: `await` accepts it.
     pub const ITERABLE_COROUTINE: u8 = 1;
+    /// An async generator's last yield was its own `yield` (ASYNC_GEN_WRAP), not the
+    /// yield of an `await` passing through it.
+    pub const ASYNC_YIELD: u8 = 2;
 }
 
 /// Generator layout.
@@ -80,10 +83,12 @@ pub fn is_generator(v: Value) -> bool {
     v.is_obj() && core::ptr::eq(obj::type_of(v), &GENERATOR_TYPE)
 }
 
-/// "generator" or "coroutine", for messages.
+/// "generator", "coroutine" or "async generator", for messages.
 pub fn word(v: Value) -> &'static str {
     if is_coroutine(v) {
         "coroutine"
+    } else if obj::async_gen::is_async_gen(v) {
+        "async generator"
     } else {
         "generator"
     }
@@ -96,7 +101,7 @@ pub fn new(vm: &mut Vm<'_>, frame: FramePtr) -> PyResult<Value> {
     let ty: &'static Type = if flags.contains(CodeFlags::COROUTINE) {
         &COROUTINE_TYPE
     } else if flags.contains(CodeFlags::ASYNC_GENERATOR) {
-        return Err(vm.raise_msg(&exc::NOT_IMPLEMENTED_ERROR_TYPE, "asynchronous generators are not supported"));
+        &obj::async_gen::ASYNC_GENERATOR_TYPE
     } else {
         &GENERATOR_TYPE
     };
@@ -109,7 +114,7 @@ pub fn new(vm: &mut Vm<'_>, frame: FramePtr) -> PyResult<Value> {
     Ok(v)
 }
 
-fn trace(v: Value, t: &mut Tracer<'_>) {
+pub(crate) fn trace(v: Value, t: &mut Tracer<'_>) {
     if let Some(g) = as_gen(v) {
         t.mark(g.frame.get());
     }
@@ -126,13 +131,13 @@ fn self_iter(_vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
     Ok(v)
 }
 
-fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+pub(crate) fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     let name = as_gen(v)
         .map(|g| FramePtr::from_value(g.frame.get()))
         .filter(|f| !f.is_null())
         .map(|f| f.code().name)
         .unwrap_or(Value::NONE);
-    sb.push_fmt(vm, format_args!("<{} object ", word(v)))?;
+    sb.push_fmt(vm, format_args!("<{} object ", obj::type_name(v)))?;
     sb.push(vm, obj::str::as_str(name).unwrap_or("?"))?;
     sb.push_fmt(vm, format_args!(" at {:#x}>", v.bits()))
 }
@@ -174,7 +179,7 @@ fn send(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 
 /// The exception of `throw(typ[, val])`, as CPython builds it. May collect.
-fn thrown_exception(vm: &mut Vm<'_>, typ: Value, val: Value) -> PyResult<Value> {
+pub(crate) fn thrown_exception(vm: &mut Vm<'_>, typ: Value, val: Value) -> PyResult<Value> {
     let val = if val == Value::NONE { Value::NULL } else { val };
     if let Some(t) = obj::as_type(typ).filter(|t| obj::class::is_subclass(t, &exc::BASE_EXCEPTION_TYPE)) {
         if !val.is_null() && obj::is_instance(val, t) {

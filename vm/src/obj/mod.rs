@@ -19,6 +19,7 @@ use crate::rom::{ObjHeader, Qstr};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+pub mod async_gen;
 pub mod bool;
 pub mod builtin;
 pub mod bytes;
@@ -86,6 +87,7 @@ pub enum Kind {
     Cell,
     Generator,
     CoroWrapper,
+    AsyncGenAwait,
     Module,
     Type,
     Object,
