@@ -257,10 +257,11 @@ impl<'a> Compiler<'a> {
         let handler = self.new_label();
         let end = self.new_label();
         let outer = self.push_handler(handler, d + 1);
-        self.push_fblock(FBlockKind::With {
-                is_async: w.is_async,
-                at: w.range.start(),
-            }, outer);
+        let kind = FBlockKind::With {
+            is_async: w.is_async,
+            at: w.range.start(),
+        };
+        self.push_fblock(kind, outer);
         self.unit().depth = d + 1;
         match &item.optional_vars {
             Some(t) => self.store(t),

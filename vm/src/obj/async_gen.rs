@@ -161,11 +161,7 @@ fn step(vm: &mut Vm<'_>, aw: Value, sent: Value, throw: Value) -> PyResult<Value
     if a.state.get() == st::INIT {
         a.state.set(st::ITER);
         match what {
-            op::ASEND if throw.is_null() => {
-                if sent == Value::NONE {
-                    sent = a.arg.get();
-                }
-            }
+            op::ASEND if throw.is_null() && sent == Value::NONE => sent = a.arg.get(),
             op::ATHROW if throw.is_null() => throw = a.arg.get(),
             op::ACLOSE if throw.is_null() => {
                 let g = generator::as_gen(agen).map(|g| g.state.get());
