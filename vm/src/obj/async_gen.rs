@@ -135,7 +135,12 @@ static AGEN_METHODS: &[Builtin] = &[
     Builtin::method(&Q_ACLOSE, agen_aclose),
 ];
 
-static AGEN_SLOTS: Slots = Slots { trace: Some(generator::trace), repr: Some(generator::repr), ..Slots::EMPTY };
+static AGEN_SLOTS: Slots = Slots {
+    trace: Some(generator::trace),
+    repr: Some(generator::repr),
+    getattr: Some(generator::getattr),
+    ..Slots::EMPTY
+};
 
 /// `async_generator`.
 pub static ASYNC_GENERATOR_TYPE: Type =

@@ -142,6 +142,28 @@ pub(crate) fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     sb.push_fmt(vm, format_args!(" at {:#x}>", v.bits()))
 }
 
+/// The attributes of generators, coroutines and async generators: `__name__`,
+/// `__qualname__`, `gi_running` / `cr_running` / `ag_running` and the object being
+/// delegated to, `gi_yieldfrom` / `cr_await` / `ag_await`. May collect.
+pub(crate) fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    let Some(g) = as_gen(v) else { return Ok(Value::NULL) };
+    let Some(n) = obj::str::as_str(name) else { return Ok(Value::NULL) };
+    let qual = FramePtr::from_value(g.frame.get()).code().name;
+    match n {
+        "__qualname__" => Ok(qual),
+        "__name__" => {
+            let q = obj::str::as_str(qual).unwrap_or("");
+            match q.rfind('.') {
+                Some(i) => obj::str::new(vm, &q[i + 1..]),
+                None => Ok(qual),
+            }
+        }
+        "gi_running" | "cr_running" | "ag_running" => Ok(Value::bool(g.state.get() == state::RUNNING)),
+        "gi_yieldfrom" | "cr_await" | "ag_await" => Ok(delegate(v).map(|(d, _)| d).unwrap_or(Value::NONE)),
+        _ => Ok(Value::NULL),
+    }
+}
+
 /// Raise `StopIteration(value)` (`StopIteration()` for None). May collect.
 pub fn stop_with(vm: &mut Vm<'_>, value: Value) -> crate::vm::Raised {
     if value == Value::NONE {
@@ -341,8 +363,14 @@ static METHODS: &[Builtin] = &[
     Builtin::method(&qstr::close, close),
 ];
 
-static SLOTS: Slots =
-    Slots { trace: Some(trace), iter: Some(self_iter), next: Some(next), repr: Some(repr), ..Slots::EMPTY };
+static SLOTS: Slots = Slots {
+    trace: Some(trace),
+    iter: Some(self_iter),
+    next: Some(next),
+    repr: Some(repr),
+    getattr: Some(getattr),
+    ..Slots::EMPTY
+};
 
 /// `generator`.
 pub static GENERATOR_TYPE: Type =
@@ -376,7 +404,7 @@ static CORO_METHODS: &[Builtin] = &[
     Builtin::method(&Q_AWAIT, coro_await),
 ];
 
-static CORO_SLOTS: Slots = Slots { trace: Some(trace), repr: Some(repr), ..Slots::EMPTY };
+static CORO_SLOTS: Slots = Slots { trace: Some(trace), repr: Some(repr), getattr: Some(getattr), ..Slots::EMPTY };
 
 /// `coroutine`.
 pub static COROUTINE_TYPE: Type =
