@@ -1,4 +1,5 @@
-//! Built-in modules: `gc` (MicroPython's API), `sys` (a small subset) and `math` (libm).
+//! Built-in modules: `gc` (MicroPython's API), `sys` (a small subset), `math` (libm) and
+//! `types` (`coroutine` and two type names; its functions live in `coro.rs`).
 
 use crate::obj::{self, exception as exc, Args, Builtin};
 use crate::qstr;
