@@ -35,6 +35,8 @@ fn flag_names(flags: u16) -> String {
         (CodeFlags::NAMESPACE, "NAMESPACE"),
         (CodeFlags::ANONYMOUS, "ANONYMOUS"),
         (CodeFlags::DOCSTRING, "DOCSTRING"),
+        (CodeFlags::COROUTINE, "COROUTINE"),
+        (CodeFlags::ASYNC_GENERATOR, "ASYNC_GENERATOR"),
     ];
     let names: Vec<&str> = all
         .iter()

@@ -85,6 +85,8 @@ pub(crate) struct Scope {
     pub(crate) varargs: bool,
     pub(crate) varkw: bool,
     pub(crate) is_generator: bool,
+    /// An `async def`, or a comprehension that awaits (an async comprehension).
+    pub(crate) is_async: bool,
     /// A class body whose methods need the `__class__` cell.
     pub(crate) needs_class_cell: bool,
     /// A module with `from ... import *` (it may bind any name).
@@ -113,6 +115,7 @@ impl Scope {
             varargs: false,
             varkw: false,
             is_generator: false,
+            is_async: false,
             needs_class_cell: false,
             star_import: false,
             children: Vec::new(),
@@ -209,6 +212,7 @@ pub(crate) fn build(module: &[Stmt]) -> (ScopeTable, Vec<ScopeError>) {
         errors: Vec::new(),
         in_comp_target: false,
         in_comp_iter: 0,
+        comp_at: Vec::new(),
     };
     b.visit_body(module);
     let mut errors = b.errors;
@@ -227,6 +231,8 @@ struct Builder {
     in_comp_target: bool,
     /// Depth of comprehension iterable expressions being visited (no walrus there).
     in_comp_iter: u32,
+    /// Where each open comprehension starts (innermost last).
+    comp_at: Vec<TextSize>,
 }
 
 impl Builder {
@@ -389,6 +395,36 @@ impl Builder {
         }
     }
 
+    /// `await`, `async with` and `async for` need an `async def` (a comprehension inside
+    /// one becomes an async comprehension).
+    fn check_async(&mut self, at: TextSize, outside_fn: &str, outside_async: &str) {
+        let n = self.stack.len();
+        // The outermost comprehension passed on the way out, which CPython blames.
+        let mut comp: Option<TextSize> = None;
+        let mut depth = self.comp_at.len();
+        for i in (0..n).rev() {
+            let s = &mut self.table.scopes[self.stack[i]];
+            let msg = match s.kind {
+                ScopeKind::Comprehension => {
+                    s.is_async = true;
+                    depth = depth.saturating_sub(1);
+                    comp = self.comp_at.get(depth).copied();
+                    continue;
+                }
+                ScopeKind::Function if s.is_async => return,
+                ScopeKind::Function | ScopeKind::Lambda => outside_async,
+                ScopeKind::Module | ScopeKind::Class => outside_fn,
+            };
+            match comp {
+                Some(c) => self
+                    .errors
+                    .push((c, "asynchronous comprehension outside of an asynchronous function".into())),
+                None => self.errors.push((at, msg.into())),
+            }
+            return;
+        }
+    }
+
     fn comprehension(&mut self, node: &Expr, gens: &[ast::Comprehension], elts: &[&Expr]) {
         if let Some(first) = gens.first() {
             self.in_comp_iter += 1;
@@ -396,11 +432,16 @@ impl Builder {
             self.in_comp_iter -= 1;
         }
         self.push(node, ScopeKind::Comprehension);
+        self.comp_at.push(node.start());
         {
             let s = self.cur();
             s.params.push(".0".into());
             s.n_posargs = 1;
             s.note(".0", PARAM);
+        }
+        if let Some(g) = gens.iter().find(|g| g.is_async) {
+            let msg = "asynchronous comprehension outside of an asynchronous function";
+            self.check_async(g.range.start(), msg, msg);
         }
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
@@ -418,6 +459,7 @@ impl Builder {
         for e in elts {
             self.visit_expr(e);
         }
+        self.comp_at.pop();
         self.pop();
     }
 }
@@ -447,6 +489,7 @@ impl<'a> Visitor<'a> for Builder {
                 self.visit_defaults(&f.parameters);
                 self.bind(f.name.as_str());
                 self.push(f, ScopeKind::Function);
+                self.cur().is_async = f.is_async;
                 self.add_params(&f.parameters);
                 self.visit_body(&f.body);
                 self.pop();
@@ -489,6 +532,16 @@ impl<'a> Visitor<'a> for Builder {
                         self.bind(a.asname.as_ref().unwrap_or(&a.name).as_str());
                     }
                 }
+            }
+            Stmt::With(w) if w.is_async => {
+                let msg = "'async with' outside async function";
+                self.check_async(w.start(), msg, msg);
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::For(f) if f.is_async => {
+                let msg = "'async for' outside async function";
+                self.check_async(f.start(), msg, msg);
+                visitor::walk_stmt(self, stmt);
             }
             // Reported as unsupported by code generation; nothing to record.
             Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
@@ -590,7 +643,11 @@ impl<'a> Visitor<'a> for Builder {
                 } else {
                     "yield from"
                 };
+                let in_async = self.cur().is_async;
                 match self.cur().kind {
+                    ScopeKind::Function if in_async && what == "yield from" => self
+                        .errors
+                        .push((expr.start(), "'yield from' inside async function".into())),
                     ScopeKind::Function | ScopeKind::Lambda => self.cur().is_generator = true,
                     ScopeKind::Comprehension => self
                         .errors
@@ -599,6 +656,10 @@ impl<'a> Visitor<'a> for Builder {
                         .errors
                         .push((expr.start(), format!("'{what}' outside function"))),
                 }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Await(_) => {
+                self.check_async(expr.start(), "'await' outside function", "'await' outside async function");
                 visitor::walk_expr(self, expr);
             }
             Expr::NumberLiteral(n) => {

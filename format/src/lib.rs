@@ -26,7 +26,7 @@ pub use qstr::qstr_hash;
 /// Revision of the parts of the format that are not tables: operand encoding, line and
 /// exception table encodings, the code-object blob and layout. Bump it by hand when one of
 /// those changes; the opcode table and the built-in qstr list are fingerprinted instead.
-pub const LAYOUT_REVISION: u32 = 5;
+pub const LAYOUT_REVISION: u32 = 6;
 
 /// Version of the frozen-data format, stamped into every image. Derived from
 /// [`LAYOUT_REVISION`], the opcode table's fingerprint ([`op::FINGERPRINT`]) and the
@@ -57,6 +57,10 @@ bitflags_lite! {
         /// A function whose body starts with a docstring: `consts[0]` is that string
         /// (the function's `__doc__`).
         const DOCSTRING = 1 << 5;
+        /// With GENERATOR: an `async def` without `yield`; calling it makes a coroutine.
+        const COROUTINE = 1 << 6;
+        /// With GENERATOR: an `async def` with `yield`; calling it makes an async generator.
+        const ASYNC_GENERATOR = 1 << 7;
     }
 }
 

@@ -140,6 +140,17 @@ macro_rules! for_each_op {
             (GetLen,              79, [],                 (1),             Next,       "o -- o len(o)"),
             (MatchKeys,           80, [],                 (1),             Next,       "s keys -- s keys vals   vals = tuple of s.get(k) for each key, None if one is missing; ValueError on a repeated key"),
             (MatchClass,          81, [Count],            (-2),            Next,       "s cls names -- attrs   attrs = tuple of n positional (via __match_args__) and keyword attributes, or None"),
+            // --- with, yield from, await ---
+            (BeforeWith,          82, [],                 (1),             Next,       "mgr -- exit res   exit = bound mgr.__exit__, res = mgr.__enter__()"),
+            (BeforeAsyncWith,     83, [],                 (1),             Next,       "mgr -- aexit aw   aexit = bound mgr.__aexit__, aw = mgr.__aenter__()"),
+            (WithExceptStart,     84, [],                 (1),             Next,       "exit prev exc -- exit prev exc r   r = exit(type(exc), exc, None)"),
+            (GetYieldFromIter,    85, [],                 (0),             Next,       "o -- it         a generator or coroutine as is, else iter(o)"),
+            (GetAwaitable,        86, [Imm],              (0),             Next,       "o -- it         the iterator `await o` drives; k names the context of errors: 0 await, 1 __aenter__, 2 __aexit__"),
+            (Send,                87, [Jump],             (0),             Branch(-1), "recv v -- recv y   send v into recv; when recv returns r instead: recv v -- r and ip = t"),
+            (GetAIter,            88, [],                 (0),             Next,       "o -- ait        o.__aiter__()"),
+            (GetANext,            89, [],                 (1),             Next,       "ait -- ait aw   the awaitable of ait.__anext__()"),
+            (EndAsyncFor,         90, [],                 (-2),            Next,       "ait exc --      the end of `async for`: StopAsyncIteration ends the loop, anything else is raised again"),
+            (AsyncGenWrap,        91, [],                 (0),             Next,       "v -- w          mark v as a value the async generator yields (not an await's yield)"),
         }
     };
 }

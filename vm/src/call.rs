@@ -358,11 +358,14 @@ pub fn resume_generator(vm: &mut Vm<'_>, g: Value, sent: Value, throw: Value) ->
     let Some(gen) = generator::as_gen(g) else { return Err(vm.type_error(format_args!("not a generator"))) };
     match gen.state.get() {
         generator::state::RUNNING => {
-            return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "generator already executing"));
+            return Err(vm.raise_fmt(&exc::VALUE_ERROR_TYPE, format_args!("{} already executing", generator::word(g))));
         }
         generator::state::DONE => {
             if !throw.is_null() {
                 return Err(vm.raise(throw));
+            }
+            if generator::is_coroutine(g) {
+                return Err(vm.raise_msg(&exc::RUNTIME_ERROR_TYPE, "cannot reuse already awaited coroutine"));
             }
             return Ok(GenStep::Return(Value::NONE));
         }

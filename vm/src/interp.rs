@@ -69,7 +69,7 @@ pub fn run(vm: &mut Vm<'_>, entry: FramePtr, throw: Value) -> PyResult<Exit> {
         }
         return Err(e);
     }
-    entry.set_flags((entry.flags() | fl::ENTRY) & !fl::FOR_ITER);
+    entry.set_flags((entry.flags() | fl::ENTRY) & !(fl::FOR_ITER | fl::SEND));
     let base = vm.roots_mark();
     let mut first_err = if throw.is_null() { None } else { Some(vm.raise(throw)) };
     let r = loop {
@@ -119,10 +119,17 @@ fn unwind(vm: &mut Vm<'_>, entry: FramePtr) -> bool {
             if let Some(g) = generator::as_gen(f.gen()) {
                 g.state.set(generator::state::DONE);
             }
-            f.set_flags(flags & !(fl::FOR_ITER | fl::ENTRY));
-            if obj::is_instance(exc_v, &exc::STOP_ITERATION_TYPE) {
-                // PEP 479: StopIteration escaping a generator becomes RuntimeError.
-                let _ = vm.raise_msg(&exc::RUNTIME_ERROR_TYPE, "generator raised StopIteration");
+            f.set_flags(flags & !(fl::FOR_ITER | fl::SEND | fl::ENTRY));
+            let gen = f.gen();
+            let stop_async = obj::async_gen::is_async_gen(gen) && obj::is_instance(exc_v, &exc::STOP_ASYNC_ITERATION_TYPE);
+            if stop_async || obj::is_instance(exc_v, &exc::STOP_ITERATION_TYPE) {
+                // PEP 479 / 525: StopIteration escaping a generator (StopAsyncIteration an
+                // async generator) becomes RuntimeError.
+                let what = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
+                let _ = vm.raise_fmt(
+                    &exc::RUNTIME_ERROR_TYPE,
+                    format_args!("{} raised {what}", generator::word(gen)),
+                );
                 let new = vm.pending;
                 exc::set_cause(vm, new, exc_v);
                 exc::set_context(vm, new, exc_v);
@@ -137,6 +144,71 @@ fn unwind(vm: &mut Vm<'_>, entry: FramePtr) -> bool {
             return false;
         }
     }
+}
+
+/// SEND (`recv v` on `f`'s stack, `t` the end of the delegation loop): a generator or
+/// coroutine delegate is linked as the innermost frame (true: continue with it; no Rust
+/// recursion), any other iterator is called now. May collect.
+fn send(vm: &mut Vm<'_>, f: FramePtr, t: u32) -> PyResult<bool> {
+    let recv = f.peek(1);
+    let v = f.peek(0);
+    // `await` on an object whose `__await__` returned `coro.__await__()`: drive the coroutine.
+    let target = generator::wrapped(recv).unwrap_or(recv);
+    if let Some(g) = generator::as_gen(target) {
+        let st = g.state.get();
+        match st {
+            generator::state::CREATED | generator::state::SUSPENDED => {
+                if st == generator::state::CREATED && v != Value::NONE {
+                    return Err(vm.type_error(format_args!(
+                        "can't send non-None value to a just-started {}",
+                        generator::word(target)
+                    )));
+                }
+                let gf = FramePtr::from_value(g.frame.get());
+                f.pop();
+                if st == generator::state::SUSPENDED {
+                    gf.push(v);
+                }
+                g.state.set(generator::state::RUNNING);
+                gf.set_flags((gf.flags() | fl::SEND) & !(fl::ENTRY | fl::FOR_ITER));
+                gf.set_for_target(t);
+                if let Err(e) = link(vm, gf) {
+                    g.state.set(st);
+                    gf.set_flags(gf.flags() & !fl::SEND);
+                    if st == generator::state::SUSPENDED {
+                        gf.pop();
+                    }
+                    f.push(v);
+                    return Err(e);
+                }
+                return Ok(true);
+            }
+            generator::state::DONE => {
+                if generator::is_coroutine(target) {
+                    return Err(vm.raise_msg(&exc::RUNTIME_ERROR_TYPE, "cannot reuse already awaited coroutine"));
+                }
+                f.pop();
+                f.poke(0, Value::NONE);
+                f.set_ip(t);
+                return Ok(false);
+            }
+            _ => {
+                return Err(vm.raise_fmt(
+                    &exc::VALUE_ERROR_TYPE,
+                    format_args!("{} already executing", generator::word(target)),
+                ))
+            }
+        }
+    }
+    match crate::coro::send_to(vm, recv, v)? {
+        crate::coro::Sent::Yield(y) => f.poke(0, y),
+        crate::coro::Sent::Return(r) => {
+            f.pop();
+            f.poke(0, r);
+            f.set_ip(t);
+        }
+    }
+    Ok(false)
 }
 
 #[inline(always)]
@@ -838,10 +910,17 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                     if let Some(g) = generator::as_gen(f.gen()) {
                         g.state.set(generator::state::DONE);
                     }
-                    f.set_flags(flags & !(fl::ENTRY | fl::FOR_ITER));
+                    f.set_flags(flags & !(fl::ENTRY | fl::FOR_ITER | fl::SEND));
                     if flags & fl::FOR_ITER != 0 {
                         let caller = vm.frame;
                         caller.pop();
+                        caller.set_ip(f.for_target());
+                        continue;
+                    }
+                    if flags & fl::SEND != 0 {
+                        // `yield from` / `await` is over: the delegate becomes its result.
+                        let caller = vm.frame;
+                        caller.poke(0, v);
                         caller.set_ip(f.for_target());
                         continue;
                     }
@@ -871,7 +950,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 vm.handled = f.saved_handled();
                 f.set_saved_handled(own);
                 unlink(vm, f);
-                f.set_flags(flags & !(fl::ENTRY | fl::FOR_ITER));
+                f.set_flags(flags & !(fl::ENTRY | fl::FOR_ITER | fl::SEND));
                 if flags & fl::ENTRY != 0 || f == entry {
                     return Ok(Exit::Yield(v));
                 }
@@ -957,6 +1036,62 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let name = code.names().get(n).copied().unwrap_or(Value::NONE);
                 let x = crate::import::import_from(vm, f.peek(0), name)?;
                 f.push(x);
+            }
+            // --- with, yield from, await ---
+            Op::BeforeWith | Op::BeforeAsyncWith => {
+                f.set_ip(pc as u32);
+                let (exit, res) = crate::coro::before_with(vm, f.peek(0), op == Op::BeforeAsyncWith)?;
+                f.poke(0, exit);
+                f.push(res);
+            }
+            Op::WithExceptStart => {
+                f.set_ip(pc as u32);
+                let r = crate::coro::with_except_start(vm, f.peek(2), f.peek(0))?;
+                f.push(r);
+            }
+            Op::GetYieldFromIter => {
+                f.set_ip(pc as u32);
+                let in_coro = generator::as_gen(f.gen())
+                    .is_some_and(|g| g.flags.get() & generator::gflag::ITERABLE_COROUTINE != 0);
+                let it = crate::coro::get_yield_from_iter(vm, f.peek(0), in_coro)?;
+                f.poke(0, it);
+            }
+            Op::GetAwaitable => {
+                let k = operand(bc, &mut pc);
+                f.set_ip(pc as u32);
+                let it = crate::coro::get_awaitable(vm, f.peek(0), k)?;
+                f.poke(0, it);
+            }
+            Op::Send => {
+                let t = operand(bc, &mut pc);
+                f.set_ip(pc as u32);
+                if send(vm, f, t as u32)? {
+                    continue;
+                }
+            }
+            Op::GetAIter => {
+                f.set_ip(pc as u32);
+                let it = crate::coro::get_aiter(vm, f.peek(0))?;
+                f.poke(0, it);
+            }
+            Op::GetANext => {
+                f.set_ip(pc as u32);
+                let aw = crate::coro::get_anext(vm, f.peek(0))?;
+                f.push(aw);
+            }
+            Op::EndAsyncFor => {
+                f.set_ip(pc as u32);
+                let e = f.peek(0);
+                if !obj::is_instance(e, &exc::STOP_ASYNC_ITERATION_TYPE) {
+                    f.pop();
+                    vm.skip_tb = true;
+                    return Err(vm.reraise(e));
+                }
+                f.drop_n(2);
+            }
+            Op::AsyncGenWrap => {
+                f.set_ip(pc as u32);
+                obj::async_gen::mark_yield(f.gen());
             }
             Op::ImportStar => {
                 f.set_ip(pc as u32);

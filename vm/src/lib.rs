@@ -26,6 +26,7 @@ pub(crate) mod api;
 pub(crate) mod builtins;
 pub(crate) mod call;
 pub(crate) mod codec;
+pub(crate) mod coro;
 #[allow(dead_code)] // numeric toolkit: some helpers are only unit-tested
 pub(crate) mod format;
 pub(crate) mod heap;

@@ -1,4 +1,5 @@
-//! Built-in modules: `gc` (MicroPython's API), `sys` (a small subset) and `math` (libm).
+//! Built-in modules: `gc` (MicroPython's API), `sys` (a small subset), `math` (libm) and
+//! `types` (`coroutine` and two type names; its functions live in `coro.rs`).
 
 use crate::obj::{self, exception as exc, Args, Builtin};
 use crate::qstr;
@@ -394,13 +395,14 @@ static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
 
 /// Is `name` a built-in module?
 pub fn is_builtin_module(name: &str) -> bool {
-    matches!(name, "gc" | "sys" | "math")
+    matches!(name, "gc" | "sys" | "math" | "types")
 }
 
 /// Create built-in module `name` if it exists. May collect.
 pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value>> {
     let (fns, consts): (&'static [Builtin], &[(Value, Value)]) = match name {
         "gc" => (GC, &[]),
+        "types" => (crate::coro::TYPES, &crate::coro::types_consts()),
         "sys" => (SYS, &[]),
         "math" => (
             MATH,
@@ -417,6 +419,7 @@ pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value
     let n = match name {
         "gc" => Value::qstr(&qstr::gc),
         "sys" => Value::qstr(&qstr::sys),
+        "types" => crate::coro::types_name(),
         _ => Value::qstr(&qstr::math),
     };
     let m = vm.roots_mark();

@@ -638,8 +638,10 @@ pub fn next(vm: &mut Vm<'_>, it: Value) -> PyResult<Option<Value>> {
 /// does: a generator's return value, or the StopIteration a Python `__next__` raised.
 /// May collect.
 pub fn next_or_stop(vm: &mut Vm<'_>, it: Value) -> PyResult<Value> {
-    if obj::generator::as_gen(it).is_some() {
-        return match crate::call::resume_generator(vm, it, Value::NONE, Value::NULL)? {
+    // A coroutine_wrapper (`coro.__await__()`) finishes with its coroutine's return value.
+    let gen = obj::generator::wrapped(it).unwrap_or(it);
+    if obj::generator::is_generator(it) || gen != it {
+        return match crate::call::resume_generator(vm, gen, Value::NONE, Value::NULL)? {
             crate::call::GenStep::Yield(v) => Ok(v),
             crate::call::GenStep::Return(r) => Err(obj::generator::stop_with(vm, r)),
         };

@@ -274,10 +274,21 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v),
                     None => self.emit(Op::LoadNone, 0),
                 }
+                if self.table.scopes[self.u().scope].is_async {
+                    self.emit(Op::AsyncGenWrap, 0);
+                }
                 self.emit(Op::YieldValue, 0);
             }
-            Expr::YieldFrom(_) => self.unsupported_expr(at, "'yield from' expression"),
-            Expr::Await(_) => self.unsupported_expr(at, "'await' expression"),
+            Expr::YieldFrom(y) => {
+                self.expr(&y.value);
+                self.emit(Op::GetYieldFromIter, 0);
+                self.emit(Op::LoadNone, 0);
+                self.delegate_loop();
+            }
+            Expr::Await(a) => {
+                self.expr(&a.value);
+                self.await_value(0);
+            }
             Expr::FString(f) => self.fstring(f),
             Expr::TString(_) => self.unsupported_expr(at, "t-string"),
             Expr::Starred(_) => {
@@ -286,6 +297,31 @@ impl<'a> Compiler<'a> {
             }
             Expr::IpyEscapeCommand(_) => self.unsupported_expr(at, "IPython escape command"),
         }
+    }
+
+    /// `await` the object on top of the stack (`k`: `GetAwaitable`'s error context).
+    pub(super) fn await_value(&mut self, k: i64) {
+        self.emit(Op::GetAwaitable, k);
+        self.emit(Op::LoadNone, 0);
+        self.delegate_loop();
+    }
+
+    /// The loop of `yield from` / `await` (`recv v -- result`): send into the delegate and
+    /// yield what it yields until it returns. A generator suspended at this `YieldValue` is
+    /// delegating: `throw` and `close` go to the delegate first (PEP 380); the VM recognises
+    /// the spot by the `Jump` back to a `Send`.
+    /// ```text
+    /// L: Send E; YieldValue; Jump L
+    /// E:
+    /// ```
+    fn delegate_loop(&mut self) {
+        let top = self.new_label();
+        let end = self.new_label();
+        self.bind(top);
+        self.emit_jump(Op::Send, end);
+        self.emit(Op::YieldValue, 0);
+        self.emit_jump(Op::Jump, top);
+        self.bind(end);
     }
 
     /// Report an unsupported expression and push a placeholder so that the rest of the unit
@@ -591,9 +627,6 @@ impl<'a> Compiler<'a> {
         value: Option<&'a Expr>,
     ) {
         let at = node.start();
-        if let Some(g) = gens.iter().find(|g| g.is_async) {
-            return self.unsupported_expr(g.range.start(), "asynchronous comprehension");
-        }
         let scope = self.table.of(node);
         let name = match kind {
             Coll::List => "<listcomp>",
@@ -627,8 +660,12 @@ impl<'a> Compiler<'a> {
         let code = self.leave_unit(at);
         self.make_function(code, scope, 0, at);
         self.expr(&gens[0].iter);
-        self.emit(Op::GetIter, 0);
+        self.emit(if gens[0].is_async { Op::GetAIter } else { Op::GetIter }, 0);
         self.emit(Op::Call, 1);
+        if self.table.scopes[scope].is_async && kind != Coll::Gen {
+            // An async list/set/dict comprehension is a coroutine: await it here.
+            self.await_value(0);
+        }
     }
 
     fn comp_loop(
@@ -646,10 +683,16 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast, 0);
         } else {
             self.expr(&g.iter);
-            self.emit(Op::GetIter, 0);
+            self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter }, 0);
         }
         self.bind(start);
-        self.emit_jump(Op::ForIter, end);
+        if g.is_async {
+            // The iterators of this and the enclosing loops (and the collection) stay.
+            let depth = (kind != Coll::Gen) as u32 + i as u32 + 1;
+            self.async_next(depth, end);
+        } else {
+            self.emit_jump(Op::ForIter, end);
+        }
         self.store(&g.target);
         for cond in &g.ifs {
             self.jump_if(cond, false, start);
@@ -674,6 +717,9 @@ impl<'a> Compiler<'a> {
                 }
                 _ => {
                     self.expr(elt);
+                    if self.table.scopes[self.u().scope].is_async {
+                        self.emit(Op::AsyncGenWrap, 0);
+                    }
                     self.emit(Op::YieldValue, 0);
                     self.emit(Op::PopTop, 0);
                 }
@@ -681,6 +727,20 @@ impl<'a> Compiler<'a> {
         }
         self.emit_jump(Op::Jump, start);
         self.bind(end);
+        if g.is_async {
+            self.emit(Op::EndAsyncFor, 0);
+        }
+    }
+
+    /// One step of `async for` (the async iterator on top, `depth` items on the stack with
+    /// it): await `__anext__()`, pushing the value; StopAsyncIteration goes to `end`, where
+    /// the caller emits `EndAsyncFor`.
+    pub(super) fn async_next(&mut self, depth: u32, end: crate::assemble::Label) {
+        self.push_handler(end, depth);
+        self.emit(Op::GetANext, 0);
+        self.emit(Op::LoadNone, 0);
+        self.delegate_loop();
+        self.pop_handler();
     }
 
     fn fstring(&mut self, f: &'a ast::ExprFString) {

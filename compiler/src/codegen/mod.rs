@@ -46,6 +46,12 @@ enum FBlockKind<'a> {
     },
     /// The exceptional-path finally body: `prev exc` are on the stack.
     FinallyEnd,
+    /// The body of a `with` / `async with`: the bound `__exit__` is on the stack.
+    With {
+        is_async: bool,
+        /// The `with` statement (the line of its `__exit__` call, as in CPython).
+        at: TextSize,
+    },
     /// An `except` body: `prev` is on the stack; the bound name is cleared on exit.
     HandlerCleanup {
         name: Option<&'a str>,
@@ -222,6 +228,15 @@ impl<'a> Compiler<'a> {
         }
         if s.is_generator {
             flags = flags.union(CodeFlags::GENERATOR);
+        }
+        if s.is_async {
+            // An `async def` (or async comprehension) runs as a generator frame; the object
+            // its call makes is a coroutine, or an async generator when it yields.
+            flags = flags.union(CodeFlags::GENERATOR).union(if s.is_generator {
+                CodeFlags::ASYNC_GENERATOR
+            } else {
+                CodeFlags::COROUTINE
+            });
         }
         let asm = match u.seq.assemble(u.first_line) {
             Ok(a) => a,
@@ -448,6 +463,15 @@ impl<'a> Compiler<'a> {
                     self.unit().depth = fb.depth + keep;
                     self.body(body);
                 }
+                FBlockKind::With { is_async, at } => {
+                    if preserve {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.unit().depth = fb.depth + 1 + keep;
+                    let saved = self.set_line(at);
+                    self.with_exit_call(is_async);
+                    self.unit().line = saved;
+                }
                 FBlockKind::FinallyEnd => {
                     if preserve {
                         self.emit(Op::Swap, 2);
@@ -615,9 +639,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) {
-        if f.is_async {
-            return self.unsupported(f.range.start(), "'async def' function");
-        }
         if f.type_params.is_some() {
             return self.unsupported(f.range.start(), "type parameters");
         }

@@ -63,14 +63,7 @@ impl<'a> Compiler<'a> {
             Stmt::For(f) => self.for_stmt(f),
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(i),
-            Stmt::With(w) => {
-                let what = if w.is_async {
-                    "'async with' statement"
-                } else {
-                    "'with' statement"
-                };
-                self.unsupported(at, what)
-            }
+            Stmt::With(w) => self.with_stmt(w, 0),
             Stmt::Match(m) => self.match_stmt(m),
             Stmt::TypeAlias(_) => self.unsupported(at, "'type' alias statement"),
             Stmt::IpyEscapeCommand(_) => self.unsupported(at, "IPython escape command"),
@@ -118,6 +111,10 @@ impl<'a> Compiler<'a> {
         let kind = self.table.scopes[self.u().scope].kind;
         if !kind.is_function() {
             return self.error(r.range.start(), "'return' outside function");
+        }
+        let s = &self.table.scopes[self.u().scope];
+        if s.is_async && s.is_generator && r.value.is_some() {
+            return self.error(r.range.start(), "'return' with value in async generator");
         }
         match &r.value {
             Some(v) => self.expr(v),
@@ -207,11 +204,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) {
-        if f.is_async {
-            return self.unsupported(f.range.start(), "'async for' loop");
-        }
         self.expr(&f.iter);
-        self.emit(Op::GetIter, 0);
+        self.emit(if f.is_async { Op::GetAIter } else { Op::GetIter }, 0);
         let start = self.new_label();
         let orelse = self.new_label();
         let exit = self.new_label();
@@ -219,15 +213,102 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::For { start, exit }, outer);
         self.unit().depth += 1;
         self.bind(start);
-        self.emit_jump(Op::ForIter, orelse);
+        if f.is_async {
+            let depth = self.u().depth;
+            self.async_next(depth, orelse);
+        } else {
+            self.emit_jump(Op::ForIter, orelse);
+        }
         self.store(&f.target);
         self.body(&f.body);
         self.emit_jump(Op::Jump, start);
         self.unit().depth -= 1;
         self.pop_fblock();
         self.bind(orelse);
+        if f.is_async {
+            self.emit(Op::EndAsyncFor, 0);
+        }
         self.body(&f.orelse);
         self.bind(exit);
+    }
+
+    /// `with` / `async with` item `i` and the rest (`with a, b: s` is `with a: with b: s`):
+    /// ```text
+    ///   mgr BeforeWith                      stack: exit res   (async: BeforeAsyncWith, await)
+    ///   store target / PopTop               handler H (depth d+1) over the body
+    ///   body
+    ///   LoadNone x3; Call 3; [await]; PopTop; Jump end
+    /// H: PushExcInfo; WithExceptStart; [await]    handler C (depth d+2)  stack: exit prev exc r
+    ///   PopJumpIfTrue S; Reraise
+    /// S: PopTop; PopExcept; PopTop; Jump end        (the exception is suppressed)
+    /// C: Swap 2; PopExcept; Reraise
+    /// ```
+    fn with_stmt(&mut self, w: &'a ast::StmtWith, i: usize) {
+        let Some(item) = w.items.get(i) else { return self.body(&w.body) };
+        let saved = self.set_line(item.range.start());
+        let d = self.u().depth;
+        self.expr(&item.context_expr);
+        if w.is_async {
+            self.emit(Op::BeforeAsyncWith, 0);
+            self.await_value(1);
+        } else {
+            self.emit(Op::BeforeWith, 0);
+        }
+        let handler = self.new_label();
+        let end = self.new_label();
+        let outer = self.push_handler(handler, d + 1);
+        let kind = FBlockKind::With {
+            is_async: w.is_async,
+            at: w.range.start(),
+        };
+        self.push_fblock(kind, outer);
+        self.unit().depth = d + 1;
+        match &item.optional_vars {
+            Some(t) => self.store(t),
+            None => self.emit(Op::PopTop, 0),
+        }
+        self.unit().line = saved;
+        self.with_stmt(w, i + 1);
+        self.pop_fblock();
+        self.pop_handler();
+        let saved = self.set_line(w.range.start());
+        self.with_exit_call(w.is_async);
+        self.emit_jump(Op::Jump, end);
+
+        // Exceptional path: stack is d + exit + exc.
+        self.bind(handler);
+        let cleanup = self.new_label();
+        self.push_handler(cleanup, d + 2);
+        self.emit(Op::PushExcInfo, 0);
+        self.emit(Op::WithExceptStart, 0);
+        if w.is_async {
+            self.await_value(2);
+        }
+        let suppress = self.new_label();
+        self.emit_jump(Op::PopJumpIfTrue, suppress);
+        self.emit(Op::Reraise, 0);
+        self.bind(suppress);
+        self.emit(Op::PopTop, 0);
+        self.emit(Op::PopExcept, 0);
+        self.pop_handler();
+        self.emit(Op::PopTop, 0);
+        self.emit_jump(Op::Jump, end);
+        self.exc_cleanup(cleanup);
+        self.unit().depth = d;
+        self.unit().line = saved;
+        self.bind(end);
+    }
+
+    /// `exit(None, None, None)` with `exit` on top of the stack, its result popped.
+    pub(super) fn with_exit_call(&mut self, is_async: bool) {
+        self.emit(Op::LoadNone, 0);
+        self.emit(Op::LoadNone, 0);
+        self.emit(Op::LoadNone, 0);
+        self.emit(Op::Call, 3);
+        if is_async {
+            self.await_value(2);
+        }
+        self.emit(Op::PopTop, 0);
     }
 
     fn try_stmt(&mut self, t: &'a ast::StmtTry) {

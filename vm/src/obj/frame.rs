@@ -57,6 +57,9 @@ pub mod fl {
     pub const FOR_ITER: u16 = 8;
     /// Module body frame.
     pub const MODULE: u16 = 16;
+    /// A generator resumed by SEND (`yield from`, `await`): when it returns, the caller's
+    /// delegate is replaced by the return value and the caller jumps to `for_target`.
+    pub const SEND: u16 = 32;
 }
 
 /// A pointer to a live frame (or null). All frame memory access goes through here.

@@ -19,6 +19,7 @@ use crate::rom::{ObjHeader, Qstr};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+pub mod async_gen;
 pub mod bool;
 pub mod builtin;
 pub mod bytes;
@@ -85,6 +86,8 @@ pub enum Kind {
     Builtin,
     Cell,
     Generator,
+    CoroWrapper,
+    AsyncGenAwait,
     Module,
     Type,
     Object,

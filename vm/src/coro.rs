@@ -1,0 +1,282 @@
+//! `with`, `yield from`, `await` and `async for`: the semantics behind BEFORE_WITH,
+//! BEFORE_ASYNC_WITH, WITH_EXCEPT_START, GET_YIELD_FROM_ITER, GET_AWAITABLE, SEND (for
+//! delegates that are not generator frames), GET_AITER, GET_ANEXT and END_ASYNC_FOR, with
+//! CPython 3.11's error messages. The interpreter links generator and coroutine delegates
+//! itself (no Rust recursion); everything else is called from here.
+
+use crate::obj::{self, class, exception as exc, generator, Args};
+use crate::rom::Qstr;
+use crate::runtime;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+crate::static_qstr!(Q_AENTER, "__aenter__");
+crate::static_qstr!(Q_AEXIT, "__aexit__");
+crate::static_qstr!(Q_AITER, "__aiter__");
+crate::static_qstr!(Q_ANEXT, "__anext__");
+
+/// Call method `name` of `o` if `o` has that attribute (`Ok(None)` otherwise). May collect.
+pub fn call_method_opt<const N: usize>(
+    vm: &mut Vm<'_>,
+    o: Value,
+    name: &'static Qstr<N>,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
+    let Some(f) = runtime::get_attr_opt(vm, o, Value::qstr(name))? else { return Ok(None) };
+    let m = vm.roots_mark();
+    vm.push_root(f)?;
+    let r = crate::call::call(vm, f, args);
+    vm.pop_roots(m);
+    r.map(Some)
+}
+
+/// A special method of `o` (looked up on its type, as CPython does), bound to `o`.
+fn special<const N: usize>(vm: &mut Vm<'_>, o: Value, name: &'static Qstr<N>) -> PyResult<Option<Value>> {
+    if class::lookup(obj::type_of(o), Value::qstr(name)).is_none() {
+        return Ok(None);
+    }
+    runtime::get_attr(vm, o, Value::qstr(name)).map(Some)
+}
+
+/// `BeforeWith` / `BeforeAsyncWith`: `(bound __exit__, __enter__())` of `mgr`. May collect.
+pub fn before_with(vm: &mut Vm<'_>, mgr: Value, is_async: bool) -> PyResult<(Value, Value)> {
+    let (enter, exit) = if is_async {
+        (special(vm, mgr, &Q_AENTER)?, Value::qstr(&Q_AEXIT))
+    } else {
+        (special(vm, mgr, &crate::qstr::__enter__)?, Value::qstr(&crate::qstr::__exit__))
+    };
+    let what = if is_async { "asynchronous context manager" } else { "context manager" };
+    let Some(enter) = enter else {
+        return Err(vm.type_error(format_args!(
+            "'{}' object does not support the {what} protocol",
+            obj::type_name(mgr)
+        )));
+    };
+    let m = vm.roots_mark();
+    vm.push_root(enter)?;
+    let exit = if class::lookup(obj::type_of(mgr), exit).is_some() {
+        runtime::get_attr(vm, mgr, exit)?
+    } else {
+        let missed = if is_async { "__aexit__" } else { "__exit__" };
+        vm.pop_roots(m);
+        return Err(vm.type_error(format_args!(
+            "'{}' object does not support the {what} protocol (missed {missed} method)",
+            obj::type_name(mgr)
+        )));
+    };
+    vm.push_root(exit)?;
+    let res = crate::call::call(vm, enter, &[]);
+    vm.pop_roots(m);
+    Ok((exit, res?))
+}
+
+/// `WithExceptStart`: `exit(type(e), e, traceback)`. May collect.
+pub fn with_except_start(vm: &mut Vm<'_>, exit: Value, e: Value) -> PyResult<Value> {
+    let tb = exc::as_exc(e).map(|x| x.traceback.get()).filter(|t| !t.is_null()).unwrap_or(Value::NONE);
+    crate::call::call(vm, exit, &[obj::type_of(e).as_value(), e, tb])
+}
+
+/// `GetYieldFromIter`: a generator as is, anything else through `iter()`. A coroutine is
+/// accepted only where the delegating generator is itself a coroutine-like one. May collect.
+pub fn get_yield_from_iter(vm: &mut Vm<'_>, o: Value, in_coroutine: bool) -> PyResult<Value> {
+    if generator::is_coroutine(o) {
+        if !in_coroutine {
+            return Err(vm.type_error(format_args!(
+                "cannot 'yield from' a coroutine object in a non-coroutine generator"
+            )));
+        }
+        return Ok(o);
+    }
+    if generator::is_generator(o) {
+        return Ok(o);
+    }
+    runtime::get_iter(vm, o)
+}
+
+/// Is `o` a coroutine or a generator `await` accepts as one (`types.coroutine`)?
+fn is_awaitable_gen(o: Value) -> bool {
+    generator::is_coroutine(o)
+        || (generator::is_generator(o)
+            && generator::as_gen(o).is_some_and(|g| g.flags.get() & generator::gflag::ITERABLE_COROUTINE != 0))
+}
+
+/// `GetAwaitable k`: the iterator `await o` drives (the coroutine itself, or what
+/// `o.__await__()` returned). `k` picks the message when `o` is not awaitable: 0 `await`,
+/// 1 `__aenter__`, 2 `__aexit__`, 3 `__anext__`. May collect.
+pub fn get_awaitable(vm: &mut Vm<'_>, o: Value, k: usize) -> PyResult<Value> {
+    if is_awaitable_gen(o) {
+        if generator::is_coroutine(o) && generator::delegate(o).is_some() {
+            return Err(vm.raise_msg(&exc::RUNTIME_ERROR_TYPE, "coroutine is being awaited already"));
+        }
+        return Ok(o);
+    }
+    let Some(f) = special(vm, o, &generator::Q_AWAIT)? else {
+        let t = obj::type_name(o);
+        return Err(match k {
+            1 | 2 => {
+                let m = if k == 1 { "__aenter__" } else { "__aexit__" };
+                vm.type_error(format_args!(
+                    "'async with' received an object from {m} that does not implement __await__: {t}"
+                ))
+            }
+            3 => vm.type_error(format_args!("'async for' received an invalid object from __anext__: {t}")),
+            _ => vm.type_error(format_args!("object {t} can't be used in 'await' expression")),
+        });
+    };
+    let m = vm.roots_mark();
+    vm.push_root(f)?;
+    let it = crate::call::call(vm, f, &[]);
+    vm.pop_roots(m);
+    let it = it?;
+    if is_awaitable_gen(it) {
+        return Err(vm.type_error(format_args!("__await__() returned a coroutine")));
+    }
+    if !runtime::is_iterator(it) {
+        return Err(vm.type_error(format_args!(
+            "__await__() returned non-iterator of type '{}'",
+            obj::type_name(it)
+        )));
+    }
+    Ok(it)
+}
+
+/// What a delegate did with a sent value.
+pub enum Sent {
+    /// It yielded this value.
+    Yield(Value),
+    /// It finished, returning this value (its StopIteration's).
+    Return(Value),
+}
+
+/// SEND into a delegate that is not a generator frame: `next(recv)` for None, else
+/// `recv.send(v)`; StopIteration is the delegate's return. May collect.
+pub fn send_to(vm: &mut Vm<'_>, recv: Value, v: Value) -> PyResult<Sent> {
+    let r = if v == Value::NONE {
+        match obj::instance::call_user_next(vm, recv) {
+            Some(r) => r.map(Some),
+            None => runtime::next(vm, recv),
+        }
+    } else {
+        let f = runtime::get_attr(vm, recv, Value::qstr(&crate::qstr::send))?;
+        let m = vm.roots_mark();
+        vm.push_root(f)?;
+        let r = crate::call::call(vm, f, &[v]);
+        vm.pop_roots(m);
+        r.map(Some)
+    };
+    match r {
+        Ok(Some(y)) => Ok(Sent::Yield(y)),
+        Ok(None) => Ok(Sent::Return(Value::NONE)),
+        Err(e) => {
+            if vm.pending_is(&exc::STOP_ITERATION_TYPE) {
+                Ok(Sent::Return(generator::take_stop_value(vm)))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// `GetAIter`: `o.__aiter__()`, checked to have `__anext__`. May collect.
+pub fn get_aiter(vm: &mut Vm<'_>, o: Value) -> PyResult<Value> {
+    let Some(f) = special(vm, o, &Q_AITER)? else {
+        return Err(vm.type_error(format_args!(
+            "'async for' requires an object with __aiter__ method, got {}",
+            obj::type_name(o)
+        )));
+    };
+    let m = vm.roots_mark();
+    vm.push_root(f)?;
+    let it = crate::call::call_args(vm, f, &Args::new(&[]));
+    vm.pop_roots(m);
+    let it = it?;
+    if class::lookup(obj::type_of(it), Value::qstr(&Q_ANEXT)).is_none() {
+        return Err(vm.type_error(format_args!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            obj::type_name(it)
+        )));
+    }
+    Ok(it)
+}
+
+/// `GetANext`: the awaitable iterator of `ait.__anext__()`. May collect.
+pub fn get_anext(vm: &mut Vm<'_>, ait: Value) -> PyResult<Value> {
+    let Some(f) = special(vm, ait, &Q_ANEXT)? else {
+        return Err(vm.type_error(format_args!(
+            "'async for' requires an iterator with __anext__ method, got {}",
+            obj::type_name(ait)
+        )));
+    };
+    let m = vm.roots_mark();
+    vm.push_root(f)?;
+    let aw = crate::call::call(vm, f, &[]);
+    let r = match aw {
+        Ok(aw) => vm.push_root(aw).and_then(|()| get_awaitable(vm, aw, 3)),
+        Err(e) => Err(e),
+    };
+    vm.pop_roots(m);
+    r
+}
+
+// ----- the `types` module: `coroutine` (generator-based coroutines) -----
+
+crate::static_qstr!(Q_TYPES, "types");
+crate::static_qstr!(Q_COROUTINE_FN, "coroutine");
+crate::static_qstr!(Q_CORO_CALL, "_coroutine_call");
+crate::static_qstr!(Q_GENERATOR_TYPE, "GeneratorType");
+crate::static_qstr!(Q_COROUTINE_TYPE, "CoroutineType");
+
+/// `types.coroutine(f)`: a callable that calls `f` and marks the generator it returns as
+/// awaitable (`await` and `yield from` in a coroutine accept it). CPython sets a flag on
+/// `f`'s code object instead; code objects here live in flash, so the mark goes on each
+/// generator (`gflag::ITERABLE_COROUTINE`). The callable is `f` bound to a built-in.
+fn types_coroutine(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "coroutine", args, 1, 1)?;
+    let f = args.get(0);
+    let t = obj::type_of(f);
+    let callable = if t.is_heap() {
+        class::lookup(t, Value::qstr(&crate::qstr::__call__)).is_some()
+    } else {
+        t.slots.call.is_some() || matches!(t.kind, obj::Kind::Function | obj::Kind::BoundMethod | obj::Kind::Builtin)
+    };
+    if !callable {
+        return Err(vm.type_error(format_args!("types.coroutine() expects a callable")));
+    }
+    let is_async = obj::function::as_func(f)
+        .is_some_and(|fo| frostbyte_format::CodeFlags(fo.code().flags).contains(frostbyte_format::CodeFlags::COROUTINE));
+    if is_async {
+        return Ok(f);
+    }
+    obj::method::new(vm, Value::rom(&CORO_CALL), f)
+}
+
+/// The call of a `types.coroutine` wrapper: `args.pos[0]` is the wrapped callable.
+fn coroutine_call(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let f = args.get(0);
+    let rest = Args { pos: args.pos.get(1..).unwrap_or(&[]), kwnames: args.kwnames, kwvals: args.kwvals };
+    let r = crate::call::call_args(vm, f, &rest)?;
+    if generator::is_generator(r) {
+        if let Some(g) = generator::as_gen(r) {
+            g.flags.set(g.flags.get() | generator::gflag::ITERABLE_COROUTINE);
+        }
+    }
+    Ok(r)
+}
+
+static CORO_CALL: obj::Builtin = obj::Builtin::function(&Q_CORO_CALL, coroutine_call);
+
+/// The `types` module's functions.
+pub static TYPES: &[obj::Builtin] = &[obj::Builtin::function(&Q_COROUTINE_FN, types_coroutine)];
+
+/// The `types` module's constants.
+pub fn types_consts() -> [(Value, Value); 2] {
+    [
+        (Value::qstr(&Q_GENERATOR_TYPE), generator::GENERATOR_TYPE.as_value()),
+        (Value::qstr(&Q_COROUTINE_TYPE), generator::COROUTINE_TYPE.as_value()),
+    ]
+}
+
+/// The `types` module's name.
+pub fn types_name() -> Value {
+    Value::qstr(&Q_TYPES)
+}
