@@ -6,7 +6,7 @@
 # CPython (tools/difftest, a fixed batch of generated programs) -> the corpus again in GC
 # stress mode -> Miri on the VM's heap/value/GC tests (tools/miri.sh) -> each fuzz target for
 # 60 s (fuzz/run.sh; installs nightly and cargo-fuzz if missing) -> the VM cross-built for every
-# embedded target -> the firmware examples under QEMU (examples/firmware/run-qemu.sh: installs
+# embedded target -> the RP2040 example (built) -> the firmware examples under QEMU (examples/firmware/run-qemu.sh: installs
 # QEMU if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +54,13 @@ for t in thumbv6m-none-eabi thumbv7em-none-eabihf riscv32imc-unknown-none-elf wa
     cargo build -p frostbyte-vm --release --target "$t"
     echo "built frostbyte-vm for $t"
 done
+
+# A real board, built only (it cannot run here): Python blinks the Pico's LED through an
+# embedded-hal pin exposed as a native class (examples/rp-pico/README.md says how to flash it).
+step "real-board example: examples/rp-pico (RP2040, thumbv6m-none-eabi) builds"
+(cd examples/rp-pico && cargo build --release --quiet)
+# The link fails if the image outgrows the 2 MiB flash (memory.x); the size, for the log:
+target/debug/frostbyte size examples/rp-pico/target/thumbv6m-none-eabi/release/frostbyte-rp-pico | head -2
 
 # Firmware: examples/app frozen by build.rs into bare-metal binaries, run under QEMU, output
 # compared with the host run and with CPython's. The two 256 KiB boards (microbit,
