@@ -321,37 +321,125 @@ fn conversion_errors() {
             let beyond = 1i128 << 63;
             let below = -(1i128 << 63) - 1;
             let cases: Vec<(&str, String, &str)> = vec![
-                ("i8 128", over::<i8>(s, 128), "signed char is greater than maximum"),
-                ("i8 -129", over::<i8>(s, -129), "signed char is less than minimum"),
+                (
+                    "i8 128",
+                    over::<i8>(s, 128),
+                    "signed char is greater than maximum",
+                ),
+                (
+                    "i8 -129",
+                    over::<i8>(s, -129),
+                    "signed char is less than minimum",
+                ),
                 ("i8 2**63", over::<i8>(s, beyond), LONG),
                 ("i8 -2**63-1", over::<i8>(s, below), LONG),
-                ("u8 256", over::<u8>(s, 256), "unsigned byte integer is greater than maximum"),
-                ("u8 -1", over::<u8>(s, -1), "unsigned byte integer is less than minimum"),
+                (
+                    "u8 256",
+                    over::<u8>(s, 256),
+                    "unsigned byte integer is greater than maximum",
+                ),
+                (
+                    "u8 -1",
+                    over::<u8>(s, -1),
+                    "unsigned byte integer is less than minimum",
+                ),
                 ("u8 2**63", over::<u8>(s, beyond), LONG),
                 ("u8 -2**63-1", over::<u8>(s, below), LONG),
-                ("i16 2**15", over::<i16>(s, 1 << 15), "signed short integer is greater than maximum"),
-                ("i16 -2**15-1", over::<i16>(s, -(1 << 15) - 1), "signed short integer is less than minimum"),
+                (
+                    "i16 2**15",
+                    over::<i16>(s, 1 << 15),
+                    "signed short integer is greater than maximum",
+                ),
+                (
+                    "i16 -2**15-1",
+                    over::<i16>(s, -(1 << 15) - 1),
+                    "signed short integer is less than minimum",
+                ),
                 ("i16 2**63", over::<i16>(s, beyond), LONG),
-                ("u16 2**16", over::<u16>(s, 1 << 16), "unsigned short is greater than maximum"),
-                ("u16 -1", over::<u16>(s, -1), "unsigned short is less than minimum"),
+                (
+                    "u16 2**16",
+                    over::<u16>(s, 1 << 16),
+                    "unsigned short is greater than maximum",
+                ),
+                (
+                    "u16 -1",
+                    over::<u16>(s, -1),
+                    "unsigned short is less than minimum",
+                ),
                 ("u16 -2**63-1", over::<u16>(s, below), LONG),
-                ("i32 2**31", over::<i32>(s, 1 << 31), "signed integer is greater than maximum"),
-                ("i32 -2**31-1", over::<i32>(s, -(1 << 31) - 1), "signed integer is less than minimum"),
+                (
+                    "i32 2**31",
+                    over::<i32>(s, 1 << 31),
+                    "signed integer is greater than maximum",
+                ),
+                (
+                    "i32 -2**31-1",
+                    over::<i32>(s, -(1 << 31) - 1),
+                    "signed integer is less than minimum",
+                ),
                 ("i32 2**63", over::<i32>(s, beyond), LONG),
-                ("u32 2**32", over::<u32>(s, 1 << 32), "unsigned int is greater than maximum"),
-                ("u32 2**63", over::<u32>(s, beyond), "unsigned int is greater than maximum"),
-                ("u32 2**64", over::<u32>(s, 1 << 64), "Python int too large to convert to C unsigned long"),
-                ("u32 -1", over::<u32>(s, -1), "can't convert negative value to unsigned int"),
-                ("u32 -2**63-1", over::<u32>(s, below), "can't convert negative value to unsigned int"),
+                (
+                    "u32 2**32",
+                    over::<u32>(s, 1 << 32),
+                    "unsigned int is greater than maximum",
+                ),
+                (
+                    "u32 2**63",
+                    over::<u32>(s, beyond),
+                    "unsigned int is greater than maximum",
+                ),
+                (
+                    "u32 2**64",
+                    over::<u32>(s, 1 << 64),
+                    "Python int too large to convert to C unsigned long",
+                ),
+                (
+                    "u32 -1",
+                    over::<u32>(s, -1),
+                    "can't convert negative value to unsigned int",
+                ),
+                (
+                    "u32 -2**63-1",
+                    over::<u32>(s, below),
+                    "can't convert negative value to unsigned int",
+                ),
                 ("i64 2**63", over::<i64>(s, beyond), LONG),
                 ("i64 -2**63-1", over::<i64>(s, below), LONG),
-                ("u64 2**64", over::<u64>(s, 1 << 64), "Python int too large to convert to C unsigned long"),
-                ("u64 -1", over::<u64>(s, -1), "can't convert negative value to unsigned int"),
-                ("usize -1", over::<usize>(s, -1), "can't convert negative value to size_t"),
-                ("usize 2**64", over::<usize>(s, 1 << 64), "Python int too large to convert to C size_t"),
-                ("isize 2**63", over::<isize>(s, beyond), "Python int too large to convert to C ssize_t"),
-                ("isize -2**63-1", over::<isize>(s, below), "Python int too large to convert to C ssize_t"),
-                ("u128 -1", over::<u128>(s, -1), "can't convert negative int to unsigned"),
+                (
+                    "u64 2**64",
+                    over::<u64>(s, 1 << 64),
+                    "Python int too large to convert to C unsigned long",
+                ),
+                (
+                    "u64 -1",
+                    over::<u64>(s, -1),
+                    "can't convert negative value to unsigned int",
+                ),
+                (
+                    "usize -1",
+                    over::<usize>(s, -1),
+                    "can't convert negative value to size_t",
+                ),
+                (
+                    "usize 2**64",
+                    over::<usize>(s, 1 << 64),
+                    "Python int too large to convert to C size_t",
+                ),
+                (
+                    "isize 2**63",
+                    over::<isize>(s, beyond),
+                    "Python int too large to convert to C ssize_t",
+                ),
+                (
+                    "isize -2**63-1",
+                    over::<isize>(s, below),
+                    "Python int too large to convert to C ssize_t",
+                ),
+                (
+                    "u128 -1",
+                    over::<u128>(s, -1),
+                    "can't convert negative int to unsigned",
+                ),
             ];
             for (what, got, want) in &cases {
                 assert_eq!(got, want, "{what}");
@@ -699,7 +787,10 @@ fn native_module_names_never_shadow() {
             let has_scale = hw.getattr(s, "scale").is_ok();
             Ok((f, pi, has_scale))
         });
-        assert_eq!(r.unwrap(), ("function".to_string(), "float".to_string(), true));
+        assert_eq!(
+            r.unwrap(),
+            ("function".to_string(), "float".to_string(), true)
+        );
         assert_eq!(
             frostbyte::AddModuleError::NameClash.to_string(),
             "a module with this name exists already"

@@ -95,14 +95,14 @@ fn sensor_app_heap_census() {
 mod native {
     use frostbyte::{Args, Error, NativeFunction, NativeModule, Obj, Scope};
 
-    pub struct Led(pub bool);
+    pub struct Led;
 
     fn nop<'s>(s: &mut Scope<'s>, _a: Args<'s>) -> Result<Obj<'s>, Error> {
         Ok(s.none())
     }
 
     fn led_new<'s>(s: &mut Scope<'s>, _a: Args<'s>) -> Result<Obj<'s>, Error> {
-        s.instance(&LED, Led(false))
+        s.instance(&LED, Led)
     }
 
     frostbyte::native_class!(pub static LED: NativeClass<Led> = ("Led", led_new, &[NativeFunction::new("on", nop)]););

@@ -42,20 +42,33 @@ struct Board {
 }
 
 fn board<'b>(s: &'b mut Scope<'_>) -> Result<&'b mut Board, Error> {
-    s.context::<Board>().ok_or_else(|| Error::new(ExcType::RUNTIME_ERROR, "no board context"))
+    s.context::<Board>()
+        .ok_or_else(|| Error::new(ExcType::RUNTIME_ERROR, "no board context"))
 }
 
 fn hw_error(number: u8) -> Error {
-    Error::new_fmt(ExcType::OS_ERROR, format_args!("pin {number}: hardware error"))
+    Error::new_fmt(
+        ExcType::OS_ERROR,
+        format_args!("pin {number}: hardware error"),
+    )
 }
 
-const PIN_NEW: Signature<1> = Signature { name: "Pin", params: ["number"], required: 1, varargs: false };
+const PIN_NEW: Signature<1> = Signature {
+    name: "Pin",
+    params: ["number"],
+    required: 1,
+    varargs: false,
+};
 
 /// `Pin(number)`: claim a wired GPIO (25: the LED, an output; 15: the button, an input).
 fn pin_new<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let number: u8 = a.bind(&PIN_NEW)?.get(s, &PIN_NEW, 0)?;
     let b = board(s)?;
-    let Some(slot) = b.unclaimed.iter_mut().find(|p| p.as_ref().is_some_and(|p| p.number == number)) else {
+    let Some(slot) = b
+        .unclaimed
+        .iter_mut()
+        .find(|p| p.as_ref().is_some_and(|p| p.number == number))
+    else {
         return Err(Error::new_fmt(
             ExcType::VALUE_ERROR,
             format_args!("pin {number} is not wired on this board or is in use"),
@@ -66,8 +79,17 @@ fn pin_new<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
 }
 
 /// The `Pin` a method was called on (its first argument).
-fn this<'b, 's>(s: &'b mut Scope<'s>, a: &Args<'s>, name: &'static str) -> Result<&'b mut Pin, Error> {
-    let sig = Signature { name, params: ["self"], required: 1, varargs: false };
+fn this<'b, 's>(
+    s: &'b mut Scope<'s>,
+    a: &Args<'s>,
+    name: &'static str,
+) -> Result<&'b mut Pin, Error> {
+    let sig = Signature {
+        name,
+        params: ["self"],
+        required: 1,
+        varargs: false,
+    };
     let me = a.bind(&sig)?.args[0].unwrap_or(s.none());
     me.borrow_mut(s, &PIN)
 }
@@ -135,7 +157,8 @@ fn sleep_ms(s: &mut Scope<'_>, ms: u32) -> Result<(), Error> {
     Ok(())
 }
 
-static BOARD: NativeModule = NativeModule::new("board", &[sleep_ms::FUNCTION]).with_classes(&[PIN.entry()]);
+static BOARD: NativeModule =
+    NativeModule::new("board", &[sleep_ms::FUNCTION]).with_classes(&[PIN.entry()]);
 
 /// `print` has nowhere to go on this board: its output is dropped.
 struct NoOutput;
@@ -165,15 +188,30 @@ fn main() -> ! {
     .unwrap();
     let timer = hal::Timer::new(pac.TIMER, &mut pac.RESETS, &clocks);
     let sio = hal::Sio::new(pac.SIO);
-    let pins = rp_pico::Pins::new(pac.IO_BANK0, pac.PADS_BANK0, sio.gpio_bank0, &mut pac.RESETS);
+    let pins = rp_pico::Pins::new(
+        pac.IO_BANK0,
+        pac.PADS_BANK0,
+        sio.gpio_bank0,
+        &mut pac.RESETS,
+    );
     let led = pins.led.into_push_pull_output().into_dyn_pin();
     let button = pins.gpio15.into_pull_up_input().into_dyn_pin();
     let mut board = Board {
-        unclaimed: [Some(Pin { number: 25, line: Line::Out(led) }), Some(Pin { number: 15, line: Line::In(button) })],
+        unclaimed: [
+            Some(Pin {
+                number: 25,
+                line: Line::Out(led),
+            }),
+            Some(Pin {
+                number: 15,
+                line: Line::In(button),
+            }),
+        ],
         timer,
     };
     let heap: &'static mut [MaybeUninit<u8>; HEAP_SIZE] =
-        cortex_m::singleton!(: [MaybeUninit<u8>; HEAP_SIZE] = [MaybeUninit::uninit(); HEAP_SIZE]).unwrap();
+        cortex_m::singleton!(: [MaybeUninit<u8>; HEAP_SIZE] = [MaybeUninit::uninit(); HEAP_SIZE])
+            .unwrap();
     run(heap, &mut board);
     // main.py loops forever; reaching here means it raised (its traceback had nowhere to go)
     // or the image was refused: stop, leaving the LED as it was.

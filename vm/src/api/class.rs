@@ -121,7 +121,12 @@ pub(crate) fn native_class_method(t: &Type, name: Value) -> Option<Value> {
 /// descriptor that checks its first argument as CPython's does. Anything else is returned
 /// unchanged (a native function stored on a Python class does not bind, as in CPython).
 /// May collect.
-pub(crate) fn bind_native_method(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type) -> PyResult<Value> {
+pub(crate) fn bind_native_method(
+    vm: &mut Vm<'_>,
+    attr: Value,
+    inst: Value,
+    cls: &'static Type,
+) -> PyResult<Value> {
     let Some(ci) = info(cls) else {
         return Ok(attr);
     };
@@ -165,11 +170,15 @@ fn descr_call(vm: &mut Vm<'_>, f: Value, args: &obj::Args<'_>) -> PyResult<Value
     };
     let (cls, name) = (d.class.ty.name(), d.func.name());
     match args.pos.first() {
-        None => Err(vm.type_error(format_args!("unbound method {cls}.{name}() needs an argument"))),
-        Some(&me) if !core::ptr::eq(obj::type_of(me), &d.class.ty) => Err(vm.type_error(format_args!(
-            "descriptor '{name}' for '{cls}' objects doesn't apply to a '{}' object",
-            obj::type_name(me)
+        None => Err(vm.type_error(format_args!(
+            "unbound method {cls}.{name}() needs an argument"
         ))),
+        Some(&me) if !core::ptr::eq(obj::type_of(me), &d.class.ty) => {
+            Err(vm.type_error(format_args!(
+                "descriptor '{name}' for '{cls}' objects doesn't apply to a '{}' object",
+                obj::type_name(me)
+            )))
+        }
         Some(_) => run_native(vm, d.func.f(), args),
     }
 }

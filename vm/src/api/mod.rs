@@ -22,7 +22,9 @@ pub use root::Root;
 pub use scope::{Lift, Scope};
 
 pub(crate) use class::{bind_native_method, native_class_method};
-pub(crate) use native::{as_native_module, find_native, native_module_dict, native_module_getattr, native_module_setattr};
+pub(crate) use native::{
+    as_native_module, find_native, native_module_dict, native_module_getattr, native_module_setattr,
+};
 
 /// Re-exported at the crate root.
 pub(crate) mod native_exports {

@@ -303,7 +303,12 @@ pub(crate) fn native_module_getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> P
 
 /// `setattr`/`delattr` (`x` NULL) on native module `v`: writes its namespace dict, made on
 /// first use. May collect.
-pub(crate) fn native_module_setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<()> {
+pub(crate) fn native_module_setattr(
+    vm: &mut Vm<'_>,
+    v: Value,
+    name: Value,
+    x: Value,
+) -> PyResult<()> {
     let d = native_module_dict(vm, v)?;
     let mark = vm.roots_mark();
     vm.push_root(d)?;

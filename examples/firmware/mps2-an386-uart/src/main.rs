@@ -38,7 +38,10 @@ impl Uart {
     /// # Safety
     /// Call once: the returned value is the only access to UART0's registers.
     unsafe fn uart0() -> Uart {
-        let u = Uart { base: 0x4000_4000 as *mut u32, sent: 0 };
+        let u = Uart {
+            base: 0x4000_4000 as *mut u32,
+            sent: 0,
+        };
         // SAFETY: UART0's registers on mps2-an386; this is the only handle to them.
         unsafe {
             // The smallest divisor the CMSDK UART accepts (QEMU ignores the baud rate).
@@ -76,7 +79,9 @@ impl Timer {
     /// # Safety
     /// Call once: the returned value is the only access to timer 0's registers.
     unsafe fn timer0() -> Timer {
-        let t = Timer { base: 0x4000_0000 as *mut u32 };
+        let t = Timer {
+            base: 0x4000_0000 as *mut u32,
+        };
         // SAFETY: timer 0's registers on mps2-an386; this is the only handle to them.
         unsafe {
             t.base.add(TIMER_RELOAD).write_volatile(u32::MAX);
@@ -100,13 +105,18 @@ struct Board {
 }
 
 fn board<'b>(s: &'b mut Scope<'_>) -> Result<&'b mut Board, Error> {
-    s.context::<Board>().ok_or_else(|| Error::new(ExcType::RUNTIME_ERROR, "no board context"))
+    s.context::<Board>()
+        .ok_or_else(|| Error::new(ExcType::RUNTIME_ERROR, "no board context"))
 }
 
 /// `uart.write(data)`: send a str (its UTF-8 bytes) or bytes; returns the number of bytes.
 fn uart_write<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
-    const SIG: frostbyte::Signature<1> =
-        frostbyte::Signature { name: "write", params: ["data"], required: 1, varargs: false };
+    const SIG: frostbyte::Signature<1> = frostbyte::Signature {
+        name: "write",
+        params: ["data"],
+        required: 1,
+        varargs: false,
+    };
     let data = a.bind(&SIG)?.args[0].unwrap_or(s.none());
     // The bytes are a borrowed view of the (immutable, rooted) object, which ends before the
     // context is borrowed: copy them out a chunk at a time.
@@ -119,7 +129,10 @@ fn uart_write<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
                 Err(_) => data.as_bytes(s).map_err(|_| {
                     Error::new_fmt(
                         ExcType::TYPE_ERROR,
-                        format_args!("write() argument must be str or bytes, not {}", data.type_name(s)),
+                        format_args!(
+                            "write() argument must be str or bytes, not {}",
+                            data.type_name(s)
+                        ),
                     )
                 })?,
             };
@@ -139,14 +152,22 @@ fn uart_write<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
 
 /// `uart.sent()`: bytes written since reset.
 fn uart_sent<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
-    a.bind(&frostbyte::Signature { name: "sent", params: [], required: 0, varargs: false })?;
+    a.bind(&frostbyte::Signature {
+        name: "sent",
+        params: [],
+        required: 0,
+        varargs: false,
+    })?;
     let n = board(s)?.uart.sent;
     s.new(n)
 }
 
 static UART: NativeModule = NativeModule::new(
     "uart",
-    &[NativeFunction::new("write", uart_write), NativeFunction::new("sent", uart_sent)],
+    &[
+        NativeFunction::new("write", uart_write),
+        NativeFunction::new("sent", uart_sent),
+    ],
 );
 
 /// The `timer` module, declared with the attribute macros.
@@ -169,9 +190,15 @@ extern "C" {
 #[cortex_m_rt::entry]
 fn main() -> ! {
     let heap: &'static mut [MaybeUninit<u8>; HEAP_SIZE] =
-        cortex_m::singleton!(: [MaybeUninit<u8>; HEAP_SIZE] = [MaybeUninit::uninit(); HEAP_SIZE]).unwrap();
+        cortex_m::singleton!(: [MaybeUninit<u8>; HEAP_SIZE] = [MaybeUninit::uninit(); HEAP_SIZE])
+            .unwrap();
     // SAFETY: `main` runs once; these are the only handles to UART0 and timer 0.
-    let mut board = unsafe { Board { uart: Uart::uart0(), timer: Timer::timer0() } };
+    let mut board = unsafe {
+        Board {
+            uart: Uart::uart0(),
+            timer: Timer::timer0(),
+        }
+    };
     let ok = run(heap, &mut board);
     semihosting::process::exit(if ok { 0 } else { 1 })
 }
@@ -197,7 +224,10 @@ fn run(heap: &mut [MaybeUninit<u8>], board: &mut Board) -> bool {
     let bottom = core::ptr::addr_of!(_stack_end) as usize;
     let _top = core::ptr::addr_of!(_stack_start) as usize;
     vm.set_native_stack_limit(here.saturating_sub(bottom).saturating_sub(2048));
-    if vm.add_module(&UART).is_err() || vm.add_module(&timer::MODULE).is_err() || vm.add_image(&FROZEN).is_err() {
+    if vm.add_module(&UART).is_err()
+        || vm.add_module(&timer::MODULE).is_err()
+        || vm.add_image(&FROZEN).is_err()
+    {
         return false;
     }
     vm.set_context(board);
