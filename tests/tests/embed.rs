@@ -753,6 +753,7 @@ fn native_module_namespace() {
             "hw",
             "True",
             "False",
+            "'module' object has no attribute 'extra'",
             "True",
             "True",
         ]

@@ -313,7 +313,11 @@ pub(crate) fn native_module_setattr(
     let mark = vm.roots_mark();
     vm.push_root(d)?;
     let r = if x.is_null() {
-        obj::dict::remove(vm, d, name).map(|_| ())
+        match obj::dict::remove(vm, d, name) {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err(obj::module::no_attr_to_delete(vm, name)),
+            Err(e) => Err(e),
+        }
     } else {
         obj::dict::set(vm, d, name, x)
     };

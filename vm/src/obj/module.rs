@@ -101,11 +101,19 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
     }
     let d = m.dict;
     if x.is_null() {
-        obj::dict::remove(vm, d, name)?;
+        if obj::dict::remove(vm, d, name)?.is_none() {
+            return Err(no_attr_to_delete(vm, name));
+        }
     } else {
         obj::dict::set(vm, d, name, x)?;
     }
     Ok(true)
+}
+
+/// `del m.name` of a name the module lacks: CPython's generic setattr message.
+pub fn no_attr_to_delete(vm: &mut Vm<'_>, name: Value) -> crate::vm::Raised {
+    let n = obj::str::as_str(name).unwrap_or("?");
+    vm.raise_fmt(&obj::exception::ATTRIBUTE_ERROR_TYPE, format_args!("'module' object has no attribute '{n}'"))
 }
 
 static SLOTS: Slots =
