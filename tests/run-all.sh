@@ -60,7 +60,7 @@ done
 step "real-board example: examples/rp-pico (RP2040, thumbv6m-none-eabi) builds"
 (cd examples/rp-pico && cargo build --release --quiet)
 # The link fails if the image outgrows the 2 MiB flash (memory.x); the size, for the log:
-target/debug/frostbyte size examples/rp-pico/target/thumbv6m-none-eabi/release/frostbyte-rp-pico | head -2
+target/debug/frostbyte size examples/rp-pico/target/thumbv6m-none-eabi/release/frostbyte-rp-pico | sed -n 1,2p
 
 # Firmware: examples/app frozen by build.rs into bare-metal binaries, run under QEMU, output
 # compared with the host run and with CPython's. The two 256 KiB boards (microbit,
