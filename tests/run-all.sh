@@ -67,9 +67,10 @@ target/debug/frostbyte size examples/rp-pico/target/thumbv6m-none-eabi/release/f
 # lm3s6965) are out of the default run since the VM outgrew their flash (2026-12-06: the
 # lm3s6965 image is 268,776 B of 262,144; see vm/STATUS.md): FIRMWARE_BOARDS="microbit
 # lm3s6965 mps2-an386 riscv-virt" runs all four once the VM fits again.
-# mps2-an386-uart runs its own program (Python writes the UART through a native module); its
-# expected output is CPython's run of the same file over stand-ins for the native modules.
-FIRMWARE_BOARDS=${FIRMWARE_BOARDS:-"mps2-an386 mps2-an386-uart riscv-virt"}
+# mps2-an386-uart and riscv-virt-uart run their own program (Python writes the UART through a
+# native module); its expected output is CPython's run of the same file over stand-ins for the
+# native modules.
+FIRMWARE_BOARDS=${FIRMWARE_BOARDS:-"mps2-an386 mps2-an386-uart riscv-virt riscv-virt-uart"}
 (cd examples/firmware/mps2-an386-uart && PYTHONPATH=cpython python3 python/main.py | cmp - expected_output.txt)
 step "firmware under QEMU ($FIRMWARE_BOARDS) and the host: outputs identical to CPython's"
 bash examples/firmware/run-qemu.sh $FIRMWARE_BOARDS
