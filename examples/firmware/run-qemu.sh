@@ -3,6 +3,10 @@
 # and check that all five outputs are identical and equal to CPython's
 # (examples/app/expected_output.txt). Prints each board's footprint: the `[footprint]` lines
 # the firmware writes on semihosting stderr, and `frostbyte size` for each ELF.
+# A board folder with its own python/ and expected_output.txt (mps2-an386-uart and
+# riscv-virt-uart: Python drives the UART and a timer through native modules, its output read
+# from QEMU's serial console) runs its own program and is checked against its own expected
+# output.
 #
 #   bash examples/firmware/run-qemu.sh            # all boards
 #   bash examples/firmware/run-qemu.sh microbit   # some boards (the host run always happens)
@@ -23,7 +27,9 @@ mkdir -p "$OUT"
 BOARDS_ALL="microbit:thumbv6m-none-eabi:qemu-system-arm
 lm3s6965:thumbv7m-none-eabi:qemu-system-arm
 mps2-an386:thumbv7em-none-eabihf:qemu-system-arm
-riscv-virt:riscv32imc-unknown-none-elf:qemu-system-riscv32"
+mps2-an386-uart:thumbv7em-none-eabihf:qemu-system-arm
+riscv-virt:riscv32imc-unknown-none-elf:qemu-system-riscv32
+riscv-virt-uart:riscv32imc-unknown-none-elf:qemu-system-riscv32"
 if [ $# -gt 0 ]; then
     BOARDS=$(for b in "$@"; do grep "^$b:" <<<"$BOARDS_ALL" || { echo "unknown board $b" >&2; exit 2; }; done) || exit 2
 else
@@ -77,6 +83,9 @@ while IFS=: read -r board target qemu; do
     [ -n "$board" ] || continue
     dir=$FW/$board
     crate=firmware-$board
+    # The board's own program, if it has one, else examples/app.
+    py=$APP/python
+    [ -d "$dir/python" ] && py=$dir/python
     elf=$FW/target/$target/release/$crate
     say "$board ($target): cargo build --release"
     rm -f "$elf"
@@ -89,7 +98,7 @@ while IFS=: read -r board target qemu; do
             # say where the bytes go. The real board cannot hold (or QEMU load) this image.
             echo "$board: the image does not fit the board's flash; size report of an oversized link follows"
             if (cd "$dir" && FIRMWARE_FLASH=4M cargo build -q --release) >>"$OUT/$board.build" 2>&1; then
-                "$FROSTBYTE" size "$elf" --python "$APP/python" | tee "$OUT/$board.size"
+                "$FROSTBYTE" size "$elf" --python "$py" | tee "$OUT/$board.size"
             fi
         fi
         continue
@@ -99,8 +108,9 @@ while IFS=: read -r board target qemu; do
     [ "${runner%% *}" = "$qemu" ] || echo "warning: $board runner is not $qemu: $runner"
     say "$board: $runner <elf>"
     t0=$SECONDS
-    # stdout: the application's output (semihosting stdout); stderr: [footprint] lines
-    # (semihosting stderr) and QEMU's own messages.
+    # stdout: the application's output (semihosting stdout, or the serial console for a board
+    # whose Python writes the UART); stderr: [footprint] lines (semihosting stderr) and QEMU's
+    # own messages.
     timeout "$RUN_TIMEOUT" $runner "$elf" </dev/null >"$OUT/$board.out" 2>"$OUT/$board.err"
     rc=$?
     if [ $rc -eq 0 ]; then
@@ -113,31 +123,38 @@ while IFS=: read -r board target qemu; do
         FAILED+=("$board")
     fi
     grep -v '^\[footprint\]' "$OUT/$board.err" | head -5
-    grep '^\[footprint\]' "$OUT/$board.err" || echo "$board: no [footprint] line"
-    "$FROSTBYTE" size "$elf" --python "$APP/python" | tee "$OUT/$board.size"
+    if [ -f "$dir/expected_output.txt" ]; then
+        grep '^\[footprint\]' "$OUT/$board.err"
+    else
+        grep '^\[footprint\]' "$OUT/$board.err" || echo "$board: no [footprint] line"
+    fi
+    "$FROSTBYTE" size "$elf" --python "$py" | tee "$OUT/$board.size"
 done <<<"$BOARDS"
 
 # --- compare -------------------------------------------------------------------------------------
-say "outputs (each against examples/app/expected_output.txt, CPython's)"
+say "outputs (each against examples/app/expected_output.txt or the board's own, CPython's)"
 DIFFER=0
 for run in host $(cut -d: -f1 <<<"$BOARDS"); do
     f=$OUT/$run.out
+    expected=$APP/expected_output.txt
+    [ -f "$FW/$run/expected_output.txt" ] && expected=$FW/$run/expected_output.txt
     if [ ! -f "$f" ] || [[ "${STATUS[$run]:-}" == "build failed" ]]; then
-        printf '  %-11s %-34s no output\n' "$run" "${STATUS[$run]:-not run}"
+        printf '  %-16s %-34s no output\n' "$run" "${STATUS[$run]:-not run}"
         DIFFER=1
         continue
     fi
-    if cmp -s "$f" "$APP/expected_output.txt"; then
-        printf '  %-11s %-34s output identical (%s lines)\n' "$run" "${STATUS[$run]}" "$(wc -l <"$f")"
+    if cmp -s "$f" "$expected"; then
+        printf '  %-16s %-34s output identical (%s lines)\n' "$run" "${STATUS[$run]}" "$(wc -l <"$f")"
     else
-        printf '  %-11s %-34s OUTPUT DIFFERS:\n' "$run" "${STATUS[$run]}"
-        diff "$APP/expected_output.txt" "$f" | head -8 | sed 's/^/      /'
+        printf '  %-16s %-34s OUTPUT DIFFERS:\n' "$run" "${STATUS[$run]}"
+        diff "$expected" "$f" | head -8 | sed 's/^/      /'
         DIFFER=1
     fi
 done
 # Identical to the expected output means identical to each other; say so when they are not.
 if [ -f "$OUT/host.out" ]; then
     for run in $(cut -d: -f1 <<<"$BOARDS"); do
+        [ -f "$FW/$run/expected_output.txt" ] && continue
         if [ -f "$OUT/$run.out" ] && ! cmp -s "$OUT/host.out" "$OUT/$run.out"; then
             echo "  $run output differs from the host output"
         fi

@@ -96,9 +96,12 @@
 //!
 //! # Native modules: calling Rust from Python
 //!
-//! A [`NativeModule`] is a `static` table of [`NativeFunction`]s (the function objects live
-//! in flash, like the built-in modules'), registered with [`Vm::add_module`]; a name that a
-//! frozen or built-in module already has is refused. A native function gets a scope and the
+//! A [`NativeModule`] is a `static` table of [`NativeFunction`]s, registered with
+//! [`Vm::add_module`]; a name that a frozen or built-in module already has is refused. The
+//! static is the module object itself and the function objects are its entries, all in
+//! flash: importing a native module allocates nothing (it is not entered in `sys.modules`,
+//! like MicroPython's built-in modules), and only a write to it (`board.x = 1`) or its
+//! `__dict__` gives it a namespace dict in the heap. A native function gets a scope and the
 //! call's [`Args`]; [`Args::bind`] checks them against a [`Signature`] with CPython's
 //! TypeError messages. The embedder's state is reached through a typed context
 //! ([`Vm::set_context`], [`Scope::context`]), without `static mut`:
@@ -152,7 +155,9 @@
 //! GC heap: its constructor returns `s.instance(&CLASS, value)`, its methods read the value
 //! with `obj.borrow(&s, &CLASS)` and change it with `obj.borrow_mut(&mut s, &CLASS)`, which
 //! borrow the scope, so two `&mut` to one value never coexist (`examples/embed-host` has a
-//! `Pin` class).
+//! `Pin` class; `examples/rp-pico` keeps an embedded-hal pin in one). Its methods are found on
+//! instances (`p.toggle()`) and on the class (`Pin.toggle(p)`, a `method_descriptor` that
+//! checks its first argument as CPython's do).
 //!
 //! The attribute macros [`macro@function`] and [`macro@module`] write those tables from Rust
 //! signatures: parameters are converted with [`FromPython`] (trailing `Option`s may be

@@ -305,25 +305,157 @@ fn conversion_errors() {
             let f = s.new(1.5)?;
             let text = s.new("x")?;
             let t2 = s.new((1, 2))?;
-            assert_eq!(
-                msg(n300.extract::<i8>(s).map(drop)),
-                "OverflowError: Python int too large to convert to Rust i8"
-            );
-            assert_eq!(
-                msg(n300.extract::<u8>(s).map(drop)),
-                "OverflowError: Python int too large to convert to Rust u8"
-            );
-            assert_eq!(
-                msg(neg.extract::<u32>(s).map(drop)),
-                "OverflowError: can't convert negative value to unsigned int"
-            );
+            let _ = (n300, neg);
+            // Every integer type, at both ends and beyond C long: CPython's messages for the
+            // C type of the same size (`array` codes b B h H i I l L, `n`, size_t, to_bytes).
+            fn over<'s, T: for<'b> frostbyte::FromPython<'b, 's> + std::fmt::Debug>(
+                s: &mut Scope<'s>,
+                x: i128,
+            ) -> String {
+                let o = s.new(x).unwrap();
+                let e = o.extract::<T>(s).unwrap_err();
+                assert!(e.is(ExcType::OVERFLOW_ERROR));
+                e.message().to_string()
+            }
+            const LONG: &str = "Python int too large to convert to C long";
+            let beyond = 1i128 << 63;
+            let below = -(1i128 << 63) - 1;
+            let cases: Vec<(&str, String, &str)> = vec![
+                (
+                    "i8 128",
+                    over::<i8>(s, 128),
+                    "signed char is greater than maximum",
+                ),
+                (
+                    "i8 -129",
+                    over::<i8>(s, -129),
+                    "signed char is less than minimum",
+                ),
+                ("i8 2**63", over::<i8>(s, beyond), LONG),
+                ("i8 -2**63-1", over::<i8>(s, below), LONG),
+                (
+                    "u8 256",
+                    over::<u8>(s, 256),
+                    "unsigned byte integer is greater than maximum",
+                ),
+                (
+                    "u8 -1",
+                    over::<u8>(s, -1),
+                    "unsigned byte integer is less than minimum",
+                ),
+                ("u8 2**63", over::<u8>(s, beyond), LONG),
+                ("u8 -2**63-1", over::<u8>(s, below), LONG),
+                (
+                    "i16 2**15",
+                    over::<i16>(s, 1 << 15),
+                    "signed short integer is greater than maximum",
+                ),
+                (
+                    "i16 -2**15-1",
+                    over::<i16>(s, -(1 << 15) - 1),
+                    "signed short integer is less than minimum",
+                ),
+                ("i16 2**63", over::<i16>(s, beyond), LONG),
+                (
+                    "u16 2**16",
+                    over::<u16>(s, 1 << 16),
+                    "unsigned short is greater than maximum",
+                ),
+                (
+                    "u16 -1",
+                    over::<u16>(s, -1),
+                    "unsigned short is less than minimum",
+                ),
+                ("u16 -2**63-1", over::<u16>(s, below), LONG),
+                (
+                    "i32 2**31",
+                    over::<i32>(s, 1 << 31),
+                    "signed integer is greater than maximum",
+                ),
+                (
+                    "i32 -2**31-1",
+                    over::<i32>(s, -(1 << 31) - 1),
+                    "signed integer is less than minimum",
+                ),
+                ("i32 2**63", over::<i32>(s, beyond), LONG),
+                (
+                    "u32 2**32",
+                    over::<u32>(s, 1 << 32),
+                    "unsigned int is greater than maximum",
+                ),
+                (
+                    "u32 2**63",
+                    over::<u32>(s, beyond),
+                    "unsigned int is greater than maximum",
+                ),
+                (
+                    "u32 2**64",
+                    over::<u32>(s, 1 << 64),
+                    "Python int too large to convert to C unsigned long",
+                ),
+                (
+                    "u32 -1",
+                    over::<u32>(s, -1),
+                    "can't convert negative value to unsigned int",
+                ),
+                (
+                    "u32 -2**63-1",
+                    over::<u32>(s, below),
+                    "can't convert negative value to unsigned int",
+                ),
+                ("i64 2**63", over::<i64>(s, beyond), LONG),
+                ("i64 -2**63-1", over::<i64>(s, below), LONG),
+                (
+                    "u64 2**64",
+                    over::<u64>(s, 1 << 64),
+                    "Python int too large to convert to C unsigned long",
+                ),
+                (
+                    "u64 -1",
+                    over::<u64>(s, -1),
+                    "can't convert negative value to unsigned int",
+                ),
+                (
+                    "usize -1",
+                    over::<usize>(s, -1),
+                    "can't convert negative value to size_t",
+                ),
+                (
+                    "usize 2**64",
+                    over::<usize>(s, 1 << 64),
+                    "Python int too large to convert to C size_t",
+                ),
+                (
+                    "isize 2**63",
+                    over::<isize>(s, beyond),
+                    "Python int too large to convert to C ssize_t",
+                ),
+                (
+                    "isize -2**63-1",
+                    over::<isize>(s, below),
+                    "Python int too large to convert to C ssize_t",
+                ),
+                (
+                    "u128 -1",
+                    over::<u128>(s, -1),
+                    "can't convert negative int to unsigned",
+                ),
+            ];
+            for (what, got, want) in &cases {
+                assert_eq!(got, want, "{what}");
+            }
             assert_eq!(
                 msg(huge.extract::<i128>(s).map(drop)),
-                "OverflowError: Python int too large to convert to Rust i128"
+                "OverflowError: int too big to convert"
+            );
+            let huger = func(s, "big")?.call(s, ())?;
+            assert_eq!(
+                msg(huger.extract::<u128>(s).map(drop)),
+                "OverflowError: int too big to convert"
             );
             assert_eq!(
-                msg(huge.extract::<u64>(s).map(drop)),
-                "OverflowError: Python int too large to convert to Rust u64"
+                msg(huger.extract::<u8>(s).map(drop)),
+                "OverflowError: Python int too large to convert to C long"
             );
             let e = f.extract::<i32>(s).unwrap_err();
             assert!(e.is(ExcType::TYPE_ERROR));
@@ -444,7 +576,7 @@ fn native_functions_called_from_python() {
                     "TypeError: pair() missing 1 required positional argument: 'b'",
                     "TypeError: triple() missing 3 required positional arguments: 'a', 'b', and 'c'",
                     "ValueError: bad value 7",
-                    "OverflowError: Python int too large to convert to Rust i64",
+                    "OverflowError: Python int too large to convert to C long",
                 ]
             );
             // Native functions called from Rust raise the same errors.
@@ -596,6 +728,38 @@ fn roots_are_checked_against_their_vm() {
     );
 }
 
+/// A native module is a static module object: not in `sys.modules`, read from its table
+/// until written; a write, `del` or `__dict__` gives it a namespace dict (issue 10).
+#[test]
+fn native_module_namespace() {
+    let (r, _) = with_vm(256 * 1024, |vm| {
+        vm.scope(|s| -> Result<Vec<String>, Error> {
+            func(s, "module_namespace")?.call(s, ())?.extract(s)
+        })
+    });
+    assert_eq!(
+        r.unwrap(),
+        [
+            "<module 'hw'>",
+            "hw",
+            "module",
+            "True",
+            "False",
+            "default",
+            "module 'hw' has no attribute 'nope'",
+            "5",
+            "4",
+            "True",
+            "hw",
+            "True",
+            "False",
+            "'module' object has no attribute 'extra'",
+            "True",
+            "True",
+        ]
+    );
+}
+
 #[test]
 fn native_module_names_never_shadow() {
     static MATH: NativeModule = NativeModule::new("math", &[]);
@@ -613,6 +777,24 @@ fn native_module_names_never_shadow() {
         assert_eq!(
             vm.add_module(&HW2),
             Err(frostbyte::AddModuleError::NameClash)
+        );
+        // Nothing was shadowed: the names still import what they did.
+        let r = vm.scope(|s| -> Result<(String, String, bool), Error> {
+            let e = s.import("embedmod")?;
+            let f = e.getattr(s, "add")?.type_name(s).to_string();
+            let m = s.import("math")?;
+            let pi = m.getattr(s, "pi")?.type_name(s).to_string();
+            let hw = s.import("hw")?;
+            let has_scale = hw.getattr(s, "scale").is_ok();
+            Ok((f, pi, has_scale))
+        });
+        assert_eq!(
+            r.unwrap(),
+            ("function".to_string(), "float".to_string(), true)
+        );
+        assert_eq!(
+            frostbyte::AddModuleError::NameClash.to_string(),
+            "a module with this name exists already"
         );
     });
     // A frozen module added after a native module of the same name is refused too.
@@ -637,10 +819,19 @@ fn native_class_carries_rust_state() {
                     "5",
                     "Pin",
                     "True",
+                    "False",
+                    "5",
+                    "<method 'on' of 'Pin' objects>",
+                    "Pin.on",
+                    "method_descriptor",
+                    "True",
+                    "False",
                     "TypeError: Pin() missing 1 required positional argument: 'number'",
-                    "OverflowError: Python int too large to convert to Rust u8",
+                    "OverflowError: unsigned byte integer is greater than maximum",
                     "AttributeError: 'Pin' object has no attribute 'nope'",
-                    "AttributeError: type object 'Pin' has no attribute 'on'",
+                    "TypeError: descriptor 'on' for 'Pin' objects doesn't apply to a 'int' object",
+                    "TypeError: unbound method Pin.on() needs an argument",
+                    "AttributeError: type object 'Pin' has no attribute 'nope'",
                 ]
             );
             // Instances made in Python, read and changed from Rust, across collections.

@@ -8,7 +8,7 @@
 
 use std::mem::MaybeUninit;
 
-use frostbyte::Image;
+use frostbyte::{Error, Image};
 
 static SENSOR: &Image = frostbyte::include_python!("../../examples/app/python/sensor");
 static MAIN: &Image = frostbyte::include_python!("../../examples/app/python/main.py", module = "main");
@@ -91,3 +91,72 @@ fn sensor_app_heap_census() {
     );
 }
 
+
+mod native {
+    use frostbyte::{Args, Error, NativeFunction, NativeModule, Obj, Scope};
+
+    pub struct Led;
+
+    fn nop<'s>(s: &mut Scope<'s>, _a: Args<'s>) -> Result<Obj<'s>, Error> {
+        Ok(s.none())
+    }
+
+    fn led_new<'s>(s: &mut Scope<'s>, _a: Args<'s>) -> Result<Obj<'s>, Error> {
+        s.instance(&LED, Led)
+    }
+
+    frostbyte::native_class!(pub static LED: NativeClass<Led> = ("Led", led_new, &[NativeFunction::new("on", nop)]););
+
+    pub static BOARD: NativeModule = NativeModule::new(
+        "census_board",
+        &[NativeFunction::new("reset", nop), NativeFunction::new("sleep_ms", nop)],
+    )
+    .with_classes(&[LED.entry()]);
+}
+
+static CENSUS_USER: &Image = frostbyte::include_python!("../fixtures/embed/census_user.py");
+
+/// Issue 10: a native module is a static table, so importing it costs no heap at all: no
+/// module object, no dict, no name string, no `sys.modules` entry. Nor does using it from
+/// Python: importing it in a function, reading its functions and class, `from ... import`,
+/// calling a function (the call's frame is freed on return; the names are frozen qstrs).
+#[test]
+fn importing_a_native_module_costs_no_heap() {
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
+    let mut out = Capture::default();
+    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+    vm.add_module(&native::BOARD).expect("module accepted");
+    vm.collect();
+    let before = vm.heap_stats();
+    vm.import("census_board").expect("native module imports");
+    let same = vm.scope(|s| -> Result<bool, Error> {
+        let m = s.import("census_board")?;
+        // Importing again gives the same (static) object.
+        let again = s.import("census_board")?;
+        Ok(again.is(m) && m.type_name(s) == "module")
+    });
+    assert!(same.expect("imports"));
+    let after = vm.heap_stats();
+    assert_eq!(after.collections, before.collections, "no collection hid an allocation");
+    eprintln!("== import census_board: {} bytes of heap", after.used - before.used);
+    assert_eq!(after.used, before.used, "importing a native module allocated {} bytes", after.used - before.used);
+
+    vm.add_image(CENSUS_USER).expect("image accepted");
+    vm.import("census_user").expect("census_user imports");
+    vm.collect();
+    let before = vm.heap_stats();
+    let r = vm.scope(|s| -> Result<(), Error> {
+        let touch = s.import("census_user")?.getattr(s, "touch")?;
+        touch.call(s, ())?;
+        touch.call(s, ())?;
+        Ok(())
+    });
+    r.expect("touch() runs");
+    let after = vm.heap_stats();
+    // The calls allocate frames, which the GC-stress mode collects before; freed on return.
+    if !cfg!(feature = "gc-stress") {
+        assert_eq!(after.collections, before.collections, "no collection hid an allocation");
+    }
+    eprintln!("== census_user.touch() twice: {} bytes of heap", after.used - before.used);
+    assert_eq!(after.used, before.used, "using a native module from Python allocated {} bytes", after.used - before.used);
+}

@@ -112,6 +112,11 @@ fn exec_module(vm: &mut Vm<'_>, fm: &'static FrozenModule, as_name: Value) -> Py
 
 /// Import one fully qualified module whose parent is already imported. May collect.
 fn import_one(vm: &mut Vm<'_>, full: &str) -> PyResult<Value> {
+    // A native module is its own static module object: importing it allocates nothing, and
+    // it is not entered in `sys.modules` (no frozen or built-in module can have its name).
+    if let Some(nm) = crate::api::find_native(vm, full) {
+        return Ok(Value::rom(nm));
+    }
     let name = name_value(vm, full, &[])?;
     let mark = vm.roots_mark();
     vm.push_root(name)?;
@@ -122,9 +127,6 @@ fn import_one(vm: &mut Vm<'_>, full: &str) -> PyResult<Value> {
     let m = if let Some(fm) = find_frozen(vm, full) {
         exec_module(vm, fm, name)?
     } else if let Some(m) = crate::modules::make_builtin_module(vm, full)? {
-        obj::dict::set_str(vm, vm.modules, name, m)?;
-        m
-    } else if let Some(m) = crate::api::make_native_module(vm, name, full)? {
         obj::dict::set_str(vm, vm.modules, name, m)?;
         m
     } else {
@@ -139,8 +141,9 @@ fn import_one(vm: &mut Vm<'_>, full: &str) -> PyResult<Value> {
         if let Some(p) = loaded(vm, parent) {
             let child = name_value(vm, &full[i + 1..], &[&full[..i], full])?;
             vm.push_root(child)?;
-            if let Some(pm) = module::as_module(p) {
-                obj::dict::set_str(vm, pm.dict, child, m)?;
+            if module::as_module(p).is_some() {
+                // Through the module's setattr: a native parent keeps its namespace aside.
+                crate::runtime::set_attr(vm, p, child, m)?;
             }
         }
     }
@@ -213,6 +216,9 @@ pub fn import_name(vm: &mut Vm<'_>, name: Value, fromlist: Value, level: usize, 
     let empty_from = fromlist == Value::NONE || fromlist.is_null() || obj::tuple::items(fromlist).map(|t| t.is_empty()).unwrap_or(true);
     if empty_from && level == 0 {
         let top = &full[..full.find('.').unwrap_or(full.len())];
+        if let Some(nm) = crate::api::find_native(vm, top) {
+            return Ok(Value::rom(nm));
+        }
         let tv = name_value(vm, top, &[])?;
         return Ok(loaded(vm, tv).unwrap_or(leaf));
     }
@@ -224,8 +230,7 @@ pub fn import_from(vm: &mut Vm<'_>, m: Value, name: Value) -> PyResult<Value> {
     if let Some(v) = crate::runtime::get_attr_opt(vm, m, name)? {
         return Ok(v);
     }
-    let mname = module::as_module(m).map(|x| x.name).unwrap_or(Value::NONE);
-    let ms = obj::str::as_str(mname).unwrap_or("?");
+    let ms = module::name_text(m).unwrap_or("?");
     let ns = obj::str::as_str(name).unwrap_or("?");
     let mut buf = [0u8; 256];
     let total = ms.len() + 1 + ns.len();
@@ -246,8 +251,17 @@ pub fn import_from(vm: &mut Vm<'_>, m: Value, name: Value) -> PyResult<Value> {
 
 /// IMPORT_STAR. May collect.
 pub fn import_star(vm: &mut Vm<'_>, m: Value, target: Value) -> PyResult<()> {
+    let mark = vm.roots_mark();
+    let r = import_star_inner(vm, m, target);
+    vm.pop_roots(mark);
+    r
+}
+
+fn import_star_inner(vm: &mut Vm<'_>, m: Value, target: Value) -> PyResult<()> {
     let Some(md) = module::as_module(m) else { return Ok(()) };
-    let d = md.dict;
+    // A native module's names: its namespace dict, made for the occasion.
+    let d = if md.dict.is_null() { crate::api::native_module_dict(vm, m)? } else { md.dict };
+    vm.push_root(d)?;
     let all = obj::dict::get_str(d, Value::qstr(&ALL));
     if let Some(all) = all {
         let l = obj::list::from_iter(vm, all)?;

@@ -749,6 +749,8 @@ fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type
             }
             call(vm, p.fget, &[inst])
         }
+        // A native class's method (`p.toggle`, `Pin.toggle`).
+        Kind::Misc => crate::api::bind_native_method(vm, attr, inst, cls),
         _ => Ok(attr),
     }
 }
@@ -878,7 +880,11 @@ pub fn attr_error(vm: &mut Vm<'_>, o: Value, name: Value) -> crate::vm::Raised {
     }
     if let Some(m) = obj::module::as_module(o) {
         // CPython names the module by its `__name__` global, if that is still a str.
-        let mn = obj::dict::get_str(m.dict, Value::qstr(&crate::qstr::__name__)).and_then(obj::str::as_str);
+        let mn = if m.dict.is_null() {
+            obj::module::name_text(o)
+        } else {
+            obj::dict::get_str(m.dict, Value::qstr(&crate::qstr::__name__)).and_then(obj::str::as_str)
+        };
         return match mn {
             Some(mn) => vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("module '{mn}' has no attribute '{n}'")),
             None => vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("module has no attribute '{n}'")),

@@ -99,14 +99,127 @@ impl<T> core::fmt::Debug for NativeClass<T> {
 }
 
 /// The class info of a native class's type.
-fn info(t: &'static Type) -> Option<&'static ClassInfo> {
+fn info(t: &Type) -> Option<&'static ClassInfo> {
     if !core::ptr::eq(t.slots, &SLOTS) {
         return None;
     }
     // SAFETY: only `NativeClass::new` builds types with these slots, as the first field of
-    // a `repr(C)` `ClassInfo` in a static.
+    // a `repr(C)` `ClassInfo` in a static (so the reference is in fact `'static`).
     Some(unsafe { &*(t as *const Type as *const ClassInfo) })
 }
+
+/// Method `name` of native class `t` (its raw function), for attribute lookup along an MRO
+/// (`obj::class::own_lookup`). Never allocates.
+pub(crate) fn native_class_method(t: &Type, name: Value) -> Option<Value> {
+    let ci = info(t)?;
+    let text = obj::str::as_str(name)?;
+    ci.methods.iter().find(|m| m.name() == text).map(Value::rom)
+}
+
+/// Bind `attr`, found on class `cls`, for `inst`: a method of a native class becomes a bound
+/// method of the instance, or, looked up on the class itself (`Pin.toggle`), a method
+/// descriptor that checks its first argument as CPython's does. Anything else is returned
+/// unchanged (a native function stored on a Python class does not bind, as in CPython).
+/// May collect.
+pub(crate) fn bind_native_method(
+    vm: &mut Vm<'_>,
+    attr: Value,
+    inst: Value,
+    cls: &'static Type,
+) -> PyResult<Value> {
+    let Some(ci) = info(cls) else {
+        return Ok(attr);
+    };
+    let Some(m) = ci.methods.iter().find(|m| Value::rom(*m) == attr) else {
+        return Ok(attr);
+    };
+    if !inst.is_null() {
+        return obj::method::new(vm, attr, inst);
+    }
+    let d = vm.alloc_obj(&DESCR_TYPE, size_of::<MethodDescr>())?;
+    // SAFETY: a fresh object of `MethodDescr`'s size and type.
+    unsafe {
+        let p = d.as_ptr() as *mut MethodDescr;
+        (*p).class = ci;
+        (*p).func = m;
+    }
+    Ok(d)
+}
+
+/// `Pin.toggle`: a native class's method looked up on the class (`method_descriptor`).
+/// Points only at statics, so the collector has nothing to trace in it.
+#[repr(C)]
+struct MethodDescr {
+    hdr: crate::rom::ObjHeader,
+    class: &'static ClassInfo,
+    func: &'static NativeFunction,
+}
+
+fn as_descr(v: Value) -> Option<&'static MethodDescr> {
+    if !v.is_obj() || !core::ptr::eq(obj::type_of(v), &DESCR_TYPE) {
+        return None;
+    }
+    // SAFETY: only `bind_native_method` makes objects of this type, with this layout.
+    Some(unsafe { &*(v.as_ptr() as *const MethodDescr) })
+}
+
+/// Call: the first argument must be an instance of the class (CPython's messages).
+fn descr_call(vm: &mut Vm<'_>, f: Value, args: &obj::Args<'_>) -> PyResult<Value> {
+    let Some(d) = as_descr(f) else {
+        return Ok(Value::NONE);
+    };
+    let (cls, name) = (d.class.ty.name(), d.func.name());
+    match args.pos.first() {
+        None => Err(vm.type_error(format_args!(
+            "unbound method {cls}.{name}() needs an argument"
+        ))),
+        Some(&me) if !core::ptr::eq(obj::type_of(me), &d.class.ty) => {
+            Err(vm.type_error(format_args!(
+                "descriptor '{name}' for '{cls}' objects doesn't apply to a '{}' object",
+                obj::type_name(me)
+            )))
+        }
+        Some(_) => run_native(vm, d.func.f(), args),
+    }
+}
+
+fn descr_repr(vm: &mut Vm<'_>, v: Value, sb: &mut obj::str::StrBuf) -> PyResult<()> {
+    let (cls, name) = as_descr(v).map_or(("?", "?"), |d| (d.class.ty.name(), d.func.name()));
+    sb.push_fmt(vm, format_args!("<method '{name}' of '{cls}' objects>"))
+}
+
+fn descr_getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    let Some(d) = as_descr(v) else {
+        return Ok(Value::NULL);
+    };
+    match obj::str::as_str(name) {
+        Some("__name__") => obj::str::new(vm, d.func.name()),
+        Some("__qualname__") => {
+            let mut sb = obj::str::StrBuf::new(vm)?;
+            sb.push_fmt(vm, format_args!("{}.{}", d.class.ty.name(), d.func.name()))?;
+            sb.finish(vm)
+        }
+        Some("__objclass__") => Ok(d.class.ty.as_value()),
+        _ => Ok(Value::NULL),
+    }
+}
+
+static DESCR_SLOTS: Slots = Slots {
+    call: Some(descr_call),
+    repr: Some(descr_repr),
+    getattr: Some(descr_getattr),
+    ..Slots::EMPTY
+};
+static Q_METHOD_DESCRIPTOR: Qstr<17> = Qstr::new(*b"method_descriptor");
+/// The type of a native class's methods looked up on the class.
+static DESCR_TYPE: Type = Type::builtin(
+    &Q_METHOD_DESCRIPTOR,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Misc,
+    0,
+    &DESCR_SLOTS,
+    &[],
+);
 
 fn new(vm: &mut Vm<'_>, cls: Value, args: &obj::Args<'_>) -> PyResult<Value> {
     let Some(ci) = obj::as_type(cls).and_then(info) else {
@@ -126,19 +239,6 @@ fn new(vm: &mut Vm<'_>, cls: Value, args: &obj::Args<'_>) -> PyResult<Value> {
     Ok(r)
 }
 
-fn getattr(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Value> {
-    let Some(ci) = info(obj::type_of(o)) else {
-        return Ok(Value::NULL);
-    };
-    let Some(text) = obj::str::as_str(name) else {
-        return Ok(Value::NULL);
-    };
-    match ci.methods.iter().find(|m| m.name() == text) {
-        Some(m) => obj::method::new(vm, Value::rom(m), o),
-        None => Ok(Value::NULL),
-    }
-}
-
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut obj::str::StrBuf) -> PyResult<()> {
     sb.push_fmt(
         vm,
@@ -146,9 +246,10 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut obj::str::StrBuf) -> PyResult<()> {
     )
 }
 
+/// Methods are found on the class (`native_class_method`, through `obj::class::own_lookup`)
+/// and bound by `bind_native_method`.
 static SLOTS: Slots = Slots {
     new: Some(new),
-    getattr: Some(getattr),
     repr: Some(repr),
     ..Slots::EMPTY
 };

@@ -147,8 +147,12 @@ fn int_parts(o: Obj<'_>) -> Result<(bool, Option<u128>), Error> {
     ))
 }
 
+/// CPython's message for an int beyond `C long` (64-bit here), which its parsers of the
+/// narrower C types report before their own range check.
+const BEYOND_LONG: &str = "Python int too large to convert to C long";
+
 macro_rules! int_conversions {
-    ($($t:ty: $signed:expr),* $(,)?) => {$(
+    ($($t:ty: $too_large:expr, $too_small:expr, $wide:expr;)*) => {$(
         impl<'s> IntoPython<'s> for $t {
             fn into_python(self, s: &mut Scope<'s>) -> Result<Obj<'s>, Error> {
                 #[allow(irrefutable_let_patterns)]
@@ -173,29 +177,52 @@ macro_rules! int_conversions {
         impl<'b, 's> FromPython<'b, 's> for $t {
             fn from_python(_s: &'b Scope<'s>, o: Obj<'s>) -> Result<Self, Error> {
                 let (neg, mag) = int_parts(o)?;
-                let too_large = || Error::new(
-                    ExcType::OVERFLOW_ERROR,
-                    concat!("Python int too large to convert to Rust ", stringify!($t)),
-                );
-                if neg && !$signed {
-                    return Err(Error::new(ExcType::OVERFLOW_ERROR, "can't convert negative value to unsigned int"));
-                }
-                let mag = mag.ok_or_else(too_large)?;
+                let overflow = |neg: bool| {
+                    // Beyond the C type that CPython's parser converts to first (C long or
+                    // unsigned long), that conversion's message.
+                    let wide: Option<(&str, u32, bool)> = $wide;
+                    let msg = match wide {
+                        Some((w, bits, neg_too)) if (!neg || neg_too) && match mag {
+                            Some(m) => if neg { m > 1 << bits } else { m >= 1 << bits },
+                            None => true,
+                        } => w,
+                        _ if neg => $too_small,
+                        _ => $too_large,
+                    };
+                    Error::new(ExcType::OVERFLOW_ERROR, msg)
+                };
+                let Some(mag) = mag else { return Err(overflow(neg)) };
                 let r = if neg {
                     // -mag fits i128 unless mag > 2^127.
                     if mag > (i128::MAX as u128) + 1 { None } else { <$t>::try_from((mag as i128).wrapping_neg()).ok() }
                 } else {
                     <$t>::try_from(mag).ok()
                 };
-                r.ok_or_else(too_large)
+                r.ok_or_else(|| overflow(neg))
             }
         }
     )*};
 }
 
+// Each type's messages are those of the CPython parser of the C type of its size (the
+// `array` module's type codes b, B, h, H, i, I, l, L; `n` for isize, `PyLong_AsSize_t` for
+// usize, `int.to_bytes` for the 128-bit types): too large, too small, and the message of the
+// wider conversion those parsers make first, `(message, bits, also for negatives)`.
+const VIA_LONG: Option<(&str, u32, bool)> = Some((BEYOND_LONG, 63, true));
 int_conversions! {
-    i8: true, i16: true, i32: true, i64: true, i128: true, isize: true,
-    u8: false, u16: false, u32: false, u64: false, u128: false, usize: false,
+    i8: "signed char is greater than maximum", "signed char is less than minimum", VIA_LONG;
+    u8: "unsigned byte integer is greater than maximum", "unsigned byte integer is less than minimum", VIA_LONG;
+    i16: "signed short integer is greater than maximum", "signed short integer is less than minimum", VIA_LONG;
+    u16: "unsigned short is greater than maximum", "unsigned short is less than minimum", VIA_LONG;
+    i32: "signed integer is greater than maximum", "signed integer is less than minimum", VIA_LONG;
+    u32: "unsigned int is greater than maximum", "can't convert negative value to unsigned int",
+        Some(("Python int too large to convert to C unsigned long", 64, false));
+    i64: BEYOND_LONG, BEYOND_LONG, None;
+    u64: "Python int too large to convert to C unsigned long", "can't convert negative value to unsigned int", None;
+    isize: "Python int too large to convert to C ssize_t", "Python int too large to convert to C ssize_t", None;
+    usize: "Python int too large to convert to C size_t", "can't convert negative value to size_t", None;
+    i128: "int too big to convert", "int too big to convert", None;
+    u128: "int too big to convert", "can't convert negative int to unsigned", None;
 }
 
 // ----- floats -----

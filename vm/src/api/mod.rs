@@ -21,7 +21,10 @@ pub use native::{Args, Bound, NativeFn, NativeFunction, NativeModule, Signature}
 pub use root::Root;
 pub use scope::{Lift, Scope};
 
-pub(crate) use native::{find_native, make_native_module};
+pub(crate) use class::{bind_native_method, native_class_method};
+pub(crate) use native::{
+    as_native_module, find_native, native_module_dict, native_module_getattr, native_module_setattr,
+};
 
 /// Re-exported at the crate root.
 pub(crate) mod native_exports {

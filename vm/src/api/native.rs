@@ -44,9 +44,14 @@ impl NativeFunction {
     pub const fn name(&self) -> &'static str {
         self.name
     }
+
+    pub(crate) fn f(&self) -> NativeFn {
+        self.f
+    }
 }
 
-/// A module of native functions, registered with [`Vm::add_module`] and imported by name:
+/// A module of native functions and classes, registered with [`Vm::add_module`] and imported
+/// by name:
 ///
 /// ```ignore
 /// static BOARD: NativeModule = NativeModule::new("board", &[
@@ -54,16 +59,42 @@ impl NativeFunction {
 ///     NativeFunction::new("read_adc", read_adc),
 /// ]);
 /// ```
+///
+/// The static is the module object itself (a ROM `module`, like the functions in its table),
+/// so importing it allocates nothing: `import board` binds the static, which is not entered
+/// in `sys.modules` (as MicroPython's built-in modules). Attribute lookups scan the table.
+/// The first write to the module (`board.x = 1`, `del board.led`) or a request for its
+/// `__dict__` gives it a heap dict holding the table's entries, kept in a VM side table;
+/// from then on that dict is its namespace.
+#[repr(C)]
 pub struct NativeModule {
+    /// `module`; the layout starts as `obj::module::ModuleObj`'s.
+    hdr: ObjHeader,
+    /// `ModuleObj::dict`: NULL, which marks a native module (a heap module always has one).
+    dict: Value,
+    /// `ModuleObj::name`: NULL (the name is `name`).
+    name_value: Value,
     name: &'static str,
     functions: &'static [NativeFunction],
     classes: &'static [super::class::ClassEntry],
 }
 
+// SAFETY: immutable after construction; the header points at the static MODULE_TYPE and the
+// two `Value` words are NULL.
+unsafe impl Sync for NativeModule {}
+// SAFETY: repr(C), starts with an ObjHeader of type `module` followed by the `ModuleObj`
+// fields (dict, name); an immutable static, word-aligned.
+unsafe impl RomObject for NativeModule {}
+
 impl NativeModule {
     /// A module `name` (a top-level name; no dots) holding `functions`.
     pub const fn new(name: &'static str, functions: &'static [NativeFunction]) -> NativeModule {
         NativeModule {
+            hdr: ObjHeader {
+                ty: &obj::module::MODULE_TYPE,
+            },
+            dict: Value::NULL,
+            name_value: Value::NULL,
             name,
             functions,
             classes: &[],
@@ -78,6 +109,17 @@ impl NativeModule {
     /// The module's name.
     pub const fn name(&self) -> &'static str {
         self.name
+    }
+
+    /// The table entry named `text`.
+    fn entry(&self, text: &str) -> Option<Value> {
+        if let Some(f) = self.functions.iter().find(|f| f.name == text) {
+            return Some(Value::rom(f));
+        }
+        self.classes
+            .iter()
+            .find(|c| c.0.name() == text)
+            .map(|c| c.0.as_value())
     }
 }
 
@@ -166,36 +208,121 @@ pub(crate) fn find_native(vm: &Vm<'_>, name: &str) -> Option<&'static NativeModu
         .find(|m| m.name == name)
 }
 
-/// Create the module object of native module `name`, if one is registered. The function
-/// objects are the static table itself; the module and its dict are the only allocations
-/// (plus a str per name that no frozen code uses). May collect.
-pub(crate) fn make_native_module(
-    vm: &mut Vm<'_>,
-    name: Value,
-    text: &str,
-) -> PyResult<Option<Value>> {
-    let Some(nm) = find_native(vm, text) else {
-        return Ok(None);
+/// The native module `v` is, if it is one (a `module` whose dict word is NULL).
+pub(crate) fn as_native_module(v: Value) -> Option<&'static NativeModule> {
+    let m = obj::module::as_module(v)?;
+    if !m.dict.is_null() {
+        return None;
+    }
+    // SAFETY: heap modules get their dict before anything can see them, so a module with a
+    // NULL dict word is a `NativeModule` static (repr(C), `ModuleObj`'s fields first).
+    Some(unsafe { &*(v.as_ptr() as *const NativeModule) })
+}
+
+/// A str value for `text`: a frozen qstr with that text if one exists, else a heap str.
+/// May collect.
+fn name_str(vm: &mut Vm<'_>, text: &str) -> PyResult<Value> {
+    match super::frozen_name(vm, text) {
+        Some(k) => Ok(k),
+        None => obj::str::new(vm, text),
+    }
+}
+
+/// The heap namespace of native module `v` once it has one (see [`NativeModule`]), else NULL.
+fn side_dict(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    let table = vm.rom_attrs;
+    if table.is_null() {
+        return Ok(Value::NULL);
+    }
+    Ok(obj::dict::get(vm, table, v)?.unwrap_or(Value::NULL))
+}
+
+/// The namespace dict of native module `v`, made on first use from `__name__` and its
+/// table and kept in the VM's side table (`Vm::rom_attrs`). May collect.
+pub(crate) fn native_module_dict(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    let Some(nm) = as_native_module(v) else {
+        return Ok(Value::NULL);
     };
+    let d = side_dict(vm, v)?;
+    if !d.is_null() {
+        return Ok(d);
+    }
+    if vm.rom_attrs.is_null() {
+        vm.rom_attrs = obj::dict::new(vm)?;
+    }
     let mark = vm.roots_mark();
-    let m = obj::module::new(vm, name)?;
-    vm.push_root(m)?;
-    let d = obj::module::as_module(m).map_or(Value::NULL, |x| x.dict);
-    for f in nm.functions {
-        let k = match super::frozen_name(vm, f.name) {
-            Some(k) => k,
-            None => obj::str::new(vm, f.name)?,
-        };
-        vm.push_root(k)?;
-        obj::dict::set_str(vm, d, k, Value::rom(f))?;
-        vm.pop_roots(mark + 1);
-    }
-    for c in nm.classes {
-        // A class's name is a ROM qstr.
-        obj::dict::set_str(vm, d, c.0.name, c.0.as_value())?;
-    }
+    let d = obj::dict::new(vm)?;
+    vm.push_root(d)?;
+    let r = (|| {
+        let n = name_str(vm, nm.name)?;
+        vm.push_root(n)?;
+        obj::dict::set_str(vm, d, Value::qstr(&crate::qstr::__name__), n)?;
+        for f in nm.functions {
+            let k = name_str(vm, f.name)?;
+            vm.push_root(k)?;
+            obj::dict::set_str(vm, d, k, Value::rom(f))?;
+        }
+        for c in nm.classes {
+            // A class's name is a ROM qstr.
+            obj::dict::set_str(vm, d, c.0.name, c.0.as_value())?;
+        }
+        let table = vm.rom_attrs;
+        obj::dict::set(vm, table, v, d)
+    })();
     vm.pop_roots(mark);
-    Ok(Some(m))
+    r.map(|()| d)
+}
+
+/// `getattr` of native module `v`: its table (no heap) until it has a namespace dict.
+/// NULL when absent. May collect (only `__name__`, `__dict__` and a module that has been
+/// written to).
+pub(crate) fn native_module_getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    let Some(nm) = as_native_module(v) else {
+        return Ok(Value::NULL);
+    };
+    let d = side_dict(vm, v)?;
+    if !d.is_null() {
+        return Ok(match obj::dict::get_str(d, name) {
+            Some(x) => x,
+            None if obj::str::as_str(name) == Some("__dict__") => d,
+            None => Value::NULL,
+        });
+    }
+    let Some(text) = obj::str::as_str(name) else {
+        return Ok(Value::NULL);
+    };
+    if let Some(x) = nm.entry(text) {
+        return Ok(x);
+    }
+    match text {
+        "__name__" => name_str(vm, nm.name),
+        "__dict__" => native_module_dict(vm, v),
+        _ => Ok(Value::NULL),
+    }
+}
+
+/// `setattr`/`delattr` (`x` NULL) on native module `v`: writes its namespace dict, made on
+/// first use. May collect.
+pub(crate) fn native_module_setattr(
+    vm: &mut Vm<'_>,
+    v: Value,
+    name: Value,
+    x: Value,
+) -> PyResult<()> {
+    let d = native_module_dict(vm, v)?;
+    let mark = vm.roots_mark();
+    vm.push_root(d)?;
+    let r = if x.is_null() {
+        match obj::dict::remove(vm, d, name) {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err(obj::module::no_attr_to_delete(vm, name)),
+            Err(e) => Err(e),
+        }
+    } else {
+        obj::dict::set(vm, d, name, x)
+    };
+    vm.pop_roots(mark);
+    r
 }
 
 /// Why [`Vm::add_module`] refused a module.

@@ -149,7 +149,9 @@ pub fn own_lookup(t: &Type, name: Value) -> Option<Value> {
     if t.is_heap() {
         return obj::dict::get_str(t.dict, name);
     }
-    find_method(t, name).map(|b| b.as_value())
+    find_method(t, name)
+        .map(|b| b.as_value())
+        .or_else(|| crate::api::native_class_method(t, name))
 }
 
 /// Look `name` up along `t`'s MRO. Returns the raw class attribute.

@@ -1,7 +1,9 @@
 //! `module`: a namespace dict with a name.
 //!
 //! ```text
-//!  ModuleObj  ObjHeader | dict Value | name Value (str)
+//!  ModuleObj     ObjHeader | dict Value | name Value (str)
+//!  NativeModule  ObjHeader | NULL | NULL | name &str | functions | classes   (a ROM static,
+//!                api/native.rs: its table is its namespace until first written)
 //! ```
 
 use super::{Kind, Layout, Slots, Type};
@@ -63,15 +65,25 @@ fn trace(v: Value, t: &mut Tracer<'_>) {
     }
 }
 
+/// The module's name as text (a native module's from its table).
+pub fn name_text(v: Value) -> Option<&'static str> {
+    if let Some(nm) = crate::api::as_native_module(v) {
+        return Some(nm.name());
+    }
+    as_module(v).and_then(|m| obj::str::as_str(m.name))
+}
+
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
-    let name = as_module(v).map(|m| m.name).unwrap_or(Value::NONE);
     sb.push(vm, "<module '")?;
-    sb.push(vm, obj::str::as_str(name).unwrap_or("?"))?;
+    sb.push(vm, name_text(v).unwrap_or("?"))?;
     sb.push(vm, "'>")
 }
 
-fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     let Some(m) = as_module(v) else { return Ok(Value::NULL) };
+    if m.dict.is_null() {
+        return crate::api::native_module_getattr(vm, v, name);
+    }
     if let Some(x) = obj::dict::get_str(m.dict, name) {
         return Ok(x);
     }
@@ -83,13 +95,25 @@ fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
 
 fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
     let Some(m) = as_module(v) else { return Ok(false) };
+    if m.dict.is_null() {
+        crate::api::native_module_setattr(vm, v, name, x)?;
+        return Ok(true);
+    }
     let d = m.dict;
     if x.is_null() {
-        obj::dict::remove(vm, d, name)?;
+        if obj::dict::remove(vm, d, name)?.is_none() {
+            return Err(no_attr_to_delete(vm, name));
+        }
     } else {
         obj::dict::set(vm, d, name, x)?;
     }
     Ok(true)
+}
+
+/// `del m.name` of a name the module lacks: CPython's generic setattr message.
+pub fn no_attr_to_delete(vm: &mut Vm<'_>, name: Value) -> crate::vm::Raised {
+    let n = obj::str::as_str(name).unwrap_or("?");
+    vm.raise_fmt(&obj::exception::ATTRIBUTE_ERROR_TYPE, format_args!("'module' object has no attribute '{n}'"))
 }
 
 static SLOTS: Slots =
