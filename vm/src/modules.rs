@@ -1,4 +1,6 @@
 //! Built-in modules: `gc` (MicroPython's API), `sys` (a small subset) and `math` (libm).
+//! `math` is the cargo feature of the same name; without it the module's functions are unused.
+#![cfg_attr(not(feature = "math"), allow(dead_code))]
 
 use crate::obj::{self, exception as exc, Args, Builtin};
 use crate::qstr;
@@ -394,7 +396,7 @@ static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
 
 /// Is `name` a built-in module?
 pub fn is_builtin_module(name: &str) -> bool {
-    matches!(name, "gc" | "sys" | "math")
+    matches!(name, "gc" | "sys") || cfg!(feature = "math") && name == "math"
 }
 
 /// Create built-in module `name` if it exists. May collect.
@@ -402,6 +404,7 @@ pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value
     let (fns, consts): (&'static [Builtin], &[(Value, Value)]) = match name {
         "gc" => (GC, &[]),
         "sys" => (SYS, &[]),
+        #[cfg(feature = "math")]
         "math" => (
             MATH,
             &[

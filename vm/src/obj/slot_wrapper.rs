@@ -195,6 +195,10 @@ fn defined(t: &Type, op: Op) -> bool {
 
 /// The index in `OPS` of the dunder `name`, if it is one.
 pub fn op_index(name: Value) -> Option<usize> {
+    // Without the feature no lookup finds a slot, so no wrapper is ever made.
+    if !cfg!(feature = "slot-wrappers") {
+        return None;
+    }
     let s = obj::str::as_str(name)?;
     if !s.starts_with("__") {
         return None;
