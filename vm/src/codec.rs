@@ -101,7 +101,7 @@ pub fn lookup(name: &str) -> Option<Encoding> {
             gap = false;
             *buf.get_mut(n)? = c.to_ascii_lowercase() as u8;
             n += 1;
-        } else if c.is_alphanumeric() {
+        } else if !c.is_ascii() && (!cfg!(feature = "unicode-tables") || c.is_alphanumeric()) {
             return None;
         } else {
             gap = true;
