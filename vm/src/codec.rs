@@ -169,12 +169,17 @@ pub fn args<'a>(
 
 fn find(vm: &mut Vm<'_>, encoding: Option<&str>) -> PyResult<Encoding> {
     let name = encoding.unwrap_or("utf-8");
-    lookup(name).ok_or_else(|| {
+    let found = lookup(name).ok_or_else(|| {
         vm.raise_fmt(
             &exc::LOOKUP_ERROR_TYPE,
             format_args!("unknown encoding: {name}"),
         )
-    })
+    });
+    // Without the feature only UTF-8 is looked up: say so, so that the ASCII and Latin-1
+    // paths of `encode` and `decode` are left out.
+    #[cfg(not(feature = "codecs"))]
+    let found = found.map(|_| Encoding::Utf8);
+    found
 }
 
 fn unknown_handler(vm: &mut Vm<'_>, errors: &str) -> Raised {

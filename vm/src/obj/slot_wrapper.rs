@@ -236,6 +236,11 @@ unsafe impl Layout for SlotWrapperObj {
 /// A wrapper for slot `i` of `owner`, bound to `self_` (NULL: unbound). `self_` is rooted by
 /// the caller. May collect.
 pub fn new(vm: &mut Vm<'_>, owner: &'static Type, i: usize, self_: Value) -> PyResult<Value> {
+    if !cfg!(feature = "slot-wrappers") {
+        // Not reached: without the feature `op_index` finds no slot. Said here as well so
+        // that the wrapper types and their `call` are left out of the image.
+        return Err(vm.raise_msg(&exc::ATTRIBUTE_ERROR_TYPE, "slot wrappers are not built in"));
+    }
     let ty = if self_.is_null() {
         &WRAPPER_DESCRIPTOR_TYPE
     } else {
