@@ -37,6 +37,7 @@ pub struct Config {
     runtime_path: String,
     cargo_messages: bool,
     options: CompileOptions,
+    budget: Option<u64>,
 }
 
 #[derive(Clone, Debug)]
@@ -87,6 +88,7 @@ impl Config {
             runtime_path: "::frostbyte".into(),
             cargo_messages: true,
             options: CompileOptions::default(),
+            budget: None,
         }
     }
 
@@ -175,6 +177,15 @@ impl Config {
         self
     }
 
+    /// A flash budget for the frozen image, in bytes: the crate that includes the generated
+    /// file then fails to compile when the image's items take more on the target being
+    /// built (the sizes are the target's own, checked by a constant assertion). `frostbyte
+    /// size` on a linked ELF lists the largest items.
+    pub fn budget(&mut self, bytes: u64) -> &mut Self {
+        self.budget = Some(bytes);
+        self
+    }
+
     /// Compile everything and write the generated file. Returns its path.
     pub fn compile(&self) -> Result<PathBuf, Error> {
         let base = self
@@ -212,6 +223,7 @@ impl Config {
             &self.static_name,
             &EmitOptions {
                 runtime_path: self.runtime_path.clone(),
+                budget: self.budget,
             },
         );
         let out = out_dir.join(&self.out_file);

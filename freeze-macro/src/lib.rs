@@ -9,7 +9,8 @@
 //!     frostbyte::include_python!("app.py", lines = "none", docstrings = false, asserts = false);
 //! ```
 //! `lines` is `"full"` (default: every instruction's line), `"functions"` (each function's
-//! first line only) or `"none"` (tracebacks name the file and function only).
+//! first line only) or `"none"` (tracebacks name the file and function only). `budget = BYTES`
+//! fails the build when the image's items take more flash than that on the target.
 //! The expansion is an expression of type `&'static Image`.
 //!
 //! **Path resolution** works like `include_str!`: relative to the directory of the source file
@@ -42,10 +43,11 @@ struct Args {
     module: Option<LitStr>,
     runtime: Option<LitStr>,
     options: CompileOptions,
+    budget: Option<u64>,
 }
 
 const EXPECTED: &str = "expected `module = \"name\"`, `runtime = \"::path\"`, \
-`lines = \"full\" | \"functions\" | \"none\"`, `docstrings = true | false` or `asserts = true | false`";
+`lines = \"full\" | \"functions\" | \"none\"`, `docstrings = true | false`, `asserts = true | false` or `budget = BYTES`";
 
 fn bool_value(key: &syn::Ident, value: &syn::Lit) -> syn::Result<bool> {
     match value {
@@ -75,6 +77,7 @@ impl Parse for Args {
             module: None,
             runtime: None,
             options: CompileOptions::default(),
+            budget: None,
         };
         while input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
@@ -103,6 +106,15 @@ impl Parse for Args {
                 }
                 "docstrings" => args.options.docstrings = bool_value(&key, &value)?,
                 "asserts" => args.options.asserts = bool_value(&key, &value)?,
+                "budget" => match &value {
+                    syn::Lit::Int(n) => args.budget = Some(n.base10_parse()?),
+                    _ => {
+                        return Err(syn::Error::new(
+                            value.span(),
+                            "`budget` takes a number of bytes",
+                        ))
+                    }
+                },
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
@@ -239,6 +251,7 @@ fn expand(args: &Args) -> Result<TokenStream, String> {
             .runtime
             .as_ref()
             .map_or_else(|| "::frostbyte".to_string(), |r| r.value()),
+        budget: args.budget,
     };
     let code = emit_image_expr(&loaded.modules, &tracked, &opts);
     code.parse::<TokenStream>()

@@ -23,6 +23,9 @@ static MACRO_DEFAULTS: &Image = frostbyte::include_python!(
     asserts = true
 );
 
+/// Within its budget (`tests/ui/over_budget.rs` is the same file over a budget).
+static BUDGETED: &Image = frostbyte::include_python!("../fixtures/options/opts.py", budget = 65536);
+
 #[derive(Default)]
 struct Capture(String);
 
