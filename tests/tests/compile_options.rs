@@ -85,6 +85,13 @@ fn full_line_tables_keep_every_line() {
             traceback(MACRO_FILE, [Some(43), Some(40), Some(36)])
         )
     );
+    assert_eq!(
+        run(BUDGETED),
+        (
+            KEPT.to_string(),
+            traceback(MACRO_FILE, [Some(43), Some(40), Some(36)])
+        )
+    );
 }
 
 #[test]
