@@ -90,4 +90,28 @@ fn main() {
     }
     std::fs::write(Path::new(&out_dir).join("corpus_index.rs"), items + &body)
         .expect("write corpus index");
+    options_fixtures();
+}
+
+/// `fixtures/options/opts.py` frozen with each level of line tables, and without docstrings
+/// and asserts (`tests/tests/compile_options.rs`).
+fn options_fixtures() {
+    use frostbyte_build::LineTables;
+    for (name, lines, keep) in [
+        ("OPTS_FULL", LineTables::Full, true),
+        ("OPTS_FUNCTIONS", LineTables::Functions, true),
+        ("OPTS_NONE", LineTables::None, true),
+        ("OPTS_STRIPPED", LineTables::Full, false),
+    ] {
+        frostbyte_build::Config::new()
+            .module("fixtures/options/opts.py")
+            .static_name(name)
+            .out_file(format!("{}.rs", name.to_lowercase()))
+            .line_tables(lines)
+            .docstrings(keep)
+            .asserts(keep)
+            // Ample: the check compiles and passes (tests/ui/over_budget.rs fails one).
+            .budget(64 * 1024)
+            .compile_or_exit();
+    }
 }

@@ -6,8 +6,9 @@
 # CPython (tools/difftest, a fixed batch of generated programs) -> the corpus again in GC
 # stress mode -> Miri on the VM's heap/value/GC tests (tools/miri.sh) -> each fuzz target for
 # 60 s (fuzz/run.sh; installs nightly and cargo-fuzz if missing) -> the VM cross-built for every
-# embedded target -> the RP2040 example (built) -> the firmware examples under QEMU (examples/firmware/run-qemu.sh: installs
-# QEMU if missing).
+# embedded target -> the VM's feature sets (each optional part alone, none, the boards' sets)
+# -> the RP2040 example (built) -> the firmware examples under QEMU
+# (examples/firmware/run-qemu.sh: installs QEMU if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,22 +56,35 @@ for t in thumbv6m-none-eabi thumbv7em-none-eabihf riscv32imc-unknown-none-elf wa
     echo "built frostbyte-vm for $t"
 done
 
+# The VM's optional parts (vm/Cargo.toml: math, slot-wrappers, codecs, unicode-tables,
+# error-messages) are on by default; a firmware turns them off and picks. Every part alone
+# and none at all must build, as must the sets the 256 KiB boards use (lm3s6965: only
+# error-messages; micro:bit: none), so a combination that does not compile is caught here
+# and not on someone's board.
+step "VM feature sets (each optional part alone, none, the firmware boards' sets)"
+VM_FEATURES=$(sed -n 's/^default = \[\(.*\)\]/\1/p' vm/Cargo.toml | tr -d '"' | tr ',' ' ')
+for f in "" $VM_FEATURES; do
+    cargo check -p frostbyte --quiet --no-default-features ${f:+--features "$f"}
+    echo "frostbyte builds with VM features: ${f:-none}"
+done
+cargo build -p frostbyte --release --quiet --target thumbv6m-none-eabi --no-default-features
+cargo build -p frostbyte --release --quiet --target thumbv7m-none-eabi --no-default-features --features error-messages
+echo "built the micro:bit and lm3s6965 feature sets"
+
 # A real board, built only (it cannot run here): Python blinks the Pico's LED through an
 # embedded-hal pin exposed as a native class (examples/rp-pico/README.md says how to flash it).
 step "real-board example: examples/rp-pico (RP2040, thumbv6m-none-eabi) builds"
 (cd examples/rp-pico && cargo build --release --quiet)
 # The link fails if the image outgrows the 2 MiB flash (memory.x); the size, for the log:
-target/debug/frostbyte size examples/rp-pico/target/thumbv6m-none-eabi/release/frostbyte-rp-pico | sed -n 1,2p
+"${CARGO_TARGET_DIR:-target}/debug/frostbyte" size "${CARGO_TARGET_DIR:-examples/rp-pico/target}/thumbv6m-none-eabi/release/frostbyte-rp-pico" | sed -n 1,2p
 
 # Firmware: examples/app frozen by build.rs into bare-metal binaries, run under QEMU, output
 # compared with the host run and with CPython's. The two 256 KiB boards (microbit,
-# lm3s6965) are out of the default run since the VM outgrew their flash (2026-12-06: the
-# lm3s6965 image is 268,776 B of 262,144; see vm/STATUS.md): FIRMWARE_BOARDS="microbit
-# lm3s6965 mps2-an386 riscv-virt" runs all four once the VM fits again.
+# lm3s6965) build the VM without most optional parts (vm/STATUS.md, "Flash").
 # mps2-an386-uart and riscv-virt-uart run their own program (Python writes the UART through a
 # native module); its expected output is CPython's run of the same file over stand-ins for the
-# native modules.
-FIRMWARE_BOARDS=${FIRMWARE_BOARDS:-"mps2-an386 mps2-an386-uart riscv-virt riscv-virt-uart"}
+# native modules. FIRMWARE_BOARDS="..." runs a subset.
+FIRMWARE_BOARDS=${FIRMWARE_BOARDS:-"microbit lm3s6965 mps2-an386 mps2-an386-uart riscv-virt riscv-virt-uart"}
 (cd examples/firmware/mps2-an386-uart && PYTHONPATH=cpython python3 python/main.py | cmp - expected_output.txt)
 step "firmware under QEMU ($FIRMWARE_BOARDS) and the host: outputs identical to CPython's"
 bash examples/firmware/run-qemu.sh $FIRMWARE_BOARDS

@@ -37,6 +37,10 @@ pub struct EmitOptions {
     /// Absolute path of the runtime crate in generated code (default `::frostbyte`). Generated
     /// code names only items of its hidden `__private` module (see [`EmitOptions::items_path`]).
     pub runtime_path: String,
+    /// Flash budget of the frozen image in bytes: the generated code then fails to compile,
+    /// for the target being built, when its items take more (`frostbyte size` on the linked
+    /// ELF lists the largest). None: no budget.
+    pub budget: Option<u64>,
 }
 
 impl EmitOptions {
@@ -51,6 +55,7 @@ impl Default for EmitOptions {
     fn default() -> Self {
         EmitOptions {
             runtime_path: "::frostbyte".to_string(),
+            budget: None,
         }
     }
 }
@@ -97,12 +102,32 @@ pub fn emit_image_body(modules: &[CompiledModule], opts: &EmitOptions) -> String
         module_entries.len(),
         module_entries.join(",\n    ")
     );
+    if let Some(budget) = opts.budget {
+        budget_check(&mut e.out, budget);
+    }
     let _ = writeln!(
         e.out,
         "{p}::rom::Image {{ version: {v}, modules: &FB_MOD }}",
         v = frostbyte_format::VERSION
     );
     e.finish()
+}
+
+/// Append a compile-time check that the statics emitted so far (every `static` line of
+/// `out`) take at most `budget` bytes on the target: the sizes are the target's own
+/// (`size_of_val` in a constant), so the check is exact for each board.
+fn budget_check(out: &mut String, budget: u64) {
+    let sizes: Vec<String> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("static "))
+        .filter_map(|l| l.split(':').next())
+        .map(|name| format!("::core::mem::size_of_val(&{name})"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "const _: () = assert!(0 + {} <= {budget}, \"frostbyte: the frozen image is over its budget of {budget} bytes (`frostbyte size` on the linked ELF lists its largest items)\");",
+        sizes.join(" + ")
+    );
 }
 
 /// Emit a complete build.rs output file defining `pub static <static_name>: Image`.

@@ -40,22 +40,70 @@ pub struct SourceFile<'a> {
     pub text: &'a str,
 }
 
+/// How much line information the compiled code objects keep (`frostbyte_build::Config::line_tables`,
+/// `include_python!(..., lines = "...")`). Frostbyte's line tables hold lines, never columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineTables {
+    /// The line of every instruction: tracebacks say where each frame was (CPython's).
+    #[default]
+    Full,
+    /// Only the line of each `def`, `class` and module start (no per-instruction table):
+    /// tracebacks name the file, the function and the line the function starts on.
+    Functions,
+    /// No line numbers: tracebacks name the file and the function (`File "f.py", in g`).
+    None,
+}
+
+/// What [`compile_module_with`] keeps of the source beyond what the code needs to run. The
+/// default keeps everything, as CPython without `-O`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// Line numbers (see [`LineTables`]).
+    pub line_tables: LineTables,
+    /// Keep docstrings. Without them every `__doc__` is None, as with CPython's `-OO`.
+    pub docstrings: bool,
+    /// Keep `assert` statements. Without them they compile to nothing, as with CPython's `-O`
+    /// (their test and message are not evaluated).
+    pub asserts: bool,
+}
+
+impl Default for CompileOptions {
+    fn default() -> Self {
+        CompileOptions {
+            line_tables: LineTables::Full,
+            docstrings: true,
+            asserts: true,
+        }
+    }
+}
+
+/// [`compile_module_with`] and the default options (everything kept).
+pub fn compile_module(
+    src: &SourceFile<'_>,
+    module_name: &str,
+    is_package: bool,
+) -> Result<CompiledModule, Vec<Diagnostic>> {
+    compile_module_with(src, module_name, is_package, &CompileOptions::default())
+}
+
 /// Compile one module. `module_name` is dotted (`sensor.filters`); `is_package` is true for a
 /// package's `__init__.py`. On failure every diagnostic found is returned, sorted by
 /// position: all syntax errors if there are any, else all scope errors and unsupported
 /// constructs. Nesting past CPython's limits (200 brackets, 100 indentation levels, about
 /// 3,000 levels of expressions and statements) or 200 nested functions is an error too; the work runs on a thread
 /// of its own with a large stack (see `nesting`), so no nesting overflows the caller's.
-pub fn compile_module(
+/// `opts` says what is kept beyond what the code needs to run.
+pub fn compile_module_with(
     src: &SourceFile<'_>,
     module_name: &str,
     is_package: bool,
+    opts: &CompileOptions,
 ) -> Result<CompiledModule, Vec<Diagnostic>> {
     let loc = Locator::new(src.path, src.text);
     if let Some((at, msg)) = nesting::prescan(src.text) {
         return Err(vec![loc.diagnostic(at, msg)]);
     }
-    nesting::with_stack(|| compile_parsed(&loc, src, module_name, is_package))
+    nesting::with_stack(|| compile_parsed(&loc, src, module_name, is_package, opts))
 }
 
 fn compile_parsed(
@@ -63,6 +111,7 @@ fn compile_parsed(
     src: &SourceFile<'_>,
     module_name: &str,
     is_package: bool,
+    opts: &CompileOptions,
 ) -> Result<CompiledModule, Vec<Diagnostic>> {
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(src.text, options)
@@ -95,7 +144,7 @@ fn compile_parsed(
             .into_iter()
             .map(|(at, msg)| loc.diagnostic(at, msg)),
     );
-    let result = codegen::compile(loc, table, body, module_name);
+    let result = codegen::compile(loc, table, body, module_name, opts);
     match result {
         Ok((code, names)) if diags.is_empty() => Ok(CompiledModule {
             name: module_name.to_string(),

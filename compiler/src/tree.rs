@@ -8,7 +8,7 @@
 //! extended with the relative path inside a package (`python/sensor/filters.py`). They are never
 //! made absolute, so generated code does not depend on where the checkout lives.
 
-use crate::{compile_module, CompiledModule, Diagnostic, SourceFile};
+use crate::{compile_module_with, CompileOptions, CompiledModule, Diagnostic, SourceFile};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -84,12 +84,22 @@ impl fmt::Display for LoadError {
 pub struct Loader {
     loaded: Loaded,
     errors: Vec<LoadError>,
+    options: CompileOptions,
 }
 
 impl Loader {
     /// An empty loader.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty loader that compiles with `options` (what is kept of docstrings, asserts and
+    /// line tables).
+    pub fn with_options(options: CompileOptions) -> Self {
+        Loader {
+            options,
+            ..Self::default()
+        }
     }
 
     /// Add one module file. `name` defaults to the file stem.
@@ -197,13 +207,14 @@ impl Loader {
             });
             return;
         }
-        match compile_module(
+        match compile_module_with(
             &SourceFile {
                 path: display,
                 text: &text,
             },
             name,
             is_package,
+            &self.options,
         ) {
             Ok(m) => self.loaded.modules.push(m),
             Err(diags) => self

@@ -21,6 +21,8 @@
 
 use frostbyte_compiler::freeze::{emit_image_file, EmitOptions};
 use frostbyte_compiler::tree::{render_errors, LoadError, Loader};
+use frostbyte_compiler::CompileOptions;
+pub use frostbyte_compiler::LineTables;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -34,6 +36,8 @@ pub struct Config {
     base_dir: Option<PathBuf>,
     runtime_path: String,
     cargo_messages: bool,
+    options: CompileOptions,
+    budget: Option<u64>,
 }
 
 #[derive(Clone, Debug)]
@@ -83,6 +87,8 @@ impl Config {
             base_dir: None,
             runtime_path: "::frostbyte".into(),
             cargo_messages: true,
+            options: CompileOptions::default(),
+            budget: None,
         }
     }
 
@@ -149,6 +155,37 @@ impl Config {
         self
     }
 
+    /// How much line information to keep (default [`LineTables::Full`]): `Functions` keeps
+    /// each function's first line only, `None` no line numbers (tracebacks still name the
+    /// file and the function). Saves flash: see the README's footprint notes.
+    pub fn line_tables(&mut self, level: LineTables) -> &mut Self {
+        self.options.line_tables = level;
+        self
+    }
+
+    /// Keep docstrings (default true). Without them every `__doc__` is None, as with
+    /// CPython's `-OO`.
+    pub fn docstrings(&mut self, keep: bool) -> &mut Self {
+        self.options.docstrings = keep;
+        self
+    }
+
+    /// Keep `assert` statements (default true). Without them they compile to nothing, as with
+    /// CPython's `-O`.
+    pub fn asserts(&mut self, keep: bool) -> &mut Self {
+        self.options.asserts = keep;
+        self
+    }
+
+    /// A flash budget for the frozen image, in bytes: the crate that includes the generated
+    /// file then fails to compile when the image's items take more on the target being
+    /// built (the sizes are the target's own, checked by a constant assertion). `frostbyte
+    /// size` on a linked ELF lists the largest items.
+    pub fn budget(&mut self, bytes: u64) -> &mut Self {
+        self.budget = Some(bytes);
+        self
+    }
+
     /// Compile everything and write the generated file. Returns its path.
     pub fn compile(&self) -> Result<PathBuf, Error> {
         let base = self
@@ -161,7 +198,7 @@ impl Config {
             .clone()
             .or_else(|| std::env::var_os("OUT_DIR").map(PathBuf::from))
             .ok_or(Error::NoOutDir)?;
-        let mut loader = Loader::new();
+        let mut loader = Loader::with_options(self.options);
         for input in &self.inputs {
             match input {
                 Input::Module { path, name } => {
@@ -186,6 +223,7 @@ impl Config {
             &self.static_name,
             &EmitOptions {
                 runtime_path: self.runtime_path.clone(),
+                budget: self.budget,
             },
         );
         let out = out_dir.join(&self.out_file);

@@ -4,7 +4,13 @@
 //! static APP: &frostbyte::Image = frostbyte::include_python!("app.py");       // module `app`
 //! static PKG: &frostbyte::Image = frostbyte::include_python!("python/sensor"); // package
 //! static MAIN: &frostbyte::Image = frostbyte::include_python!("app.py", module = "main");
+//! // smaller: no line numbers, no docstrings (`__doc__` is None), no asserts
+//! static SMALL: &frostbyte::Image =
+//!     frostbyte::include_python!("app.py", lines = "none", docstrings = false, asserts = false);
 //! ```
+//! `lines` is `"full"` (default: every instruction's line), `"functions"` (each function's
+//! first line only) or `"none"` (tracebacks name the file and function only). `budget = BYTES`
+//! fails the build when the image's items take more flash than that on the target.
 //! The expansion is an expression of type `&'static Image`.
 //!
 //! **Path resolution** works like `include_str!`: relative to the directory of the source file
@@ -26,6 +32,7 @@ mod native;
 
 use frostbyte_compiler::freeze::{emit_image_expr, EmitOptions};
 use frostbyte_compiler::tree::{render_errors, Loader};
+use frostbyte_compiler::{CompileOptions, LineTables};
 use proc_macro::TokenStream;
 use std::path::PathBuf;
 use syn::parse::{Parse, ParseStream};
@@ -35,6 +42,31 @@ struct Args {
     path: LitStr,
     module: Option<LitStr>,
     runtime: Option<LitStr>,
+    options: CompileOptions,
+    budget: Option<u64>,
+}
+
+const EXPECTED: &str = "expected `module = \"name\"`, `runtime = \"::path\"`, \
+`lines = \"full\" | \"functions\" | \"none\"`, `docstrings = true | false`, `asserts = true | false` or `budget = BYTES`";
+
+fn bool_value(key: &syn::Ident, value: &syn::Lit) -> syn::Result<bool> {
+    match value {
+        syn::Lit::Bool(b) => Ok(b.value),
+        _ => Err(syn::Error::new(
+            value.span(),
+            format!("`{key}` takes `true` or `false`"),
+        )),
+    }
+}
+
+fn str_value(key: &syn::Ident, value: syn::Lit) -> syn::Result<LitStr> {
+    match value {
+        syn::Lit::Str(s) => Ok(s),
+        other => Err(syn::Error::new(
+            other.span(),
+            format!("`{key}` takes a string literal"),
+        )),
+    }
 }
 
 impl Parse for Args {
@@ -44,6 +76,8 @@ impl Parse for Args {
             path,
             module: None,
             runtime: None,
+            options: CompileOptions::default(),
+            budget: None,
         };
         while input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
@@ -52,14 +86,39 @@ impl Parse for Args {
             }
             let key: syn::Ident = input.parse()?;
             input.parse::<Token![=]>()?;
-            let value: LitStr = input.parse()?;
+            let value: syn::Lit = input.parse()?;
             match key.to_string().as_str() {
-                "module" => args.module = Some(value),
-                "runtime" => args.runtime = Some(value),
+                "module" => args.module = Some(str_value(&key, value)?),
+                "runtime" => args.runtime = Some(str_value(&key, value)?),
+                "lines" => {
+                    let v = str_value(&key, value)?;
+                    args.options.line_tables = match v.value().as_str() {
+                        "full" => LineTables::Full,
+                        "functions" => LineTables::Functions,
+                        "none" => LineTables::None,
+                        other => {
+                            return Err(syn::Error::new(
+                                v.span(),
+                                format!("unknown line table level `{other}`; expected \"full\", \"functions\" or \"none\""),
+                            ))
+                        }
+                    };
+                }
+                "docstrings" => args.options.docstrings = bool_value(&key, &value)?,
+                "asserts" => args.options.asserts = bool_value(&key, &value)?,
+                "budget" => match &value {
+                    syn::Lit::Int(n) => args.budget = Some(n.base10_parse()?),
+                    _ => {
+                        return Err(syn::Error::new(
+                            value.span(),
+                            "`budget` takes a number of bytes",
+                        ))
+                    }
+                },
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
-                        format!("unknown option `{other}`; expected `module = \"name\"` or `runtime = \"::path\"`"),
+                        format!("unknown option `{other}`; {EXPECTED}"),
                     ))
                 }
             }
@@ -163,7 +222,7 @@ fn expand(args: &Args) -> Result<TokenStream, String> {
     let rel = args.path.value();
     let fs_path = base_dir().join(&rel);
     let display = rel.trim_end_matches('/').to_string();
-    let mut loader = Loader::new();
+    let mut loader = Loader::with_options(args.options);
     if fs_path.is_dir() {
         if args.module.is_some() {
             return Err("`module = ...` applies to a single file, not a package directory".into());
@@ -192,6 +251,7 @@ fn expand(args: &Args) -> Result<TokenStream, String> {
             .runtime
             .as_ref()
             .map_or_else(|| "::frostbyte".to_string(), |r| r.value()),
+        budget: args.budget,
     };
     let code = emit_image_expr(&loaded.modules, &tracked, &opts);
     code.parse::<TokenStream>()

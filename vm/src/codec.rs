@@ -13,7 +13,8 @@ use crate::obj::{self, exception as exc, str::StrBuf, Args};
 use crate::value::Value;
 use crate::vm::{PyResult, Raised, Vm};
 
-/// A supported encoding.
+/// A supported encoding (without the `codecs` feature only UTF-8 is ever looked up).
+#[cfg_attr(not(feature = "codecs"), allow(dead_code))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
     /// UTF-8.
@@ -53,6 +54,11 @@ static ALIASES: &[(&str, Encoding)] = &[
     ("utf8_ucs2", Encoding::Utf8),
     ("utf8_ucs4", Encoding::Utf8),
     ("cp65001", Encoding::Utf8),
+];
+
+/// The aliases of the ASCII and Latin-1 codecs (feature `codecs`).
+#[cfg(feature = "codecs")]
+static MORE_ALIASES: &[(&str, Encoding)] = &[
     ("ascii", Encoding::Ascii),
     ("646", Encoding::Ascii),
     ("ansi_x3.4_1968", Encoding::Ascii),
@@ -95,14 +101,17 @@ pub fn lookup(name: &str) -> Option<Encoding> {
             gap = false;
             *buf.get_mut(n)? = c.to_ascii_lowercase() as u8;
             n += 1;
-        } else if c.is_alphanumeric() {
+        } else if !c.is_ascii() && (!cfg!(feature = "unicode-tables") || c.is_alphanumeric()) {
             return None;
         } else {
             gap = true;
         }
     }
     let norm = core::str::from_utf8(&buf[..n]).ok()?;
-    ALIASES.iter().find(|(a, _)| *a == norm).map(|(_, e)| *e)
+    let found = ALIASES.iter().find(|(a, _)| *a == norm);
+    #[cfg(feature = "codecs")]
+    let found = found.or_else(|| MORE_ALIASES.iter().find(|(a, _)| *a == norm));
+    found.map(|(_, e)| *e)
 }
 
 /// An error handler.
@@ -160,12 +169,17 @@ pub fn args<'a>(
 
 fn find(vm: &mut Vm<'_>, encoding: Option<&str>) -> PyResult<Encoding> {
     let name = encoding.unwrap_or("utf-8");
-    lookup(name).ok_or_else(|| {
+    let found = lookup(name).ok_or_else(|| {
         vm.raise_fmt(
             &exc::LOOKUP_ERROR_TYPE,
             format_args!("unknown encoding: {name}"),
         )
-    })
+    });
+    // Without the feature only UTF-8 is looked up: say so, so that the ASCII and Latin-1
+    // paths of `encode` and `decode` are left out.
+    #[cfg(not(feature = "codecs"))]
+    let found = found.map(|_| Encoding::Utf8);
+    found
 }
 
 fn unknown_handler(vm: &mut Vm<'_>, errors: &str) -> Raised {

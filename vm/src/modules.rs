@@ -1,5 +1,7 @@
 //! Built-in modules: `gc` (MicroPython's API), `sys` (a small subset), `math` (libm) and
 //! `types` (`coroutine` and two type names; its functions live in `coro.rs`).
+//! `math` is the cargo feature of the same name; without it the module's functions are unused.
+#![cfg_attr(not(feature = "math"), allow(dead_code))]
 
 use crate::obj::{self, exception as exc, Args, Builtin};
 use crate::qstr;
@@ -395,7 +397,7 @@ static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
 
 /// Is `name` a built-in module?
 pub fn is_builtin_module(name: &str) -> bool {
-    matches!(name, "gc" | "sys" | "math" | "types")
+    matches!(name, "gc" | "sys" | "types") || cfg!(feature = "math") && name == "math"
 }
 
 /// Create built-in module `name` if it exists. May collect.
@@ -404,6 +406,7 @@ pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value
         "gc" => (GC, &[]),
         "types" => (crate::coro::TYPES, &crate::coro::types_consts()),
         "sys" => (SYS, &[]),
+        #[cfg(feature = "math")]
         "math" => (
             MATH,
             &[

@@ -68,7 +68,12 @@ fn write_entry(vm: &mut Vm<'_>, code: &Code, line: usize, sb: &mut StrBuf) -> cr
     let name = obj::code::short_name(code);
     let mut b = crate::vm::FixedBuf::new();
     use core::fmt::Write;
-    let _ = writeln!(b, "  File \"{file}\", line {line}, in {name}");
+    // Line 0: frozen without line numbers (`LineTables::None`); no Python line is 0.
+    let _ = if line == 0 {
+        writeln!(b, "  File \"{file}\", in {name}")
+    } else {
+        writeln!(b, "  File \"{file}\", line {line}, in {name}")
+    };
     out(vm, sb, b.as_str())
 }
 

@@ -957,8 +957,12 @@ impl<'a> Vm<'a> {
         Raised(())
     }
 
-    /// Raise `ty(msg)`. May collect.
+    /// Raise `ty(msg)` (`ty()` without the `error-messages` feature). May collect.
+    #[cfg_attr(not(feature = "error-messages"), inline(always))]
     pub(crate) fn raise_msg(&mut self, ty: &'static Type, msg: &str) -> Raised {
+        if !cfg!(feature = "error-messages") {
+            return self.raise_empty(ty);
+        }
         match obj::str::new(self, msg) {
             Ok(s) => self.raise_with_arg(ty, s),
             Err(r) => r,
@@ -987,19 +991,26 @@ impl<'a> Vm<'a> {
         }
     }
 
-    /// Raise `ty(formatted message)`. May collect.
+    /// Raise `ty(formatted message)` (`ty()` without the `error-messages` feature: inlined,
+    /// the message and what formats it are left out of the image). May collect.
+    #[cfg_attr(not(feature = "error-messages"), inline(always))]
     pub(crate) fn raise_fmt(&mut self, ty: &'static Type, args: fmt::Arguments<'_>) -> Raised {
+        if !cfg!(feature = "error-messages") {
+            return self.raise_empty(ty);
+        }
         let mut b = FixedBuf::new();
         let _ = b.write_fmt(args);
         self.raise_msg(ty, b.as_str())
     }
 
     /// `TypeError(message)`.
+    #[cfg_attr(not(feature = "error-messages"), inline(always))]
     pub(crate) fn type_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
         self.raise_fmt(&exception::TYPE_ERROR_TYPE, args)
     }
 
     /// `ValueError(message)`.
+    #[cfg_attr(not(feature = "error-messages"), inline(always))]
     pub(crate) fn value_error(&mut self, args: fmt::Arguments<'_>) -> Raised {
         self.raise_fmt(&exception::VALUE_ERROR_TYPE, args)
     }

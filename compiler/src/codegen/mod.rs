@@ -106,6 +106,8 @@ pub(crate) struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     /// The module's dotted name (`__module__` of its frozen class namespaces).
     module_name: String,
+    /// What is kept beyond what the code needs (docstrings, asserts, line tables).
+    opts: crate::CompileOptions,
 }
 
 /// Compile a module body. Returns the module code and its name table, or the diagnostics.
@@ -114,6 +116,7 @@ pub(crate) fn compile(
     table: ScopeTable,
     body: &[Stmt],
     module_name: &str,
+    opts: &crate::CompileOptions,
 ) -> Result<(CodeUnit, Vec<String>), Vec<Diagnostic>> {
     let mut c = Compiler {
         loc,
@@ -122,6 +125,7 @@ pub(crate) fn compile(
         diags: Vec::new(),
         units: Vec::new(),
         module_name: module_name.to_string(),
+        opts: *opts,
     };
     c.enter_unit(0, "<module>".into(), String::new(), CodeFlags::NAMESPACE, 1);
     c.docstring(body);
@@ -270,6 +274,11 @@ impl<'a> Compiler<'a> {
             self.diags
                 .push(self.loc.diagnostic(at, "too many constants"));
         }
+        let (first_line, line_table) = match self.opts.line_tables {
+            crate::LineTables::Full => (u.first_line, asm.line_table),
+            crate::LineTables::Functions => (u.first_line, Vec::new()),
+            crate::LineTables::None => (0, Vec::new()),
+        };
         CodeUnit {
             // The qualified name (`C.m`, `f.<locals>.g`); the module keeps `<module>`.
             name: if u.qualname.is_empty() {
@@ -284,11 +293,11 @@ impl<'a> Compiler<'a> {
             n_locals: n_locals as u16,
             n_free: s.n_free() as u16,
             stack_size: asm.stack_size as u16,
-            first_line: u.first_line,
+            first_line,
             bytecode: asm.bytecode,
             consts: u.consts.into_vec(),
             local_names: s.slots.clone(),
-            line_table: asm.line_table,
+            line_table,
             exc_table: asm.exc_table,
         }
     }
@@ -520,6 +529,9 @@ impl<'a> Compiler<'a> {
     /// Module and class bodies store their docstring as `__doc__` (functions keep theirs as
     /// `consts[0]`, see [`Compiler::function_docstring`]).
     fn docstring(&mut self, body: &'a [Stmt]) {
+        if !self.opts.docstrings {
+            return;
+        }
         if let Some(Stmt::Expr(e)) = body.first() {
             if let ast::Expr::StringLiteral(s) = &*e.value {
                 let saved = self.set_line(e.range.start());
@@ -533,6 +545,9 @@ impl<'a> Compiler<'a> {
     /// A function body's docstring becomes `consts[0]` of the freshly opened unit, flagged
     /// `DOCSTRING` (the VM's `__doc__`); no code is emitted for it.
     fn function_docstring(&mut self, body: &'a [Stmt]) {
+        if !self.opts.docstrings {
+            return;
+        }
         if let Some(Stmt::Expr(e)) = body.first() {
             if let ast::Expr::StringLiteral(s) = &*e.value {
                 let u = self.unit();
@@ -705,7 +720,7 @@ impl<'a> Compiler<'a> {
                     if Self::const_value(&e.value).is_none() {
                         return false;
                     }
-                    if i == 0 && e.value.is_string_literal_expr() {
+                    if i == 0 && e.value.is_string_literal_expr() && self.opts.docstrings {
                         add("__doc__".into());
                     }
                 }
@@ -763,7 +778,7 @@ impl<'a> Compiler<'a> {
         };
         for (i, st) in c.body.iter().enumerate() {
             match st {
-                Stmt::Expr(e) if i == 0 => {
+                Stmt::Expr(e) if i == 0 && self.opts.docstrings => {
                     if let ast::Expr::StringLiteral(s) = &*e.value {
                         set(&mut entries, "__doc__".into(), Const::Str(s.value.to_str().to_string()));
                     }

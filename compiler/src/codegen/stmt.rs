@@ -80,6 +80,7 @@ impl<'a> Compiler<'a> {
                 }
             },
             Stmt::Try(t) => self.try_stmt(t),
+            Stmt::Assert(_) if !self.opts.asserts => {}
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, true, end);

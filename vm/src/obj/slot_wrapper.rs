@@ -195,6 +195,10 @@ fn defined(t: &Type, op: Op) -> bool {
 
 /// The index in `OPS` of the dunder `name`, if it is one.
 pub fn op_index(name: Value) -> Option<usize> {
+    // Without the feature no lookup finds a slot, so no wrapper is ever made.
+    if !cfg!(feature = "slot-wrappers") {
+        return None;
+    }
     let s = obj::str::as_str(name)?;
     if !s.starts_with("__") {
         return None;
@@ -232,6 +236,11 @@ unsafe impl Layout for SlotWrapperObj {
 /// A wrapper for slot `i` of `owner`, bound to `self_` (NULL: unbound). `self_` is rooted by
 /// the caller. May collect.
 pub fn new(vm: &mut Vm<'_>, owner: &'static Type, i: usize, self_: Value) -> PyResult<Value> {
+    if !cfg!(feature = "slot-wrappers") {
+        // Not reached: without the feature `op_index` finds no slot. Said here as well so
+        // that the wrapper types and their `call` are left out of the image.
+        return Err(vm.raise_msg(&exc::ATTRIBUTE_ERROR_TYPE, "slot wrappers are not built in"));
+    }
     let ty = if self_.is_null() {
         &WRAPPER_DESCRIPTOR_TYPE
     } else {

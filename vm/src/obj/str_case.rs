@@ -17,9 +17,39 @@ pub enum Mapped {
     Many(&'static str),
 }
 
+/// Without the `unicode-tables` feature, case mapping and the character classes below know
+/// ASCII only: other characters are uncased, not letters, digits or numerics, and map to
+/// themselves (as in MicroPython). Saves core's property tables and the runs here.
+const TABLES: bool = cfg!(feature = "unicode-tables");
+
+/// `c.isalpha()` for one character.
+pub fn is_alphabetic(c: char) -> bool {
+    if TABLES { c.is_alphabetic() } else { c.is_ascii_alphabetic() }
+}
+
+/// `c.isalnum()` for one character.
+pub fn is_alphanumeric(c: char) -> bool {
+    if TABLES { c.is_alphanumeric() } else { c.is_ascii_alphanumeric() }
+}
+
+/// `c.isnumeric()` for one character.
+pub fn is_numeric(c: char) -> bool {
+    if TABLES { c.is_numeric() } else { c.is_ascii_digit() }
+}
+
+/// Is `c` an upper-case letter (`isupper`, `istitle`, `swapcase`)?
+pub fn is_uppercase(c: char) -> bool {
+    if TABLES { c.is_uppercase() } else { c.is_ascii_uppercase() }
+}
+
+/// Is `c` a lower-case letter?
+pub fn is_lowercase(c: char) -> bool {
+    if TABLES { c.is_lowercase() } else { c.is_ascii_lowercase() }
+}
+
 /// `c.upper()`.
 pub fn upper(c: char) -> Mapped {
-    if c.is_ascii() {
+    if c.is_ascii() || !TABLES {
         return Mapped::One(c.to_ascii_uppercase());
     }
     match special(data::UPPER_SPECIAL, data::UPPER_TEXT, c) {
@@ -30,6 +60,9 @@ pub fn upper(c: char) -> Mapped {
 
 /// The titlecase of `c` (what `str.title` and `str.capitalize` make of a word's first letter).
 pub fn title(c: char) -> Mapped {
+    if !TABLES {
+        return upper(c);
+    }
     match special(data::TITLE_SPECIAL, data::TITLE_TEXT, c) {
         Some(s) => Mapped::Many(s),
         None => upper(c),
@@ -39,6 +72,9 @@ pub fn title(c: char) -> Mapped {
 /// Is `c` cased (Unicode `Cased`: lowercase, uppercase or titlecase)? `str.title` starts a
 /// word after an uncased character.
 pub fn is_cased(c: char) -> bool {
+    if !TABLES {
+        return c.is_ascii_alphabetic();
+    }
     let cp = c as u32;
     let i = data::CASED.partition_point(|&r| r & 0x1f_ffff <= cp);
     i.checked_sub(1).and_then(|i| data::CASED.get(i)).is_some_and(|&r| cp - (r & 0x1f_ffff) <= r >> 21)
@@ -55,7 +91,7 @@ fn special(table: &[(u16, u16)], text: &'static str, c: char) -> Option<&'static
 
 /// `c.lower()`.
 pub fn lower(c: char) -> Mapped {
-    if c.is_ascii() {
+    if c.is_ascii() || !TABLES {
         return Mapped::One(c.to_ascii_lowercase());
     }
     if c == data::LOWER_SPECIAL.0 {

@@ -394,7 +394,7 @@ fn lower_c(c: char, _p: bool) -> (char, Option<&'static str>) {
     case_result(str_case::lower(c))
 }
 fn swap_c(c: char, _p: bool) -> (char, Option<&'static str>) {
-    if c.is_uppercase() { lower_c(c, false) } else { upper_c(c, false) }
+    if str_case::is_uppercase(c) { lower_c(c, false) } else { upper_c(c, false) }
 }
 fn title_c(c: char, prev: bool) -> (char, Option<&'static str>) {
     if prev { lower_c(c, false) } else { case_result(str_case::title(c)) }
@@ -437,13 +437,13 @@ fn pred(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(char) -> bool) -> PyResult<Value
     Ok(Value::bool(!text.is_empty() && text.chars().all(f)))
 }
 fn isdigit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    pred(vm, args, |c| c.is_ascii_digit() || c.is_numeric() && !c.is_alphabetic())
+    pred(vm, args, |c| c.is_ascii_digit() || str_case::is_numeric(c) && !str_case::is_alphabetic(c))
 }
 fn isalpha(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    pred(vm, args, char::is_alphabetic)
+    pred(vm, args, str_case::is_alphabetic)
 }
 fn isalnum(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    pred(vm, args, char::is_alphanumeric)
+    pred(vm, args, str_case::is_alphanumeric)
 }
 fn isspace(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     pred(vm, args, char::is_whitespace)
@@ -452,12 +452,12 @@ fn cased(vm: &mut Vm<'_>, args: &Args<'_>, upper: bool) -> PyResult<Value> {
     let text = this(vm, args)?;
     let mut any = false;
     for c in text.chars() {
-        if c.is_uppercase() {
+        if str_case::is_uppercase(c) {
             if !upper {
                 return Ok(Value::FALSE);
             }
             any = true;
-        } else if c.is_lowercase() {
+        } else if str_case::is_lowercase(c) {
             if upper {
                 return Ok(Value::FALSE);
             }
@@ -476,7 +476,7 @@ fn isidentifier(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let text = this(vm, args)?;
     let mut it = text.chars();
     let ok = match it.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => it.all(|c| c == '_' || c.is_alphanumeric()),
+        Some(c) if c == '_' || str_case::is_alphabetic(c) => it.all(|c| c == '_' || str_case::is_alphanumeric(c)),
         _ => false,
     };
     Ok(Value::bool(ok))
@@ -617,7 +617,7 @@ fn isdecimal(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     pred(vm, args, |c| c.is_ascii_digit())
 }
 fn isnumeric(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    pred(vm, args, char::is_numeric)
+    pred(vm, args, str_case::is_numeric)
 }
 fn isascii(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let text = this(vm, args)?;
@@ -632,13 +632,13 @@ fn istitle(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let mut prev = false;
     let mut any = false;
     for c in text.chars() {
-        if c.is_uppercase() {
+        if str_case::is_uppercase(c) {
             if prev {
                 return Ok(Value::FALSE);
             }
             prev = true;
             any = true;
-        } else if c.is_lowercase() {
+        } else if str_case::is_lowercase(c) {
             if !prev {
                 return Ok(Value::FALSE);
             }
