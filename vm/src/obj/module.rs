@@ -97,3 +97,10 @@ static SLOTS: Slots =
 
 /// `module`.
 pub static MODULE_TYPE: Type = Type::builtin(&qstr::module, Some(&obj::class::OBJECT_TYPE), Kind::Module, 0, &SLOTS, &[]);
+
+// A frozen module (`rom::Module`) must be readable as a `ModuleObj`.
+const _: () = assert!(
+    core::mem::size_of::<crate::rom::Module>() == core::mem::size_of::<ModuleObj>()
+        && core::mem::offset_of!(crate::rom::Module, dict) == core::mem::offset_of!(ModuleObj, dict)
+        && core::mem::offset_of!(crate::rom::Module, name) == core::mem::offset_of!(ModuleObj, name)
+);
