@@ -54,11 +54,23 @@ macro_rules! rom_module {
     };
 }
 
+#[cfg(feature = "bisect")]
+mod bisect;
+#[cfg(feature = "errno")]
+mod errno;
+#[cfg(feature = "heapq")]
+mod heapq;
 #[cfg(feature = "struct")]
 mod struct_;
 
 /// The standard modules compiled in: name and module object.
 static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
+    #[cfg(feature = "bisect")]
+    ("bisect", &bisect::MODULE),
+    #[cfg(feature = "errno")]
+    ("errno", &errno::MODULE),
+    #[cfg(feature = "heapq")]
+    ("heapq", &heapq::MODULE),
     #[cfg(feature = "struct")]
     ("struct", &struct_::MODULE),
 ];
