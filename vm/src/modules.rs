@@ -472,6 +472,11 @@ pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "gc" | "sys" | "math") || STD_MODULES.iter().any(|(n, _)| *n == name)
 }
 
+/// The name of standard module `name` as its ROM qstr (so `sys.modules` keys cost no heap).
+pub fn std_module_name(name: &str) -> Option<Value> {
+    STD_MODULES.iter().find(|(n, _)| *n == name).map(|(_, m)| m.name)
+}
+
 /// Create built-in module `name` if it exists. May collect.
 pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value>> {
     if let Some((_, m)) = STD_MODULES.iter().find(|(n, _)| *n == name) {
