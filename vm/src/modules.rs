@@ -8,17 +8,28 @@
 //! built-in modules). Its code lives under `frostbyte_vm::modules::<name>`, which is how
 //! `frostbyte size` attributes its flash.
 
+/// The Python name of a `rom_module!` entry: the Rust identifier, or the given text
+/// (for names that are Rust keywords: `mod_ as "mod"`).
+macro_rules! rom_pyname {
+    ($f:ident) => {
+        stringify!($f)
+    };
+    ($f:ident, $py:literal) => {
+        $py
+    };
+}
+
 /// A standard module's ROM objects, in the invoking file: `pub static MODULE`, the
 /// module object, whose namespace holds `__name__`, one `Builtin` per listed Rust function
-/// (the Python name is the function's), and the listed `name => value` constants.
+/// (the Python name is the function's, or the `as "name"` given), and the listed `name => value` constants.
 macro_rules! rom_module {
-    ($modname:literal, fns: [$($f:ident),* $(,)?], values: [$($k:ident => $v:expr),* $(,)?] $(,)?) => {
+    ($modname:literal, fns: [$($f:ident $(as $py:literal)?),* $(,)?], values: [$($k:ident => $v:expr),* $(,)?] $(,)?) => {
         #[allow(non_upper_case_globals, missing_docs, dead_code)]
         mod rom_names {
             pub static __MODNAME: $crate::rom::Qstr<{ $modname.len() }> =
                 $crate::rom::Qstr::new($crate::qstr::text($modname));
-            $(pub static $f: $crate::rom::Qstr<{ stringify!($f).len() }> =
-                $crate::rom::Qstr::new($crate::qstr::text(stringify!($f)));)*
+            $(pub static $f: $crate::rom::Qstr<{ rom_pyname!($f $(, $py)?).len() }> =
+                $crate::rom::Qstr::new($crate::qstr::text(rom_pyname!($f $(, $py)?)));)*
             $(pub static $k: $crate::rom::Qstr<{ stringify!($k).len() }> =
                 $crate::rom::Qstr::new($crate::qstr::text(stringify!($k)));)*
         }
@@ -36,7 +47,7 @@ macro_rules! rom_module {
                 ],
                 [
                     frostbyte_format::qstr::qstr_hash(b"__name__"),
-                    $(frostbyte_format::qstr::qstr_hash(stringify!($f).as_bytes()),)*
+                    $(frostbyte_format::qstr::qstr_hash(rom_pyname!($f $(, $py)?).as_bytes()),)*
                     $(frostbyte_format::qstr::qstr_hash(stringify!($k).as_bytes()),)*
                 ],
             );
@@ -60,6 +71,8 @@ mod bisect;
 mod errno;
 #[cfg(feature = "heapq")]
 mod heapq;
+#[cfg(feature = "operator")]
+mod operator;
 #[cfg(feature = "struct")]
 mod struct_;
 
@@ -71,6 +84,8 @@ static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
     ("errno", &errno::MODULE),
     #[cfg(feature = "heapq")]
     ("heapq", &heapq::MODULE),
+    #[cfg(feature = "operator")]
+    ("operator", &operator::MODULE),
     #[cfg(feature = "struct")]
     ("struct", &struct_::MODULE),
 ];
