@@ -69,6 +69,8 @@ macro_rules! rom_module {
 mod bisect;
 #[cfg(feature = "errno")]
 mod errno;
+#[cfg(feature = "functools")]
+mod functools;
 #[cfg(feature = "heapq")]
 mod heapq;
 #[cfg(feature = "operator")]
@@ -82,6 +84,8 @@ static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
     ("bisect", &bisect::MODULE),
     #[cfg(feature = "errno")]
     ("errno", &errno::MODULE),
+    #[cfg(feature = "functools")]
+    ("functools", &functools::MODULE),
     #[cfg(feature = "heapq")]
     ("heapq", &heapq::MODULE),
     #[cfg(feature = "operator")]
