@@ -65,6 +65,8 @@ macro_rules! rom_module {
     };
 }
 
+#[cfg(feature = "binascii")]
+mod binascii;
 #[cfg(feature = "bisect")]
 mod bisect;
 #[cfg(feature = "errno")]
@@ -80,6 +82,8 @@ mod struct_;
 
 /// The standard modules compiled in: name and module object.
 static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
+    #[cfg(feature = "binascii")]
+    ("binascii", &binascii::MODULE),
     #[cfg(feature = "bisect")]
     ("bisect", &bisect::MODULE),
     #[cfg(feature = "errno")]
