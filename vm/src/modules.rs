@@ -69,6 +69,8 @@ macro_rules! rom_module {
 mod binascii;
 #[cfg(feature = "bisect")]
 mod bisect;
+#[cfg(feature = "collections")]
+mod collections;
 #[cfg(feature = "errno")]
 mod errno;
 #[cfg(feature = "functools")]
@@ -86,6 +88,8 @@ static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
     ("binascii", &binascii::MODULE),
     #[cfg(feature = "bisect")]
     ("bisect", &bisect::MODULE),
+    #[cfg(feature = "collections")]
+    ("collections", &collections::MODULE),
     #[cfg(feature = "errno")]
     ("errno", &errno::MODULE),
     #[cfg(feature = "functools")]
