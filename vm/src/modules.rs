@@ -77,6 +77,8 @@ mod errno;
 mod functools;
 #[cfg(feature = "heapq")]
 mod heapq;
+#[cfg(feature = "micropython")]
+mod micropython;
 #[cfg(feature = "operator")]
 mod operator;
 #[cfg(feature = "struct")]
@@ -96,6 +98,8 @@ static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
     ("functools", &functools::MODULE),
     #[cfg(feature = "heapq")]
     ("heapq", &heapq::MODULE),
+    #[cfg(feature = "micropython")]
+    ("micropython", &micropython::MODULE),
     #[cfg(feature = "operator")]
     ("operator", &operator::MODULE),
     #[cfg(feature = "struct")]
