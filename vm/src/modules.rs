@@ -77,6 +77,8 @@ mod errno;
 mod functools;
 #[cfg(feature = "heapq")]
 mod heapq;
+#[cfg(feature = "itertools")]
+mod itertools;
 #[cfg(feature = "micropython")]
 mod micropython;
 #[cfg(feature = "operator")]
@@ -98,6 +100,8 @@ static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
     ("functools", &functools::MODULE),
     #[cfg(feature = "heapq")]
     ("heapq", &heapq::MODULE),
+    #[cfg(feature = "itertools")]
+    ("itertools", &itertools::MODULE),
     #[cfg(feature = "micropython")]
     ("micropython", &micropython::MODULE),
     #[cfg(feature = "operator")]
