@@ -15,7 +15,18 @@ impl frostbyte::Output for Sink {
     fn write_str(&mut self, _s: &str) {}
 }
 
-const MODULES: &[&str] = &["struct", "errno", "bisect", "heapq"];
+const MODULES: &[&str] = &[
+    "binascii",
+    "bisect",
+    "collections",
+    "errno",
+    "functools",
+    "heapq",
+    "itertools",
+    "micropython",
+    "operator",
+    "struct",
+];
 
 /// Bytes retained by importing `name` into a VM that has already imported `warm` (so
 /// `sys.modules` exists and has room).

@@ -84,6 +84,15 @@ fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
 fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
     let Some(m) = as_module(v) else { return Ok(false) };
     let d = m.dict;
+    if !vm.is_heap(d) {
+        // A standard module's namespace is in flash (`rom::Module`): read-only, as
+        // MicroPython's built-in modules.
+        let n = obj::str::as_str(name).unwrap_or("?");
+        return Err(vm.raise_fmt(
+            &obj::exception::ATTRIBUTE_ERROR_TYPE,
+            format_args!("'module' object has no attribute '{n}'"),
+        ));
+    }
     if x.is_null() {
         obj::dict::remove(vm, d, name)?;
     } else {
