@@ -35,7 +35,10 @@ fn micropython_module() {
     );
     let mut lines = mem_lines.lines();
     let first = lines.next().unwrap_or("");
-    assert!(first.starts_with(&format!("GC: total: {}, used: ", st.total)), "{first}");
+    assert!(
+        first.starts_with(&format!("GC: total: {}, used: ", st.total)),
+        "{first}"
+    );
     assert_eq!(lines.clone().filter(|l| l.starts_with("GC: ")).count(), 1);
     assert!(lines.any(|l| l.starts_with(" peak: ")), "{mem_lines}");
 }
