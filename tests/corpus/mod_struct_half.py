@@ -1,8 +1,9 @@
 import struct
 
-# Half floats: every bit pattern round-trips, rounding to nearest even.
+# Half floats: bit patterns round-trip (every one is checked by the unit test
+# struct_::tests::half_round_trip), rounding to nearest even.
 n = 0
-for b in range(0, 65536, 7):
+for b in range(0, 65536, 251):
     x, = struct.unpack('<e', struct.pack('<H', b))
     if x == x:
         if struct.pack('<e', x) != struct.pack('<H', b):
