@@ -21,12 +21,13 @@ impl frostbyte::Output for Capture {
 fn micropython_module() {
     let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
     let mut out = Capture::default();
-    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
-    vm.add_image(MP).expect("image accepted");
-    let r = vm.run_main("mp");
-    let st = vm.heap_stats();
-    assert!(r.is_ok());
-    drop(vm);
+    let (ok, st) = {
+        let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+        vm.add_image(MP).expect("image accepted");
+        let r = vm.run_main("mp");
+        (r.is_ok(), vm.heap_stats())
+    };
+    assert!(ok);
     let text = out.0;
     let (head, mem_lines) = text.split_at(text.find("GC: ").expect("mem_info output"));
     assert_eq!(
