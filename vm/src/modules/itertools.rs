@@ -19,6 +19,8 @@
 //! | zip_longest | iterators (list; None once exhausted) | fill value | — | active count |
 //! | product, combinations, combinations_with_replacement, permutations | pools (tuple of tuples, or one tuple) | cycles (list) | indices (list) | state, r, n |
 //!
+//! `groupby` and its groups have layouts of their own (below).
+//!
 //! islice keeps `cnt` in `k` and its step in the `f` slot as a small int.
 
 use core::cell::Cell;
@@ -50,6 +52,7 @@ rom_module!("itertools",
         combinations => Value::rom(&COMBINATIONS),
         combinations_with_replacement => Value::rom(&COMBINATIONS_WR),
         permutations => Value::rom(&PERMUTATIONS),
+        groupby => Value::rom(&GROUPBY),
     ],
 );
 
@@ -1014,3 +1017,193 @@ it_types! {
     COMBINATIONS_WR, COMBINATIONS_WR_SLOTS, Q_COMBINATIONS_WR, "combinations_with_replacement", combinations_wr_new, &[];
     PERMUTATIONS, PERMUTATIONS_SLOTS, Q_PERMUTATIONS, "permutations", permutations_new, &[];
 }
+
+// ----- groupby -----
+
+/// `groupby` and its groups, as CPython's: a group yields only while it is the parent's
+/// current group.
+///
+/// ```text
+///  GroupByObj  ObjHeader | it | keyfunc (NULL: identity) | tgtkey | currkey | currvalue
+///              | currgrouper (NULL when none; any of the keys and values NULL: unset)
+///  GrouperObj  ObjHeader | parent | tgtkey
+/// ```
+#[repr(C)]
+struct GroupByObj {
+    hdr: ObjHeader,
+    it: Cell<Value>,
+    keyfunc: Cell<Value>,
+    tgtkey: Cell<Value>,
+    currkey: Cell<Value>,
+    currvalue: Cell<Value>,
+    currgrouper: Cell<Value>,
+}
+
+#[repr(C)]
+struct GrouperObj {
+    hdr: ObjHeader,
+    parent: Value,
+    tgtkey: Value,
+}
+
+fn as_groupby(v: Value) -> Option<&'static GroupByObj> {
+    // SAFETY: objects of GROUPBY (not subclassable) are GroupByObj objects made by
+    // `groupby_new`.
+    core::ptr::eq(obj::type_of(v), &GROUPBY).then(|| unsafe { &*(v.as_ptr() as *const GroupByObj) })
+}
+
+fn as_grouper(v: Value) -> Option<&'static GrouperObj> {
+    // SAFETY: objects of GROUPER are GrouperObj objects made by `groupby_next`.
+    core::ptr::eq(obj::type_of(v), &GROUPER).then(|| unsafe { &*(v.as_ptr() as *const GrouperObj) })
+}
+
+fn groupby_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
+    let [it, key] = bind(vm, "groupby", a, ["iterable", "key"])?;
+    if it.is_null() {
+        return Err(vm.type_error(format_args!(
+            "groupby() missing required argument 'iterable' (pos 1)"
+        )));
+    }
+    let key = if key == Value::NONE { Value::NULL } else { key };
+    let it = runtime::get_iter(vm, it)?;
+    rooted(vm, &[it], |vm| {
+        let v = vm.alloc_obj(&GROUPBY, core::mem::size_of::<GroupByObj>())?;
+        // SAFETY: fresh GroupByObj-sized allocation.
+        unsafe {
+            let p = v.as_ptr() as *mut GroupByObj;
+            (*p).it = Cell::new(it);
+            (*p).keyfunc = Cell::new(key);
+            (*p).tgtkey = Cell::new(Value::NULL);
+            (*p).currkey = Cell::new(Value::NULL);
+            (*p).currvalue = Cell::new(Value::NULL);
+            (*p).currgrouper = Cell::new(Value::NULL);
+        }
+        Ok(v)
+    })
+}
+
+/// Advance to the next item: false when the source is exhausted. May collect.
+fn groupby_step(vm: &mut Vm<'_>, g: &GroupByObj) -> PyResult<bool> {
+    let Some(x) = runtime::next(vm, g.it.get())? else {
+        return Ok(false);
+    };
+    let k = g.keyfunc.get();
+    let key = if k.is_null() {
+        x
+    } else {
+        rooted(vm, &[x], |vm| call::call(vm, k, &[x]))?
+    };
+    g.currvalue.set(x);
+    g.currkey.set(key);
+    Ok(true)
+}
+
+fn groupby_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
+    let Some(g) = as_groupby(v) else {
+        return Ok(None);
+    };
+    rooted(vm, &[v], |vm| {
+        g.currgrouper.set(Value::NULL);
+        loop {
+            let (cur, tgt) = (g.currkey.get(), g.tgtkey.get());
+            if !cur.is_null()
+                && (tgt.is_null() || !rooted(vm, &[cur, tgt], |vm| runtime::eq(vm, tgt, cur))?)
+            {
+                break;
+            }
+            if !groupby_step(vm, g)? {
+                return Ok(None);
+            }
+        }
+        g.tgtkey.set(g.currkey.get());
+        let gr = vm.alloc_obj(&GROUPER, core::mem::size_of::<GrouperObj>())?;
+        // SAFETY: fresh GrouperObj-sized allocation.
+        unsafe {
+            let p = gr.as_ptr() as *mut GrouperObj;
+            (*p).parent = v;
+            (*p).tgtkey = g.tgtkey.get();
+        }
+        g.currgrouper.set(gr);
+        rooted(vm, &[gr], |vm| obj::tuple::new(vm, &[g.currkey.get(), gr])).map(Some)
+    })
+}
+
+fn grouper_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
+    let Some(gr) = as_grouper(v) else {
+        return Ok(None);
+    };
+    let Some(g) = as_groupby(gr.parent) else {
+        return Ok(None);
+    };
+    if g.currgrouper.get() != v {
+        return Ok(None);
+    }
+    rooted(vm, &[v], |vm| {
+        if g.currvalue.get().is_null() && !groupby_step(vm, g)? {
+            return Ok(None);
+        }
+        let (cur, tgt) = (g.currkey.get(), gr.tgtkey);
+        if !rooted(vm, &[cur], |vm| runtime::eq(vm, tgt, cur))? {
+            return Ok(None);
+        }
+        let r = g.currvalue.get();
+        g.currvalue.set(Value::NULL);
+        Ok(Some(r))
+    })
+}
+
+fn groupby_trace(v: Value, t: &mut crate::heap::Tracer<'_>) {
+    if let Some(g) = as_groupby(v) {
+        for c in [
+            &g.it,
+            &g.keyfunc,
+            &g.tgtkey,
+            &g.currkey,
+            &g.currvalue,
+            &g.currgrouper,
+        ] {
+            t.mark(c.get());
+        }
+    }
+}
+
+fn grouper_trace(v: Value, t: &mut crate::heap::Tracer<'_>) {
+    if let Some(g) = as_grouper(v) {
+        t.mark(g.parent);
+        t.mark(g.tgtkey);
+    }
+}
+
+crate::static_qstr!(Q_GROUPBY, "groupby");
+crate::static_qstr!(Q_GROUPER, "_grouper");
+static GROUPBY_SLOTS: Slots = Slots {
+    trace: Some(groupby_trace),
+    iter: Some(iter_self),
+    next: Some(groupby_next),
+    new: Some(groupby_new),
+    ..Slots::EMPTY
+};
+static GROUPBY: Type = Type::builtin(
+    &Q_GROUPBY,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Misc,
+    0,
+    &GROUPBY_SLOTS,
+    &[],
+)
+.in_module(&TYPE_NS);
+static GROUPER_SLOTS: Slots = Slots {
+    trace: Some(grouper_trace),
+    iter: Some(iter_self),
+    next: Some(grouper_next),
+    ..Slots::EMPTY
+};
+static GROUPER: Type = Type::builtin(
+    &Q_GROUPER,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Misc,
+    0,
+    &GROUPER_SLOTS,
+    &[],
+)
+.in_module(&TYPE_NS);
