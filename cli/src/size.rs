@@ -27,6 +27,10 @@
 //! code bytes no symbol covers are reported on their own line. `OUTLINED_FUNCTION_*` (code
 //! LLVM's outliner shares between functions at opt-level "z") counts as VM code.
 //! Symbols sharing an address (aliases) are counted once.
+//!
+//! The standard modules (`frostbyte_vm::modules::<name>`, one Rust module each) are counted
+//! with the VM and broken down per module on their own lines; code LTO inlines into a
+//! module's functions counts for that module.
 
 use object::{Object, ObjectSection, ObjectSymbol, SectionIndex, SectionKind, SymbolSection};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -55,6 +59,14 @@ const KINDS: [(&str, &str); 6] = [
     ("code objects, functions + module list", "FB_CODE FB_FN FB_CM FB_MOD"),
     ("namespaces (class ROM dicts + tables, module key tables)", "FB_NS FB_NT FB_NK"),
 ];
+
+/// The standard module (`frostbyte_vm::modules::<name>::...`) a demangled symbol belongs
+/// to, with a trailing `_` (a Rust keyword escape, `struct_`) removed.
+fn std_module_of(name: &str) -> Option<&str> {
+    let rest = name.trim_start_matches('<').strip_prefix("frostbyte_vm::modules::")?;
+    let (m, _) = rest.split_once("::")?;
+    Some(m.strip_suffix('_').unwrap_or(m))
+}
 
 /// The frozen-image kind (index into `KINDS`) of a demangled symbol name.
 fn frozen_kind(name: &str) -> Option<usize> {
@@ -228,6 +240,7 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     let mut covered: HashMap<SectionIndex, u64> = HashMap::new();
     let mut seen: HashSet<(SectionIndex, u64)> = HashSet::new();
     let mut image_static = None;
+    let mut std_modules: BTreeMap<String, u64> = BTreeMap::new();
     for sym in file.symbols() {
         let SymbolSection::Section(sec) = sym.section() else {
             continue;
@@ -248,6 +261,9 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
         if let Some(k) = frozen_kind(&name) {
             frozen[k].add(size);
             continue;
+        }
+        if let Some(m) = std_module_of(&name) {
+            *std_modules.entry(m.to_string()).or_default() += size;
         }
         owned
             .entry((owner_of(&name), is_code))
@@ -326,6 +342,16 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
         get(Owner::Intrinsics, true) + get(Owner::Intrinsics, false)
     );
     let _ = writeln!(w, "    unnamed read-only data           {unnamed_data:>7} B  (literals, tables: core unicode/float, VM messages)");
+    if !std_modules.is_empty() {
+        let total: u64 = std_modules.values().sum();
+        let _ = writeln!(
+            w,
+            "    standard modules (in the above)  {total:>7} B  (code + ROM tables, by Rust module)"
+        );
+        for (m, b) in &std_modules {
+            let _ = writeln!(w, "      {m:<30} {b:>7} B");
+        }
+    }
     let _ = writeln!(w, "  board runtime and glue             {runtime:>7} B  (vectors, *-rt, semihosting, firmware crate)");
     let _ = writeln!(
         w,
@@ -391,6 +417,15 @@ mod tests {
         assert_eq!(frozen_kind("fw::FROZEN::FB_NK2"), Some(5));
         assert_eq!(frozen_kind("fw::FB_QUEUE"), None);
         assert_eq!(frozen_kind("frostbyte_vm::interp::exec"), None);
+    }
+
+    #[test]
+    fn std_modules() {
+        assert_eq!(std_module_of("frostbyte_vm::modules::struct_::pack_item"), Some("struct"));
+        assert_eq!(std_module_of("frostbyte_vm::modules::heapq::rom_fns::heappush"), Some("heapq"));
+        assert_eq!(std_module_of("<frostbyte_vm::modules::bisect::X as core::fmt::Debug>::fmt"), Some("bisect"));
+        assert_eq!(std_module_of("frostbyte_vm::modules::make_builtin_module"), None);
+        assert_eq!(std_module_of("frostbyte_vm::interp::exec"), None);
     }
 
     #[test]

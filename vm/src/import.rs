@@ -51,6 +51,9 @@ fn name_value(vm: &mut Vm<'_>, text: &str, near: &[&str]) -> PyResult<Value> {
     if let Some(fm) = find_frozen(vm, text) {
         return Ok(fm.name);
     }
+    if let Some(n) = crate::modules::std_module_name(text) {
+        return Ok(n);
+    }
     for m in near {
         if let Some(fm) = find_frozen(vm, m) {
             if let Some(n) = fm.code.names().iter().find(|n| obj::str::as_str(**n) == Some(text)) {

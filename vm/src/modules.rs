@@ -1,7 +1,116 @@
-//! Built-in modules: `gc` (MicroPython's API), `sys` (a small subset), `math` (libm) and
-//! `types` (`coroutine` and two type names; its functions live in `coro.rs`).
-//! `math` is the cargo feature of the same name; without it the module's functions are unused.
+//! Built-in modules: `gc` (MicroPython's API), `sys` (a small subset), `math` (libm, the
+//! cargo feature of the same name; without it the module's functions are unused) and `types`
+//! (`coroutine` and two type names; its functions live in `coro.rs`), and the standard
+//! modules under `modules/`, one file each, each behind a cargo feature of its name.
+//!
+//! A standard module is a [`rom::Module`](crate::rom::Module) over a frozen, indexed
+//! namespace table (`rom_module!`): its functions are ROM `Builtin`s, its classes static
+//! `Type`s, so `import` allocates nothing but the `sys.modules` entry (as MicroPython's
+//! built-in modules). Its code lives under `frostbyte_vm::modules::<name>`, which is how
+//! `frostbyte size` attributes its flash.
 #![cfg_attr(not(feature = "math"), allow(dead_code))]
+
+/// The Python name of a `rom_module!` entry: the Rust identifier, or the given text
+/// (for names that are Rust keywords: `mod_ as "mod"`).
+macro_rules! rom_pyname {
+    ($f:ident) => {
+        stringify!($f)
+    };
+    ($f:ident, $py:literal) => {
+        $py
+    };
+}
+
+/// A standard module's ROM objects, in the invoking file: `pub static MODULE`, the
+/// module object, whose namespace holds `__name__`, one `Builtin` per listed Rust function
+/// (the Python name is the function's, or the `as "name"` given), and the listed `name => value` constants.
+macro_rules! rom_module {
+    ($modname:literal, fns: [$($f:ident $(as $py:literal)?),* $(,)?], values: [$($k:ident => $v:expr),* $(,)?] $(,)?) => {
+        #[allow(non_upper_case_globals, missing_docs, dead_code)]
+        mod rom_names {
+            pub static __MODNAME: $crate::rom::Qstr<{ $modname.len() }> =
+                $crate::rom::Qstr::new($crate::qstr::text($modname));
+            $(pub static $f: $crate::rom::Qstr<{ rom_pyname!($f $(, $py)?).len() }> =
+                $crate::rom::Qstr::new($crate::qstr::text(rom_pyname!($f $(, $py)?)));)*
+            $(pub static $k: $crate::rom::Qstr<{ stringify!($k).len() }> =
+                $crate::rom::Qstr::new($crate::qstr::text(stringify!($k)));)*
+        }
+        #[allow(non_upper_case_globals)]
+        mod rom_fns {
+            $(pub static $f: $crate::obj::Builtin = $crate::obj::Builtin::function(&super::rom_names::$f, super::$f);)*
+        }
+        const ROM_N: usize = 1 $(+ { let _ = stringify!($f); 1 })* $(+ { let _ = stringify!($k); 1 })*;
+        static ROM_TABLE: $crate::rom::ModuleTable<ROM_N, { $crate::obj::dict::nidx_for(ROM_N) }> =
+            $crate::rom::ModuleTable::new(
+                [
+                    [$crate::value::Value::qstr(&$crate::qstr::__name__), $crate::value::Value::qstr(&rom_names::__MODNAME)],
+                    $([$crate::value::Value::qstr(&rom_names::$f), $crate::value::Value::rom(&rom_fns::$f)],)*
+                    $([$crate::value::Value::qstr(&rom_names::$k), $v],)*
+                ],
+                [
+                    frostbyte_format::qstr::qstr_hash(b"__name__"),
+                    $(frostbyte_format::qstr::qstr_hash(rom_pyname!($f $(, $py)?).as_bytes()),)*
+                    $(frostbyte_format::qstr::qstr_hash(stringify!($k).as_bytes()),)*
+                ],
+            );
+        static ROM_DICT: $crate::rom::Dict = $crate::rom::Dict::of_module(&ROM_TABLE);
+        static TYPE_NS_TABLE: $crate::rom::DictTable<2> = $crate::rom::DictTable::new([
+            $crate::value::Value::qstr(&$crate::qstr::__module__),
+            $crate::value::Value::qstr(&rom_names::__MODNAME),
+        ]);
+        /// The namespace of the module's built-in types (`__module__` only; `Type::in_module`).
+        #[allow(dead_code)]
+        static TYPE_NS: $crate::rom::Dict = $crate::rom::Dict::new(&TYPE_NS_TABLE);
+        /// The module object.
+        pub static MODULE: $crate::rom::Module =
+            $crate::rom::Module::new(&ROM_DICT, $crate::value::Value::qstr(&rom_names::__MODNAME));
+    };
+}
+
+#[cfg(feature = "binascii")]
+mod binascii;
+#[cfg(feature = "bisect")]
+mod bisect;
+#[cfg(feature = "collections")]
+mod collections;
+#[cfg(feature = "errno")]
+mod errno;
+#[cfg(feature = "functools")]
+mod functools;
+#[cfg(feature = "heapq")]
+mod heapq;
+#[cfg(feature = "itertools")]
+mod itertools;
+#[cfg(feature = "micropython")]
+mod micropython;
+#[cfg(feature = "operator")]
+mod operator;
+#[cfg(feature = "struct")]
+mod struct_;
+
+/// The standard modules compiled in: name and module object.
+static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
+    #[cfg(feature = "binascii")]
+    ("binascii", &binascii::MODULE),
+    #[cfg(feature = "bisect")]
+    ("bisect", &bisect::MODULE),
+    #[cfg(feature = "collections")]
+    ("collections", &collections::MODULE),
+    #[cfg(feature = "errno")]
+    ("errno", &errno::MODULE),
+    #[cfg(feature = "functools")]
+    ("functools", &functools::MODULE),
+    #[cfg(feature = "heapq")]
+    ("heapq", &heapq::MODULE),
+    #[cfg(feature = "itertools")]
+    ("itertools", &itertools::MODULE),
+    #[cfg(feature = "micropython")]
+    ("micropython", &micropython::MODULE),
+    #[cfg(feature = "operator")]
+    ("operator", &operator::MODULE),
+    #[cfg(feature = "struct")]
+    ("struct", &struct_::MODULE),
+];
 
 use crate::obj::{self, exception as exc, Args, Builtin};
 use crate::qstr;
@@ -397,11 +506,19 @@ static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
 
 /// Is `name` a built-in module?
 pub fn is_builtin_module(name: &str) -> bool {
-    matches!(name, "gc" | "sys" | "types") || cfg!(feature = "math") && name == "math"
+    matches!(name, "gc" | "sys" | "types") || cfg!(feature = "math") && name == "math" || STD_MODULES.iter().any(|(n, _)| *n == name)
+}
+
+/// The name of standard module `name` as its ROM qstr (so `sys.modules` keys cost no heap).
+pub fn std_module_name(name: &str) -> Option<Value> {
+    STD_MODULES.iter().find(|(n, _)| *n == name).map(|(_, m)| m.name)
 }
 
 /// Create built-in module `name` if it exists. May collect.
 pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value>> {
+    if let Some((_, m)) = STD_MODULES.iter().find(|(n, _)| *n == name) {
+        return Ok(Some(Value::rom(*m)));
+    }
     let (fns, consts): (&'static [Builtin], &[(Value, Value)]) = match name {
         "gc" => (GC, &[]),
         "types" => (crate::coro::TYPES, &crate::coro::types_consts()),

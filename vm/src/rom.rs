@@ -660,3 +660,70 @@ pub struct Image {
 /// The format version this VM executes. Generated code asserts equality with the
 /// version it was generated for, so a mismatch is a compile error.
 pub const FORMAT_VERSION: u32 = frostbyte_format::VERSION;
+
+/// The namespace of a built-in standard module (`modules::*`): a dict table of `N`
+/// str-keyed entries with its index, the layout of a heap dict table (`obj::dict`):
+/// `N << 2`, `N` two-word entries `key, value`, then `I` one-byte index slots (`0xFF`
+/// empty; `I = 0` for up to 8 entries, which are scanned).
+#[repr(C)]
+pub struct ModuleTable<const N: usize, const I: usize> {
+    /// `N << 2` (entries store no hash: every key is a str).
+    pub head: usize,
+    /// `key, value` pairs (keys distinct qstrs).
+    pub entries: [[Value; 2]; N],
+    /// Open-addressing index (the dict's probe sequence over the key hashes).
+    pub index: [u8; I],
+}
+impl<const N: usize, const I: usize> ModuleTable<N, I> {
+    /// A table over `entries`, whose keys' qstr hashes are `hashes`. Panics (a compile
+    /// error in a `static`) unless `I` is the dict's index size for `N` entries and fits
+    /// one-byte slots.
+    pub const fn new(entries: [[Value; 2]; N], hashes: [u32; N]) -> Self {
+        assert!(I == crate::obj::dict::nidx_for(N) && I <= 256, "ModuleTable: index size");
+        let mut index = [0xFFu8; I];
+        if I > 0 {
+            let mask = I - 1;
+            let mut i = 0;
+            while i < N {
+                let h = hashes[i] as usize;
+                let mut s = h & mask;
+                let mut perturb = h;
+                while index[s] != 0xFF {
+                    perturb >>= 5;
+                    s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+                }
+                index[s] = i as u8;
+                i += 1;
+            }
+        }
+        ModuleTable { head: N << DICT_HEAD_SHIFT, entries, index }
+    }
+}
+
+impl Dict {
+    /// A frozen dict over a module table.
+    pub const fn of_module<const N: usize, const I: usize>(table: &'static ModuleTable<N, I>) -> Self {
+        Dict { hdr: ObjHeader::of(&DICT_TYPE), len: N, used: N, table: table as *const ModuleTable<N, I> as *const usize }
+    }
+}
+
+/// A built-in standard module, all in flash: the layout of a heap module
+/// (`obj::module::ModuleObj`, checked there) over a frozen dict, so `import` allocates
+/// nothing but its `sys.modules` entry. Its namespace is read-only (a ROM dict).
+#[repr(C)]
+pub struct Module {
+    /// Type: `module`.
+    pub hdr: ObjHeader,
+    /// The namespace (a [`Dict`]).
+    pub dict: Value,
+    /// The module's name (a qstr).
+    pub name: Value,
+}
+impl Module {
+    /// The module `name` with namespace `dict`.
+    pub const fn new(dict: &'static Dict, name: Value) -> Self {
+        Module { hdr: ObjHeader::of(&crate::obj::module::MODULE_TYPE), dict: Value::rom(dict), name }
+    }
+}
+// SAFETY: repr(C), starts with ObjHeader of type module; word-aligned.
+unsafe impl RomObject for Module {}

@@ -415,7 +415,12 @@ pub fn hash(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
         return f(vm, v);
     }
     if t.flags & obj::flags::UNHASHABLE != 0 {
-        return Err(vm.type_error(format_args!("unhashable type: '{}'", t.name())));
+        // A built-in type of a standard module is named with its module, as CPython's
+        // tp_name ('collections.deque').
+        return Err(match (t.is_heap(), class::module_prefix(t)) {
+            (false, Some(m)) => vm.type_error(format_args!("unhashable type: '{m}.{}'", t.name())),
+            _ => vm.type_error(format_args!("unhashable type: '{}'", t.name())),
+        });
     }
     Ok(default_hash(v))
 }

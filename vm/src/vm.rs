@@ -133,6 +133,10 @@ pub struct Vm<'a> {
     /// namespace the module's frozen functions use (see `obj::function`).
     namespaces: [*mut Cell<Value>; MAX_IMAGES],
     pub(crate) gc_enabled: bool,
+    /// `micropython.heap_lock()` depth: while non-zero every allocation fails.
+    pub(crate) heap_locked: u16,
+    /// `micropython.opt_level()` (recorded; the frozen code is already compiled).
+    pub(crate) opt_level: u8,
     /// Objects whose repr is in progress (for `[...]`).
     pub(crate) repr_stack: [Value; 16],
     pub(crate) repr_depth: usize,
@@ -178,6 +182,8 @@ impl<'a> Vm<'a> {
             images: [None; MAX_IMAGES],
             namespaces: [core::ptr::null_mut(); MAX_IMAGES],
             gc_enabled: true,
+            heap_locked: 0,
+            opt_level: 0,
             repr_stack: [Value::NULL; 16],
             repr_depth: 0,
             api: crate::api::ApiState::new(),
@@ -704,7 +710,7 @@ impl<'a> Vm<'a> {
     /// even after a collection. A request larger than the whole pool fails at once, without
     /// collecting. May collect.
     fn try_alloc_bytes(&mut self, bytes: usize, header: bool, top: bool) -> Option<*mut u8> {
-        if bytes > self.heap.capacity() {
+        if bytes > self.heap.capacity() || self.heap_locked > 0 {
             return None;
         }
         #[cfg(feature = "gc-stress")]
@@ -743,7 +749,7 @@ impl<'a> Vm<'a> {
     /// collection); `min` larger than the whole pool fails at once. `p` may be null (a fresh
     /// allocation). May collect.
     pub(crate) fn realloc_atleast(&mut self, p: *mut u8, want: usize, min: usize, header: bool) -> PyResult<*mut u8> {
-        if min > self.heap.capacity() {
+        if min > self.heap.capacity() || self.heap_locked > 0 {
             return Err(self.raise_memory_error());
         }
         let want = want.clamp(min, self.heap.capacity());

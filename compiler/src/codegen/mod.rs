@@ -15,6 +15,7 @@
 
 mod expr;
 mod pattern;
+mod mpconst;
 mod stmt;
 
 use frostbyte_format::{CodeFlags, Op};
@@ -108,6 +109,8 @@ pub(crate) struct Compiler<'a> {
     module_name: String,
     /// What is kept beyond what the code needs (docstrings, asserts, line tables).
     opts: crate::CompileOptions,
+    /// MicroPython `const()` names of the module body, folded at compile time.
+    mp_consts: Vec<mpconst::MpConst>,
 }
 
 /// Compile a module body. Returns the module code and its name table, or the diagnostics.
@@ -126,6 +129,7 @@ pub(crate) fn compile(
         units: Vec::new(),
         module_name: module_name.to_string(),
         opts: *opts,
+        mp_consts: mpconst::collect(body),
     };
     c.enter_unit(0, "<module>".into(), String::new(), CodeFlags::NAMESPACE, 1);
     c.docstring(body);
@@ -384,6 +388,13 @@ impl<'a> Compiler<'a> {
         let fast = s.kind.is_function();
         let kind = s.lookup(name);
         let slot = s.slot(name);
+        let module_level = matches!(s.kind, ScopeKind::Module) && kind == NameScope::Local;
+        if ctx == Ctx::Load && (matches!(kind, NameScope::GlobalExplicit | NameScope::GlobalImplicit) || module_level) {
+            if let Some(v) = self.mp_consts.iter().find(|c| c.name == name).map(|c| c.value) {
+                self.load_const(Const::Int(v));
+                return;
+            }
+        }
         let (load, store, del, arg) = match kind {
             NameScope::Local if fast => (
                 Op::LoadFast,

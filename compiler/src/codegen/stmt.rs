@@ -44,13 +44,24 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Assign(a) => {
-                self.expr(&a.value);
-                let n = a.targets.len();
-                for (i, t) in a.targets.iter().enumerate() {
-                    if i + 1 < n {
-                        self.emit(Op::Copy, 1);
+                let folded = self.mp_consts.iter().find(|c| c.at == a.range.start()).map(|c| (c.value, c.name.starts_with('_')));
+                match folded {
+                    // `NAME = const(...)`: the value itself; `_NAME` is not stored at all.
+                    Some((_, true)) => {}
+                    Some((v, false)) => {
+                        self.load_const(Const::Int(v));
+                        self.store(&a.targets[0]);
                     }
-                    self.store(t);
+                    None => {
+                        self.expr(&a.value);
+                        let n = a.targets.len();
+                        for (i, t) in a.targets.iter().enumerate() {
+                            if i + 1 < n {
+                                self.emit(Op::Copy, 1);
+                            }
+                            self.store(t);
+                        }
+                    }
                 }
             }
             Stmt::AugAssign(a) => self.aug_assign(a),

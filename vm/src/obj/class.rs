@@ -220,7 +220,7 @@ fn trace(v: Value, tr: &mut Tracer<'_>) {
 
 /// `module.Name` qualifier for class reprs and traceback headers ("" for builtins/__main__).
 pub fn module_prefix(t: &Type) -> Option<&'static str> {
-    if !t.is_heap() {
+    if !t.is_heap() && t.dict.is_null() {
         return None;
     }
     let m = obj::dict::get_str(t.dict, Value::qstr(&qstr::__module__))?;
@@ -523,7 +523,7 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
             }
         }
         "__module__" => {
-            if t.is_heap() {
+            if t.is_heap() || !t.dict.is_null() {
                 obj::dict::get_str(t.dict, name).unwrap_or(Value::NONE)
             } else {
                 obj::str::new(vm, "builtins")?

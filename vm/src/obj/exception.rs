@@ -312,7 +312,7 @@ fn str_slot(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     str_into(vm, v, sb)
 }
 
-static SLOTS: Slots = Slots {
+pub(crate) static SLOTS: Slots = Slots {
     trace: Some(trace),
     repr: Some(repr),
     str: Some(str_slot),

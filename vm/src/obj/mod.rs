@@ -276,6 +276,13 @@ impl Type {
         }
     }
 
+    /// This built-in type as defined in module `ns` (a frozen dict holding `__module__`,
+    /// for the type's repr, `__module__` and traceback headers: `struct.error`).
+    pub const fn in_module(mut self, ns: &'static crate::rom::Dict) -> Type {
+        self.dict = Value::rom(ns);
+        self
+    }
+
     /// The name as text.
     pub fn name(&self) -> &str {
         str::as_str(self.name).unwrap_or("?")

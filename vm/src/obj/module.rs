@@ -100,6 +100,15 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
         return Ok(true);
     }
     let d = m.dict;
+    if !vm.is_heap(d) {
+        // A standard module's namespace is in flash (`rom::Module`): read-only, as
+        // MicroPython's built-in modules.
+        let n = obj::str::as_str(name).unwrap_or("?");
+        return Err(vm.raise_fmt(
+            &obj::exception::ATTRIBUTE_ERROR_TYPE,
+            format_args!("'module' object has no attribute '{n}'"),
+        ));
+    }
     if x.is_null() {
         if obj::dict::remove(vm, d, name)?.is_none() {
             return Err(no_attr_to_delete(vm, name));
@@ -121,3 +130,10 @@ static SLOTS: Slots =
 
 /// `module`.
 pub static MODULE_TYPE: Type = Type::builtin(&qstr::module, Some(&obj::class::OBJECT_TYPE), Kind::Module, 0, &SLOTS, &[]);
+
+// A frozen module (`rom::Module`) must be readable as a `ModuleObj`.
+const _: () = assert!(
+    core::mem::size_of::<crate::rom::Module>() == core::mem::size_of::<ModuleObj>()
+        && core::mem::offset_of!(crate::rom::Module, dict) == core::mem::offset_of!(ModuleObj, dict)
+        && core::mem::offset_of!(crate::rom::Module, name) == core::mem::offset_of!(ModuleObj, name)
+);

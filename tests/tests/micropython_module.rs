@@ -1,0 +1,45 @@
+//! The `micropython` module (CPython has none, so it is tested here rather than in the
+//! corpus): `const()` folded at compile time (a `_NAME` is not stored), `opt_level`,
+//! `heap_lock`/`heap_unlock`/`heap_locked` (allocation fails while locked) and `mem_info`.
+
+use std::mem::MaybeUninit;
+
+use frostbyte::Image;
+
+static MP: &Image = frostbyte::include_python!("../fixtures/micropython/mp.py", module = "mp");
+
+#[derive(Default)]
+struct Capture(String);
+
+impl frostbyte::Output for Capture {
+    fn write_str(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+}
+
+#[test]
+fn micropython_module() {
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
+    let mut out = Capture::default();
+    let (ok, st) = {
+        let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+        vm.add_image(MP).expect("image accepted");
+        let r = vm.run_main("mp");
+        (r.is_ok(), vm.heap_stats())
+    };
+    assert!(ok);
+    let text = out.0;
+    let (head, mem_lines) = text.split_at(text.find("GC: ").expect("mem_info output"));
+    assert_eq!(
+        head,
+        "5 -349510 5 -349526 3\nFalse True None\n7 0\n2\nlocked\n1 0 0\n[1, 2]\n"
+    );
+    let mut lines = mem_lines.lines();
+    let first = lines.next().unwrap_or("");
+    assert!(
+        first.starts_with(&format!("GC: total: {}, used: ", st.total)),
+        "{first}"
+    );
+    assert_eq!(lines.clone().filter(|l| l.starts_with("GC: ")).count(), 1);
+    assert!(lines.any(|l| l.starts_with(" peak: ")), "{mem_lines}");
+}

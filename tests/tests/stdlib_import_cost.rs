@@ -1,0 +1,69 @@
+//! What importing each standard module costs in heap: every module is a ROM object over a
+//! frozen namespace (vm/src/modules.rs) named by a ROM qstr, so an import retains only its
+//! `sys.modules` entry: nothing while that dict has room, a table growth when it is full. Run with `--nocapture` to see the figures:
+//!
+//! ```text
+//! cargo test -p frostbyte-tests --test stdlib_import_cost -- --nocapture
+//! ```
+
+use std::mem::MaybeUninit;
+
+#[derive(Default)]
+struct Sink;
+
+impl frostbyte::Output for Sink {
+    fn write_str(&mut self, _s: &str) {}
+}
+
+const MODULES: &[&str] = &[
+    "binascii",
+    "bisect",
+    "collections",
+    "errno",
+    "functools",
+    "heapq",
+    "itertools",
+    "micropython",
+    "operator",
+    "struct",
+];
+
+/// Bytes retained by importing `name` into a VM that has already imported `warm` (so
+/// `sys.modules` exists and has room).
+fn import_cost(name: &str, warm: &str) -> usize {
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
+    let mut out = Sink;
+    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+    vm.import(warm).expect("warm-up import");
+    vm.collect();
+    let base = vm.heap_stats().used;
+    vm.import(name).unwrap_or_else(|_| panic!("import {name}"));
+    vm.collect();
+    vm.heap_stats().used - base
+}
+
+#[test]
+fn standard_modules_import_without_heap() {
+    let word = std::mem::size_of::<usize>();
+    for name in MODULES {
+        let cost = import_cost(name, "gc");
+        eprintln!("import {name:8} retains {cost:4} bytes ({}-bit)", word * 8);
+        // The sys.modules entry fits the dict's free room (a heap namespace for errno alone
+        // would be over 1 KiB, a heap str for the name 4 words).
+        assert_eq!(cost, 0, "import {name} retained {cost} bytes");
+    }
+    // Importing again costs nothing.
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
+    let mut out = Sink;
+    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+    for name in MODULES {
+        vm.import(name).expect("import");
+    }
+    vm.collect();
+    let before = vm.heap_stats().used;
+    for name in MODULES {
+        vm.import(name).expect("import again");
+    }
+    vm.collect();
+    assert_eq!(vm.heap_stats().used, before);
+}
