@@ -718,7 +718,7 @@ fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let out = obj::list::with_capacity(vm, 0)?;
     vm.push_root(out)?;
     let x = args.get(0);
-    let d = if x.is_null() { globals(vm, args)? } else { runtime::instance_dict(x) };
+    let d = if x.is_null() { globals(vm, args)? } else { runtime::instance_dict(vm, x) };
     if let Some(dd) = obj::dict::as_dict(d) {
         for i in 0..dd.used() {
             if let Some((k, _)) = obj::dict::as_dict(d).and_then(|z| z.entry(i)) {

@@ -748,8 +748,12 @@ fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type
 
 /// The instance dict of `o`, if it has one now (never allocates). Plain instances have one
 /// only in dict mode (see `obj/instance.rs`); use [`instance_attr`] to look attributes up.
-pub fn instance_dict(o: Value) -> Value {
-    match obj::type_of(o).kind {
+pub fn instance_dict(vm: &Vm<'_>, o: Value) -> Value {
+    let t = obj::type_of(o);
+    if t.is_heap() && !matches!(t.kind, Kind::Object | Kind::Exception) {
+        return obj::instance::tail_dict_if_any(vm, o);
+    }
+    match t.kind {
         Kind::Object => obj::instance::dict_if_any(o),
         Kind::Exception => obj::exception::as_exc(o).map(|e| e.dict.get()).unwrap_or(Value::NULL),
         _ => Value::NULL,
@@ -758,11 +762,11 @@ pub fn instance_dict(o: Value) -> Value {
 
 /// The attribute `name` stored on `o` itself (its instance attributes), not on its class.
 /// Never allocates.
-pub fn instance_attr(o: Value, name: Value) -> Option<Value> {
+pub fn instance_attr(vm: &Vm<'_>, o: Value, name: Value) -> Option<Value> {
     match obj::type_of(o).kind {
         Kind::Object => obj::instance::get(o, name),
         _ => {
-            let d = instance_dict(o);
+            let d = instance_dict(vm, o);
             if d.is_null() { None } else { obj::dict::get_str(d, name) }
         }
     }
@@ -821,11 +825,11 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
             return bind_class_attr(vm, a, o, t).map(Some);
         }
     }
-    if attr.is_none() && t.kind == Kind::Object && t.is_heap() && is_dict_name(name) {
+    if attr.is_none() && t.is_heap() && t.kind != Kind::Exception && is_dict_name(name) {
         // Instances of heap classes have a live `__dict__` (switching them to dict mode).
         return obj::instance::dict_of(vm, o).map(Some);
     }
-    if let Some(v) = instance_attr(o, name) {
+    if let Some(v) = instance_attr(vm, o, name) {
         return Ok(Some(v));
     }
     if let Some(a) = attr {
@@ -956,7 +960,7 @@ pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyRe
             return Ok(());
         }
     }
-    if t.kind == Kind::Object && t.is_heap() {
+    if t.is_heap() && t.kind != Kind::Exception {
         if !obj::instance::set(vm, o, name, v)? {
             return Err(attr_error(vm, o, name));
         }
@@ -999,7 +1003,7 @@ pub fn load_method(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<(Value, V
                 Some(b) => b.binding == Binding::Method,
                 None => obj::type_of(a).kind == Kind::Function,
             };
-            if plain && instance_attr(o, name).is_none() {
+            if plain && instance_attr(vm, o, name).is_none() {
                 return Ok((a, o));
             }
         }
@@ -1036,6 +1040,10 @@ pub fn to_int(vm: &mut Vm<'_>, x: Value) -> PyResult<Value> {
     }
     if let Some(r) = call_dunder(vm, x, &qstr::__index__, &[])? {
         return Ok(r);
+    }
+    if obj::int::is_int(x) {
+        // An int subclass instance: its value as an exact int.
+        return obj::int::exact(vm, x);
     }
     Err(vm.type_error(format_args!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",

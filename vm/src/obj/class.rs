@@ -363,10 +363,6 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
             kind = bt.kind;
         }
     }
-    if !matches!(kind, Kind::Object | Kind::Exception | Kind::List | Kind::Dict | Kind::Set) {
-        let b = obj::as_type(bases_v[0]).map(|t| t.name()).unwrap_or("?");
-        return Err(vm.type_error(format_args!("subclassing '{b}' is not supported")));
-    }
     // A class that defines __eq__ but not __hash__ gets `__hash__ = None` (unhashable).
     let eq_name = Value::qstr(&qstr::__eq__);
     let hash_name = Value::qstr(&qstr::__hash__);
@@ -680,9 +676,12 @@ fn object_new(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     } else {
         Args { pos: args.pos.get(1..).unwrap_or(&[]), kwnames: args.kwnames, kwvals: args.kwvals }
     };
-    let r = f(vm, cls, &rest)?;
-    obj::instance::retype(vm, r, t);
-    Ok(r)
+    let bcls = if t.kind == Kind::Exception { cls } else { base.as_value() };
+    let r = f(vm, bcls, &rest)?;
+    if !t.is_heap() {
+        return Ok(r);
+    }
+    obj::instance::boxed(vm, t, r)
 }
 
 fn object_repr_m(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
