@@ -787,8 +787,87 @@ fn exit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Err(vm.raise_with_arg(&exc::SYSTEM_EXIT_TYPE, a))
 }
 
-fn build_class(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
-    Err(vm.type_error(format_args!("__build_class__ is not supported")))
+crate::static_qstr!(Q_METACLASS, "metaclass");
+crate::static_qstr!(Q_PREPARE, "__prepare__");
+
+/// `__build_class__(body, name, *bases, metaclass=M, **kw)`: what a class statement with
+/// keywords or starred bases compiles to. The metaclass's `__prepare__` (if any) makes the
+/// namespace (it must return a dict here), the body runs in it, then
+/// `M(name, bases, ns, **kw)` (see `obj::class::make_class`). May collect.
+fn build_class(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (Some(&body), Some(&name)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(vm.type_error(format_args!("__build_class__: not enough arguments")));
+    };
+    if obj::function::as_func(body).is_none() {
+        return Err(vm.type_error(format_args!("__build_class__: func must be a function")));
+    }
+    if !obj::str::is_str(name) {
+        return Err(vm.type_error(format_args!("__build_class__: name is not a string")));
+    }
+    let bases = &args.pos[2..];
+    let m = vm.roots_mark();
+    let r = build_class_rooted(vm, body, name, bases, args);
+    vm.pop_roots(m);
+    r
+}
+
+/// A class statement without keywords whose bases have a metaclass of their own: as
+/// `__build_class__(body, name, *bases)`. May collect.
+pub fn build_class_with(vm: &mut Vm<'_>, body: Value, name: Value, bases: &[Value]) -> PyResult<Value> {
+    let m = vm.roots_mark();
+    let r = build_class_rooted(vm, body, name, bases, &Args::new(&[]));
+    vm.pop_roots(m);
+    r
+}
+
+fn build_class_rooted(vm: &mut Vm<'_>, body: Value, name: Value, bases: &[Value], args: &Args<'_>) -> PyResult<Value> {
+    // The keywords other than `metaclass=`, as tuples (names, values).
+    let is_meta = |k: &Value| *k == Value::qstr(&Q_METACLASS) || obj::str::eq(*k, Value::qstr(&Q_METACLASS));
+    let mi = args.kwnames.iter().position(is_meta);
+    let meta = mi.map(|i| args.kwvals[i]).unwrap_or(Value::NULL);
+    let n = args.kwnames.len() - usize::from(mi.is_some());
+    let names = obj::tuple::alloc(vm, n)?;
+    vm.push_root(names)?;
+    let vals = obj::tuple::alloc(vm, n)?;
+    vm.push_root(vals)?;
+    let mut j = 0;
+    for (i, (k, v)) in args.kwnames.iter().zip(args.kwvals).enumerate() {
+        if Some(i) != mi {
+            obj::tuple::init_item(names, j, *k);
+            obj::tuple::init_item(vals, j, *v);
+            j += 1;
+        }
+    }
+    let kwn = obj::tuple::items(names).unwrap_or(&[]);
+    let kwv = obj::tuple::items(vals).unwrap_or(&[]);
+    let meta = obj::class::calc_meta(vm, meta, bases)?;
+    vm.push_root(meta)?;
+    let bt = obj::tuple::new(vm, bases)?;
+    vm.push_root(bt)?;
+    let prep = if obj::as_type(meta).is_some() { runtime::get_attr_opt(vm, meta, Value::qstr(&Q_PREPARE))? } else { None };
+    let ns = match prep {
+        Some(p) => {
+            vm.push_root(p)?;
+            let ns = runtime::call_args(vm, p, &Args { pos: &[name, bt], kwnames: kwn, kwvals: kwv })?;
+            if obj::dict::as_dict(ns).is_none() {
+                let mn = obj::as_type(meta).map(|t| t.name()).unwrap_or("?");
+                return Err(vm.type_error(format_args!(
+                    "{mn}.__prepare__() must return a mapping, not {}",
+                    obj::type_name(ns)
+                )));
+            }
+            ns
+        }
+        None => obj::dict::new(vm)?,
+    };
+    vm.push_root(ns)?;
+    let cell = crate::call::run_class_body(vm, body, ns)?;
+    vm.push_root(cell)?;
+    let cls = obj::class::make_class(vm, meta, name, bases, ns, &Args { pos: &[], kwnames: kwn, kwvals: kwv })?;
+    if let Some(c) = obj::cell::as_cell(cell) {
+        c.contents.set(cls);
+    }
+    Ok(cls)
 }
 
 macro_rules! builtin_fns {

@@ -178,7 +178,7 @@ fn finish_call(vm: &mut Vm<'_>, f: FramePtr, drop: usize, p: Prepared) -> PyResu
 /// filled, replaces the top `drop` items. May collect (`ns` and `cell` rooted).
 fn finish_class(vm: &mut Vm<'_>, f: FramePtr, n: usize, ns: Value, cell: Value, drop: usize) -> PyResult<()> {
     let name = f.peek(n);
-    let cls = obj::class::new_class(vm, name, f.top_slice(n), ns)?;
+    let cls = obj::class::make_class(vm, Value::NULL, name, f.top_slice(n), ns, &obj::Args::new(&[]))?;
     if let Some(c) = obj::cell::as_cell(cell) {
         c.contents.set(cls);
     }
@@ -842,6 +842,14 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
                 let body = f.peek(n + 1);
+                if f.top_slice(n).iter().any(|b| obj::type_of(*b).is_heap()) {
+                    // A base with a metaclass of its own: `__prepare__` and the metaclass
+                    // call, as `__build_class__` does.
+                    let cls = crate::builtins::build_class_with(vm, body, f.peek(n), f.top_slice(n))?;
+                    f.drop_n(n + 2);
+                    f.push(cls);
+                    continue;
+                }
                 let ns = obj::dict::new(vm)?;
                 vm.push_root(ns)?;
                 let cell = call::run_class_body(vm, body, ns)?;

@@ -554,11 +554,16 @@ pub fn len(vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
 pub fn get_item(vm: &mut Vm<'_>, o: Value, k: Value) -> PyResult<Value> {
     let t = obj::type_of(o);
     if let Some(f) = t.slots.getitem {
-        return f(vm, o, k);
+        // A class whose metaclass has no __getitem__ falls to __class_getitem__ below.
+        if t.kind != Kind::Type || class::lookup(t, Value::qstr(&qstr::__getitem__)).is_some() {
+            return f(vm, o, k);
+        }
     }
-    if let Some(ty) = obj::as_type(o) {
+    if obj::as_type(o).is_some() {
+        if let Some(r) = class::class_getitem(vm, o, k)? {
+            return Ok(r);
+        }
         // Generic alias syntax (list[int]) evaluates to the class itself.
-        let _ = ty;
         return Ok(o);
     }
     Err(vm.type_error(format_args!("'{}' object is not subscriptable", t.name())))
@@ -750,7 +755,7 @@ fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type
 /// only in dict mode (see `obj/instance.rs`); use [`instance_attr`] to look attributes up.
 pub fn instance_dict(vm: &Vm<'_>, o: Value) -> Value {
     let t = obj::type_of(o);
-    if t.is_heap() && !matches!(t.kind, Kind::Object | Kind::Exception) {
+    if obj::instance::has_tail(t) {
         return obj::instance::tail_dict_if_any(vm, o);
     }
     match t.kind {
@@ -793,8 +798,10 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
                 return Ok(Some(r));
             }
         }
-        return match class::find(&class::TYPE_TYPE, name, Value::NULL) {
-            Some(Found::Attr(a)) => bind_class_attr(vm, a, o, &class::TYPE_TYPE).map(Some),
+        // Then the metaclass's MRO (`type`'s methods, or a metaclass's own).
+        let meta = obj::type_of(o);
+        return match class::find(meta, name, Value::NULL) {
+            Some(Found::Attr(a)) => bind_class_attr(vm, a, o, meta).map(Some),
             Some(Found::Slot(owner, i)) => obj::slot_wrapper::new(vm, owner, i, o).map(Some),
             None if obj::str::as_str(name) == Some("__class__") => Ok(Some(obj::type_of(o).as_value())),
             None => Ok(None),
@@ -825,7 +832,7 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
             return bind_class_attr(vm, a, o, t).map(Some);
         }
     }
-    if attr.is_none() && t.is_heap() && t.kind != Kind::Exception && is_dict_name(name) {
+    if attr.is_none() && t.is_heap() && (t.kind == Kind::Object || obj::instance::has_tail(t)) && is_dict_name(name) {
         // Instances of heap classes have a live `__dict__` (switching them to dict mode).
         return obj::instance::dict_of(vm, o).map(Some);
     }
@@ -960,7 +967,7 @@ pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyRe
             return Ok(());
         }
     }
-    if t.is_heap() && t.kind != Kind::Exception {
+    if t.is_heap() && (t.kind == Kind::Object || obj::instance::has_tail(t)) {
         if !obj::instance::set(vm, o, name, v)? {
             return Err(attr_error(vm, o, name));
         }

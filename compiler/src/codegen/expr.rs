@@ -464,17 +464,23 @@ impl<'a> Compiler<'a> {
             return;
         }
         self.expr(&c.func);
+        self.star_call(0, &args.args, &args.keywords);
+    }
+
+    /// The arguments of a call with `*it` or `**map` after the callee and `pre` positional
+    /// values already on the stack: a tuple of the positionals, then (if any keywords) a
+    /// dict of the keywords, then `CallEx`.
+    pub(super) fn star_call(&mut self, pre: i64, posargs: &'a [Expr], keywords: &'a [ast::Keyword]) {
         // Positional arguments: a list, extended by each `*it`, then made a tuple.
-        let lead = args
-            .args
+        let lead = posargs
             .iter()
             .take_while(|a| !a.is_starred_expr())
             .count();
-        for a in &args.args[..lead] {
+        for a in &posargs[..lead] {
             self.expr(a);
         }
-        self.emit(Op::BuildList, lead as i64);
-        for a in &args.args[lead..] {
+        self.emit(Op::BuildList, pre + lead as i64);
+        for a in &posargs[lead..] {
             match a {
                 Expr::Starred(s) => {
                     self.expr(&s.value);
@@ -487,14 +493,14 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Op::ListToTuple, 0);
-        if args.keywords.is_empty() {
+        if keywords.is_empty() {
             return self.emit(Op::CallEx, 0);
         }
         // Keyword arguments: runs of `k=v` become dicts; everything merges with duplicate
         // checks (DictMerge) into the first.
         let mut run = 0i64;
         let mut have = false;
-        for k in args.keywords.iter() {
+        for k in keywords.iter() {
             match &k.arg {
                 Some(name) => {
                     self.load_const(Const::Str(name.to_string()));

@@ -402,8 +402,8 @@ fn retype(vm: &mut Vm<'_>, v: Value, t: &'static Type) {
 }
 
 /// Does an instance of `t` carry a tail (an instance dict word after the base's body)?
-fn has_tail(t: &Type) -> bool {
-    t.is_heap() && !matches!(t.kind, Kind::Object | Kind::Exception)
+pub fn has_tail(t: &Type) -> bool {
+    t.is_heap() && !matches!(t.kind, Kind::Object | Kind::Exception | Kind::Type)
 }
 
 /// The tail word of `o` (see the module documentation), if `o` is an instance with one.
@@ -429,7 +429,7 @@ fn tail_dict(vm: &Vm<'_>, o: Value) -> Value {
 /// of `t`'s built-in base, with an empty tail (see the module documentation). Exceptions are
 /// retyped in place. May collect.
 pub fn boxed(vm: &mut Vm<'_>, t: &'static Type, v: Value) -> PyResult<Value> {
-    if t.kind == Kind::Exception {
+    if matches!(t.kind, Kind::Exception | Kind::Type) {
         retype(vm, v, t);
         return Ok(v);
     }
@@ -520,7 +520,7 @@ pub fn new_instance(vm: &mut Vm<'_>, t: &'static Type, args: &Args<'_>) -> PyRes
         || (t.kind == Kind::Set && !core::ptr::eq(base, &obj::set::FROZENSET_TYPE));
     let takes_args = !mutable || !has_init;
     // Exceptions are made with their class; other layouts as the base, then boxed.
-    let cls = if t.kind == Kind::Exception { t.as_value() } else { base.as_value() };
+    let cls = if matches!(t.kind, Kind::Exception | Kind::Type) { t.as_value() } else { base.as_value() };
     let r = if takes_args { newf(vm, cls, args)? } else { newf(vm, cls, &Args::new(&[]))? };
     boxed(vm, t, r)
 }
