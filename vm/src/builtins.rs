@@ -409,7 +409,17 @@ fn attr_name(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
 fn getattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let name = attr_name(vm, args.get(1))?;
     if args.pos.len() > 2 {
-        return Ok(runtime::get_attr_opt(vm, args.pos[0], name)?.unwrap_or(args.pos[2]));
+        return match runtime::get_attr_opt(vm, args.pos[0], name) {
+            Ok(r) => Ok(r.unwrap_or(args.pos[2])),
+            Err(e) => {
+                if vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) {
+                    vm.take_pending();
+                    Ok(args.pos[2])
+                } else {
+                    Err(e)
+                }
+            }
+        };
     }
     runtime::get_attr(vm, args.get(0), name)
 }
@@ -816,6 +826,40 @@ fn build_class(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 pub fn build_class_with(vm: &mut Vm<'_>, body: Value, name: Value, bases: &[Value]) -> PyResult<Value> {
     let m = vm.roots_mark();
     let r = build_class_rooted(vm, body, name, bases, &Args::new(&[]));
+    vm.pop_roots(m);
+    r
+}
+
+/// The namespace of a frozen class body (`ns`, built without running code) for a class whose
+/// bases have a metaclass of their own: when that metaclass has `__prepare__`, the mapping it
+/// returns with `ns`'s entries added (the body binds only constants and functions, so this
+/// equals running the body in it); otherwise `ns`. May collect (`name`, `bases`, `ns` rooted).
+pub fn prepare_frozen(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
+    let m = vm.roots_mark();
+    let r = (|| {
+        let meta = obj::class::calc_meta(vm, Value::NULL, bases)?;
+        if obj::as_type(meta).is_none() {
+            return Ok(ns);
+        }
+        let Some(p) = runtime::get_attr_opt(vm, meta, Value::qstr(&Q_PREPARE))? else { return Ok(ns) };
+        vm.push_root(p)?;
+        let bt = obj::tuple::new(vm, bases)?;
+        vm.push_root(bt)?;
+        let d = runtime::call(vm, p, &[name, bt])?;
+        if obj::dict::as_dict(d).is_none() {
+            let mn = obj::as_type(meta).map(|t| t.name()).unwrap_or("?");
+            return Err(vm.type_error(format_args!("{mn}.__prepare__() must return a mapping, not {}", obj::type_name(d))));
+        }
+        vm.push_root(d)?;
+        let mut i = 0;
+        while let Some((k, v)) = obj::dict::as_dict(ns).and_then(|x| x.entry(i)) {
+            i += 1;
+            if !k.is_null() {
+                obj::dict::set_str(vm, d, k, v)?;
+            }
+        }
+        Ok(d)
+    })();
     vm.pop_roots(m);
     r
 }

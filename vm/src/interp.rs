@@ -865,8 +865,12 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                     .is_some_and(|d| (0..d.used()).any(|i| d.entry(i).is_some_and(|(_, v)| obj::class::uses_class_cell(v))));
                 let cell = if needs_cell { obj::cell::new(vm, Value::NULL)? } else { Value::NULL };
                 vm.push_root(cell)?;
-                let ns = obj::class::rom_namespace(vm, rom, f.globals(), code.module, cell)?;
+                let mut ns = obj::class::rom_namespace(vm, rom, f.globals(), code.module, cell)?;
                 vm.push_root(ns)?;
+                if f.top_slice(n).iter().any(|b| obj::type_of(*b).is_heap()) {
+                    ns = crate::builtins::prepare_frozen(vm, f.peek(n), f.top_slice(n), ns)?;
+                    vm.push_root(ns)?;
+                }
                 finish_class(vm, f, n, ns, cell, n + 1)?;
             }
             Op::RaiseVarargs => {

@@ -724,8 +724,32 @@ fn unpack_error(vm: &mut Vm<'_>, got: usize, n: usize) -> crate::vm::Raised {
 
 // ----- attributes -----
 
+crate::static_qstr!(Q_GET, "__get__");
+crate::static_qstr!(Q_SET, "__set__");
+crate::static_qstr!(Q_DELETE, "__delete__");
+crate::static_qstr!(Q_GETATTRIBUTE, "__getattribute__");
+
+/// The method `name` (`__get__`, `__set__`, `__delete__`) of `a` when `a` is an instance of
+/// a class defining it (a user descriptor). Never allocates.
+fn user_desc<const N: usize>(a: Value, name: &'static Qstr<N>) -> Option<Value> {
+    let at = obj::type_of(a);
+    if !at.is_heap() || at.kind == Kind::Type {
+        return None;
+    }
+    class::lookup(at, Value::qstr(name))
+}
+
+/// Is `a` a user data descriptor (its class defines `__set__` or `__delete__`)?
+fn is_data_desc(a: Value) -> bool {
+    user_desc(a, &Q_SET).is_some() || user_desc(a, &Q_DELETE).is_some()
+}
+
 /// What attribute lookup on a class found, after applying descriptors.
 fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type) -> PyResult<Value> {
+    if let Some(g) = user_desc(attr, &Q_GET) {
+        let i = if inst.is_null() { Value::NONE } else { inst };
+        return call_with_self(vm, g, attr, &Args::new(&[i, cls.as_value()]));
+    }
     if let Some(b) = obj::downcast::<Builtin>(attr) {
         return match b.binding {
             Binding::Method if !inst.is_null() => obj::method::new(vm, attr, inst),
@@ -822,13 +846,42 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
         };
     }
     let t = obj::type_of(o);
+    if t.flags & obj::flags::GETATTRIBUTE != 0 {
+        if let Some(g) = class::lookup(t, Value::qstr(&Q_GETATTRIBUTE)).filter(|g| obj::downcast::<Builtin>(*g).is_none()) {
+            return user_getattribute(vm, o, g, name).map(Some);
+        }
+    }
+    generic_get_attr_opt(vm, o, name, true)
+}
+
+/// `o.name` through a class's own `__getattribute__` `g`; on AttributeError, its
+/// `__getattr__` if it has one. May collect.
+fn user_getattribute(vm: &mut Vm<'_>, o: Value, g: Value, name: Value) -> PyResult<Value> {
+    match call_with_self(vm, g, o, &Args::new(&[name])) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            if !vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) {
+                return Err(e);
+            }
+            let Some(ga) = class::lookup(obj::type_of(o), Value::qstr(&qstr::__getattr__)) else { return Err(e) };
+            vm.take_pending();
+            call_with_self(vm, ga, o, &Args::new(&[name]))
+        }
+    }
+}
+
+/// `object.__getattribute__(o, name)`: the default lookup (descriptors, the instance's
+/// attributes, the class), then `__getattr__`; `Ok(None)` if there is no such attribute.
+/// May collect.
+pub fn generic_get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value, with_getattr: bool) -> PyResult<Option<Value>> {
+    let t = obj::type_of(o);
     let found = class::find(t, name, Value::NULL);
     let attr = match found {
         Some(Found::Attr(a)) => Some(a),
         _ => None,
     };
     if let Some(a) = attr {
-        if obj::type_of(a).kind == Kind::Property {
+        if obj::type_of(a).kind == Kind::Property || is_data_desc(a) {
             return bind_class_attr(vm, a, o, t).map(Some);
         }
     }
@@ -854,7 +907,7 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
     if obj::str::as_str(name) == Some("__class__") {
         return Ok(Some(t.as_value()));
     }
-    if t.is_heap() {
+    if t.is_heap() && with_getattr {
         if let Some(g) = class::lookup(t, Value::qstr(&qstr::__getattr__)) {
             match call_with_self(vm, g, o, &Args::new(&[name])) {
                 Ok(v) => return Ok(Some(v)),
@@ -965,6 +1018,26 @@ pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyRe
                 call(vm, f, &[o, v])?;
             }
             return Ok(());
+        }
+        if obj::type_of(a).is_heap() {
+            let (want, other) = if v.is_null() {
+                (user_desc(a, &Q_DELETE), user_desc(a, &Q_SET))
+            } else {
+                (user_desc(a, &Q_SET), user_desc(a, &Q_DELETE))
+            };
+            if let Some(f) = want {
+                let r = if v.is_null() {
+                    call_with_self(vm, f, a, &Args::new(&[o]))
+                } else {
+                    call_with_self(vm, f, a, &Args::new(&[o, v]))
+                };
+                return r.map(|_| ());
+            }
+            if other.is_some() {
+                // A data descriptor without the method this operation needs.
+                let n = if v.is_null() { "__delete__" } else { "__set__" };
+                return Err(vm.raise_msg(&exc::ATTRIBUTE_ERROR_TYPE, n));
+            }
         }
     }
     if t.is_heap() && (t.kind == Kind::Object || obj::instance::has_tail(t)) {

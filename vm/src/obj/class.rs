@@ -501,6 +501,14 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
         obj::dict::set_str(vm, ns, hash_name, Value::NONE)?;
     }
     obj::dict::shrink(vm, ns);
+    let ga_name = Value::qstr(&Q_GETATTRIBUTE);
+    let ga = if obj::dict::get_str(ns, ga_name).is_some()
+        || bases_v.iter().any(|b| obj::as_type(*b).is_some_and(|t| t.flags & flags::GETATTRIBUTE != 0))
+    {
+        flags::GETATTRIBUTE
+    } else {
+        0
+    };
     let v = vm.alloc_obj(meta, TYPE_SIZE + core::mem::size_of::<Value>())?;
     let m = vm.roots_mark();
     vm.push_root(v)?;
@@ -514,7 +522,7 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
         core::ptr::addr_of_mut!((*p).slots).write(&obj::instance::USER_SLOTS);
         core::ptr::addr_of_mut!((*p).methods).write(&[]);
         core::ptr::addr_of_mut!((*p).dict).write(ns);
-        core::ptr::addr_of_mut!((*p).flags).write(flags::HEAP | flags::BASETYPE);
+        core::ptr::addr_of_mut!((*p).flags).write(flags::HEAP | flags::BASETYPE | ga);
         core::ptr::addr_of_mut!((*p).kind).write(kind);
     }
     if bases_v.len() > 1 {
@@ -894,7 +902,20 @@ fn object_setattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 
 fn object_getattribute(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    runtime::get_attr(vm, args.get(0), args.get(1))
+    let (o, name) = (args.get(0), args.get(1));
+    if !obj::str::is_str(name) {
+        return Err(vm.type_error(format_args!(
+            "attribute name must be string, not '{}'",
+            obj::type_name(name)
+        )));
+    }
+    if obj::as_type(o).is_some() || obj::type_of(o).flags & flags::GETATTRIBUTE == 0 {
+        return runtime::get_attr(vm, o, name);
+    }
+    match runtime::generic_get_attr_opt(vm, o, name, false)? {
+        Some(v) => Ok(v),
+        None => Err(runtime::attr_error(vm, o, name)),
+    }
 }
 
 fn object_init_subclass(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {

@@ -110,6 +110,9 @@ pub mod flags {
     pub const BASETYPE: u32 = 2;
     /// `hash()` raises TypeError.
     pub const UNHASHABLE: u32 = 4;
+    /// A heap class whose MRO defines `__getattribute__` in a class body (set when the class
+    /// is created; a `__getattribute__` assigned to a class later is not seen).
+    pub const GETATTRIBUTE: u32 = 8;
 }
 
 /// Signature of built-in functions and methods (`args.pos[0]` is `self` for methods).
