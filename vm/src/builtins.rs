@@ -601,8 +601,44 @@ fn round_int(vm: &mut Vm<'_>, x: Value, k: u64) -> PyResult<Value> {
     m
 }
 
+crate::static_qstr!(Q_DIVMOD, "__divmod__");
+crate::static_qstr!(Q_RDIVMOD, "__rdivmod__");
+
+/// `divmod(a, b)` through `a.__divmod__(b)` / `b.__rdivmod__(a)` (the reflected one first
+/// when `b`'s class is a subclass of `a`'s that overrides it), for operands of classes with
+/// a plain object layout. `Ok(None)`: neither is such an instance. May collect.
+fn user_divmod(vm: &mut Vm<'_>, a: Value, b: Value) -> PyResult<Option<Value>> {
+    let (ta, tb) = (obj::type_of(a), obj::type_of(b));
+    let user = |t: &Type| t.is_heap() && t.kind == obj::Kind::Object;
+    if !user(ta) && !user(tb) {
+        return Ok(None);
+    }
+    let rev_first = !core::ptr::eq(ta, tb) && obj::class::is_subclass(tb, ta);
+    let mut tries: [(Value, Value, bool); 2] = [(a, b, false), (b, a, true)];
+    if rev_first {
+        tries.swap(0, 1);
+    }
+    for (x, y, rev) in tries {
+        if rev && core::ptr::eq(ta, tb) {
+            continue;
+        }
+        let r = if rev { runtime::call_dunder(vm, x, &Q_RDIVMOD, &[y])? } else { runtime::call_dunder(vm, x, &Q_DIVMOD, &[y])? };
+        if let Some(r) = r.filter(|r| *r != Value::NOT_IMPLEMENTED) {
+            return Ok(Some(r));
+        }
+    }
+    Err(vm.type_error(format_args!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        ta.name(),
+        tb.name()
+    )))
+}
+
 fn divmod(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let (a, b) = (args.get(0), args.get(1));
+    if let Some(r) = user_divmod(vm, a, b)? {
+        return Ok(r);
+    }
     let (fa, fb) = (obj::float::as_f64(a), obj::float::as_f64(b));
     let number = |v: Value| obj::int::is_int(v) || obj::float::as_f64(v).is_some();
     let (ta, tb) = (obj::type_of(a), obj::type_of(b));
@@ -632,6 +668,11 @@ fn pow(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let m = if args.pos.len() > 2 { args.pos[2] } else { args.kw("mod") };
     if m.is_null() || m == Value::NONE {
         return runtime::binary_op(vm, BinOp::Pow, a, b);
+    }
+    if obj::type_of(a).is_heap() {
+        if let Some(r) = runtime::call_dunder(vm, a, &qstr::__pow__, &[b, m])?.filter(|r| *r != Value::NOT_IMPLEMENTED) {
+            return Ok(r);
+        }
     }
     if !(obj::int::is_int(a) && obj::int::is_int(b) && obj::int::is_int(m)) {
         return Err(vm.type_error(format_args!("pow() 3rd argument not allowed unless all arguments are integers")));

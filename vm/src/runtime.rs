@@ -156,6 +156,7 @@ pub fn index_arg(vm: &mut Vm<'_>, k: Value, msg: &str) -> PyResult<i64> {
         if obj::int::is_int(r) {
             return Err(too_big(vm));
         }
+        return Err(vm.type_error(format_args!("__index__ returned non-int (type {})", obj::type_name(r))));
     }
     let base = msg.split(", not").next().unwrap_or(msg);
     let base = base.trim_end_matches(" or slices");
@@ -744,6 +745,19 @@ fn is_data_desc(a: Value) -> bool {
     user_desc(a, &Q_SET).is_some() || user_desc(a, &Q_DELETE).is_some()
 }
 
+/// TypeError unless `o` is an instance of the class that defined slot `m`.
+fn member_check(vm: &mut Vm<'_>, m: &obj::descriptor::Member, o: Value) -> PyResult<()> {
+    match obj::as_type(m.owner) {
+        Some(owner) if !obj::is_instance(o, owner) => Err(vm.type_error(format_args!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            obj::str::as_str(m.name).unwrap_or("?"),
+            owner.name(),
+            obj::type_name(o)
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// What attribute lookup on a class found, after applying descriptors.
 fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type) -> PyResult<Value> {
     if let Some(g) = user_desc(attr, &Q_GET) {
@@ -764,6 +778,20 @@ fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type
             obj::method::new(vm, f, cls.as_value())
         }
         Kind::StaticMethod => Ok(obj::descriptor::unwrap_static(attr)),
+        Kind::Member if !inst.is_null() => {
+            let Some(m) = obj::descriptor::as_member(attr) else { return Ok(attr) };
+            let (name, index) = (m.name, m.index);
+            member_check(vm, m, inst)?;
+            let v = if obj::type_of(inst).kind == Kind::Object {
+                Some(obj::instance::slot_get(inst, index)).filter(|v| !v.is_null())
+            } else {
+                instance_attr(vm, inst, name)
+            };
+            match v {
+                Some(v) => Ok(v),
+                None => Err(attr_error(vm, inst, name)),
+            }
+        }
         Kind::Property if !inst.is_null() => {
             let Some(p) = obj::descriptor::as_property(attr) else { return Ok(attr) };
             if p.fget.is_null() {
@@ -881,11 +909,16 @@ pub fn generic_get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value, with_getattr
         _ => None,
     };
     if let Some(a) = attr {
-        if obj::type_of(a).kind == Kind::Property || is_data_desc(a) {
+        if matches!(obj::type_of(a).kind, Kind::Property | Kind::Member) || is_data_desc(a) {
             return bind_class_attr(vm, a, o, t).map(Some);
         }
     }
-    if attr.is_none() && t.is_heap() && (t.kind == Kind::Object || obj::instance::has_tail(t)) && is_dict_name(name) {
+    if attr.is_none()
+        && t.is_heap()
+        && t.flags & obj::flags::NO_DICT == 0
+        && (t.kind == Kind::Object || obj::instance::has_tail(t))
+        && is_dict_name(name)
+    {
         // Instances of heap classes have a live `__dict__` (switching them to dict mode).
         return obj::instance::dict_of(vm, o).map(Some);
     }
@@ -1019,6 +1052,28 @@ pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyRe
             }
             return Ok(());
         }
+        if let Some(m) = obj::descriptor::as_member(a) {
+            let (mn, index) = (m.name, m.index);
+            member_check(vm, m, o)?;
+            let done = if t.kind == Kind::Object {
+                let had = !obj::instance::slot_get(o, index).is_null();
+                obj::instance::slot_set(o, index, v) && (had || !v.is_null())
+            } else {
+                obj::instance::set(vm, o, mn, v)?
+            };
+            if !done {
+                let n = obj::str::as_str(mn).unwrap_or("?");
+                return Err(vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("{n}")));
+            }
+            return Ok(());
+        }
+        if t.flags & obj::flags::NO_DICT != 0 && !obj::type_of(a).is_heap() {
+            let n = obj::str::as_str(name).unwrap_or("?");
+            return Err(vm.raise_fmt(
+                &exc::ATTRIBUTE_ERROR_TYPE,
+                format_args!("'{}' object attribute '{n}' is read-only", t.name()),
+            ));
+        }
         if obj::type_of(a).is_heap() {
             let (want, other) = if v.is_null() {
                 (user_desc(a, &Q_DELETE), user_desc(a, &Q_SET))
@@ -1039,6 +1094,9 @@ pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyRe
                 return Err(vm.raise_msg(&exc::ATTRIBUTE_ERROR_TYPE, n));
             }
         }
+    }
+    if t.flags & obj::flags::NO_DICT != 0 {
+        return Err(attr_error(vm, o, name));
     }
     if t.is_heap() && (t.kind == Kind::Object || obj::instance::has_tail(t)) {
         if !obj::instance::set(vm, o, name, v)? {

@@ -351,6 +351,7 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
 }
 
 crate::static_qstr!(Q_SET_NAME, "__set_name__");
+crate::static_qstr!(Q_SLOTS, "__slots__");
 crate::static_qstr!(Q_CLASS_GETITEM, "__class_getitem__");
 
 /// The metaclass a class statement uses: the most derived of `meta` (the explicit
@@ -501,6 +502,51 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
         obj::dict::set_str(vm, ns, hash_name, Value::NONE)?;
     }
     obj::dict::shrink(vm, ns);
+    // __slots__: the names (a str is one name), checked before the class exists.
+    let slots = match obj::dict::get_str(ns, Value::qstr(&Q_SLOTS)) {
+        Some(sl) if obj::str::is_str(sl) => obj::tuple::new(vm, &[sl])?,
+        Some(sl) => obj::list::from_iter(vm, sl)?,
+        None => Value::NULL,
+    };
+    let sm = vm.roots_mark();
+    vm.push_root(slots)?;
+    let mut no_dict = 0;
+    // Slot words: the bases' (one base with slots at most), then this class's own.
+    let mut base_slots = 0u32;
+    for b in bases_v {
+        let n = obj::as_type(*b).filter(|t| t.is_heap()).map(|t| t.flags >> flags::SLOTS_SHIFT).unwrap_or(0);
+        if n != 0 && base_slots != 0 && n != base_slots {
+            vm.pop_roots(sm);
+            return Err(vm.type_error(format_args!("multiple bases have instance lay-out conflict")));
+        }
+        base_slots = base_slots.max(n);
+    }
+    let mut own_slots = 0u32;
+    if !slots.is_null() {
+        let items = |i: usize| obj::tuple::items(slots).or_else(|| obj::list::as_list(slots).map(|l| l.as_slice())).and_then(|x| x.get(i).copied());
+        let mut with_dict = false;
+        let mut i = 0;
+        while let Some(n) = items(i) {
+            i += 1;
+            let Some(text) = obj::str::as_str(n) else {
+                vm.pop_roots(sm);
+                return Err(vm.type_error(format_args!("__slots__ items must be strings, not '{}'", obj::type_name(n))));
+            };
+            if text == "__dict__" {
+                with_dict = true;
+            } else if text != "__weakref__" {
+                if obj::dict::get_str(ns, n).is_some() {
+                    vm.pop_roots(sm);
+                    return Err(vm.value_error(format_args!("'{text}' in __slots__ conflicts with class variable")));
+                }
+                own_slots += 1;
+            }
+        }
+        let bases_ok = bases_v.iter().all(|b| obj::as_type(*b).is_some_and(|t| !t.is_heap() || t.flags & flags::NO_DICT != 0));
+        if !with_dict && bases_ok {
+            no_dict = flags::NO_DICT;
+        }
+    }
     let ga_name = Value::qstr(&Q_GETATTRIBUTE);
     let ga = if obj::dict::get_str(ns, ga_name).is_some()
         || bases_v.iter().any(|b| obj::as_type(*b).is_some_and(|t| t.flags & flags::GETATTRIBUTE != 0))
@@ -510,7 +556,6 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
         0
     };
     let v = vm.alloc_obj(meta, TYPE_SIZE + core::mem::size_of::<Value>())?;
-    let m = vm.roots_mark();
     vm.push_root(v)?;
     let base = obj::as_type(bases_v[0]).map(|t| t as *const Type).unwrap_or(&OBJECT_TYPE);
     // SAFETY: v is a fresh allocation of TYPE_SIZE + one word; we initialise every field
@@ -522,7 +567,8 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
         core::ptr::addr_of_mut!((*p).slots).write(&obj::instance::USER_SLOTS);
         core::ptr::addr_of_mut!((*p).methods).write(&[]);
         core::ptr::addr_of_mut!((*p).dict).write(ns);
-        core::ptr::addr_of_mut!((*p).flags).write(flags::HEAP | flags::BASETYPE | ga);
+        let nslots = if kind == Kind::Object { (base_slots + own_slots) << flags::SLOTS_SHIFT } else { 0 };
+        core::ptr::addr_of_mut!((*p).flags).write(flags::HEAP | flags::BASETYPE | ga | no_dict | nslots);
         core::ptr::addr_of_mut!((*p).kind).write(kind);
     }
     if bases_v.len() > 1 {
@@ -535,8 +581,21 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
         unsafe { *(ext as *mut Value) = mt };
         set_ext(v, ext);
     }
-    // Wrap plain functions named __new__ (implicit staticmethod) and __init_subclass__.
-    vm.pop_roots(m);
+    // A member descriptor for each slot, through the class's setattr (a frozen namespace
+    // gets its heap dict on that first write).
+    let mut i = 0;
+    let mut index = base_slots as usize;
+    while let Some(n) = obj::tuple::items(slots).or_else(|| obj::list::as_list(slots).map(|l| l.as_slice())).and_then(|x| x.get(i).copied()) {
+        i += 1;
+        if matches!(obj::str::as_str(n), Some("__dict__" | "__weakref__")) {
+            continue;
+        }
+        let d = obj::descriptor::new_member(vm, n, v, index)?;
+        index += 1;
+        vm.push_root(d)?;
+        setattr(vm, v, n, d)?;
+    }
+    vm.pop_roots(sm);
     Ok(v)
 }
 

@@ -6,6 +6,9 @@
 //!  attrs        0                                  no attributes yet (shared-keys mode)
 //!               values pointer | 1                 shared-keys mode: a raw values buffer
 //!               dict object pointer (bits 1:0 00)  dict mode: a real dict
+//!  slots        [Value; n]                         after the attrs word: the `__slots__`
+//!                                                  values (n from the class's flags;
+//!                                                  NULL = unset)
 //!  values       cap usize | [Value; cap]           value i belongs to the class's key i;
 //!                                                  NULL = absent (raw heap buffer)
 //! ```
@@ -135,7 +138,31 @@ impl InstanceObj {
 /// Allocate an empty instance of `t` (kind Object): no attribute storage until the first
 /// attribute is set. May collect.
 pub fn alloc_instance(vm: &mut Vm<'_>, t: &'static Type) -> PyResult<Value> {
-    vm.alloc_obj(t, core::mem::size_of::<InstanceObj>())
+    vm.alloc_obj(t, core::mem::size_of::<InstanceObj>() + n_slots(t) * W)
+}
+
+/// The number of `__slots__` words of an instance of `t`.
+fn n_slots(t: &Type) -> usize {
+    if t.is_heap() && t.kind == Kind::Object { (t.flags >> super::flags::SLOTS_SHIFT) as usize } else { 0 }
+}
+
+/// Slot word `i` of instance `o` (NULL: unset or out of range). Never allocates.
+pub fn slot_get(o: Value, i: usize) -> Value {
+    if obj::downcast::<InstanceObj>(o).is_none() || i >= n_slots(obj::type_of(o)) {
+        return Value::NULL;
+    }
+    // SAFETY: `o` is an instance allocated with n_slots words after the InstanceObj.
+    unsafe { *(o.as_ptr().add(core::mem::size_of::<InstanceObj>() + i * W) as *const Value) }
+}
+
+/// Set slot word `i` of instance `o` (`v` NULL: unset); false if `o` has no such slot.
+pub fn slot_set(o: Value, i: usize, v: Value) -> bool {
+    if obj::downcast::<InstanceObj>(o).is_none() || i >= n_slots(obj::type_of(o)) {
+        return false;
+    }
+    // SAFETY: as in `slot_get`.
+    unsafe { *(o.as_ptr().add(core::mem::size_of::<InstanceObj>() + i * W) as *mut Value) = v };
+    true
 }
 
 /// The key index of `name` (a str) in `t`'s keys table.
@@ -529,6 +556,9 @@ pub fn new_instance(vm: &mut Vm<'_>, t: &'static Type, args: &Args<'_>) -> PyRes
 /// keys table, is traced through the header).
 pub fn trace_instance(v: Value, t: &mut Tracer<'_>) {
     let Some(i) = obj::downcast::<InstanceObj>(v) else { return };
+    for k in 0..n_slots(obj::type_of(v)) {
+        t.mark(slot_get(v, k));
+    }
     match i.attrs() {
         Attrs::Empty => {}
         Attrs::Dict(d) => t.mark(d),
