@@ -835,11 +835,19 @@ fn is_dict_name(name: Value) -> bool {
     name == q || obj::str::eq(name, q)
 }
 
+/// Is `a` a plain function stored as `__init_subclass__` or `__class_getitem__`, which
+/// CPython makes classmethods implicitly (frozen class namespaces keep the function)?
+fn implicit_classmethod(a: Value, name: Value) -> bool {
+    obj::type_of(a).kind == Kind::Function
+        && matches!(obj::str::as_str(name), Some("__init_subclass__" | "__class_getitem__"))
+}
+
 /// `o.name`, or `Ok(None)` if there is no such attribute (no exception raised).
 pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<Value>> {
     // Classes: look in the class's own MRO.
     if let Some(t) = obj::as_type(o) {
         match class::find(t, name, Value::NULL) {
+            Some(Found::Attr(a)) if implicit_classmethod(a, name) => return obj::method::new(vm, a, o).map(Some),
             Some(Found::Attr(a)) => return bind_class_attr(vm, a, Value::NULL, t).map(Some),
             Some(Found::Slot(owner, i)) => return obj::slot_wrapper::new(vm, owner, i, Value::NULL).map(Some),
             None => {}
@@ -869,6 +877,7 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
             sobj
         };
         return match found {
+            Found::Attr(a) if implicit_classmethod(a, name) => obj::method::new(vm, a, start.as_value()).map(Some),
             Found::Attr(a) => bind_class_attr(vm, a, inst, start).map(Some),
             Found::Slot(owner, i) => obj::slot_wrapper::new(vm, owner, i, inst).map(Some),
         };
@@ -942,16 +951,8 @@ pub fn generic_get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value, with_getattr
     }
     if t.is_heap() && with_getattr {
         if let Some(g) = class::lookup(t, Value::qstr(&qstr::__getattr__)) {
-            match call_with_self(vm, g, o, &Args::new(&[name])) {
-                Ok(v) => return Ok(Some(v)),
-                Err(e) => {
-                    if vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) {
-                        vm.take_pending();
-                        return Ok(None);
-                    }
-                    return Err(e);
-                }
-            }
+            // Its AttributeError propagates as raised (message and traceback), as CPython's.
+            return call_with_self(vm, g, o, &Args::new(&[name])).map(Some);
         }
     }
     Ok(None)
@@ -995,7 +996,17 @@ pub fn has_attr_name(vm: &mut Vm<'_>, o: Value, name: &str) -> PyResult<bool> {
     vm.push_root(n)?;
     let r = get_attr_opt(vm, o, n);
     vm.pop_roots(m);
-    Ok(r?.is_some())
+    match r {
+        Ok(r) => Ok(r.is_some()),
+        Err(e) => {
+            if vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) {
+                vm.take_pending();
+                Ok(false)
+            } else {
+                Err(e)
+            }
+        }
+    }
 }
 
 /// Call method `name` of `o` if it exists.
@@ -1133,7 +1144,7 @@ pub fn set_attr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyResult<()
 /// (`self` NULL: `f` is the attribute itself).
 pub fn load_method(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<(Value, Value)> {
     let t = obj::type_of(o);
-    if t.kind != Kind::Type && t.kind != Kind::Super {
+    if t.kind != Kind::Type && t.kind != Kind::Super && t.flags & obj::flags::GETATTRIBUTE == 0 {
         // A slot found before any method (`(0.1).__repr__`) goes through `get_attr`, which
         // binds its wrapper.
         if let Some(Found::Attr(a)) = class::find(t, name, Value::NULL) {

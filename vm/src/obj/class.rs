@@ -717,6 +717,14 @@ fn new_type(vm: &mut Vm<'_>, cls: Value, args: &Args<'_>) -> PyResult<Value> {
             let ns = obj::dict_methods::copy_dict(vm, args.pos[2])?;
             let m = vm.roots_mark();
             vm.push_root(ns)?;
+            // `__module__` defaults to the calling code's `__name__`.
+            let module_key = Value::qstr(&qstr::__module__);
+            let f = vm.frame;
+            if obj::dict::get_str(ns, module_key).is_none() && !f.is_null() {
+                if let Some(mn) = obj::dict::get_str(f.globals(), Value::qstr(&qstr::__name__)) {
+                    obj::dict::set_str(vm, ns, module_key, mn)?;
+                }
+            }
             let kw = Args { pos: &[], kwnames: args.kwnames, kwvals: args.kwvals };
             let r = type_new(vm, meta, args.pos[0], bases, ns, &kw);
             vm.pop_roots(m);
