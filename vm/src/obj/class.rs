@@ -833,7 +833,12 @@ fn richcmp(_vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
 fn type_mro(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let t = args.get(0);
     let tup = getattr(vm, t, Value::qstr(&Q_MRO))?;
-    obj::list::from_iter(vm, tup)
+    // The tuple may be fresh (single-base classes store none): root it while the list grows.
+    let m = vm.roots_mark();
+    vm.push_root(tup)?;
+    let r = obj::list::from_iter(vm, tup);
+    vm.pop_roots(m);
+    r
 }
 
 crate::static_qstr!(Q_MRO, "__mro__");
