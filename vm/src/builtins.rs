@@ -372,6 +372,9 @@ fn isinstance(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(Value::bool(is_inst(vm, args.pos[0], args.pos[1], "isinstance")?))
 }
 
+crate::static_qstr!(Q_INSTANCECHECK, "__instancecheck__");
+crate::static_qstr!(Q_SUBCLASSCHECK, "__subclasscheck__");
+
 fn is_inst(vm: &mut Vm<'_>, x: Value, t: Value, name: &str) -> PyResult<bool> {
     if let Some(items) = obj::tuple::items(t) {
         vm.stack_guard(if name == "issubclass" { Recursion::SubclassCheck } else { Recursion::InstanceCheck })?;
@@ -385,6 +388,17 @@ fn is_inst(vm: &mut Vm<'_>, x: Value, t: Value, name: &str) -> PyResult<bool> {
     let Some(ty) = obj::as_type(t) else {
         return Err(vm.type_error(format_args!("{name}() arg 2 must be a type, a tuple of types, or a union")));
     };
+    if obj::type_of(t).is_heap() && !(name == "isinstance" && core::ptr::eq(obj::type_of(x), ty)) {
+        // A metaclass's __instancecheck__ / __subclasscheck__.
+        let r = if name == "issubclass" {
+            runtime::call_dunder(vm, t, &Q_SUBCLASSCHECK, &[x])?
+        } else {
+            runtime::call_dunder(vm, t, &Q_INSTANCECHECK, &[x])?
+        };
+        if let Some(r) = r {
+            return runtime::truthy(vm, r);
+        }
+    }
     if name == "issubclass" {
         let Some(xt) = obj::as_type(x) else {
             return Err(vm.type_error(format_args!("issubclass() arg 1 must be a class")));
