@@ -153,11 +153,11 @@ pub fn heap_copy(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
 /// The value of int `v` (an `int` subclass instance too) as an exact `int`. May collect
 /// (`v` rooted by the caller).
 pub fn exact(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
-    if let Some(i) = to_i64(v) {
-        return from_i64(vm, i);
-    }
     if core::ptr::eq(obj::type_of(v), &INT_TYPE) {
         return Ok(v);
+    }
+    if let Some(i) = to_i64(v) {
+        return from_i64(vm, i);
     }
     heap_copy(vm, v)
 }
@@ -560,11 +560,8 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
 
 fn unop(vm: &mut Vm<'_>, op: UnaryOp, v: Value) -> PyResult<Value> {
     match op {
-        UnaryOp::Pos => Ok(if v.is_small_int() || obj::downcast::<BigInt>(v).is_some() {
-            v
-        } else {
-            Value::small_int(small_value(v).unwrap_or(0) as isize)
-        }),
+        // An exact int (a bool or an int subclass instance gives its plain value).
+        UnaryOp::Pos => exact(vm, v),
         UnaryOp::Neg => {
             if let Some(i) = small_value(v) {
                 if let Some(n) = i.checked_neg() {
@@ -621,8 +618,8 @@ fn int_bit_length(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     from_i64(vm, bigint::bit_length(r.mag) as i64)
 }
 
-fn int_conjugate(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    Ok(args.get(0))
+fn int_conjugate(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    exact(vm, args.get(0))
 }
 
 /// Argument `i` of a built-in method, given by position or by keyword `name` (NULL if absent).
@@ -739,9 +736,10 @@ static METHODS: &[super::Builtin] = &[
 crate::static_qstr!(Q_TO_BYTES, "to_bytes");
 crate::static_qstr!(Q_FROM_BYTES, "from_bytes");
 
-fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+/// The number attributes of an int (or bool): `real`, `imag`, `numerator`, `denominator`.
+pub fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     match obj::str::as_str(name) {
-        Some("real") | Some("numerator") => Ok(v),
+        Some("real") | Some("numerator") => exact(vm, v),
         Some("imag") => Ok(Value::small_int(0)),
         Some("denominator") => Ok(Value::small_int(1)),
         _ => Ok(Value::NULL),
