@@ -479,6 +479,12 @@ pub fn class_getitem(vm: &mut Vm<'_>, cls: Value, k: Value) -> PyResult<Option<V
 fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
     let object = OBJECT_TYPE.as_value();
     let bases_v: &[Value] = if bases.is_empty() { core::slice::from_ref(&object) } else { bases };
+    for (i, b) in bases_v.iter().enumerate() {
+        if bases_v[..i].contains(b) {
+            let n = obj::as_type(*b).map(|t| t.name()).unwrap_or("?");
+            return Err(vm.type_error(format_args!("duplicate base class {n}")));
+        }
+    }
     // The layout (kind) comes from the first base with a non-object layout.
     let mut kind = Kind::Object;
     for b in bases_v {
