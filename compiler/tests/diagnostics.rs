@@ -41,12 +41,6 @@ fn columns_count_characters() {
 #[test]
 fn unsupported_constructs_are_named() {
     let cases = [
-        (
-            "class C(metaclass=M):\n    pass\n",
-            1,
-            9,
-            "unsupported: class keyword arguments (e.g. metaclass=)",
-        ),
         ("x = 1j\n", 1, 5, "unsupported: complex number literal"),
         (
             "try:\n    pass\nexcept* E:\n    pass\n",

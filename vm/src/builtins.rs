@@ -384,6 +384,9 @@ fn isinstance(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(Value::bool(is_inst(vm, args.pos[0], args.pos[1], "isinstance")?))
 }
 
+crate::static_qstr!(Q_INSTANCECHECK, "__instancecheck__");
+crate::static_qstr!(Q_SUBCLASSCHECK, "__subclasscheck__");
+
 fn is_inst(vm: &mut Vm<'_>, x: Value, t: Value, name: &str) -> PyResult<bool> {
     if let Some(items) = obj::tuple::items(t) {
         vm.stack_guard(if name == "issubclass" { Recursion::SubclassCheck } else { Recursion::InstanceCheck })?;
@@ -397,6 +400,17 @@ fn is_inst(vm: &mut Vm<'_>, x: Value, t: Value, name: &str) -> PyResult<bool> {
     let Some(ty) = obj::as_type(t) else {
         return Err(vm.type_error(format_args!("{name}() arg 2 must be a type, a tuple of types, or a union")));
     };
+    if obj::type_of(t).is_heap() && !(name == "isinstance" && core::ptr::eq(obj::type_of(x), ty)) {
+        // A metaclass's __instancecheck__ / __subclasscheck__.
+        let r = if name == "issubclass" {
+            runtime::call_dunder(vm, t, &Q_SUBCLASSCHECK, &[x])?
+        } else {
+            runtime::call_dunder(vm, t, &Q_INSTANCECHECK, &[x])?
+        };
+        if let Some(r) = r {
+            return runtime::truthy(vm, r);
+        }
+    }
     if name == "issubclass" {
         let Some(xt) = obj::as_type(x) else {
             return Err(vm.type_error(format_args!("issubclass() arg 1 must be a class")));
@@ -421,7 +435,17 @@ fn attr_name(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
 fn getattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let name = attr_name(vm, args.get(1))?;
     if args.pos.len() > 2 {
-        return Ok(runtime::get_attr_opt(vm, args.pos[0], name)?.unwrap_or(args.pos[2]));
+        return match runtime::get_attr_opt(vm, args.pos[0], name) {
+            Ok(r) => Ok(r.unwrap_or(args.pos[2])),
+            Err(e) => {
+                if vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) {
+                    vm.take_pending();
+                    Ok(args.pos[2])
+                } else {
+                    Err(e)
+                }
+            }
+        };
     }
     runtime::get_attr(vm, args.get(0), name)
 }
@@ -603,8 +627,44 @@ fn round_int(vm: &mut Vm<'_>, x: Value, k: u64) -> PyResult<Value> {
     m
 }
 
+crate::static_qstr!(Q_DIVMOD, "__divmod__");
+crate::static_qstr!(Q_RDIVMOD, "__rdivmod__");
+
+/// `divmod(a, b)` through `a.__divmod__(b)` / `b.__rdivmod__(a)` (the reflected one first
+/// when `b`'s class is a subclass of `a`'s that overrides it), for operands of classes with
+/// a plain object layout. `Ok(None)`: neither is such an instance. May collect.
+fn user_divmod(vm: &mut Vm<'_>, a: Value, b: Value) -> PyResult<Option<Value>> {
+    let (ta, tb) = (obj::type_of(a), obj::type_of(b));
+    let user = |t: &Type| t.is_heap() && t.kind == obj::Kind::Object;
+    if !user(ta) && !user(tb) {
+        return Ok(None);
+    }
+    let rev_first = !core::ptr::eq(ta, tb) && obj::class::is_subclass(tb, ta);
+    let mut tries: [(Value, Value, bool); 2] = [(a, b, false), (b, a, true)];
+    if rev_first {
+        tries.swap(0, 1);
+    }
+    for (x, y, rev) in tries {
+        if rev && core::ptr::eq(ta, tb) {
+            continue;
+        }
+        let r = if rev { runtime::call_dunder(vm, x, &Q_RDIVMOD, &[y])? } else { runtime::call_dunder(vm, x, &Q_DIVMOD, &[y])? };
+        if let Some(r) = r.filter(|r| *r != Value::NOT_IMPLEMENTED) {
+            return Ok(Some(r));
+        }
+    }
+    Err(vm.type_error(format_args!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        ta.name(),
+        tb.name()
+    )))
+}
+
 fn divmod(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let (a, b) = (args.get(0), args.get(1));
+    if let Some(r) = user_divmod(vm, a, b)? {
+        return Ok(r);
+    }
     let (fa, fb) = (obj::float::as_f64(a), obj::float::as_f64(b));
     let number = |v: Value| obj::int::is_int(v) || obj::float::as_f64(v).is_some();
     let (ta, tb) = (obj::type_of(a), obj::type_of(b));
@@ -634,6 +694,11 @@ fn pow(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let m = if args.pos.len() > 2 { args.pos[2] } else { args.kw("mod") };
     if m.is_null() || m == Value::NONE {
         return runtime::binary_op(vm, BinOp::Pow, a, b);
+    }
+    if obj::type_of(a).is_heap() {
+        if let Some(r) = runtime::call_dunder(vm, a, &qstr::__pow__, &[b, m])?.filter(|r| *r != Value::NOT_IMPLEMENTED) {
+            return Ok(r);
+        }
     }
     if !(obj::int::is_int(a) && obj::int::is_int(b) && obj::int::is_int(m)) {
         return Err(vm.type_error(format_args!("pow() 3rd argument not allowed unless all arguments are integers")));
@@ -735,7 +800,7 @@ fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     } else if let Some(m) = obj::module::as_module(x) {
         m.dict
     } else {
-        runtime::instance_dict(x)
+        runtime::instance_dict(vm, x)
     };
     if let Some(dd) = obj::dict::as_dict(d) {
         for i in 0..dd.used() {
@@ -805,8 +870,121 @@ fn exit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Err(vm.raise_with_arg(&exc::SYSTEM_EXIT_TYPE, a))
 }
 
-fn build_class(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
-    Err(vm.type_error(format_args!("__build_class__ is not supported")))
+crate::static_qstr!(Q_METACLASS, "metaclass");
+crate::static_qstr!(Q_PREPARE, "__prepare__");
+
+/// `__build_class__(body, name, *bases, metaclass=M, **kw)`: what a class statement with
+/// keywords or starred bases compiles to. The metaclass's `__prepare__` (if any) makes the
+/// namespace (it must return a dict here), the body runs in it, then
+/// `M(name, bases, ns, **kw)` (see `obj::class::make_class`). May collect.
+fn build_class(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (Some(&body), Some(&name)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(vm.type_error(format_args!("__build_class__: not enough arguments")));
+    };
+    if obj::function::as_func(body).is_none() {
+        return Err(vm.type_error(format_args!("__build_class__: func must be a function")));
+    }
+    if !obj::str::is_str(name) {
+        return Err(vm.type_error(format_args!("__build_class__: name is not a string")));
+    }
+    let bases = &args.pos[2..];
+    let m = vm.roots_mark();
+    let r = build_class_rooted(vm, body, name, bases, args);
+    vm.pop_roots(m);
+    r
+}
+
+/// A class statement without keywords whose bases have a metaclass of their own: as
+/// `__build_class__(body, name, *bases)`. May collect.
+pub fn build_class_with(vm: &mut Vm<'_>, body: Value, name: Value, bases: &[Value]) -> PyResult<Value> {
+    let m = vm.roots_mark();
+    let r = build_class_rooted(vm, body, name, bases, &Args::new(&[]));
+    vm.pop_roots(m);
+    r
+}
+
+/// The namespace of a frozen class body (`ns`, built without running code) for a class whose
+/// bases have a metaclass of their own: when that metaclass has `__prepare__`, the mapping it
+/// returns with `ns`'s entries added (the body binds only constants and functions, so this
+/// equals running the body in it); otherwise `ns`. May collect (`name`, `bases`, `ns` rooted).
+pub fn prepare_frozen(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
+    let m = vm.roots_mark();
+    let r = (|| {
+        let meta = obj::class::calc_meta(vm, Value::NULL, bases)?;
+        if obj::as_type(meta).is_none() {
+            return Ok(ns);
+        }
+        let Some(p) = runtime::get_attr_opt(vm, meta, Value::qstr(&Q_PREPARE))? else { return Ok(ns) };
+        vm.push_root(p)?;
+        let bt = obj::tuple::new(vm, bases)?;
+        vm.push_root(bt)?;
+        let d = runtime::call(vm, p, &[name, bt])?;
+        if obj::dict::as_dict(d).is_none() {
+            let mn = obj::as_type(meta).map(|t| t.name()).unwrap_or("?");
+            return Err(vm.type_error(format_args!("{mn}.__prepare__() must return a mapping, not {}", obj::type_name(d))));
+        }
+        vm.push_root(d)?;
+        let mut i = 0;
+        while let Some((k, v)) = obj::dict::as_dict(ns).and_then(|x| x.entry(i)) {
+            i += 1;
+            if !k.is_null() {
+                obj::dict::set_str(vm, d, k, v)?;
+            }
+        }
+        Ok(d)
+    })();
+    vm.pop_roots(m);
+    r
+}
+
+fn build_class_rooted(vm: &mut Vm<'_>, body: Value, name: Value, bases: &[Value], args: &Args<'_>) -> PyResult<Value> {
+    // The keywords other than `metaclass=`, as tuples (names, values).
+    let is_meta = |k: &Value| *k == Value::qstr(&Q_METACLASS) || obj::str::eq(*k, Value::qstr(&Q_METACLASS));
+    let mi = args.kwnames.iter().position(is_meta);
+    let meta = mi.map(|i| args.kwvals[i]).unwrap_or(Value::NULL);
+    let n = args.kwnames.len() - usize::from(mi.is_some());
+    let names = obj::tuple::alloc(vm, n)?;
+    vm.push_root(names)?;
+    let vals = obj::tuple::alloc(vm, n)?;
+    vm.push_root(vals)?;
+    let mut j = 0;
+    for (i, (k, v)) in args.kwnames.iter().zip(args.kwvals).enumerate() {
+        if Some(i) != mi {
+            obj::tuple::init_item(names, j, *k);
+            obj::tuple::init_item(vals, j, *v);
+            j += 1;
+        }
+    }
+    let kwn = obj::tuple::items(names).unwrap_or(&[]);
+    let kwv = obj::tuple::items(vals).unwrap_or(&[]);
+    let meta = obj::class::calc_meta(vm, meta, bases)?;
+    vm.push_root(meta)?;
+    let bt = obj::tuple::new(vm, bases)?;
+    vm.push_root(bt)?;
+    let prep = if obj::as_type(meta).is_some() { runtime::get_attr_opt(vm, meta, Value::qstr(&Q_PREPARE))? } else { None };
+    let ns = match prep {
+        Some(p) => {
+            vm.push_root(p)?;
+            let ns = runtime::call_args(vm, p, &Args { pos: &[name, bt], kwnames: kwn, kwvals: kwv })?;
+            if obj::dict::as_dict(ns).is_none() {
+                let mn = obj::as_type(meta).map(|t| t.name()).unwrap_or("?");
+                return Err(vm.type_error(format_args!(
+                    "{mn}.__prepare__() must return a mapping, not {}",
+                    obj::type_name(ns)
+                )));
+            }
+            ns
+        }
+        None => obj::dict::new(vm)?,
+    };
+    vm.push_root(ns)?;
+    let cell = crate::call::run_class_body(vm, body, ns)?;
+    vm.push_root(cell)?;
+    let cls = obj::class::make_class(vm, meta, name, bases, ns, &Args { pos: &[], kwnames: kwn, kwvals: kwv })?;
+    if let Some(c) = obj::cell::as_cell(cell) {
+        c.contents.set(cls);
+    }
+    Ok(cls)
 }
 
 macro_rules! builtin_fns {

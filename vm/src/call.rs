@@ -262,7 +262,8 @@ pub fn prepare(vm: &mut Vm<'_>, f: Value, args: &Args<'_>) -> PyResult<Prepared>
             }
             call_with_self(vm, func, s, args).map(Prepared::Done)
         }
-        Kind::Type if obj::as_type(f).map(|c| c.is_heap()).unwrap_or(false) => {
+        // A heap class of metaclass `type` (a metaclass's own `__call__` runs natively).
+        Kind::Type if obj::as_type(f).map(|c| c.is_heap()).unwrap_or(false) && !obj::type_of(f).is_heap() => {
             let cls = obj::as_type(f).ok_or_else(|| vm.raise_memory_error())?;
             let init = obj::instance::user_init(cls);
             let py_init = init.and_then(function::as_func).filter(|fo| !is_generator(fo)).is_some();

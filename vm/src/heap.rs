@@ -586,6 +586,12 @@ pub struct Tracer<'h> {
 }
 
 impl Tracer<'_> {
+    /// The size of the allocation starting at `p` (0 outside the pool): see
+    /// [`Heap::alloc_size`].
+    pub fn alloc_size(&self, p: *const u8) -> usize {
+        self.heap.alloc_size(p)
+    }
+
     /// Mark a value (no-op for immediates, qstrs, ROM objects and NULL).
     #[inline]
     pub fn mark(&mut self, v: Value) {

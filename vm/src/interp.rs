@@ -263,7 +263,7 @@ fn finish_call(vm: &mut Vm<'_>, f: FramePtr, drop: usize, p: Prepared) -> PyResu
 /// filled, replaces the top `drop` items. May collect (`ns` and `cell` rooted).
 fn finish_class(vm: &mut Vm<'_>, f: FramePtr, n: usize, ns: Value, cell: Value, drop: usize) -> PyResult<()> {
     let name = f.peek(n);
-    let cls = obj::class::new_class(vm, name, f.top_slice(n), ns)?;
+    let cls = obj::class::make_class(vm, Value::NULL, name, f.top_slice(n), ns, &obj::Args::new(&[]))?;
     if let Some(c) = obj::cell::as_cell(cell) {
         c.contents.set(cls);
     }
@@ -960,6 +960,14 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
                 let body = f.peek(n + 1);
+                if f.top_slice(n).iter().any(|b| obj::type_of(*b).is_heap()) {
+                    // A base with a metaclass of its own: `__prepare__` and the metaclass
+                    // call, as `__build_class__` does.
+                    let cls = crate::builtins::build_class_with(vm, body, f.peek(n), f.top_slice(n))?;
+                    f.drop_n(n + 2);
+                    f.push(cls);
+                    continue;
+                }
                 let ns = obj::dict::new(vm)?;
                 vm.push_root(ns)?;
                 let cell = call::run_class_body(vm, body, ns)?;
@@ -975,8 +983,12 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                     .is_some_and(|d| (0..d.used()).any(|i| d.entry(i).is_some_and(|(_, v)| obj::class::uses_class_cell(v))));
                 let cell = if needs_cell { obj::cell::new(vm, Value::NULL)? } else { Value::NULL };
                 vm.push_root(cell)?;
-                let ns = obj::class::rom_namespace(vm, rom, f.globals(), code.module, cell)?;
+                let mut ns = obj::class::rom_namespace(vm, rom, f.globals(), code.module, cell)?;
                 vm.push_root(ns)?;
+                if f.top_slice(n).iter().any(|b| obj::type_of(*b).is_heap()) {
+                    ns = crate::builtins::prepare_frozen(vm, f.peek(n), f.top_slice(n), ns)?;
+                    vm.push_root(ns)?;
+                }
                 finish_class(vm, f, n, ns, cell, n + 1)?;
             }
             Op::RaiseVarargs => {

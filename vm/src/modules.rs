@@ -220,6 +220,24 @@ static SYS: &[Builtin] = &[
 ];
 
 fn num(vm: &mut Vm<'_>, v: Value) -> PyResult<f64> {
+    if obj::type_of(v).is_heap() && obj::float::as_f64(v).is_none() && !obj::int::is_int(v) {
+        // An object with __float__ (or __index__), as CPython's PyFloat_AsDouble.
+        if let Some(r) = crate::runtime::call_dunder(vm, v, &qstr::__float__, &[])? {
+            return match obj::float::as_f64(r) {
+                Some(f) => Ok(f),
+                None => Err(vm.type_error(format_args!(
+                    "{}.__float__ returned non-float (type {})",
+                    obj::type_name(v),
+                    obj::type_name(r)
+                ))),
+            };
+        }
+        if let Some(r) = crate::runtime::call_dunder(vm, v, &qstr::__index__, &[])? {
+            if obj::int::is_int(r) {
+                return obj::int::to_f64(vm, r);
+            }
+        }
+    }
     match obj::float::number_as_f64(vm, v)? {
         Some(f) => Ok(f),
         None => Err(vm.type_error(format_args!("must be real number, not {}", obj::type_name(v)))),
@@ -308,22 +326,34 @@ fn m_hypot(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let y = num(vm, a.get(1))?;
     obj::float::new(vm, libm::hypot(x, y))
 }
-fn to_int_round(vm: &mut Vm<'_>, a: &Args<'_>, f: fn(f64) -> f64) -> PyResult<Value> {
+/// `math.floor`/`ceil`/`trunc`: the class's `dunder` (`__floor__`, ...) if it defines one,
+/// else the rounded float value (`trunc`: TypeError, as CPython).
+fn to_int_round<const N: usize>(vm: &mut Vm<'_>, a: &Args<'_>, f: fn(f64) -> f64, dunder: &'static crate::rom::Qstr<N>) -> PyResult<Value> {
     let v = a.get(0);
+    if let Some(r) = crate::runtime::call_dunder(vm, v, dunder, &[])? {
+        return Ok(r);
+    }
     if obj::int::is_int(v) {
         return crate::runtime::to_int(vm, v);
+    }
+    if obj::float::as_f64(v).is_none() && obj::type_of(v).is_heap() && Value::qstr(dunder) == Value::qstr(&Q_DTRUNC) {
+        let n = obj::str::as_str(Value::qstr(dunder)).unwrap_or("");
+        return Err(vm.type_error(format_args!("type {} doesn't define {n} method", obj::type_name(v))));
     }
     let x = num(vm, v)?;
     crate::numfmt::float_to_int(vm, f(x))
 }
+crate::static_qstr!(Q_DFLOOR, "__floor__");
+crate::static_qstr!(Q_DCEIL, "__ceil__");
+crate::static_qstr!(Q_DTRUNC, "__trunc__");
 fn m_floor(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
-    to_int_round(vm, a, libm::floor)
+    to_int_round(vm, a, libm::floor, &Q_DFLOOR)
 }
 fn m_ceil(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
-    to_int_round(vm, a, libm::ceil)
+    to_int_round(vm, a, libm::ceil, &Q_DCEIL)
 }
 fn m_trunc(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
-    to_int_round(vm, a, libm::trunc)
+    to_int_round(vm, a, libm::trunc, &Q_DTRUNC)
 }
 fn m_isnan(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::bool(num(vm, a.get(0))?.is_nan()))

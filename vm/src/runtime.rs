@@ -156,6 +156,7 @@ pub fn index_arg(vm: &mut Vm<'_>, k: Value, msg: &str) -> PyResult<i64> {
         if obj::int::is_int(r) {
             return Err(too_big(vm));
         }
+        return Err(vm.type_error(format_args!("__index__ returned non-int (type {})", obj::type_name(r))));
     }
     let base = msg.split(", not").next().unwrap_or(msg);
     let base = base.trim_end_matches(" or slices");
@@ -559,11 +560,16 @@ pub fn len(vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
 pub fn get_item(vm: &mut Vm<'_>, o: Value, k: Value) -> PyResult<Value> {
     let t = obj::type_of(o);
     if let Some(f) = t.slots.getitem {
-        return f(vm, o, k);
+        // A class whose metaclass has no __getitem__ falls to __class_getitem__ below.
+        if t.kind != Kind::Type || class::lookup(t, Value::qstr(&qstr::__getitem__)).is_some() {
+            return f(vm, o, k);
+        }
     }
-    if let Some(ty) = obj::as_type(o) {
+    if obj::as_type(o).is_some() {
+        if let Some(r) = class::class_getitem(vm, o, k)? {
+            return Ok(r);
+        }
         // Generic alias syntax (list[int]) evaluates to the class itself.
-        let _ = ty;
         return Ok(o);
     }
     Err(vm.type_error(format_args!("'{}' object is not subscriptable", t.name())))
@@ -731,8 +737,45 @@ fn unpack_error(vm: &mut Vm<'_>, got: usize, n: usize) -> crate::vm::Raised {
 
 // ----- attributes -----
 
+crate::static_qstr!(Q_GET, "__get__");
+crate::static_qstr!(Q_SET, "__set__");
+crate::static_qstr!(Q_DELETE, "__delete__");
+crate::static_qstr!(Q_GETATTRIBUTE, "__getattribute__");
+
+/// The method `name` (`__get__`, `__set__`, `__delete__`) of `a` when `a` is an instance of
+/// a class defining it (a user descriptor). Never allocates.
+fn user_desc<const N: usize>(a: Value, name: &'static Qstr<N>) -> Option<Value> {
+    let at = obj::type_of(a);
+    if !at.is_heap() || at.kind == Kind::Type {
+        return None;
+    }
+    class::lookup(at, Value::qstr(name))
+}
+
+/// Is `a` a user data descriptor (its class defines `__set__` or `__delete__`)?
+fn is_data_desc(a: Value) -> bool {
+    user_desc(a, &Q_SET).is_some() || user_desc(a, &Q_DELETE).is_some()
+}
+
+/// TypeError unless `o` is an instance of the class that defined slot `m`.
+fn member_check(vm: &mut Vm<'_>, m: &obj::descriptor::Member, o: Value) -> PyResult<()> {
+    match obj::as_type(m.owner) {
+        Some(owner) if !obj::is_instance(o, owner) => Err(vm.type_error(format_args!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            obj::str::as_str(m.name).unwrap_or("?"),
+            owner.name(),
+            obj::type_name(o)
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// What attribute lookup on a class found, after applying descriptors.
 fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type) -> PyResult<Value> {
+    if let Some(g) = user_desc(attr, &Q_GET) {
+        let i = if inst.is_null() { Value::NONE } else { inst };
+        return call_with_self(vm, g, attr, &Args::new(&[i, cls.as_value()]));
+    }
     if let Some(b) = obj::downcast::<Builtin>(attr) {
         return match b.binding {
             Binding::Method if !inst.is_null() => obj::method::new(vm, attr, inst),
@@ -747,6 +790,20 @@ fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type
             obj::method::new(vm, f, cls.as_value())
         }
         Kind::StaticMethod => Ok(obj::descriptor::unwrap_static(attr)),
+        Kind::Member if !inst.is_null() => {
+            let Some(m) = obj::descriptor::as_member(attr) else { return Ok(attr) };
+            let (name, index) = (m.name, m.index);
+            member_check(vm, m, inst)?;
+            let v = if obj::type_of(inst).kind == Kind::Object {
+                Some(obj::instance::slot_get(inst, index)).filter(|v| !v.is_null())
+            } else {
+                instance_attr(vm, inst, name)
+            };
+            match v {
+                Some(v) => Ok(v),
+                None => Err(attr_error(vm, inst, name)),
+            }
+        }
         Kind::Property if !inst.is_null() => {
             let Some(p) = obj::descriptor::as_property(attr) else { return Ok(attr) };
             if p.fget.is_null() {
@@ -762,8 +819,12 @@ fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type
 
 /// The instance dict of `o`, if it has one now (never allocates). Plain instances have one
 /// only in dict mode (see `obj/instance.rs`); use [`instance_attr`] to look attributes up.
-pub fn instance_dict(o: Value) -> Value {
-    match obj::type_of(o).kind {
+pub fn instance_dict(vm: &Vm<'_>, o: Value) -> Value {
+    let t = obj::type_of(o);
+    if obj::instance::has_tail(t) {
+        return obj::instance::tail_dict_if_any(vm, o);
+    }
+    match t.kind {
         Kind::Object => obj::instance::dict_if_any(o),
         Kind::Exception => obj::exception::as_exc(o).map(|e| e.dict.get()).unwrap_or(Value::NULL),
         _ => Value::NULL,
@@ -772,11 +833,11 @@ pub fn instance_dict(o: Value) -> Value {
 
 /// The attribute `name` stored on `o` itself (its instance attributes), not on its class.
 /// Never allocates.
-pub fn instance_attr(o: Value, name: Value) -> Option<Value> {
+pub fn instance_attr(vm: &Vm<'_>, o: Value, name: Value) -> Option<Value> {
     match obj::type_of(o).kind {
         Kind::Object => obj::instance::get(o, name),
         _ => {
-            let d = instance_dict(o);
+            let d = instance_dict(vm, o);
             if d.is_null() { None } else { obj::dict::get_str(d, name) }
         }
     }
@@ -788,11 +849,19 @@ fn is_dict_name(name: Value) -> bool {
     name == q || obj::str::eq(name, q)
 }
 
+/// Is `a` a plain function stored as `__init_subclass__` or `__class_getitem__`, which
+/// CPython makes classmethods implicitly (frozen class namespaces keep the function)?
+fn implicit_classmethod(a: Value, name: Value) -> bool {
+    obj::type_of(a).kind == Kind::Function
+        && matches!(obj::str::as_str(name), Some("__init_subclass__" | "__class_getitem__"))
+}
+
 /// `o.name`, or `Ok(None)` if there is no such attribute (no exception raised).
 pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<Value>> {
     // Classes: look in the class's own MRO.
     if let Some(t) = obj::as_type(o) {
         match class::find(t, name, Value::NULL) {
+            Some(Found::Attr(a)) if implicit_classmethod(a, name) => return obj::method::new(vm, a, o).map(Some),
             Some(Found::Attr(a)) => return bind_class_attr(vm, a, Value::NULL, t).map(Some),
             Some(Found::Slot(owner, i)) => return obj::slot_wrapper::new(vm, owner, i, Value::NULL).map(Some),
             None => {}
@@ -803,8 +872,10 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
                 return Ok(Some(r));
             }
         }
-        return match class::find(&class::TYPE_TYPE, name, Value::NULL) {
-            Some(Found::Attr(a)) => bind_class_attr(vm, a, o, &class::TYPE_TYPE).map(Some),
+        // Then the metaclass's MRO (`type`'s methods, or a metaclass's own).
+        let meta = obj::type_of(o);
+        return match class::find(meta, name, Value::NULL) {
+            Some(Found::Attr(a)) => bind_class_attr(vm, a, o, meta).map(Some),
             Some(Found::Slot(owner, i)) => obj::slot_wrapper::new(vm, owner, i, o).map(Some),
             None if obj::str::as_str(name) == Some("__class__") => Ok(Some(obj::type_of(o).as_value())),
             None => Ok(None),
@@ -820,10 +891,40 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
             sobj
         };
         return match found {
+            Found::Attr(a) if implicit_classmethod(a, name) => obj::method::new(vm, a, start.as_value()).map(Some),
             Found::Attr(a) => bind_class_attr(vm, a, inst, start).map(Some),
             Found::Slot(owner, i) => obj::slot_wrapper::new(vm, owner, i, inst).map(Some),
         };
     }
+    let t = obj::type_of(o);
+    if t.flags & obj::flags::GETATTRIBUTE != 0 {
+        if let Some(g) = class::lookup(t, Value::qstr(&Q_GETATTRIBUTE)).filter(|g| obj::downcast::<Builtin>(*g).is_none()) {
+            return user_getattribute(vm, o, g, name).map(Some);
+        }
+    }
+    generic_get_attr_opt(vm, o, name, true)
+}
+
+/// `o.name` through a class's own `__getattribute__` `g`; on AttributeError, its
+/// `__getattr__` if it has one. May collect.
+fn user_getattribute(vm: &mut Vm<'_>, o: Value, g: Value, name: Value) -> PyResult<Value> {
+    match call_with_self(vm, g, o, &Args::new(&[name])) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            if !vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) {
+                return Err(e);
+            }
+            let Some(ga) = class::lookup(obj::type_of(o), Value::qstr(&qstr::__getattr__)) else { return Err(e) };
+            vm.take_pending();
+            call_with_self(vm, ga, o, &Args::new(&[name]))
+        }
+    }
+}
+
+/// `object.__getattribute__(o, name)`: the default lookup (descriptors, the instance's
+/// attributes, the class), then `__getattr__`; `Ok(None)` if there is no such attribute.
+/// May collect.
+pub fn generic_get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value, with_getattr: bool) -> PyResult<Option<Value>> {
     let t = obj::type_of(o);
     let found = class::find(t, name, Value::NULL);
     let attr = match found {
@@ -831,15 +932,20 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
         _ => None,
     };
     if let Some(a) = attr {
-        if obj::type_of(a).kind == Kind::Property {
+        if matches!(obj::type_of(a).kind, Kind::Property | Kind::Member) || is_data_desc(a) {
             return bind_class_attr(vm, a, o, t).map(Some);
         }
     }
-    if attr.is_none() && t.kind == Kind::Object && t.is_heap() && is_dict_name(name) {
+    if attr.is_none()
+        && t.is_heap()
+        && t.flags & obj::flags::NO_DICT == 0
+        && (t.kind == Kind::Object || obj::instance::has_tail(t))
+        && is_dict_name(name)
+    {
         // Instances of heap classes have a live `__dict__` (switching them to dict mode).
         return obj::instance::dict_of(vm, o).map(Some);
     }
-    if let Some(v) = instance_attr(o, name) {
+    if let Some(v) = instance_attr(vm, o, name) {
         return Ok(Some(v));
     }
     if let Some(a) = attr {
@@ -857,18 +963,10 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
     if obj::str::as_str(name) == Some("__class__") {
         return Ok(Some(t.as_value()));
     }
-    if t.is_heap() {
+    if t.is_heap() && with_getattr {
         if let Some(g) = class::lookup(t, Value::qstr(&qstr::__getattr__)) {
-            match call_with_self(vm, g, o, &Args::new(&[name])) {
-                Ok(v) => return Ok(Some(v)),
-                Err(e) => {
-                    if vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) {
-                        vm.take_pending();
-                        return Ok(None);
-                    }
-                    return Err(e);
-                }
-            }
+            // Its AttributeError propagates as raised (message and traceback), as CPython's.
+            return call_with_self(vm, g, o, &Args::new(&[name])).map(Some);
         }
     }
     Ok(None)
@@ -916,7 +1014,17 @@ pub fn has_attr_name(vm: &mut Vm<'_>, o: Value, name: &str) -> PyResult<bool> {
     vm.push_root(n)?;
     let r = get_attr_opt(vm, o, n);
     vm.pop_roots(m);
-    Ok(r?.is_some())
+    match r {
+        Ok(r) => Ok(r.is_some()),
+        Err(e) => {
+            if vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) {
+                vm.take_pending();
+                Ok(false)
+            } else {
+                Err(e)
+            }
+        }
+    }
 }
 
 /// Call method `name` of `o` if it exists.
@@ -973,8 +1081,53 @@ pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyRe
             }
             return Ok(());
         }
+        if let Some(m) = obj::descriptor::as_member(a) {
+            let (mn, index) = (m.name, m.index);
+            member_check(vm, m, o)?;
+            let done = if t.kind == Kind::Object {
+                let had = !obj::instance::slot_get(o, index).is_null();
+                obj::instance::slot_set(o, index, v) && (had || !v.is_null())
+            } else {
+                obj::instance::set(vm, o, mn, v)?
+            };
+            if !done {
+                let n = obj::str::as_str(mn).unwrap_or("?");
+                return Err(vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("{n}")));
+            }
+            return Ok(());
+        }
+        if t.flags & obj::flags::NO_DICT != 0 && !obj::type_of(a).is_heap() {
+            let n = obj::str::as_str(name).unwrap_or("?");
+            return Err(vm.raise_fmt(
+                &exc::ATTRIBUTE_ERROR_TYPE,
+                format_args!("'{}' object attribute '{n}' is read-only", t.name()),
+            ));
+        }
+        if obj::type_of(a).is_heap() {
+            let (want, other) = if v.is_null() {
+                (user_desc(a, &Q_DELETE), user_desc(a, &Q_SET))
+            } else {
+                (user_desc(a, &Q_SET), user_desc(a, &Q_DELETE))
+            };
+            if let Some(f) = want {
+                let r = if v.is_null() {
+                    call_with_self(vm, f, a, &Args::new(&[o]))
+                } else {
+                    call_with_self(vm, f, a, &Args::new(&[o, v]))
+                };
+                return r.map(|_| ());
+            }
+            if other.is_some() {
+                // A data descriptor without the method this operation needs.
+                let n = if v.is_null() { "__delete__" } else { "__set__" };
+                return Err(vm.raise_msg(&exc::ATTRIBUTE_ERROR_TYPE, n));
+            }
+        }
     }
-    if t.kind == Kind::Object && t.is_heap() {
+    if t.flags & obj::flags::NO_DICT != 0 {
+        return Err(attr_error(vm, o, name));
+    }
+    if t.is_heap() && (t.kind == Kind::Object || obj::instance::has_tail(t)) {
         if !obj::instance::set(vm, o, name, v)? {
             return Err(attr_error(vm, o, name));
         }
@@ -1009,7 +1162,7 @@ pub fn set_attr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyResult<()
 /// (`self` NULL: `f` is the attribute itself).
 pub fn load_method(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<(Value, Value)> {
     let t = obj::type_of(o);
-    if t.kind != Kind::Type && t.kind != Kind::Super {
+    if t.kind != Kind::Type && t.kind != Kind::Super && t.flags & obj::flags::GETATTRIBUTE == 0 {
         // A slot found before any method (`(0.1).__repr__`) goes through `get_attr`, which
         // binds its wrapper.
         if let Some(Found::Attr(a)) = class::find(t, name, Value::NULL) {
@@ -1017,7 +1170,7 @@ pub fn load_method(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<(Value, V
                 Some(b) => b.binding == Binding::Method,
                 None => obj::type_of(a).kind == Kind::Function,
             };
-            if plain && instance_attr(o, name).is_none() {
+            if plain && instance_attr(vm, o, name).is_none() {
                 return Ok((a, o));
             }
         }
@@ -1054,6 +1207,10 @@ pub fn to_int(vm: &mut Vm<'_>, x: Value) -> PyResult<Value> {
     }
     if let Some(r) = call_dunder(vm, x, &qstr::__index__, &[])? {
         return Ok(r);
+    }
+    if obj::int::is_int(x) {
+        // An int subclass instance: its value as an exact int.
+        return obj::int::exact(vm, x);
     }
     Err(vm.type_error(format_args!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",

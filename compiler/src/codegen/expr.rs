@@ -496,31 +496,37 @@ impl<'a> Compiler<'a> {
             return;
         }
         self.expr(&c.func);
-        if let [Expr::Starred(s)] = &args.args[..] {
+        self.star_call(0, &args.args, &args.keywords);
+    }
+
+    /// The arguments of a call with `*it` or `**map` after the callee and `pre` positional
+    /// values already on the stack: a tuple of the positionals, then (if any keywords) a
+    /// dict of the keywords, then `CallEx`.
+    pub(super) fn star_call(&mut self, pre: i64, posargs: &'a [Expr], keywords: &'a [ast::Keyword]) {
+        if let (0, [Expr::Starred(s)]) = (pre, posargs) {
             // `f(*it)`: CallEx makes the tuple (and names `f` if `it` is not iterable).
             self.expr(&s.value);
         } else {
-            self.star_args(args);
+            self.star_args(pre, posargs);
         }
-        if args.keywords.is_empty() {
+        if keywords.is_empty() {
             return self.emit(Op::CallEx, 0);
         }
-        self.star_kwargs(args);
+        self.star_kwargs(keywords);
     }
 
-    /// The positional arguments of a call with `*it`: a list, extended by each `*it`,
-    /// then made a tuple.
-    fn star_args(&mut self, args: &'a ast::Arguments) {
-        let lead = args
-            .args
+    /// The positional arguments of a call with `*it` after `pre` values already on the
+    /// stack: a list, extended by each `*it`, then made a tuple.
+    fn star_args(&mut self, pre: i64, posargs: &'a [Expr]) {
+        let lead = posargs
             .iter()
             .take_while(|a| !a.is_starred_expr())
             .count();
-        for a in &args.args[..lead] {
+        for a in &posargs[..lead] {
             self.expr(a);
         }
-        self.emit(Op::BuildList, lead as i64);
-        for a in &args.args[lead..] {
+        self.emit(Op::BuildList, pre + lead as i64);
+        for a in &posargs[lead..] {
             match a {
                 Expr::Starred(s) => {
                     self.expr(&s.value);
@@ -537,10 +543,10 @@ impl<'a> Compiler<'a> {
 
     /// The keyword arguments of a call with `**m`, then `CallEx`: runs of `k=v` become
     /// dicts; everything merges with duplicate checks (DictMerge) into the first.
-    fn star_kwargs(&mut self, args: &'a ast::Arguments) {
+    fn star_kwargs(&mut self, keywords: &'a [ast::Keyword]) {
         let mut run = 0i64;
         let mut have = false;
-        for k in args.keywords.iter() {
+        for k in keywords.iter() {
             match &k.arg {
                 Some(name) => {
                     self.load_const(Const::Str(name.to_string()));

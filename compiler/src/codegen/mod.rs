@@ -823,17 +823,12 @@ impl<'a> Compiler<'a> {
         if c.type_params.is_some() {
             return self.unsupported(at, "type parameters");
         }
-        if let Some(args) = &c.arguments {
-            if !args.keywords.is_empty() {
-                return self.unsupported(
-                    args.keywords[0].range.start(),
-                    "class keyword arguments (e.g. metaclass=)",
-                );
-            }
-            if let Some(s) = args.args.iter().find(|a| a.is_starred_expr()) {
-                return self.unsupported(ruff_text_size::Ranged::start(s), "starred class bases");
-            }
-        }
+        // Keywords (`metaclass=`, `__init_subclass__` arguments) or starred bases: the class
+        // is made by the builtin `__build_class__(body, name, *bases, **kw)`, as CPython does.
+        let build = c
+            .arguments
+            .as_deref()
+            .is_some_and(|a| !a.keywords.is_empty() || a.args.iter().any(|b| b.is_starred_expr()));
         for d in &c.decorator_list {
             self.expr(&d.expression);
         }
@@ -842,7 +837,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.child_qualname(&name);
         let first_line = self.loc.line(at);
         let bases: &'a [ast::Expr] = c.arguments.as_deref().map_or(&[], |a| &a.args);
-        if self.rom_namespace_ok(c, scope) {
+        if !build && self.rom_namespace_ok(c, scope) {
             // The body only binds constants and frozen functions: freeze the namespace it
             // would build (the class unit stays open while the methods compile).
             self.enter_unit(scope, name.clone(), qualname.clone(), CodeFlags::NAMESPACE, first_line);
@@ -859,6 +854,10 @@ impl<'a> Compiler<'a> {
             }
             self.name_op(&name, Ctx::Store);
             return;
+        }
+        if build {
+            let n = self.name_index("__build_class__");
+            self.emit(Op::LoadGlobal, n);
         }
         self.enter_unit(
             scope,
@@ -880,10 +879,14 @@ impl<'a> Compiler<'a> {
             self.make_function(code, scope, 0, at);
         }
         self.load_const(Const::Str(name.clone()));
-        for b in bases {
-            self.expr(b);
+        if let (true, Some(args)) = (build, c.arguments.as_deref()) {
+            self.star_call(2, &args.args, &args.keywords);
+        } else {
+            for b in bases {
+                self.expr(b);
+            }
+            self.emit(Op::BuildClass, bases.len() as i64);
         }
-        self.emit(Op::BuildClass, bases.len() as i64);
         for _ in &c.decorator_list {
             self.emit(Op::Call, 1);
         }

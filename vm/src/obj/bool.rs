@@ -62,6 +62,7 @@ static SLOTS: Slots = Slots {
     binop: Some(binop),
     unop: Some(unop),
     new: Some(new_bool),
+    getattr: Some(obj::int::getattr),
     ..Slots::EMPTY
 };
 

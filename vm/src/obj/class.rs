@@ -345,10 +345,148 @@ fn c3_mro(vm: &mut Vm<'_>, cls: Value, bases: &[Value]) -> PyResult<Value> {
     Ok(out)
 }
 
-/// Create a class `name(bases)` with namespace `ns` (all rooted by the caller). May collect.
+/// Create a class `name(bases)` with namespace `ns` (all rooted by the caller), of metaclass
+/// `type`, without the class-creation hooks. May collect.
+#[cfg(test)]
 pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
+    alloc_class(vm, &TYPE_TYPE, name, bases, ns)
+}
+
+crate::static_qstr!(Q_SET_NAME, "__set_name__");
+crate::static_qstr!(Q_SLOTS, "__slots__");
+crate::static_qstr!(Q_CLASS_GETITEM, "__class_getitem__");
+
+/// The metaclass a class statement uses: the most derived of `meta` (the explicit
+/// `metaclass=`, NULL if none) and the metaclasses of `bases`. A `meta` that is not a class
+/// (a function) is used as it is. Bases that are not classes are left to `type.__new__`'s
+/// own checks.
+pub fn calc_meta(vm: &mut Vm<'_>, meta: Value, bases: &[Value]) -> PyResult<Value> {
+    let mut winner: &'static Type = if meta.is_null() {
+        bases.iter().find(|b| obj::as_type(**b).is_some()).map(|b| obj::type_of(*b)).unwrap_or(&TYPE_TYPE)
+    } else {
+        match obj::as_type(meta) {
+            Some(t) => t,
+            None => return Ok(meta),
+        }
+    };
+    for b in bases.iter().filter(|b| obj::as_type(**b).is_some()) {
+        let bt = obj::type_of(*b);
+        if is_subclass(winner, bt) {
+            continue;
+        }
+        if is_subclass(bt, winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(vm.type_error(format_args!(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"
+        )));
+    }
+    Ok(winner.as_value())
+}
+
+/// The end of a class statement: `meta(name, bases, ns, **kw)` with the metaclass from
+/// [`calc_meta`] (`meta` the explicit one, NULL if none). Everything rooted by the caller.
+/// May collect.
+pub fn make_class(vm: &mut Vm<'_>, meta: Value, name: Value, bases: &[Value], ns: Value, kw: &Args<'_>) -> PyResult<Value> {
+    let meta = calc_meta(vm, meta, bases)?;
+    if meta == TYPE_TYPE.as_value() {
+        return type_new(vm, &TYPE_TYPE, name, bases, ns, kw);
+    }
+    let m = vm.roots_mark();
+    vm.push_root(meta)?;
+    let r = (|| {
+        let bt = obj::tuple::new(vm, bases)?;
+        vm.push_root(bt)?;
+        let pos = [name, bt, ns];
+        runtime::call_args(vm, meta, &Args { pos: &pos, kwnames: kw.kwnames, kwvals: kw.kwvals })
+    })();
+    vm.pop_roots(m);
+    r
+}
+
+/// `type.__new__(meta, name, bases, ns, **kw)`: the class (of metaclass `meta`), then
+/// `__set_name__` on the namespace's values that define it, then the parent's
+/// `__init_subclass__(**kw)` (an implicit classmethod). Everything rooted by the caller.
+/// May collect.
+pub fn type_new(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value], ns: Value, kw: &Args<'_>) -> PyResult<Value> {
+    let cls = alloc_class(vm, meta, name, bases, ns)?;
+    let m = vm.roots_mark();
+    vm.push_root(cls)?;
+    let r = class_hooks(vm, cls, kw);
+    vm.pop_roots(m);
+    r.map(|()| cls)
+}
+
+fn class_hooks(vm: &mut Vm<'_>, cls: Value, kw: &Args<'_>) -> PyResult<()> {
+    let Some(t) = obj::as_type(cls) else { return Ok(()) };
+    // __set_name__, re-reading the namespace at each step (a hook may change it).
+    let mut i = 0;
+    while let Some((k, v)) = obj::dict::as_dict(t.dict).and_then(|d| d.entry(i)) {
+        i += 1;
+        if k.is_null() || !obj::type_of(v).is_heap() {
+            continue;
+        }
+        let Some(f) = lookup(obj::type_of(v), Value::qstr(&Q_SET_NAME)) else { continue };
+        let m = vm.roots_mark();
+        vm.push_root(k)?;
+        vm.push_root(v)?;
+        let r = runtime::call_with_self(vm, f, v, &Args::new(&[cls, k]));
+        vm.pop_roots(m);
+        if r.is_err() {
+            // CPython 3.11 wraps the error in a RuntimeError whose cause it is.
+            let cause = vm.take_pending();
+            let m = vm.roots_mark();
+            vm.push_root(cause)?;
+            let e = vm.raise_fmt(
+                &exc::RUNTIME_ERROR_TYPE,
+                format_args!(
+                    "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+                    obj::type_name(v),
+                    obj::str::as_str(k).unwrap_or("?"),
+                    t.name()
+                ),
+            );
+            let new = vm.pending();
+            exc::set_cause(vm, new, cause);
+            vm.pop_roots(m);
+            return Err(e);
+        }
+    }
+    // The parent's __init_subclass__, bound to the new class.
+    match find(t, Value::qstr(&Q_INIT_SUBCLASS), cls) {
+        Some(Found::Attr(a)) if obj::downcast::<Builtin>(a).is_none() => {
+            let f = obj::descriptor::classmethod_func(a).unwrap_or(a);
+            runtime::call_with_self(vm, f, cls, kw)?;
+        }
+        _ => {
+            if !kw.kwnames.is_empty() {
+                return Err(vm.type_error(format_args!("{}.__init_subclass__() takes no keyword arguments", t.name())));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `cls[k]` for a class whose metaclass has no `__getitem__`: the class's
+/// `__class_getitem__` (an implicit classmethod), or `None` if it has none.
+pub fn class_getitem(vm: &mut Vm<'_>, cls: Value, k: Value) -> PyResult<Option<Value>> {
+    let Some(t) = obj::as_type(cls) else { return Ok(None) };
+    let Some(a) = lookup(t, Value::qstr(&Q_CLASS_GETITEM)) else { return Ok(None) };
+    let f = obj::descriptor::classmethod_func(a).unwrap_or(a);
+    runtime::call_with_self(vm, f, cls, &Args::new(&[k])).map(Some)
+}
+
+/// [`new_class`] with metaclass `meta`. May collect.
+fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
     let object = OBJECT_TYPE.as_value();
     let bases_v: &[Value] = if bases.is_empty() { core::slice::from_ref(&object) } else { bases };
+    for (i, b) in bases_v.iter().enumerate() {
+        if bases_v[..i].contains(b) {
+            let n = obj::as_type(*b).map(|t| t.name()).unwrap_or("?");
+            return Err(vm.type_error(format_args!("duplicate base class {n}")));
+        }
+    }
     // The layout (kind) comes from the first base with a non-object layout.
     let mut kind = Kind::Object;
     for b in bases_v {
@@ -365,10 +503,6 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
             kind = bt.kind;
         }
     }
-    if !matches!(kind, Kind::Object | Kind::Exception | Kind::List | Kind::Dict | Kind::Set) {
-        let b = obj::as_type(bases_v[0]).map(|t| t.name()).unwrap_or("?");
-        return Err(vm.type_error(format_args!("subclassing '{b}' is not supported")));
-    }
     // A class that defines __eq__ but not __hash__ gets `__hash__ = None` (unhashable).
     let eq_name = Value::qstr(&qstr::__eq__);
     let hash_name = Value::qstr(&qstr::__hash__);
@@ -376,8 +510,60 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
         obj::dict::set_str(vm, ns, hash_name, Value::NONE)?;
     }
     obj::dict::shrink(vm, ns);
-    let v = vm.alloc_obj(&TYPE_TYPE, TYPE_SIZE + core::mem::size_of::<Value>())?;
-    let m = vm.roots_mark();
+    // __slots__: the names (a str is one name), checked before the class exists.
+    let slots = match obj::dict::get_str(ns, Value::qstr(&Q_SLOTS)) {
+        Some(sl) if obj::str::is_str(sl) => obj::tuple::new(vm, &[sl])?,
+        Some(sl) => obj::list::from_iter(vm, sl)?,
+        None => Value::NULL,
+    };
+    let sm = vm.roots_mark();
+    vm.push_root(slots)?;
+    let mut no_dict = 0;
+    // Slot words: the bases' (one base with slots at most), then this class's own.
+    let mut base_slots = 0u32;
+    for b in bases_v {
+        let n = obj::as_type(*b).filter(|t| t.is_heap()).map(|t| t.flags >> flags::SLOTS_SHIFT).unwrap_or(0);
+        if n != 0 && base_slots != 0 && n != base_slots {
+            vm.pop_roots(sm);
+            return Err(vm.type_error(format_args!("multiple bases have instance lay-out conflict")));
+        }
+        base_slots = base_slots.max(n);
+    }
+    let mut own_slots = 0u32;
+    if !slots.is_null() {
+        let items = |i: usize| obj::tuple::items(slots).or_else(|| obj::list::as_list(slots).map(|l| l.as_slice())).and_then(|x| x.get(i).copied());
+        let mut with_dict = false;
+        let mut i = 0;
+        while let Some(n) = items(i) {
+            i += 1;
+            let Some(text) = obj::str::as_str(n) else {
+                vm.pop_roots(sm);
+                return Err(vm.type_error(format_args!("__slots__ items must be strings, not '{}'", obj::type_name(n))));
+            };
+            if text == "__dict__" {
+                with_dict = true;
+            } else if text != "__weakref__" {
+                if obj::dict::get_str(ns, n).is_some() {
+                    vm.pop_roots(sm);
+                    return Err(vm.value_error(format_args!("'{text}' in __slots__ conflicts with class variable")));
+                }
+                own_slots += 1;
+            }
+        }
+        let bases_ok = bases_v.iter().all(|b| obj::as_type(*b).is_some_and(|t| !t.is_heap() || t.flags & flags::NO_DICT != 0));
+        if !with_dict && bases_ok {
+            no_dict = flags::NO_DICT;
+        }
+    }
+    let ga_name = Value::qstr(&Q_GETATTRIBUTE);
+    let ga = if obj::dict::get_str(ns, ga_name).is_some()
+        || bases_v.iter().any(|b| obj::as_type(*b).is_some_and(|t| t.flags & flags::GETATTRIBUTE != 0))
+    {
+        flags::GETATTRIBUTE
+    } else {
+        0
+    };
+    let v = vm.alloc_obj(meta, TYPE_SIZE + core::mem::size_of::<Value>())?;
     vm.push_root(v)?;
     let base = obj::as_type(bases_v[0]).map(|t| t as *const Type).unwrap_or(&OBJECT_TYPE);
     // SAFETY: v is a fresh allocation of TYPE_SIZE + one word; we initialise every field
@@ -389,7 +575,8 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
         core::ptr::addr_of_mut!((*p).slots).write(&obj::instance::USER_SLOTS);
         core::ptr::addr_of_mut!((*p).methods).write(&[]);
         core::ptr::addr_of_mut!((*p).dict).write(ns);
-        core::ptr::addr_of_mut!((*p).flags).write(flags::HEAP | flags::BASETYPE);
+        let nslots = if kind == Kind::Object { (base_slots + own_slots) << flags::SLOTS_SHIFT } else { 0 };
+        core::ptr::addr_of_mut!((*p).flags).write(flags::HEAP | flags::BASETYPE | ga | no_dict | nslots);
         core::ptr::addr_of_mut!((*p).kind).write(kind);
     }
     if bases_v.len() > 1 {
@@ -402,8 +589,21 @@ pub fn new_class(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) -> Py
         unsafe { *(ext as *mut Value) = mt };
         set_ext(v, ext);
     }
-    // Wrap plain functions named __new__ (implicit staticmethod) and __init_subclass__.
-    vm.pop_roots(m);
+    // A member descriptor for each slot, through the class's setattr (a frozen namespace
+    // gets its heap dict on that first write).
+    let mut i = 0;
+    let mut index = base_slots as usize;
+    while let Some(n) = obj::tuple::items(slots).or_else(|| obj::list::as_list(slots).map(|l| l.as_slice())).and_then(|x| x.get(i).copied()) {
+        i += 1;
+        if matches!(obj::str::as_str(n), Some("__dict__" | "__weakref__")) {
+            continue;
+        }
+        let d = obj::descriptor::new_member(vm, n, v, index)?;
+        index += 1;
+        vm.push_root(d)?;
+        setattr(vm, v, n, d)?;
+    }
+    vm.pop_roots(sm);
     Ok(v)
 }
 
@@ -494,15 +694,47 @@ pub fn uses_class_cell(v: Value) -> bool {
     obj::function::as_func(v).is_some_and(|f| f.is_frozen() && f.code().n_free() > 0)
 }
 
-fn new_type(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
+fn new_type(vm: &mut Vm<'_>, cls: Value, args: &Args<'_>) -> PyResult<Value> {
+    let meta = obj::as_type(cls).filter(|t| t.kind == Kind::Type).unwrap_or(&TYPE_TYPE);
     match args.pos.len() {
-        1 => Ok(obj::type_of(args.pos[0]).as_value()),
+        1 if args.kwnames.is_empty() && core::ptr::eq(meta, &TYPE_TYPE) => Ok(obj::type_of(args.pos[0]).as_value()),
         3 => {
-            let bases = obj::tuple::items(args.pos[1]).unwrap_or(&[]);
+            if !obj::str::is_str(args.pos[0]) {
+                return Err(vm.type_error(format_args!(
+                    "type.__new__() argument 1 must be str, not {}",
+                    obj::type_name(args.pos[0])
+                )));
+            }
+            let Some(bases) = obj::tuple::items(args.pos[1]) else {
+                return Err(vm.type_error(format_args!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    obj::type_name(args.pos[1])
+                )));
+            };
+            if obj::dict::as_dict(args.pos[2]).is_none() {
+                return Err(vm.type_error(format_args!(
+                    "type.__new__() argument 3 must be dict, not {}",
+                    obj::type_name(args.pos[2])
+                )));
+            }
+            // A base's metaclass more derived than `meta` makes the class (CPython's type_new).
+            let winner = calc_meta(vm, meta.as_value(), bases)?;
+            if winner != meta.as_value() {
+                return runtime::call_args(vm, winner, args);
+            }
             let ns = obj::dict_methods::copy_dict(vm, args.pos[2])?;
             let m = vm.roots_mark();
             vm.push_root(ns)?;
-            let r = new_class(vm, args.pos[0], bases, ns);
+            // `__module__` defaults to the calling code's `__name__`.
+            let module_key = Value::qstr(&qstr::__module__);
+            let f = vm.frame;
+            if obj::dict::get_str(ns, module_key).is_none() && !f.is_null() {
+                if let Some(mn) = obj::dict::get_str(f.globals(), Value::qstr(&qstr::__name__)) {
+                    obj::dict::set_str(vm, ns, module_key, mn)?;
+                }
+            }
+            let kw = Args { pos: &[], kwnames: args.kwnames, kwvals: args.kwvals };
+            let r = type_new(vm, meta, args.pos[0], bases, ns, &kw);
             vm.pop_roots(m);
             r
         }
@@ -609,7 +841,12 @@ fn richcmp(_vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
 fn type_mro(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let t = args.get(0);
     let tup = getattr(vm, t, Value::qstr(&Q_MRO))?;
-    obj::list::from_iter(vm, tup)
+    // The tuple may be fresh (single-base classes store none): root it while the list grows.
+    let m = vm.roots_mark();
+    vm.push_root(tup)?;
+    let r = obj::list::from_iter(vm, tup);
+    vm.pop_roots(m);
+    r
 }
 
 crate::static_qstr!(Q_MRO, "__mro__");
@@ -682,9 +919,12 @@ fn object_new(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     } else {
         Args { pos: args.pos.get(1..).unwrap_or(&[]), kwnames: args.kwnames, kwvals: args.kwvals }
     };
-    let r = f(vm, cls, &rest)?;
-    obj::instance::retype(vm, r, t);
-    Ok(r)
+    let bcls = if matches!(t.kind, Kind::Exception | Kind::Type) { cls } else { base.as_value() };
+    let r = f(vm, bcls, &rest)?;
+    if !t.is_heap() {
+        return Ok(r);
+    }
+    obj::instance::boxed(vm, t, r)
 }
 
 fn object_repr_m(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
@@ -742,10 +982,27 @@ fn object_setattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 
 fn object_getattribute(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    runtime::get_attr(vm, args.get(0), args.get(1))
+    let (o, name) = (args.get(0), args.get(1));
+    if !obj::str::is_str(name) {
+        return Err(vm.type_error(format_args!(
+            "attribute name must be string, not '{}'",
+            obj::type_name(name)
+        )));
+    }
+    if obj::as_type(o).is_some() || obj::type_of(o).flags & flags::GETATTRIBUTE == 0 {
+        return runtime::get_attr(vm, o, name);
+    }
+    match runtime::generic_get_attr_opt(vm, o, name, false)? {
+        Some(v) => Ok(v),
+        None => Err(runtime::attr_error(vm, o, name)),
+    }
 }
 
-fn object_init_subclass(_vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
+fn object_init_subclass(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    if !args.kwnames.is_empty() {
+        let n = obj::as_type(args.get(0)).map(|t| t.name()).unwrap_or("object");
+        return Err(vm.type_error(format_args!("{n}.__init_subclass__() takes no keyword arguments")));
+    }
     Ok(Value::NONE)
 }
 

@@ -3,7 +3,12 @@
 //! ```text
 //!  Wrapper   ObjHeader | func Value                      (staticmethod, classmethod)
 //!  Property  ObjHeader | fget Value | fset Value | fdel Value
+//!  Member    ObjHeader | name Value | owner Value | index usize   (a `__slots__` entry)
 //! ```
+//!
+//! A member descriptor's value lives in slot word `index` of a plain instance (see
+//! `obj/instance.rs`), or under its name in the dict of an instance of a built-in layout; the
+//! class's `NO_DICT` flag keeps other names out.
 
 use super::{Args, Builtin, Kind, Layout, Slots, Type};
 use crate::heap::Tracer;
@@ -258,3 +263,61 @@ pub static PROPERTY_TYPE: Type = Type::builtin(
 pub fn as_property(v: Value) -> Option<&'static Property> {
     obj::downcast::<Property>(v)
 }
+
+/// `__slots__` member descriptor layout.
+#[repr(C)]
+pub struct Member {
+    hdr: ObjHeader,
+    /// The slot's name (a str).
+    pub name: Value,
+    /// The class whose `__slots__` named it.
+    pub owner: Value,
+    /// Its word in the instance (`obj::instance::slot_get`); instances of built-in layouts
+    /// keep slot values in their dict under the name instead.
+    pub index: usize,
+}
+
+// SAFETY: repr(C), starts with ObjHeader; MEMBER_TYPE has kind Member.
+unsafe impl Layout for Member {
+    const KIND: Kind = Kind::Member;
+}
+
+/// A member descriptor for slot `name` of class `owner`. May collect.
+pub fn new_member(vm: &mut Vm<'_>, name: Value, owner: Value, index: usize) -> PyResult<Value> {
+    let v = vm.alloc_obj(&MEMBER_TYPE, core::mem::size_of::<Member>())?;
+    // SAFETY: fresh Member.
+    unsafe {
+        let p = v.as_ptr() as *mut Member;
+        (*p).name = name;
+        (*p).owner = owner;
+        (*p).index = index;
+    }
+    Ok(v)
+}
+
+/// Borrow a member descriptor.
+pub fn as_member(v: Value) -> Option<&'static Member> {
+    obj::downcast::<Member>(v)
+}
+
+fn trace_member(v: Value, t: &mut Tracer<'_>) {
+    if let Some(m) = as_member(v) {
+        t.mark(m.name);
+        t.mark(m.owner);
+    }
+}
+
+fn repr_member(vm: &mut Vm<'_>, v: Value, sb: &mut obj::str::StrBuf) -> PyResult<()> {
+    let Some(m) = as_member(v) else { return Ok(()) };
+    let n = obj::str::as_str(m.name).unwrap_or("?");
+    let o = obj::as_type(m.owner).map(|t| t.name()).unwrap_or("?");
+    sb.push_fmt(vm, format_args!("<member '{n}' of '{o}' objects>"))
+}
+
+crate::static_qstr!(Q_MEMBER, "member_descriptor");
+
+static MEMBER_SLOTS: Slots = Slots { trace: Some(trace_member), repr: Some(repr_member), ..Slots::EMPTY };
+
+/// `member_descriptor` (the type of `__slots__` entries on their class).
+pub static MEMBER_TYPE: Type =
+    Type::builtin(&Q_MEMBER, Some(&obj::class::OBJECT_TYPE), Kind::Member, 0, &MEMBER_SLOTS, &[]);

@@ -247,8 +247,9 @@ fn new_float(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     if x.is_null() {
         return new(vm, 0.0);
     }
-    if as_f64(x).is_some() {
-        return Ok(x);
+    if let Some(f) = as_f64(x) {
+        // A float subclass instance gives an exact float.
+        return if core::ptr::eq(obj::type_of(x), &FLOAT_TYPE) { Ok(x) } else { new(vm, f) };
     }
     if let Some(s) = obj::str::as_str(x) {
         return match crate::numfmt::parse_float(s) {

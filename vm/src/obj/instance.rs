@@ -6,6 +6,9 @@
 //!  attrs        0                                  no attributes yet (shared-keys mode)
 //!               values pointer | 1                 shared-keys mode: a raw values buffer
 //!               dict object pointer (bits 1:0 00)  dict mode: a real dict
+//!  slots        [Value; n]                         after the attrs word: the `__slots__`
+//!                                                  values (n from the class's flags;
+//!                                                  NULL = unset)
 //!  values       cap usize | [Value; cap]           value i belongs to the class's key i;
 //!                                                  NULL = absent (raw heap buffer)
 //! ```
@@ -24,8 +27,21 @@
 //! request for the dict itself (`o.__dict__`, `vars(o)`).
 //!
 //! Instances of `object` itself (a built-in type with no keys table) have no attributes, as
-//! in CPython. Instances of subclasses of built-in types (exceptions, list, dict, set) use
-//! the built-in layout instead; the slots below fall back to the nearest built-in base's slots.
+//! in CPython. Instances of subclasses of built-in types use the built-in layout instead, so
+//! the base's methods and slots work on them unchanged (they check the layout's kind, not the
+//! type); the slots below fall back to the nearest built-in base's slots. Exceptions keep
+//! their own dict. Every other built-in layout gets one more word at the end of its
+//! allocation, its *tail*: the instance dict (NULL until the first attribute is set):
+//!
+//! ```text
+//!  ObjHeader (type = the class) | the base's body (a copy of a base value) | ... | dict
+//!                                                        tail = last word of the allocation
+//! ```
+//! [`boxed`] builds such an instance from a value of the base type: a small int becomes a
+//! heap big-int object holding a small value, a qstr a heap str, a ROM tuple a heap one
+//! (`int::heap_copy`, ...), so the value types (int, float, str, bytes, tuple, frozenset)
+//! and the containers (list, dict, set) share one scheme, and a new built-in layout needs
+//! only a `heap_copy` for its ROM or immediate values.
 
 use core::cell::Cell;
 
@@ -122,7 +138,31 @@ impl InstanceObj {
 /// Allocate an empty instance of `t` (kind Object): no attribute storage until the first
 /// attribute is set. May collect.
 pub fn alloc_instance(vm: &mut Vm<'_>, t: &'static Type) -> PyResult<Value> {
-    vm.alloc_obj(t, core::mem::size_of::<InstanceObj>())
+    vm.alloc_obj(t, core::mem::size_of::<InstanceObj>() + n_slots(t) * W)
+}
+
+/// The number of `__slots__` words of an instance of `t`.
+fn n_slots(t: &Type) -> usize {
+    if t.is_heap() && t.kind == Kind::Object { (t.flags >> super::flags::SLOTS_SHIFT) as usize } else { 0 }
+}
+
+/// Slot word `i` of instance `o` (NULL: unset or out of range). Never allocates.
+pub fn slot_get(o: Value, i: usize) -> Value {
+    if obj::downcast::<InstanceObj>(o).is_none() || i >= n_slots(obj::type_of(o)) {
+        return Value::NULL;
+    }
+    // SAFETY: `o` is an instance allocated with n_slots words after the InstanceObj.
+    unsafe { *(o.as_ptr().add(core::mem::size_of::<InstanceObj>() + i * W) as *const Value) }
+}
+
+/// Set slot word `i` of instance `o` (`v` NULL: unset); false if `o` has no such slot.
+pub fn slot_set(o: Value, i: usize, v: Value) -> bool {
+    if obj::downcast::<InstanceObj>(o).is_none() || i >= n_slots(obj::type_of(o)) {
+        return false;
+    }
+    // SAFETY: as in `slot_get`.
+    unsafe { *(o.as_ptr().add(core::mem::size_of::<InstanceObj>() + i * W) as *mut Value) = v };
+    true
 }
 
 /// The key index of `name` (a str) in `t`'s keys table.
@@ -173,6 +213,26 @@ pub fn entry(o: Value, i: usize) -> Option<(Value, Value)> {
     }
 }
 
+/// The tail dict of `o` if it has one now (never allocates).
+pub fn tail_dict_if_any(vm: &Vm<'_>, o: Value) -> Value {
+    tail_dict(vm, o)
+}
+
+/// The tail dict of `o` (rooted), made on first use; NULL if `o` has no tail. May collect.
+fn tail_dict_of(vm: &mut Vm<'_>, o: Value) -> PyResult<Value> {
+    let size = vm.heap.alloc_size(o.as_ptr());
+    let Some(p) = tail(o, size) else { return Ok(Value::NULL) };
+    // SAFETY: the tail word holds NULL or a dict.
+    let d = unsafe { *p };
+    if !d.is_null() {
+        return Ok(d);
+    }
+    let d = obj::dict::new(vm)?;
+    // SAFETY: `o` did not move (the collector never moves objects); its tail is still `p`.
+    unsafe { *p = d };
+    Ok(d)
+}
+
 /// Make room for value index `i` in `o`'s values buffer (`o` rooted, in shared-keys mode):
 /// at least as many slots as the class has keys, so most instances allocate once. May
 /// collect.
@@ -199,6 +259,9 @@ fn reserve(vm: &mut Vm<'_>, o: Value, i: usize) -> PyResult<Values> {
 /// its attributes' order, and return the dict. NULL for instances of `object` itself.
 /// May collect.
 pub fn dict_of(vm: &mut Vm<'_>, o: Value) -> PyResult<Value> {
+    if has_tail(obj::type_of(o)) {
+        return tail_dict_of(vm, o);
+    }
     let Some(inst) = obj::downcast::<InstanceObj>(o) else { return Ok(Value::NULL) };
     if let Attrs::Dict(d) = inst.attrs() {
         return Ok(d);
@@ -242,6 +305,25 @@ pub fn dict_of(vm: &mut Vm<'_>, o: Value) -> PyResult<Value> {
 /// heap class (kind Object). `Ok(false)`: deleting an attribute `o` does not have. May
 /// collect.
 pub fn set(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyResult<bool> {
+    if has_tail(obj::type_of(o)) {
+        if name == Value::qstr(&qstr::__dict__) || obj::str::eq(name, Value::qstr(&qstr::__dict__)) {
+            return Err(vm.raise_msg(&obj::exception::ATTRIBUTE_ERROR_TYPE, "attribute '__dict__' cannot be replaced here"));
+        }
+        let m = vm.roots_mark();
+        vm.push_root(o)?;
+        vm.push_root(name)?;
+        vm.push_root(v)?;
+        let r = if v.is_null() && tail_dict(vm, o).is_null() {
+            Ok(false)
+        } else {
+            match tail_dict_of(vm, o) {
+                Ok(d) => set_in_dict(vm, d, name, v),
+                Err(e) => Err(e),
+            }
+        };
+        vm.pop_roots(m);
+        return r;
+    }
     let Some(inst) = obj::downcast::<InstanceObj>(o) else { return Ok(false) };
     if !obj::type_of(o).is_heap() {
         return Ok(false);
@@ -339,11 +421,82 @@ fn set_dict_attr(vm: &mut Vm<'_>, o: Value, v: Value) -> PyResult<()> {
 }
 
 /// Change the type of a freshly created built-in object to the subclass `t`.
-pub fn retype(vm: &mut Vm<'_>, v: Value, t: &'static Type) {
+fn retype(vm: &mut Vm<'_>, v: Value, t: &'static Type) {
     if vm.is_heap(v) && obj::type_of(v).kind == t.kind {
         // SAFETY: v is a heap object whose layout matches t's kind.
         unsafe { (*(v.as_ptr() as *mut ObjHeader)).ty = t };
     }
+}
+
+/// Does an instance of `t` carry a tail (an instance dict word after the base's body)?
+pub fn has_tail(t: &Type) -> bool {
+    t.is_heap() && !matches!(t.kind, Kind::Object | Kind::Exception | Kind::Type)
+}
+
+/// The tail word of `o` (see the module documentation), if `o` is an instance with one.
+/// `size` is the allocation size of `o` (`Heap::alloc_size`).
+fn tail(o: Value, size: usize) -> Option<*mut Value> {
+    if !o.is_obj() || !has_tail(obj::type_of(o)) || size < 2 * W {
+        return None;
+    }
+    // SAFETY: `o` is a heap object of `size` bytes; its last word is the tail (`boxed`).
+    Some(unsafe { o.as_ptr().add(size - W) as *mut Value })
+}
+
+fn tail_dict(vm: &Vm<'_>, o: Value) -> Value {
+    let size = if o.is_obj() { vm.heap.alloc_size(o.as_ptr()) } else { 0 };
+    match tail(o, size) {
+        // SAFETY: the tail word holds NULL or a dict (written by `set` / `dict_of`).
+        Some(p) => unsafe { *p },
+        None => Value::NULL,
+    }
+}
+
+/// An instance of `t` (a heap class with a built-in layout) holding a copy of `v`, a value
+/// of `t`'s built-in base, with an empty tail (see the module documentation). Exceptions are
+/// retyped in place. May collect.
+pub fn boxed(vm: &mut Vm<'_>, t: &'static Type, v: Value) -> PyResult<Value> {
+    if matches!(t.kind, Kind::Exception | Kind::Type) {
+        retype(vm, v, t);
+        return Ok(v);
+    }
+    if obj::type_of(v).kind != t.kind || !has_tail(t) {
+        return Err(vm.type_error(format_args!(
+            "{}.__new__({}) is not a subtype of {}",
+            class::static_base(t).name(),
+            t.name(),
+            obj::type_name(v)
+        )));
+    }
+    let m = vm.roots_mark();
+    vm.push_root(v)?;
+    let r = boxed_rooted(vm, t, v);
+    vm.pop_roots(m);
+    r
+}
+
+fn boxed_rooted(vm: &mut Vm<'_>, t: &'static Type, v: Value) -> PyResult<Value> {
+    let src = if vm.is_heap(v) {
+        v
+    } else {
+        match t.kind {
+            Kind::Int => obj::int::heap_copy(vm, v)?,
+            Kind::Str => obj::str::heap_copy(vm, v)?,
+            Kind::Tuple => obj::tuple::heap_copy(vm, v)?,
+            Kind::Float => obj::float::new(vm, obj::float::as_f64(v).unwrap_or(0.0))?,
+            Kind::Bytes => obj::bytes::new(vm, obj::bytes::as_bytes(v).unwrap_or(&[]))?,
+            _ => return Err(vm.type_error(format_args!("cannot create '{}' instances", t.name()))),
+        }
+    };
+    vm.push_root(src)?;
+    let size = vm.heap.alloc_size(src.as_ptr());
+    let out = vm.alloc_obj(t, size + W)?;
+    // SAFETY: `out` is a fresh, zeroed allocation of at least size + W bytes and `src` a live
+    // heap object of `size` bytes; the body after the header is copied, the tail stays NULL.
+    // `src` is a fresh or immutable object, so the copy shares nothing mutable with it that
+    // other code can reach (a fresh list's items buffer now belongs to the copy only).
+    unsafe { core::ptr::copy_nonoverlapping(src.as_ptr().add(W), (out.as_ptr() as *mut u8).add(W), size - W) };
+    Ok(out)
 }
 
 /// The user-defined `__init__` in `t`'s MRO (before reaching a built-in type), if any.
@@ -390,16 +543,22 @@ pub fn new_instance(vm: &mut Vm<'_>, t: &'static Type, args: &Args<'_>) -> PyRes
     // Built-in layouts: exceptions and immutable frozensets take the args; mutable
     // containers are filled by __init__.
     let has_init = user_init(t).is_some();
-    let takes_args = t.kind == Kind::Exception || core::ptr::eq(base, &obj::set::FROZENSET_TYPE) || !has_init;
-    let r = if takes_args { newf(vm, t.as_value(), args)? } else { newf(vm, t.as_value(), &Args::new(&[]))? };
-    retype(vm, r, t);
-    Ok(r)
+    let mutable = matches!(t.kind, Kind::List | Kind::Dict)
+        || (t.kind == Kind::Set && !core::ptr::eq(base, &obj::set::FROZENSET_TYPE));
+    let takes_args = !mutable || !has_init;
+    // Exceptions are made with their class; other layouts as the base, then boxed.
+    let cls = if matches!(t.kind, Kind::Exception | Kind::Type) { t.as_value() } else { base.as_value() };
+    let r = if takes_args { newf(vm, cls, args)? } else { newf(vm, cls, &Args::new(&[]))? };
+    boxed(vm, t, r)
 }
 
 /// Trace an instance: its values buffer and values, or its dict (the class, which holds the
 /// keys table, is traced through the header).
 pub fn trace_instance(v: Value, t: &mut Tracer<'_>) {
     let Some(i) = obj::downcast::<InstanceObj>(v) else { return };
+    for k in 0..n_slots(obj::type_of(v)) {
+        t.mark(slot_get(v, k));
+    }
     match i.attrs() {
         Attrs::Empty => {}
         Attrs::Dict(d) => t.mark(d),
@@ -420,6 +579,10 @@ fn user_trace(v: Value, t: &mut Tracer<'_>) {
     }
     if let Some(f) = class::static_base(ty).slots.trace {
         f(v, t);
+    }
+    if let Some(p) = tail(v, t.alloc_size(v.as_ptr())) {
+        // SAFETY: the tail word holds NULL or the instance dict.
+        t.mark(unsafe { *p });
     }
 }
 

@@ -135,6 +135,33 @@ pub fn alloc_digits(vm: &mut Vm<'_>, n: usize) -> PyResult<Value> {
     alloc(vm, n)
 }
 
+/// A fresh heap big-int object holding the value of int `v`, even when it fits a small int
+/// (the body of an instance of an `int` subclass: see `obj/instance.rs`). May collect.
+pub fn heap_copy(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    let mut buf = [0u32; 2];
+    let Some(r) = int_ref(v, &mut buf) else { return Err(vm.type_error(format_args!("an integer is required"))) };
+    let (neg, n) = (r.neg, r.mag.len());
+    // The collector never moves objects, and a big `v` is rooted by the caller, so `r`
+    // (over `v`'s digits or `buf`) stays valid across the allocation.
+    let out = alloc(vm, n)?;
+    digits_mut(out, n).copy_from_slice(r.mag);
+    // SAFETY: `out` is our fresh BigInt with room for n digits.
+    unsafe { (*(out.as_ptr() as *mut BigInt)).size = if neg { -(n as isize) } else { n as isize } };
+    Ok(out)
+}
+
+/// The value of int `v` (an `int` subclass instance too) as an exact `int`. May collect
+/// (`v` rooted by the caller).
+pub fn exact(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    if core::ptr::eq(obj::type_of(v), &INT_TYPE) {
+        return Ok(v);
+    }
+    if let Some(i) = to_i64(v) {
+        return from_i64(vm, i);
+    }
+    heap_copy(vm, v)
+}
+
 /// The digits of an object made by `alloc_digits`.
 pub fn digits_of_fresh(v: Value, n: usize) -> &'static mut [u32] {
     digits_mut(v, n)
@@ -506,7 +533,8 @@ fn hash(_vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
 }
 
 fn truth(_vm: &mut Vm<'_>, v: Value) -> PyResult<bool> {
-    Ok(small_value(v) != Some(0))
+    // An int subclass instance holding 0 is a big-int object with no digits.
+    Ok(small_value(v) != Some(0) && to_i64(v) != Some(0))
 }
 
 /// Append the decimal text of an int.
@@ -532,11 +560,8 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
 
 fn unop(vm: &mut Vm<'_>, op: UnaryOp, v: Value) -> PyResult<Value> {
     match op {
-        UnaryOp::Pos => Ok(if v.is_small_int() || obj::downcast::<BigInt>(v).is_some() {
-            v
-        } else {
-            Value::small_int(small_value(v).unwrap_or(0) as isize)
-        }),
+        // An exact int (a bool or an int subclass instance gives its plain value).
+        UnaryOp::Pos => exact(vm, v),
         UnaryOp::Neg => {
             if let Some(i) = small_value(v) {
                 if let Some(n) = i.checked_neg() {
@@ -593,8 +618,8 @@ fn int_bit_length(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     from_i64(vm, bigint::bit_length(r.mag) as i64)
 }
 
-fn int_conjugate(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    Ok(args.get(0))
+fn int_conjugate(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    exact(vm, args.get(0))
 }
 
 /// Argument `i` of a built-in method, given by position or by keyword `name` (NULL if absent).
@@ -711,9 +736,10 @@ static METHODS: &[super::Builtin] = &[
 crate::static_qstr!(Q_TO_BYTES, "to_bytes");
 crate::static_qstr!(Q_FROM_BYTES, "from_bytes");
 
-fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+/// The number attributes of an int (or bool): `real`, `imag`, `numerator`, `denominator`.
+pub fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     match obj::str::as_str(name) {
-        Some("real") | Some("numerator") => Ok(v),
+        Some("real") | Some("numerator") => exact(vm, v),
         Some("imag") => Ok(Value::small_int(0)),
         Some("denominator") => Ok(Value::small_int(1)),
         _ => Ok(Value::NULL),

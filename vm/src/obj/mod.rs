@@ -102,6 +102,8 @@ pub enum Kind {
     Traceback,
     DictView,
     SlotWrapper,
+    /// A `__slots__` member descriptor.
+    Member,
     Misc,
 }
 
@@ -113,6 +115,15 @@ pub mod flags {
     pub const BASETYPE: u32 = 2;
     /// `hash()` raises TypeError.
     pub const UNHASHABLE: u32 = 4;
+    /// A heap class whose MRO defines `__getattribute__` in a class body (set when the class
+    /// is created; a `__getattribute__` assigned to a class later is not seen).
+    pub const GETATTRIBUTE: u32 = 8;
+    /// A heap class whose instances have no `__dict__` (`__slots__` without `'__dict__'`,
+    /// and every base either built in or such a class): only its slots can be set.
+    pub const NO_DICT: u32 = 16;
+    /// Bits from here up: the number of `__slots__` words an instance of a heap class of
+    /// kind Object carries after its attrs word (its own slots and its bases').
+    pub const SLOTS_SHIFT: u32 = 8;
 }
 
 /// Signature of built-in functions and methods (`args.pos[0]` is `self` for methods).

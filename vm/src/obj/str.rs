@@ -49,6 +49,19 @@ fn alloc_text(vm: &mut Vm<'_>, len: usize) -> PyResult<Value> {
     vm.alloc_obj(&STR_TYPE, HDR + len)
 }
 
+/// A fresh heap str object with the text of str `v`, even when it is empty or one
+/// character (the body of an instance of a `str` subclass: see `obj/instance.rs`). May
+/// collect (`v` rooted by the caller).
+pub fn heap_copy(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    let n = as_str(v).map(str::len).unwrap_or(0);
+    let out = alloc_text(vm, n)?;
+    let s = as_str(v).unwrap_or("");
+    // SAFETY: `out` is a fresh StrObj with room for n bytes after HDR.
+    unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), (out.as_ptr() as *mut u8).add(HDR), n) };
+    seal(out, n, s.is_ascii());
+    Ok(out)
+}
+
 /// Write the hash and length of a str made by [`alloc_text`] whose `len` bytes are filled
 /// with UTF-8 text (`ascii`: all of it is ASCII).
 fn seal(v: Value, len: usize, ascii: bool) {

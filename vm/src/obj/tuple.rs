@@ -51,6 +51,19 @@ pub fn new(vm: &mut Vm<'_>, xs: &[Value]) -> PyResult<Value> {
 
 static EMPTY: crate::rom::Tuple<0> = crate::rom::Tuple::new([]);
 
+/// A fresh heap tuple with the items of tuple `v`, even when empty (the body of an instance
+/// of a `tuple` subclass: see `obj/instance.rs`). May collect (`v` rooted by the caller).
+pub fn heap_copy(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    let n = items(v).map(<[Value]>::len).unwrap_or(0);
+    let out = vm.alloc_obj(&TUPLE_TYPE, HDR + n * core::mem::size_of::<Value>())?;
+    // SAFETY: fresh allocation of a TupleObj with room for n items.
+    unsafe { (*(out.as_ptr() as *mut TupleObj)).len = n };
+    for (i, x) in items(v).unwrap_or(&[]).iter().enumerate() {
+        init_item(out, i, *x);
+    }
+    Ok(out)
+}
+
 /// The empty tuple (a ROM singleton).
 pub fn empty() -> Value {
     Value::rom(&EMPTY)
@@ -291,8 +304,9 @@ fn new_tuple(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     if x.is_null() {
         return Ok(empty());
     }
-    if items(x).is_some() {
-        return Ok(x);
+    if let Some(xs) = items(x) {
+        // A tuple subclass instance gives an exact tuple.
+        return if core::ptr::eq(obj::type_of(x), &TUPLE_TYPE) { Ok(x) } else { new(vm, xs) };
     }
     let l = obj::list::from_iter(vm, x)?;
     let m = vm.roots_mark();
