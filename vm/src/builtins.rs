@@ -991,7 +991,7 @@ static TABLE2: [(Value, Value); 21] = [
     (Value::qstr(&qstr::__build_class__), f(&F_BUILD_CLASS)),
     (Value::qstr(&Q_IOERROR), t(&exc::OS_ERROR_TYPE)),
     (Value::qstr(&Q_ENVERROR), t(&exc::OS_ERROR_TYPE)),
-    (Value::qstr(&qstr::bytearray), t(&obj::bytes::BYTES_TYPE)),
+    (Value::qstr(&qstr::bytearray), t(&obj::bytearray::BYTEARRAY_TYPE)),
 ];
 
 /// Look a name up in the secondary table.

@@ -21,6 +21,7 @@ use crate::vm::{PyResult, Vm};
 
 pub mod bool;
 pub mod builtin;
+pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod cell;
@@ -74,6 +75,7 @@ pub enum Kind {
     Float,
     Str,
     Bytes,
+    ByteArray,
     Tuple,
     List,
     Dict,
