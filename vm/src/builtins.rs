@@ -970,7 +970,7 @@ const EXC_TABLE_COPY: [(Value, Value); 41] = exc_entries![
 ];
 
 /// Builtins not in the main table (second lookup table).
-static TABLE2: [(Value, Value); 21] = [
+static TABLE2: [(Value, Value); 22] = [
     (Value::qstr(&qstr::bin), f(&F_BIN)),
     (Value::qstr(&qstr::oct), f(&F_OCT)),
     (Value::qstr(&qstr::callable), f(&F_CALLABLE)),
@@ -992,6 +992,7 @@ static TABLE2: [(Value, Value); 21] = [
     (Value::qstr(&Q_IOERROR), t(&exc::OS_ERROR_TYPE)),
     (Value::qstr(&Q_ENVERROR), t(&exc::OS_ERROR_TYPE)),
     (Value::qstr(&qstr::bytearray), t(&obj::bytearray::BYTEARRAY_TYPE)),
+    (Value::qstr(&obj::memoryview::Q_MEMORYVIEW), t(&obj::memoryview::MEMORYVIEW_TYPE)),
 ];
 
 /// Look a name up in the secondary table.

@@ -4,12 +4,15 @@
 //!
 //! ```text
 //!  ByteArrayObj  ObjHeader | len usize | cap usize | data *mut u8 (raw heap buffer, cap bytes)
-//!                | exports usize (live views and pins: while non-zero the size is fixed)
+//!                | pins usize | viewed usize (1 once a memoryview was made over it)
 //! ```
 //! The data buffer is a header-less heap block owned by the bytearray (marked by its trace).
 //! Code that holds a slice of the data while Python code may run (a shared method whose
-//! argument has `__index__`, a `join` over a generator, a memoryview) counts as an export,
-//! so a resize meanwhile raises BufferError instead of freeing the slice's buffer.
+//! argument has `__index__`, a `join` over a generator) pins the bytearray, so a resize
+//! meanwhile raises BufferError instead of freeing the slice's buffer. Memoryviews are
+//! exports too, but the collector runs no finalizers to say when a view dies: `viewed` is
+//! set when one is made, and a resize while it is set collects and looks for a live,
+//! unreleased view of this bytearray (BufferError if there is one, else `viewed` clears).
 
 use core::cell::Cell;
 
@@ -31,7 +34,8 @@ pub struct ByteArrayObj {
     len: Cell<usize>,
     cap: Cell<usize>,
     data: Cell<*mut u8>,
-    exports: Cell<usize>,
+    pins: Cell<usize>,
+    viewed: Cell<usize>,
 }
 
 // SAFETY: repr(C), starts with ObjHeader; BYTEARRAY_TYPE has kind ByteArray.
@@ -65,19 +69,26 @@ pub fn data_mut(v: Value) -> &'static mut [u8] {
     unsafe { core::slice::from_raw_parts_mut(a.data.get(), a.len.get()) }
 }
 
-/// Count one more (`up`) or one fewer export of `v`'s buffer (see the module doc).
-pub fn export(v: Value, up: bool) {
+/// Count one more (`up`) or one fewer pin of `v`'s buffer (see the module doc).
+fn pin(v: Value, up: bool) {
     if let Some(a) = get(v) {
-        let n = a.exports.get();
-        a.exports.set(if up { n + 1 } else { n.saturating_sub(1) });
+        let n = a.pins.get();
+        a.pins.set(if up { n + 1 } else { n.saturating_sub(1) });
+    }
+}
+
+/// Note that a memoryview over `v` was made (see the module doc).
+pub fn mark_viewed(v: Value) {
+    if let Some(a) = get(v) {
+        a.viewed.set(1);
     }
 }
 
 /// Run a shared `bytes` method with `self` pinned (see the module doc).
 fn pinned(vm: &mut Vm<'_>, args: &Args<'_>, f: NativeFn) -> PyResult<Value> {
-    export(args.get(0), true);
+    pin(args.get(0), true);
     let r = f(vm, args);
-    export(args.get(0), false);
+    pin(args.get(0), false);
     r
 }
 
@@ -115,14 +126,22 @@ pub fn resize(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<()> {
     Ok(())
 }
 
-/// BufferError if `v` is exported and `n` is not its length.
+/// BufferError if the rooted `v` is exported and `n` is not its length. May collect.
 fn check_resizable(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<()> {
-    match get(v) {
-        Some(a) if a.exports.get() > 0 && n != a.len.get() => {
-            Err(vm.raise_msg(&exc::BUFFER_ERROR_TYPE, "Existing exports of data: object cannot be re-sized"))
-        }
-        _ => Ok(()),
+    let Some(a) = get(v) else { return Ok(()) };
+    if n == a.len.get() || a.pins.get() == 0 && a.viewed.get() == 0 {
+        return Ok(());
     }
+    if a.pins.get() == 0 {
+        vm.collect();
+        let mut live = false;
+        vm.heap.for_each_object(|o| live |= obj::memoryview::views(o, v));
+        if !live {
+            a.viewed.set(0);
+            return Ok(());
+        }
+    }
+    Err(vm.raise_msg(&exc::BUFFER_ERROR_TYPE, "Existing exports of data: object cannot be re-sized"))
 }
 
 /// Replace `data[lo..hi]` of the rooted bytearray `v` by `src` (which must not be inside
@@ -176,7 +195,7 @@ fn trace(v: Value, t: &mut Tracer<'_>) {
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     sb.push(vm, obj::type_name(v))?;
     sb.push(vm, "(")?;
-    b::repr_data(vm, data(v).unwrap_or(&[]), sb)?;
+    b::repr_data(vm, data(v).unwrap_or(&[]), true, sb)?;
     sb.push(vm, ")")
 }
 

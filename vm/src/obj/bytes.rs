@@ -40,7 +40,7 @@ pub fn as_bytes(v: Value) -> Option<&'static [u8]> {
 /// protocol of this VM). A bytearray's slice stays valid until it is resized; code that
 /// runs Python code while holding one pins the bytearray (`bytearray::pin`).
 pub fn as_buf(v: Value) -> Option<&'static [u8]> {
-    as_bytes(v).or_else(|| obj::bytearray::data(v))
+    as_bytes(v).or_else(|| obj::bytearray::data(v)).or_else(|| obj::memoryview::data(v))
 }
 
 /// A new object of the type of `like` (bytes, or bytearray when `like` is one) holding a
@@ -91,11 +91,12 @@ pub fn fresh_data(v: Value) -> &'static mut [u8] {
 }
 
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
-    repr_data(vm, as_bytes(v).unwrap_or(&[]), sb)
+    repr_data(vm, as_bytes(v).unwrap_or(&[]), false, sb)
 }
 
-/// Append the literal `b'...'` of `d` (CPython's quoting and escapes).
-pub fn repr_data(vm: &mut Vm<'_>, d: &[u8], sb: &mut StrBuf) -> PyResult<()> {
+/// Append the literal `b'...'` of `d` (CPython's quoting and escapes; a bytearray's repr
+/// escapes `'` even inside double quotes, as CPython's does).
+pub fn repr_data(vm: &mut Vm<'_>, d: &[u8], ba: bool, sb: &mut StrBuf) -> PyResult<()> {
     let q = if d.contains(&b'\'') && !d.contains(&b'"') { '"' } else { '\'' };
     sb.push(vm, "b")?;
     sb.push_char(vm, q)?;
@@ -105,9 +106,9 @@ pub fn repr_data(vm: &mut Vm<'_>, d: &[u8], sb: &mut StrBuf) -> PyResult<()> {
             b'\n' => sb.push(vm, "\\n")?,
             b'\r' => sb.push(vm, "\\r")?,
             b'\t' => sb.push(vm, "\\t")?,
-            _ if c as char == q => {
+            _ if c as char == q || (ba && c == b'\'') => {
                 sb.push(vm, "\\")?;
-                sb.push_char(vm, q)?
+                sb.push_char(vm, c as char)?
             }
             0x20..=0x7e => sb.push_char(vm, c as char)?,
             _ => sb.push_fmt(vm, format_args!("\\x{c:02x}"))?,

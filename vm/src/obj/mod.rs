@@ -42,6 +42,7 @@ pub mod str_methods;
 pub mod str_case;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod method;
 pub mod module;
 pub mod none;
@@ -76,6 +77,7 @@ pub enum Kind {
     Str,
     Bytes,
     ByteArray,
+    MemoryView,
     Tuple,
     List,
     Dict,
