@@ -77,7 +77,6 @@ fn unsupported_constructs_are_named() {
             9,
             "unsupported: class keyword arguments (e.g. metaclass=)",
         ),
-        ("x = 1j\n", 1, 5, "unsupported: complex number literal"),
         (
             "try:\n    pass\nexcept* E:\n    pass\n",
             1,

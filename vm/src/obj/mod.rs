@@ -27,6 +27,7 @@ pub mod bytes_methods;
 pub mod cell;
 pub mod class;
 pub mod code;
+pub mod complex;
 pub mod descriptor;
 pub mod dict;
 pub mod exception;
@@ -58,6 +59,7 @@ pub mod tuple;
 pub use builtin::Builtin;
 pub use bytes::BYTES_TYPE;
 pub use code::CODE_TYPE;
+pub use complex::COMPLEX_TYPE;
 pub use dict::DICT_TYPE;
 pub use float::FLOAT_TYPE;
 pub use function::FUNCTION_TYPE;
@@ -74,6 +76,7 @@ pub enum Kind {
     Bool,
     Int,
     Float,
+    Complex,
     Str,
     Bytes,
     ByteArray,
