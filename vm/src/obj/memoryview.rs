@@ -418,7 +418,7 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     let Some(n) = obj::str::as_str(name) else { return Ok(Value::NULL) };
     if !matches!(
         n,
-        "nbytes" | "readonly" | "format" | "itemsize" | "obj" | "ndim" | "shape" | "strides" | "contiguous" | "c_contiguous" | "f_contiguous"
+        "nbytes" | "readonly" | "format" | "itemsize" | "obj" | "ndim" | "shape" | "strides" | "suboffsets" | "contiguous" | "c_contiguous" | "f_contiguous"
     ) {
         return Ok(Value::NULL);
     }
@@ -431,6 +431,7 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
         "itemsize" => Value::small_int(m.itemsize as isize),
         "obj" => m.base,
         "ndim" => Value::small_int(1),
+        "suboffsets" => obj::tuple::alloc(vm, 0)?,
         "shape" | "strides" => {
             let x = Value::small_int(if n == "shape" { m.count as isize } else { m.step });
             let t = obj::tuple::alloc(vm, 1)?;

@@ -198,6 +198,33 @@ fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
     Ok(Value::bool(same == (op == CmpOp::Eq)))
 }
 
+/// `slice.indices(length)`.
+fn indices(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "indices", args, 2, 2)?;
+    let Some(s) = as_slice(args.pos[0]) else { return Err(vm.type_error(format_args!("descriptor requires a 'slice' object"))) };
+    let n = runtime::index_arg_typed(vm, args.pos[1])?;
+    let Ok(n) = usize::try_from(n) else {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "length should not be negative"));
+    };
+    let (a, b, c) = s.indices(vm, n)?;
+    let m = vm.roots_mark();
+    let mut vals = [Value::NONE; 3];
+    for (slot, x) in vals.iter_mut().zip([a, b, c]) {
+        *slot = obj::int::from_i64(vm, x as i64)?;
+        vm.push_root(*slot)?;
+    }
+    let t = obj::tuple::alloc(vm, 3);
+    vm.pop_roots(m);
+    let t = t?;
+    for (i, x) in vals.into_iter().enumerate() {
+        obj::tuple::init_item(t, i, x);
+    }
+    Ok(t)
+}
+
+crate::static_qstr!(Q_INDICES, "indices");
+static METHODS: &[super::Builtin] = &[super::Builtin::method(&Q_INDICES, indices)];
+
 static SLOTS: Slots = Slots {
     trace: Some(trace),
     repr: Some(repr),
@@ -214,5 +241,5 @@ pub static SLICE_TYPE: Type = Type::builtin(
     Kind::Slice,
     super::flags::UNHASHABLE,
     &SLOTS,
-    &[],
+    METHODS,
 );
