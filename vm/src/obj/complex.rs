@@ -120,6 +120,15 @@ fn pow(a: C, b: C) -> Result<C, bool> {
     Ok(r)
 }
 
+/// `a ** b` as a new complex. May collect.
+pub fn power(vm: &mut Vm<'_>, a: C, b: C) -> PyResult<Value> {
+    match pow(a, b) {
+        Ok(r) => new(vm, r),
+        Err(true) => Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "0.0 to a negative or complex power")),
+        Err(false) => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "complex exponentiation")),
+    }
+}
+
 fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _reflected: bool) -> PyResult<Value> {
     let (Some(x), Some(y)) = (operand(vm, a)?, operand(vm, b)?) else { return Ok(Value::NOT_IMPLEMENTED) };
     let r = match op.base() {
@@ -130,11 +139,7 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _reflected: bool) -> Py
             Some(r) => r,
             None => return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "complex division by zero")),
         },
-        BinOp::Pow => match pow(x, y) {
-            Ok(r) => r,
-            Err(true) => return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "0.0 to a negative or complex power")),
-            Err(false) => return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "complex exponentiation")),
-        },
+        BinOp::Pow => return power(vm, x, y),
         _ => return Ok(Value::NOT_IMPLEMENTED),
     };
     new(vm, r)

@@ -105,7 +105,8 @@ pub fn float_op(vm: &mut Vm<'_>, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
                 return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "0.0 cannot be raised to a negative power"));
             }
             if x < 0.0 && y != libm::floor(y) && y.is_finite() {
-                return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "math domain error"));
+                // A negative base to a fractional power is complex, as in CPython.
+                return obj::complex::power(vm, (x, 0.0), (y, 0.0));
             }
             let r = libm::pow(x, y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {

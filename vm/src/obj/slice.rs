@@ -184,18 +184,25 @@ fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
 }
 
 fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    // As CPython: the (start, stop, step) tuples compared.
     let (Some(x), Some(y)) = (as_slice(a), as_slice(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
-    if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let (xs, ys) = ([x.start, x.stop, x.step], [y.start, y.stop, y.step]);
-    let mut same = true;
-    for i in 0..3 {
-        if !runtime::eq(vm, xs[i], ys[i])? {
-            same = false;
+    let triple = |vm: &mut Vm<'_>, s: &SliceObj| -> PyResult<Value> {
+        let t = obj::tuple::alloc(vm, 3)?;
+        for (i, x) in [s.start, s.stop, s.step].into_iter().enumerate() {
+            obj::tuple::init_item(t, i, x);
         }
-    }
-    Ok(Value::bool(same == (op == CmpOp::Eq)))
+        Ok(t)
+    };
+    let m = vm.roots_mark();
+    let tx = triple(vm, x)?;
+    vm.push_root(tx)?;
+    let ty = triple(vm, y);
+    let r = match ty {
+        Ok(ty) => vm.push_root(ty).and_then(|_| runtime::compare(vm, tx, ty, op)),
+        Err(e) => Err(e),
+    };
+    vm.pop_roots(m);
+    r
 }
 
 /// `slice.indices(length)`.

@@ -785,6 +785,7 @@ fn fill_trans(vm: &mut Vm<'_>, args: &Args<'_>, d: Value) -> PyResult<()> {
 }
 
 pub static METHODS: &[Builtin] = &[
+    Builtin::method(&crate::strformat::Q_FORMAT_MAP, crate::strformat::format_map),
     Builtin::method(&obj::bytes_methods::Q_TRANSLATE, translate),
     Builtin::static_method(&obj::bytes_methods::Q_MAKETRANS, maketrans),
     Builtin::method(&qstr::split, split),
