@@ -372,7 +372,7 @@ fn fromhex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(format_args!("bad argument type for built-in operation")));
     };
     match parse_hex(s) {
-        Some(f) if f.is_infinite() && !s.to_ascii_lowercase().contains("inf") => {
+        Some(f) if f.is_infinite() && !s.bytes().any(|c| c.eq_ignore_ascii_case(&b'i')) => {
             Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "hexadecimal value too large to represent as a float"))
         }
         Some(f) => new(vm, f),
@@ -388,14 +388,14 @@ fn parse_hex(s: &str) -> Option<f64> {
         _ => (false, s),
     };
     let sign = if neg { -1.0 } else { 1.0 };
-    let low = s.to_ascii_lowercase();
-    match low.as_str() {
-        "inf" | "infinity" => return Some(sign * f64::INFINITY),
-        "nan" => return Some(f64::NAN),
-        _ => {}
+    if s.eq_ignore_ascii_case("inf") || s.eq_ignore_ascii_case("infinity") {
+        return Some(sign * f64::INFINITY);
     }
-    let b = low.as_bytes();
-    let mut i = if low.starts_with("0x") { 2 } else { 0 };
+    if s.eq_ignore_ascii_case("nan") {
+        return Some(f64::NAN);
+    }
+    let b = s.as_bytes();
+    let mut i = if b.len() >= 2 && b[0] == b'0' && (b[1] | 0x20) == b'x' { 2 } else { 0 };
     let (mut mant, mut sticky, mut exp, mut ndigits, mut seen_point) = (0u64, false, 0i64, 0, false);
     while i < b.len() {
         match b[i] {
@@ -423,11 +423,11 @@ fn parse_hex(s: &str) -> Option<f64> {
         return None;
     }
     if i < b.len() {
-        if b[i] != b'p' {
+        if b[i] | 0x20 != b'p' {
             return None;
         }
-        let e: i64 = low[i + 1..].parse::<i64>().ok().or_else(|| {
-            let t = &low[i + 1..];
+        let e: i64 = s[i + 1..].parse::<i64>().ok().or_else(|| {
+            let t = &s[i + 1..];
             let digits = t.trim_start_matches(['+', '-']);
             (!digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) && t.len() - digits.len() <= 1)
                 .then(|| if t.starts_with('-') { -100000 } else { 100000 })

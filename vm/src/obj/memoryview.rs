@@ -511,7 +511,7 @@ fn m_cast(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(format_args!("memoryview: cannot cast between two non-byte formats")));
     }
     let nbytes = m.count * m.itemsize as usize;
-    if nbytes % size as usize != 0 {
+    if !nbytes.is_multiple_of(size as usize) {
         return Err(vm.type_error(format_args!("memoryview: length is not a multiple of itemsize")));
     }
     make(vm, m.base, m.start, size as isize, nbytes / size as usize, size, fc, m.readonly != 0)
