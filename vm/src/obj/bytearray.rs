@@ -444,7 +444,7 @@ macro_rules! shared {
     };
 }
 shared!(
-    decode, hex, split, rsplit, join, strip, lstrip, rstrip, replace, find, rfind, index, rindex, count, startswith,
+    decode, hex, split, rsplit, strip, lstrip, rstrip, replace, find, rfind, index, rindex, count, startswith,
     endswith, upper, lower, swapcase, isdigit, isalpha, isalnum, isspace, isupper, islower, partition, rpartition,
     capitalize, center, ljust, rjust, zfill, expandtabs, isascii, istitle, title, splitlines, removeprefix,
     removesuffix, translate,
@@ -464,7 +464,8 @@ static METHODS: &[Builtin] = &[
     Builtin::method(&qstr::hex, hex),
     Builtin::method(&qstr::split, split),
     Builtin::method(&qstr::rsplit, rsplit),
-    Builtin::method(&qstr::join, join),
+    // Not pinned: `join` reads `self` only after iterating its argument.
+    Builtin::method(&qstr::join, bm::join),
     Builtin::method(&qstr::strip, strip),
     Builtin::method(&qstr::lstrip, lstrip),
     Builtin::method(&qstr::rstrip, rstrip),

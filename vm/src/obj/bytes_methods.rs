@@ -143,8 +143,10 @@ pub(crate) fn rsplit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 
 pub(crate) fn join(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    let sep = this(vm, args)?;
+    this(vm, args)?;
     let l = obj::list::from_iter(vm, args.get(1))?;
+    // Read after the iteration, which may run Python code that resizes a bytearray `self`.
+    let sep = this(vm, args)?;
     let m = vm.roots_mark();
     vm.push_root(l)?;
     let items = obj::list::as_list(l).map(|x| x.as_slice()).unwrap_or(&[]);
