@@ -171,10 +171,11 @@ fn rvalue(vm: &mut Vm<'_>, x: Value) -> PyResult<Value> {
         b::fresh_data(r).copy_from_slice(b::as_buf(x).unwrap_or(&[]));
         return Ok(r);
     }
-    if obj::int::is_int(x) || obj::str::is_str(x) || obj::type_of(x).slots.iter.is_none() && !obj::type_of(x).is_heap() {
-        return Err(vm.type_error(format_args!(
-            "can assign only bytes, buffers, or iterables of ints in range(0, 256)"
-        )));
+    if obj::int::is_int(x) || obj::str::is_str(x) || obj::type_of(x).slots.iter.is_none() && !obj::type_of(x).is_heap()
+    {
+        return Err(
+            vm.type_error(format_args!("can assign only bytes, buffers, or iterables of ints in range(0, 256)"))
+        );
     }
     let l = obj::list::from_iter(vm, x)?;
     let m = vm.roots_mark();
@@ -370,7 +371,9 @@ fn extend(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let v = this(vm, args)?;
     runtime::check_nargs(vm, "extend", args, 2, 2)?;
     let x = args.pos[1];
-    if obj::int::is_int(x) || obj::type_of(x).slots.iter.is_none() && !obj::type_of(x).is_heap() && b::as_buf(x).is_none() {
+    if obj::int::is_int(x)
+        || obj::type_of(x).slots.iter.is_none() && !obj::type_of(x).is_heap() && b::as_buf(x).is_none()
+    {
         return Err(vm.type_error(format_args!("can't extend bytearray with {}", obj::type_name(x))));
     }
     extend_from(vm, v, x)?;
@@ -444,12 +447,46 @@ macro_rules! shared {
     };
 }
 shared!(
-    decode, hex, split, rsplit, strip, lstrip, rstrip, replace, find, rfind, index, rindex, count, startswith,
-    endswith, upper, lower, swapcase, isdigit, isalpha, isalnum, isspace, isupper, islower, partition, rpartition,
-    capitalize, center, ljust, rjust, zfill, expandtabs, isascii, istitle, title, splitlines, removeprefix,
-    removesuffix, translate,
+    decode,
+    hex,
+    split,
+    rsplit,
+    strip,
+    lstrip,
+    rstrip,
+    replace,
+    find,
+    rfind,
+    index,
+    rindex,
+    count,
+    startswith,
+    endswith,
+    upper,
+    lower,
+    swapcase,
+    isdigit,
+    isalpha,
+    isalnum,
+    isspace,
+    isupper,
+    islower,
+    partition,
+    rpartition,
+    capitalize,
+    center,
+    ljust,
+    rjust,
+    zfill,
+    expandtabs,
+    isascii,
+    istitle,
+    title,
+    splitlines,
+    removeprefix,
+    removesuffix,
+    translate,
 );
-
 
 static METHODS: &[Builtin] = &[
     Builtin::method(&qstr::append, append),

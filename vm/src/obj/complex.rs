@@ -95,7 +95,11 @@ fn pow(a: C, b: C) -> Result<C, bool> {
             p = mul(p, p);
             k >>= 1;
         }
-        if n < 0 { quot((1.0, 0.0), r).ok_or(true)? } else { r }
+        if n < 0 {
+            quot((1.0, 0.0), r).ok_or(true)?
+        } else {
+            r
+        }
     } else if b == (0.0, 0.0) {
         (1.0, 0.0)
     } else if a == (0.0, 0.0) {
@@ -182,7 +186,8 @@ fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
 /// CPython's complex hash: hash(real) + 1000003 * hash(imag), -1 becoming -2.
 fn hash(_vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
     let c = as_complex(v).unwrap_or((0.0, 0.0));
-    let h = (float::hash_f64(c.0) as usize).wrapping_add(1000003usize.wrapping_mul(float::hash_f64(c.1) as usize)) as isize;
+    let h =
+        (float::hash_f64(c.0) as usize).wrapping_add(1000003usize.wrapping_mul(float::hash_f64(c.1) as usize)) as isize;
     Ok(if h == -1 { -2 } else { h })
 }
 
@@ -322,10 +327,9 @@ fn new_complex(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value>
     let (mut re, mut im) = (cr.0, cr.1);
     if !i.is_null() {
         let Some((ci, ci_complex)) = to_complex(vm, i)? else {
-            return Err(vm.type_error(format_args!(
-                "complex() second argument must be a number, not '{}'",
-                obj::type_name(i)
-            )));
+            return Err(
+                vm.type_error(format_args!("complex() second argument must be a number, not '{}'", obj::type_name(i)))
+            );
         };
         if ci_complex {
             re -= ci.1;

@@ -136,7 +136,8 @@ fn unpack(vm: &mut Vm<'_>, f: u8, p: *const u8) -> PyResult<Value> {
     // SAFETY: the caller checked that `p` has an item of `n` bytes.
     unsafe { core::ptr::copy_nonoverlapping(p, raw.as_mut_ptr(), n) };
     // The item's n bytes are in native order at the start of `raw`.
-    let le = if cfg!(target_endian = "little") { u64::from_le_bytes(raw) } else { u64::from_be_bytes(raw) >> (64 - 8 * n) };
+    let le =
+        if cfg!(target_endian = "little") { u64::from_le_bytes(raw) } else { u64::from_be_bytes(raw) >> (64 - 8 * n) };
     let signed = if n == 8 { le as i64 } else { ((le << (64 - 8 * n)) as i64) >> (64 - 8 * n) };
     Ok(match f {
         b'c' => return b::new(vm, &raw[..1]),
@@ -167,7 +168,11 @@ fn pack(vm: &mut Vm<'_>, f: u8, p: *mut u8, x: Value) -> PyResult<()> {
                 None if obj::int::is_int(x) => obj::int::to_f64(vm, x)?,
                 None => return Err(bad(vm, "type")),
             };
-            if f == b'f' { (v as f32).to_bits() as u64 } else { v.to_bits() }
+            if f == b'f' {
+                (v as f32).to_bits() as u64
+            } else {
+                v.to_bits()
+            }
         }
         b'?' => runtime::truthy(vm, x)? as u64,
         _ => {
@@ -233,10 +238,9 @@ fn new_memoryview(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Val
     }
     match buffer(x) {
         Some(buf) => make(vm, x, 0, 1, buf.len, 1, b'B', buf.readonly),
-        None => Err(vm.type_error(format_args!(
-            "memoryview: a bytes-like object is required, not '{}'",
-            obj::type_name(x)
-        ))),
+        None => {
+            Err(vm.type_error(format_args!("memoryview: a bytes-like object is required, not '{}'", obj::type_name(x))))
+        }
     }
 }
 
@@ -289,13 +293,11 @@ fn setitem(vm: &mut Vm<'_>, v: Value, k: Value, x: Value) -> PyResult<()> {
         let src = match buffer(x) {
             Some(src) => src,
             None => {
-                return Err(vm.type_error(format_args!(
-                    "a bytes-like object is required, not '{}'",
-                    obj::type_name(x)
-                )))
+                return Err(vm.type_error(format_args!("a bytes-like object is required, not '{}'", obj::type_name(x))))
             }
         };
-        let same_format = src.format == m.format || (src.itemsize == 1 && m.itemsize == 1 && src.format != b'c' && m.format != b'c');
+        let same_format =
+            src.format == m.format || (src.itemsize == 1 && m.itemsize == 1 && src.format != b'c' && m.format != b'c');
         if !same_format || src.len != cnt * m.itemsize as usize {
             return Err(vm.raise_msg(
                 &exc::VALUE_ERROR_TYPE,
@@ -394,7 +396,9 @@ fn hash(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "cannot hash writable memoryview object"));
     }
     if !matches!(m.format, b'B' | b'b' | b'c') {
-        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
+        return Err(
+            vm.raise_msg(&exc::VALUE_ERROR_TYPE, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'")
+        );
     }
     let t = to_bytes(vm, v)?;
     runtime::hash(vm, t)
@@ -418,7 +422,18 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     let Some(n) = obj::str::as_str(name) else { return Ok(Value::NULL) };
     if !matches!(
         n,
-        "nbytes" | "readonly" | "format" | "itemsize" | "obj" | "ndim" | "shape" | "strides" | "suboffsets" | "contiguous" | "c_contiguous" | "f_contiguous"
+        "nbytes"
+            | "readonly"
+            | "format"
+            | "itemsize"
+            | "obj"
+            | "ndim"
+            | "shape"
+            | "strides"
+            | "suboffsets"
+            | "contiguous"
+            | "c_contiguous"
+            | "f_contiguous"
     ) {
         return Ok(Value::NULL);
     }
@@ -491,10 +506,9 @@ fn m_cast(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     runtime::check_nargs(vm, "cast", args, 2, 2)?;
     let f = obj::str::as_str(args.pos[1]);
     let Some(f) = f else {
-        return Err(vm.type_error(format_args!(
-            "cast() argument 'format' must be str, not {}",
-            obj::type_name(args.pos[1])
-        )));
+        return Err(
+            vm.type_error(format_args!("cast() argument 'format' must be str, not {}", obj::type_name(args.pos[1])))
+        );
     };
     let f = f.strip_prefix('@').unwrap_or(f).as_bytes();
     let Some((&fc, size)) = f.first().filter(|_| f.len() == 1).and_then(|c| Some((c, format_size(*c)?))) else {
