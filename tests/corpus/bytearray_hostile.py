@@ -6,7 +6,11 @@ def grow():
         ba.extend(b'xy')
         yield b'%d' % i if False else bytes([48 + i])
 
-print(ba.join(grow()), ba)
+try:
+    print(ba.join(grow()))
+except BufferError as e:
+    print('BufferError', e, ba)
+print(bytearray(b'-').join(grow()), ba)
 
 class Shrink:
     def __index__(self):

@@ -451,6 +451,7 @@ shared!(
     hex,
     split,
     rsplit,
+    join,
     strip,
     lstrip,
     rstrip,
@@ -501,8 +502,7 @@ static METHODS: &[Builtin] = &[
     Builtin::method(&qstr::hex, hex),
     Builtin::method(&qstr::split, split),
     Builtin::method(&qstr::rsplit, rsplit),
-    // Not pinned: `join` reads `self` only after iterating its argument.
-    Builtin::method(&qstr::join, bm::join),
+    Builtin::method(&qstr::join, join),
     Builtin::method(&qstr::strip, strip),
     Builtin::method(&qstr::lstrip, lstrip),
     Builtin::method(&qstr::rstrip, rstrip),
