@@ -79,6 +79,8 @@ pub enum Const {
     },
     /// A float.
     Float(f64),
+    /// A complex number (real, imaginary): an imaginary literal, or its negation.
+    Complex(f64, f64),
     /// A str (frozen as a qstr).
     Str(String),
     /// A bytes object.
@@ -229,6 +231,7 @@ enum ConstKey {
     Int(i64),
     BigInt(bool, Vec<u32>),
     Float(u64),
+    Complex(u64, u64),
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
@@ -244,6 +247,7 @@ impl ConstKey {
             Const::Int(v) => ConstKey::Int(*v),
             Const::BigInt { negative, digits } => ConstKey::BigInt(*negative, digits.clone()),
             Const::Float(f) => ConstKey::Float(f.to_bits()),
+            Const::Complex(r, i) => ConstKey::Complex(r.to_bits(), i.to_bits()),
             Const::Str(s) => ConstKey::Str(s.clone()),
             Const::Bytes(b) => ConstKey::Bytes(b.clone()),
             Const::Tuple(items) => {

@@ -193,6 +193,7 @@ pub(crate) fn repr(c: &Const) -> String {
                 format!("{f:?}")
             }
         }
+        Const::Complex(r, i) => format!("complex({r:?}, {i:?})"),
         Const::Str(s) => {
             let mut out = String::from("'");
             for ch in s.chars() {

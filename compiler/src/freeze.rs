@@ -428,6 +428,17 @@ impl<'o> Emitter<'o> {
                 );
                 format!("{p}::Value::rom(&{name})")
             }
+            Const::Complex(r, i) => {
+                let name = self.object(
+                    format!("{p}::rom::Complex"),
+                    format!(
+                        "{p}::rom::Complex::new(f64::from_bits({:#018x}), f64::from_bits({:#018x}))",
+                        r.to_bits(),
+                        i.to_bits()
+                    ),
+                );
+                format!("{p}::Value::rom(&{name})")
+            }
             Const::Str(s) => self.qstr_value(s),
             Const::Bytes(b) => {
                 let name = self.object(

@@ -158,6 +158,7 @@ impl HostLoader {
             },
             Const::BigInt { negative, digits } => self.int(*negative, digits),
             Const::Float(f) => Value::rom(self.keep(rom::Float::new(*f))),
+            Const::Complex(r, i) => Value::rom(self.keep(rom::Complex::new(*r, *i))),
             Const::Str(s) => self.qstr(s),
             Const::Bytes(b) => {
                 self.var_object(&frostbyte_vm::__private::types::BYTES_TYPE, b.len(), b.len(), |dst| {

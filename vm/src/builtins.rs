@@ -340,6 +340,9 @@ fn abs(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     if let Some(f) = obj::float::as_f64(x) {
         return obj::float::new(vm, f.abs());
     }
+    if obj::complex::as_complex(x).is_some() {
+        return obj::complex::abs(vm, args);
+    }
     if obj::int::is_int(x) {
         if runtime::is_negative(x) {
             return runtime::unary_op(vm, frostbyte_format::UnaryOp::Neg, x);
@@ -1166,7 +1169,7 @@ const EXC_TABLE_COPY: [(Value, Value); 41] = exc_entries![
 ];
 
 /// Builtins not in the main table (second lookup table).
-static TABLE2: [(Value, Value); 21] = [
+static TABLE2: [(Value, Value); 23] = [
     (Value::qstr(&qstr::bin), f(&F_BIN)),
     (Value::qstr(&qstr::oct), f(&F_OCT)),
     (Value::qstr(&qstr::callable), f(&F_CALLABLE)),
@@ -1187,7 +1190,9 @@ static TABLE2: [(Value, Value); 21] = [
     (Value::qstr(&qstr::__build_class__), f(&F_BUILD_CLASS)),
     (Value::qstr(&Q_IOERROR), t(&exc::OS_ERROR_TYPE)),
     (Value::qstr(&Q_ENVERROR), t(&exc::OS_ERROR_TYPE)),
-    (Value::qstr(&qstr::bytearray), t(&obj::bytes::BYTES_TYPE)),
+    (Value::qstr(&qstr::bytearray), t(&obj::bytearray::BYTEARRAY_TYPE)),
+    (Value::qstr(&obj::memoryview::Q_MEMORYVIEW), t(&obj::memoryview::MEMORYVIEW_TYPE)),
+    (Value::qstr(&obj::complex::Q_COMPLEX_NAME), t(&obj::complex::COMPLEX_TYPE)),
 ];
 
 /// Look a name up in the secondary table.

@@ -491,6 +491,17 @@ impl Heap {
         self.sweep();
     }
 
+    /// Call `f` with every object in the pool. Run right after a collection, when every
+    /// object left is reachable (used to find the live views of a buffer).
+    pub fn for_each_object(&self, mut f: impl FnMut(Value)) {
+        for b in 0..self.n_blocks {
+            if matches!(self.get(b), HEAD | MARK) && self.has_header(b) {
+                // SAFETY: a block with the header bit starts an object, block-aligned, non-null.
+                f(unsafe { Value::from_obj_ptr(self.block_ptr(b) as *const u8) });
+            }
+        }
+    }
+
     /// Walk every live allocation without allocating or collecting: `f(ty, bytes,
     /// buffer_bytes)` once per object (`ty` its type, `bytes` its own blocks, `buffer_bytes`
     /// the raw buffers its `trace` slot reports), then once with a null `ty` for raw buffers

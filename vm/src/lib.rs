@@ -72,7 +72,7 @@ pub mod __private {
     /// The frozen layouts generated statics are made of (see `vm/src/rom.rs`).
     pub mod rom {
         pub use crate::rom::{
-            Bytes, Code, CodeModule, Descriptor, Dict, DictTable, Float, FrozenModule, Function, Image, Int,
+            Bytes, Code, CodeModule, Complex, Descriptor, Dict, DictTable, Float, FrozenModule, Function, Image, Int,
             KeyTable, Keys, ObjHeader, Property, Qstr, QstrHdr, Tuple,
         };
     }

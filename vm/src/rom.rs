@@ -31,7 +31,7 @@
 //! ```
 //! Frozen `str` constants are always qstrs, so there is no ROM str object.
 
-use crate::obj::{Type, BYTES_TYPE, CODE_TYPE, DICT_TYPE, FLOAT_TYPE, FUNCTION_TYPE, INT_TYPE, TUPLE_TYPE};
+use crate::obj::{Type, BYTES_TYPE, COMPLEX_TYPE, CODE_TYPE, DICT_TYPE, FLOAT_TYPE, FUNCTION_TYPE, INT_TYPE, TUPLE_TYPE};
 use crate::value::Value;
 
 /// The first field of every object: its type.
@@ -229,6 +229,29 @@ impl Float {
 }
 // SAFETY: repr(C), starts with ObjHeader of type float; 8-aligned.
 unsafe impl RomObject for Float {}
+
+/// A frozen complex number (`1j`, `2+3j` folded by the compiler).
+///
+/// ```text
+///  Complex  ObjHeader | real f64 | imag f64
+/// ```
+#[repr(C)]
+pub struct Complex {
+    /// Type: `complex`.
+    pub hdr: ObjHeader,
+    /// Real part.
+    pub real: f64,
+    /// Imaginary part.
+    pub imag: f64,
+}
+impl Complex {
+    /// A frozen complex number.
+    pub const fn new(real: f64, imag: f64) -> Self {
+        Complex { hdr: ObjHeader::of(&COMPLEX_TYPE), real, imag }
+    }
+}
+// SAFETY: repr(C), starts with ObjHeader of type complex; 8-aligned.
+unsafe impl RomObject for Complex {}
 
 /// A function frozen whole: a `def` (or class body) the compiler knows runs once per import,
 /// with no closure and constant positional defaults. Same layout as a heap function

@@ -1198,7 +1198,7 @@ pub fn to_int(vm: &mut Vm<'_>, x: Value) -> PyResult<Value> {
     if let Some(s) = obj::str::as_str(x) {
         return obj::int::parse(vm, s, 10);
     }
-    if let Some(b) = obj::bytes::as_bytes(x) {
+    if let Some(b) = obj::bytes::as_buf(x) {
         let s = core::str::from_utf8(b).unwrap_or("?");
         return obj::int::parse(vm, s, 10);
     }

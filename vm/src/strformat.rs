@@ -378,6 +378,20 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt_v: Value, args: Value) -> PyResult<Va
     sb.finish(vm)
 }
 
+crate::static_qstr!(Q_FORMAT_MAP, "format_map");
+
+/// `s.format_map(mapping)`: named fields are looked up with `mapping[name]`. May run
+/// Python code.
+pub fn format_map(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "format_map", args, 2, 2)?;
+    if obj::str::as_str(args.pos[0]).is_none() {
+        return Err(vm.type_error(format_args!("descriptor requires a 'str' object")));
+    }
+    // The mapping travels as the one keyword argument under a name no call can pass.
+    let names = [Value::qstr(&Q_FORMAT_MAP)];
+    str_format(vm, args.pos[0], &Args { pos: &[], kwnames: &names, kwvals: &args.pos[1..2] })
+}
+
 /// `fmt.format(*args, **kwargs)`. May collect.
 pub fn str_format(vm: &mut Vm<'_>, fmt_v: Value, args: &Args<'_>) -> PyResult<Value> {
     let mut sb = StrBuf::new(vm)?;
@@ -449,7 +463,18 @@ fn format_field(vm: &mut Vm<'_>, field: &str, args: &Args<'_>, auto: &mut usize,
     let end = name.find(['.', '[']).unwrap_or(name.len());
     let first = &name[..end];
     let m = vm.roots_mark();
-    let mut v = if first.is_empty() {
+    let map = match (args.kwnames, args.kwvals) {
+        ([n], [mv]) if *n == Value::qstr(&Q_FORMAT_MAP) => Some(*mv),
+        _ => None,
+    };
+    if map.is_some() && (first.is_empty() || field_number(vm, first)?.is_some()) {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "Format string contains positional fields"));
+    }
+    let mut v = if let Some(mv) = map {
+        let k = obj::str::new(vm, first)?;
+        vm.push_root(k)?;
+        runtime::get_item(vm, mv, k)?
+    } else if first.is_empty() {
         let k = *auto;
         *auto += 1;
         match args.pos.get(k) {

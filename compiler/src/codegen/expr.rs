@@ -40,13 +40,13 @@ impl<'a> Compiler<'a> {
             Expr::NumberLiteral(n) => match &n.value {
                 Number::Int(i) => Self::int_const(BigInt::parse(&i.to_string())?),
                 Number::Float(f) => Const::Float(*f),
-                Number::Complex { .. } => return None,
+                Number::Complex { real, imag } => Const::Complex(*real, *imag),
             },
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match &*u.operand {
                 Expr::NumberLiteral(n) => match &n.value {
                     Number::Int(i) => Self::int_const(BigInt::parse(&i.to_string())?.neg()),
                     Number::Float(f) => Const::Float(-*f),
-                    Number::Complex { .. } => return None,
+                    Number::Complex { real, imag } => Const::Complex(-*real, -*imag),
                 },
                 _ => return None,
             },
@@ -179,7 +179,7 @@ impl<'a> Compiler<'a> {
             | Expr::BytesLiteral(_)
             | Expr::NumberLiteral(_) => match Self::const_value(e) {
                 Some(c) => self.load_value(c),
-                None => self.unsupported_expr(at, "complex number literal"),
+                None => self.unsupported_expr(at, "number literal"),
             },
             Expr::UnaryOp(u) => {
                 if let Some(c) = Self::const_value(e) {

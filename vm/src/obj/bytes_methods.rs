@@ -12,7 +12,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 fn this(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<&'static [u8]> {
-    match b::as_bytes(args.get(0)) {
+    match b::as_buf(args.get(0)) {
         Some(d) => Ok(d),
         None => Err(vm.type_error(format_args!("descriptor requires a 'bytes' object"))),
     }
@@ -20,7 +20,7 @@ fn this(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<&'static [u8]> {
 
 /// A bytes-like argument.
 fn bytes_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<&'static [u8]> {
-    match b::as_bytes(v) {
+    match b::as_buf(v) {
         Some(d) => Ok(d),
         None => Err(vm.type_error(format_args!("a bytes-like object is required, not '{}'", obj::type_name(v)))),
     }
@@ -47,9 +47,10 @@ fn find_sub(hay: &[u8], needle: &[u8], rev: bool) -> Option<usize> {
     if rev { positions.rev().find(is_at) } else { positions.find(is_at) }
 }
 
-/// Append `bytes(part)` to the list `out` (rooted by the caller). May collect.
-fn push_part(vm: &mut Vm<'_>, out: Value, part: &[u8]) -> PyResult<()> {
-    let p = b::new(vm, part)?;
+/// Append `bytes(part)` (a bytearray when `like` is one) to the list `out` (rooted by the
+/// caller). May collect.
+fn push_part(vm: &mut Vm<'_>, like: Value, out: Value, part: &[u8]) -> PyResult<()> {
+    let p = b::new_like(vm, like, part)?;
     obj::list::append(vm, out, p)
 }
 
@@ -116,7 +117,7 @@ fn split_impl(vm: &mut Vm<'_>, args: &Args<'_>, right: bool) -> PyResult<Value> 
     vm.push_root(out)?;
     let (mut lo, mut hi, mut count) = (0, data.len(), 0i64);
     while let Some((a, e, nlo, nhi)) = next_piece(data, sep, lo, hi, right, max >= 0 && count >= max) {
-        push_part(vm, out, &data[a..e])?;
+        push_part(vm, args.get(0), out, &data[a..e])?;
         (lo, hi) = (nlo, nhi);
         count += 1;
     }
@@ -134,22 +135,24 @@ fn split_impl(vm: &mut Vm<'_>, args: &Args<'_>, right: bool) -> PyResult<Value> 
     Ok(out)
 }
 
-fn split(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn split(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     split_impl(vm, args, false)
 }
-fn rsplit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn rsplit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     split_impl(vm, args, true)
 }
 
-fn join(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    let sep = this(vm, args)?;
+pub(crate) fn join(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    this(vm, args)?;
     let l = obj::list::from_iter(vm, args.get(1))?;
+    // Read after the iteration, which may run Python code that resizes a bytearray `self`.
+    let sep = this(vm, args)?;
     let m = vm.roots_mark();
     vm.push_root(l)?;
     let items = obj::list::as_list(l).map(|x| x.as_slice()).unwrap_or(&[]);
     let mut total = 0usize;
     for (i, it) in items.iter().enumerate() {
-        let Some(d) = b::as_bytes(*it) else {
+        let Some(d) = b::as_buf(*it) else {
             vm.pop_roots(m);
             return Err(vm.type_error(format_args!(
                 "sequence item {i}: expected a bytes-like object, {} found",
@@ -158,7 +161,7 @@ fn join(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         };
         total = total.saturating_add(d.len()).saturating_add(if i > 0 { sep.len() } else { 0 });
     }
-    let r = b::alloc(vm, total);
+    let r = b::alloc_like(vm, args.get(0), total);
     vm.pop_roots(m);
     let r = r?;
     let out = b::fresh_data(r);
@@ -169,7 +172,7 @@ fn join(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
             out[at..at + sep.len()].copy_from_slice(sep);
             at += sep.len();
         }
-        let d = b::as_bytes(*it).unwrap_or(&[]);
+        let d = b::as_buf(*it).unwrap_or(&[]);
         out[at..at + d.len()].copy_from_slice(d);
         at += d.len();
     }
@@ -191,23 +194,23 @@ fn strip_impl(vm: &mut Vm<'_>, args: &Args<'_>, left: bool, right: bool) -> PyRe
     while right && hi > lo && strip(data[hi - 1]) {
         hi -= 1;
     }
-    if hi - lo == data.len() {
+    if hi - lo == data.len() && b::as_bytes(args.get(0)).is_some() {
         return Ok(args.get(0));
     }
-    b::new(vm, &data[lo..hi])
+    b::new_like(vm, args.get(0), &data[lo..hi])
 }
 
-fn strip(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn strip(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     strip_impl(vm, args, true, true)
 }
-fn lstrip(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn lstrip(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     strip_impl(vm, args, true, false)
 }
-fn rstrip(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn rstrip(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     strip_impl(vm, args, false, true)
 }
 
-fn replace(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn replace(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let data = this(vm, args)?;
     runtime::check_nargs(vm, "replace", args, 3, 4)?;
     let old = bytes_arg(vm, args.pos[1])?;
@@ -252,7 +255,7 @@ fn replace(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         at
     };
     let total = fill(None);
-    let r = b::alloc(vm, total)?;
+    let r = b::alloc_like(vm, args.get(0), total)?;
     fill(Some(b::fresh_data(r)));
     Ok(r)
 }
@@ -271,7 +274,7 @@ fn needle(vm: &mut Vm<'_>, v: Value, buf: &mut [u8; 1]) -> PyResult<&'static [u8
     if obj::int::is_int(v) {
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "byte must be in range(0, 256)"));
     }
-    match b::as_bytes(v) {
+    match b::as_buf(v) {
         Some(d) => Ok(d),
         None => Err(vm.type_error(format_args!(
             "argument should be integer or bytes-like object, not '{}'",
@@ -307,26 +310,26 @@ fn find_impl(vm: &mut Vm<'_>, args: &Args<'_>, rev: bool) -> PyResult<i64> {
     Ok(find_sub(w, sub, rev).map(|i| (lo + i) as i64).unwrap_or(-1))
 }
 
-fn find(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn find(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(Value::small_int(find_impl(vm, args, false)? as isize))
 }
-fn rfind(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn rfind(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(Value::small_int(find_impl(vm, args, true)? as isize))
 }
-fn index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     match find_impl(vm, args, false)? {
         -1 => Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "subsection not found")),
         i => Ok(Value::small_int(i as isize)),
     }
 }
-fn rindex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn rindex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     match find_impl(vm, args, true)? {
         -1 => Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "subsection not found")),
         i => Ok(Value::small_int(i as isize)),
     }
 }
 
-fn count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let data = this(vm, args)?;
     let mut buf = [0u8; 1];
     let sub = needle(vm, args.get(1), &mut buf)?;
@@ -348,12 +351,12 @@ fn affix(vm: &mut Vm<'_>, args: &Args<'_>, start: bool) -> PyResult<Value> {
     let what = if start { "startswith" } else { "endswith" };
     let check = |t: &[u8]| if start { w.starts_with(t) } else { w.ends_with(t) };
     let p = args.get(1);
-    if let Some(t) = b::as_bytes(p) {
+    if let Some(t) = b::as_buf(p) {
         return Ok(Value::bool(check(t)));
     }
     if let Some(items) = obj::tuple::items(p) {
         for it in items {
-            let Some(t) = b::as_bytes(*it) else {
+            let Some(t) = b::as_buf(*it) else {
                 return Err(vm.type_error(format_args!(
                     "a bytes-like object is required, not '{}'",
                     obj::type_name(*it)
@@ -371,29 +374,29 @@ fn affix(vm: &mut Vm<'_>, args: &Args<'_>, start: bool) -> PyResult<Value> {
     )))
 }
 
-fn startswith(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn startswith(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     affix(vm, args, true)
 }
-fn endswith(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn endswith(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     affix(vm, args, false)
 }
 
 fn map_bytes(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(u8) -> u8) -> PyResult<Value> {
     let data = this(vm, args)?;
-    let r = b::alloc(vm, data.len())?;
+    let r = b::alloc_like(vm, args.get(0), data.len())?;
     for (o, c) in b::fresh_data(r).iter_mut().zip(data) {
         *o = f(*c);
     }
     Ok(r)
 }
 
-fn upper(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn upper(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     map_bytes(vm, args, |c| c.to_ascii_uppercase())
 }
-fn lower(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn lower(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     map_bytes(vm, args, |c| c.to_ascii_lowercase())
 }
-fn swapcase(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn swapcase(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     map_bytes(vm, args, |c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
 }
 
@@ -403,16 +406,16 @@ fn pred(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(u8) -> bool) -> PyResult<Value> 
     Ok(Value::bool(!data.is_empty() && data.iter().all(|c| f(*c))))
 }
 
-fn isdigit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn isdigit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     pred(vm, args, |c| c.is_ascii_digit())
 }
-fn isalpha(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn isalpha(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     pred(vm, args, |c| c.is_ascii_alphabetic())
 }
-fn isalnum(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn isalnum(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     pred(vm, args, |c| c.is_ascii_alphanumeric())
 }
-fn isspace(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn isspace(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     pred(vm, args, is_space)
 }
 
@@ -426,10 +429,10 @@ fn cased(vm: &mut Vm<'_>, args: &Args<'_>, upper: bool) -> PyResult<Value> {
     };
     Ok(Value::bool(has && !other))
 }
-fn isupper(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn isupper(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     cased(vm, args, true)
 }
-fn islower(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn islower(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     cased(vm, args, false)
 }
 
@@ -448,33 +451,316 @@ fn partition_impl(vm: &mut Vm<'_>, args: &Args<'_>, rev: bool) -> PyResult<Value
     let m = vm.roots_mark();
     vm.push_root(t)?;
     for (i, part) in [a, s, c].iter().enumerate() {
-        let p = b::new(vm, part)?;
+        let p = b::new_like(vm, args.get(0), part)?;
         obj::tuple::init_item(t, i, p);
     }
     vm.pop_roots(m);
     Ok(t)
 }
 
-fn partition(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn partition(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     partition_impl(vm, args, false)
 }
-fn rpartition(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn rpartition(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     partition_impl(vm, args, true)
 }
 
-fn decode(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn decode(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let d = this(vm, args)?;
     let (enc, errors) = crate::codec::args(vm, args, 1, "decode")?;
     crate::codec::decode(vm, d, enc, errors)
 }
 
-fn hex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn hex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    this(vm, args)?;
+    let sepv = opt_arg(args, 1, "sep");
+    let per = opt_arg(args, 2, "bytes_per_sep");
+    let per = if per.is_null() { 1 } else { runtime::index_arg_typed(vm, per)? };
+    let sep = if sepv.is_null() {
+        None
+    } else {
+        let s = match obj::str::as_str(sepv) {
+            Some(s) => s.as_bytes(),
+            None => bytes_arg(vm, sepv)?,
+        };
+        if s.len() != 1 {
+            return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "sep must be length 1."));
+        }
+        if !s[0].is_ascii() {
+            return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "sep must be ASCII."));
+        }
+        Some(s[0] as char)
+    };
     let d = this(vm, args)?;
+    let n = per.unsigned_abs() as usize;
     let mut sb = StrBuf::new(vm)?;
-    for c in d {
+    for (i, c) in d.iter().enumerate() {
+        if let Some(s) = sep.filter(|_| i > 0 && n > 0) {
+            let at = if per > 0 { (d.len() - i) % n == 0 } else { i % n == 0 };
+            if at {
+                sb.push_char(vm, s)?;
+            }
+        }
         sb.push_fmt(vm, format_args!("{c:02x}"))?;
     }
     sb.finish(vm)
+}
+
+crate::static_qstr!(Q_TRANSLATE, "translate");
+crate::static_qstr!(Q_MAKETRANS, "maketrans");
+crate::static_qstr!(Q_FROMHEX, "fromhex");
+
+/// The padding methods' width (argument 1) and fill byte (argument 2, default space).
+fn pad_args(vm: &mut Vm<'_>, args: &Args<'_>, name: &str, fill: bool) -> PyResult<(usize, u8)> {
+    runtime::check_nargs(vm, name, args, 2, if fill { 3 } else { 2 })?;
+    let w = runtime::index_arg_typed(vm, args.pos[1])?;
+    let mut c = b' ';
+    if let Some(f) = args.pos.get(2) {
+        match b::as_buf(*f) {
+            Some([x]) => c = *x,
+            _ => {
+                return Err(vm.type_error(format_args!(
+                    "{name}() argument 2 must be a byte string of length 1, not {}",
+                    obj::type_name(*f)
+                )))
+            }
+        }
+    }
+    Ok((w.max(0) as usize, c))
+}
+
+/// `data` padded to `width` with `left` fill bytes before it (the rest after). May collect.
+fn padded(vm: &mut Vm<'_>, args: &Args<'_>, width: usize, left: usize, fill: u8) -> PyResult<Value> {
+    let data = this(vm, args)?;
+    if width <= data.len() && b::as_bytes(args.get(0)).is_some() {
+        return Ok(args.get(0));
+    }
+    let width = width.max(data.len());
+    let r = b::alloc_like(vm, args.get(0), width)?;
+    let out = b::fresh_data(r);
+    out.fill(fill);
+    out[left..left + data.len()].copy_from_slice(data);
+    Ok(r)
+}
+
+pub(crate) fn center(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (w, c) = pad_args(vm, args, "center", true)?;
+    let n = this(vm, args)?.len();
+    let marg = w.saturating_sub(n);
+    padded(vm, args, w, marg / 2 + (marg & w & 1), c)
+}
+pub(crate) fn ljust(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (w, c) = pad_args(vm, args, "ljust", true)?;
+    padded(vm, args, w, 0, c)
+}
+pub(crate) fn rjust(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (w, c) = pad_args(vm, args, "rjust", true)?;
+    let n = this(vm, args)?.len();
+    padded(vm, args, w, w.saturating_sub(n), c)
+}
+pub(crate) fn zfill(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (w, _) = pad_args(vm, args, "zfill", false)?;
+    let n = this(vm, args)?.len();
+    let r = padded(vm, args, w, w.saturating_sub(n), b'0')?;
+    if w > n {
+        let out = b::fresh_data(r);
+        let k = w - n;
+        if matches!(out.get(k), Some(b'+' | b'-')) {
+            out.swap(0, k);
+        }
+    }
+    Ok(r)
+}
+
+pub(crate) fn expandtabs(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let t = opt_arg(args, 1, "tabsize");
+    let tab = if t.is_null() { 8 } else { runtime::index_arg_typed(vm, t)? };
+    let data = this(vm, args)?;
+    // Pass 1 measures, pass 2 fills.
+    let run = |mut out: Option<&mut [u8]>| -> usize {
+        let (mut at, mut col) = (0usize, 0usize);
+        let mut put = |c: u8, out: &mut Option<&mut [u8]>| {
+            if let Some(o) = out.as_deref_mut() {
+                o[at] = c;
+            }
+            at += 1;
+        };
+        for &c in data {
+            if c == b'\t' {
+                if tab > 0 {
+                    let n = tab as usize - col % tab as usize;
+                    for _ in 0..n {
+                        put(b' ', &mut out);
+                    }
+                    col += n;
+                }
+            } else {
+                put(c, &mut out);
+                col = if c == b'\n' || c == b'\r' { 0 } else { col + 1 };
+            }
+        }
+        at
+    };
+    let r = b::alloc_like(vm, args.get(0), run(None))?;
+    run(Some(b::fresh_data(r)));
+    Ok(r)
+}
+
+pub(crate) fn isascii(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::bool(this(vm, args)?.is_ascii()))
+}
+
+pub(crate) fn istitle(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (mut cased, mut prev) = (false, false);
+    for &c in this(vm, args)? {
+        if c.is_ascii_uppercase() {
+            if prev {
+                return Ok(Value::FALSE);
+            }
+            (prev, cased) = (true, true);
+        } else if c.is_ascii_lowercase() {
+            if !prev {
+                return Ok(Value::FALSE);
+            }
+            (prev, cased) = (true, true);
+        } else {
+            prev = false;
+        }
+    }
+    Ok(Value::bool(cased))
+}
+
+/// title (`words`) or capitalize: upper case at a word start (the first byte), lower elsewhere.
+fn recase(vm: &mut Vm<'_>, args: &Args<'_>, words: bool) -> PyResult<Value> {
+    let data = this(vm, args)?;
+    let r = b::alloc_like(vm, args.get(0), data.len())?;
+    let mut prev = false;
+    for (i, (o, &c)) in b::fresh_data(r).iter_mut().zip(data).enumerate() {
+        let start = if words { !prev } else { i == 0 };
+        *o = if start { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() };
+        prev = c.is_ascii_alphabetic();
+    }
+    Ok(r)
+}
+pub(crate) fn title(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    recase(vm, args, true)
+}
+pub(crate) fn capitalize(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    recase(vm, args, false)
+}
+
+pub(crate) fn splitlines(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let k = opt_arg(args, 1, "keepends");
+    let keep = !k.is_null() && runtime::truthy(vm, k)?;
+    let data = this(vm, args)?;
+    let out = obj::list::with_capacity(vm, 0)?;
+    let m = vm.roots_mark();
+    vm.push_root(out)?;
+    let mut i = 0;
+    while i < data.len() {
+        let mut e = i;
+        while e < data.len() && data[e] != b'\n' && data[e] != b'\r' {
+            e += 1;
+        }
+        let mut next = e;
+        if e < data.len() {
+            next += if data[e] == b'\r' && data.get(e + 1) == Some(&b'\n') { 2 } else { 1 };
+        }
+        push_part(vm, args.get(0), out, &data[i..if keep { next } else { e }])?;
+        i = next;
+    }
+    vm.pop_roots(m);
+    Ok(out)
+}
+
+fn remove_affix(vm: &mut Vm<'_>, args: &Args<'_>, prefix: bool) -> PyResult<Value> {
+    runtime::check_nargs(vm, if prefix { "removeprefix" } else { "removesuffix" }, args, 2, 2)?;
+    let data = this(vm, args)?;
+    let a = bytes_arg(vm, args.pos[1])?;
+    let rest = if prefix { data.strip_prefix(a) } else { data.strip_suffix(a) };
+    match rest {
+        None if b::as_bytes(args.get(0)).is_some() => Ok(args.get(0)),
+        _ => b::new_like(vm, args.get(0), rest.unwrap_or(data)),
+    }
+}
+pub(crate) fn removeprefix(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    remove_affix(vm, args, true)
+}
+pub(crate) fn removesuffix(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    remove_affix(vm, args, false)
+}
+
+pub(crate) fn translate(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "translate", args, 2, 3)?;
+    let t = opt_arg(args, 1, "table");
+    let table = if t.is_null() { None } else { Some(bytes_arg(vm, t)?) };
+    if table.is_some_and(|t| t.len() != 256) {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "translation table must be 256 characters long"));
+    }
+    let del = opt_arg(args, 2, "delete");
+    let del = if del.is_null() { &[][..] } else { bytes_arg(vm, del)? };
+    let data = this(vm, args)?;
+    let keep = data.iter().filter(|c| !del.contains(c)).count();
+    let r = b::alloc_like(vm, args.get(0), keep)?;
+    for (o, c) in b::fresh_data(r).iter_mut().zip(data.iter().filter(|c| !del.contains(c))) {
+        *o = table.map_or(*c, |t| t[*c as usize]);
+    }
+    Ok(r)
+}
+
+/// `bytes.maketrans(frm, to)` (a static method).
+pub(crate) fn maketrans(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "maketrans", args, 2, 2)?;
+    let (f, t) = (bytes_arg(vm, args.pos[0])?, bytes_arg(vm, args.pos[1])?);
+    if f.len() != t.len() {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "maketrans arguments must have same length"));
+    }
+    let r = b::alloc(vm, 256)?;
+    let out = b::fresh_data(r);
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = i as u8;
+    }
+    for (x, y) in f.iter().zip(t) {
+        out[*x as usize] = *y;
+    }
+    Ok(r)
+}
+
+/// `bytes.fromhex(s)` / `bytearray.fromhex(s)` (a class method: `args.pos[0]` is the class).
+pub(crate) fn fromhex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "fromhex", args, 2, 2)?;
+    let Some(s) = obj::str::as_str(args.pos[1]) else {
+        return Err(vm.type_error(format_args!("fromhex() argument must be str, not {}", obj::type_name(args.pos[1]))));
+    };
+    let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    // Pass 1 checks and counts, pass 2 fills.
+    let run = |mut out: Option<&mut [u8]>| -> Result<usize, usize> {
+        let (d, mut i, mut n) = (s.as_bytes(), 0, 0);
+        while i < d.len() {
+            if is_space(d[i]) {
+                i += 1;
+                continue;
+            }
+            let hi = digit(d[i]).ok_or(i)?;
+            let lo = d.get(i + 1).and_then(|c| digit(*c)).ok_or(i + 1)?;
+            if let Some(o) = out.as_deref_mut() {
+                o[n] = hi << 4 | lo;
+            }
+            n += 1;
+            i += 2;
+        }
+        Ok(n)
+    };
+    let n = match run(None) {
+        Ok(n) => n,
+        Err(at) => {
+            return Err(vm.value_error(format_args!("non-hexadecimal number found in fromhex() arg at position {at}")))
+        }
+    };
+    let ba = obj::as_type(args.pos[0]).is_some_and(|t| t.is_subtype(&obj::bytearray::BYTEARRAY_TYPE));
+    let r = if ba { obj::bytearray::with_len(vm, n)? } else { b::alloc(vm, n)? };
+    let _ = run(Some(b::fresh_data(r)));
+    Ok(r)
 }
 
 /// The method table of `bytes`.
@@ -506,4 +792,19 @@ pub static METHODS: &[Builtin] = &[
     Builtin::method(&qstr::islower, islower),
     Builtin::method(&qstr::partition, partition),
     Builtin::method(&qstr::rpartition, rpartition),
+    Builtin::method(&qstr::capitalize, capitalize),
+    Builtin::method(&qstr::center, center),
+    Builtin::method(&qstr::ljust, ljust),
+    Builtin::method(&qstr::rjust, rjust),
+    Builtin::method(&qstr::zfill, zfill),
+    Builtin::method(&obj::str_methods::Q_EXPANDTABS, expandtabs),
+    Builtin::method(&obj::str_methods::Q_ISASCII, isascii),
+    Builtin::method(&obj::str_methods::Q_ISTITLE, istitle),
+    Builtin::method(&qstr::title, title),
+    Builtin::method(&qstr::splitlines, splitlines),
+    Builtin::method(&obj::str_methods::Q_REMOVEPREFIX, removeprefix),
+    Builtin::method(&obj::str_methods::Q_REMOVESUFFIX, removesuffix),
+    Builtin::method(&Q_TRANSLATE, translate),
+    Builtin::class_method(&Q_FROMHEX, fromhex),
+    Builtin::static_method(&Q_MAKETRANS, maketrans),
 ];

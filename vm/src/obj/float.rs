@@ -105,7 +105,8 @@ pub fn float_op(vm: &mut Vm<'_>, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
                 return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "0.0 cannot be raised to a negative power"));
             }
             if x < 0.0 && y != libm::floor(y) && y.is_finite() {
-                return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "math domain error"));
+                // A negative base to a fractional power is complex, as in CPython.
+                return obj::complex::power(vm, (x, 0.0), (y, 0.0));
             }
             let r = libm::pow(x, y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -291,7 +292,193 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     }
 }
 
-static METHODS: &[super::Builtin] = &[super::Builtin::method(&qstr::is_integer, is_integer)];
+fn conjugate(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    Ok(args.get(0))
+}
+
+/// `float.as_integer_ratio()`: the exact fraction in lowest terms. May collect.
+fn as_integer_ratio(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let f = as_f64(args.get(0)).unwrap_or(0.0);
+    if f.is_infinite() {
+        return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "cannot convert NaN to integer ratio"));
+    }
+    let (m, e) = libm::frexp(f);
+    // m * 2^53 is an integer; drop its trailing zero bits.
+    let mut mant = (m * (1u64 << 53) as f64) as i64;
+    let mut exp = e - 53;
+    while mant != 0 && mant & 1 == 0 {
+        mant >>= 1;
+        exp += 1;
+    }
+    if mant == 0 {
+        exp = 0;
+    }
+    let m0 = vm.roots_mark();
+    let n = int::from_i64(vm, mant)?;
+    vm.push_root(n)?;
+    let (num, den) = if exp >= 0 {
+        (runtime::binary_op(vm, BinOp::LShift, n, Value::small_int(exp as isize))?, Value::small_int(1))
+    } else {
+        let one = Value::small_int(1);
+        (n, runtime::binary_op(vm, BinOp::LShift, one, Value::small_int(-exp as isize))?)
+    };
+    vm.push_root(num)?;
+    vm.push_root(den)?;
+    let t = obj::tuple::alloc(vm, 2);
+    vm.pop_roots(m0);
+    let t = t?;
+    obj::tuple::init_item(t, 0, num);
+    obj::tuple::init_item(t, 1, den);
+    Ok(t)
+}
+
+/// `float.hex()`: CPython's `float_hex` layout (`-0x1.8000000000000p+1`).
+fn hex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let x = as_f64(args.get(0)).unwrap_or(0.0);
+    let mut sb = StrBuf::new(vm)?;
+    if !x.is_finite() {
+        crate::numfmt::float_repr(vm, x, &mut sb)?;
+        return sb.finish(vm);
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        sb.push_fmt(vm, format_args!("{sign}0x0.0p+0"))?;
+        return sb.finish(vm);
+    }
+    let (mut m, mut e) = libm::frexp(x.abs());
+    let shift = 1 - (-1021 - e).max(0);
+    m = libm::ldexp(m, shift);
+    e -= shift;
+    let lead = m as u32;
+    m -= lead as f64;
+    sb.push_fmt(vm, format_args!("{sign}0x{lead:x}."))?;
+    for _ in 0..13 {
+        m *= 16.0;
+        let d = m as u32;
+        sb.push_fmt(vm, format_args!("{d:x}"))?;
+        m -= d as f64;
+    }
+    sb.push_fmt(vm, format_args!("p{}{}", if e < 0 { '-' } else { '+' }, e.abs()))?;
+    sb.finish(vm)
+}
+
+/// `float.fromhex(s)` (a class method). Round to nearest even through a 64-bit mantissa
+/// with a sticky bit for the digits beyond it.
+fn fromhex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "fromhex", args, 2, 2)?;
+    let Some(s) = obj::str::as_str(args.pos[1]) else {
+        return Err(vm.type_error(format_args!("bad argument type for built-in operation")));
+    };
+    match parse_hex(s) {
+        Some(f) if f.is_infinite() && !s.bytes().any(|c| c.eq_ignore_ascii_case(&b'i')) => {
+            Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "hexadecimal value too large to represent as a float"))
+        }
+        Some(f) => new(vm, f),
+        None => Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "invalid hexadecimal floating-point string")),
+    }
+}
+
+fn parse_hex(s: &str) -> Option<f64> {
+    let s = s.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (neg, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let sign = if neg { -1.0 } else { 1.0 };
+    if s.eq_ignore_ascii_case("inf") || s.eq_ignore_ascii_case("infinity") {
+        return Some(sign * f64::INFINITY);
+    }
+    if s.eq_ignore_ascii_case("nan") {
+        return Some(f64::NAN);
+    }
+    let b = s.as_bytes();
+    let mut i = if b.len() >= 2 && b[0] == b'0' && (b[1] | 0x20) == b'x' { 2 } else { 0 };
+    let (mut mant, mut sticky, mut exp, mut ndigits, mut seen_point) = (0u64, false, 0i64, 0, false);
+    while i < b.len() {
+        match b[i] {
+            b'.' if !seen_point => seen_point = true,
+            c if c.is_ascii_hexdigit() => {
+                let d = (c as char).to_digit(16).unwrap_or(0) as u64;
+                ndigits += 1;
+                if mant >> 60 == 0 {
+                    mant = mant << 4 | d;
+                    if seen_point {
+                        exp -= 4;
+                    }
+                } else {
+                    sticky |= d != 0;
+                    if !seen_point {
+                        exp += 4;
+                    }
+                }
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    if ndigits == 0 {
+        return None;
+    }
+    if i < b.len() {
+        if b[i] | 0x20 != b'p' {
+            return None;
+        }
+        let e: i64 = s[i + 1..].parse::<i64>().ok().or_else(|| {
+            let t = &s[i + 1..];
+            let digits = t.trim_start_matches(['+', '-']);
+            (!digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) && t.len() - digits.len() <= 1)
+                .then(|| if t.starts_with('-') { -100000 } else { 100000 })
+        })?;
+        exp = exp.saturating_add(e.clamp(-100000, 100000));
+    }
+    if mant == 0 {
+        return Some(sign * 0.0);
+    }
+    // Normalise to a 64-bit mantissa with the sticky bit in its lowest bit, then let the
+    // conversion to f64 round (exact unless the result is subnormal).
+    while mant >> 63 == 0 {
+        mant <<= 1;
+        exp -= 1;
+    }
+    if sticky {
+        mant |= 1;
+    }
+    let top = exp + 64;
+    if top > 1024 {
+        return Some(sign * f64::INFINITY);
+    }
+    if top < -1074 {
+        return Some(sign * 0.0);
+    }
+    let f = if top <= -1021 {
+        // Subnormal: round the mantissa to the bits that remain, then scale exactly.
+        let keep = (top + 1074).max(0) as u32;
+        let drop = 64 - keep;
+        let q = if drop >= 64 { 0 } else { mant >> drop };
+        let rem = if drop >= 64 { mant } else { mant & ((1u64 << drop) - 1) };
+        let half = if drop == 0 { 0 } else { 1u64 << (drop - 1) };
+        let q = if rem > half || (rem == half && drop > 0 && q & 1 == 1) { q + 1 } else { q };
+        libm::ldexp(q as f64, -1074)
+    } else {
+        libm::ldexp(mant as f64, exp as i32)
+    };
+    Some(sign * f)
+}
+
+crate::static_qstr!(Q_AS_INTEGER_RATIO, "as_integer_ratio");
+crate::static_qstr!(Q_FROMHEX, "fromhex");
+
+static METHODS: &[super::Builtin] = &[
+    super::Builtin::method(&qstr::is_integer, is_integer),
+    super::Builtin::method(&qstr::conjugate, conjugate),
+    super::Builtin::method(&Q_AS_INTEGER_RATIO, as_integer_ratio),
+    super::Builtin::method(&qstr::hex, hex),
+    super::Builtin::class_method(&Q_FROMHEX, fromhex),
+];
 
 static SLOTS: Slots = Slots {
     repr: Some(repr),

@@ -726,7 +726,31 @@ fn int_from_bytes(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     r
 }
 
+fn int_bit_count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let mut b = [0u32; 2];
+    let Some(r) = int_ref(args.get(0), &mut b) else { return Ok(Value::small_int(0)) };
+    from_i64(vm, r.mag.iter().map(|d| d.count_ones() as i64).sum())
+}
+
+/// `(self, 1)`. May collect.
+fn int_as_integer_ratio(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let v = match args.get(0) {
+        Value::TRUE => Value::small_int(1),
+        Value::FALSE => Value::small_int(0),
+        v => v,
+    };
+    let t = obj::tuple::alloc(vm, 2)?;
+    obj::tuple::init_item(t, 0, v);
+    obj::tuple::init_item(t, 1, Value::small_int(1));
+    Ok(t)
+}
+
+crate::static_qstr!(Q_BIT_COUNT, "bit_count");
+crate::static_qstr!(Q_AS_INTEGER_RATIO, "as_integer_ratio");
+
 static METHODS: &[super::Builtin] = &[
+    super::Builtin::method(&Q_BIT_COUNT, int_bit_count),
+    super::Builtin::method(&Q_AS_INTEGER_RATIO, int_as_integer_ratio),
     super::Builtin::method(&qstr::bit_length, int_bit_length),
     super::Builtin::method(&qstr::conjugate, int_conjugate),
     super::Builtin::method(&Q_TO_BYTES, int_to_bytes),

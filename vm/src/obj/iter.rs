@@ -86,7 +86,7 @@ pub fn new_seq_iter(vm: &mut Vm<'_>, seq: Value) -> PyResult<Value> {
         &STR_ITER_TYPE
     } else if obj::list::as_list(seq).is_some() {
         &LIST_ITER_TYPE
-    } else if obj::bytes::as_bytes(seq).is_some() {
+    } else if obj::bytes::as_buf(seq).is_some() {
         &BYTES_ITER_TYPE
     } else {
         &TUPLE_ITER_TYPE
@@ -102,7 +102,7 @@ fn seq_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
         l.get(i)
     } else if let Some(t) = obj::tuple::items(s) {
         t.get(i).copied()
-    } else if let Some(b) = obj::bytes::as_bytes(s) {
+    } else if let Some(b) = obj::bytes::as_buf(s) {
         b.get(i).map(|c| Value::small_int(*c as isize))
     } else {
         None

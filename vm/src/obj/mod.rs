@@ -22,11 +22,13 @@ use crate::vm::{PyResult, Vm};
 pub mod async_gen;
 pub mod bool;
 pub mod builtin;
+pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod cell;
 pub mod class;
 pub mod code;
+pub mod complex;
 pub mod descriptor;
 pub mod dict;
 pub mod exception;
@@ -42,6 +44,7 @@ pub mod str_methods;
 pub mod str_case;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod method;
 pub mod module;
 pub mod none;
@@ -57,6 +60,7 @@ pub mod tuple;
 pub use builtin::Builtin;
 pub use bytes::BYTES_TYPE;
 pub use code::CODE_TYPE;
+pub use complex::COMPLEX_TYPE;
 pub use dict::DICT_TYPE;
 pub use float::FLOAT_TYPE;
 pub use function::FUNCTION_TYPE;
@@ -73,8 +77,11 @@ pub enum Kind {
     Bool,
     Int,
     Float,
+    Complex,
     Str,
     Bytes,
+    ByteArray,
+    MemoryView,
     Tuple,
     List,
     Dict,

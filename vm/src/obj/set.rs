@@ -859,6 +859,9 @@ fn m_init(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 fn m_copy(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, args)?;
+    if core::ptr::eq(obj::type_of(s), &FROZENSET_TYPE) {
+        return Ok(s);
+    }
     copy_of(vm, s, is_frozen(s))
 }
 

@@ -184,19 +184,53 @@ fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
 }
 
 fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    // As CPython: the (start, stop, step) tuples compared.
     let (Some(x), Some(y)) = (as_slice(a), as_slice(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
-    if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let (xs, ys) = ([x.start, x.stop, x.step], [y.start, y.stop, y.step]);
-    let mut same = true;
-    for i in 0..3 {
-        if !runtime::eq(vm, xs[i], ys[i])? {
-            same = false;
+    let triple = |vm: &mut Vm<'_>, s: &SliceObj| -> PyResult<Value> {
+        let t = obj::tuple::alloc(vm, 3)?;
+        for (i, x) in [s.start, s.stop, s.step].into_iter().enumerate() {
+            obj::tuple::init_item(t, i, x);
         }
-    }
-    Ok(Value::bool(same == (op == CmpOp::Eq)))
+        Ok(t)
+    };
+    let m = vm.roots_mark();
+    let tx = triple(vm, x)?;
+    vm.push_root(tx)?;
+    let ty = triple(vm, y);
+    let r = match ty {
+        Ok(ty) => vm.push_root(ty).and_then(|_| runtime::compare(vm, tx, ty, op)),
+        Err(e) => Err(e),
+    };
+    vm.pop_roots(m);
+    r
 }
+
+/// `slice.indices(length)`.
+fn indices(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "indices", args, 2, 2)?;
+    let Some(s) = as_slice(args.pos[0]) else { return Err(vm.type_error(format_args!("descriptor requires a 'slice' object"))) };
+    let n = runtime::index_arg_typed(vm, args.pos[1])?;
+    let Ok(n) = usize::try_from(n) else {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "length should not be negative"));
+    };
+    let (a, b, c) = s.indices(vm, n)?;
+    let m = vm.roots_mark();
+    let mut vals = [Value::NONE; 3];
+    for (slot, x) in vals.iter_mut().zip([a, b, c]) {
+        *slot = obj::int::from_i64(vm, x as i64)?;
+        vm.push_root(*slot)?;
+    }
+    let t = obj::tuple::alloc(vm, 3);
+    vm.pop_roots(m);
+    let t = t?;
+    for (i, x) in vals.into_iter().enumerate() {
+        obj::tuple::init_item(t, i, x);
+    }
+    Ok(t)
+}
+
+crate::static_qstr!(Q_INDICES, "indices");
+static METHODS: &[super::Builtin] = &[super::Builtin::method(&Q_INDICES, indices)];
 
 static SLOTS: Slots = Slots {
     trace: Some(trace),
@@ -214,5 +248,5 @@ pub static SLICE_TYPE: Type = Type::builtin(
     Kind::Slice,
     super::flags::UNHASHABLE,
     &SLOTS,
-    &[],
+    METHODS,
 );

@@ -643,7 +643,7 @@ fn new_str(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     if x.is_null() {
         return new(vm, "");
     }
-    match obj::bytes::as_bytes(x) {
+    match obj::bytes::as_buf(x) {
         Some(data) => crate::codec::decode(vm, data, enc, errors),
         None if is_str(x) => Err(vm.type_error(format_args!("decoding str is not supported"))),
         None => Err(vm.type_error(format_args!(

@@ -684,7 +684,110 @@ fn expandtabs(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 
 /// The method table of `str`.
+/// `str.translate(table)`: each character's code point is looked up in `table`; a
+/// LookupError keeps the character, None drops it, an int or str replaces it. May run
+/// Python code.
+fn translate(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "translate", args, 2, 2)?;
+    let text = this(vm, args)?;
+    let table = args.pos[1];
+    let mut sb = StrBuf::new(vm)?;
+    for c in text.chars() {
+        let r = match runtime::get_item(vm, table, Value::small_int(c as isize)) {
+            Ok(r) => r,
+            Err(e) => {
+                if !vm.pending_is(&exc::LOOKUP_ERROR_TYPE) {
+                    return Err(e);
+                }
+                vm.take_pending();
+                sb.push_char(vm, c)?;
+                continue;
+            }
+        };
+        if r == Value::NONE {
+            continue;
+        }
+        if let Some(t) = s::as_str(r) {
+            sb.push(vm, t)?;
+        } else if obj::int::is_int(r) {
+            match obj::int::small_value(r).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
+                Some(ch) => sb.push_char(vm, ch)?,
+                None => return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "character mapping must be in range(0x110000)")),
+            }
+        } else {
+            return Err(vm.type_error(format_args!("character mapping must return integer, None or str")));
+        }
+    }
+    sb.finish(vm)
+}
+
+/// `str.maketrans(x[, y[, z]])` (a static method): a dict from code points to
+/// replacements. May collect.
+fn maketrans(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "maketrans", args, 1, 3)?;
+    let d = obj::dict::new(vm)?;
+    let m = vm.roots_mark();
+    vm.push_root(d)?;
+    let r = fill_trans(vm, args, d);
+    vm.pop_roots(m);
+    r.map(|_| d)
+}
+
+fn fill_trans(vm: &mut Vm<'_>, args: &Args<'_>, d: Value) -> PyResult<()> {
+    let x = args.pos[0];
+    if args.pos.len() == 1 {
+        if !obj::is_instance(x, &obj::dict::DICT_TYPE) {
+            return Err(vm.type_error(format_args!("if you give only one argument to maketrans it must be a dict")));
+        }
+        let keys = obj::list::from_iter(vm, x)?;
+        vm.push_root(keys)?;
+        let mut i = 0;
+        while let Some(k) = obj::list::as_list(keys).and_then(|l| l.get(i)) {
+            let v = runtime::get_item(vm, x, k)?;
+            let key = if let Some(t) = s::as_str(k) {
+                let mut cs = t.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => Value::small_int(c as isize),
+                    _ => {
+                        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "string keys in translate table must be of length 1"))
+                    }
+                }
+            } else if obj::int::is_int(k) {
+                k
+            } else {
+                return Err(vm.type_error(format_args!("keys in translate table must be strings or integers")));
+            };
+            runtime::set_item(vm, d, key, v)?;
+            i += 1;
+        }
+        return Ok(());
+    }
+    let (Some(a), Some(b)) = (s::as_str(x), s::as_str(args.pos[1])) else {
+        let bad = if s::as_str(x).is_none() { x } else { args.pos[1] };
+        let n = if s::as_str(x).is_none() { 1 } else { 2 };
+        return Err(vm.type_error(format_args!("maketrans() argument {n} must be str, not {}", obj::type_name(bad))));
+    };
+    if a.chars().count() != b.chars().count() {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "the first two maketrans arguments must have equal length"));
+    }
+    for (p, q) in a.chars().zip(b.chars()) {
+        runtime::set_item(vm, d, Value::small_int(p as isize), Value::small_int(q as isize))?;
+    }
+    if let Some(z) = args.pos.get(2) {
+        let Some(z) = s::as_str(*z) else {
+            return Err(vm.type_error(format_args!("maketrans() argument 3 must be str, not {}", obj::type_name(*z))));
+        };
+        for c in z.chars() {
+            runtime::set_item(vm, d, Value::small_int(c as isize), Value::NONE)?;
+        }
+    }
+    Ok(())
+}
+
 pub static METHODS: &[Builtin] = &[
+    Builtin::method(&crate::strformat::Q_FORMAT_MAP, crate::strformat::format_map),
+    Builtin::method(&obj::bytes_methods::Q_TRANSLATE, translate),
+    Builtin::static_method(&obj::bytes_methods::Q_MAKETRANS, maketrans),
     Builtin::method(&qstr::split, split),
     Builtin::method(&qstr::rsplit, rsplit),
     Builtin::method(&qstr::splitlines, splitlines),
