@@ -168,6 +168,32 @@ impl frostbyte_vm::Output for Stdout {
     fn write_str(&mut self, s: &str) {
         let _ = self.0.write_all(s.as_bytes());
     }
+    fn flush(&mut self) {
+        let _ = self.0.flush();
+    }
+    /// `sys.stderr`: the buffered output first, so the two streams keep their order.
+    fn write_err(&mut self, s: &str) {
+        let _ = self.0.flush();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+}
+
+/// `input()` reads the process's standard input.
+struct Stdin;
+
+impl frostbyte_vm::Input for Stdin {
+    fn read_line(&mut self, line: &mut dyn std::fmt::Write) -> bool {
+        let mut buf = String::new();
+        match std::io::stdin().read_line(&mut buf) {
+            Ok(0) | Err(_) => false,
+            Ok(_) => {
+                let text = buf.strip_suffix('\n').unwrap_or(&buf);
+                let text = text.strip_suffix('\r').unwrap_or(text);
+                let _ = line.write_str(text);
+                true
+            }
+        }
+    }
 }
 
 /// Collects the traceback text so it can be written to stderr.
@@ -193,7 +219,11 @@ fn cmd_run(
     let mut loader = frostbyte_host_load::HostLoader::new();
     let image = loader.image(&prog.modules);
     let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
+    let mut input = Stdin;
+    let mut compiler = frostbyte_host_load::HostCompiler::new();
     let mut vm = frostbyte_vm::Vm::new(heap, &mut out);
+    vm.set_input(&mut input);
+    vm.set_compiler(&mut compiler);
     if let Some(n) = recursion_limit {
         vm.set_recursion_limit(n);
     }

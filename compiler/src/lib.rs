@@ -27,6 +27,7 @@ pub use diagnostic::Diagnostic;
 pub use dis::disassemble;
 
 use ruff_python_ast::PythonVersion;
+use ruff_text_size::Ranged;
 use ruff_python_parser::{Mode, ParseOptions};
 
 use diagnostic::Locator;
@@ -99,25 +100,53 @@ pub fn compile_module_with(
     is_package: bool,
     opts: &CompileOptions,
 ) -> Result<CompiledModule, Vec<Diagnostic>> {
+    compile_with_mode(src, module_name, is_package, SourceMode::Exec, opts)
+}
+
+/// What the source of [`compile_source`] is, as CPython's `compile()` `mode` argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceMode {
+    /// Statements (a module body); running the code returns None.
+    Exec,
+    /// One expression; running the code returns its value.
+    Eval,
+    /// Interactive statements: as `Exec`, but each top-level expression statement's value
+    /// is passed to `sys.displayhook` (which prints its repr unless it is None).
+    Single,
+}
+
+/// Compile source given to `exec`, `eval` or `compile()` at run time (the embedder's
+/// compiler hook, as `frostbyte run` installs). The result is a module-shaped code object
+/// that runs with a namespace dict as its locals; `module_name` is only recorded.
+pub fn compile_source(
+    src: &SourceFile<'_>,
+    module_name: &str,
+    mode: SourceMode,
+) -> Result<CompiledModule, Vec<Diagnostic>> {
+    compile_with_mode(src, module_name, false, mode, &CompileOptions::default())
+}
+
+fn compile_with_mode(
+    src: &SourceFile<'_>,
+    module_name: &str,
+    is_package: bool,
+    mode: SourceMode,
+    opts: &CompileOptions,
+) -> Result<CompiledModule, Vec<Diagnostic>> {
     let loc = Locator::new(src.path, src.text);
     if let Some((at, msg)) = nesting::prescan(src.text) {
         return Err(vec![loc.diagnostic(at, msg)]);
     }
-    nesting::with_stack(|| compile_parsed(&loc, src, module_name, is_package, opts))
+    nesting::with_stack(|| compile_parsed(&loc, src, module_name, is_package, mode, opts))
 }
 
-fn compile_parsed(
+/// Parse an expression (eval mode) into a one-statement body, or the errors found.
+fn parse_eval(
     loc: &Locator<'_>,
-    src: &SourceFile<'_>,
-    module_name: &str,
-    is_package: bool,
-    opts: &CompileOptions,
-) -> Result<CompiledModule, Vec<Diagnostic>> {
-    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
-    let parsed = ruff_python_parser::parse_unchecked(src.text, options)
-        .try_into_module()
-        .expect("Mode::Module parses to a module");
-
+    text: &str,
+) -> Result<Vec<ruff_python_ast::Stmt>, Vec<Diagnostic>> {
+    let options = ParseOptions::from(Mode::Expression).with_target_version(PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(text, options);
     let mut diags: Vec<Diagnostic> = parsed
         .errors()
         .iter()
@@ -133,8 +162,83 @@ fn compile_parsed(
         diagnostic::sort(&mut diags);
         return Err(diags);
     }
+    let ruff_python_ast::Mod::Expression(e) = parsed.into_syntax() else {
+        return Err(vec![
+            loc.diagnostic(Default::default(), "expected an expression")
+        ]);
+    };
+    Ok(vec![ruff_python_ast::Stmt::Expr(
+        ruff_python_ast::StmtExpr {
+            node_index: Default::default(),
+            range: e.range,
+            value: e.body,
+        },
+    )])
+}
 
+fn compile_parsed(
+    loc: &Locator<'_>,
+    src: &SourceFile<'_>,
+    module_name: &str,
+    is_package: bool,
+    mode: SourceMode,
+    opts: &CompileOptions,
+) -> Result<CompiledModule, Vec<Diagnostic>> {
+    if mode == SourceMode::Eval {
+        let body = parse_eval(loc, src.text)?;
+        return compile_body(loc, src, &body, module_name, is_package, mode, opts);
+    }
+    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(src.text, options)
+        .try_into_module()
+        .expect("Mode::Module parses to a module");
+
+    let diags: Vec<Diagnostic> = parsed
+        .errors()
+        .iter()
+        .map(|e| loc.diagnostic(e.location.start(), e.error.to_string()))
+        .chain(
+            parsed
+                .unsupported_syntax_errors()
+                .iter()
+                .map(|e| loc.diagnostic(e.range.start(), e.to_string())),
+        )
+        .collect();
+    if !diags.is_empty() {
+        let mut diags = diags;
+        diagnostic::sort(&mut diags);
+        return Err(diags);
+    }
     let body = &parsed.syntax().body;
+    if mode == SourceMode::Single && body.len() > 1 {
+        return Err(vec![loc.diagnostic(
+            body[0].range().start(),
+            "multiple statements found while compiling a single statement",
+        )]);
+    }
+    compile_body(
+        loc,
+        src,
+        body,
+        module_name,
+        is_package,
+        mode,
+        opts,
+    )
+}
+
+/// Scope analysis and code generation of a parsed body (eval mode: the body is one
+/// expression statement whose value the code returns).
+fn compile_body(
+    loc: &Locator<'_>,
+    src: &SourceFile<'_>,
+    body: &[ruff_python_ast::Stmt],
+    module_name: &str,
+    is_package: bool,
+    mode: SourceMode,
+    opts: &CompileOptions,
+) -> Result<CompiledModule, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
     if let Some((at, msg)) = nesting::check_depth(body) {
         return Err(vec![loc.diagnostic(at, msg)]);
     }
@@ -144,7 +248,7 @@ fn compile_parsed(
             .into_iter()
             .map(|(at, msg)| loc.diagnostic(at, msg)),
     );
-    let result = codegen::compile(loc, table, body, module_name, opts);
+    let result = codegen::compile(loc, table, body, module_name, mode, opts);
     match result {
         Ok((code, names)) if diags.is_empty() => Ok(CompiledModule {
             name: module_name.to_string(),

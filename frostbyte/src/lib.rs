@@ -238,8 +238,8 @@ pub use frostbyte_macro::{function, include_python, module};
 #[cfg(feature = "std")]
 pub use frostbyte_vm::StdOut;
 pub use frostbyte_vm::{
-    AddModuleError, Args, Bound, CensusEntry, ClassEntry, Error, ExcType, FromPython, HeapStats,
-    Image, ImageError, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction, Poll,
+    AddModuleError, Args, Bound, CensusEntry, ClassEntry, CompileError, CompileMode, Compiler,
+    Error, ExcType, FromPython, HeapStats, Image, ImageError, Input, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction, Poll,
     NativeModule, Obj, ObjectKind, Output, Root, Scope, Signature, Uncaught, Vm, FORMAT_VERSION,
     DEFAULT_NATIVE_STACK_LIMIT, MAX_IMAGES, MAX_NATIVE_MODULES,
 };

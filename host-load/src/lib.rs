@@ -288,3 +288,65 @@ impl HostLoader {
 struct ModuleCtx {
     module: &'static rom::CodeModule,
 }
+
+/// The compiler hook `frostbyte run` and the frozen corpus runner install
+/// ([`frostbyte_vm::Vm::set_compiler`]): `exec`, `eval` and `compile()` source goes through
+/// `frostbyte-compiler` and comes back as an image built by a [`HostLoader`] (leaked, like
+/// every image of the loader).
+#[derive(Default)]
+pub struct HostCompiler {
+    loader: HostLoader,
+    /// The message and line text of the last error (borrowed by the returned
+    /// `CompileError`).
+    message: String,
+    text: String,
+}
+
+impl HostCompiler {
+    /// A compiler hook with a fresh loader.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl frostbyte_vm::Compiler for HostCompiler {
+    fn compile<'c>(
+        &'c mut self,
+        source: &'c str,
+        filename: &'c str,
+        mode: frostbyte_vm::CompileMode,
+    ) -> Result<&'static rom::Image, frostbyte_vm::CompileError<'c>> {
+        let mode = match mode {
+            frostbyte_vm::CompileMode::Exec => frostbyte_compiler::SourceMode::Exec,
+            frostbyte_vm::CompileMode::Eval => frostbyte_compiler::SourceMode::Eval,
+            frostbyte_vm::CompileMode::Single => frostbyte_compiler::SourceMode::Single,
+        };
+        let src = frostbyte_compiler::SourceFile {
+            path: filename,
+            text: source,
+        };
+        match frostbyte_compiler::compile_source(&src, "<string>", mode) {
+            Ok(m) => Ok(self.loader.image(std::slice::from_ref(&m))),
+            Err(diags) => {
+                let (line, column) = match diags.first() {
+                    Some(d) => {
+                        self.message = d.message.clone();
+                        self.text = d.source_line.clone();
+                        (d.line, d.col)
+                    }
+                    None => {
+                        self.message = "invalid syntax".to_string();
+                        self.text.clear();
+                        (1, 1)
+                    }
+                };
+                Err(frostbyte_vm::CompileError {
+                    message: &self.message,
+                    line,
+                    column,
+                    text: &self.text,
+                })
+            }
+        }
+    }
+}

@@ -12,6 +12,7 @@ use crate::qstr;
 use crate::runtime;
 use crate::value::Value;
 use crate::vm::{PyResult, Raised, Recursion, Vm};
+use crate::eval::{compile as ev_compile, eval as ev_eval, exec as ev_exec, import as ev_import, input as ev_input};
 
 /// Look a name up in the builtins.
 pub fn lookup(name: Value) -> Option<Value> {
@@ -206,10 +207,44 @@ pub fn exc_matches(vm: &mut Vm<'_>, e: Value, t: Value) -> PyResult<bool> {
 // ----- functions -----
 
 fn print(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    for k in args.kwnames {
+        let n = obj::str::as_str(*k).unwrap_or("");
+        if !matches!(n, "sep" | "end" | "file" | "flush") {
+            return Err(vm.type_error(format_args!("'{n}' is an invalid keyword argument for print()")));
+        }
+    }
     let sep = args.kw("sep");
     let end = args.kw("end");
     let sep_s = if sep.is_null() || sep == Value::NONE { " " } else { obj::str::as_str(sep).ok_or_else(|| vm.type_error(format_args!("sep must be None or a string, not {}", obj::type_name(sep))))? };
     let end_s = if end.is_null() || end == Value::NONE { "\n" } else { obj::str::as_str(end).ok_or_else(|| vm.type_error(format_args!("end must be None or a string, not {}", obj::type_name(end))))? };
+    let file = args.kw("file");
+    let flush = args.kw("flush");
+    let flush = !flush.is_null() && runtime::truthy(vm, flush)?;
+    let stream = if file.is_null() || file == Value::NONE { Some(1) } else { obj::stream::which(file) };
+    match stream {
+        Some(1) => {}
+        Some(2) => {
+            // Error text: each piece through the error stream.
+            let m = vm.roots_mark();
+            let mut sb = StrBuf::new(vm)?;
+            for (i, a) in args.pos.iter().enumerate() {
+                if i > 0 {
+                    sb.push(vm, sep_s)?;
+                }
+                runtime::str_into(vm, *a, &mut sb)?;
+            }
+            sb.push(vm, end_s)?;
+            let text = sb.finish(vm)?;
+            vm.push_root(text)?;
+            vm.write_err(obj::str::as_str(text).unwrap_or(""));
+            vm.pop_roots(m);
+            if flush {
+                vm.flush_out();
+            }
+            return Ok(Value::NONE);
+        }
+        _ => return print_to(vm, args.pos, sep, end, file, flush),
+    }
     // Written piece by piece, as CPython's print writes to sys.stdout: a str argument goes
     // straight to the output, others through one reused builder, so printing a long line
     // costs no heap beyond the text of one non-str argument.
@@ -244,6 +279,40 @@ fn print(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     vm.pop_roots(m);
     res?;
     vm.write_out(end_s);
+    if flush {
+        vm.flush_out();
+    }
+    Ok(Value::NONE)
+}
+
+crate::static_qstr!(Q_WRITE, "write");
+crate::static_qstr!(Q_FLUSH, "flush");
+crate::static_qstr!(Q_SPACE, " ");
+crate::static_qstr!(Q_NEWLINE, "\n");
+
+/// `print(..., file=f)` for any object with a `write` method: `f.write(str(arg))` per piece,
+/// as CPython does, then `f.flush()` when asked. May collect.
+fn print_to(vm: &mut Vm<'_>, pos: &[Value], sep: Value, end: Value, file: Value, flush: bool) -> PyResult<Value> {
+    let sep = if sep.is_null() || sep == Value::NONE { Value::qstr(&Q_SPACE) } else { sep };
+    let end = if end.is_null() || end == Value::NONE { Value::qstr(&Q_NEWLINE) } else { end };
+    let m = vm.roots_mark();
+    let write = runtime::get_attr(vm, file, Value::qstr(&Q_WRITE))?;
+    vm.push_root(write)?;
+    for (i, a) in pos.iter().enumerate() {
+        if i > 0 {
+            runtime::call(vm, write, &[sep])?;
+        }
+        let s = runtime::to_str(vm, *a)?;
+        vm.push_root(s)?;
+        runtime::call(vm, write, &[s])?;
+    }
+    runtime::call(vm, write, &[end])?;
+    if flush {
+        let f = runtime::get_attr(vm, file, Value::qstr(&Q_FLUSH))?;
+        vm.push_root(f)?;
+        runtime::call(vm, f, &[])?;
+    }
+    vm.pop_roots(m);
     Ok(Value::NONE)
 }
 
@@ -260,6 +329,11 @@ fn min_max(vm: &mut Vm<'_>, args: &Args<'_>, want: CmpOp, name: &str) -> PyResul
     let key = args.kw("key");
     let key = if key == Value::NONE { Value::NULL } else { key };
     let dflt = args.kw("default");
+    if !dflt.is_null() && args.pos.len() > 1 {
+        return Err(vm.type_error(format_args!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
+    }
     let m = vm.roots_mark();
     let it = if args.pos.len() == 1 {
         runtime::get_iter(vm, args.pos[0])?
@@ -482,6 +556,10 @@ fn hasattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn iter(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     if args.pos.len() == 2 {
+        let c = callable(vm, &Args::new(&args.pos[..1]))?;
+        if c != Value::TRUE {
+            return Err(vm.type_error(format_args!("iter(v, w): v must be callable")));
+        }
         return obj::iter::new_callable_iter(vm, args.pos[0], args.pos[1]);
     }
     runtime::get_iter(vm, args.get(0))
@@ -759,11 +837,22 @@ fn callable(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 
 fn globals(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
+    Ok(caller_globals(vm))
+}
+
+/// The globals of the running Python frame (None when none runs).
+pub fn caller_globals(vm: &Vm<'_>) -> Value {
     let f = vm.frame;
-    Ok(if f.is_null() { Value::NONE } else { f.globals() })
+    if f.is_null() { Value::NONE } else { f.globals() }
 }
 
 fn locals(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
+    caller_locals(vm)
+}
+
+/// `locals()` of the running Python frame: a namespace body's dict, or a new dict of a
+/// function's bound locals and free variables. May collect.
+pub fn caller_locals(vm: &mut Vm<'_>) -> PyResult<Value> {
     let f = vm.frame;
     if f.is_null() {
         return Ok(Value::NONE);
@@ -788,23 +877,48 @@ fn locals(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
 }
 
 fn vars(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    if args.pos.len() > 1 {
+        return Err(vm.type_error(format_args!("vars expected at most 1 argument, got {}", args.pos.len())));
+    }
     if args.pos.is_empty() {
         return locals(vm, args);
     }
-    runtime::get_attr(vm, args.pos[0], Value::qstr(&qstr::__dict__))
+    match runtime::get_attr(vm, args.pos[0], Value::qstr(&qstr::__dict__)) {
+        Err(_) if vm.pending_is(&exc::ATTRIBUTE_ERROR_TYPE) => {
+            vm.take_pending();
+            Err(vm.type_error(format_args!("vars() argument must have __dict__ attribute")))
+        }
+        r => r,
+    }
 }
 
 fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    if args.pos.len() > 1 {
+        return Err(vm.type_error(format_args!("dir expected at most 1 argument, got {}", args.pos.len())));
+    }
+    let x = args.get(0);
+    if !x.is_null() {
+        // A `__dir__` of the object's class decides (its result sorted), as CPython.
+        let t = obj::type_of(x);
+        if t.is_heap() && obj::as_type(x).is_none() && obj::class::lookup(t, Value::qstr(&Q_DIR)).is_some() {
+            let r = runtime::call_method_by_name(vm, x, "__dir__", &[])?.unwrap_or(Value::NONE);
+            vm.push_root(r)?;
+            let l = obj::list::from_iter(vm, r)?;
+            vm.push_root(l)?;
+            obj::list_methods::sort_list(vm, l, Value::NULL, false)?;
+            return Ok(l);
+        }
+    }
     let out = obj::list::with_capacity(vm, 0)?;
     vm.push_root(out)?;
-    let x = args.get(0);
     let d = if x.is_null() {
-        globals(vm, args)?
+        caller_locals(vm)?
     } else if let Some(m) = obj::module::as_module(x) {
         m.dict
     } else {
         runtime::instance_dict(vm, x)
     };
+    vm.push_root(d)?;
     if let Some(dd) = obj::dict::as_dict(d) {
         for i in 0..dd.used() {
             if let Some((k, _)) = obj::dict::as_dict(d).and_then(|z| z.entry(i)) {
@@ -823,7 +937,7 @@ fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    if !x.is_null() {
+    if !x.is_null() && obj::type_of(x).kind != obj::Kind::Module {
         let t = obj::as_type(x).unwrap_or(obj::type_of(x));
         let mut types: [Option<&'static Type>; 16] = [None; 16];
         let mut n = 0;
@@ -840,7 +954,9 @@ fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
                 let mut i = 0;
                 while let Some((k, _)) = obj::dict::as_dict(d).and_then(|z| z.entry(i)) {
                     i += 1;
-                    if !k.is_null() && !obj::list::as_list(out).map(|l| l.as_slice().iter().any(|y| obj::str::eq(*y, k))).unwrap_or(false) {
+                    // `__qualname__` is the class's own attribute, not in CPython's class dict.
+                    let own = obj::str::as_str(k) == Some("__qualname__");
+                    if !k.is_null() && !own && !obj::list::as_list(out).map(|l| l.as_slice().iter().any(|y| obj::str::eq(*y, k))).unwrap_or(false) {
                         obj::list::append(vm, out, k)?;
                     }
                 }
@@ -850,6 +966,30 @@ fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
                         obj::list::append(vm, out, b.name)?;
                     }
                 }
+                for n in obj::slot_wrapper::provided_names(ty) {
+                    dir_add_str(vm, out, n)?;
+                }
+            }
+        }
+        // The attributes CPython's `object` and classes have besides methods, where they
+        // resolve here too (dir() lists only names getattr finds).
+        for n in [
+            "__class__", "__dict__", "__doc__", "__module__", "__init_subclass__", "__new__", "__dir__", "__weakref__",
+            "args", "__cause__", "__context__", "__suppress_context__", "__traceback__",
+        ] {
+            if !dir_has(out, n) {
+                let name = obj::str::new(vm, n)?;
+                vm.push_root(name)?;
+                let found = match runtime::get_attr_opt(vm, x, name) {
+                    Ok(r) => r.is_some(),
+                    Err(_) => {
+                        vm.take_pending();
+                        false
+                    }
+                };
+                if found {
+                    obj::list::append(vm, out, name)?;
+                }
             }
         }
     }
@@ -857,13 +997,24 @@ fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(out)
 }
 
+fn dir_has(out: Value, n: &str) -> bool {
+    obj::list::as_list(out).is_some_and(|l| l.as_slice().iter().any(|y| obj::str::as_str(*y) == Some(n)))
+}
+
+/// Append `n` to the `dir()` list `out` unless it is there. May collect.
+fn dir_add_str(vm: &mut Vm<'_>, out: Value, n: &str) -> PyResult<()> {
+    if !dir_has(out, n) {
+        let v = obj::str::new(vm, n)?;
+        vm.push_root(v)?;
+        obj::list::append(vm, out, v)?;
+    }
+    Ok(())
+}
+
 fn format(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     crate::strformat::format(vm, args.get(0), args.get(1))
 }
 
-fn input(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
-    Err(vm.raise_msg(&exc::EOF_ERROR_TYPE, "EOF when reading a line"))
-}
 
 fn exit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let a = args.get(0);
@@ -1000,6 +1151,12 @@ crate::static_qstr!(Q_ASCII, "ascii");
 crate::static_qstr!(Q_INPUT, "input");
 crate::static_qstr!(Q_EXIT, "exit");
 crate::static_qstr!(Q_QUIT, "quit");
+crate::static_qstr!(Q_EVAL, "eval");
+crate::static_qstr!(Q_EXEC, "exec");
+crate::static_qstr!(Q_COMPILE, "compile");
+crate::static_qstr!(Q_IMPORT, "__import__");
+crate::static_qstr!(Q_DEBUG, "__debug__");
+crate::static_qstr!(Q_DIR, "__dir__");
 
 builtin_fns! {
     F_PRINT = (&qstr::print, print);
@@ -1037,7 +1194,11 @@ builtin_fns! {
     F_VARS = (&qstr::vars, vars);
     F_DIR = (&qstr::dir, dir);
     F_FORMAT = (&qstr::format, format);
-    F_INPUT = (&Q_INPUT, input);
+    F_INPUT = (&Q_INPUT, ev_input);
+    F_EVAL = (&Q_EVAL, ev_eval);
+    F_EXEC = (&Q_EXEC, ev_exec);
+    F_COMPILE = (&Q_COMPILE, ev_compile);
+    F_IMPORT = (&Q_IMPORT, ev_import);
     F_EXIT = (&Q_EXIT, exit);
     F_QUIT = (&Q_QUIT, exit);
     F_BUILD_CLASS = (&qstr::__build_class__, build_class);
@@ -1195,9 +1356,51 @@ static TABLE2: [(Value, Value); 23] = [
     (Value::qstr(&obj::complex::Q_COMPLEX_NAME), t(&obj::complex::COMPLEX_TYPE)),
 ];
 
-/// Look a name up in the secondary table.
+/// The exception classes added after the first table (OSError's subclasses, the warnings).
+static TABLE3: [(Value, Value); 24] = [
+    (Value::qstr(&exc::Q_BLOCKING_IO_ERROR), t(&exc::BLOCKING_IO_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_CHILD_PROCESS_ERROR), t(&exc::CHILD_PROCESS_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_CONNECTION_ERROR), t(&exc::CONNECTION_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_BROKEN_PIPE_ERROR), t(&exc::BROKEN_PIPE_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_CONNECTION_ABORTED_ERROR), t(&exc::CONNECTION_ABORTED_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_CONNECTION_REFUSED_ERROR), t(&exc::CONNECTION_REFUSED_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_CONNECTION_RESET_ERROR), t(&exc::CONNECTION_RESET_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_FILE_EXISTS_ERROR), t(&exc::FILE_EXISTS_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_INTERRUPTED_ERROR), t(&exc::INTERRUPTED_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_IS_A_DIRECTORY_ERROR), t(&exc::IS_A_DIRECTORY_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_NOT_A_DIRECTORY_ERROR), t(&exc::NOT_A_DIRECTORY_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_PERMISSION_ERROR), t(&exc::PERMISSION_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_PROCESS_LOOKUP_ERROR), t(&exc::PROCESS_LOOKUP_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_TAB_ERROR), t(&exc::TAB_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_UNICODE_TRANSLATE_ERROR), t(&exc::UNICODE_TRANSLATE_ERROR_TYPE)),
+    (Value::qstr(&exc::Q_BYTES_WARNING), t(&exc::BYTES_WARNING_TYPE)),
+    (Value::qstr(&exc::Q_ENCODING_WARNING), t(&exc::ENCODING_WARNING_TYPE)),
+    (Value::qstr(&exc::Q_FUTURE_WARNING), t(&exc::FUTURE_WARNING_TYPE)),
+    (Value::qstr(&exc::Q_IMPORT_WARNING), t(&exc::IMPORT_WARNING_TYPE)),
+    (Value::qstr(&exc::Q_PENDING_DEPRECATION_WARNING), t(&exc::PENDING_DEPRECATION_WARNING_TYPE)),
+    (Value::qstr(&exc::Q_RESOURCE_WARNING), t(&exc::RESOURCE_WARNING_TYPE)),
+    (Value::qstr(&exc::Q_RUNTIME_WARNING), t(&exc::RUNTIME_WARNING_TYPE)),
+    (Value::qstr(&exc::Q_SYNTAX_WARNING), t(&exc::SYNTAX_WARNING_TYPE)),
+    (Value::qstr(&exc::Q_UNICODE_WARNING), t(&exc::UNICODE_WARNING_TYPE)),
+];
+
+/// The functions reaching the embedder's hooks, and `__debug__`.
+static TABLE4: [(Value, Value); 5] = [
+    (Value::qstr(&Q_EVAL), f(&F_EVAL)),
+    (Value::qstr(&Q_EXEC), f(&F_EXEC)),
+    (Value::qstr(&Q_COMPILE), f(&F_COMPILE)),
+    (Value::qstr(&Q_IMPORT), f(&F_IMPORT)),
+    (Value::qstr(&Q_DEBUG), Value::TRUE),
+];
+
+/// Every builtin name and value (for the `builtins` module's dict), in table order.
+pub fn entries() -> impl Iterator<Item = &'static (Value, Value)> {
+    TABLE.iter().chain(TABLE2.iter()).chain(TABLE3.iter()).chain(TABLE4.iter())
+}
+
+/// Look a name up in the secondary tables.
 pub fn lookup2(name: Value) -> Option<Value> {
-    for (n, v) in TABLE2.iter() {
+    for (n, v) in TABLE2.iter().chain(TABLE3.iter()).chain(TABLE4.iter()) {
         if *n == name || obj::str::eq(*n, name) {
             return Some(*v);
         }

@@ -27,6 +27,7 @@ pub(crate) mod builtins;
 pub(crate) mod call;
 pub(crate) mod codec;
 pub(crate) mod coro;
+pub(crate) mod eval;
 #[allow(dead_code)] // numeric toolkit: some helpers are only unit-tested
 pub(crate) mod format;
 pub(crate) mod heap;
@@ -95,8 +96,65 @@ pub mod __private {
 pub trait Output {
     /// Write text.
     fn write_str(&mut self, s: &str);
-    /// Flush buffered text (called at the end of a run).
+    /// Flush buffered text (called at the end of a run, and by `sys.stdout.flush()` and
+    /// `print(flush=True)`).
     fn flush(&mut self) {}
+    /// Write error text: `sys.stderr.write`, `print(file=sys.stderr)`. By default it goes
+    /// to [`write_str`](Output::write_str), in order with the normal output; a host with two
+    /// streams (`frostbyte run`) sends it to its error stream.
+    fn write_err(&mut self, s: &str) {
+        self.write_str(s)
+    }
+}
+
+/// Where `input()` (and `sys.stdin.readline()`) read lines from: installed with
+/// [`Vm::set_input`]. Without one, `input()` behaves as CPython's at the end of its input:
+/// it writes the prompt and raises `EOFError: EOF when reading a line`.
+pub trait Input {
+    /// Write the next line into `line`, without its line break. `false`: the input is at
+    /// its end (`input()` raises EOFError).
+    fn read_line(&mut self, line: &mut dyn core::fmt::Write) -> bool;
+}
+
+/// How `compile()` (its `mode` argument), `exec` and `eval` want source compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompileMode {
+    /// A sequence of statements (`exec`, `compile(..., 'exec')`).
+    Exec,
+    /// One expression, whose value running the code returns (`eval`).
+    Eval,
+    /// One interactive statement (`compile(..., 'single')`).
+    Single,
+}
+
+/// A compile error reported by a [`Compiler`]: raised in Python as
+/// `SyntaxError(message, (filename, line, column, text))`.
+#[derive(Debug, Clone, Copy)]
+pub struct CompileError<'e> {
+    /// What is wrong.
+    pub message: &'e str,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+    /// The text of that line.
+    pub text: &'e str,
+}
+
+/// The compiler hook behind `exec`, `eval` and `compile()`: the compiler never enters the
+/// VM, so an embedder that wants them installs one with [`Vm::set_compiler`] (`frostbyte
+/// run` installs one built on `frostbyte-compiler` and `frostbyte-host-load`). Without one
+/// they raise `RuntimeError: exec() needs a compiler; this build has none (install one with
+/// Vm::set_compiler)`, except on code objects, which run anyway.
+pub trait Compiler {
+    /// Compile `source` into an image whose first module's code runs the source with a
+    /// namespace dict as its locals (a module body; for [`CompileMode::Eval`] it returns
+    /// the expression's value). `filename` names it in tracebacks. The image must stay
+    /// valid for as long as the VM lives; it is not registered with
+    /// [`Vm::add_image`].
+    /// A [`CompileError`] may borrow from the hook or from `source` (its `text` is often a
+    /// slice of it).
+    fn compile<'c>(&'c mut self, source: &'c str, filename: &'c str, mode: CompileMode) -> Result<&'static Image, CompileError<'c>>;
 }
 
 /// Standard output (line-buffered by Rust's stdout).

@@ -200,6 +200,24 @@ fn sys_exc_info(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
     obj::tuple::new(vm, &[obj::type_of(e).as_value(), e, tb])
 }
 
+/// `sys.displayhook(value)`: print `repr(value)` unless it is None (`compile(...,
+/// 'single')` code calls it for each expression statement). `builtins._` is not set.
+fn sys_displayhook(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let v = a.get(0);
+    if v.is_null() || a.pos.len() != 1 {
+        return Err(vm.type_error(format_args!("displayhook() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    if v != Value::NONE {
+        let mut sb = obj::str::StrBuf::new(vm)?;
+        crate::runtime::repr_into(vm, v, &mut sb)?;
+        sb.push(vm, "\n")?;
+        sb.write_out(vm);
+        let _ = sb.finish(vm)?;
+    }
+    Ok(Value::NONE)
+}
+
+crate::static_qstr!(Q_DISPLAYHOOK, "displayhook");
 crate::static_qstr!(Q_EXCEPTION, "exception");
 crate::static_qstr!(Q_EXC_INFO, "exc_info");
 crate::static_qstr!(Q_TRACEBACK, "__traceback__");
@@ -215,6 +233,7 @@ static SYS: &[Builtin] = &[
     Builtin::function(&Q_EXIT, sys_exit),
     Builtin::function(&Q_EXCEPTION, sys_exception),
     Builtin::function(&Q_EXC_INFO, sys_exc_info),
+    Builtin::function(&Q_DISPLAYHOOK, sys_displayhook),
     Builtin::function(&Q_GET_INT_MAX, sys_get_int_max_str_digits),
     Builtin::function(&Q_SET_INT_MAX, sys_set_int_max_str_digits),
 ];
@@ -536,7 +555,9 @@ static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
 
 /// Is `name` a built-in module?
 pub fn is_builtin_module(name: &str) -> bool {
-    matches!(name, "gc" | "sys" | "types") || cfg!(feature = "math") && name == "math" || STD_MODULES.iter().any(|(n, _)| *n == name)
+    matches!(name, "gc" | "sys" | "types" | "builtins")
+        || cfg!(feature = "math") && name == "math"
+        || STD_MODULES.iter().any(|(n, _)| *n == name)
 }
 
 /// The name of standard module `name` as its ROM qstr (so `sys.modules` keys cost no heap).
@@ -544,10 +565,29 @@ pub fn std_module_name(name: &str) -> Option<Value> {
     STD_MODULES.iter().find(|(n, _)| *n == name).map(|(_, m)| m.name)
 }
 
+crate::static_qstr!(Q_BUILTINS, "builtins");
+
+/// The `builtins` module: a dict holding every builtin (built when first imported). May
+/// collect.
+fn make_builtins(vm: &mut Vm<'_>) -> PyResult<Value> {
+    let m = vm.roots_mark();
+    let md = obj::module::new(vm, Value::qstr(&Q_BUILTINS))?;
+    vm.push_root(md)?;
+    let d = obj::module::as_module(md).map(|x| x.dict).unwrap_or(Value::NULL);
+    for (k, v) in crate::builtins::entries() {
+        obj::dict::set_str(vm, d, *k, *v)?;
+    }
+    vm.pop_roots(m);
+    Ok(md)
+}
+
 /// Create built-in module `name` if it exists. May collect.
 pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value>> {
     if let Some((_, m)) = STD_MODULES.iter().find(|(n, _)| *n == name) {
         return Ok(Some(Value::rom(*m)));
+    }
+    if name == "builtins" {
+        return make_builtins(vm).map(Some);
     }
     let (fns, consts): (&'static [Builtin], &[(Value, Value)]) = match name {
         "gc" => (GC, &[]),
@@ -589,9 +629,15 @@ pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value
         let maxsize = obj::int::from_i64(vm, isize::MAX as i64)?;
         vm.push_root(maxsize)?;
         crate::obj::dict::set_str(vm, d, Value::qstr(&Q_MAXSIZE), maxsize)?;
+        crate::obj::dict::set_str(vm, d, Value::qstr(&Q_STDIN), Value::rom(&obj::stream::STDIN))?;
+        crate::obj::dict::set_str(vm, d, Value::qstr(&Q_STDOUT), Value::rom(&obj::stream::STDOUT))?;
+        crate::obj::dict::set_str(vm, d, Value::qstr(&Q_STDERR), Value::rom(&obj::stream::STDERR))?;
     }
     vm.pop_roots(m);
     Ok(Some(md))
 }
 
 crate::static_qstr!(Q_MODULES, "modules");
+crate::static_qstr!(Q_STDIN, "stdin");
+crate::static_qstr!(Q_STDOUT, "stdout");
+crate::static_qstr!(Q_STDERR, "stderr");

@@ -117,12 +117,30 @@ fn print_one(vm: &mut Vm<'_>, e: Value, sb: &mut StrBuf) -> crate::vm::PyResult<
             }
         }
     }
+    // A SyntaxError with a line prints where it points, then only its `msg` (CPython's
+    // print_exception; the source line and caret are left out like every source line).
+    let syntax = if obj::class::is_subclass(t, &exc::SYNTAX_ERROR_TYPE) { exc::syntax_location(e) } else { None };
+    let mut what = e;
+    if let Some((file, line, msg)) = syntax {
+        let mut b = crate::vm::FixedBuf::new();
+        use core::fmt::Write;
+        let f = obj::str::as_str(file).unwrap_or("<string>");
+        let _ = writeln!(b, "  File \"{f}\", line {line}");
+        let m = vm.roots_mark();
+        vm.push_root(msg)?;
+        out(vm, sb, b.as_str())?;
+        vm.pop_roots(m);
+        what = msg;
+    }
     out(vm, sb, head.as_str())?;
+    let m = vm.roots_mark();
+    vm.push_root(what)?;
     let msg = (|| -> crate::vm::PyResult<Value> {
         let mut sb2 = StrBuf::new(vm)?;
-        crate::runtime::str_into(vm, e, &mut sb2)?;
+        crate::runtime::str_into(vm, what, &mut sb2)?;
         sb2.finish(vm)
     })();
+    vm.pop_roots(m);
     match msg {
         Ok(s) => {
             // `s` must survive `sb` growing (a collection) while its text is copied.
@@ -140,7 +158,45 @@ fn print_one(vm: &mut Vm<'_>, e: Value, sb: &mut StrBuf) -> crate::vm::PyResult<
             out(vm, sb, ": <exception str() failed>")?;
         }
     }
-    out(vm, sb, "\n")
+    out(vm, sb, "\n")?;
+    print_notes(vm, e, sb)
+}
+
+/// The notes of `add_note`, one per line after the message, as CPython 3.11 prints them.
+fn print_notes(vm: &mut Vm<'_>, e: Value, sb: &mut StrBuf) -> crate::vm::PyResult<()> {
+    let d = exc::as_exc(e).map(|x| x.dict.get()).unwrap_or(Value::NULL);
+    let Some(notes) = obj::dict::as_dict(d).and_then(|_| obj::dict::get_str(d, Value::qstr(&exc::Q_NOTES))) else {
+        return Ok(());
+    };
+    let m = vm.roots_mark();
+    vm.push_root(notes)?;
+    let mut i = 0;
+    loop {
+        let note = match obj::list::as_list(notes) {
+            Some(l) => l.get(i),
+            None => obj::tuple::items(notes).and_then(|t| t.get(i).copied()),
+        };
+        let Some(note) = note else { break };
+        i += 1;
+        let text = (|| -> crate::vm::PyResult<Value> {
+            let mut sb2 = StrBuf::new(vm)?;
+            crate::runtime::str_into(vm, note, &mut sb2)?;
+            sb2.finish(vm)
+        })();
+        match text {
+            Ok(t) => {
+                vm.push_root(t)?;
+                out(vm, sb, obj::str::as_str(t).unwrap_or(""))?;
+            }
+            Err(_) => {
+                vm.take_pending();
+                out(vm, sb, "<note str() failed>")?;
+            }
+        }
+        out(vm, sb, "\n")?;
+    }
+    vm.pop_roots(m);
+    Ok(())
 }
 
 fn flush_repeat(vm: &mut Vm<'_>, repeat: usize, sb: &mut StrBuf) -> crate::vm::PyResult<()> {

@@ -96,6 +96,10 @@ pub struct Vm<'a> {
     poll_every: u32,
     poll_left: u32,
     poll: Option<&'a mut dyn FnMut() -> Poll>,
+    /// Where `input()` reads lines (None: at end of input).
+    pub(crate) input: Option<&'a mut dyn crate::Input>,
+    /// The compiler hook of `exec`, `eval` and `compile()` (None: they raise).
+    pub(crate) compiler: Option<&'a mut dyn crate::Compiler>,
     /// The run was stopped (budget or `Poll::Stop`): every check raises again until the
     /// run returns to Rust.
     stopping: bool,
@@ -163,6 +167,8 @@ impl<'a> Vm<'a> {
             poll_every: 0,
             poll_left: 0,
             poll: None,
+            input: None,
+            compiler: None,
             stopping: false,
             stop_msg: "",
             frame: FramePtr::NULL,
@@ -263,6 +269,18 @@ impl<'a> Vm<'a> {
         self.poll_left = self.poll_every;
         self.poll = Some(hook);
         self.rearm();
+    }
+
+    /// Install the source of `input()`'s lines (see [`Input`](crate::Input)); it stays for
+    /// the VM's lifetime.
+    pub fn set_input(&mut self, input: &'a mut dyn crate::Input) {
+        self.input = Some(input);
+    }
+
+    /// Install the compiler `exec`, `eval` and `compile()` use (see
+    /// [`Compiler`](crate::Compiler)); it stays for the VM's lifetime.
+    pub fn set_compiler(&mut self, compiler: &'a mut dyn crate::Compiler) {
+        self.compiler = Some(compiler);
     }
 
     /// Remove the poll hook.
@@ -1031,6 +1049,16 @@ impl<'a> Vm<'a> {
     /// Write text to the VM's output.
     pub fn write_out(&mut self, s: &str) {
         self.out.write_str(s);
+    }
+
+    /// Write text to the VM's error stream (`sys.stderr`).
+    pub(crate) fn write_err(&mut self, s: &str) {
+        self.out.write_err(s);
+    }
+
+    /// Flush the VM's output.
+    pub(crate) fn flush_out(&mut self) {
+        self.out.flush();
     }
 
     /// The currently handled exception (None if none).

@@ -111,6 +111,9 @@ pub(crate) struct Compiler<'a> {
     opts: crate::CompileOptions,
     /// MicroPython `const()` names of the module body, folded at compile time.
     mp_consts: Vec<mpconst::MpConst>,
+    /// `compile(..., 'single')`: expression statements of the module body (compound
+    /// statements included, functions and classes not) go to `sys.displayhook`.
+    interactive: bool,
 }
 
 /// Compile a module body. Returns the module code and its name table, or the diagnostics.
@@ -119,6 +122,7 @@ pub(crate) fn compile(
     table: ScopeTable,
     body: &[Stmt],
     module_name: &str,
+    mode: crate::SourceMode,
     opts: &crate::CompileOptions,
 ) -> Result<(CodeUnit, Vec<String>), Vec<Diagnostic>> {
     let mut c = Compiler {
@@ -130,10 +134,19 @@ pub(crate) fn compile(
         module_name: module_name.to_string(),
         opts: *opts,
         mp_consts: mpconst::collect(body),
+        interactive: mode == crate::SourceMode::Single,
     };
     c.enter_unit(0, "<module>".into(), String::new(), CodeFlags::NAMESPACE, 1);
-    c.docstring(body);
-    c.body(body);
+    match body {
+        [Stmt::Expr(e)] if mode == crate::SourceMode::Eval => {
+            c.expr(&e.value);
+            c.emit(Op::ReturnValue, 0);
+        }
+        _ => {
+            c.docstring(body);
+            c.body(body);
+        }
+    }
     let code = c.leave_unit(TextSize::new(0));
     if c.diags.is_empty() {
         Ok((code, c.names.into_vec()))

@@ -31,6 +31,20 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// An expression statement of `compile(..., 'single')` code's module body: its value
+    /// goes to `sys.displayhook` (`import sys` without binding the name, as CPython's
+    /// PRINT_EXPR reaches it through the sys module).
+    fn display_expr(&mut self, e: &'a ast::StmtExpr) {
+        self.emit(Op::LoadNone, 0);
+        let sys = self.name_index("sys");
+        self.emit2(Op::ImportName, sys, 0);
+        let hook = self.name_index("displayhook");
+        self.emit(Op::LoadAttr, hook);
+        self.expr(&e.value);
+        self.emit(Op::Call, 1);
+        self.emit(Op::PopTop, 0);
+    }
+
     fn stmt(&mut self, s: &'a Stmt) {
         let at = s.start();
         let saved = self.set_line(at);
@@ -106,6 +120,7 @@ impl<'a> Compiler<'a> {
             Stmt::Import(i) => self.import(i),
             Stmt::ImportFrom(i) => self.import_from(i),
             Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => {}
+            Stmt::Expr(e) if self.interactive && self.units.len() == 1 => self.display_expr(e),
             Stmt::Expr(e) => {
                 // Constant expression statements (docstrings included) have no effect.
                 if Self::const_value(&e.value).is_none() {

@@ -12,6 +12,29 @@ impl frostbyte::Output for Stdout {
     fn write_str(&mut self, s: &str) {
         let _ = self.0.write_all(s.as_bytes());
     }
+    fn flush(&mut self) {
+        let _ = self.0.flush();
+    }
+    fn write_err(&mut self, s: &str) {
+        let _ = self.0.flush();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+}
+
+/// `input()` reads the process's standard input (the harness gives it none: EOFError).
+struct Stdin;
+
+impl frostbyte::Input for Stdin {
+    fn read_line(&mut self, line: &mut dyn std::fmt::Write) -> bool {
+        let mut buf = String::new();
+        match std::io::stdin().read_line(&mut buf) {
+            Ok(0) | Err(_) => false,
+            Ok(_) => {
+                let _ = line.write_str(buf.trim_end_matches(['\n', '\r']));
+                true
+            }
+        }
+    }
 }
 
 #[derive(Default)]
@@ -42,7 +65,12 @@ fn main() -> std::process::ExitCode {
         .unwrap_or(8 << 20);
     let mut heap = vec![MaybeUninit::<u8>::uninit(); heap_size];
     let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
+    let mut input = Stdin;
+    // eval/exec/compile: the same in-process compiler `frostbyte run` installs.
+    let mut compiler = frostbyte_host_load::HostCompiler::new();
     let mut vm = frostbyte::Vm::new(&mut heap, &mut out);
+    vm.set_input(&mut input);
+    vm.set_compiler(&mut compiler);
     if let Err(e) = vm.add_image(image) {
         eprintln!("corpus-runner: cannot add image: {e:?}");
         return std::process::ExitCode::from(2);

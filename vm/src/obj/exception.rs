@@ -180,6 +180,18 @@ fn trace(v: Value, t: &mut Tracer<'_>) {
 pub fn str_into(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     let a = args(v);
     let items = obj::tuple::items(a).unwrap_or(&[]);
+    if is(v, &OS_ERROR_TYPE) && items.len() == 2 {
+        return os_error_str(vm, v, items, sb);
+    }
+    if is(v, &SYNTAX_ERROR_TYPE) {
+        return syntax_error_str(vm, v, items, sb);
+    }
+    if (is(v, &UNICODE_DECODE_ERROR_TYPE) || is(v, &UNICODE_ENCODE_ERROR_TYPE))
+        && items.len() == 5
+        && unicode_error_str(vm, v, items, sb)?
+    {
+        return Ok(());
+    }
     match items.len() {
         0 => Ok(()),
         1 => {
@@ -191,6 +203,140 @@ pub fn str_into(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
         }
         _ => runtime::repr_into(vm, a, sb),
     }
+}
+
+fn is(v: Value, ty: &Type) -> bool {
+    obj::class::is_subclass(obj::type_of(v), ty)
+}
+
+/// An attribute stored in the instance dict (NULL if absent).
+fn stored(v: Value, name: &str) -> Value {
+    let d = as_exc(v).map(|x| x.dict.get()).unwrap_or(Value::NULL);
+    let Some(dd) = obj::dict::as_dict(d) else { return Value::NULL };
+    let mut i = 0;
+    while let Some((k, val)) = dd.entry(i) {
+        i += 1;
+        if !k.is_null() && obj::str::as_str(k) == Some(name) {
+            return val;
+        }
+    }
+    Value::NULL
+}
+
+/// `[Errno 2] No such file: 'f' -> 'g'` (OSError with errno and strerror).
+fn os_error_str(vm: &mut Vm<'_>, v: Value, items: &[Value], sb: &mut StrBuf) -> PyResult<()> {
+    // An `errno` or `strerror` assigned later (kept in the dict) wins over the args.
+    let or_arg = |name: &str, i: usize| {
+        let x = stored(v, name);
+        if x.is_null() { items[i] } else { x }
+    };
+    let (errno, strerror) = (or_arg("errno", 0), or_arg("strerror", 1));
+    sb.push(vm, "[Errno ")?;
+    runtime::str_into(vm, errno, sb)?;
+    sb.push(vm, "] ")?;
+    runtime::str_into(vm, strerror, sb)?;
+    let f = stored(v, "filename");
+    if !f.is_null() && f != Value::NONE {
+        sb.push(vm, ": ")?;
+        runtime::repr_into(vm, f, sb)?;
+        let f2 = stored(v, "filename2");
+        if !f2.is_null() && f2 != Value::NONE {
+            sb.push(vm, " -> ")?;
+            runtime::repr_into(vm, f2, sb)?;
+        }
+    }
+    Ok(())
+}
+
+/// SyntaxError's `(filename, lineno, offset, text[, end_lineno, end_offset])` field `i`.
+fn syntax_detail(items: &[Value], i: usize) -> Value {
+    if items.len() != 2 {
+        return Value::NONE;
+    }
+    obj::tuple::items(items[1]).and_then(|d| d.get(i).copied()).unwrap_or(Value::NONE)
+}
+
+/// Where an uncaught SyntaxError points, for its traceback: (file name or NULL, line, msg),
+/// when its line is known. Attributes assigned later win over the args.
+pub fn syntax_location(e: Value) -> Option<(Value, i64, Value)> {
+    let items = obj::tuple::items(args(e)).unwrap_or(&[]);
+    let pick = |name: &str, i: usize| {
+        let x = stored(e, name);
+        if x.is_null() { syntax_detail(items, i) } else { x }
+    };
+    let line = obj::int::small_value(pick("lineno", 1))?;
+    let file = pick("filename", 0);
+    let mut msg = stored(e, "msg");
+    if msg.is_null() {
+        msg = items.first().copied().unwrap_or(Value::NONE);
+    }
+    Some((if obj::str::is_str(file) { file } else { Value::NULL }, line, msg))
+}
+
+/// `msg (file.py, line 3)`: the file's base name and the line, when known.
+fn syntax_error_str(vm: &mut Vm<'_>, v: Value, items: &[Value], sb: &mut StrBuf) -> PyResult<()> {
+    let pick = |name: &str, i: usize| {
+        let x = stored(v, name);
+        if x.is_null() { syntax_detail(items, i) } else { x }
+    };
+    let mut msg = stored(v, "msg");
+    if msg.is_null() {
+        msg = items.first().copied().unwrap_or(Value::NONE);
+    }
+    let (file, line) = (pick("filename", 0), pick("lineno", 1));
+    runtime::str_into(vm, msg, sb)?;
+    let file = obj::str::as_str(file).map(|f| f.rsplit('/').next().unwrap_or(f));
+    let line = obj::int::small_value(line);
+    match (file, line) {
+        (Some(f), Some(l)) => sb.push_fmt(vm, format_args!(" ({f}, line {l})")),
+        (Some(f), None) => sb.push_fmt(vm, format_args!(" ({f})")),
+        (None, Some(l)) => sb.push_fmt(vm, format_args!(" (line {l})")),
+        (None, None) => Ok(()),
+    }
+}
+
+/// `'utf-8' codec can't decode byte 0xff in position 0: reason` (false: the fields do not
+/// have the types CPython's format needs, so the generic form is used).
+fn unicode_error_str(vm: &mut Vm<'_>, v: Value, items: &[Value], sb: &mut StrBuf) -> PyResult<bool> {
+    let (Some(enc), Some(start), Some(end), Some(reason)) = (
+        obj::str::as_str(items[0]),
+        obj::int::small_value(items[2]),
+        obj::int::small_value(items[3]),
+        obj::str::as_str(items[4]),
+    ) else {
+        return Ok(false);
+    };
+    let decode = is(v, &UNICODE_DECODE_ERROR_TYPE);
+    let verb = if decode { "decode" } else { "encode" };
+    if end == start + 1 && start >= 0 {
+        if decode {
+            let Some(b) = obj::bytes::as_bytes(items[1]).and_then(|b| b.get(start as usize)) else { return Ok(false) };
+            sb.push_fmt(vm, format_args!("'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"))?;
+        } else {
+            let Some(c) = obj::str::as_str(items[1]).and_then(|s| s.chars().nth(start as usize)) else { return Ok(false) };
+            let c = c as u32;
+            let esc = if c < 0x100 {
+                (2, c)
+            } else if c < 0x10000 {
+                (4, c)
+            } else {
+                (8, c)
+            };
+            let letter = match esc.0 { 2 => 'x', 4 => 'u', _ => 'U' };
+            sb.push_fmt(vm, format_args!(
+                "'{enc}' codec can't encode character '\\{letter}{:0w$x}' in position {start}: {reason}",
+                esc.1,
+                w = esc.0
+            ))?;
+        }
+    } else {
+        sb.push_fmt(vm, format_args!(
+            "'{enc}' codec can't {verb} {} in position {start}-{}: {reason}",
+            if decode { "bytes" } else { "characters" },
+            end - 1
+        ))?;
+    }
+    Ok(true)
 }
 
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
@@ -221,12 +367,113 @@ fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
         Some("__context__") => opt(x.context.get()),
         Some("__suppress_context__") => Value::bool(x.suppress.get() != 0),
         Some("__traceback__") => opt(x.traceback.get()),
-        Some("value") if obj::is_instance(v, &STOP_ITERATION_TYPE) => opt(first_arg(v)),
-        Some("code") if obj::is_instance(v, &SYSTEM_EXIT_TYPE) => opt(first_arg(v)),
-        Some("name") if obj::is_instance(v, &IMPORT_ERROR_TYPE) || obj::is_instance(v, &NAME_ERROR_TYPE) => Value::NONE,
+        Some("value") if is(v, &STOP_ITERATION_TYPE) => opt(first_arg(v)),
+        Some("code") if is(v, &SYSTEM_EXIT_TYPE) => {
+            let a = args(v);
+            match obj::tuple::items(a).map_or(0, |i| i.len()) {
+                0 => Value::NONE,
+                1 => first_arg(v),
+                _ => a,
+            }
+        }
+        Some("name") if is(v, &IMPORT_ERROR_TYPE) || is(v, &NAME_ERROR_TYPE) || is(v, &ATTRIBUTE_ERROR_TYPE) => {
+            Value::NONE
+        }
+        Some("path") if is(v, &IMPORT_ERROR_TYPE) => Value::NONE,
+        Some("obj") if is(v, &ATTRIBUTE_ERROR_TYPE) => Value::NONE,
+        Some("msg") if is(v, &IMPORT_ERROR_TYPE) => {
+            let items = obj::tuple::items(args(v)).unwrap_or(&[]);
+            if items.len() == 1 { items[0] } else { Value::NONE }
+        }
+        Some(n @ ("errno" | "strerror" | "filename" | "filename2")) if is(v, &OS_ERROR_TYPE) => {
+            let items = obj::tuple::items(args(v)).unwrap_or(&[]);
+            match n {
+                "errno" if (2..=5).contains(&items.len()) => items[0],
+                "strerror" if (2..=5).contains(&items.len()) => items[1],
+                _ => Value::NONE,
+            }
+        }
+        Some(n @ ("msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line"))
+            if is(v, &SYNTAX_ERROR_TYPE) =>
+        {
+            let items = obj::tuple::items(args(v)).unwrap_or(&[]);
+            match n {
+                "msg" => items.first().copied().unwrap_or(Value::NONE),
+                "filename" => syntax_detail(items, 0),
+                "lineno" => syntax_detail(items, 1),
+                "offset" => syntax_detail(items, 2),
+                "text" => syntax_detail(items, 3),
+                "end_lineno" => syntax_detail(items, 4),
+                "end_offset" => syntax_detail(items, 5),
+                _ => Value::NONE,
+            }
+        }
+        Some(n @ ("encoding" | "object" | "start" | "end" | "reason"))
+            if is(v, &UNICODE_DECODE_ERROR_TYPE) || is(v, &UNICODE_ENCODE_ERROR_TYPE) || is(v, &UNICODE_TRANSLATE_ERROR_TYPE) =>
+        {
+            let items = obj::tuple::items(args(v)).unwrap_or(&[]);
+            let translate = is(v, &UNICODE_TRANSLATE_ERROR_TYPE);
+            let i = match (n, translate) {
+                ("encoding", false) => 0,
+                ("encoding", true) => return Ok(Value::NONE),
+                ("object", t) => 1 - t as usize,
+                ("start", t) => 2 - t as usize,
+                ("end", t) => 3 - t as usize,
+                (_, t) => 4 - t as usize,
+            };
+            items.get(i).copied().unwrap_or(Value::NONE)
+        }
         Some("__dict__") => x.dict.get(),
         _ => Value::NULL,
     })
+}
+
+/// The OSError subclass CPython picks for `OSError(errno, strerror, ...)` (Linux errno
+/// numbers, as MicroPython's ports use).
+fn os_subclass(errno: i64) -> Option<&'static Type> {
+    Some(match errno {
+        11 | 114 | 115 => &BLOCKING_IO_ERROR_TYPE,
+        10 => &CHILD_PROCESS_ERROR_TYPE,
+        32 | 108 => &BROKEN_PIPE_ERROR_TYPE,
+        103 => &CONNECTION_ABORTED_ERROR_TYPE,
+        111 => &CONNECTION_REFUSED_ERROR_TYPE,
+        104 => &CONNECTION_RESET_ERROR_TYPE,
+        17 => &FILE_EXISTS_ERROR_TYPE,
+        2 => &FILE_NOT_FOUND_ERROR_TYPE,
+        21 => &IS_A_DIRECTORY_ERROR_TYPE,
+        20 => &NOT_A_DIRECTORY_ERROR_TYPE,
+        4 => &INTERRUPTED_ERROR_TYPE,
+        1 | 13 => &PERMISSION_ERROR_TYPE,
+        3 => &PROCESS_LOOKUP_ERROR_TYPE,
+        110 => &TIMEOUT_ERROR_TYPE,
+        _ => return None,
+    })
+}
+
+/// The keywords a built-in exception's `__init__` accepts (CPython 3.11).
+fn keyword_ok(ty: &'static Type, name: &str) -> bool {
+    if obj::class::is_subclass(ty, &IMPORT_ERROR_TYPE) {
+        matches!(name, "name" | "path")
+    } else if obj::class::is_subclass(ty, &ATTRIBUTE_ERROR_TYPE) {
+        matches!(name, "name" | "obj")
+    } else if obj::class::is_subclass(ty, &NAME_ERROR_TYPE) {
+        name == "name"
+    } else {
+        false
+    }
+}
+
+/// The error for a keyword `ty(...)` does not take.
+fn bad_keyword(vm: &mut Vm<'_>, ty: &'static Type, name: &str) -> crate::vm::Raised {
+    let mut base = ty;
+    while base.is_heap() {
+        base = obj::class::static_base(base);
+    }
+    if keyword_ok(base, "name") {
+        vm.type_error(format_args!("'{name}' is an invalid keyword argument for {}()", base.name()))
+    } else {
+        vm.type_error(format_args!("{}() takes no keyword arguments", ty.name()))
+    }
 }
 
 fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, val: Value) -> PyResult<bool> {
@@ -243,6 +490,11 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, val: Value) -> PyResult<bool>
         }
         Some("__suppress_context__") => {
             x.suppress.set((val == Value::TRUE) as usize);
+            return Ok(true);
+        }
+        Some("__traceback__") => {
+            let tb = traceback_value(vm, val)?;
+            x.traceback.set(tb);
             return Ok(true);
         }
         Some("args") => {
@@ -270,9 +522,58 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, val: Value) -> PyResult<bool>
 }
 
 fn new_exc(vm: &mut Vm<'_>, cls: Value, args: &Args<'_>) -> PyResult<Value> {
-    let ty = obj::as_type(cls).map(|t| t as *const Type).unwrap_or(&EXCEPTION_TYPE);
-    new(vm, ty, args.pos)
+    let mut ty: &'static Type = obj::as_type(cls).unwrap_or(&EXCEPTION_TYPE);
+    let pos = args.pos;
+    // A class with its own Python `__init__` takes its keywords and arguments there.
+    let own_init = ty.is_heap() && obj::instance::user_init(ty).is_some();
+    if !own_init {
+        for k in args.kwnames {
+            let n = obj::str::as_str(*k).unwrap_or("");
+            if !keyword_ok(ty, n) {
+                return Err(bad_keyword(vm, ty, n));
+            }
+        }
+        let unicode = if obj::class::is_subclass(ty, &UNICODE_TRANSLATE_ERROR_TYPE) {
+            4
+        } else if obj::class::is_subclass(ty, &UNICODE_DECODE_ERROR_TYPE) || obj::class::is_subclass(ty, &UNICODE_ENCODE_ERROR_TYPE) {
+            5
+        } else {
+            0
+        };
+        if unicode != 0 && pos.len() != unicode {
+            return Err(vm.type_error(format_args!(
+                "function takes exactly {unicode} arguments ({} given)",
+                pos.len()
+            )));
+        }
+    }
+    if core::ptr::eq(ty, &OS_ERROR_TYPE) && (2..=5).contains(&pos.len()) {
+        if let Some(sub) = obj::int::small_value(pos[0]).and_then(os_subclass) {
+            ty = sub;
+        }
+    }
+    let os = obj::class::is_subclass(ty, &OS_ERROR_TYPE) && (3..=5).contains(&pos.len());
+    let e = new(vm, ty, if os { &pos[..2] } else { pos })?;
+    let m = vm.roots_mark();
+    vm.push_root(e)?;
+    if os {
+        setattr(vm, e, Value::qstr(&Q_FILENAME), pos[2])?;
+        if pos.len() == 5 {
+            setattr(vm, e, Value::qstr(&Q_FILENAME2), pos[4])?;
+        }
+    }
+    if !own_init {
+        for (k, val) in args.kwnames.iter().zip(args.kwvals) {
+            setattr(vm, e, *k, *val)?;
+        }
+    }
+    vm.pop_roots(m);
+    Ok(e)
 }
+
+crate::static_qstr!(Q_FILENAME, "filename");
+crate::static_qstr!(Q_FILENAME2, "filename2");
+crate::static_qstr!(Q_NOTES, "__notes__");
 
 fn init(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let e = args.get(0);
@@ -295,17 +596,54 @@ fn m_repr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     sb.finish(vm)
 }
 
-fn with_traceback(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    Ok(args.get(0))
+/// Check a value assigned as `__traceback__`: a traceback or None (NULL).
+fn traceback_value(vm: &mut Vm<'_>, tb: Value) -> PyResult<Value> {
+    if tb == Value::NONE {
+        Ok(Value::NULL)
+    } else if obj::traceback::as_tb(tb).is_some() {
+        Ok(tb)
+    } else {
+        Err(vm.type_error(format_args!("__traceback__ must be a traceback or None")))
+    }
+}
+
+fn with_traceback(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let e = args.get(0);
+    let tb = traceback_value(vm, args.get(1))?;
+    if let Some(x) = writable(vm, e) {
+        x.traceback.set(tb);
+    }
+    Ok(e)
+}
+
+/// `e.add_note(note)`: append to the `__notes__` list, printed after the traceback.
+fn add_note(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    let (e, note) = (args.get(0), args.get(1));
+    if !obj::str::is_str(note) {
+        return Err(vm.type_error(format_args!("note must be a str, not '{}'", obj::type_name(note))));
+    }
+    let mut notes = runtime::get_attr_opt(vm, e, Value::qstr(&Q_NOTES))?.unwrap_or(Value::NULL);
+    if notes.is_null() {
+        notes = obj::list::with_capacity(vm, 1)?;
+        vm.push_root(notes)?;
+        runtime::set_attr(vm, e, Value::qstr(&Q_NOTES), notes)?;
+    }
+    if obj::list::as_list(notes).is_none() {
+        return Err(vm.type_error(format_args!("Cannot add note: __notes__ is not a list")));
+    }
+    obj::list::append(vm, notes, note)?;
+    Ok(Value::NONE)
 }
 
 crate::static_qstr!(Q_WITH_TB, "with_traceback");
+crate::static_qstr!(Q_ADD_NOTE, "add_note");
 
 static METHODS: &[Builtin] = &[
     Builtin::method(&qstr::__init__, init),
     Builtin::method(&qstr::__str__, m_str),
     Builtin::method(&qstr::__repr__, m_repr),
     Builtin::method(&Q_WITH_TB, with_traceback),
+    Builtin::method(&Q_ADD_NOTE, add_note),
 ];
 
 fn str_slot(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
@@ -444,7 +782,81 @@ exc_types! {
     USER_WARNING_TYPE = (&Q_USER_WARNING, Some(&WARNING_TYPE));
     /// `DeprecationWarning`.
     DEPRECATION_WARNING_TYPE = (&Q_DEPRECATION, Some(&WARNING_TYPE));
+    /// `BlockingIOError`.
+    BLOCKING_IO_ERROR_TYPE = (&Q_BLOCKING_IO_ERROR, Some(&OS_ERROR_TYPE));
+    /// `ChildProcessError`.
+    CHILD_PROCESS_ERROR_TYPE = (&Q_CHILD_PROCESS_ERROR, Some(&OS_ERROR_TYPE));
+    /// `ConnectionError`.
+    CONNECTION_ERROR_TYPE = (&Q_CONNECTION_ERROR, Some(&OS_ERROR_TYPE));
+    /// `BrokenPipeError`.
+    BROKEN_PIPE_ERROR_TYPE = (&Q_BROKEN_PIPE_ERROR, Some(&CONNECTION_ERROR_TYPE));
+    /// `ConnectionAbortedError`.
+    CONNECTION_ABORTED_ERROR_TYPE = (&Q_CONNECTION_ABORTED_ERROR, Some(&CONNECTION_ERROR_TYPE));
+    /// `ConnectionRefusedError`.
+    CONNECTION_REFUSED_ERROR_TYPE = (&Q_CONNECTION_REFUSED_ERROR, Some(&CONNECTION_ERROR_TYPE));
+    /// `ConnectionResetError`.
+    CONNECTION_RESET_ERROR_TYPE = (&Q_CONNECTION_RESET_ERROR, Some(&CONNECTION_ERROR_TYPE));
+    /// `FileExistsError`.
+    FILE_EXISTS_ERROR_TYPE = (&Q_FILE_EXISTS_ERROR, Some(&OS_ERROR_TYPE));
+    /// `InterruptedError`.
+    INTERRUPTED_ERROR_TYPE = (&Q_INTERRUPTED_ERROR, Some(&OS_ERROR_TYPE));
+    /// `IsADirectoryError`.
+    IS_A_DIRECTORY_ERROR_TYPE = (&Q_IS_A_DIRECTORY_ERROR, Some(&OS_ERROR_TYPE));
+    /// `NotADirectoryError`.
+    NOT_A_DIRECTORY_ERROR_TYPE = (&Q_NOT_A_DIRECTORY_ERROR, Some(&OS_ERROR_TYPE));
+    /// `PermissionError`.
+    PERMISSION_ERROR_TYPE = (&Q_PERMISSION_ERROR, Some(&OS_ERROR_TYPE));
+    /// `ProcessLookupError`.
+    PROCESS_LOOKUP_ERROR_TYPE = (&Q_PROCESS_LOOKUP_ERROR, Some(&OS_ERROR_TYPE));
+    /// `TabError`.
+    TAB_ERROR_TYPE = (&Q_TAB_ERROR, Some(&INDENTATION_ERROR_TYPE));
+    /// `UnicodeTranslateError`.
+    UNICODE_TRANSLATE_ERROR_TYPE = (&Q_UNICODE_TRANSLATE_ERROR, Some(&UNICODE_ERROR_TYPE));
+    /// `BytesWarning`.
+    BYTES_WARNING_TYPE = (&Q_BYTES_WARNING, Some(&WARNING_TYPE));
+    /// `EncodingWarning`.
+    ENCODING_WARNING_TYPE = (&Q_ENCODING_WARNING, Some(&WARNING_TYPE));
+    /// `FutureWarning`.
+    FUTURE_WARNING_TYPE = (&Q_FUTURE_WARNING, Some(&WARNING_TYPE));
+    /// `ImportWarning`.
+    IMPORT_WARNING_TYPE = (&Q_IMPORT_WARNING, Some(&WARNING_TYPE));
+    /// `PendingDeprecationWarning`.
+    PENDING_DEPRECATION_WARNING_TYPE = (&Q_PENDING_DEPRECATION_WARNING, Some(&WARNING_TYPE));
+    /// `ResourceWarning`.
+    RESOURCE_WARNING_TYPE = (&Q_RESOURCE_WARNING, Some(&WARNING_TYPE));
+    /// `RuntimeWarning`.
+    RUNTIME_WARNING_TYPE = (&Q_RUNTIME_WARNING, Some(&WARNING_TYPE));
+    /// `SyntaxWarning`.
+    SYNTAX_WARNING_TYPE = (&Q_SYNTAX_WARNING, Some(&WARNING_TYPE));
+    /// `UnicodeWarning`.
+    UNICODE_WARNING_TYPE = (&Q_UNICODE_WARNING, Some(&WARNING_TYPE));
 }
+
+crate::static_qstr!(Q_BLOCKING_IO_ERROR, "BlockingIOError");
+crate::static_qstr!(Q_CHILD_PROCESS_ERROR, "ChildProcessError");
+crate::static_qstr!(Q_CONNECTION_ERROR, "ConnectionError");
+crate::static_qstr!(Q_BROKEN_PIPE_ERROR, "BrokenPipeError");
+crate::static_qstr!(Q_CONNECTION_ABORTED_ERROR, "ConnectionAbortedError");
+crate::static_qstr!(Q_CONNECTION_REFUSED_ERROR, "ConnectionRefusedError");
+crate::static_qstr!(Q_CONNECTION_RESET_ERROR, "ConnectionResetError");
+crate::static_qstr!(Q_FILE_EXISTS_ERROR, "FileExistsError");
+crate::static_qstr!(Q_INTERRUPTED_ERROR, "InterruptedError");
+crate::static_qstr!(Q_IS_A_DIRECTORY_ERROR, "IsADirectoryError");
+crate::static_qstr!(Q_NOT_A_DIRECTORY_ERROR, "NotADirectoryError");
+crate::static_qstr!(Q_PERMISSION_ERROR, "PermissionError");
+crate::static_qstr!(Q_PROCESS_LOOKUP_ERROR, "ProcessLookupError");
+crate::static_qstr!(Q_TAB_ERROR, "TabError");
+crate::static_qstr!(Q_UNICODE_TRANSLATE_ERROR, "UnicodeTranslateError");
+crate::static_qstr!(Q_BYTES_WARNING, "BytesWarning");
+crate::static_qstr!(Q_ENCODING_WARNING, "EncodingWarning");
+crate::static_qstr!(Q_FUTURE_WARNING, "FutureWarning");
+crate::static_qstr!(Q_IMPORT_WARNING, "ImportWarning");
+crate::static_qstr!(Q_PENDING_DEPRECATION_WARNING, "PendingDeprecationWarning");
+crate::static_qstr!(Q_RESOURCE_WARNING, "ResourceWarning");
+crate::static_qstr!(Q_RUNTIME_WARNING, "RuntimeWarning");
+crate::static_qstr!(Q_SYNTAX_WARNING, "SyntaxWarning");
+crate::static_qstr!(Q_UNICODE_WARNING, "UnicodeWarning");
+
 
 /// Every built-in exception type (for the builtins table).
 #[allow(dead_code)]
@@ -490,4 +902,28 @@ pub static ALL: &[&Type] = &[
     &WARNING_TYPE,
     &USER_WARNING_TYPE,
     &DEPRECATION_WARNING_TYPE,
+    &BLOCKING_IO_ERROR_TYPE,
+    &CHILD_PROCESS_ERROR_TYPE,
+    &CONNECTION_ERROR_TYPE,
+    &BROKEN_PIPE_ERROR_TYPE,
+    &CONNECTION_ABORTED_ERROR_TYPE,
+    &CONNECTION_REFUSED_ERROR_TYPE,
+    &CONNECTION_RESET_ERROR_TYPE,
+    &FILE_EXISTS_ERROR_TYPE,
+    &INTERRUPTED_ERROR_TYPE,
+    &IS_A_DIRECTORY_ERROR_TYPE,
+    &NOT_A_DIRECTORY_ERROR_TYPE,
+    &PERMISSION_ERROR_TYPE,
+    &PROCESS_LOOKUP_ERROR_TYPE,
+    &TAB_ERROR_TYPE,
+    &UNICODE_TRANSLATE_ERROR_TYPE,
+    &BYTES_WARNING_TYPE,
+    &ENCODING_WARNING_TYPE,
+    &FUTURE_WARNING_TYPE,
+    &IMPORT_WARNING_TYPE,
+    &PENDING_DEPRECATION_WARNING_TYPE,
+    &RESOURCE_WARNING_TYPE,
+    &RUNTIME_WARNING_TYPE,
+    &SYNTAX_WARNING_TYPE,
+    &UNICODE_WARNING_TYPE,
 ];

@@ -372,8 +372,28 @@ fn zip_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
             Some(item) => obj::tuple::init_item(out, k, item),
             None => {
                 vm.pop_roots(m);
-                if x.n.get() != 0 && k > 0 {
-                    return Err(vm.value_error(format_args!("zip() argument {} is shorter than argument 1", k + 1)));
+                if x.n.get() == 0 {
+                    return Ok(None);
+                }
+                let plural = if k > 1 { "s" } else { "" };
+                if k > 0 {
+                    return Err(vm.value_error(format_args!(
+                        "zip() argument {} is shorter than argument{plural} 1{}",
+                        k + 1,
+                        RangeTail(k)
+                    )));
+                }
+                // strict=True and the first iterator is done: every other one must be too.
+                for j in 1..n {
+                    let i = obj::tuple::items(iters).and_then(|t| t.get(j).copied()).unwrap_or(Value::NONE);
+                    if runtime::next(vm, i)?.is_some() {
+                        let plural = if j > 1 { "s" } else { "" };
+                        return Err(vm.value_error(format_args!(
+                            "zip() argument {} is longer than argument{plural} 1{}",
+                            j + 1,
+                            RangeTail(j)
+                        )));
+                    }
                 }
                 return Ok(None);
             }
@@ -381,6 +401,15 @@ fn zip_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
     }
     vm.pop_roots(m);
     Ok(Some(out))
+}
+
+/// `-k` after "arguments 1" when the arguments before the failing one are several.
+struct RangeTail(usize);
+
+impl core::fmt::Display for RangeTail {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.0 > 1 { write!(f, "-{}", self.0) } else { Ok(()) }
+    }
 }
 
 builtin_iter_type!(ZIP_TYPE, &qstr::zip, zip_next, new_zip);

@@ -53,6 +53,7 @@ pub mod set;
 pub mod slice;
 pub mod slot_wrapper;
 pub mod str;
+pub mod stream;
 pub mod super_;
 pub mod traceback;
 pub mod tuple;

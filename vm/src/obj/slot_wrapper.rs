@@ -216,6 +216,14 @@ pub fn provides(t: &Type, i: usize) -> bool {
     !t.is_heap() && OPS.get(i).is_some_and(|(_, op)| defined(t, *op))
 }
 
+/// The dunders the built-in type `t` provides through its slots (for `dir()`).
+pub fn provided_names(t: &Type) -> impl Iterator<Item = &'static str> + '_ {
+    OPS.iter()
+        .enumerate()
+        .filter(move |(i, _)| provides(t, *i))
+        .map(|(_, (n, _))| *n)
+}
+
 /// Slot wrapper layout (unbound and bound share it).
 #[repr(C)]
 pub struct SlotWrapperObj {

@@ -52,7 +52,21 @@ fn trace(v: Value, t: &mut Tracer<'_>) {
     }
 }
 
-static SLOTS: Slots = Slots { trace: Some(trace), ..Slots::EMPTY };
+/// `tb_next`, `tb_lineno`; `tb_frame` is None (frames are freed when they return) and
+/// `tb_lasti` -1 (no instruction offsets are kept).
+fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    let Some(e) = as_tb(v) else { return Ok(Value::NULL) };
+    Ok(match obj::str::as_str(name) {
+        Some("tb_next") if e.next.is_null() => Value::NONE,
+        Some("tb_next") => e.next,
+        Some("tb_lineno") => Value::small_int(e.line as isize),
+        Some("tb_frame") => Value::NONE,
+        Some("tb_lasti") => Value::small_int(-1),
+        _ => Value::NULL,
+    })
+}
+
+static SLOTS: Slots = Slots { trace: Some(trace), getattr: Some(getattr), ..Slots::EMPTY };
 
 /// `traceback`.
 pub static TB_TYPE: Type = Type::builtin(&Q_TB, Some(&obj::class::OBJECT_TYPE), Kind::Traceback, 0, &SLOTS, &[]);
