@@ -38,10 +38,7 @@ fn run_frozen(
     if let Err(e) = r {
         let mut tb = Capture::default();
         vm.print_exception_to(&e, &mut tb);
-        drop(vm);
         out.0.push_str(&tb.0);
-    } else {
-        drop(vm);
     }
     (elapsed, out.0, peak)
 }
@@ -58,8 +55,8 @@ fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("programs");
     let mut heap = vec![MaybeUninit::<u8>::uninit(); HEAP];
     println!(
-        "{:<14} {:>12} {:>12} {:>8} {:>12}  {}",
-        "program", "frostbyte", "cpython", "ratio", "peak heap", "output"
+        "{:<14} {:>12} {:>12} {:>8} {:>12}  output",
+        "program", "frostbyte", "cpython", "ratio", "peak heap"
     );
     let mut all_ok = true;
     for (name, image) in PROGRAMS {

@@ -247,13 +247,11 @@ fn cmd_run(
             }
             let mut tb = Capture::default();
             vm.print_exception_to(&e, &mut tb);
-            drop(vm);
             let _ = out.0.flush();
             eprint!("{}", tb.0);
             return ExitCode::FAILURE;
         }
     };
-    drop(vm);
     let _ = out.0.flush();
     code
 }

@@ -269,7 +269,7 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
             .entry((owner_of(&name), is_code))
             .and_modify(|b| *b += size)
             .or_insert(size);
-        if !is_code && crate_of(&name) != "" && name.ends_with("::FROZEN") {
+        if !is_code && !crate_of(&name).is_empty() && name.ends_with("::FROZEN") {
             image_static = Some((owner_of(&name), size));
         }
     }

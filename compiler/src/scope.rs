@@ -176,7 +176,7 @@ impl ScopeTable {
     pub(crate) fn always_builtin(&self, name: &str) -> bool {
         let module = &self.scopes[0];
         !module.star_import
-            && !module.syms.get(name).is_some_and(|s| s.flags & ASSIGNED != 0)
+            && module.syms.get(name).is_none_or(|s| s.flags & ASSIGNED == 0)
             && !self.scopes.iter().any(|s| s.syms.get(name).is_some_and(|x| x.flags & GLOBAL != 0))
     }
 }

@@ -1,13 +1,11 @@
 //! `frostbyte-build`: freeze a Python module tree from `build.rs`.
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     frostbyte_build::Config::new()
-//!         .package("python/sensor")
-//!         .module("python/main.py")
-//!         .compile_or_exit();
-//! }
+//! // build.rs, inside `fn main()`:
+//! frostbyte_build::Config::new()
+//!     .package("python/sensor")
+//!     .module("python/main.py")
+//!     .compile_or_exit();
 //! ```
 //! ```ignore
 //! // src/main.rs: defines `pub static FROZEN: frostbyte::Image`

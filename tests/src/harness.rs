@@ -62,8 +62,6 @@ pub fn normalize(text: &str) -> String {
 pub struct Outcome {
     /// Normalised combined output, with the `[exit N]` line.
     pub output: String,
-    /// True if the process had to be killed.
-    pub timed_out: bool,
 }
 
 /// Run `cmd` with a time limit and collect its normalised output.
@@ -76,7 +74,6 @@ pub fn run(mut cmd: Command, limit: Duration) -> Outcome {
         Err(e) => {
             return Outcome {
                 output: format!("cannot start {cmd:?}: {e}"),
-                timed_out: false,
             }
         }
     };
@@ -117,7 +114,7 @@ pub fn run(mut cmd: Command, limit: Duration) -> Outcome {
     if timed_out {
         output.push_str("[timed out]\n");
     }
-    Outcome { output, timed_out }
+    Outcome { output }
 }
 
 /// Cases listed in `tests/known_failures.txt` (`name  # reason`), for the given mode

@@ -43,7 +43,6 @@ fn run_app(size: usize) -> (String, bool, usize, usize) {
     }
     vm.collect();
     let st = vm.heap_stats();
-    drop(vm);
     (out.0 + &tb.0, ok, st.used, st.peak)
 }
 
@@ -61,7 +60,6 @@ fn sensor_app_heap_census() {
     vm.collect();
     let retained = vm.heap_stats().used - base;
     eprintln!("== census after `import sensor`: {retained} bytes retained\n{}", vm.heap_census_table());
-    drop(vm);
     // Issue 3: at most 1,200 bytes on 32-bit (MicroPython: 1,696); layouts are words, so
     // twice that on 64-bit. tools/heap32 measures the 32-bit figure (880 B).
     assert!(retained <= 1200 * word / 4, "import sensor retained {retained} bytes");
@@ -76,7 +74,6 @@ fn sensor_app_heap_census() {
     let _ = vm.run_main("main");
     vm.collect();
     eprintln!("== census after running main.py: {used} bytes in use\n{}", vm.heap_census_table());
-    drop(vm);
     let (mut lo, mut hi) = (1024, 256 * 1024);
     while hi - lo > 256 {
         let mid = (lo + hi) / 2;

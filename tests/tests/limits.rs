@@ -49,10 +49,7 @@ fn run_with(
     if let Err(e) = r {
         let mut tb = Capture::default();
         vm.print_exception_to(&e, &mut tb);
-        drop(vm);
         out.0.push_str(&tb.0);
-    } else {
-        drop(vm);
     }
     (out.0, ok)
 }

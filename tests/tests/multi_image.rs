@@ -30,10 +30,8 @@ fn identifiers_compare_equal_across_images() {
     if let Err(e) = r {
         let mut tb = Capture::default();
         vm.print_exception_to(&e, &mut tb);
-        drop(vm);
         panic!("alpha failed:\n{}{}", out.0, tb.0);
     }
-    drop(vm);
     assert!(!failed);
     assert_eq!(
         out.0,

@@ -1384,8 +1384,10 @@ static TABLE3: [(Value, Value); 24] = [
     (Value::qstr(&exc::Q_UNICODE_WARNING), t(&exc::UNICODE_WARNING_TYPE)),
 ];
 
-/// The functions reaching the embedder's hooks, and `__debug__`.
-static TABLE4: [(Value, Value); 5] = [
+/// `aiter` and `anext`, the functions reaching the embedder's hooks, and `__debug__`.
+static TABLE4: [(Value, Value); 7] = [
+    (crate::coro::AITER_NAME, f(&crate::coro::AITER)),
+    (crate::coro::ANEXT_NAME, f(&crate::coro::ANEXT)),
     (Value::qstr(&Q_EVAL), f(&F_EVAL)),
     (Value::qstr(&Q_EXEC), f(&F_EXEC)),
     (Value::qstr(&Q_COMPILE), f(&F_COMPILE)),

@@ -280,3 +280,205 @@ pub fn types_consts() -> [(Value, Value); 2] {
 pub fn types_name() -> Value {
     Value::qstr(&Q_TYPES)
 }
+
+// ----- the builtins `aiter` and `anext` -----
+
+crate::static_qstr!(Q_AITER_FN, "aiter");
+crate::static_qstr!(Q_ANEXT_FN, "anext");
+crate::static_qstr!(Q_ANEXT_AWAITABLE, "anext_awaitable");
+crate::static_qstr!(Q_AWAIT, "__await__");
+
+/// `aiter(o)`: `type(o).__aiter__(o)`, checked to be an async iterator. May collect.
+fn aiter(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "aiter", args, 1, 1)?;
+    let o = args.get(0);
+    let Some(f) = special(vm, o, &Q_AITER)? else {
+        return Err(vm.type_error(format_args!("'{}' object is not an async iterable", obj::type_name(o))));
+    };
+    let m = vm.roots_mark();
+    vm.push_root(f)?;
+    let it = crate::call::call_args(vm, f, &Args::new(&[]));
+    vm.pop_roots(m);
+    let it = it?;
+    if class::lookup(obj::type_of(it), Value::qstr(&Q_ANEXT)).is_none() {
+        return Err(vm.type_error(format_args!("aiter() returned not an async iterator of type '{}'", obj::type_name(it))));
+    }
+    Ok(it)
+}
+
+/// `anext(ait[, default])`: the awaitable `type(ait).__anext__(ait)`; with a default, an
+/// `anext_awaitable` that turns the iterator's StopAsyncIteration into that default.
+/// May collect.
+fn anext(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "anext", args, 1, 2)?;
+    let ait = args.get(0);
+    let Some(f) = special(vm, ait, &Q_ANEXT)? else {
+        return Err(vm.type_error(format_args!("'{}' object is not an async iterator", obj::type_name(ait))));
+    };
+    let m = vm.roots_mark();
+    vm.push_root(f)?;
+    let aw = crate::call::call(vm, f, &[]);
+    vm.pop_roots(m);
+    let aw = aw?;
+    if args.pos.len() < 2 {
+        return Ok(aw);
+    }
+    let m = vm.roots_mark();
+    vm.push_root(aw)?;
+    let v = vm.alloc_obj(&ANEXT_AWAITABLE_TYPE, core::mem::size_of::<AnextAwaitable>());
+    vm.pop_roots(m);
+    let v = v?;
+    if let Some(a) = as_anext(v) {
+        a.wrapped.set(aw);
+        a.iter.set(Value::NULL);
+        a.default.set(args.get(1));
+    }
+    Ok(v)
+}
+
+/// What `anext(ait, default)` returns.
+///
+/// ```text
+///  AnextAwaitable  ObjHeader | wrapped Value (what __anext__() returned)
+///                  | iter Value (its __await__ iterator, NULL until first driven) | default Value
+/// ```
+#[repr(C)]
+struct AnextAwaitable {
+    hdr: crate::rom::ObjHeader,
+    wrapped: core::cell::Cell<Value>,
+    iter: core::cell::Cell<Value>,
+    default: core::cell::Cell<Value>,
+}
+
+fn as_anext(v: Value) -> Option<&'static AnextAwaitable> {
+    // SAFETY: objects of ANEXT_AWAITABLE_TYPE are AnextAwaitable objects made by `anext`.
+    (v.is_obj() && core::ptr::eq(obj::type_of(v), &ANEXT_AWAITABLE_TYPE))
+        .then(|| unsafe { &*(v.as_ptr() as *const AnextAwaitable) })
+}
+
+fn anext_trace(v: Value, t: &mut crate::heap::Tracer<'_>) {
+    if let Some(a) = as_anext(v) {
+        t.mark(a.wrapped.get());
+        t.mark(a.iter.get());
+        t.mark(a.default.get());
+    }
+}
+
+/// One step of an `anext_awaitable` `v` (rooted by the caller): send `x`, or throw `e`
+/// when it is not NULL, into the iterator of the wrapped awaitable. May collect.
+fn anext_step(vm: &mut Vm<'_>, v: Value, x: Value, e: Value) -> PyResult<Value> {
+    let Some(a) = as_anext(v) else { return Err(vm.type_error(format_args!("expected an anext_awaitable"))) };
+    let mut it = a.iter.get();
+    if it.is_null() {
+        it = get_awaitable(vm, a.wrapped.get(), 3)?;
+        a.iter.set(it);
+    }
+    let r: PyResult<Sent> = if !e.is_null() {
+        if generator::as_gen(it).is_some() {
+            generator::throw_into(vm, it, e).map(|s| match s {
+                crate::call::GenStep::Yield(y) => Sent::Yield(y),
+                crate::call::GenStep::Return(r) => Sent::Return(r),
+            })
+        } else {
+            match call_method_opt(vm, it, &crate::qstr::throw, &[e]) {
+                Ok(Some(y)) => Ok(Sent::Yield(y)),
+                Ok(None) => Err(vm.raise(e)),
+                Err(r) if vm.pending_is(&exc::STOP_ITERATION_TYPE) => {
+                    let _ = r;
+                    Ok(Sent::Return(generator::take_stop_value(vm)))
+                }
+                Err(r) => Err(r),
+            }
+        }
+    } else if generator::as_gen(it).is_some() {
+        generator::send_value(vm, it, x).map(|s| match s {
+            crate::call::GenStep::Yield(y) => Sent::Yield(y),
+            crate::call::GenStep::Return(r) => Sent::Return(r),
+        })
+    } else {
+        send_to(vm, it, x)
+    };
+    match r {
+        Ok(Sent::Yield(y)) => Ok(y),
+        Ok(Sent::Return(rv)) => Err(generator::stop_with(vm, rv)),
+        Err(_) if vm.pending_is(&exc::STOP_ASYNC_ITERATION_TYPE) => {
+            vm.take_pending();
+            let d = a.default.get();
+            Err(generator::stop_with(vm, d))
+        }
+        Err(r) => Err(r),
+    }
+}
+
+fn anext_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
+    anext_step(vm, v, Value::NONE, Value::NULL).map(Some)
+}
+
+fn anext_self(_vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    Ok(v)
+}
+
+fn anext_repr(vm: &mut Vm<'_>, v: Value, sb: &mut obj::str::StrBuf) -> PyResult<()> {
+    sb.push_fmt(vm, format_args!("<anext_awaitable object at {:#x}>", v.bits()))
+}
+
+fn anext_await(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "__await__", args, 1, 1)?;
+    Ok(args.get(0))
+}
+
+fn anext_send(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "send", args, 2, 2)?;
+    anext_step(vm, args.get(0), args.get(1), Value::NULL)
+}
+
+fn anext_throw(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "throw", args, 2, 4)?;
+    let e = generator::thrown_exception(vm, args.get(1), args.get(2))?;
+    let m = vm.roots_mark();
+    vm.push_root(e)?;
+    let r = anext_step(vm, args.get(0), Value::NONE, e);
+    vm.pop_roots(m);
+    r
+}
+
+fn anext_close(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "close", args, 1, 1)?;
+    if let Some(a) = as_anext(args.get(0)) {
+        let it = a.iter.get();
+        if generator::as_gen(it).is_some() {
+            generator::close_gen(vm, it)?;
+        } else if !it.is_null() {
+            call_method_opt(vm, it, &crate::qstr::close, &[])?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+static ANEXT_METHODS: &[obj::Builtin] = &[
+    obj::Builtin::method(&Q_AWAIT, anext_await),
+    obj::Builtin::method(&crate::qstr::send, anext_send),
+    obj::Builtin::method(&crate::qstr::throw, anext_throw),
+    obj::Builtin::method(&crate::qstr::close, anext_close),
+];
+
+static ANEXT_SLOTS: obj::Slots = obj::Slots {
+    trace: Some(anext_trace),
+    repr: Some(anext_repr),
+    iter: Some(anext_self),
+    next: Some(anext_next),
+    ..obj::Slots::EMPTY
+};
+
+/// `anext_awaitable` (what `anext(ait, default)` returns).
+static ANEXT_AWAITABLE_TYPE: obj::Type =
+    obj::Type::builtin(&Q_ANEXT_AWAITABLE, Some(&class::OBJECT_TYPE), obj::Kind::Misc, 0, &ANEXT_SLOTS, ANEXT_METHODS);
+
+/// The builtin `aiter`.
+pub static AITER: obj::Builtin = obj::Builtin::function(&Q_AITER_FN, aiter);
+/// The builtin `anext`.
+pub static ANEXT: obj::Builtin = obj::Builtin::function(&Q_ANEXT_FN, anext);
+/// Their names, for the builtins table.
+pub const AITER_NAME: Value = Value::qstr(&Q_AITER_FN);
+/// See [`AITER_NAME`].
+pub const ANEXT_NAME: Value = Value::qstr(&Q_ANEXT_FN);

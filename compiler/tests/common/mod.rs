@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use frostbyte_compiler::{compile_module, CodeUnit, CompiledModule, Const, Diagnostic, SourceFile};
+use frostbyte_compiler::{compile_module, CodeUnit, CompiledModule, Diagnostic, SourceFile};
 use frostbyte_format::op::{self, Instr, OperandKind};
 use frostbyte_format::{exctable, Op};
 

@@ -9,7 +9,7 @@ const HEAP: usize = 64 * 1024;
 
 fn main() -> std::process::ExitCode {
     let mut heap = vec![MaybeUninit::<u8>::uninit(); HEAP];
-    let mut out = frostbyte::StdOut::default();
+    let mut out = frostbyte::StdOut;
     let mut vm = frostbyte::Vm::new(&mut heap, &mut out);
     vm.add_image(&FROZEN).expect("image built for this VM");
     let result = vm.run_main("main");
@@ -21,8 +21,6 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     };
-    drop(vm);
-    drop(out);
     if std::env::var_os("FROSTBYTE_STATS").is_some() {
         eprintln!("heap: {} bytes total, {} in use at exit, peak {}", stats.total, stats.used, stats.peak);
     }

@@ -88,12 +88,10 @@ fn main() -> std::process::ExitCode {
         }
         let mut tb = Capture::default();
         vm.print_exception_to(&e, &mut tb);
-        drop(vm);
         let _ = out.0.flush();
         eprint!("{}", tb.0);
         return std::process::ExitCode::FAILURE;
     }
-    drop(vm);
     let _ = out.0.flush();
     std::process::ExitCode::SUCCESS
 }
