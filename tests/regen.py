@@ -37,6 +37,10 @@ The captured text is then normalized by :func:`normalize`:
    program output, blank lines and the chaining sentences ("The above exception
    was the direct cause of the following exception:", "During handling of the
    above exception, another exception occurred:") -- are kept unchanged.
+   An exception group prints its members in boxes whose lines start with a
+   margin (``  | ``, or ``  + `` before the group's own header); the rules above
+   apply to the text after the margin, and ``Exception Group Traceback (most
+   recent call last):`` opens a block like ``Traceback ...`` does.
 2. In ``  File "<path>", line N, in f`` lines the path is reduced to its base
    name: ``File "/any/where/pkg/mod.py"`` becomes ``File "mod.py"``.
 
@@ -84,6 +88,8 @@ CORPUS = os.path.join(HERE, "corpus")
 TIMEOUT_SECONDS = 120
 
 TRACEBACK_HEADER = "Traceback (most recent call last):"
+GROUP_TRACEBACK_HEADER = "Exception Group Traceback (most recent call last):"
+_GROUP_MARGIN = re.compile(r"^(?:  )+[|+] ")
 _FILE_LINE = re.compile(r'^(  File ")([^"]*)(".*)$')
 
 
@@ -106,14 +112,19 @@ def normalize(text):
     out = []
     in_traceback = False
     for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body == TRACEBACK_HEADER:
+        full = line.rstrip("\r\n")
+        # Inside a printed exception group every line carries a margin ("  | ", or
+        # "  + " before the group's own header); the rules apply to what follows it.
+        m = _GROUP_MARGIN.match(full)
+        margin = m.group(0) if m else ""
+        body = full[len(margin):]
+        if body in (TRACEBACK_HEADER, GROUP_TRACEBACK_HEADER):
             in_traceback = True
             out.append(line)
             continue
         if in_traceback:
             if body.startswith("  File "):
-                out.append(_reduce_path(body) + line[len(body):])
+                out.append(margin + _reduce_path(body) + line[len(full):])
                 continue
             if body.startswith("    "):
                 # Source line or ^^^/~~~ marker line under a File line.

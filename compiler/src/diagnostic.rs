@@ -15,7 +15,7 @@ pub struct Diagnostic {
     pub line: u32,
     /// 1-based column, in characters.
     pub col: u32,
-    /// What is wrong, e.g. `unsupported: 'except*' clause`.
+    /// What is wrong, e.g. `'return' outside function`.
     pub message: String,
     /// The text of the line (without its line break); of a long line only the part around
     /// the column, with `...` where text was left out.

@@ -151,6 +151,9 @@ macro_rules! for_each_op {
             (GetANext,            89, [],                 (1),             Next,       "ait -- ait aw   the awaitable of ait.__anext__()"),
             (EndAsyncFor,         90, [],                 (-2),            Next,       "ait exc --      the end of `async for`: StopAsyncIteration ends the loop, anything else is raised again"),
             (AsyncGenWrap,        91, [],                 (0),             Next,       "v -- w          mark v as a value the async generator yields (not an await's yield)"),
+            // --- except* (exception groups) ---
+            (CheckEgMatch,        92, [],                 (0),             Next,       "exc t -- rest match   split exc by the except* type t (a naked exc that matches is wrapped in a group); match None if nothing matched; handled = match"),
+            (PrepReraiseStar,     93, [],                 (-1),            Next,       "orig excs -- e   what the except* clauses leave to raise: the raised and re-raised parts of excs, merged against orig (None if nothing)"),
         }
     };
 }

@@ -39,10 +39,29 @@ pub fn corpus_entries() -> Vec<(String, PathBuf, PathBuf)> {
     out
 }
 
+/// Length of the exception-group margin at the start of `line` (pairs of spaces, then
+/// `| ` or `+ `), 0 if none.
+fn group_margin_len(line: &str) -> usize {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while b.get(i) == Some(&b' ') && b.get(i + 1) == Some(&b' ') {
+        i += 2;
+    }
+    if i > 0 && matches!(b.get(i), Some(b'|' | b'+')) && b.get(i + 1) == Some(&b' ') {
+        i + 2
+    } else {
+        0
+    }
+}
+
 /// Reduce `File "a/b/c.py"` to `File "c.py"` on every traceback line.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
+        // Lines of a printed exception group start with a margin ("  | ").
+        let margin_len = group_margin_len(line);
+        let (margin, line) = line.split_at(margin_len);
+        out.push_str(margin);
         if let Some(rest) = line.strip_prefix("  File \"") {
             if let Some(end) = rest.find('"') {
                 let path = &rest[..end];

@@ -1356,8 +1356,11 @@ static TABLE2: [(Value, Value); 23] = [
     (Value::qstr(&obj::complex::Q_COMPLEX_NAME), t(&obj::complex::COMPLEX_TYPE)),
 ];
 
-/// The exception classes added after the first table (OSError's subclasses, the warnings).
-static TABLE3: [(Value, Value); 24] = [
+/// The exception classes added after the first table (the groups, OSError's subclasses,
+/// the warnings).
+static TABLE3: [(Value, Value); 26] = [
+    (Value::qstr(&obj::exception_group::Q_BASE_EXCEPTION_GROUP), t(&obj::exception_group::BASE_EXCEPTION_GROUP_TYPE)),
+    (Value::qstr(&obj::exception_group::Q_EXCEPTION_GROUP), t(&obj::exception_group::EXCEPTION_GROUP_TYPE)),
     (Value::qstr(&exc::Q_BLOCKING_IO_ERROR), t(&exc::BLOCKING_IO_ERROR_TYPE)),
     (Value::qstr(&exc::Q_CHILD_PROCESS_ERROR), t(&exc::CHILD_PROCESS_ERROR_TYPE)),
     (Value::qstr(&exc::Q_CONNECTION_ERROR), t(&exc::CONNECTION_ERROR_TYPE)),

@@ -1024,6 +1024,21 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let b = crate::builtins::exc_matches(vm, f.peek(1), f.peek(0))?;
                 f.poke(0, Value::bool(b));
             }
+            Op::CheckEgMatch => {
+                f.set_ip(pc as u32);
+                let (rest, matched) = obj::exception_group::check_eg_match(vm, f.peek(1), f.peek(0))?;
+                f.poke(1, rest);
+                f.poke(0, matched);
+                if matched != Value::NONE {
+                    vm.handled = matched;
+                }
+            }
+            Op::PrepReraiseStar => {
+                f.set_ip(pc as u32);
+                let r = obj::exception_group::prep_reraise_star(vm, f.peek(1), f.peek(0))?;
+                f.pop();
+                f.poke(0, r);
+            }
             Op::Reraise => {
                 f.set_ip(pc as u32);
                 let e = f.pop();

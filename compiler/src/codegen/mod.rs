@@ -57,6 +57,8 @@ enum FBlockKind<'a> {
     HandlerCleanup {
         name: Option<&'a str>,
     },
+    /// An `except*` body: `break`, `continue` and `return` cannot leave it.
+    ExceptStar,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -484,7 +486,7 @@ impl<'a> Compiler<'a> {
             let keep = preserve as u32;
             self.unit().handlers.truncate(fb.outer_handlers);
             match fb.kind {
-                FBlockKind::While { .. } | FBlockKind::TryExcept => {}
+                FBlockKind::While { .. } | FBlockKind::TryExcept | FBlockKind::ExceptStar => {}
                 FBlockKind::For { .. } => {
                     if preserve {
                         self.emit(Op::Swap, 2);

@@ -17,12 +17,14 @@
 //! `finally` bodies are emitted on the normal path, on the exceptional path
 //! (`PushExcInfo; body; Reraise` with a cleanup like C), and inlined by early exits.
 
-use frostbyte_format::Op;
+use frostbyte_format::{CmpOp, Op};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 
 use super::{Compiler, Ctx, FBlockKind};
 use crate::code::Const;
+
+const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 impl<'a> Compiler<'a> {
     pub(super) fn body(&mut self, body: &'a [Stmt]) {
@@ -143,6 +145,9 @@ impl<'a> Compiler<'a> {
         if s.is_async && s.is_generator && r.value.is_some() {
             return self.error(r.range.start(), "'return' with value in async generator");
         }
+        if self.in_except_star(0) {
+            return self.error(r.range.start(), EXCEPT_STAR_EXIT);
+        }
         match &r.value {
             Some(v) => self.expr(v),
             None => self.emit(Op::LoadNone, 0),
@@ -173,6 +178,9 @@ impl<'a> Compiler<'a> {
             };
             return self.error(at, msg);
         };
+        if self.in_except_star(i + 1) {
+            return self.error(at, EXCEPT_STAR_EXIT);
+        }
         self.with_saved_blocks(|c| {
             c.unwind(i + 1, false);
             if is_break {
@@ -184,6 +192,11 @@ impl<'a> Compiler<'a> {
                 c.emit_jump(Op::Jump, start);
             }
         });
+    }
+
+    /// Is an `except*` body among the blocks from index `from` up?
+    fn in_except_star(&self, from: usize) -> bool {
+        self.u().fblocks.get(from..).is_some_and(|b| b.iter().any(|fb| matches!(fb.kind, FBlockKind::ExceptStar)))
     }
 
     fn if_stmt(&mut self, s: &'a ast::StmtIf) {
@@ -339,14 +352,116 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_stmt(&mut self, t: &'a ast::StmtTry) {
-        if t.is_star {
-            return self.unsupported(t.range.start(), "'except*' clause");
-        }
         if t.finalbody.is_empty() {
-            self.try_except(t);
+            self.try_except_any(t);
         } else {
             self.try_finally(t);
         }
+    }
+
+    fn try_except_any(&mut self, t: &'a ast::StmtTry) {
+        if t.is_star {
+            self.try_star(t);
+        } else {
+            self.try_except(t);
+        }
+    }
+
+    /// `try: ... except* T as e: ...` (CPython 3.11's layout). The handler keeps
+    /// `prev orig list rest` on the stack: `orig` is the caught exception, `list` collects
+    /// what the clauses raise, `rest` is what no clause has matched yet. Each clause splits
+    /// `rest` (CheckEgMatch) and runs on the match; an exception escaping its body is
+    /// appended to `list`. PrepReraiseStar merges `list` and the final `rest` against
+    /// `orig` into what is raised, if anything.
+    fn try_star(&mut self, t: &'a ast::StmtTry) {
+        let d = self.u().depth;
+        let handler = self.new_label();
+        let end = self.new_label();
+        let outer = self.push_handler(handler, d);
+        self.push_fblock(FBlockKind::TryExcept, outer);
+        self.body(&t.body);
+        self.pop_fblock();
+        self.pop_handler();
+        self.body(&t.orelse);
+        self.emit_jump(Op::Jump, end);
+
+        // Stack: d + exc.
+        self.bind(handler);
+        let cleanup = self.new_label();
+        let outer = self.push_handler(cleanup, d + 1);
+        self.emit(Op::PushExcInfo, 0);
+        self.emit(Op::Copy, 1);
+        self.emit(Op::BuildList, 0);
+        self.emit(Op::Swap, 2);
+        let n = t.handlers.len();
+        for (i, h) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let saved = self.set_line(h.range.start());
+            self.unit().depth = d + 4;
+            let next = self.new_label();
+            let no_match = self.new_label();
+            match &h.type_ {
+                Some(ty) => self.expr(ty),
+                None => {
+                    self.error(h.range.start(), "expected one or more exception types");
+                    self.emit(Op::LoadNone, 0);
+                }
+            }
+            self.emit(Op::CheckEgMatch, 0);
+            self.emit(Op::Copy, 1);
+            self.emit(Op::LoadNone, 0);
+            self.emit(Op::CompareOp, CmpOp::Is as i64);
+            self.emit_jump(Op::PopJumpIfTrue, no_match);
+            let name = h.name.as_ref().map(|n| n.as_str());
+            match name {
+                Some(name) => self.name_op(name, Ctx::Store),
+                None => self.emit(Op::PopTop, 0),
+            }
+            let raised = self.new_label();
+            self.push_handler(raised, d + 4);
+            self.push_fblock(FBlockKind::ExceptStar, outer);
+            self.unit().line = saved;
+            self.body(&h.body);
+            self.pop_fblock();
+            self.pop_handler();
+            if let Some(name) = name {
+                self.clear_name(name);
+            }
+            self.emit_jump(Op::Jump, next);
+            // The body raised: stack d + 4 + raised; clear the name, keep the exception.
+            self.bind(raised);
+            if let Some(name) = name {
+                self.clear_name(name);
+            }
+            self.emit(Op::ListAppend, 2);
+            self.emit_jump(Op::Jump, next);
+            // No match: drop the None.
+            self.bind(no_match);
+            self.emit(Op::PopTop, 0);
+            self.bind(next);
+            if i + 1 == n {
+                // The unmatched rest (or None) joins the list.
+                self.emit(Op::ListAppend, 1);
+            }
+        }
+        // Stack: d + prev orig list.
+        let reraise = self.new_label();
+        self.emit(Op::PrepReraiseStar, 0);
+        self.emit(Op::Copy, 1);
+        self.emit(Op::LoadNone, 0);
+        self.emit(Op::CompareOp, CmpOp::IsNot as i64);
+        self.emit_jump(Op::PopJumpIfTrue, reraise);
+        self.pop_handler();
+        self.emit(Op::PopTop, 0);
+        self.emit(Op::PopExcept, 0);
+        self.emit_jump(Op::Jump, end);
+        self.bind(reraise);
+        self.emit(Op::Swap, 2);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::Reraise, 0);
+        self.unit().depth = d;
+        self.exc_cleanup(cleanup);
+        self.bind(end);
     }
 
     fn try_finally(&mut self, t: &'a ast::StmtTry) {
@@ -358,7 +473,7 @@ impl<'a> Compiler<'a> {
         if t.handlers.is_empty() {
             self.body(&t.body);
         } else {
-            self.try_except(t);
+            self.try_except_any(t);
         }
         self.pop_fblock();
         self.pop_handler();

@@ -120,6 +120,10 @@ pub fn mro_find<R>(t: &'static Type, mut f: impl FnMut(&'static Type) -> Option<
             }
             return None;
         }
+        if core::ptr::eq(ty, &obj::exception_group::EXCEPTION_GROUP_TYPE) {
+            // The one built-in type with two bases: its MRO is a static list.
+            return obj::exception_group::EXCEPTION_GROUP_MRO.iter().find_map(|x| f(x));
+        }
         if let Some(r) = f(ty) {
             return Some(r);
         }

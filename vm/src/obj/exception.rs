@@ -209,6 +209,11 @@ fn is(v: Value, ty: &Type) -> bool {
     obj::class::is_subclass(obj::type_of(v), ty)
 }
 
+/// The `__notes__` stored on `e` (NULL if none).
+pub(crate) fn stored_notes(e: Value) -> Value {
+    stored(e, "__notes__")
+}
+
 /// An attribute stored in the instance dict (NULL if absent).
 fn stored(v: Value, name: &str) -> Value {
     let d = as_exc(v).map(|x| x.dict.get()).unwrap_or(Value::NULL);
@@ -356,7 +361,7 @@ fn opt(v: Value) -> Value {
     if v.is_null() { Value::NONE } else { v }
 }
 
-fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+pub(crate) fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     let Some(x) = as_exc(v) else { return Ok(Value::NULL) };
     if let Some(r) = obj::dict::get_str(x.dict.get(), name) {
         return Ok(r);
@@ -476,7 +481,7 @@ fn bad_keyword(vm: &mut Vm<'_>, ty: &'static Type, name: &str) -> crate::vm::Rai
     }
 }
 
-fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, val: Value) -> PyResult<bool> {
+pub(crate) fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, val: Value) -> PyResult<bool> {
     let Some(x) = writable(vm, v) else { return Ok(false) };
     match obj::str::as_str(name) {
         Some("__cause__") => {

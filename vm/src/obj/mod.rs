@@ -32,6 +32,7 @@ pub mod complex;
 pub mod descriptor;
 pub mod dict;
 pub mod exception;
+pub mod exception_group;
 pub mod float;
 pub mod frame;
 pub mod function;
@@ -320,6 +321,10 @@ impl Type {
         while let Some(ty) = t {
             if ptr::eq(ty, other) {
                 return true;
+            }
+            if ptr::eq(ty, &exception_group::EXCEPTION_GROUP_TYPE) {
+                // The one built-in type with two bases (see exception_group.rs).
+                return exception_group::EXCEPTION_GROUP_MRO.iter().any(|x| ptr::eq(*x, other));
             }
             t = ty.base();
         }
