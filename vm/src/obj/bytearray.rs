@@ -561,7 +561,7 @@ pub static BYTEARRAY_TYPE: Type = Type::builtin(
     &qstr::bytearray,
     Some(&obj::class::OBJECT_TYPE),
     Kind::ByteArray,
-    flags::UNHASHABLE,
+    flags::UNHASHABLE | flags::BASETYPE,
     &SLOTS,
     METHODS,
 );

@@ -398,4 +398,4 @@ static SLOTS: Slots = Slots {
 
 /// `complex`.
 pub static COMPLEX_TYPE: Type =
-    Type::builtin(&Q_COMPLEX_NAME, Some(&obj::class::OBJECT_TYPE), Kind::Complex, 0, &SLOTS, METHODS);
+    Type::builtin(&Q_COMPLEX_NAME, Some(&obj::class::OBJECT_TYPE), Kind::Complex, super::flags::BASETYPE, &SLOTS, METHODS);
