@@ -475,6 +475,9 @@ fn is_inst(vm: &mut Vm<'_>, x: Value, t: Value, name: &str) -> PyResult<bool> {
         return Ok(false);
     }
     let Some(ty) = obj::as_type(t) else {
+        if obj::generic_alias::is_alias(t) {
+            return Err(vm.type_error(format_args!("{name}() argument 2 cannot be a parameterized generic")));
+        }
         return Err(vm.type_error(format_args!("{name}() arg 2 must be a type, a tuple of types, or a union")));
     };
     if obj::type_of(t).is_heap() && !(name == "isinstance" && core::ptr::eq(obj::type_of(x), ty)) {
@@ -1041,8 +1044,19 @@ fn build_class(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     if !obj::str::is_str(name) {
         return Err(vm.type_error(format_args!("__build_class__: name is not a string")));
     }
-    let bases = &args.pos[2..];
+    let mut bases_v = Value::NULL;
     let m = vm.roots_mark();
+    if args.pos[2..].iter().any(|b| obj::generic_alias::is_alias(*b)) {
+        // Generic aliases among the bases stand for their origin (`__mro_entries__`).
+        bases_v = obj::tuple::new(vm, &args.pos[2..])?;
+        vm.push_root(bases_v)?;
+        for (i, b) in obj::tuple::items(bases_v).unwrap_or(&[]).iter().enumerate() {
+            if let Some(o) = obj::generic_alias::origin(*b) {
+                obj::tuple::init_item(bases_v, i, o);
+            }
+        }
+    }
+    let bases = obj::tuple::items(bases_v).unwrap_or(&args.pos[2..]);
     let r = build_class_rooted(vm, body, name, bases, args);
     vm.pop_roots(m);
     r

@@ -269,10 +269,11 @@ static CORO_CALL: obj::Builtin = obj::Builtin::function(&Q_CORO_CALL, coroutine_
 pub static TYPES: &[obj::Builtin] = &[obj::Builtin::function(&Q_COROUTINE_FN, types_coroutine)];
 
 /// The `types` module's constants.
-pub fn types_consts() -> [(Value, Value); 2] {
+pub fn types_consts() -> [(Value, Value); 3] {
     [
         (Value::qstr(&Q_GENERATOR_TYPE), generator::GENERATOR_TYPE.as_value()),
         (Value::qstr(&Q_COROUTINE_TYPE), generator::COROUTINE_TYPE.as_value()),
+        (Value::qstr(&obj::generic_alias::Q_GENERIC_ALIAS), obj::generic_alias::GENERIC_ALIAS_TYPE.as_value()),
     ]
 }
 

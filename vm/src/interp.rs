@@ -261,6 +261,16 @@ fn finish_call(vm: &mut Vm<'_>, f: FramePtr, drop: usize, p: Prepared) -> PyResu
 /// The end of a class statement (`BuildClass`, `BuildRomClass`): the class named by the
 /// stack item under the `n` bases, made from namespace `ns`, its `__class__` cell (if any)
 /// filled, replaces the top `drop` items. May collect (`ns` and `cell` rooted).
+/// A base written as a generic alias (`class C(list[int])`) is its origin class (CPython's
+/// `__mro_entries__`); the `n` bases are on top of `f`'s stack.
+fn alias_bases(f: FramePtr, n: usize) {
+    for i in 0..n {
+        if let Some(o) = obj::generic_alias::origin(f.peek(i)) {
+            f.poke(i, o);
+        }
+    }
+}
+
 fn finish_class(vm: &mut Vm<'_>, f: FramePtr, n: usize, ns: Value, cell: Value, drop: usize) -> PyResult<()> {
     let name = f.peek(n);
     let cls = obj::class::make_class(vm, Value::NULL, name, f.top_slice(n), ns, &obj::Args::new(&[]))?;
@@ -959,6 +969,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::BuildClass => {
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
+                alias_bases(f, n);
                 let body = f.peek(n + 1);
                 if f.top_slice(n).iter().any(|b| obj::type_of(*b).is_heap()) {
                     // A base with a metaclass of its own: `__prepare__` and the metaclass
@@ -978,6 +989,7 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
                 let k = operand(bc, &mut pc);
                 let n = operand(bc, &mut pc);
                 f.set_ip(pc as u32);
+                alias_bases(f, n);
                 let rom = code.consts().get(k).copied().unwrap_or(Value::NULL);
                 let needs_cell = obj::dict::as_dict(rom)
                     .is_some_and(|d| (0..d.used()).any(|i| d.entry(i).is_some_and(|(_, v)| obj::class::uses_class_cell(v))));

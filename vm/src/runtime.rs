@@ -569,8 +569,8 @@ pub fn get_item(vm: &mut Vm<'_>, o: Value, k: Value) -> PyResult<Value> {
         if let Some(r) = class::class_getitem(vm, o, k)? {
             return Ok(r);
         }
-        // Generic alias syntax (list[int]) evaluates to the class itself.
-        return Ok(o);
+        // `list[int]`: a `types.GenericAlias` for the generic built-ins, else TypeError.
+        return obj::generic_alias::subscript(vm, o, k);
     }
     Err(vm.type_error(format_args!("'{}' object is not subscriptable", t.name())))
 }

@@ -33,6 +33,7 @@ pub mod descriptor;
 pub mod dict;
 pub mod exception;
 pub mod exception_group;
+pub mod generic_alias;
 pub mod float;
 pub mod frame;
 pub mod function;
