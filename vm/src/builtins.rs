@@ -414,6 +414,7 @@ fn abs(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     if let Some(f) = obj::float::as_f64(x) {
         return obj::float::new(vm, f.abs());
     }
+    #[cfg(feature = "complex")]
     if obj::complex::as_complex(x).is_some() {
         return obj::complex::abs(vm, args);
     }
@@ -1344,7 +1345,7 @@ const EXC_TABLE_COPY: [(Value, Value); 41] = exc_entries![
 ];
 
 /// Builtins not in the main table (second lookup table).
-static TABLE2: [(Value, Value); 23] = [
+static TABLE2: [(Value, Value); 21] = [
     (Value::qstr(&qstr::bin), f(&F_BIN)),
     (Value::qstr(&qstr::oct), f(&F_OCT)),
     (Value::qstr(&qstr::callable), f(&F_CALLABLE)),
@@ -1366,7 +1367,13 @@ static TABLE2: [(Value, Value); 23] = [
     (Value::qstr(&Q_IOERROR), t(&exc::OS_ERROR_TYPE)),
     (Value::qstr(&Q_ENVERROR), t(&exc::OS_ERROR_TYPE)),
     (Value::qstr(&qstr::bytearray), t(&obj::bytearray::BYTEARRAY_TYPE)),
+];
+
+/// The optional built-in types (VM features `complex` and `memoryview`).
+static TABLE_OPT: &[(Value, Value)] = &[
+    #[cfg(feature = "memoryview")]
     (Value::qstr(&obj::memoryview::Q_MEMORYVIEW), t(&obj::memoryview::MEMORYVIEW_TYPE)),
+    #[cfg(feature = "complex")]
     (Value::qstr(&obj::complex::Q_COMPLEX_NAME), t(&obj::complex::COMPLEX_TYPE)),
 ];
 
@@ -1414,12 +1421,12 @@ static TABLE4: [(Value, Value); 7] = [
 
 /// Every builtin name and value (for the `builtins` module's dict), in table order.
 pub fn entries() -> impl Iterator<Item = &'static (Value, Value)> {
-    TABLE.iter().chain(TABLE2.iter()).chain(TABLE3.iter()).chain(TABLE4.iter())
+    TABLE.iter().chain(TABLE2.iter()).chain(TABLE_OPT.iter()).chain(TABLE3.iter()).chain(TABLE4.iter())
 }
 
 /// Look a name up in the secondary tables.
 pub fn lookup2(name: Value) -> Option<Value> {
-    for (n, v) in TABLE2.iter().chain(TABLE3.iter()).chain(TABLE4.iter()) {
+    for (n, v) in TABLE2.iter().chain(TABLE_OPT.iter()).chain(TABLE3.iter()).chain(TABLE4.iter()) {
         if *n == name || obj::str::eq(*n, name) {
             return Some(*v);
         }

@@ -72,9 +72,11 @@ pub mod __private {
 
     /// The frozen layouts generated statics are made of (see `vm/src/rom.rs`).
     pub mod rom {
+        #[cfg(feature = "complex")]
+        pub use crate::rom::Complex;
         pub use crate::rom::{
-            Bytes, Code, CodeModule, Complex, Descriptor, Dict, DictTable, Float, FrozenModule, Function, Image, Int,
-            KeyTable, Keys, ObjHeader, Property, Qstr, QstrHdr, Tuple,
+            Bytes, Code, CodeModule, Descriptor, Dict, DictTable, Float, FrozenModule, Function, Image, Int, KeyTable,
+            Keys, ObjHeader, Property, Qstr, QstrHdr, Tuple,
         };
     }
 

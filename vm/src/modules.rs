@@ -12,6 +12,7 @@
 
 /// The Python name of a `rom_module!` entry: the Rust identifier, or the given text
 /// (for names that are Rust keywords: `mod_ as "mod"`).
+#[allow(unused_macros)]
 macro_rules! rom_pyname {
     ($f:ident) => {
         stringify!($f)
@@ -24,6 +25,7 @@ macro_rules! rom_pyname {
 /// A standard module's ROM objects, in the invoking file: `pub static MODULE`, the
 /// module object, whose namespace holds `__name__`, one `Builtin` per listed Rust function
 /// (the Python name is the function's, or the `as "name"` given), and the listed `name => value` constants.
+#[allow(unused_macros)]
 macro_rules! rom_module {
     ($modname:literal, fns: [$($f:ident $(as $py:literal)?),* $(,)?], values: [$($k:ident => $v:expr),* $(,)?] $(,)?) => {
         #[allow(non_upper_case_globals, missing_docs, dead_code)]

@@ -31,7 +31,9 @@
 //! ```
 //! Frozen `str` constants are always qstrs, so there is no ROM str object.
 
-use crate::obj::{Type, BYTES_TYPE, COMPLEX_TYPE, CODE_TYPE, DICT_TYPE, FLOAT_TYPE, FUNCTION_TYPE, INT_TYPE, TUPLE_TYPE};
+#[cfg(feature = "complex")]
+use crate::obj::COMPLEX_TYPE;
+use crate::obj::{Type, BYTES_TYPE, CODE_TYPE, DICT_TYPE, FLOAT_TYPE, FUNCTION_TYPE, INT_TYPE, TUPLE_TYPE};
 use crate::value::Value;
 
 /// The first field of every object: its type.
@@ -230,11 +232,13 @@ impl Float {
 // SAFETY: repr(C), starts with ObjHeader of type float; 8-aligned.
 unsafe impl RomObject for Float {}
 
-/// A frozen complex number (`1j`, `2+3j` folded by the compiler).
+/// A frozen complex number (`1j`, `2+3j` folded by the compiler). Only with the VM's
+/// `complex` feature: without it, frozen code holding a complex literal does not build.
 ///
 /// ```text
 ///  Complex  ObjHeader | real f64 | imag f64
 /// ```
+#[cfg(feature = "complex")]
 #[repr(C)]
 pub struct Complex {
     /// Type: `complex`.
@@ -244,6 +248,7 @@ pub struct Complex {
     /// Imaginary part.
     pub imag: f64,
 }
+#[cfg(feature = "complex")]
 impl Complex {
     /// A frozen complex number.
     pub const fn new(real: f64, imag: f64) -> Self {
@@ -251,6 +256,7 @@ impl Complex {
     }
 }
 // SAFETY: repr(C), starts with ObjHeader of type complex; 8-aligned.
+#[cfg(feature = "complex")]
 unsafe impl RomObject for Complex {}
 
 /// A function frozen whole: a `def` (or class body) the compiler knows runs once per import,

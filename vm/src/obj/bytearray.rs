@@ -134,8 +134,14 @@ fn check_resizable(vm: &mut Vm<'_>, v: Value, n: usize) -> PyResult<()> {
     }
     if a.pins.get() == 0 {
         vm.collect();
-        let mut live = false;
-        vm.heap.for_each_object(|o| live |= obj::memoryview::views(o, v));
+        #[cfg(feature = "memoryview")]
+        let live = {
+            let mut live = false;
+            vm.heap.for_each_object(|o| live |= obj::memoryview::views(o, v));
+            live
+        };
+        #[cfg(not(feature = "memoryview"))]
+        let live = false;
         if !live {
             a.viewed.set(0);
             return Ok(());

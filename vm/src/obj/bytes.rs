@@ -40,7 +40,10 @@ pub fn as_bytes(v: Value) -> Option<&'static [u8]> {
 /// protocol of this VM). A bytearray's slice stays valid until it is resized; code that
 /// runs Python code while holding one pins the bytearray (`bytearray::pin`).
 pub fn as_buf(v: Value) -> Option<&'static [u8]> {
-    as_bytes(v).or_else(|| obj::bytearray::data(v)).or_else(|| obj::memoryview::data(v))
+    let d = as_bytes(v).or_else(|| obj::bytearray::data(v));
+    #[cfg(feature = "memoryview")]
+    let d = d.or_else(|| obj::memoryview::data(v));
+    d
 }
 
 /// A new object of the type of `like` (bytes, or bytearray when `like` is one) holding a

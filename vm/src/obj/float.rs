@@ -106,7 +106,10 @@ pub fn float_op(vm: &mut Vm<'_>, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
             }
             if x < 0.0 && y != libm::floor(y) && y.is_finite() {
                 // A negative base to a fractional power is complex, as in CPython.
+                #[cfg(feature = "complex")]
                 return obj::complex::power(vm, (x, 0.0), (y, 0.0));
+                #[cfg(not(feature = "complex"))]
+                return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative number cannot be raised to a fractional power"));
             }
             let r = libm::pow(x, y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {

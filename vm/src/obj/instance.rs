@@ -485,6 +485,7 @@ fn boxed_rooted(vm: &mut Vm<'_>, t: &'static Type, v: Value) -> PyResult<Value> 
             Kind::Tuple => obj::tuple::heap_copy(vm, v)?,
             Kind::Float => obj::float::new(vm, obj::float::as_f64(v).unwrap_or(0.0))?,
             Kind::Bytes => obj::bytes::new(vm, obj::bytes::as_bytes(v).unwrap_or(&[]))?,
+            #[cfg(feature = "complex")]
             Kind::Complex => obj::complex::new(vm, obj::complex::as_complex(v).unwrap_or((0.0, 0.0)))?,
             _ => return Err(vm.type_error(format_args!("cannot create '{}' instances", t.name()))),
         }

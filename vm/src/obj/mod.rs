@@ -28,6 +28,7 @@ pub mod bytes_methods;
 pub mod cell;
 pub mod class;
 pub mod code;
+#[cfg(feature = "complex")]
 pub mod complex;
 pub mod descriptor;
 pub mod dict;
@@ -46,6 +47,7 @@ pub mod str_methods;
 pub mod str_case;
 pub mod iter;
 pub mod list;
+#[cfg(feature = "memoryview")]
 pub mod memoryview;
 pub mod method;
 pub mod module;
@@ -63,6 +65,7 @@ pub mod tuple;
 pub use builtin::Builtin;
 pub use bytes::BYTES_TYPE;
 pub use code::CODE_TYPE;
+#[cfg(feature = "complex")]
 pub use complex::COMPLEX_TYPE;
 pub use dict::DICT_TYPE;
 pub use float::FLOAT_TYPE;
