@@ -51,10 +51,11 @@ impl<'s> Scope<'s> {
     /// scope ends, and must not let the scope outlive the borrow of `vm`.
     pub(crate) unsafe fn enter<'a: 's>(vm: &'s mut Vm<'a>) -> Scope<'s> {
         // SAFETY: only `Vm`'s lifetime parameter changes, shortened from 'a to 's ('a: 's).
-        // `Vm<'a>` is invariant only because its fields `out` and `api.context` are
-        // `&'a mut`; the scope never writes either field (they are set only by `Vm::new` and
-        // `Vm::set_context`, which take `Vm<'a>` itself), so nothing with the shorter
-        // lifetime can be stored where the longer one is expected.
+        // `Vm<'a>` is invariant only because its fields `out`, `poll`, `input`, `compiler`
+        // and `api.context` are `&'a mut`; the scope never writes those fields nor `clock`
+        // (`&'a dyn Clock`): they are set only by `Vm::new` and the `Vm::set_*` setters,
+        // which take `Vm<'a>` itself and which no scope method calls, so nothing with the
+        // shorter lifetime can be stored where the longer one is expected.
         let vm = unsafe { core::mem::transmute::<&'s mut Vm<'a>, &'s mut Vm<'s>>(vm) };
         Scope {
             vm,
@@ -176,6 +177,25 @@ impl<'s> Scope<'s> {
     /// another VM.
     pub fn unroot(&mut self, r: Root) -> Result<(), Error> {
         super::root::remove(self.vm, r)
+    }
+
+    /// Call `callback` (any callable, with no arguments) at the VM's next safe point after
+    /// `sig` is raised ([`Signal::raise`](crate::Signal::raise), e.g. from an interrupt
+    /// handler); `None` removes the registration. The VM keeps the callable alive. At most
+    /// [`MAX_SIGNALS`](crate::MAX_SIGNALS) signals at once (RuntimeError beyond). While a
+    /// signal is registered the VM looks at the raised signals every
+    /// [`SIGNAL_CHECK_EVERY`](crate::SIGNAL_CHECK_EVERY) instructions; an exception the
+    /// callback raises propagates into the Python code running at that point.
+    pub fn on_signal(&mut self, sig: &'static crate::Signal, callback: Obj<'s>) -> Result<(), Error> {
+        let v = if callback.v == Value::NONE { Value::NULL } else { callback.v };
+        if !v.is_null() && !crate::builtins::is_callable(v) {
+            return Err(Error::type_error("signal callback must be callable"));
+        }
+        if self.vm.set_signal(sig, v) {
+            Ok(())
+        } else {
+            Err(Error::new_fmt(super::ExcType::RUNTIME_ERROR, format_args!("too many signals (at most {})", crate::MAX_SIGNALS)))
+        }
     }
 
     /// An exception of class `cls` (any exception class, e.g. one defined in Python) with
