@@ -1,0 +1,3 @@
+//! `json` (in progress).
+
+rom_module!("json", fns: [], values: []);
