@@ -26,3 +26,7 @@ for f in [lambda: random.randrange(0), lambda: random.randrange(5, 5), lambda: r
         print(type(e).__name__, e)
 random.seed(3)
 print([random.random() for _ in range(700)][-1])
+random.seed(11)
+x = random.sample(range(10**6), 20000)
+print(len(x), len(set(x)), sum(x), x[:5])
+print(random.sample(range(2**40), 3))

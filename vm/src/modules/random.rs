@@ -455,21 +455,26 @@ fn do_sample(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
                 runtime::set_item(vm, pool, Value::small_int(j as isize), last)?;
             }
         } else {
-            // The chosen indices, searched linearly (CPython keeps a set of them).
-            let chosen = obj::list::with_capacity(vm, k)?;
+            let chosen = obj::set::new(vm, false)?;
             vm.push_root(chosen)?;
             for _ in 0..k {
                 let mut j;
                 loop {
-                    j = Value::small_int(r.below(n as u64) as isize);
-                    let seen = obj::list::as_list(chosen).is_some_and(|l| l.as_slice().contains(&j));
-                    if !seen {
+                    j = obj::int::from_i64(vm, r.below(n as u64) as i64)?;
+                    let mm = vm.roots_mark();
+                    vm.push_root(j)?;
+                    let seen = obj::set::contains_key(vm, chosen, j);
+                    vm.pop_roots(mm);
+                    if !seen? {
                         break;
                     }
                 }
-                obj::list::append(vm, chosen, j)?;
-                let x = runtime::get_item(vm, pop, j)?;
                 let mm = vm.roots_mark();
+                vm.push_root(j)?;
+                let rr = obj::set::add(vm, chosen, j);
+                let x = rr.and_then(|()| runtime::get_item(vm, pop, j));
+                vm.pop_roots(mm);
+                let x = x?;
                 vm.push_root(x)?;
                 let rr = obj::list::append(vm, result, x);
                 vm.pop_roots(mm);
