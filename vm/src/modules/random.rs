@@ -1,7 +1,8 @@
 //! `random`: CPython's Mersenne Twister (MT19937, `_randommodule.c`) and the algorithms of
 //! CPython 3.11's `random.py` on top of it, so a seeded generator gives exactly CPython's
 //! numbers: `random`, `getrandbits`, `randrange`, `randint`, `choice`, `shuffle`, `sample`,
-//! `choices`, `uniform`, `gauss`, `normalvariate`, `seed`, `getstate`/`setstate`, and the
+//! `choices`, `uniform`, `gauss`, `normalvariate`, `lognormvariate`, `expovariate`,
+//! `triangular`, `randbytes`, `seed`, `getstate`/`setstate`, and the
 //! class `Random` (instances with their own state).
 //!
 //! ```text
@@ -24,7 +25,8 @@ use crate::vm::{PyResult, Vm};
 
 rom_module!("random",
     fns: [seed, random, getrandbits, randrange, randint, choice, shuffle, sample, choices,
-          uniform, gauss, normalvariate, getstate, setstate],
+          uniform, gauss, normalvariate, lognormvariate, expovariate, triangular, randbytes,
+          getstate, setstate],
     values: [Random => Value::rom(&RANDOM_TYPE)],
 );
 
@@ -611,10 +613,8 @@ fn do_gauss(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
     obj::float::new(vm, mu + z * sigma)
 }
 
-fn do_normalvariate(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
-    let (r, a) = split(vm, a, method)?;
-    let mu = f64_arg(vm, arg(&a, 0, "mu"), 0.0)?;
-    let sigma = f64_arg(vm, arg(&a, 1, "sigma"), 1.0)?;
+/// random.py's `normalvariate(mu, sigma)` (Kinderman and Monahan).
+fn normal(r: &RandomObj, mu: f64, sigma: f64) -> f64 {
     // 4 * exp(-0.5) / sqrt(2.0), as random.py's NV_MAGICCONST.
     let magic = 4.0 * libm::exp(-0.5) / libm::sqrt(2.0);
     let z = loop {
@@ -625,7 +625,95 @@ fn do_normalvariate(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Val
             break z;
         }
     };
-    obj::float::new(vm, mu + z * sigma)
+    mu + z * sigma
+}
+
+fn do_normalvariate(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
+    let (r, a) = split(vm, a, method)?;
+    let mu = f64_arg(vm, arg(&a, 0, "mu"), 0.0)?;
+    let sigma = f64_arg(vm, arg(&a, 1, "sigma"), 1.0)?;
+    obj::float::new(vm, normal(r, mu, sigma))
+}
+
+fn do_lognormvariate(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
+    let (r, a) = split(vm, a, method)?;
+    let (m, s) = (arg(&a, 0, "mu"), arg(&a, 1, "sigma"));
+    if m.is_null() || s.is_null() {
+        return Err(vm.type_error(format_args!("Random.lognormvariate() missing required argument 'mu' or 'sigma'")));
+    }
+    let mu = f64_arg(vm, m, 0.0)?;
+    let sigma = f64_arg(vm, s, 1.0)?;
+    let x = libm::exp(normal(r, mu, sigma));
+    if x.is_infinite() {
+        return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "math range error"));
+    }
+    obj::float::new(vm, x)
+}
+
+fn do_expovariate(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
+    let (r, a) = split(vm, a, method)?;
+    let l = arg(&a, 0, "lambd");
+    if l.is_null() {
+        return Err(vm.type_error(format_args!("Random.expovariate() missing 1 required positional argument: 'lambd'")));
+    }
+    let lambd = f64_arg(vm, l, 1.0)?;
+    if lambd == 0.0 {
+        return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "float division by zero"));
+    }
+    obj::float::new(vm, -libm::log(1.0 - r.random()) / lambd)
+}
+
+fn do_triangular(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
+    let (r, a) = split(vm, a, method)?;
+    let lowv = arg(&a, 0, "low");
+    let mut low = f64_arg(vm, lowv, 0.0)?;
+    let mut high = f64_arg(vm, arg(&a, 1, "high"), 1.0)?;
+    let mode = arg(&a, 2, "mode");
+    let mut u = r.random();
+    let mut c = if mode.is_null() || mode == Value::NONE {
+        0.5
+    } else {
+        let m = f64_arg(vm, mode, 0.0)?;
+        if high == low {
+            // random.py returns `low` itself (ZeroDivisionError caught).
+            return if lowv.is_null() { obj::float::new(vm, low) } else { Ok(lowv) };
+        }
+        (m - low) / (high - low)
+    };
+    if u > c {
+        u = 1.0 - u;
+        c = 1.0 - c;
+        core::mem::swap(&mut low, &mut high);
+    }
+    obj::float::new(vm, low + (high - low) * libm::sqrt(u * c))
+}
+
+/// `randbytes(n)`: `getrandbits(n * 8).to_bytes(n, 'little')`.
+fn do_randbytes(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
+    let (r, a) = split(vm, a, method)?;
+    let n = runtime::index_arg_typed(vm, arg(&a, 0, "n"))?;
+    if n < 0 {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "number of bits must be non-negative"));
+    }
+    let n = n as usize;
+    let v = obj::bytes::alloc(vm, n)?;
+    let d = obj::bytes::fresh_data(v);
+    let mut i = 0;
+    let mut left = n * 8;
+    while left > 0 {
+        let mut x = r.next_u32();
+        if left < 32 {
+            x >>= 32 - left;
+        }
+        for byte in x.to_le_bytes() {
+            if i < n {
+                d[i] = byte;
+                i += 1;
+            }
+        }
+        left = left.saturating_sub(32);
+    }
+    Ok(v)
 }
 
 /// `getstate()`: `(3, (mt[0], ..., mt[623], index), gauss_next)` as CPython's.
@@ -705,6 +793,10 @@ both! {
     uniform => m_uniform, do_uniform;
     gauss => m_gauss, do_gauss;
     normalvariate => m_normalvariate, do_normalvariate;
+    lognormvariate => m_lognormvariate, do_lognormvariate;
+    expovariate => m_expovariate, do_expovariate;
+    triangular => m_triangular, do_triangular;
+    randbytes => m_randbytes, do_randbytes;
     getstate => m_getstate, do_getstate;
     setstate => m_setstate, do_setstate;
 }
@@ -737,6 +829,10 @@ static METHODS: &[Builtin] = &[
     Builtin::method(&rom_names::uniform, m_uniform),
     Builtin::method(&rom_names::gauss, m_gauss),
     Builtin::method(&rom_names::normalvariate, m_normalvariate),
+    Builtin::method(&rom_names::lognormvariate, m_lognormvariate),
+    Builtin::method(&rom_names::expovariate, m_expovariate),
+    Builtin::method(&rom_names::triangular, m_triangular),
+    Builtin::method(&rom_names::randbytes, m_randbytes),
     Builtin::method(&rom_names::getstate, m_getstate),
     Builtin::method(&rom_names::setstate, m_setstate),
 ];
