@@ -46,3 +46,20 @@ try:
     json.loads('x', foo=1)
 except TypeError as e:
     print(e)
+import json
+e = json.JSONDecodeError('Boom', 'ab\ncd\nef', 5)
+print(e, '|', e.msg, e.pos, e.lineno, e.colno, repr(e.doc), e.args)
+e = json.JSONDecodeError('X', 'é\nü', 3)
+print(e, e.lineno, e.colno)
+class MyErr(json.JSONDecodeError):
+    pass
+m = MyErr('m', 'doc', 1)
+print(type(m).__name__, m, m.colno, isinstance(m, ValueError))
+try:
+    raise json.JSONDecodeError('Bad', '[1, 2', 5)
+except ValueError as e:
+    print(type(e).__name__, e)
+try:
+    json.loads('[1, 2')
+except json.JSONDecodeError as e:
+    print(repr(e))

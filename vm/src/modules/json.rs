@@ -12,7 +12,7 @@
 //! Limits: `cls=` is not supported (TypeError); `dump` calls `fp.write` once with the whole
 //! text (CPython writes it in pieces); a `\ud800`-style lone surrogate in a JSON string
 //! raises ValueError (this VM's str is UTF-8 and cannot hold one); bytes input must be
-//! UTF-8 (with or without a BOM); a `JSONDecodeError` made by Python code has only `args`.
+//! UTF-8 (with or without a BOM).
 
 use crate::obj::{self, exception as exc, str::StrBuf, Args, Kind, Type};
 use crate::runtime;
@@ -33,7 +33,7 @@ static DECODER_NS: crate::rom::Dict = crate::rom::Dict::new(&DECODER_NS_TABLE);
 /// `json.JSONDecodeError` (`json.decoder.JSONDecodeError`), a ValueError with `msg`, `doc`,
 /// `pos`, `lineno` and `colno`.
 pub static JSON_DECODE_ERROR_TYPE: Type =
-    Type::builtin(&Q_JDE, Some(&exc::VALUE_ERROR_TYPE), Kind::Exception, 0, &exc::SLOTS, &[]).in_module(&DECODER_NS);
+    Type::builtin(&Q_JDE, Some(&exc::VALUE_ERROR_TYPE), Kind::Exception, obj::flags::BASETYPE, &JDE_SLOTS, &[]).in_module(&DECODER_NS);
 
 /// RecursionError when nesting `level` deep (on top of the running frames) is too deep.
 fn nest(vm: &mut Vm<'_>, level: usize, what: &str) -> PyResult<()> {
@@ -433,25 +433,44 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 
 /// Raise `JSONDecodeError(msg, doc, pos)` for byte offset `at` of `s`. May collect.
 fn decode_error(vm: &mut Vm<'_>, s: &str, doc: Value, msg: &'static str, at: usize) -> crate::vm::Raised {
-    let b = s.as_bytes();
-    let at = at.min(b.len());
-    let chars = |x: &[u8]| x.iter().filter(|c| **c & 0xC0 != 0x80).count();
-    let pos = chars(&b[..at]);
-    let lineno = b[..at].iter().filter(|c| **c == b'\n').count() + 1;
-    let colno = match b[..at].iter().rposition(|c| *c == b'\n') {
-        Some(nl) => chars(&b[nl + 1..at]) + 1,
+    let at = at.min(s.len());
+    let pos = s.as_bytes()[..at].iter().filter(|c| **c & 0xC0 != 0x80).count();
+    let r = obj::str::new(vm, msg).and_then(|msgv| {
+        let m = vm.roots_mark();
+        vm.push_root(msgv)?;
+        let r = make_error(vm, &JSON_DECODE_ERROR_TYPE, msgv, doc, pos);
+        vm.pop_roots(m);
+        r
+    });
+    match r {
+        Ok(e) => vm.reraise(e),
+        Err(r) => r,
+    }
+}
+
+/// A new `ty(msg, doc, pos)` (a JSONDecodeError class) with CPython's message and
+/// attributes; `pos` counts characters. May collect.
+fn make_error(vm: &mut Vm<'_>, ty: &'static Type, msgv: Value, doc: Value, pos: usize) -> PyResult<Value> {
+    let s = text(doc);
+    let (mut lineno, mut last_nl) = (1, None);
+    for (i, c) in s.chars().take(pos).enumerate() {
+        if c == '\n' {
+            lineno += 1;
+            last_nl = Some(i);
+        }
+    }
+    let colno = match last_nl {
+        Some(nl) => pos - nl,
         None => pos + 1,
     };
     let m = vm.roots_mark();
     let r = (|| {
         let mut sb = StrBuf::new(vm)?;
-        sb.push_fmt(vm, format_args!("{msg}: line {lineno} column {colno} (char {pos})"))?;
+        sb.push_fmt(vm, format_args!("{}: line {lineno} column {colno} (char {pos})", text(msgv)))?;
         let full = sb.finish(vm)?;
         vm.push_root(full)?;
-        let e = exc::new(vm, &JSON_DECODE_ERROR_TYPE, &[full])?;
+        let e = exc::new(vm, ty, &[full])?;
         vm.push_root(e)?;
-        let msgv = obj::str::new(vm, msg)?;
-        vm.push_root(msgv)?;
         crate::static_qstr!(Q_MSG, "msg");
         crate::static_qstr!(Q_DOC, "doc");
         crate::static_qstr!(Q_POS, "pos");
@@ -466,11 +485,30 @@ fn decode_error(vm: &mut Vm<'_>, s: &str, doc: Value, msg: &'static str, at: usi
         Ok(e)
     })();
     vm.pop_roots(m);
-    match r {
-        Ok(e) => vm.reraise(e),
-        Err(r) => r,
+    r
+}
+
+/// `JSONDecodeError(msg, doc, pos)` called from Python: CPython's message and attributes.
+/// Other argument lists make a plain exception of the class.
+fn jde_new(vm: &mut Vm<'_>, cls: Value, a: &Args<'_>) -> PyResult<Value> {
+    let ty = obj::as_type(cls).unwrap_or(&JSON_DECODE_ERROR_TYPE);
+    if let ([msg, doc, pos], true) = (a.pos, a.kwnames.is_empty()) {
+        if let (Some(_), Some(_), Some(p)) = (obj::str::as_str(*msg), obj::str::as_str(*doc), obj::int::to_i64(*pos)) {
+            if p >= 0 {
+                return make_error(vm, ty, *msg, *doc, p as usize);
+            }
+        }
+    }
+    match exc::SLOTS.new {
+        Some(f) => f(vm, cls, a),
+        None => Ok(Value::NONE),
     }
 }
+
+static JDE_SLOTS: obj::Slots = obj::Slots {
+    new: Some(jde_new),
+    ..exc::SLOTS
+};
 
 fn hex4(b: &[u8], i: usize) -> Option<u32> {
     let mut x = 0;
