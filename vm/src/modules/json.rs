@@ -533,6 +533,7 @@ fn scan_string(vm: &mut Vm<'_>, d: &Dec<'_>, begin: usize) -> Scan<(Value, usize
     }
     let mut sb = StrBuf::new(vm)?;
     let mut i = begin;
+    let mut lone = None;
     loop {
         let start = i;
         while i < b.len() && b[i] != b'"' && b[i] != b'\\' {
@@ -546,6 +547,11 @@ fn scan_string(vm: &mut Vm<'_>, d: &Dec<'_>, begin: usize) -> Scan<(Value, usize
             return Err(Fail::At("Unterminated string starting at", quote));
         }
         if b[i] == b'"' {
+            if let Some(cp) = lone {
+                return Err(Fail::Raised(vm.value_error(format_args!(
+                    "lone surrogate \\u{cp:04x} in a JSON string: not supported (str holds no surrogates here)"
+                ))));
+            }
             return Ok((sb.finish(vm)?, i + 1));
         }
         // A backslash.
@@ -592,11 +598,8 @@ fn scan_string(vm: &mut Vm<'_>, d: &Dec<'_>, begin: usize) -> Scan<(Value, usize
         }
         match char::from_u32(cp) {
             Some(ch) => sb.push_char(vm, ch)?,
-            None => {
-                return Err(Fail::Raised(vm.value_error(format_args!(
-                    "lone surrogate \\u{cp:04x} in a JSON string: not supported (str holds no surrogates here)"
-                ))))
-            }
+            // Reported once the string is scanned, so errors later in it come first.
+            None => lone = lone.or(Some(cp)),
         }
     }
 }
