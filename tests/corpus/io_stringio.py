@@ -38,3 +38,8 @@ for fn in [lambda: io.StringIO().seek(1, 1), lambda: io.StringIO().seek(-1), lam
 print(io.StringIO.__name__, io.BytesIO.__name__, type(io.StringIO()) is io.StringIO, isinstance(io.BytesIO(), io.BytesIO))
 import sys
 print(isinstance(sys.stdout, io.TextIOWrapper), issubclass(io.UnsupportedOperation, OSError))
+print(io.StringIO('a', '\n').getvalue(), io.StringIO(newline='\n').getvalue() == '', io.StringIO(initial_value='q').read())
+try:
+    io.StringIO('a', 'b', 'c')
+except TypeError as e:
+    print(e)

@@ -180,14 +180,11 @@ fn init_arg(vm: &mut Vm<'_>, a: &Args<'_>, name: &str, kw: &str, extra: &str) ->
             a.pos.len()
         )));
     }
+    let mut newline = a.get(1);
     for (k, x) in a.kwnames.iter().zip(a.kwvals) {
         match obj::str::as_str(*k) {
             Some(k) if k == kw && v.is_null() => v = *x,
-            Some(k) if k == extra && a.pos.len() < 2 => {
-                if obj::str::as_str(*x) != Some("\n") {
-                    return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "newline translation is not supported"));
-                }
-            }
+            Some(k) if k == extra && newline.is_null() => newline = *x,
             Some(k) => {
                 return Err(vm.type_error(format_args!(
                     "{name}() got an unexpected keyword argument '{k}'"
@@ -195,6 +192,9 @@ fn init_arg(vm: &mut Vm<'_>, a: &Args<'_>, name: &str, kw: &str, extra: &str) ->
             }
             None => {}
         }
+    }
+    if !newline.is_null() && obj::str::as_str(newline) != Some("\n") {
+        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "newline translation is not supported"));
     }
     Ok(v)
 }
