@@ -39,7 +39,7 @@ except RecursionError as e:
     print('RecursionError')
 deep = []
 cur = deep
-for i in 100000 * [0]:
+for i in 2000 * [0]:
     cur.append([])
     cur = cur[0]
 try:
