@@ -43,3 +43,5 @@ try:
     io.StringIO('a', 'b', 'c')
 except TypeError as e:
     print(e)
+print(io.StringIO, io.BytesIO, io.StringIO.__module__, io.TextIOWrapper, io.UnsupportedOperation)
+print(repr(io.StringIO())[:22], repr(io.BytesIO())[:21])

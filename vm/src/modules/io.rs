@@ -28,6 +28,7 @@ rom_module!("io",
     ],
 );
 
+
 #[repr(C)]
 struct IoObj {
     hdr: ObjHeader,
@@ -540,7 +541,7 @@ pub static STRINGIO_TYPE: Type = Type::builtin(
     &STRINGIO_SLOTS,
     METHODS,
 )
-.in_module(&TYPE_NS);
+.in_module(&obj::stream::IO_NS);
 
 /// `io.BytesIO`.
 pub static BYTESIO_TYPE: Type = Type::builtin(
@@ -551,4 +552,4 @@ pub static BYTESIO_TYPE: Type = Type::builtin(
     &BYTESIO_SLOTS,
     METHODS,
 )
-.in_module(&TYPE_NS);
+.in_module(&obj::stream::IO_NS);
