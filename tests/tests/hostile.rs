@@ -8,6 +8,7 @@ use std::mem::MaybeUninit;
 static GROW_FULL: &Image = frostbyte::include_python!("../fixtures/hostile/grow_full.py");
 static HUGE_REQUEST: &Image = frostbyte::include_python!("../fixtures/hostile/huge_request.py");
 static HUGE_FORMAT: &Image = frostbyte::include_python!("../fixtures/hostile/huge_format.py");
+static JSON_DEEP: &Image = frostbyte::include_python!("../fixtures/hostile/json_deep.py");
 
 #[derive(Default)]
 struct Capture(String);
@@ -60,4 +61,13 @@ fn output_past_the_heap_fails_after_few_collections() {
     let (out, collections) = run(HUGE_FORMAT, "huge_format", 256 * 1024);
     assert_eq!(out, "MemoryError\n".repeat(6));
     assert!(collections < 100, "{collections} collections");
+}
+
+/// `json` nested past the native stack (the recursion limit raised to a million) raises
+/// RecursionError through the native stack guard, and `json`/`io`/`random` inputs larger
+/// than the heap raise MemoryError; the VM goes on.
+#[test]
+fn json_deep_nesting_and_huge_inputs_raise_cleanly() {
+    let (out, _) = run(JSON_DEEP, "json_deep", 4 << 20);
+    assert_eq!(out, format!("{}{}{{\"still\": \"alive\"}}\n", "RecursionError\n".repeat(5), "MemoryError\n".repeat(4)));
 }

@@ -22,9 +22,12 @@ const MODULES: &[&str] = &[
     "errno",
     "functools",
     "heapq",
+    "io",
     "itertools",
+    "json",
     "micropython",
     "operator",
+    "random",
     "struct",
 ];
 

@@ -81,12 +81,18 @@ mod errno;
 mod functools;
 #[cfg(feature = "heapq")]
 mod heapq;
+#[cfg(feature = "io")]
+mod io;
 #[cfg(feature = "itertools")]
 mod itertools;
+#[cfg(feature = "json")]
+mod json;
 #[cfg(feature = "micropython")]
 mod micropython;
 #[cfg(feature = "operator")]
 mod operator;
+#[cfg(feature = "random")]
+mod random;
 #[cfg(feature = "struct")]
 mod struct_;
 #[cfg(feature = "time")]
@@ -106,12 +112,18 @@ static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
     ("functools", &functools::MODULE),
     #[cfg(feature = "heapq")]
     ("heapq", &heapq::MODULE),
+    #[cfg(feature = "io")]
+    ("io", &io::MODULE),
     #[cfg(feature = "itertools")]
     ("itertools", &itertools::MODULE),
+    #[cfg(feature = "json")]
+    ("json", &json::MODULE),
     #[cfg(feature = "micropython")]
     ("micropython", &micropython::MODULE),
     #[cfg(feature = "operator")]
     ("operator", &operator::MODULE),
+    #[cfg(feature = "random")]
+    ("random", &random::MODULE),
     #[cfg(feature = "struct")]
     ("struct", &struct_::MODULE),
     #[cfg(feature = "time")]

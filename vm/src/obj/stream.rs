@@ -174,7 +174,17 @@ static SLOTS: Slots = Slots {
     ..Slots::EMPTY
 };
 
-/// The type of the standard streams (`_io.TextIOWrapper` in CPython).
+crate::static_qstr!(Q_UNDERSCORE_IO, "_io");
+crate::static_qstr!(Q_IO, "io");
+static IO_NS_TABLE: crate::rom::DictTable<2> =
+    crate::rom::DictTable::new([Value::qstr(&crate::qstr::__module__), Value::qstr(&Q_UNDERSCORE_IO)]);
+/// `__module__` `_io`, for `_io` classes (`<class '_io.StringIO'>`).
+pub static IO_NS: crate::rom::Dict = crate::rom::Dict::new(&IO_NS_TABLE);
+static IO_PUBLIC_NS_TABLE: crate::rom::DictTable<2> =
+    crate::rom::DictTable::new([Value::qstr(&crate::qstr::__module__), Value::qstr(&Q_IO)]);
+static IO_PUBLIC_NS: crate::rom::Dict = crate::rom::Dict::new(&IO_PUBLIC_NS_TABLE);
+
+/// The type of the standard streams (`_io.TextIOWrapper`, as CPython's).
 pub static STREAM_TYPE: Type = Type::builtin(
     &Q_STREAM,
     Some(&obj::class::OBJECT_TYPE),
@@ -182,7 +192,8 @@ pub static STREAM_TYPE: Type = Type::builtin(
     0,
     &SLOTS,
     METHODS,
-);
+)
+.in_module(&IO_NS);
 
 /// `io.UnsupportedOperation` (an OSError and a ValueError in CPython; an OSError here).
 pub static UNSUPPORTED_OPERATION_TYPE: Type = Type::builtin(
@@ -192,4 +203,5 @@ pub static UNSUPPORTED_OPERATION_TYPE: Type = Type::builtin(
     0,
     &exc::SLOTS,
     &[],
-);
+)
+.in_module(&IO_PUBLIC_NS);
