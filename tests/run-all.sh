@@ -58,7 +58,7 @@ done
 
 # The VM's optional parts (vm/Cargo.toml: math, slot-wrappers, codecs, unicode-tables,
 # error-messages) are on by default; a firmware turns them off and picks. Every part alone
-# and none at all must build, as must the sets the 256 KiB boards use (lm3s6965: only
+# and none at all must build, as must the sets the small boards use (mps2-an385: only
 # error-messages; micro:bit: none), so a combination that does not compile is caught here
 # and not on someone's board.
 step "VM feature sets (each optional part alone, none, the firmware boards' sets)"
@@ -69,7 +69,7 @@ for f in "" $VM_FEATURES; do
 done
 cargo build -p frostbyte --release --quiet --target thumbv6m-none-eabi --no-default-features
 cargo build -p frostbyte --release --quiet --target thumbv7m-none-eabi --no-default-features --features error-messages
-echo "built the micro:bit and lm3s6965 feature sets"
+echo "built the micro:bit and mps2-an385 feature sets"
 
 # A real board, built only (it cannot run here): Python blinks the Pico's LED through an
 # embedded-hal pin exposed as a native class (examples/rp-pico/README.md says how to flash it).
@@ -79,12 +79,12 @@ step "real-board example: examples/rp-pico (RP2040, thumbv6m-none-eabi) builds"
 "${CARGO_TARGET_DIR:-target}/debug/frostbyte" size "${CARGO_TARGET_DIR:-examples/rp-pico/target}/thumbv6m-none-eabi/release/frostbyte-rp-pico" | sed -n 1,2p
 
 # Firmware: examples/app frozen by build.rs into bare-metal binaries, run under QEMU, output
-# compared with the host run and with CPython's. The two 256 KiB boards (microbit,
-# lm3s6965) build the VM without most optional parts (vm/STATUS.md, "Flash").
+# compared with the host run and with CPython's. The two small boards (microbit,
+# mps2-an385) build the VM without most optional parts (vm/STATUS.md, "Flash").
 # mps2-an386-uart and riscv-virt-uart run their own program (Python writes the UART through a
 # native module); its expected output is CPython's run of the same file over stand-ins for the
 # native modules. FIRMWARE_BOARDS="..." runs a subset.
-FIRMWARE_BOARDS=${FIRMWARE_BOARDS:-"microbit lm3s6965 mps2-an386 mps2-an386-uart riscv-virt riscv-virt-uart"}
+FIRMWARE_BOARDS=${FIRMWARE_BOARDS:-"microbit mps2-an385 mps2-an386 mps2-an386-uart riscv-virt riscv-virt-uart"}
 (cd examples/firmware/mps2-an386-uart && PYTHONPATH=cpython python3 python/main.py | cmp - expected_output.txt)
 step "firmware under QEMU ($FIRMWARE_BOARDS) and the host: outputs identical to CPython's"
 bash examples/firmware/run-qemu.sh $FIRMWARE_BOARDS

@@ -25,7 +25,7 @@ mkdir -p "$OUT"
 
 # board  rust target  QEMU binary
 BOARDS_ALL="microbit:thumbv6m-none-eabi:qemu-system-arm
-lm3s6965:thumbv7m-none-eabi:qemu-system-arm
+mps2-an385:thumbv7m-none-eabi:qemu-system-arm
 mps2-an386:thumbv7em-none-eabihf:qemu-system-arm
 mps2-an386-uart:thumbv7em-none-eabihf:qemu-system-arm
 riscv-virt:riscv32imc-unknown-none-elf:qemu-system-riscv32
