@@ -23,6 +23,7 @@ const MODULES: &[&str] = &[
     "functools",
     "heapq",
     "itertools",
+    "math",
     "micropython",
     "operator",
     "struct",
