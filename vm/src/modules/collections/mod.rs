@@ -22,10 +22,13 @@ use crate::vm::{PyResult, Vm};
 
 mod counter;
 mod defaultdict;
+mod namedtuple;
 mod ordereddict;
 
+use namedtuple::namedtuple;
+
 rom_module!("collections",
-    fns: [],
+    fns: [namedtuple],
     values: [
         deque => Value::rom(&DEQUE_TYPE),
         OrderedDict => Value::rom(&ordereddict::ORDEREDDICT_TYPE),
