@@ -811,6 +811,7 @@ fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type
             }
             call(vm, p.fget, &[inst])
         }
+        Kind::Misc if !inst.is_null() && obj::type_of(attr).flags & obj::flags::BINDS != 0 => obj::method::new(vm, attr, inst),
         // A native class's method (`p.toggle`, `Pin.toggle`).
         Kind::Misc => crate::api::bind_native_method(vm, attr, inst, cls),
         _ => Ok(attr),

@@ -340,7 +340,8 @@ fn t_index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 static METHODS: &[Builtin] = &[Builtin::method(&qstr::count, t_count), Builtin::method(&qstr::index, t_index)];
 
-static SLOTS: Slots = Slots {
+/// `tuple`'s slots, for static tuple subtypes (`functools`' `CacheInfo`) to start from.
+pub(crate) const TUPLE_SLOTS: Slots = Slots {
     trace: Some(trace),
     repr: Some(repr),
     hash: Some(hash),
@@ -353,6 +354,7 @@ static SLOTS: Slots = Slots {
     new: Some(new_tuple),
     ..Slots::EMPTY
 };
+static SLOTS: Slots = TUPLE_SLOTS;
 
 /// `tuple`.
 pub static TUPLE_TYPE: Type =
