@@ -1,5 +1,5 @@
-//! `collections`: `deque` (this file), and the dict subtypes `OrderedDict`, `defaultdict`
-//! and `Counter` (static types over `dict`'s layout, one file each: they share dict's table
+//! `collections`: `deque` (this file), `namedtuple` and `ChainMap` (files of their own),
+//! and the dict subtypes `OrderedDict`, `defaultdict` and `Counter` (static types over `dict`'s layout, one file each: they share dict's table
 //! and slots and override what differs; `defaultdict` keeps its factory in one word after
 //! the dict body).
 //!
@@ -20,6 +20,7 @@ use crate::runtime;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+mod chainmap;
 mod counter;
 mod defaultdict;
 mod namedtuple;
@@ -34,6 +35,7 @@ rom_module!("collections",
         OrderedDict => Value::rom(&ordereddict::ORDEREDDICT_TYPE),
         defaultdict => Value::rom(&defaultdict::DEFAULTDICT_TYPE),
         Counter => Value::rom(&counter::COUNTER_TYPE),
+        ChainMap => Value::rom(&chainmap::CHAINMAP_TYPE),
     ],
 );
 
