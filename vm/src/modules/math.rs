@@ -520,11 +520,11 @@ fn dist_rooted(vm: &mut Vm<'_>, p: Value, q: Value) -> PyResult<Value> {
     }
     let mut buf = [0.0f64; 64];
     let (mut max, mut nan) = (0.0f64, false);
-    for i in 0..n {
+    for (i, slot) in buf.iter_mut().enumerate().take(n) {
         let (pi, qi) = (items_of(p), items_of(q));
         let (x, y) = (pi.get(i).copied().unwrap_or(Value::NONE), qi.get(i).copied().unwrap_or(Value::NONE));
         let d = libm::fabs(num(vm, x)? - num(vm, y)?);
-        buf[i] = d;
+        *slot = d;
         nan |= d.is_nan();
         if d > max {
             max = d;

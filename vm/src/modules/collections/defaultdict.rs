@@ -23,7 +23,7 @@ fn factory(v: Value) -> Option<&'static Cell<Value>> {
     }
     // SAFETY: instances of DEFAULTDICT_TYPE are made by `dd_new` with one word after the
     // DictObj body; a subclass instance copies that body (see the module documentation).
-    Some(unsafe { &*((v.as_ptr() as *const u8).add(core::mem::size_of::<dict::DictObj>()) as *const Cell<Value>) })
+    Some(unsafe { &*(v.as_ptr().add(core::mem::size_of::<dict::DictObj>()) as *const Cell<Value>) })
 }
 
 fn is_callable(x: Value) -> bool {
