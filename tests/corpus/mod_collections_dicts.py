@@ -146,3 +146,8 @@ for obj in (OrderedDict(), defaultdict(), Counter()):
     except TypeError as e:
         print('TypeError', e)
 print(OrderedDict, defaultdict, Counter)
+print(OrderedDict.fromkeys('abca'), OrderedDict.fromkeys('ab', 0), defaultdict.fromkeys('ab'))
+try:
+    Counter.fromkeys('ab')
+except NotImplementedError as e:
+    print('NotImplementedError', e)

@@ -434,7 +434,16 @@ crate::static_qstr!(Q_TOTAL, "total");
 crate::static_qstr!(Q_MISSING, "__missing__");
 crate::static_qstr!(Q_COPY_DUNDER, "__copy__");
 
+/// `Counter.fromkeys()`: undefined, as CPython's.
+fn c_fromkeys(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
+    Err(vm.raise_msg(
+        &obj::exception::NOT_IMPLEMENTED_ERROR_TYPE,
+        "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.",
+    ))
+}
+
 static METHODS: &[Builtin] = &[
+    Builtin::class_method(&crate::qstr::fromkeys, c_fromkeys),
     Builtin::method(&crate::qstr::__init__, c_init),
     Builtin::method(&crate::qstr::update, c_update),
     Builtin::method(&Q_SUBTRACT, c_subtract),

@@ -159,6 +159,7 @@ crate::static_qstr!(Q_MISSING, "__missing__");
 crate::static_qstr!(Q_COPY_DUNDER, "__copy__");
 
 static METHODS: &[Builtin] = &[
+    Builtin::class_method(&crate::qstr::fromkeys, super::fromkeys),
     Builtin::method(&crate::qstr::__init__, dd_init),
     Builtin::method(&Q_MISSING, dd_missing),
     Builtin::method(&crate::qstr::copy, dd_copy),

@@ -95,6 +95,27 @@ fn fill(vm: &mut Vm<'_>, d: Value, src: Option<Value>, a: &Args<'_>) -> PyResult
     Ok(())
 }
 
+/// `cls.fromkeys(iterable, value=None)` for a dict subtype: `cls()` filled through its
+/// `__setitem__` (dict's own `fromkeys` always makes a dict). May collect.
+fn fromkeys(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "fromkeys", a, 2, 3)?;
+    let x = a.pos.get(2).copied().unwrap_or(Value::NONE);
+    let d = runtime::call(vm, a.pos[0], &[])?;
+    let m = vm.roots_mark();
+    vm.push_root(d)?;
+    let r = (|| {
+        let it = runtime::get_iter(vm, a.pos[1])?;
+        vm.push_root(it)?;
+        while let Some(k) = runtime::next(vm, it)? {
+            vm.push_root(k)?;
+            runtime::set_item(vm, d, k, x)?;
+        }
+        Ok(d)
+    })();
+    vm.pop_roots(m);
+    r
+}
+
 /// `type(v)(*args)`: a copy made by `v`'s own class. May collect.
 fn call_own_type(vm: &mut Vm<'_>, v: Value, args: &[Value]) -> PyResult<Value> {
     runtime::call(vm, obj::type_of(v).as_value(), args)

@@ -158,6 +158,7 @@ crate::static_qstr!(Q_MOVE_TO_END, "move_to_end");
 crate::static_qstr!(Q_COPY_DUNDER, "__copy__");
 
 static METHODS: &[Builtin] = &[
+    Builtin::class_method(&crate::qstr::fromkeys, super::fromkeys),
     Builtin::method(&Q_MOVE_TO_END, od_move_to_end),
     Builtin::method(&crate::qstr::popitem, od_popitem),
     Builtin::method(&crate::qstr::copy, od_copy),
