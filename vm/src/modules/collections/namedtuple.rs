@@ -373,7 +373,11 @@ fn nt_replace(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let t = obj::type_of(s);
     let fields = items(class_attr(t, &Q_FIELDS));
     let own = items(s);
-    let n = fields.len().min(own.len()).min(32);
+    if fields.len() > 32 {
+        let name = typename_of(t);
+        return Err(vm.type_error(format_args!("{name}._replace(): more than 32 fields are not supported")));
+    }
+    let n = fields.len().min(own.len());
     let mut vals = [Value::NULL; 32];
     vals[..n].copy_from_slice(&own[..n]);
     let mut unknown = false;
@@ -399,7 +403,9 @@ fn nt_replace(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         }
         sb.push(vm, "]")?;
         let msg = sb.finish(vm)?;
-        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, text(msg)));
+        // The message itself is the argument (`raise_msg` would copy it: an allocation
+        // while `msg` is not rooted).
+        return Err(vm.raise_with_arg(&exc::VALUE_ERROR_TYPE, msg));
     }
     instance(vm, t, &vals[..n])
 }
