@@ -1,11 +1,13 @@
 # Deleting module attributes: present ones go, absent ones raise AttributeError.
+# (Standard modules such as math are ROM objects whose namespace is read-only, so the
+# attribute is set on sys, a heap module.)
 import math
 import sys
 
-math.extra = 1
-print(math.extra)
-del math.extra
-print(hasattr(math, "extra"))
+sys.extra = 1
+print(sys.extra)
+del sys.extra
+print(hasattr(sys, "extra"))
 for target in (math, sys):
     try:
         del target.nope

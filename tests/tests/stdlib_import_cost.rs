@@ -25,6 +25,7 @@ const MODULES: &[&str] = &[
     "io",
     "itertools",
     "json",
+    "math",
     "micropython",
     "operator",
     "random",

@@ -418,7 +418,7 @@ pub fn hash(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
     if t.flags & obj::flags::UNHASHABLE != 0 {
         // A built-in type of a standard module is named with its module, as CPython's
         // tp_name ('collections.deque').
-        return Err(match (t.is_heap(), class::module_prefix(t)) {
+        return Err(match (t.is_heap() || t.flags & obj::flags::PY_CLASS != 0, class::module_prefix(t)) {
             (false, Some(m)) => vm.type_error(format_args!("unhashable type: '{m}.{}'", t.name())),
             _ => vm.type_error(format_args!("unhashable type: '{}'", t.name())),
         });
@@ -811,6 +811,7 @@ fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type
             }
             call(vm, p.fget, &[inst])
         }
+        Kind::Misc if !inst.is_null() && obj::type_of(attr).flags & obj::flags::BINDS != 0 => obj::method::new(vm, attr, inst),
         // A native class's method (`p.toggle`, `Pin.toggle`).
         Kind::Misc => crate::api::bind_native_method(vm, attr, inst, cls),
         _ => Ok(attr),

@@ -21,7 +21,7 @@ rom_module!("operator",
         lt, le, eq, ne, ge, gt, not_, truth, is_, is_not, abs, add, and_, floordiv, index, inv,
         invert, lshift, mod_ as "mod", mul, matmul, neg, or_, pos, pow, rshift, sub, truediv, xor, concat,
         contains, countOf, indexOf, getitem, setitem, delitem, length_hint, iadd, iand, iconcat,
-        ifloordiv, ilshift, imod, imul, imatmul, ior, ipow, irshift, isub, itruediv, ixor,
+        ifloordiv, ilshift, imod, imul, imatmul, ior, ipow, irshift, isub, itruediv, ixor, call,
     ],
     values: [
         itemgetter => Value::rom(&ITEMGETTER_TYPE),
@@ -215,6 +215,14 @@ fn delitem(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     runtime::set_item(vm, a.pos[0], a.pos[1], Value::NULL)?;
     Ok(Value::NONE)
 }
+/// `call(obj, /, *args, **kwargs)` (3.11).
+fn call(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let Some(&f) = a.pos.first() else {
+        return Err(vm.type_error(format_args!("call expected at least 1 argument, got 0")));
+    };
+    runtime::call_args(vm, f, &Args { pos: &a.pos[1..], kwnames: a.kwnames, kwvals: a.kwvals })
+}
+
 fn length_hint(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     if a.pos.is_empty() || a.pos.len() > 2 || !a.kwnames.is_empty() {
         return Err(vm.type_error(format_args!(

@@ -224,10 +224,12 @@ fn layout_of(vm: &mut Vm<'_>, f: Value) -> PyResult<(&'static [u8], Layout)> {
     }
 }
 
-/// The readable bytes of a buffer argument.
+/// The readable bytes of a buffer argument (bytes, bytearray, contiguous memoryview). They
+/// stay valid while `b` is reachable and no Python code runs (which could resize a bytearray).
 fn read_buffer(vm: &mut Vm<'_>, b: Value) -> PyResult<&'static [u8]> {
-    match obj::bytes::as_bytes(b) {
-        Some(d) => Ok(d),
+    match obj::memoryview::buffer(b) {
+        // SAFETY: the buffer lies inside `b`'s live data (`memoryview::buffer`).
+        Some(buf) => Ok(unsafe { core::slice::from_raw_parts(buf.ptr, buf.len) }),
         None => Err(vm.type_error(format_args!(
             "a bytes-like object is required, not '{}'",
             obj::type_name(b)
@@ -592,18 +594,69 @@ fn pack_into_with(vm: &mut Vm<'_>, f: Value, rest: &[Value]) -> PyResult<Value> 
             ),
         ));
     }
-    // No writable buffer type exists yet: every object is refused as CPython refuses bytes.
     let b = rest[0];
-    if obj::bytes::as_bytes(b).is_some() {
-        return Err(vm.type_error(format_args!(
-            "argument must be read-write bytes-like object, not {}",
-            obj::type_name(b)
-        )));
+    let len = match obj::memoryview::buffer(b) {
+        Some(buf) if !buf.readonly => buf.len as i64,
+        _ => {
+            return Err(vm.type_error(format_args!(
+                "argument must be read-write bytes-like object, not {}",
+                obj::type_name(b)
+            )))
+        }
+    };
+    let ov = rest[1];
+    if obj::int::is_int(ov) && obj::int::to_i64(ov).is_none() {
+        return Err(vm.raise_fmt(
+            &exc::INDEX_ERROR_TYPE,
+            format_args!("cannot fit '{}' into an index-sized integer", obj::type_name(ov)),
+        ));
     }
-    Err(vm.type_error(format_args!(
-        "a bytes-like object is required, not '{}'",
-        obj::type_name(b)
-    )))
+    let mut offset = runtime::index_arg_typed(vm, ov)?;
+    let size = l.size as i64;
+    if offset < 0 {
+        if offset + size > 0 {
+            return Err(vm.raise_fmt(
+                &STRUCT_ERROR_TYPE,
+                format_args!("no space to pack {size} bytes at offset {offset}"),
+            ));
+        }
+        if offset + len < 0 {
+            return Err(vm.raise_fmt(
+                &STRUCT_ERROR_TYPE,
+                format_args!("offset {offset} out of range for {len}-byte buffer"),
+            ));
+        }
+        offset += len;
+    }
+    if len - offset < size {
+        return Err(vm.raise_fmt(
+            &STRUCT_ERROR_TYPE,
+            format_args!(
+                "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {offset} (actual buffer size is {len})",
+                size + offset
+            ),
+        ));
+    }
+    // Packed into fresh bytes first: packing runs `__index__`, which could resize the
+    // target; the copy re-reads the buffer afterwards.
+    // CPython zeroes the target first and packs in place: an error leaves the items packed
+    // so far (and zeros after them), as the copy below does.
+    let (text, l) = layout_of(vm, f)?;
+    let packed = obj::bytes::alloc(vm, l.size)?;
+    let m = vm.roots_mark();
+    vm.push_root(packed)?;
+    let r = pack_into_buf(vm, text, l, &rest[2..], obj::bytes::fresh_data(packed));
+    vm.pop_roots(m);
+    let src = obj::bytes::as_bytes(packed).unwrap_or(&[]);
+    if let Some(buf) = obj::memoryview::buffer(b).filter(|x| !x.readonly) {
+        let o = offset as usize;
+        if o + src.len() <= buf.len {
+            // SAFETY: o + src.len() <= buf.len, inside the live, writable buffer of `b`;
+            // `src` is another object's data.
+            unsafe { core::ptr::copy_nonoverlapping(src.as_ptr(), buf.ptr.add(o), src.len()) };
+        }
+    }
+    r.map(|_| Value::NONE)
 }
 
 // ----- unpacking -----
@@ -754,26 +807,85 @@ fn iter_unpack_with(vm: &mut Vm<'_>, f: Value, b: Value) -> PyResult<Value> {
             ),
         ));
     }
-    let list = obj::list::with_capacity(vm, data.len() / l.size)?;
-    let m = vm.roots_mark();
-    vm.push_root(list)?;
-    for chunk in data.chunks(l.size) {
-        let t = match unpack_data(vm, text, l, chunk) {
-            Ok(t) => t,
-            Err(e) => {
-                vm.pop_roots(m);
-                return Err(e);
-            }
-        };
-        if let Err(e) = obj::list::append(vm, list, t) {
-            vm.pop_roots(m);
-            return Err(e);
-        }
+    let _ = text;
+    let it = vm.alloc_obj(&UNPACK_ITER_TYPE, core::mem::size_of::<UnpackIterObj>())?;
+    if let Some(o) = as_unpack_iter(it) {
+        o.format.set(f);
+        o.buffer.set(b);
     }
-    let it = obj::iter::new_seq_iter(vm, list);
-    vm.pop_roots(m);
-    it
+    Ok(it)
 }
+
+/// `_struct.unpack_iterator`: the format, the buffer and the next offset.
+#[repr(C)]
+struct UnpackIterObj {
+    hdr: ObjHeader,
+    format: core::cell::Cell<Value>,
+    buffer: core::cell::Cell<Value>,
+    offset: core::cell::Cell<usize>,
+}
+
+fn as_unpack_iter(v: Value) -> Option<&'static UnpackIterObj> {
+    // SAFETY: objects of UNPACK_ITER_TYPE are UnpackIterObj objects made by `iter_unpack_with`.
+    core::ptr::eq(obj::type_of(v), &UNPACK_ITER_TYPE)
+        .then(|| unsafe { &*(v.as_ptr() as *const UnpackIterObj) })
+}
+
+fn unpack_iter_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
+    let Some(it) = as_unpack_iter(v) else { return Ok(None) };
+    let (text, l) = layout_of(vm, it.format.get())?;
+    let data = read_buffer(vm, it.buffer.get())?;
+    let at = it.offset.get();
+    if l.size == 0 || at + l.size > data.len() {
+        return Ok(None);
+    }
+    it.offset.set(at + l.size);
+    unpack_data(vm, text, l, &data[at..at + l.size]).map(Some)
+}
+
+fn unpack_iter_self(_vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
+    Ok(v)
+}
+
+fn unpack_iter_trace(v: Value, t: &mut crate::heap::Tracer<'_>) {
+    if let Some(it) = as_unpack_iter(v) {
+        t.mark(it.format.get());
+        t.mark(it.buffer.get());
+    }
+}
+
+/// `__length_hint__()`: the tuples left.
+fn unpack_iter_length_hint(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let Some(it) = as_unpack_iter(a.get(0)) else { return Ok(Value::small_int(0)) };
+    let (_, l) = layout_of(vm, it.format.get())?;
+    let n = read_buffer(vm, it.buffer.get())?.len().saturating_sub(it.offset.get());
+    Ok(Value::small_int((n / l.size.max(1)) as isize))
+}
+
+crate::static_qstr!(Q_UNPACK_ITER, "unpack_iterator");
+crate::static_qstr!(Q_LENGTH_HINT, "__length_hint__");
+static UNPACK_ITER_METHODS: &[Builtin] = &[Builtin::method(&Q_LENGTH_HINT, unpack_iter_length_hint)];
+static UNPACK_ITER_SLOTS: Slots = Slots {
+    trace: Some(unpack_iter_trace),
+    iter: Some(unpack_iter_self),
+    next: Some(unpack_iter_next),
+    ..Slots::EMPTY
+};
+static UNPACK_ITER_NS_TABLE: crate::rom::DictTable<2> = crate::rom::DictTable::new([
+    Value::qstr(&crate::qstr::__module__),
+    Value::qstr(&Q_STRUCT_MOD),
+]);
+static UNPACK_ITER_NS: crate::rom::Dict = crate::rom::Dict::new(&UNPACK_ITER_NS_TABLE);
+crate::static_qstr!(Q_STRUCT_MOD, "_struct");
+static UNPACK_ITER_TYPE: Type = Type::builtin(
+    &Q_UNPACK_ITER,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Misc,
+    0,
+    &UNPACK_ITER_SLOTS,
+    UNPACK_ITER_METHODS,
+)
+.in_module(&UNPACK_ITER_NS);
 
 // ----- module functions -----
 

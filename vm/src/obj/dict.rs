@@ -406,7 +406,7 @@ pub fn new(vm: &mut Vm<'_>) -> PyResult<Value> {
     vm.alloc_obj(&DICT_TYPE, core::mem::size_of::<DictObj>())
 }
 
-fn trace(v: Value, t: &mut Tracer<'_>) {
+pub(crate) fn trace(v: Value, t: &mut Tracer<'_>) {
     let Some(d) = as_dict(v) else { return };
     let tb = d.t();
     if tb.0.is_null() {
@@ -806,7 +806,7 @@ pub fn key_error(vm: &mut Vm<'_>, k: Value) -> crate::vm::Raised {
     vm.raise_with_arg(&exc::KEY_ERROR_TYPE, k)
 }
 
-fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
+pub(crate) fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     if !runtime::repr_enter(vm, v) {
         return sb.push(vm, "{...}");
     }
@@ -833,7 +833,7 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     r
 }
 
-fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+pub(crate) fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
     let (Some(x), Some(y)) = (as_dict(a), as_dict(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
     if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -983,7 +983,8 @@ fn new_dict(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     Ok(d)
 }
 
-static SLOTS: Slots = Slots {
+/// `dict`'s slots, for the static dict subtypes (`collections.OrderedDict`, ...) to start from.
+pub(crate) const DICT_SLOTS: Slots = Slots {
     trace: Some(trace),
     repr: Some(repr),
     richcmp: Some(richcmp),
@@ -996,6 +997,7 @@ static SLOTS: Slots = Slots {
     binop: Some(super::dict_methods::binop),
     ..Slots::EMPTY
 };
+static SLOTS: Slots = DICT_SLOTS;
 
 /// `dict`.
 pub static DICT_TYPE: Type = Type::builtin(

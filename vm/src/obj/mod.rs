@@ -134,6 +134,12 @@ pub mod flags {
     /// A heap class whose instances have no `__dict__` (`__slots__` without `'__dict__'`,
     /// and every base either built in or such a class): only its slots can be set.
     pub const NO_DICT: u32 = 16;
+    /// A built-in type standing for a class CPython writes in Python (`collections.Counter`):
+    /// its messages name it without its module, as CPython's `tp_name` does.
+    pub const PY_CLASS: u32 = 32;
+    /// A built-in type whose instances bind to the instance when found on a class, as
+    /// functions do (`functools.lru_cache` wrappers: CPython gives them `__get__`).
+    pub const BINDS: u32 = 64;
     /// Bits from here up: the number of `__slots__` words an instance of a heap class of
     /// kind Object carries after its attrs word (its own slots and its bases').
     pub const SLOTS_SHIFT: u32 = 8;

@@ -354,9 +354,7 @@ fn t_index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 static METHODS: &[Builtin] = &[Builtin::method(&qstr::count, t_count), Builtin::method(&qstr::index, t_index)];
 
-static SLOTS: Slots = TUPLE_SLOTS;
-
-/// `tuple`'s slots, for ROM tuple subtypes to start from (`..TUPLE_SLOTS`).
+/// `tuple`'s slots, for static tuple subtypes (`functools`' `CacheInfo`) to start from.
 pub(crate) const TUPLE_SLOTS: Slots = Slots {
     trace: Some(trace),
     repr: Some(repr),
@@ -370,6 +368,7 @@ pub(crate) const TUPLE_SLOTS: Slots = Slots {
     new: Some(new_tuple),
     ..Slots::EMPTY
 };
+static SLOTS: Slots = TUPLE_SLOTS;
 
 /// `tuple`.
 pub static TUPLE_TYPE: Type =

@@ -19,7 +19,7 @@
 //! | zip_longest | iterators (list; None once exhausted) | fill value | — | active count |
 //! | product, combinations, combinations_with_replacement, permutations | pools (tuple of tuples, or one tuple) | cycles (list) | indices (list) | state, r, n |
 //!
-//! `groupby` and its groups have layouts of their own (below).
+//! `groupby` and its groups have layouts of their own (below); `tee` is in `tee.rs`.
 //!
 //! islice keeps `cnt` in `k` and its step in the `f` slot as a small int.
 
@@ -32,8 +32,12 @@ use crate::runtime;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+mod tee;
+
+use tee::tee;
+
 rom_module!("itertools",
-    fns: [],
+    fns: [tee],
     values: [
         count => Value::rom(&COUNT),
         cycle => Value::rom(&CYCLE),

@@ -1,4 +1,5 @@
-//! `functools`: `reduce`, `partial`, `update_wrapper`, `wraps` and `cmp_to_key`.
+//! `functools`: `reduce`, `partial`, `update_wrapper`, `wraps` and `cmp_to_key` (this
+//! file); `lru_cache`, `cache` and `total_ordering` in `lru_cache.rs`.
 //!
 //! ```text
 //!  PartialObj    ObjHeader | func Value | args Value (tuple) | kwnames Value (tuple)
@@ -15,8 +16,12 @@ use crate::runtime;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+mod lru_cache;
+
+use lru_cache::{cache, lru_cache, total_ordering};
+
 rom_module!("functools",
-    fns: [reduce, update_wrapper, wraps, cmp_to_key],
+    fns: [reduce, update_wrapper, wraps, cmp_to_key, lru_cache, cache, total_ordering],
     values: [partial => Value::rom(&PARTIAL_TYPE)],
 );
 
@@ -149,6 +154,14 @@ fn list_items(l: Value) -> &'static [Value] {
 }
 
 /// `callable(f)`, as the builtin decides it.
+/// Keyword argument `name`, or positional `i` (NULL if neither).
+fn arg(a: &Args<'_>, i: usize, name: &str) -> Value {
+    match a.pos.get(i) {
+        Some(v) => *v,
+        None => a.kw(name),
+    }
+}
+
 fn is_callable(f: Value) -> bool {
     let t = obj::type_of(f);
     if t.is_heap() {

@@ -1,5 +1,7 @@
-//! `collections`: `deque` (so far; `namedtuple`, `OrderedDict`, `defaultdict` and `Counter`
-//! are still to come).
+//! `collections`: `deque` (this file), `namedtuple` and `ChainMap` (files of their own),
+//! and the dict subtypes `OrderedDict`, `defaultdict` and `Counter` (static types over `dict`'s layout, one file each: they share dict's table
+//! and slots and override what differs; `defaultdict` keeps its factory in one word after
+//! the dict body).
 //!
 //! ```text
 //!  DequeObj      ObjHeader | items Value (list) | maxlen isize (-1: None) | state usize
@@ -18,10 +20,106 @@ use crate::runtime;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+mod chainmap;
+mod counter;
+mod defaultdict;
+mod namedtuple;
+mod ordereddict;
+
+use namedtuple::namedtuple;
+
 rom_module!("collections",
-    fns: [],
-    values: [deque => Value::rom(&DEQUE_TYPE)],
+    fns: [namedtuple],
+    values: [
+        deque => Value::rom(&DEQUE_TYPE),
+        OrderedDict => Value::rom(&ordereddict::ORDEREDDICT_TYPE),
+        defaultdict => Value::rom(&defaultdict::DEFAULTDICT_TYPE),
+        Counter => Value::rom(&counter::COUNTER_TYPE),
+        ChainMap => Value::rom(&chainmap::CHAINMAP_TYPE),
+    ],
 );
+
+const W: usize = core::mem::size_of::<usize>();
+
+/// A new, empty instance of the static dict subtype `t`, with `extra` words after the dict
+/// body. May collect.
+fn alloc_dict(vm: &mut Vm<'_>, t: &'static Type, extra: usize) -> PyResult<Value> {
+    vm.alloc_obj(t, core::mem::size_of::<obj::dict::DictObj>() + extra * W)
+}
+
+/// The next live `(key, value)` of dict `d` from entry `*i` on (advancing `*i`).
+fn next_entry(d: Value, i: &mut usize) -> Option<(Value, Value)> {
+    while let Some((k, v)) = obj::dict::as_dict(d).and_then(|x| x.entry(*i)) {
+        *i += 1;
+        if !k.is_null() {
+            return Some((k, v));
+        }
+    }
+    None
+}
+
+/// Is `v` an instance of the static type `t` (or of a subclass)?
+fn is_a(v: Value, t: &'static Type) -> bool {
+    obj::class::is_subclass(obj::type_of(v), t)
+}
+
+/// `self` of a method of the dict subtype `t`, or CPython's descriptor TypeError.
+fn self_of(vm: &mut Vm<'_>, a: &Args<'_>, t: &'static Type, name: &str) -> PyResult<Value> {
+    let v = a.get(0);
+    if v.is_null() || !is_a(v, t) {
+        return Err(vm.type_error(format_args!(
+            "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+            t.name(),
+            if v.is_null() { "NoneType" } else { obj::type_name(v) }
+        )));
+    }
+    Ok(v)
+}
+
+/// Keyword argument `name`, or positional `i` (NULL if neither).
+fn arg(a: &Args<'_>, i: usize, name: &str) -> Value {
+    match a.pos.get(i) {
+        Some(v) => *v,
+        None => a.kw(name),
+    }
+}
+
+/// `dict(src, **kw)` into `d`. May collect.
+fn fill(vm: &mut Vm<'_>, d: Value, src: Option<Value>, a: &Args<'_>) -> PyResult<()> {
+    if let Some(x) = src {
+        obj::dict::update(vm, d, x)?;
+    }
+    for (k, x) in a.kwnames.iter().zip(a.kwvals.iter()) {
+        obj::dict::set(vm, d, *k, *x)?;
+    }
+    Ok(())
+}
+
+/// `cls.fromkeys(iterable, value=None)` for a dict subtype: `cls()` filled through its
+/// `__setitem__` (dict's own `fromkeys` always makes a dict). May collect.
+fn fromkeys(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    runtime::check_nargs(vm, "fromkeys", a, 2, 3)?;
+    let x = a.pos.get(2).copied().unwrap_or(Value::NONE);
+    let d = runtime::call(vm, a.pos[0], &[])?;
+    let m = vm.roots_mark();
+    vm.push_root(d)?;
+    let r = (|| {
+        let it = runtime::get_iter(vm, a.pos[1])?;
+        vm.push_root(it)?;
+        while let Some(k) = runtime::next(vm, it)? {
+            vm.push_root(k)?;
+            runtime::set_item(vm, d, k, x)?;
+        }
+        Ok(d)
+    })();
+    vm.pop_roots(m);
+    r
+}
+
+/// `type(v)(*args)`: a copy made by `v`'s own class. May collect.
+fn call_own_type(vm: &mut Vm<'_>, v: Value, args: &[Value]) -> PyResult<Value> {
+    runtime::call(vm, obj::type_of(v).as_value(), args)
+}
 
 #[repr(C)]
 struct DequeObj {
