@@ -67,6 +67,8 @@ macro_rules! rom_module {
     };
 }
 
+#[cfg(feature = "asyncio")]
+mod asyncio_image;
 #[cfg(feature = "binascii")]
 mod binascii;
 #[cfg(feature = "bisect")]
@@ -552,6 +554,18 @@ static E: crate::rom::Float = crate::rom::Float::new(core::f64::consts::E);
 static TAU: crate::rom::Float = crate::rom::Float::new(core::f64::consts::TAU);
 static INF: crate::rom::Float = crate::rom::Float::new(f64::INFINITY);
 static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
+
+/// The VM's own frozen image holding module `name` (`asyncio`, Python frozen into the VM
+/// with the `asyncio` feature), registered with `Vm::add_image` the first time it is
+/// imported, so a program that never imports it pays no heap for it. An image of the
+/// embedder's defining the same module wins (it is looked at first).
+pub fn builtin_image(name: &str) -> Option<&'static crate::rom::Image> {
+    match name {
+        #[cfg(feature = "asyncio")]
+        "asyncio" => Some(&asyncio_image::ASYNCIO),
+        _ => None,
+    }
+}
 
 /// Is `name` a built-in module?
 pub fn is_builtin_module(name: &str) -> bool {
