@@ -192,8 +192,7 @@ def _release(waiter):
 
 class Task(Future):
     def __init__(self, coro):
-        if type(coro) is not _CoroutineType:
-            raise TypeError("a coroutine was expected, got " + repr(coro))
+        coro = _coro(coro)
         self._state = 0
         self._val = None
         self._cbs = None
@@ -341,6 +340,8 @@ class _Sleep:
             self.ms = None
             if ms > 0:
                 t = _cur
+                if t is None:
+                    raise RuntimeError("no running event loop")
                 _call_at(_tadd(_ticks(), ms), _wake_sleeper, t)
                 t._fw = True
             return None
@@ -352,22 +353,36 @@ class _Sleep:
 _sleeper = _Sleep()
 
 
-async def _sleep_result(ms, result):
-    await sleep_ms(ms)
+async def _sleep_coro(ms, result):
+    # A sleep that is not awaited at once (a `sleep(...)` given to gather, create_task or
+    # wait_for, or made while the shared one is still unawaited) gets its own awaitable.
+    s = _Sleep()
+    s.ms = ms
+    await s
     return result
 
 
-def sleep_ms(ms):
-    if _cur is None:
-        raise RuntimeError("no running event loop")
-    _sleeper.ms = ms
-    return _sleeper
+def sleep_ms(ms, result=None):
+    s = _sleeper
+    if result is not None or s.ms is not None:
+        return _sleep_coro(ms, result)
+    s.ms = ms
+    return s
 
 
 def sleep(delay, result=None):
-    if result is not None:
-        return _sleep_result(_ms(delay) if delay > 0 else 0, result)
-    return sleep_ms(_ms(delay) if delay > 0 else 0)
+    return sleep_ms(_ms(delay) if delay > 0 else 0, result)
+
+
+def _coro(aw):
+    # The coroutine a Task runs for `aw`.
+    if aw is _sleeper and aw.ms is not None:
+        ms = aw.ms
+        aw.ms = None
+        return _sleep_coro(ms, None)
+    if type(aw) is not _CoroutineType:
+        raise TypeError("a coroutine was expected, got " + repr(aw))
+    return aw
 
 
 def _running_loop():
@@ -384,7 +399,7 @@ def create_task(coro):
 def ensure_future(aw):
     if isinstance(aw, Future):
         return aw
-    if type(aw) is _CoroutineType:
+    if type(aw) is _CoroutineType or aw is _sleeper:
         return Task(aw)
     raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
 
@@ -843,7 +858,7 @@ def get_event_loop():
 def run(main):
     if _running:
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
-    if type(main) is not _CoroutineType:
+    if type(main) is not _CoroutineType and main is not _sleeper:
         raise ValueError("a coroutine was expected, got " + repr(main))
     loop = new_event_loop()
     try:
@@ -859,11 +874,11 @@ def run(main):
             loop.close()
 
 
-async def _coro():
+async def _a():
     pass
 
 
-_c = _coro()
+_c = _a()
 _CoroutineType = type(_c)
 _c.close()
-del _c
+del _a, _c
