@@ -221,9 +221,11 @@ fn cmd_run(
     let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
     let mut input = Stdin;
     let mut compiler = frostbyte_host_load::HostCompiler::new();
+    let clock = frostbyte_vm::StdClock::new();
     let mut vm = frostbyte_vm::Vm::new(heap, &mut out);
     vm.set_input(&mut input);
     vm.set_compiler(&mut compiler);
+    vm.set_clock(&clock);
     if let Some(n) = recursion_limit {
         vm.set_recursion_limit(n);
     }

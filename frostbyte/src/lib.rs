@@ -236,7 +236,8 @@
 
 pub use frostbyte_macro::{function, include_python, module};
 #[cfg(feature = "std")]
-pub use frostbyte_vm::StdOut;
+pub use frostbyte_vm::{StdClock, StdOut};
+pub use frostbyte_vm::{Clock, Signal, MAX_SIGNALS, SCHEDULE_DEPTH, SIGNAL_CHECK_EVERY};
 pub use frostbyte_vm::{
     AddModuleError, Args, Bound, CensusEntry, ClassEntry, CompileError, CompileMode, Compiler,
     Error, ExcType, FromPython, HeapStats, Image, ImageError, Input, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction, Poll,

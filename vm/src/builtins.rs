@@ -826,14 +826,17 @@ fn oct(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 
 fn callable(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    let x = args.get(0);
+    Ok(Value::bool(is_callable(args.get(0))))
+}
+
+/// `callable(x)`.
+pub(crate) fn is_callable(x: Value) -> bool {
     let t = obj::type_of(x);
-    let c = if t.is_heap() {
+    if t.is_heap() {
         obj::class::lookup(t, Value::qstr(&qstr::__call__)).is_some()
     } else {
         t.slots.call.is_some() || t.kind == obj::Kind::Function || t.kind == obj::Kind::BoundMethod
-    };
-    Ok(Value::bool(c))
+    }
 }
 
 fn globals(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {

@@ -42,6 +42,7 @@ pub(crate) mod obj;
 pub(crate) mod pattern;
 pub(crate) mod rom;
 pub(crate) mod runtime;
+pub(crate) mod sched;
 pub(crate) mod strformat;
 pub(crate) mod traceback;
 pub(crate) mod value;
@@ -51,6 +52,10 @@ pub(crate) mod vm;
 mod gc_tests;
 
 pub use api::native_exports::AddModuleError;
+#[cfg(feature = "std")]
+pub use api::StdClock;
+pub use api::{Clock, Signal, SIGNAL_CHECK_EVERY};
+pub use sched::{MAX_SIGNALS, SCHEDULE_DEPTH};
 pub use api::{
     Args, Bound, ClassEntry, Error, ExcType, FromPython, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction, NativeModule, Obj,
     Root, Scope, Signature, MAX_NATIVE_MODULES,

@@ -89,6 +89,8 @@ mod micropython;
 mod operator;
 #[cfg(feature = "struct")]
 mod struct_;
+#[cfg(feature = "time")]
+mod time;
 
 /// The standard modules compiled in: name and module object.
 static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
@@ -112,6 +114,8 @@ static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
     ("operator", &operator::MODULE),
     #[cfg(feature = "struct")]
     ("struct", &struct_::MODULE),
+    #[cfg(feature = "time")]
+    ("time", &time::MODULE),
 ];
 
 use crate::obj::{self, exception as exc, Args, Builtin};

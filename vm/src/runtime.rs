@@ -634,7 +634,7 @@ pub fn is_iterator(v: Value) -> bool {
 /// `next(it)`: `Ok(None)` when exhausted.
 pub fn next(vm: &mut Vm<'_>, it: Value) -> PyResult<Option<Value>> {
     // Native loops over iterators count against the instruction budget.
-    vm.tick()?;
+    vm.tick_native()?;
     let t = obj::type_of(it);
     match t.slots.next {
         Some(f) => {

@@ -100,6 +100,10 @@ pub struct Vm<'a> {
     pub(crate) input: Option<&'a mut dyn crate::Input>,
     /// The compiler hook of `exec`, `eval` and `compile()` (None: they raise).
     pub(crate) compiler: Option<&'a mut dyn crate::Compiler>,
+    /// The clock of the `time` module (None: it raises OSError).
+    pub(crate) clock: Option<&'a dyn crate::Clock>,
+    /// Signal callbacks and the `micropython.schedule` queue (`sched.rs`).
+    pub(crate) sched: crate::sched::SchedState,
     /// The run was stopped (budget or `Poll::Stop`): every check raises again until the
     /// run returns to Rust.
     stopping: bool,
@@ -169,6 +173,8 @@ impl<'a> Vm<'a> {
             poll: None,
             input: None,
             compiler: None,
+            clock: None,
+            sched: crate::sched::SchedState::new(),
             stopping: false,
             stop_msg: "",
             frame: FramePtr::NULL,
@@ -283,26 +289,68 @@ impl<'a> Vm<'a> {
         self.compiler = Some(compiler);
     }
 
+    /// Install the clock of the `time` module (see [`Clock`](crate::Clock)); it stays for
+    /// the VM's lifetime. Without one, `time` functions that read or wait for the time raise
+    /// `OSError: time needs a clock; install one with Vm::set_clock`.
+    pub fn set_clock(&mut self, clock: &'a dyn crate::Clock) {
+        self.clock = Some(clock);
+    }
+
     /// Remove the poll hook.
     pub fn clear_poll_hook(&mut self) {
         self.poll = None;
         self.rearm();
     }
 
-    /// Count one instruction (or one step of a native loop); runs the budget and poll
-    /// checks when they are due. Costs a decrement and a branch.
+    /// Count one instruction; runs the budget and poll checks when they are due. Costs a
+    /// decrement and a branch. Called at the top of the dispatch loop only: a safe point
+    /// where signal callbacks and scheduled functions run (`sched.rs`).
     #[inline(always)]
     pub(crate) fn tick(&mut self) -> PyResult<()> {
         self.countdown -= 1;
         if self.countdown == 0 {
-            return self.tick_slow();
+            return self.tick_slow(true);
         }
         Ok(())
     }
 
+    /// [`tick`](Self::tick) for a step of a native loop (`runtime::next`): pending
+    /// callbacks do not run here (native code is not a safe point), they make the next
+    /// check due at the next step instead.
+    #[inline(always)]
+    pub(crate) fn tick_native(&mut self) -> PyResult<()> {
+        self.countdown -= 1;
+        if self.countdown == 0 {
+            return self.tick_slow(false);
+        }
+        Ok(())
+    }
+
+    /// Make the next check due at the next instruction (work was queued), keeping the
+    /// instruction count of the budget and poll hook exact.
+    pub(crate) fn check_soon(&mut self) {
+        let counted = self.armed - self.countdown;
+        self.armed = counted + 1;
+        self.countdown = 1;
+    }
+
+    /// Call the poll hook now (during a clock wait, where no instruction runs) and act on
+    /// its answer; raise again if the run is stopping.
+    pub(crate) fn poll_now(&mut self) -> PyResult<()> {
+        if self.stopping {
+            return Err(self.raise_stop(self.stop_msg));
+        }
+        let answer = self.poll.as_mut().map_or(Poll::Continue, |h| h());
+        match answer {
+            Poll::Continue => Ok(()),
+            Poll::Interrupt => Err(self.raise_empty(&exception::KEYBOARD_INTERRUPT_TYPE)),
+            Poll::Stop => Err(self.stop("stopped by the poll hook")),
+        }
+    }
+
     #[cold]
     #[inline(never)]
-    fn tick_slow(&mut self) -> PyResult<()> {
+    fn tick_slow(&mut self, safe: bool) -> PyResult<()> {
         // `armed` instructions were counted since the last check, the current one included.
         let used = self.armed;
         if self.stopping {
@@ -331,6 +379,13 @@ impl<'a> Vm<'a> {
             }
         }
         self.rearm();
+        if r.is_ok() && self.sched.can_run() {
+            if safe {
+                r = self.run_pending();
+            } else {
+                self.check_soon();
+            }
+        }
         r
     }
 
@@ -353,11 +408,14 @@ impl<'a> Vm<'a> {
     }
 
     /// Set the countdown to the next due check (budget or poll), counting from now.
-    fn rearm(&mut self) {
+    pub(crate) fn rearm(&mut self) {
         if self.stopping {
             return;
         }
         let mut n = u32::MAX;
+        if self.sched.watching() {
+            n = crate::api::SIGNAL_CHECK_EVERY;
+        }
         if let Some(b) = self.budget {
             // The check at instruction b + 1 finds the budget exceeded.
             n = n.min(u32::try_from(b.saturating_add(1)).unwrap_or(u32::MAX));
@@ -613,6 +671,7 @@ impl<'a> Vm<'a> {
         ];
         let reprs = self.repr_stack;
         let api = self.api.gc_roots();
+        let sched = self.sched.gc_roots();
         let mut tables: [(*mut Cell<Value>, usize); MAX_IMAGES] = [(core::ptr::null_mut(), 0); MAX_IMAGES];
         for (t, (img, p)) in tables.iter_mut().zip(self.images.iter().zip(self.namespaces)) {
             if let Some(img) = img {
@@ -629,6 +688,7 @@ impl<'a> Vm<'a> {
             }
             t.mark_all(&reprs);
             t.mark_all(&api);
+            t.mark_all(&sched);
             frame.trace_chain(t);
             t.mark_all(roots);
             if !spill.is_null() {

@@ -68,9 +68,12 @@ fn main() -> std::process::ExitCode {
     let mut input = Stdin;
     // eval/exec/compile: the same in-process compiler `frostbyte run` installs.
     let mut compiler = frostbyte_host_load::HostCompiler::new();
+    // time: the host's clock.
+    let clock = frostbyte::StdClock::new();
     let mut vm = frostbyte::Vm::new(&mut heap, &mut out);
     vm.set_input(&mut input);
     vm.set_compiler(&mut compiler);
+    vm.set_clock(&clock);
     if let Err(e) = vm.add_image(image) {
         eprintln!("corpus-runner: cannot add image: {e:?}");
         return std::process::ExitCode::from(2);

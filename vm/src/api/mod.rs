@@ -6,6 +6,7 @@
 //! ends before the next call that may collect (those take `&mut Scope`).
 
 mod class;
+mod clock;
 mod convert;
 mod error;
 mod handle;
@@ -14,6 +15,10 @@ mod root;
 mod scope;
 
 pub use class::{ClassEntry, NativeClass};
+#[cfg(feature = "std")]
+pub use clock::StdClock;
+pub use clock::{Clock, Signal, SIGNAL_CHECK_EVERY};
+pub(crate) use clock::raised_generation;
 pub use convert::{FromPython, IntoArgs, IntoPython};
 pub use error::{Error, ExcType};
 pub use handle::Obj;

@@ -178,6 +178,25 @@ impl<'s> Scope<'s> {
         super::root::remove(self.vm, r)
     }
 
+    /// Call `callback` (any callable, with no arguments) at the VM's next safe point after
+    /// `sig` is raised ([`Signal::raise`](crate::Signal::raise), e.g. from an interrupt
+    /// handler); `None` removes the registration. The VM keeps the callable alive. At most
+    /// [`MAX_SIGNALS`](crate::MAX_SIGNALS) signals at once (RuntimeError beyond). While a
+    /// signal is registered the VM looks at the raised signals every
+    /// [`SIGNAL_CHECK_EVERY`](crate::SIGNAL_CHECK_EVERY) instructions; an exception the
+    /// callback raises propagates into the Python code running at that point.
+    pub fn on_signal(&mut self, sig: &'static crate::Signal, callback: Obj<'s>) -> Result<(), Error> {
+        let v = if callback.v == Value::NONE { Value::NULL } else { callback.v };
+        if !v.is_null() && !crate::builtins::is_callable(v) {
+            return Err(Error::type_error("signal callback must be callable"));
+        }
+        if self.vm.set_signal(sig, v) {
+            Ok(())
+        } else {
+            Err(Error::new_fmt(super::ExcType::RUNTIME_ERROR, format_args!("too many signals (at most {})", crate::MAX_SIGNALS)))
+        }
+    }
+
     /// An exception of class `cls` (any exception class, e.g. one defined in Python) with
     /// message `msg`, as an [`Error`] to return from a native function. May collect.
     pub fn new_error(&mut self, cls: Obj<'s>, msg: &str) -> Error {

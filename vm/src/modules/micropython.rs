@@ -2,14 +2,16 @@
 //! sense here: `const` (identity at run time), `opt_level`, `mem_info`, `heap_lock`,
 //! `heap_unlock` and `heap_locked`. While the heap is locked every allocation raises
 //! MemoryError; unlike MicroPython that includes calling a Python function (frames are heap
-//! objects here), so only native calls work under the lock.
+//! objects here), so only native calls work under the lock. `schedule(func, arg)` queues
+//! `func(arg)` for the interpreter's next safe point (`vm/src/sched.rs`; at most
+//! `SCHEDULE_DEPTH` = 8 waiting, RuntimeError "schedule queue full" beyond).
 
 use crate::obj::Args;
 use crate::value::Value;
 use crate::vm::{FixedBuf, PyResult, Vm};
 
 rom_module!("micropython",
-    fns: [const_ as "const", opt_level, mem_info, heap_lock, heap_unlock, heap_locked],
+    fns: [const_ as "const", opt_level, mem_info, heap_lock, heap_unlock, heap_locked, schedule],
     values: [],
 );
 
@@ -92,4 +94,15 @@ fn heap_unlock(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 fn heap_locked(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     no_kw(vm, "heap_locked", a, 0)?;
     Ok(Value::small_int(vm.heap_locked as isize))
+}
+
+/// `schedule(func, arg)`: call `func(arg)` at the next safe point (before the next
+/// instruction, or at the next wake-up of a `time` wait).
+fn schedule(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    no_kw(vm, "schedule", a, 2)?;
+    if a.pos.len() != 2 {
+        return Err(vm.type_error(format_args!("function takes 2 positional arguments but {} were given", a.pos.len())));
+    }
+    vm.schedule(a.pos[0], a.pos[1])?;
+    Ok(Value::NONE)
 }

@@ -83,6 +83,19 @@ pub fn alloc(vm: &mut Vm<'_>, n: usize) -> PyResult<Value> {
     Ok(v)
 }
 
+/// A tuple-layout object of type `ty` (kind `Tuple`: a tuple subtype in ROM such as
+/// `time.struct_time`) holding a copy of `xs` (rooted by the caller). May collect.
+pub fn new_of_type(vm: &mut Vm<'_>, ty: &'static Type, xs: &[Value]) -> PyResult<Value> {
+    let v = vm.alloc_obj(ty, HDR + core::mem::size_of_val(xs))?;
+    // SAFETY: fresh allocation of a TupleObj with room for xs.len() items.
+    unsafe { (*(v.as_ptr() as *mut TupleObj)).len = xs.len() };
+    for (i, x) in xs.iter().enumerate() {
+        // SAFETY: i < len, fresh heap object.
+        unsafe { ((v.as_ptr() as *mut u8).add(HDR) as *mut Value).add(i).write(*x) };
+    }
+    Ok(v)
+}
+
 /// Set item `i` of a tuple being constructed (heap tuples only; ignored otherwise).
 pub fn init_item(v: Value, i: usize, x: Value) {
     let Some(t) = obj::downcast::<TupleObj>(v) else { return };
@@ -340,7 +353,10 @@ fn t_index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 static METHODS: &[Builtin] = &[Builtin::method(&qstr::count, t_count), Builtin::method(&qstr::index, t_index)];
 
-static SLOTS: Slots = Slots {
+static SLOTS: Slots = TUPLE_SLOTS;
+
+/// `tuple`'s slots, for ROM tuple subtypes to start from (`..TUPLE_SLOTS`).
+pub(crate) const TUPLE_SLOTS: Slots = Slots {
     trace: Some(trace),
     repr: Some(repr),
     hash: Some(hash),
