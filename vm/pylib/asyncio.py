@@ -197,7 +197,7 @@ class Task(Future):
         self._val = None
         self._cbs = None
         self._coro = coro
-        self._fw = None  # what it waits on: a Future, True (a timer), None
+        self._fw = None  # what it waits on: a Future, True (a timer), None; or an error to throw in
         self._mc = _NO  # a pending cancellation's message
         _tasks.append(self)
         _ready.append(_step)
@@ -237,10 +237,12 @@ def _step(t):
     global _cur
     if t._state:
         return
-    exc = None
+    exc = t._fw
     if t._mc is not _NO:
         exc = _cancelled_error(t._mc)
         t._mc = _NO
+    elif not isinstance(exc, BaseException):
+        exc = None
     t._fw = None
     _cur = t
     try:
@@ -284,41 +286,19 @@ def _step(t):
             _ready.append(t)
     elif isinstance(r, Future):
         if r is t:
-            t._mc = _NO
+            # Thrown in at the next step, as CPython does.
+            t._fw = RuntimeError("Task cannot await on itself: " + repr(t))
             _ready.append(_step)
             _ready.append(t)
-            t._coro.throw(RuntimeError("Task cannot await on itself"))
+            return
         r.add_done_callback(t)
         t._fw = r
         if t._mc is not _NO and r.cancel(t._mc):
             t._mc = _NO
     else:
-        _ready.append(_bad_yield)
+        t._fw = RuntimeError("Task got bad yield: " + repr(r))
+        _ready.append(_step)
         _ready.append(t)
-        t._fw = r
-
-
-def _bad_yield(t):
-    # CPython throws this into the task at its next step.
-    global _cur
-    r = t._fw
-    t._fw = None
-    _cur = t
-    try:
-        t._coro.throw(RuntimeError("Task got bad yield: " + repr(r)))
-    except StopIteration as e:
-        _cur = None
-        _finish(t)
-        Future.set_result(t, e.value)
-        return
-    except BaseException as e:
-        _cur = None
-        _finish(t)
-        Future.set_exception(t, e)
-        return
-    _cur = None
-    _ready.append(_step)
-    _ready.append(t)
 
 
 class _Sleep:
@@ -752,7 +732,8 @@ def _run_once():
         if t:
             dt = _tdiff(t[0], _ticks())
             if dt > 0:
-                _idle_us(dt * 1000)
+                # At most 1,000 s at a time: the argument stays a small int.
+                _idle_us(dt * 1000 if dt < 1000000 else 1000000000)
         else:
             _idle_us(-1)
         if _flags:
