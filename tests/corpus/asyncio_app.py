@@ -1,0 +1,103 @@
+# An asyncio application: three tasks sharing one loop.
+# - blinker: toggles an LED every 40 ms (drift-free: deadlines from the loop's clock);
+# - poller: reads a sensor every 110 ms and keeps a running average;
+# - parser: executes command lines arriving from a (simulated) UART task through a Queue.
+# Every event is at least 10 ms from any other, so the output is the same on CPython, on
+# the host VM and on a board.
+import asyncio
+
+
+class Led:
+    def __init__(self):
+        self.on = False
+        self.toggles = 0
+
+    def toggle(self):
+        self.on = not self.on
+        self.toggles += 1
+
+
+class Sensor:
+    # A deterministic "temperature" in tenths of a degree.
+    def __init__(self):
+        self.x = 7
+
+    def read(self):
+        self.x = (self.x * 1103 + 12345) % 1000
+        return 200 + self.x % 50
+
+
+async def blinker(led, stop):
+    loop = asyncio.get_running_loop()
+    t = loop.time()
+    while not stop.is_set():
+        led.toggle()
+        t += 0.04
+        await asyncio.sleep(max(0, t - loop.time()))
+    print("blinker: stopped after", led.toggles, "toggles")
+
+
+async def poller(sensor, readings, stop):
+    loop = asyncio.get_running_loop()
+    t = loop.time()
+    while not stop.is_set():
+        readings.append(sensor.read())
+        t += 0.11
+        await asyncio.sleep(max(0, t - loop.time()))
+    print("poller: stopped after", len(readings), "readings")
+
+
+async def uart(q, lines):
+    # Lines arrive at the given times (ms from the start).
+    loop = asyncio.get_running_loop()
+    t0 = loop.time()
+    for at, line in lines:
+        await asyncio.sleep(max(0, t0 + at / 1000 - loop.time()))
+        await q.put(line)
+    await q.put(None)
+
+
+async def parser(q, led, readings, stop):
+    lock = asyncio.Lock()
+    while True:
+        line = await q.get()
+        if line is None:
+            break
+        cmd, *args = line.split()
+        async with lock:
+            if cmd == "led":
+                print("led:", "on" if led.on else "off", "toggles", led.toggles)
+            elif cmd == "avg":
+                print("avg: %.1f over %d" % (sum(readings) / len(readings) / 10, len(readings)))
+            elif cmd == "last":
+                n = int(args[0])
+                print("last:", readings[-n:])
+            elif cmd == "slow":
+                try:
+                    await asyncio.wait_for(asyncio.sleep(1), float(args[0]) / 1000)
+                except asyncio.TimeoutError:
+                    print("slow: timed out after", args[0], "ms")
+            elif cmd == "stop":
+                stop.set()
+                print("stop: requested")
+            else:
+                print("unknown command:", line)
+    return "parser: done"
+
+
+async def main():
+    led, sensor, readings = Led(), Sensor(), []
+    stop = asyncio.Event()
+    q = asyncio.Queue(2)
+    tasks = [
+        asyncio.create_task(blinker(led, stop)),
+        asyncio.create_task(poller(sensor, readings, stop)),
+        asyncio.create_task(uart(q, [(60, "led"), (140, "avg"), (180, "last 2"), (250, "slow 20"),
+                                     (300, "bogus"), (340, "led"), (420, "avg"), (465, "stop")])),
+    ]
+    print(await parser(q, led, readings, stop))
+    await asyncio.gather(*tasks)
+    print("readings:", readings)
+
+
+asyncio.run(main())
