@@ -4,6 +4,7 @@
 
 use frostbyte_compiler::freeze::{emit_image_file, EmitOptions};
 use frostbyte_compiler::tree::Loader;
+use frostbyte_compiler::{CompileOptions, LineTables};
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
@@ -71,7 +72,10 @@ fn frozen_data_has_no_interior_mutability() {
 #[test]
 fn asyncio_image_is_current() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut loader = Loader::new();
+    // Each function's first line only: a traceback through the scheduler names the file,
+    // the function and its line, for 1.6 KB less flash (Cortex-M3) than every instruction's line.
+    let options = CompileOptions { line_tables: LineTables::Functions, ..CompileOptions::default() };
+    let mut loader = Loader::with_options(options);
     loader.add_module(&root.join("vm/pylib/asyncio.py"), "asyncio.py", None);
     let (loaded, errors) = loader.finish();
     assert!(errors.is_empty(), "{errors:?}");
