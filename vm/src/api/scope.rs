@@ -51,10 +51,11 @@ impl<'s> Scope<'s> {
     /// scope ends, and must not let the scope outlive the borrow of `vm`.
     pub(crate) unsafe fn enter<'a: 's>(vm: &'s mut Vm<'a>) -> Scope<'s> {
         // SAFETY: only `Vm`'s lifetime parameter changes, shortened from 'a to 's ('a: 's).
-        // `Vm<'a>` is invariant only because its fields `out` and `api.context` are
-        // `&'a mut`; the scope never writes either field (they are set only by `Vm::new` and
-        // `Vm::set_context`, which take `Vm<'a>` itself), so nothing with the shorter
-        // lifetime can be stored where the longer one is expected.
+        // `Vm<'a>` is invariant only because its fields `out`, `poll`, `input`, `compiler`
+        // and `api.context` are `&'a mut`; the scope never writes those fields nor `clock`
+        // (`&'a dyn Clock`): they are set only by `Vm::new` and the `Vm::set_*` setters,
+        // which take `Vm<'a>` itself and which no scope method calls, so nothing with the
+        // shorter lifetime can be stored where the longer one is expected.
         let vm = unsafe { core::mem::transmute::<&'s mut Vm<'a>, &'s mut Vm<'s>>(vm) };
         Scope {
             vm,

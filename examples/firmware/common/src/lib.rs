@@ -6,9 +6,11 @@
 //! with the host run. The footprint report (`[footprint] ...` lines) goes to semihosting stderr.
 #![no_std]
 
+pub mod clock;
+
 use core::fmt::Write;
 use core::mem::MaybeUninit;
-use frostbyte::Image;
+use frostbyte::{Clock, Image};
 use frostbyte::HeapStats;
 use semihosting::io::Write as _;
 
@@ -115,17 +117,20 @@ fn high_water(stack: Stack) -> usize {
 }
 
 /// Run `main` from `image` and exit through semihosting: status 0 on success, 1 after an
-/// uncaught Python exception (whose traceback is printed first).
-pub fn run(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u8>], stack: Stack) -> ! {
+/// uncaught Python exception (whose traceback is printed first). `clock` (the board's
+/// hardware timer, see [`clock`]) is the `time` module's and times the run for the report.
+pub fn run(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u8>], stack: Stack, clock: &dyn Clock) -> ! {
     paint(stack);
-    let ok = run_app(board, image, heap, stack);
+    let ok = run_app(board, image, heap, stack, clock);
     semihosting::process::exit(if ok { 0 } else { 1 })
 }
 
 /// Run the application, then the recursion probe, and write the `[footprint]` report.
-fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u8>], stack: Stack) -> bool {
+fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u8>], stack: Stack, clock: &dyn Clock) -> bool {
     let mut report = Report(semihosting::io::stderr().ok());
-    let (ok, stats, retained) = run_main_app(&mut report, board, image, &mut *heap, stack);
+    let t0 = clock.ticks_us();
+    let (ok, stats, retained) = run_main_app(&mut report, board, image, &mut *heap, stack, clock);
+    let _ = writeln!(report, "[footprint] {board}: import and main took {} us (hardware clock)", clock.ticks_us() - t0);
     // The recursion probe (`depth`, 200 Python calls deep) in a fresh VM on the same heap, its
     // output in the report: the stack high-water mark below covers the application and the
     // probe. It is not part of the compared output because the micro:bit's 8 KiB heap holds
@@ -153,9 +158,11 @@ fn run_main_app(
     image: &'static Image,
     heap: &mut [MaybeUninit<u8>],
     stack: Stack,
+    clock: &dyn Clock,
 ) -> (bool, HeapStats, usize) {
     let mut out = SemihostingOut::new();
     let mut vm = frostbyte::Vm::new(heap, &mut out);
+    vm.set_clock(clock);
     set_stack_budget(&mut vm, stack);
     if vm.add_image(image).is_err() {
         let _ = writeln!(report, "[footprint] {board}: image rejected");
@@ -205,12 +212,32 @@ fn run_probe(image: &'static Image, heap: &mut [MaybeUninit<u8>], stack: Stack) 
 /// as `cortex-m-rt`'s linker script names it, then [`run`]. The board crate supplies only its
 /// name, its heap size, `memory.x` and the QEMU runner.
 ///
+/// The board's clock: `systick: kHz` (Cortex-M3/M4: SysTick at that core clock, and the
+/// macro defines the `SysTick` handler) or `nrf51` (TIMER0).
+///
 /// ```ignore
-/// firmware_common::cortex_m_board!("lm3s6965", 32 * 1024);
+/// firmware_common::cortex_m_board!("lm3s6965", 32 * 1024, systick: 12_500);
 /// ```
 #[macro_export]
 macro_rules! cortex_m_board {
-    ($board:literal, $heap:expr) => {
+    ($board:literal, $heap:expr, systick: $khz:expr) => {
+        #[cortex_m_rt::exception]
+        fn SysTick() {
+            $crate::clock::systick_handler();
+        }
+
+        $crate::cortex_m_board!(@main $board, $heap, {
+            // SAFETY: started once; the SysTick handler above calls `systick_handler`.
+            unsafe { $crate::clock::SysTickClock::start($khz) }
+        });
+    };
+    ($board:literal, $heap:expr, nrf51) => {
+        $crate::cortex_m_board!(@main $board, $heap, {
+            // SAFETY: started once; nothing else uses TIMER0.
+            unsafe { $crate::clock::Nrf51TimerClock::start() }
+        });
+    };
+    (@main $board:literal, $heap:expr, $clock:block) => {
         include!(concat!(env!("OUT_DIR"), "/frostbyte_frozen.rs"));
 
         extern "C" {
@@ -230,7 +257,8 @@ macro_rules! cortex_m_board {
                 bottom: core::ptr::addr_of!(_stack_end) as usize,
                 top: core::ptr::addr_of!(_stack_start) as usize,
             };
-            $crate::run($board, &FROZEN, heap, stack)
+            let clock = $clock;
+            $crate::run($board, &FROZEN, heap, stack, &clock)
         }
     };
 }

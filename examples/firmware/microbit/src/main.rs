@@ -5,4 +5,4 @@
 
 use semihosting as _; // panic handler: print and exit with failure
 
-firmware_common::cortex_m_board!("microbit", 8 * 1024);
+firmware_common::cortex_m_board!("microbit", 8 * 1024, nrf51);

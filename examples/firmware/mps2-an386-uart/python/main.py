@@ -42,3 +42,21 @@ except TypeError as e:
     say("TypeError: " + str(e))
 
 say("bytes sent so far: %d" % uart.sent())
+
+# The `time` module over the board's hardware timer (the host's clock under CPython): only
+# timing-independent facts are printed, so the output is the same everywhere.
+import time
+
+t0 = time.monotonic_ns()
+time.sleep(0.01)
+say("sleep(0.01) advanced monotonic_ns() by >= 10 ms: %s" % (time.monotonic_ns() - t0 >= 10_000_000))
+if hasattr(time, "ticks_ms"):
+    # MicroPython's tick arithmetic (CPython has none).
+    a = time.ticks_ms()
+    time.sleep_ms(10)
+    b = time.ticks_ms()
+    ok = time.ticks_diff(b, a) >= 10 and time.ticks_diff(time.ticks_us(), time.ticks_us()) <= 0
+else:
+    ok = True
+say("sleep_ms(10) advanced ticks_ms() by >= 10: %s" % ok)
+say("gmtime(10**9)[:6]: %s" % (time.gmtime(10**9)[:6],))

@@ -182,6 +182,12 @@ mod timer {
     }
 }
 
+/// SysTick counts milliseconds for the `time` module's clock.
+#[cortex_m_rt::exception]
+fn SysTick() {
+    firmware_common::clock::systick_handler();
+}
+
 extern "C" {
     static _stack_start: u32;
     static _stack_end: u32;
@@ -199,7 +205,10 @@ fn main() -> ! {
             timer: Timer::timer0(),
         }
     };
-    let ok = run(heap, &mut board);
+    // SAFETY: started once; the SysTick handler above calls `systick_handler`. The core
+    // clock of QEMU's mps2-an386 is 25 MHz.
+    let clock = unsafe { firmware_common::clock::SysTickClock::start(25_000) };
+    let ok = run(heap, &mut board, &clock);
     semihosting::process::exit(if ok { 0 } else { 1 })
 }
 
@@ -214,9 +223,10 @@ impl frostbyte::Output for Stderr {
     }
 }
 
-fn run(heap: &mut [MaybeUninit<u8>], board: &mut Board) -> bool {
+fn run(heap: &mut [MaybeUninit<u8>], board: &mut Board, clock: &dyn frostbyte::Clock) -> bool {
     let mut out = Stderr;
     let mut vm = frostbyte::Vm::new(heap, &mut out);
+    vm.set_clock(clock);
     // The stack below this frame, minus 2 KiB for the frames between the guard's checks.
     let marker = 0u8;
     let here = core::hint::black_box(&marker) as *const u8 as usize;

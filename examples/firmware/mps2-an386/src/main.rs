@@ -5,4 +5,4 @@
 
 use semihosting as _; // panic handler: print and exit with failure
 
-firmware_common::cortex_m_board!("mps2-an386", 32 * 1024);
+firmware_common::cortex_m_board!("mps2-an386", 32 * 1024, systick: 25_000);

@@ -177,7 +177,9 @@ fn main() -> ! {
             timer: Timer::timer0(),
         }
     };
-    let ok = run(heap, &mut board);
+    // SAFETY: the only clock; hart 0 is the only hart (the `timer` module only reads mtime).
+    let clock = unsafe { firmware_common::clock::ClintClock::new() };
+    let ok = run(heap, &mut board, &clock);
     semihosting::process::exit(if ok { 0 } else { 1 })
 }
 
@@ -192,9 +194,10 @@ impl frostbyte::Output for Stderr {
     }
 }
 
-fn run(heap: &mut [MaybeUninit<u8>], board: &mut Board) -> bool {
+fn run(heap: &mut [MaybeUninit<u8>], board: &mut Board, clock: &dyn frostbyte::Clock) -> bool {
     let mut out = Stderr;
     let mut vm = frostbyte::Vm::new(heap, &mut out);
+    vm.set_clock(clock);
     // The stack below this frame, minus 2 KiB for the frames between the guard's checks.
     let marker = 0u8;
     let here = core::hint::black_box(&marker) as *const u8 as usize;

@@ -23,5 +23,7 @@ fn main() -> ! {
     let heap = unsafe { &mut *core::ptr::addr_of_mut!(HEAP) };
     // Only the addresses of the linker-defined symbols are taken; they are never read.
     let stack = firmware_common::Stack { bottom: core::ptr::addr_of!(__estack) as usize, top: core::ptr::addr_of!(__sstack) as usize };
-    firmware_common::run("riscv-virt", &FROZEN, heap, stack)
+    // SAFETY: the only clock; hart 0 is the only hart.
+    let clock = unsafe { firmware_common::clock::ClintClock::new() };
+    firmware_common::run("riscv-virt", &FROZEN, heap, stack, &clock)
 }
