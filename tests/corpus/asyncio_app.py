@@ -1,9 +1,11 @@
 # An asyncio application: three tasks sharing one loop.
-# - blinker: toggles an LED every 40 ms (drift-free: deadlines from the loop's clock);
-# - poller: reads a sensor every 110 ms and keeps a running average;
+# - blinker: toggles an LED every 80 ms;
+# - poller: reads a sensor every 220 ms and keeps a running average;
 # - parser: executes command lines arriving from a (simulated) UART task through a Queue.
-# Every event is at least 10 ms from any other, so the output is the same on CPython, on
-# the host VM and on a board.
+# Every task's deadlines are offsets from one start time (no drift), and every event is at
+# least 20 ms from any other, so the output is the same on CPython, on the host VM and on a
+# board (examples/firmware/mps2-an386-asyncio runs this file), where a step of the loop can
+# take milliseconds.
 import asyncio
 
 
@@ -27,32 +29,31 @@ class Sensor:
         return 200 + self.x % 50
 
 
-async def blinker(led, stop):
-    loop = asyncio.get_running_loop()
-    t = loop.time()
+async def until(t):
+    # Sleep until `t` seconds on the loop's clock.
+    await asyncio.sleep(max(0, t - asyncio.get_running_loop().time()))
+
+
+async def blinker(led, stop, t):
     while not stop.is_set():
         led.toggle()
-        t += 0.04
-        await asyncio.sleep(max(0, t - loop.time()))
+        t += 0.08
+        await until(t)
     print("blinker: stopped after", led.toggles, "toggles")
 
 
-async def poller(sensor, readings, stop):
-    loop = asyncio.get_running_loop()
-    t = loop.time()
+async def poller(sensor, readings, stop, t):
     while not stop.is_set():
         readings.append(sensor.read())
-        t += 0.11
-        await asyncio.sleep(max(0, t - loop.time()))
+        t += 0.22
+        await until(t)
     print("poller: stopped after", len(readings), "readings")
 
 
-async def uart(q, lines):
+async def uart(q, lines, t0):
     # Lines arrive at the given times (ms from the start).
-    loop = asyncio.get_running_loop()
-    t0 = loop.time()
     for at, line in lines:
-        await asyncio.sleep(max(0, t0 + at / 1000 - loop.time()))
+        await until(t0 + at / 1000)
         await q.put(line)
     await q.put(None)
 
@@ -89,11 +90,13 @@ async def main():
     led, sensor, readings = Led(), Sensor(), []
     stop = asyncio.Event()
     q = asyncio.Queue(2)
+    start = asyncio.get_running_loop().time()
+    lines = [(120, "led"), (280, "avg"), (360, "last 2"), (500, "slow 40"), (600, "bogus"),
+             (680, "led"), (840, "avg"), (930, "stop")]
     tasks = [
-        asyncio.create_task(blinker(led, stop)),
-        asyncio.create_task(poller(sensor, readings, stop)),
-        asyncio.create_task(uart(q, [(60, "led"), (140, "avg"), (180, "last 2"), (250, "slow 20"),
-                                     (300, "bogus"), (340, "led"), (420, "avg"), (465, "stop")])),
+        asyncio.create_task(blinker(led, stop, start)),
+        asyncio.create_task(poller(sensor, readings, stop, start)),
+        asyncio.create_task(uart(q, lines, start)),
     ]
     print(await parser(q, led, readings, stop))
     await asyncio.gather(*tasks)
