@@ -751,7 +751,15 @@ def _run_once():
             fn = r[i]
             a = r[i + 1]
             i += 2
-            fn(a)
+            try:
+                fn(a)
+            except Exception as e:
+                # A done-callback of the program's failed (a task's own errors stay in it):
+                # report it and go on, as CPython's loop does.
+                import sys
+
+                print("Exception in callback", fn, file=sys.stderr)
+                print(type(e).__name__ + ":", e, file=sys.stderr)
     finally:
         del r[:i]
 
