@@ -43,6 +43,7 @@ _loop = None  # the event loop object
 _running = False
 _stopping = False
 _NO = []  # `Task._mc` when no cancellation is pending (else the message)
+_MAXMS = (1 << 29) - 1  # the longest timer: ticks differences are within +-2**29
 
 
 def _call_at(when, fn, arg):
@@ -342,8 +343,18 @@ async def _sleep_coro(ms, result):
     return result
 
 
+async def _long_sleep(ms, result):
+    # Longer than a ticks difference can say: in steps.
+    while ms > _MAXMS:
+        await _sleep_coro(_MAXMS, None)
+        ms -= _MAXMS
+    return await _sleep_coro(ms, result)
+
+
 def sleep_ms(ms, result=None):
     s = _sleeper
+    if ms > _MAXMS:
+        return _long_sleep(ms, result)
     if result is not None or s.ms is not None:
         return _sleep_coro(ms, result)
     s.ms = ms
@@ -487,6 +498,9 @@ async def wait_for(aw, timeout):
 
 async def wait_for_ms(aw, timeout):
     _running_loop()
+    if timeout > _MAXMS:
+        # Over 6.2 days: no timer (a ticks difference cannot say it).
+        return await aw
     if timeout <= 0:
         fut = ensure_future(aw)
         if fut._state:
