@@ -217,7 +217,7 @@ class Task(Future):
             self._fw = None
             _ready.append(_step)
             _ready.append(self)
-        elif fw is not None and fw.cancel(msg):
+        elif isinstance(fw, Future) and fw.cancel(msg):
             return True
         self._mc = msg
         return True
