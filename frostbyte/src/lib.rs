@@ -222,6 +222,52 @@
 //! vm.print_error(&err); // Traceback (most recent call last): ... line 20, in check ...
 //! ```
 //!
+//! # Time and interrupts
+//!
+//! The `time` module (feature `time`, in `stdlib`) reads a [`Clock`] the embedder installs
+//! with [`Vm::set_clock`] (`StdClock` on a host, with the `std` feature; a hardware timer on
+//! firmware). An interrupt handler wakes Python only through a [`Signal`]: `raise` is two
+//! atomic stores, and the VM calls the registered callback at its next check, at most
+//! [`SIGNAL_CHECK_EVERY`] instructions later, between two bytecode instructions. Python
+//! queues calls the same way with `micropython.schedule(f, arg)`.
+//!
+//! ```
+//! # use std::mem::MaybeUninit;
+//! # static APP: &frostbyte::Image = frostbyte::include_python!("../doc/app.py");
+//! # use frostbyte::{Args, Error, NativeFunction, NativeModule, Obj, Scope};
+//! # fn nop<'s>(s: &mut Scope<'s>, _a: Args<'s>) -> Result<Obj<'s>, Error> { Ok(s.none()) }
+//! # static BOARD: NativeModule = NativeModule::new("board", &[NativeFunction::new("led", nop)]);
+//! # struct Sink;
+//! # impl frostbyte::Output for Sink { fn write_str(&mut self, _: &str) {} }
+//! # let mut heap = vec![MaybeUninit::<u8>::uninit(); 32 * 1024];
+//! # let mut out = Sink;
+//! # let mut vm = frostbyte::Vm::new(&mut heap, &mut out);
+//! # vm.add_module(&BOARD).unwrap();
+//! # vm.add_image(APP).unwrap();
+//! struct Uptime(std::time::Instant);
+//! impl frostbyte::Clock for Uptime {
+//!     fn ticks_us(&self) -> u64 { self.0.elapsed().as_micros() as u64 }
+//!     fn idle(&self, _until: u64) { std::thread::yield_now() } // may return early
+//! }
+//! static BUTTON: frostbyte::Signal = frostbyte::Signal::new();
+//!
+//! let clock = Uptime(std::time::Instant::now());
+//! vm.set_clock(&clock);
+//! vm.scope(|s| -> Result<(), frostbyte::Error> {
+//!     let app = s.import("app")?;
+//!     let callback = s.builtin("print")?; // any callable, called with no arguments
+//!     s.on_signal(&BUTTON, callback)?;
+//!     BUTTON.raise(); // what the interrupt handler does
+//!     let add = app.getattr(s, "add")?;
+//!     for i in 0..100 {
+//!         add.call(s, (i, 1))?; // the callback runs at a check in here
+//!     }
+//!     assert!(!BUTTON.is_raised());
+//!     Ok(())
+//! })?;
+//! # Ok::<(), frostbyte::Error>(())
+//! ```
+//!
 //! # Memory
 //!
 //! - The VM allocates only in the region given to [`Vm::new`]: a mark-sweep collector with

@@ -187,3 +187,44 @@ fn signal_callbacks_run_at_the_next_check() {
     assert_eq!(caught, "KeyError('from signal')");
     assert!(clock.idles.get() >= 1);
 }
+
+/// Sleeps in 1 ms steps (as a firmware clock woken by a 1 ms timer interrupt).
+struct StepClock(Cell<u64>);
+
+impl Clock for StepClock {
+    fn ticks_us(&self) -> u64 {
+        self.0.get()
+    }
+    fn idle(&self, until: u64) {
+        self.0.set(until.min(self.0.get() + 1000));
+    }
+}
+
+#[test]
+fn the_poll_hook_reaches_a_sleeping_script() {
+    static SLEEPY: &Image = frostbyte::include_python!("../fixtures/time/sleepy.py", module = "sleepy");
+    let clock = StepClock(Cell::new(0));
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 32 * 1024];
+    let mut out = Capture::default();
+    let mut calls = 0u32;
+    // Wake-ups 1..=50 continue, the 51st interrupts, from the 100th on the run is stopped.
+    let mut hook = || {
+        calls += 1;
+        match calls {
+            51 => frostbyte::Poll::Interrupt,
+            c if c >= 100 => frostbyte::Poll::Stop,
+            _ => frostbyte::Poll::Continue,
+        }
+    };
+    let stopped = {
+        let mut vm = Vm::new(&mut mem, &mut out);
+        vm.set_clock(&clock);
+        vm.set_poll_hook(1_000_000, &mut hook);
+        vm.add_image(SLEEPY).expect("image accepted");
+        let r = vm.run_main("sleepy");
+        r.as_ref().err().map(|e| vm.exception_type_name(e).to_string())
+    };
+    assert_eq!(out.0, "interrupted after 51 ms\n");
+    assert_eq!(stopped.as_deref(), Some("ExecutionStopped"));
+    assert_eq!(clock.0.get(), 100_000);
+}

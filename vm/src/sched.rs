@@ -104,11 +104,14 @@ impl<'a> Vm<'a> {
                 s.seen = raised_generation().wrapping_sub(1);
             }
         }
-        self.rearm();
+        if self.sched.watching() {
+            self.check_within(crate::api::SIGNAL_CHECK_EVERY);
+        }
         true
     }
 
     /// `micropython.schedule(func, arg)`: queue the call; RuntimeError when the queue is full.
+    #[cfg_attr(not(feature = "micropython"), allow(dead_code))]
     pub(crate) fn schedule(&mut self, func: Value, arg: Value) -> PyResult<()> {
         let s = &mut self.sched;
         if s.len == SCHEDULE_DEPTH {
@@ -174,6 +177,7 @@ impl<'a> Vm<'a> {
     }
 
     /// The installed clock, or `OSError: time needs a clock; install one with Vm::set_clock`.
+    #[cfg_attr(not(feature = "time"), allow(dead_code))]
     pub(crate) fn need_clock(&mut self) -> PyResult<&'a dyn Clock> {
         match self.clock {
             Some(c) => Ok(c),
@@ -183,6 +187,7 @@ impl<'a> Vm<'a> {
 
     /// `time.sleep*`: wait through the clock until its ticks reach `deadline`, running
     /// signal callbacks, scheduled functions and the poll hook at every wake-up. May collect.
+    #[cfg_attr(not(feature = "time"), allow(dead_code))]
     pub(crate) fn sleep_until(&mut self, deadline: u64) -> PyResult<()> {
         loop {
             let clock = self.need_clock()?;
@@ -199,6 +204,7 @@ impl<'a> Vm<'a> {
     /// the clock until `us` microseconds have passed (`us < 0`: until a signal or scheduled
     /// call is pending). Pending work runs at the next instruction, not here. May collect
     /// (the poll hook may raise).
+    #[cfg_attr(not(feature = "time"), allow(dead_code))]
     pub(crate) fn idle_us(&mut self, us: i64) -> PyResult<()> {
         let start = self.need_clock()?.ticks_us();
         let deadline = if us < 0 { u64::MAX } else { start.saturating_add(us as u64) };

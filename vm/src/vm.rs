@@ -329,13 +329,22 @@ impl<'a> Vm<'a> {
     /// Make the next check due at the next instruction (work was queued), keeping the
     /// instruction count of the budget and poll hook exact.
     pub(crate) fn check_soon(&mut self) {
-        let counted = self.armed - self.countdown;
-        self.armed = counted + 1;
-        self.countdown = 1;
+        self.check_within(1);
+    }
+
+    /// Make the next check due within `n` instructions (if it is not already), keeping the
+    /// instruction count exact.
+    pub(crate) fn check_within(&mut self, n: u32) {
+        if self.countdown > n {
+            let counted = self.armed - self.countdown;
+            self.armed = counted + n;
+            self.countdown = n;
+        }
     }
 
     /// Call the poll hook now (during a clock wait, where no instruction runs) and act on
     /// its answer; raise again if the run is stopping.
+    #[cfg_attr(not(feature = "time"), allow(dead_code))]
     pub(crate) fn poll_now(&mut self) -> PyResult<()> {
         if self.stopping {
             return Err(self.raise_stop(self.stop_msg));

@@ -67,7 +67,7 @@ pub trait Clock {
 /// A flag an interrupt handler raises to wake a Python callback, usable as a `static`:
 ///
 /// ```
-/// static BUTTON: frostbyte::Signal = frostbyte::Signal::new();
+/// static BUTTON: frostbyte_vm::Signal = frostbyte_vm::Signal::new();
 /// // In the interrupt handler:
 /// BUTTON.raise();
 /// ```

@@ -85,6 +85,7 @@ pub fn alloc(vm: &mut Vm<'_>, n: usize) -> PyResult<Value> {
 
 /// A tuple-layout object of type `ty` (kind `Tuple`: a tuple subtype in ROM such as
 /// `time.struct_time`) holding a copy of `xs` (rooted by the caller). May collect.
+#[cfg_attr(not(feature = "time"), allow(dead_code))]
 pub fn new_of_type(vm: &mut Vm<'_>, ty: &'static Type, xs: &[Value]) -> PyResult<Value> {
     let v = vm.alloc_obj(ty, HDR + core::mem::size_of_val(xs))?;
     // SAFETY: fresh allocation of a TupleObj with room for xs.len() items.
