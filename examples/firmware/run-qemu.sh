@@ -5,8 +5,9 @@
 # the firmware writes on semihosting stderr, and `frostbyte size` for each ELF.
 # A board folder with its own python/ and expected_output.txt (mps2-an386-uart and
 # riscv-virt-uart: Python drives the UART and a timer through native modules, its output read
-# from QEMU's serial console) runs its own program and is checked against its own expected
-# output.
+# from QEMU's serial console; mps2-an386-asyncio: an asyncio application of three tasks, the
+# corpus program tests/corpus/asyncio_app.py) runs its own program and is checked against its
+# own expected output.
 #
 #   bash examples/firmware/run-qemu.sh            # all boards
 #   bash examples/firmware/run-qemu.sh microbit   # some boards (the host run always happens)
@@ -28,6 +29,7 @@ BOARDS_ALL="microbit:thumbv6m-none-eabi:qemu-system-arm
 mps2-an385:thumbv7m-none-eabi:qemu-system-arm
 mps2-an386:thumbv7em-none-eabihf:qemu-system-arm
 mps2-an386-uart:thumbv7em-none-eabihf:qemu-system-arm
+mps2-an386-asyncio:thumbv7em-none-eabihf:qemu-system-arm
 riscv-virt:riscv32imc-unknown-none-elf:qemu-system-riscv32
 riscv-virt-uart:riscv32imc-unknown-none-elf:qemu-system-riscv32"
 if [ $# -gt 0 ]; then

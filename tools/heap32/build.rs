@@ -6,5 +6,7 @@ fn main() {
         .package("../../examples/app/python/sensor")
         .module("../../examples/app/python/main.py")
         .package("../../tests/corpus/import_target/ctl")
+        // What asyncio tasks cost (tests/tests/asyncio_module.rs runs it on 64-bit).
+        .module("../../tests/fixtures/asyncio/heap.py")
         .compile_or_exit();
 }

@@ -127,7 +127,22 @@ fn import_one(vm: &mut Vm<'_>, full: &str) -> PyResult<Value> {
         vm.pop_roots(mark);
         return Ok(m);
     }
-    let m = if let Some(fm) = find_frozen(vm, full) {
+    let mut fm = find_frozen(vm, full);
+    if fm.is_none() {
+        if let Some(img) = crate::modules::builtin_image(full) {
+            // First import of a module the VM carries as frozen Python: register its image.
+            if let Err(e) = vm.add_image(img) {
+                vm.pop_roots(mark);
+                return Err(match e {
+                    crate::vm::ImageError::OutOfMemory => vm.raise_memory_error(),
+                    // MAX_IMAGES embedder images: no slot left for the VM's own.
+                    _ => vm.raise_fmt(&exc::IMPORT_ERROR_TYPE, format_args!("cannot import '{full}': no image slot left")),
+                });
+            }
+            fm = find_frozen(vm, full);
+        }
+    }
+    let m = if let Some(fm) = fm {
         exec_module(vm, fm, name)?
     } else if let Some(m) = crate::modules::make_builtin_module(vm, full)? {
         obj::dict::set_str(vm, vm.modules, name, m)?;

@@ -68,6 +68,8 @@ macro_rules! rom_module {
     };
 }
 
+#[cfg(feature = "asyncio")]
+mod asyncio_image;
 #[cfg(feature = "binascii")]
 mod binascii;
 #[cfg(feature = "bisect")]
@@ -259,6 +261,18 @@ static SYS: &[Builtin] = &[
     Builtin::function(&Q_GET_INT_MAX, sys_get_int_max_str_digits),
     Builtin::function(&Q_SET_INT_MAX, sys_set_int_max_str_digits),
 ];
+
+/// The VM's own frozen image holding module `name` (`asyncio`, Python frozen into the VM
+/// with the `asyncio` feature), registered with `Vm::add_image` the first time it is
+/// imported, so a program that never imports it pays no heap for it. An image of the
+/// embedder's defining the same module wins (it is looked at first).
+pub fn builtin_image(name: &str) -> Option<&'static crate::rom::Image> {
+    match name {
+        #[cfg(feature = "asyncio")]
+        "asyncio" => Some(&asyncio_image::ASYNCIO),
+        _ => None,
+    }
+}
 
 /// Is `name` a built-in module?
 pub fn is_builtin_module(name: &str) -> bool {

@@ -30,9 +30,47 @@ fn run_app(size: usize, census: bool) -> (bool, usize, usize, String) {
     (ok, st.used, st.peak, table)
 }
 
+/// Time stands still until the VM idles, then jumps to the deadline (asyncio's figures).
+struct StillClock(std::cell::Cell<u64>);
+
+impl frostbyte::Clock for StillClock {
+    fn ticks_us(&self) -> u64 {
+        self.0.get()
+    }
+    fn idle(&self, until: u64) {
+        self.0.set(until.min(self.0.get() + 1_000_000_000));
+    }
+}
+
+/// asyncio: bytes retained by `import asyncio`, and what `heap.py` prints (a bare
+/// coroutine, a created task and a sleeping task, each with its coroutine).
+fn asyncio_report(s: &mut String) {
+    let clock = StillClock(std::cell::Cell::new(0));
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 256 * 1024];
+    let mut out = Capture::default();
+    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+    vm.set_clock(&clock);
+    vm.add_image(&FROZEN).expect("image built for this VM");
+    let _ = vm.import("gc").and_then(|_| vm.import("time"));
+    vm.collect();
+    let base = vm.heap_stats().used;
+    let ok = vm.import("asyncio").is_ok();
+    vm.collect();
+    let retained = vm.heap_stats().used - base;
+    let _ = writeln!(s, "== after `import asyncio` (ok={ok}): {retained} B retained\n{}", vm.heap_census_table());
+    let ran = vm.import("heap").is_ok();
+    drop(vm);
+    let _ = writeln!(
+        s,
+        "== asyncio tasks (ok={ran}): coroutine, created task, sleeping task (B each): {}",
+        out.0.trim()
+    );
+}
+
 /// The whole report as text.
 pub fn report_text() -> String {
     let mut s = String::new();
+    asyncio_report(&mut s);
     let bits = usize::BITS;
     let mut mem = vec![MaybeUninit::<u8>::uninit(); 256 * 1024];
     let mut out = Capture::default();
