@@ -30,7 +30,8 @@
 //!
 //! Adding an opcode: append one row with the next free number (the codes must stay dense,
 //! a unit test checks it), give its roles, stack effect and flow, then handle it in the
-//! VM's dispatch loop (`vm/src/interp.rs`) and emit it from the compiler's codegen.
+//! VM's dispatch loop (an arm in `exec`, `vm/src/interp/mod.rs`, calling a handler in the
+//! family file under `vm/src/interp/`) and emit it from the compiler's codegen.
 
 /// Calls `$m!` with the opcode table, one row per opcode:
 /// `(Name, code, [operand roles], (stack effect), flow, "stack picture and meaning")`.
