@@ -1,4 +1,4 @@
-# Sleeps and timeouts longer than a ticks difference can say (2**29 ms, 6.2 days).
+# Sleeps and timeouts longer than the longest timer (2**28 ms, 3.1 days).
 import asyncio
 async def main():
     t = asyncio.create_task(asyncio.sleep(10**6))

@@ -43,7 +43,11 @@ _loop = None  # the event loop object
 _running = False
 _stopping = False
 _NO = []  # `Task._mc` when no cancellation is pending (else the message)
-_MAXMS = (1 << 29) - 1  # the longest timer: ticks differences are within +-2**29
+# The longest timer: a quarter of the ticks period (3.1 days). Two pending deadlines are
+# compared by their ticks difference, which is right only while they are less than 2**29 ms
+# apart; with timers of at most 2**28 ms that holds for any two set less than 2**28 ms apart
+# (a timer of 2**29 - 1 ms set a few ms after a short one sorted before it).
+_MAXMS = (1 << 28) - 1
 
 
 def _call_at(when, fn, arg):
@@ -499,7 +503,7 @@ async def wait_for(aw, timeout):
 async def wait_for_ms(aw, timeout):
     _running_loop()
     if timeout > _MAXMS:
-        # Over 6.2 days: no timer (a ticks difference cannot say it).
+        # Over 3.1 days: no timer (see _MAXMS).
         return await aw
     if timeout <= 0:
         fut = ensure_future(aw)
