@@ -224,11 +224,34 @@ fn layout_of(vm: &mut Vm<'_>, f: Value) -> PyResult<(&'static [u8], Layout)> {
     }
 }
 
+/// A buffer argument's bytes: where they are, how many, and whether writes are refused.
+struct Buf {
+    ptr: *mut u8,
+    len: usize,
+    readonly: bool,
+}
+
+/// The buffer of `b`: bytes, bytearray, or (with the VM's `memoryview` feature) a
+/// contiguous memoryview. Valid while `b` is reachable and no Python code runs.
+fn buffer_of(b: Value) -> Option<Buf> {
+    #[cfg(feature = "memoryview")]
+    {
+        obj::memoryview::buffer(b).map(|x| Buf { ptr: x.ptr, len: x.len, readonly: x.readonly })
+    }
+    #[cfg(not(feature = "memoryview"))]
+    {
+        if let Some(d) = obj::bytes::as_bytes(b) {
+            return Some(Buf { ptr: d.as_ptr() as *mut u8, len: d.len(), readonly: true });
+        }
+        obj::bytearray::data(b).map(|d| Buf { ptr: d.as_ptr() as *mut u8, len: d.len(), readonly: false })
+    }
+}
+
 /// The readable bytes of a buffer argument (bytes, bytearray, contiguous memoryview). They
 /// stay valid while `b` is reachable and no Python code runs (which could resize a bytearray).
 fn read_buffer(vm: &mut Vm<'_>, b: Value) -> PyResult<&'static [u8]> {
-    match obj::memoryview::buffer(b) {
-        // SAFETY: the buffer lies inside `b`'s live data (`memoryview::buffer`).
+    match buffer_of(b) {
+        // SAFETY: the buffer lies inside `b`'s live data (`buffer_of`).
         Some(buf) => Ok(unsafe { core::slice::from_raw_parts(buf.ptr, buf.len) }),
         None => Err(vm.type_error(format_args!(
             "a bytes-like object is required, not '{}'",
@@ -595,7 +618,7 @@ fn pack_into_with(vm: &mut Vm<'_>, f: Value, rest: &[Value]) -> PyResult<Value> 
         ));
     }
     let b = rest[0];
-    let len = match obj::memoryview::buffer(b) {
+    let len = match buffer_of(b) {
         Some(buf) if !buf.readonly => buf.len as i64,
         _ => {
             return Err(vm.type_error(format_args!(
@@ -648,7 +671,7 @@ fn pack_into_with(vm: &mut Vm<'_>, f: Value, rest: &[Value]) -> PyResult<Value> 
     let r = pack_into_buf(vm, text, l, &rest[2..], obj::bytes::fresh_data(packed));
     vm.pop_roots(m);
     let src = obj::bytes::as_bytes(packed).unwrap_or(&[]);
-    if let Some(buf) = obj::memoryview::buffer(b).filter(|x| !x.readonly) {
+    if let Some(buf) = buffer_of(b).filter(|x| !x.readonly) {
         let o = offset as usize;
         if o + src.len() <= buf.len {
             // SAFETY: o + src.len() <= buf.len, inside the live, writable buffer of `b`;
