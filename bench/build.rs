@@ -18,16 +18,10 @@ fn main() {
             .static_name(format!("BENCH_{i}"))
             .out_file(format!("bench_{i}.rs"))
             .compile_or_exit();
-        let _ = writeln!(
-            index,
-            "include!(concat!(env!(\"OUT_DIR\"), \"/bench_{i}.rs\"));"
-        );
+        let _ = writeln!(index, "include!(concat!(env!(\"OUT_DIR\"), \"/bench_{i}.rs\"));");
         let _ = writeln!(list, "    ({:?}, &BENCH_{i}),", n.trim_end_matches(".py"));
     }
     list.push_str("];\n");
-    std::fs::write(
-        std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("bench_index.rs"),
-        index + &list,
-    )
-    .unwrap();
+    std::fs::write(std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("bench_index.rs"), index + &list)
+        .unwrap();
 }

@@ -16,31 +16,19 @@ fn main() {
     let corpus = Path::new(&manifest).join("corpus");
     println!("cargo:rerun-if-changed={}", corpus.display());
     let mut names: Vec<String> = std::fs::read_dir(&corpus)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .filter_map(|e| e.file_name().into_string().ok())
-                .collect()
-        })
+        .map(|rd| rd.filter_map(|e| e.ok()).filter_map(|e| e.file_name().into_string().ok()).collect())
         .unwrap_or_default();
     names.sort();
     let mut index = String::from("pub static CASES: &[Case] = &[\n");
     for (i, entry) in names.iter().enumerate() {
         let path = corpus.join(entry);
         let mut cfg = frostbyte_build::Config::new();
-        cfg.static_name(format!("CASE_{i}"))
-            .out_file(format!("case_{i}.rs"));
+        cfg.static_name(format!("CASE_{i}")).out_file(format!("case_{i}.rs"));
         let (name, main) = if path.is_dir() {
-            let mut subs: Vec<_> = std::fs::read_dir(&path)
-                .unwrap()
-                .filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .collect();
+            let mut subs: Vec<_> = std::fs::read_dir(&path).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
             subs.sort();
             for s in subs {
-                let rel = format!(
-                    "corpus/{entry}/{}",
-                    s.file_name().unwrap().to_string_lossy()
-                );
+                let rel = format!("corpus/{entry}/{}", s.file_name().unwrap().to_string_lossy());
                 if s.is_dir() && s.join("__init__.py").is_file() {
                     cfg.package(rel);
                 } else if s.extension().is_some_and(|e| e == "py") {
@@ -54,24 +42,21 @@ fn main() {
         } else {
             continue;
         };
-        let exp = if path.is_dir() {
-            format!("corpus/{entry}/main.py.exp")
-        } else {
-            format!("corpus/{entry}.exp")
-        };
+        let exp = if path.is_dir() { format!("corpus/{entry}/main.py.exp") } else { format!("corpus/{entry}.exp") };
         match cfg.compile() {
             Ok(_) => {
-                let _ = writeln!(
-                    index,
-                    "    include!(concat!(env!(\"OUT_DIR\"), \"/case_{i}.rs\"));"
-                );
+                let _ = writeln!(index, "    include!(concat!(env!(\"OUT_DIR\"), \"/case_{i}.rs\"));");
                 let _ = writeln!(
                     index,
                     "    Case {{ name: {name:?}, main: {main:?}, exp: {exp:?}, image: Ok(&CASE_{i}) }},"
                 );
             }
             Err(e) => {
-                let _ = writeln!(index, "    Case {{ name: {name:?}, main: {main:?}, exp: {exp:?}, image: Err({:?}) }},", e.to_string());
+                let _ = writeln!(
+                    index,
+                    "    Case {{ name: {name:?}, main: {main:?}, exp: {exp:?}, image: Err({:?}) }},",
+                    e.to_string()
+                );
             }
         }
     }
@@ -88,8 +73,7 @@ fn main() {
             body.push('\n');
         }
     }
-    std::fs::write(Path::new(&out_dir).join("corpus_index.rs"), items + &body)
-        .expect("write corpus index");
+    std::fs::write(Path::new(&out_dir).join("corpus_index.rs"), items + &body).expect("write corpus index");
     options_fixtures();
 }
 

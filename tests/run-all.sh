@@ -19,9 +19,13 @@ TARGETS="thumbv6m-none-eabi thumbv7m-none-eabi thumbv7em-none-eabihf riscv32imc-
 step "installing Rust targets"
 rustup target add $TARGETS >/dev/null 2>&1 || rustup target add $TARGETS
 rustup component add clippy >/dev/null 2>&1 || rustup component add clippy
+rustup component add rustfmt >/dev/null 2>&1 || rustup component add rustfmt
 
 step "expected outputs are CPython's (python3 $(python3 -c 'import sys; print(sys.version.split()[0])'))"
 python3 tests/regen.py --check
+
+step "rustfmt (rustfmt.toml: 120 columns; the generated asyncio image is skipped)"
+cargo fmt --check
 
 step "clippy (the workspace denies undocumented unsafe blocks and unsafe ops in unsafe fns)"
 cargo clippy --workspace --all-targets --quiet

@@ -23,11 +23,7 @@ impl frostbyte::Output for Capture {
 /// Python heap for each run (wordcount needs more than 64 MiB today; CPython peaks at 27 MB).
 const HEAP: usize = 256 << 20;
 
-fn run_frozen(
-    image: &'static frostbyte::Image,
-    heap: &mut [MaybeUninit<u8>],
-    name: &str,
-) -> (Duration, String, usize) {
+fn run_frozen(image: &'static frostbyte::Image, heap: &mut [MaybeUninit<u8>], name: &str) -> (Duration, String, usize) {
     let mut out = Capture::default();
     let start = Instant::now();
     let mut vm = frostbyte::Vm::new(heap, &mut out);
@@ -54,17 +50,13 @@ fn main() {
     let only: Vec<&String> = args.iter().skip(1).collect();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("programs");
     let mut heap = vec![MaybeUninit::<u8>::uninit(); HEAP];
-    println!(
-        "{:<14} {:>12} {:>12} {:>8} {:>12}  output",
-        "program", "frostbyte", "cpython", "ratio", "peak heap"
-    );
+    println!("{:<14} {:>12} {:>12} {:>8} {:>12}  output", "program", "frostbyte", "cpython", "ratio", "peak heap");
     let mut all_ok = true;
     for (name, image) in PROGRAMS {
         if !only.is_empty() && !only.iter().any(|o| o.as_str() == *name) {
             continue;
         }
-        let expected =
-            std::fs::read_to_string(dir.join(format!("{name}.py.exp"))).unwrap_or_default();
+        let expected = std::fs::read_to_string(dir.join(format!("{name}.py.exp"))).unwrap_or_default();
         let mut ft = Vec::new();
         let mut pt = Vec::new();
         let mut ok = true;
@@ -75,10 +67,7 @@ fn main() {
             peak = p;
             ft.push(t);
             let start = Instant::now();
-            let py = Command::new("python3")
-                .arg(dir.join(format!("{name}.py")))
-                .output()
-                .expect("python3 runs");
+            let py = Command::new("python3").arg(dir.join(format!("{name}.py"))).output().expect("python3 runs");
             pt.push(start.elapsed());
             ok &= String::from_utf8_lossy(&py.stdout) == expected;
         }

@@ -63,10 +63,7 @@ fn run_cli(args: &[String]) -> Result<ExitCode, String> {
             "--heap" => heap = parse_size(it.next().ok_or("--heap needs a value")?)?,
             "--recursion-limit" => {
                 recursion_limit = Some(
-                    it.next()
-                        .ok_or("--recursion-limit needs a value")?
-                        .parse()
-                        .map_err(|_| "bad --recursion-limit")?,
+                    it.next().ok_or("--recursion-limit needs a value")?.parse().map_err(|_| "bad --recursion-limit")?,
                 )
             }
             "-h" | "--help" => {
@@ -89,11 +86,7 @@ fn run_cli(args: &[String]) -> Result<ExitCode, String> {
 /// Smallest `--heap`: room for the VM's own objects and a small program.
 const MIN_HEAP: usize = 4 << 10;
 /// Largest `--heap` (1 TiB, and never more than a Rust allocation may hold).
-const MAX_HEAP: u64 = if (isize::MAX as u64) < 1 << 40 {
-    isize::MAX as u64
-} else {
-    1 << 40
-};
+const MAX_HEAP: u64 = if (isize::MAX as u64) < 1 << 40 { isize::MAX as u64 } else { 1 << 40 };
 
 /// A `--heap` size: bytes, or with a K, M or G suffix (binary units), between [`MIN_HEAP`]
 /// and [`MAX_HEAP`].
@@ -105,22 +98,14 @@ fn parse_size(s: &str) -> Result<usize, String> {
         _ => (s, 1),
     };
     if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "bad --heap size '{s}': expected a number of bytes, optionally followed by K, M or G"
-        ));
+        return Err(format!("bad --heap size '{s}': expected a number of bytes, optionally followed by K, M or G"));
     }
     let too_large = || format!("--heap {s} is too large: at most {MAX_HEAP} bytes");
-    let bytes = num
-        .parse::<u64>()
-        .ok()
-        .and_then(|n| n.checked_mul(mul))
-        .filter(|&b| b <= MAX_HEAP)
-        .ok_or_else(too_large)?;
+    let bytes =
+        num.parse::<u64>().ok().and_then(|n| n.checked_mul(mul)).filter(|&b| b <= MAX_HEAP).ok_or_else(too_large)?;
     let bytes = usize::try_from(bytes).map_err(|_| too_large())?;
     if bytes < MIN_HEAP {
-        return Err(format!(
-            "--heap {s} is too small: at least {MIN_HEAP} bytes"
-        ));
+        return Err(format!("--heap {s} is too small: at least {MIN_HEAP} bytes"));
     }
     Ok(bytes)
 }
@@ -128,8 +113,7 @@ fn parse_size(s: &str) -> Result<usize, String> {
 /// The heap region for `run`, or an error message when the host cannot allocate it.
 fn alloc_heap(bytes: usize) -> Result<&'static mut [MaybeUninit<u8>], String> {
     let mut v: Vec<MaybeUninit<u8>> = Vec::new();
-    v.try_reserve_exact(bytes)
-        .map_err(|_| format!("cannot allocate a heap of {bytes} bytes"))?;
+    v.try_reserve_exact(bytes).map_err(|_| format!("cannot allocate a heap of {bytes} bytes"))?;
     // Within the reserved capacity: no further allocation (writing uninit bytes costs nothing).
     v.resize(bytes, MaybeUninit::uninit());
     Ok(Box::leak(v.into_boxed_slice()))
@@ -154,10 +138,7 @@ fn cmd_freeze(file: &str) -> Result<ExitCode, String> {
         eprint!("{}", render_errors(&prog.errors));
         return Ok(ExitCode::FAILURE);
     }
-    print!(
-        "{}",
-        emit_image_file(&prog.modules, "FROZEN", &EmitOptions::default())
-    );
+    print!("{}", emit_image_file(&prog.modules, "FROZEN", &EmitOptions::default()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -206,11 +187,7 @@ impl frostbyte_vm::Output for Capture {
     }
 }
 
-fn cmd_run(
-    file: &str,
-    heap: &'static mut [MaybeUninit<u8>],
-    recursion_limit: Option<usize>,
-) -> ExitCode {
+fn cmd_run(file: &str, heap: &'static mut [MaybeUninit<u8>], recursion_limit: Option<usize>) -> ExitCode {
     let prog = resolve::Program::load(Path::new(file), true);
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));

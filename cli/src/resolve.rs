@@ -26,16 +26,8 @@ impl Program {
     /// Load `main` and, if `follow` is set, the modules it imports (transitively).
     pub fn load(main: &Path, follow: bool) -> Program {
         let root = main.parent().map(Path::to_path_buf).unwrap_or_default();
-        let stem = main
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("main")
-            .to_string();
-        let mut prog = Program {
-            main: stem.clone(),
-            modules: Vec::new(),
-            errors: Vec::new(),
-        };
+        let stem = main.file_stem().and_then(|s| s.to_str()).unwrap_or("main").to_string();
+        let mut prog = Program { main: stem.clone(), modules: Vec::new(), errors: Vec::new() };
         let mut seen = BTreeSet::new();
         seen.insert(stem.clone());
         let display = main.to_string_lossy().into_owned();
@@ -64,20 +56,11 @@ impl Program {
         prog
     }
 
-    fn compile(
-        &mut self,
-        path: &Path,
-        display: &str,
-        name: &str,
-        is_pkg: bool,
-    ) -> Option<CompiledModule> {
+    fn compile(&mut self, path: &Path, display: &str, name: &str, is_pkg: bool) -> Option<CompiledModule> {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                self.errors.push(LoadError::Io {
-                    path: display.into(),
-                    message: format!("cannot read file: {e}"),
-                });
+                self.errors.push(LoadError::Io { path: display.into(), message: format!("cannot read file: {e}") });
                 return None;
             }
         };
@@ -88,14 +71,7 @@ impl Program {
                 return None;
             }
         };
-        match compile_module(
-            &SourceFile {
-                path: display,
-                text: &text,
-            },
-            name,
-            is_pkg,
-        ) {
+        match compile_module(&SourceFile { path: display, text: &text }, name, is_pkg) {
             Ok(m) => Some(m),
             Err(d) => {
                 self.errors.extend(d.into_iter().map(LoadError::Compile));
@@ -135,10 +111,7 @@ fn imported_names(m: &CompiledModule) -> BTreeSet<String> {
     let package = if m.is_package {
         m.name.clone()
     } else {
-        m.name
-            .rsplit_once('.')
-            .map(|(p, _)| p.to_string())
-            .unwrap_or_default()
+        m.name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
     };
     let mut out = BTreeSet::new();
     scan(&m.code, m, &package, &mut out);
@@ -164,11 +137,7 @@ fn scan(code: &CodeUnit, m: &CompiledModule, package: &str, out: &mut BTreeSet<S
     }
     for t in &targets {
         for f in &froms {
-            out.insert(if t.is_empty() {
-                f.clone()
-            } else {
-                format!("{t}.{f}")
-            });
+            out.insert(if t.is_empty() { f.clone() } else { format!("{t}.{f}") });
         }
         if !t.is_empty() {
             out.insert(t.clone());
@@ -185,11 +154,7 @@ fn absolute(name: &str, level: usize, package: &str) -> Option<String> {
     if level == 0 {
         return Some(name.to_string());
     }
-    let mut parts: Vec<&str> = if package.is_empty() {
-        Vec::new()
-    } else {
-        package.split('.').collect()
-    };
+    let mut parts: Vec<&str> = if package.is_empty() { Vec::new() } else { package.split('.').collect() };
     if level - 1 > parts.len() {
         return None;
     }

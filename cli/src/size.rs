@@ -73,26 +73,23 @@ fn frozen_kind(name: &str) -> Option<usize> {
     let last = name.rsplit("::").next().unwrap_or(name);
     let last = last.split('.').next().unwrap_or(last);
     let rest = last.strip_prefix("FB_")?;
-    let after = |p: &str| {
-        rest.strip_prefix(p)
-            .map(|r| r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == '_'))
+    let after =
+        |p: &str| rest.strip_prefix(p).map(|r| r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == '_'));
+    let k = if ["CODE", "FN", "CM", "MOD"].iter().any(|p| after(p) == Some(true)) {
+        4
+    } else if ["NS", "NT", "NK"].iter().any(|p| after(p) == Some(true)) {
+        5
+    } else if after("BC") == Some(true) {
+        0
+    } else if after("KA") == Some(true) {
+        3
+    } else if after("K") == Some(true) {
+        2
+    } else if after("N") == Some(true) || after("Q") == Some(true) {
+        1
+    } else {
+        return None;
     };
-    let k =
-        if ["CODE", "FN", "CM", "MOD"].iter().any(|p| after(p) == Some(true)) {
-            4
-        } else if ["NS", "NT", "NK"].iter().any(|p| after(p) == Some(true)) {
-            5
-        } else if after("BC") == Some(true) {
-            0
-        } else if after("KA") == Some(true) {
-            3
-        } else if after("K") == Some(true) {
-            2
-        } else if after("N") == Some(true) || after("Q") == Some(true) {
-            1
-        } else {
-            return None;
-        };
     Some(k)
 }
 
@@ -102,10 +99,7 @@ fn frozen_kind(name: &str) -> Option<usize> {
 fn crate_of(name: &str) -> &str {
     fn first(path: &str) -> &str {
         let p = path.trim_start_matches(['<', '&', '*', '(', '[', ' ']);
-        let p = p
-            .strip_prefix("mut ")
-            .or_else(|| p.strip_prefix("const "))
-            .unwrap_or(p);
+        let p = p.strip_prefix("mut ").or_else(|| p.strip_prefix("const ")).unwrap_or(p);
         let p = p.trim_start_matches(['<', '&', '*', '(', '[', ' ']);
         match p.find("::") {
             Some(i) if !p[..i].contains([' ', '<', '>', ';', ']', ')']) => &p[..i],
@@ -117,11 +111,7 @@ fn crate_of(name: &str) -> &str {
     };
     if let Some(i) = inner.find(" as ") {
         let ty = first(&inner[..i]);
-        return if ty.is_empty() {
-            first(&inner[i + 4..])
-        } else {
-            ty
-        };
+        return if ty.is_empty() { first(&inner[i + 4..]) } else { ty };
     }
     match first(inner) {
         "" => "core", // `<i128>::rem_euclid`: an inherent method of a primitive type
@@ -155,11 +145,9 @@ fn owner_of(name: &str) -> Owner {
 fn is_intrinsic(name: &str) -> bool {
     name.starts_with("__aeabi")
         || name.starts_with("__")
-            && ["si", "di", "sf", "df", "ti"].iter().any(|s| {
-                name.ends_with(&format!("{s}2"))
-                    || name.ends_with(&format!("{s}3"))
-                    || name.ends_with(s)
-            })
+            && ["si", "di", "sf", "df", "ti"]
+                .iter()
+                .any(|s| name.ends_with(&format!("{s}2")) || name.ends_with(&format!("{s}3")) || name.ends_with(s))
         || ["memcpy", "memmove", "memset", "memcmp", "bcmp", "strlen"].contains(&name)
 }
 
@@ -204,8 +192,7 @@ fn kib(b: u64) -> String {
 /// The footprint report for `elf`.
 pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     let data = std::fs::read(elf).map_err(|e| format!("{}: {e}", elf.display()))?;
-    let file = object::File::parse(&*data)
-        .map_err(|e| format!("{}: not an ELF file: {e}", elf.display()))?;
+    let file = object::File::parse(&*data).map_err(|e| format!("{}: not an ELF file: {e}", elf.display()))?;
 
     // Loadable sections: which are flash (code, read-only data, initialisers of .data) and
     // which are RAM only (.bss).
@@ -265,10 +252,7 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
         if let Some(m) = std_module_of(&name) {
             *std_modules.entry(m.to_string()).or_default() += size;
         }
-        owned
-            .entry((owner_of(&name), is_code))
-            .and_modify(|b| *b += size)
-            .or_insert(size);
+        owned.entry((owner_of(&name), is_code)).and_modify(|b| *b += size).or_insert(size);
         if !is_code && !crate_of(&name).is_empty() && name.ends_with("::FROZEN") {
             image_static = Some((owner_of(&name), size));
         }
@@ -297,8 +281,7 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     let vm_code = get(Owner::Vm, true);
     let vm_data = get(Owner::Vm, false);
     let lib_code = get(Owner::Core, true) + get(Owner::Libm, true) + get(Owner::Intrinsics, true);
-    let lib_data =
-        get(Owner::Core, false) + get(Owner::Libm, false) + get(Owner::Intrinsics, false);
+    let lib_data = get(Owner::Core, false) + get(Owner::Libm, false) + get(Owner::Intrinsics, false);
     let vm_total = vm_code + vm_data + lib_code + lib_data + unnamed_data;
     let runtime = get(Owner::Runtime, true) + get(Owner::Runtime, false);
 
@@ -311,70 +294,45 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
         kib(flash),
         init + bss
     );
-    let _ = writeln!(
-        w,
-        "  VM and the libraries it uses       {vm_total:>7} B  ({})",
-        kib(vm_total)
-    );
+    let _ = writeln!(w, "  VM and the libraries it uses       {vm_total:>7} B  ({})", kib(vm_total));
     let _ = writeln!(w, "    frostbyte_vm code                {vm_code:>7} B");
-    let _ = writeln!(
-        w,
-        "    frostbyte_vm data                {vm_data:>7} B  (types, built-in qstrs and methods)"
-    );
+    let _ = writeln!(w, "    frostbyte_vm data                {vm_data:>7} B  (types, built-in qstrs and methods)");
     let _ = writeln!(
         w,
         "    core code                        {:>7} B  (fmt, i128, unicode, slices)",
         get(Owner::Core, true)
     );
-    let _ = writeln!(
-        w,
-        "    core data                        {:>7} B",
-        get(Owner::Core, false)
-    );
-    let _ = writeln!(
-        w,
-        "    libm code + data                 {:>7} B",
-        get(Owner::Libm, true) + get(Owner::Libm, false)
-    );
+    let _ = writeln!(w, "    core data                        {:>7} B", get(Owner::Core, false));
+    let _ =
+        writeln!(w, "    libm code + data                 {:>7} B", get(Owner::Libm, true) + get(Owner::Libm, false));
     let _ = writeln!(
         w,
         "    compiler intrinsics              {:>7} B  (soft float, memcpy, ...)",
         get(Owner::Intrinsics, true) + get(Owner::Intrinsics, false)
     );
-    let _ = writeln!(w, "    unnamed read-only data           {unnamed_data:>7} B  (literals, tables: core unicode/float, VM messages)");
+    let _ = writeln!(
+        w,
+        "    unnamed read-only data           {unnamed_data:>7} B  (literals, tables: core unicode/float, VM messages)"
+    );
     if !std_modules.is_empty() {
         let total: u64 = std_modules.values().sum();
-        let _ = writeln!(
-            w,
-            "    standard modules (in the above)  {total:>7} B  (code + ROM tables, by Rust module)"
-        );
+        let _ = writeln!(w, "    standard modules (in the above)  {total:>7} B  (code + ROM tables, by Rust module)");
         for (m, b) in &std_modules {
             let _ = writeln!(w, "      {m:<30} {b:>7} B");
         }
     }
-    let _ = writeln!(w, "  board runtime and glue             {runtime:>7} B  (vectors, *-rt, semihosting, firmware crate)");
     let _ = writeln!(
         w,
-        "  code not covered by any symbol     {unnamed_code:>7} B  (alignment, symbol-less code)"
+        "  board runtime and glue             {runtime:>7} B  (vectors, *-rt, semihosting, firmware crate)"
     );
-    let _ = writeln!(
-        w,
-        "  frozen image                       {frozen_total:>7} B  ({})",
-        kib(frozen_total)
-    );
+    let _ = writeln!(w, "  code not covered by any symbol     {unnamed_code:>7} B  (alignment, symbol-less code)");
+    let _ = writeln!(w, "  frozen image                       {frozen_total:>7} B  ({})", kib(frozen_total));
     for (i, (label, prefixes)) in KINDS.iter().enumerate() {
         let t = frozen[i];
-        let _ = writeln!(
-            w,
-            "    {label:<42} {:>7} B  {:>4} items  [{prefixes}]",
-            t.bytes, t.count
-        );
+        let _ = writeln!(w, "    {label:<42} {:>7} B  {:>4} items  [{prefixes}]", t.bytes, t.count);
     }
     if frozen_total == 0 {
-        let _ = writeln!(
-            w,
-            "    (no FB_* symbols: not a Frostbyte firmware, or the symbols were stripped)"
-        );
+        let _ = writeln!(w, "    (no FB_* symbols: not a Frostbyte firmware, or the symbols were stripped)");
     }
     if !python_dirs.is_empty() {
         let mut lines = (0u64, 0u64, 0u64);
@@ -434,12 +392,8 @@ mod tests {
         assert!(owner_of("<frostbyte_vm::obj::Foo as core::fmt::Write>::write_str") == Owner::Vm);
         assert!(owner_of("<&T as core::fmt::Debug>::fmt") == Owner::Core);
         assert!(owner_of("<i128>::rem_euclid") == Owner::Core);
-        assert!(
-            owner_of("<semihosting::io::Stdout as core::fmt::Write>::write_str") == Owner::Runtime
-        );
-        assert!(
-            owner_of("core::num::flt2dec::strategy::grisu::format_shortest_opt") == Owner::Core
-        );
+        assert!(owner_of("<semihosting::io::Stdout as core::fmt::Write>::write_str") == Owner::Runtime);
+        assert!(owner_of("core::num::flt2dec::strategy::grisu::format_shortest_opt") == Owner::Core);
         assert!(owner_of("<i128 as core::fmt::Display>::fmt") == Owner::Core);
         assert!(owner_of("__aeabi_dmul") == Owner::Intrinsics);
         assert!(owner_of("memcpy") == Owner::Intrinsics);

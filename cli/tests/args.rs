@@ -4,10 +4,7 @@
 use std::process::{Command, Output};
 
 fn frostbyte(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frostbyte"))
-        .args(args)
-        .output()
-        .expect("frostbyte runs")
+    Command::new(env!("CARGO_BIN_EXE_frostbyte")).args(args).output().expect("frostbyte runs")
 }
 
 /// A fresh program file (one per call: the tests run in parallel threads of one process).
@@ -23,10 +20,7 @@ fn program() -> String {
 fn run_heap(heap: &str) -> (Option<i32>, String) {
     let prog = program();
     let out = frostbyte(&["run", "--heap", heap, &prog]);
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 #[test]
@@ -34,12 +28,7 @@ fn heap_sizes_in_range_run() {
     for heap in ["65536", "64K", "64k", "1M", "8m", "4096"] {
         let prog = program();
         let out = frostbyte(&["run", "--heap", heap, &prog]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "--heap {heap}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_eq!(out.status.code(), Some(0), "--heap {heap}: {}", String::from_utf8_lossy(&out.stderr));
         assert_eq!(String::from_utf8_lossy(&out.stdout), "45\n");
     }
 }

@@ -145,11 +145,9 @@ impl InstrSeq {
         let (mut cur_line, mut cur_off) = (first_line, 0usize);
         for (k, i) in self.instrs.iter().enumerate() {
             if i.line != cur_line {
-                linetable::encode_entry(
-                    (offsets[k] - cur_off) as u32,
-                    i.line as i32 - cur_line as i32,
-                    |b| line_table.push(b),
-                );
+                linetable::encode_entry((offsets[k] - cur_off) as u32, i.line as i32 - cur_line as i32, |b| {
+                    line_table.push(b)
+                });
                 cur_line = i.line;
                 cur_off = offsets[k];
             }
@@ -179,12 +177,7 @@ impl InstrSeq {
 
         // 5. Stack depth.
         let stack_size = self.max_depth(&targets, &offsets)?;
-        Ok(Assembled {
-            bytecode,
-            line_table,
-            exc_table,
-            stack_size,
-        })
+        Ok(Assembled { bytecode, line_table, exc_table, stack_size })
     }
 
     fn max_depth(&self, targets: &[Option<usize>], offsets: &[usize]) -> Result<u32, String> {
@@ -197,10 +190,9 @@ impl InstrSeq {
                 return Err(format!("negative stack depth at offset {}", offsets[pos]));
             }
             match depth[pos] {
-                Some(old) if old != d => Err(format!(
-                    "stack depth mismatch at offset {}: {} vs {}",
-                    offsets[pos], old, d
-                )),
+                Some(old) if old != d => {
+                    Err(format!("stack depth mismatch at offset {}: {} vs {}", offsets[pos], old, d))
+                }
                 Some(_) => Ok(()),
                 None => {
                     depth[pos] = Some(d);
@@ -218,12 +210,7 @@ impl InstrSeq {
         }
         for (h, hd) in self.handlers.iter().enumerate() {
             if used[h] {
-                reach(
-                    self.label_pos(hd.label)?,
-                    hd.depth as i64 + 1,
-                    &mut depth,
-                    &mut work,
-                )?;
+                reach(self.label_pos(hd.label)?, hd.depth as i64 + 1, &mut depth, &mut work)?;
             }
         }
         while let Some(pos) = work.pop() {
@@ -236,10 +223,7 @@ impl InstrSeq {
             if let Some(h) = i.handler {
                 let hd = self.handlers[h as usize].depth as i64;
                 if hd > d {
-                    return Err(format!(
-                        "handler depth {hd} above stack depth {d} at offset {}",
-                        offsets[pos]
-                    ));
+                    return Err(format!("handler depth {hd} above stack depth {d} at offset {}", offsets[pos]));
                 }
             }
             if let Some(t) = targets[pos] {
@@ -253,9 +237,7 @@ impl InstrSeq {
                 reach(pos + 1, df, &mut depth, &mut work)?;
             }
         }
-        u16::try_from(max)
-            .map(u32::from)
-            .map_err(|_| "stack too deep".to_string())
+        u16::try_from(max).map(u32::from).map_err(|_| "stack too deep".to_string())
     }
 }
 
@@ -292,13 +274,7 @@ mod tests {
     use super::*;
 
     fn ins(op: Op, a: i64, target: Option<Label>, line: u32) -> Instr {
-        Instr {
-            op,
-            args: [a, 0],
-            target,
-            line,
-            handler: None,
-        }
+        Instr { op, args: [a, 0], target, line, handler: None }
     }
 
     #[test]

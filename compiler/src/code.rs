@@ -185,15 +185,8 @@ impl IntRepr {
             Ok(small) if (-(1 << 30)..(1 << 30)).contains(&small) => IntRepr::Small(small),
             _ => {
                 let m = i.unsigned_abs();
-                let digits = if m >> 32 == 0 {
-                    vec![m as u32]
-                } else {
-                    vec![m as u32, (m >> 32) as u32]
-                };
-                IntRepr::Big {
-                    negative: i < 0,
-                    digits,
-                }
+                let digits = if m >> 32 == 0 { vec![m as u32] } else { vec![m as u32, (m >> 32) as u32] };
+                IntRepr::Big { negative: i < 0, digits }
             }
         }
     }
@@ -250,12 +243,8 @@ impl ConstKey {
             Const::Complex(r, i) => ConstKey::Complex(r.to_bits(), i.to_bits()),
             Const::Str(s) => ConstKey::Str(s.clone()),
             Const::Bytes(b) => ConstKey::Bytes(b.clone()),
-            Const::Tuple(items) => {
-                ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<Vec<_>>>()?)
-            }
-            Const::Code(_) | Const::Function { .. } | Const::Namespace(_) | Const::Descriptor { .. } => {
-                return None
-            }
+            Const::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<Vec<_>>>()?),
+            Const::Code(_) | Const::Function { .. } | Const::Namespace(_) | Const::Descriptor { .. } => return None,
         })
     }
 }

@@ -32,11 +32,7 @@ const CONTEXT: usize = 60;
 impl fmt::Display for Diagnostic {
     /// `path:line:col: message`, the source line, and a caret under the column.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{}:{}:{}: {}",
-            self.path, self.line, self.col, self.message
-        )?;
+        writeln!(f, "{}:{}:{}: {}", self.path, self.line, self.col, self.message)?;
         writeln!(f, "{}", self.source_line)?;
         // Keep tabs so the caret lines up however the terminal renders them.
         let pad: String = self
@@ -61,11 +57,7 @@ pub(crate) struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     pub(crate) fn new(path: &'a str, text: &'a str) -> Self {
-        Locator {
-            path,
-            text,
-            index: LineIndex::from_source_text(text),
-        }
+        Locator { path, text, index: LineIndex::from_source_text(text) }
     }
 
     /// 1-based line of a byte offset.
@@ -79,9 +71,7 @@ impl<'a> Locator<'a> {
         let lc = self.index.line_column(offset, self.text);
         let line = lc.line;
         let range = self.index.line_range(line, self.text);
-        let source_line = self.text[range]
-            .trim_end_matches(['\n', '\r'])
-            .trim_start_matches('\u{feff}');
+        let source_line = self.text[range].trim_end_matches(['\n', '\r']).trim_start_matches('\u{feff}');
         let col = lc.column.get();
         Diagnostic::at(self.path, line.get() as u32, col as u32, message, source_line)
     }

@@ -38,11 +38,7 @@ fn flag_names(flags: u16) -> String {
         (CodeFlags::COROUTINE, "COROUTINE"),
         (CodeFlags::ASYNC_GENERATOR, "ASYNC_GENERATOR"),
     ];
-    let names: Vec<&str> = all
-        .iter()
-        .filter(|(f, _)| CodeFlags(flags).contains(*f))
-        .map(|(_, n)| *n)
-        .collect();
+    let names: Vec<&str> = all.iter().filter(|(f, _)| CodeFlags(flags).contains(*f)).map(|(_, n)| *n).collect();
     if names.is_empty() {
         "0".into()
     } else {
@@ -78,29 +74,18 @@ fn code(out: &mut String, m: &CompiledModule, c: &CodeUnit) {
             break;
         };
         let line = linetable::line_for(&c.line_table, c.first_line, pos);
-        let line_col = if last_line == Some(line) {
-            String::new()
-        } else {
-            line.to_string()
-        };
+        let line_col = if last_line == Some(line) { String::new() } else { line.to_string() };
         last_line = Some(line);
         let operands = operands(m, c, ins);
-        let text = if operands.is_empty() {
-            ins.op.name().to_string()
-        } else {
-            format!("{:<18}{}", ins.op.name(), operands)
-        };
+        let text =
+            if operands.is_empty() { ins.op.name().to_string() } else { format!("{:<18}{}", ins.op.name(), operands) };
         let _ = writeln!(out, "  {line_col:>4}  {pos:6}  {text}");
         pos = ins.next;
     }
     if !c.exc_table.is_empty() {
         let _ = writeln!(out, "  exception table:");
         for e in exctable::entries(&c.exc_table) {
-            let _ = writeln!(
-                out,
-                "    {:6} to {:<6} -> {:<6} depth {}",
-                e.start, e.end, e.handler, e.depth
-            );
+            let _ = writeln!(out, "    {:6} to {:<6} -> {:<6} depth {}", e.start, e.end, e.handler, e.depth);
         }
     }
     for k in &c.consts {
@@ -112,13 +97,7 @@ fn code(out: &mut String, m: &CompiledModule, c: &CodeUnit) {
 
 /// The operands of one instruction, each rendered by its role in the opcode table.
 fn operands(m: &CompiledModule, c: &CodeUnit, ins: op::Instr) -> String {
-    let parts: Vec<String> = ins
-        .op
-        .roles()
-        .iter()
-        .zip(ins.args)
-        .map(|(role, a)| operand(m, c, *role, a))
-        .collect();
+    let parts: Vec<String> = ins.op.roles().iter().zip(ins.args).map(|(role, a)| operand(m, c, *role, a)).collect();
     parts.join(" ")
 }
 
@@ -172,11 +151,7 @@ pub(crate) fn repr(c: &Const) -> String {
         Const::Int(v) => v.to_string(),
         Const::BigInt { negative, digits } => {
             let hex: String = digits.iter().rev().map(|d| format!("{d:08x}")).collect();
-            format!(
-                "{}0x{}",
-                if *negative { "-" } else { "" },
-                hex.trim_start_matches('0')
-            )
+            format!("{}0x{}", if *negative { "-" } else { "" }, hex.trim_start_matches('0'))
         }
         Const::Float(f) => {
             if f.is_nan() {
@@ -203,9 +178,7 @@ pub(crate) fn repr(c: &Const) -> String {
                     '\n' => out.push_str("\\n"),
                     '\r' => out.push_str("\\r"),
                     '\t' => out.push_str("\\t"),
-                    c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                        out.push_str(&format!("\\x{:02x}", c as u32))
-                    }
+                    c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
                     c => out.push(c),
                 }
             }
@@ -238,10 +211,7 @@ pub(crate) fn repr(c: &Const) -> String {
         Const::Function { code, .. } => format!("<function {}>", code.name),
         Const::Descriptor { kind, func } => format!("<{} {}>", kind.name(), repr(func)),
         Const::Namespace(entries) => {
-            let inner: Vec<String> = entries
-                .iter()
-                .map(|(k, v)| format!("{k:?}: {}", repr(v)))
-                .collect();
+            let inner: Vec<String> = entries.iter().map(|(k, v)| format!("{k:?}: {}", repr(v))).collect();
             format!("<namespace {{{}}}>", inner.join(", "))
         }
     }

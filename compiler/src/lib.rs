@@ -27,8 +27,8 @@ pub use diagnostic::Diagnostic;
 pub use dis::disassemble;
 
 use ruff_python_ast::PythonVersion;
-use ruff_text_size::Ranged;
 use ruff_python_parser::{Mode, ParseOptions};
+use ruff_text_size::Ranged;
 
 use diagnostic::Locator;
 
@@ -70,11 +70,7 @@ pub struct CompileOptions {
 
 impl Default for CompileOptions {
     fn default() -> Self {
-        CompileOptions {
-            line_tables: LineTables::Full,
-            docstrings: true,
-            asserts: true,
-        }
+        CompileOptions { line_tables: LineTables::Full, docstrings: true, asserts: true }
     }
 }
 
@@ -141,39 +137,27 @@ fn compile_with_mode(
 }
 
 /// Parse an expression (eval mode) into a one-statement body, or the errors found.
-fn parse_eval(
-    loc: &Locator<'_>,
-    text: &str,
-) -> Result<Vec<ruff_python_ast::Stmt>, Vec<Diagnostic>> {
+fn parse_eval(loc: &Locator<'_>, text: &str) -> Result<Vec<ruff_python_ast::Stmt>, Vec<Diagnostic>> {
     let options = ParseOptions::from(Mode::Expression).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(text, options);
     let mut diags: Vec<Diagnostic> = parsed
         .errors()
         .iter()
         .map(|e| loc.diagnostic(e.location.start(), e.error.to_string()))
-        .chain(
-            parsed
-                .unsupported_syntax_errors()
-                .iter()
-                .map(|e| loc.diagnostic(e.range.start(), e.to_string())),
-        )
+        .chain(parsed.unsupported_syntax_errors().iter().map(|e| loc.diagnostic(e.range.start(), e.to_string())))
         .collect();
     if !diags.is_empty() {
         diagnostic::sort(&mut diags);
         return Err(diags);
     }
     let ruff_python_ast::Mod::Expression(e) = parsed.into_syntax() else {
-        return Err(vec![
-            loc.diagnostic(Default::default(), "expected an expression")
-        ]);
+        return Err(vec![loc.diagnostic(Default::default(), "expected an expression")]);
     };
-    Ok(vec![ruff_python_ast::Stmt::Expr(
-        ruff_python_ast::StmtExpr {
-            node_index: Default::default(),
-            range: e.range,
-            value: e.body,
-        },
-    )])
+    Ok(vec![ruff_python_ast::Stmt::Expr(ruff_python_ast::StmtExpr {
+        node_index: Default::default(),
+        range: e.range,
+        value: e.body,
+    })])
 }
 
 fn compile_parsed(
@@ -197,12 +181,7 @@ fn compile_parsed(
         .errors()
         .iter()
         .map(|e| loc.diagnostic(e.location.start(), e.error.to_string()))
-        .chain(
-            parsed
-                .unsupported_syntax_errors()
-                .iter()
-                .map(|e| loc.diagnostic(e.range.start(), e.to_string())),
-        )
+        .chain(parsed.unsupported_syntax_errors().iter().map(|e| loc.diagnostic(e.range.start(), e.to_string())))
         .collect();
     if !diags.is_empty() {
         let mut diags = diags;
@@ -211,20 +190,11 @@ fn compile_parsed(
     }
     let body = &parsed.syntax().body;
     if mode == SourceMode::Single && body.len() > 1 {
-        return Err(vec![loc.diagnostic(
-            body[0].range().start(),
-            "multiple statements found while compiling a single statement",
-        )]);
+        return Err(vec![
+            loc.diagnostic(body[0].range().start(), "multiple statements found while compiling a single statement")
+        ]);
     }
-    compile_body(
-        loc,
-        src,
-        body,
-        module_name,
-        is_package,
-        mode,
-        opts,
-    )
+    compile_body(loc, src, body, module_name, is_package, mode, opts)
 }
 
 /// Scope analysis and code generation of a parsed body (eval mode: the body is one
@@ -243,20 +213,12 @@ fn compile_body(
         return Err(vec![loc.diagnostic(at, msg)]);
     }
     let (table, scope_errors) = scope::build(body);
-    diags.extend(
-        scope_errors
-            .into_iter()
-            .map(|(at, msg)| loc.diagnostic(at, msg)),
-    );
+    diags.extend(scope_errors.into_iter().map(|(at, msg)| loc.diagnostic(at, msg)));
     let result = codegen::compile(loc, table, body, module_name, mode, opts);
     match result {
-        Ok((code, names)) if diags.is_empty() => Ok(CompiledModule {
-            name: module_name.to_string(),
-            file: src.path.to_string(),
-            is_package,
-            names,
-            code,
-        }),
+        Ok((code, names)) if diags.is_empty() => {
+            Ok(CompiledModule { name: module_name.to_string(), file: src.path.to_string(), is_package, names, code })
+        }
         Ok(_) => {
             diagnostic::sort(&mut diags);
             Err(diags)

@@ -46,10 +46,7 @@ impl BigInt {
                 mag.push(carry as u32);
             }
         }
-        Some(BigInt {
-            negative: false,
-            mag,
-        })
+        Some(BigInt { negative: false, mag })
     }
 
     /// `-self`.
@@ -65,11 +62,7 @@ impl BigInt {
         if self.mag.len() > 2 {
             return None;
         }
-        let m = self
-            .mag
-            .iter()
-            .rev()
-            .fold(0u64, |acc, &d| (acc << 32) | d as u64);
+        let m = self.mag.iter().rev().fold(0u64, |acc, &d| (acc << 32) | d as u64);
         if self.negative {
             if m <= 1u64 << 63 {
                 Some((m as i64).wrapping_neg())
@@ -86,10 +79,7 @@ impl BigInt {
     pub(crate) fn to_const(&self) -> Const {
         match self.to_i64() {
             Some(v) => Const::Int(v),
-            None => Const::BigInt {
-                negative: self.negative,
-                digits: self.mag.clone(),
-            },
+            None => Const::BigInt { negative: self.negative, digits: self.mag.clone() },
         }
     }
 }
@@ -109,22 +99,10 @@ mod tests {
 
     #[test]
     fn encodings() {
-        assert_eq!(
-            BigInt::parse("1073741823").unwrap().to_i64(),
-            Some(SMALL_MAX)
-        );
-        assert_eq!(
-            BigInt::parse("1073741824").unwrap().neg().to_i64(),
-            Some(SMALL_MIN)
-        );
+        assert_eq!(BigInt::parse("1073741823").unwrap().to_i64(), Some(SMALL_MAX));
+        assert_eq!(BigInt::parse("1073741824").unwrap().neg().to_i64(), Some(SMALL_MIN));
         let min = BigInt::parse("9223372036854775808").unwrap();
-        assert_eq!(
-            min.to_const(),
-            Const::BigInt {
-                negative: false,
-                digits: vec![0, 0x8000_0000]
-            }
-        );
+        assert_eq!(min.to_const(), Const::BigInt { negative: false, digits: vec![0, 0x8000_0000] });
         assert_eq!(min.neg().to_const(), Const::Int(i64::MIN));
         assert_eq!(BigInt::parse("0").unwrap().neg().to_const(), Const::Int(0));
         let big = BigInt::parse("0x1_0000_0000_0000_0000").unwrap();

@@ -115,9 +115,7 @@ pub(crate) fn prescan(text: &str) -> Option<Found> {
                     i += 1;
                 }
             }
-            b'\\'
-                if matches!(b.get(i + 1), Some(b'\n')) || b.get(i + 1..i + 3) == Some(b"\r\n") =>
-            {
+            b'\\' if matches!(b.get(i + 1), Some(b'\n')) || b.get(i + 1..i + 3) == Some(b"\r\n") => {
                 continued = true;
                 i += if b[i + 1] == b'\r' { 3 } else { 2 };
                 line_start = true;
@@ -146,8 +144,7 @@ pub(crate) fn prescan(text: &str) -> Option<Found> {
             b' ' | b'\t' | b'\x0c' | b'\r' => i += 1,
             _ if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => {
                 let start = i;
-                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] >= 0x80)
-                {
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] >= 0x80) {
                     i += 1;
                 }
                 let word = &b[start..i];
@@ -190,9 +187,7 @@ fn indent_of(b: &[u8], mut i: usize) -> (usize, usize) {
 }
 
 fn is_string_prefix(w: &[u8]) -> bool {
-    w.len() <= 2
-        && w.iter()
-            .all(|c| matches!(c.to_ascii_lowercase(), b'r' | b'b' | b'u' | b'f'))
+    w.len() <= 2 && w.iter().all(|c| matches!(c.to_ascii_lowercase(), b'r' | b'b' | b'u' | b'f'))
 }
 
 /// The offset just past the string literal whose opening quote is at `i` (or the end of the
@@ -223,11 +218,7 @@ fn skip_string(b: &[u8], i: usize) -> usize {
 /// The first expression or statement nested deeper than [`MAX_DEPTH`], or scope nested
 /// deeper than [`MAX_SCOPES`], in `body`, if any: its offset and the message.
 pub(crate) fn check_depth(body: &[Stmt]) -> Option<Found> {
-    let mut d = Depth {
-        depth: 0,
-        scopes: 0,
-        found: None,
-    };
+    let mut d = Depth { depth: 0, scopes: 0, found: None };
     d.visit_body(body);
     d.found
 }
@@ -275,11 +266,7 @@ impl<'a> Visitor<'a> for Depth {
     fn visit_expr(&mut self, expr: &'a Expr) {
         let scope = matches!(
             expr,
-            Expr::Lambda(_)
-                | Expr::ListComp(_)
-                | Expr::SetComp(_)
-                | Expr::DictComp(_)
-                | Expr::Generator(_)
+            Expr::Lambda(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_)
         );
         if self.enter(expr.start(), scope) {
             walk_expr(self, expr);
@@ -306,10 +293,7 @@ mod tests {
 
     #[test]
     fn brackets_in_strings_and_comments_do_not_count() {
-        let s = format!(
-            "s = '{0}' + \"\"\"{0}\n{0}\"\"\" + r'\\'{0}' # {0}\nt = b'{0}'\n",
-            "(".repeat(300)
-        );
+        let s = format!("s = '{0}' + \"\"\"{0}\n{0}\"\"\" + r'\\'{0}' # {0}\nt = b'{0}'\n", "(".repeat(300));
         assert_eq!(scan(&s), None);
     }
 
@@ -321,16 +305,9 @@ mod tests {
         }
         assert_eq!(scan(&format!("{s}{}pass\n", " ".repeat(99))), None);
         let deeper = format!("{s}{}if x:\n{}pass\n", " ".repeat(99), " ".repeat(100));
-        assert_eq!(
-            scan(&deeper),
-            Some((deeper.len() as u32 - 5, "too many levels of indentation"))
-        );
+        assert_eq!(scan(&deeper), Some((deeper.len() as u32 - 5, "too many levels of indentation")));
         // Continuation lines and lines inside brackets do not indent.
-        let cont = format!(
-            "x = (1,\n{}2)\ny = 1 + \\\n{}2\n",
-            " ".repeat(50),
-            " ".repeat(70)
-        );
+        let cont = format!("x = (1,\n{}2)\ny = 1 + \\\n{}2\n", " ".repeat(50), " ".repeat(70));
         assert_eq!(scan(&cont), None);
     }
 }

@@ -37,10 +37,7 @@ pub(crate) enum ScopeKind {
 impl ScopeKind {
     /// Functions, lambdas and comprehensions: names live in fast slots.
     pub(crate) fn is_function(self) -> bool {
-        matches!(
-            self,
-            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
-        )
+        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
     }
 }
 
@@ -203,10 +200,7 @@ pub(crate) type ScopeError = (TextSize, String);
 /// Build and analyse the scopes of a module.
 pub(crate) fn build(module: &[Stmt]) -> (ScopeTable, Vec<ScopeError>) {
     let mut b = Builder {
-        table: ScopeTable {
-            scopes: vec![Scope::new(ScopeKind::Module)],
-            by_node: HashMap::new(),
-        },
+        table: ScopeTable { scopes: vec![Scope::new(ScopeKind::Module)], by_node: HashMap::new() },
         stack: vec![0],
         private: vec![None],
         errors: Vec::new(),
@@ -291,19 +285,15 @@ impl Builder {
         }
         let Some(outer) = outer else { return };
         match self.table.scopes[outer].kind {
-            ScopeKind::Class => self.errors.push((
-                at,
-                "assignment expression within a comprehension cannot be used in a class body".into(),
-            )),
+            ScopeKind::Class => self
+                .errors
+                .push((at, "assignment expression within a comprehension cannot be used in a class body".into())),
             ScopeKind::Module => {
                 self.cur().note(&name, ASSIGNED | GLOBAL);
                 self.table.scopes[outer].note(&name, ASSIGNED);
             }
             _ => {
-                let global = self.table.scopes[outer]
-                    .syms
-                    .get(&name)
-                    .is_some_and(|x| x.flags & GLOBAL != 0);
+                let global = self.table.scopes[outer].syms.get(&name).is_some_and(|x| x.flags & GLOBAL != 0);
                 let s = self.cur().note(&name, ASSIGNED | if global { GLOBAL } else { NONLOCAL });
                 s.decl = Some(at);
                 self.table.scopes[outer].note(&name, ASSIGNED);
@@ -313,12 +303,7 @@ impl Builder {
 
     fn add_params(&mut self, params: &ast::Parameters) {
         let mut names: Vec<String> = Vec::new();
-        for p in params
-            .posonlyargs
-            .iter()
-            .chain(params.args.iter())
-            .chain(params.kwonlyargs.iter())
-        {
+        for p in params.posonlyargs.iter().chain(params.args.iter()).chain(params.kwonlyargs.iter()) {
             names.push(self.mangle(p.parameter.name.as_str()));
         }
         let vararg = params.vararg.as_ref().map(|v| self.mangle(v.name.as_str()));
@@ -354,20 +339,13 @@ impl Builder {
         let kind = self.cur().kind;
         let word = if nonlocal { "nonlocal" } else { "global" };
         if nonlocal && kind == ScopeKind::Module {
-            self.errors.push((
-                at,
-                "nonlocal declaration not allowed at module level".into(),
-            ));
+            self.errors.push((at, "nonlocal declaration not allowed at module level".into()));
             return;
         }
         for n in names {
             let mangled = self.mangle(n.as_str());
             let name = mangled.as_str();
-            let (flags, earlier) = self
-                .cur()
-                .syms
-                .get(name)
-                .map_or((0, None), |s| (s.flags, s.decl));
+            let (flags, earlier) = self.cur().syms.get(name).map_or((0, None), |s| (s.flags, s.decl));
             // CPython points at the statement; for "nonlocal and global" at the first one.
             let mut pos = at;
             let msg = if flags & PARAM != 0 {
@@ -378,9 +356,7 @@ impl Builder {
             } else if flags & USED != 0 {
                 Some(format!("name '{name}' is used prior to {word} declaration"))
             } else if flags & ASSIGNED != 0 {
-                Some(format!(
-                    "name '{name}' is assigned to before {word} declaration"
-                ))
+                Some(format!("name '{name}' is assigned to before {word} declaration"))
             } else {
                 None
             };
@@ -388,9 +364,7 @@ impl Builder {
                 self.errors.push((pos, m));
                 continue;
             }
-            let s = self
-                .cur()
-                .note(name, if nonlocal { NONLOCAL } else { GLOBAL });
+            let s = self.cur().note(name, if nonlocal { NONLOCAL } else { GLOBAL });
             s.decl = Some(at);
         }
     }
@@ -416,9 +390,9 @@ impl Builder {
                 ScopeKind::Module | ScopeKind::Class => outside_fn,
             };
             match comp {
-                Some(c) => self
-                    .errors
-                    .push((c, "asynchronous comprehension outside of an asynchronous function".into())),
+                Some(c) => {
+                    self.errors.push((c, "asynchronous comprehension outside of an asynchronous function".into()))
+                }
                 None => self.errors.push((at, msg.into())),
             }
             return;
@@ -525,8 +499,7 @@ impl<'a> Visitor<'a> for Builder {
                     if a.name.as_str() == "*" {
                         self.cur().star_import = true;
                         if self.cur().kind != ScopeKind::Module {
-                            self.errors
-                                .push((i.start(), "import * only allowed at module level".into()));
+                            self.errors.push((i.start(), "import * only allowed at module level".into()));
                         }
                     } else {
                         self.bind(a.asname.as_ref().unwrap_or(&a.name).as_str());
@@ -638,23 +611,19 @@ impl<'a> Visitor<'a> for Builder {
                 self.comprehension(expr, &c.generators, &elts)
             }
             Expr::Yield(_) | Expr::YieldFrom(_) => {
-                let what = if matches!(expr, Expr::Yield(_)) {
-                    "yield"
-                } else {
-                    "yield from"
-                };
+                let what = if matches!(expr, Expr::Yield(_)) { "yield" } else { "yield from" };
                 let in_async = self.cur().is_async;
                 match self.cur().kind {
-                    ScopeKind::Function if in_async && what == "yield from" => self
-                        .errors
-                        .push((expr.start(), "'yield from' inside async function".into())),
+                    ScopeKind::Function if in_async && what == "yield from" => {
+                        self.errors.push((expr.start(), "'yield from' inside async function".into()))
+                    }
                     ScopeKind::Function | ScopeKind::Lambda => self.cur().is_generator = true,
-                    ScopeKind::Comprehension => self
-                        .errors
-                        .push((expr.start(), format!("'{what}' inside comprehension"))),
-                    ScopeKind::Module | ScopeKind::Class => self
-                        .errors
-                        .push((expr.start(), format!("'{what}' outside function"))),
+                    ScopeKind::Comprehension => {
+                        self.errors.push((expr.start(), format!("'{what}' inside comprehension")))
+                    }
+                    ScopeKind::Module | ScopeKind::Class => {
+                        self.errors.push((expr.start(), format!("'{what}' outside function")))
+                    }
                 }
                 visitor::walk_expr(self, expr);
             }
@@ -683,12 +652,7 @@ impl<'a> Visitor<'a> for Builder {
 
 /// Resolve the names of scope `id` given the names bound by enclosing function scopes;
 /// returns the scope's free variables in slot order.
-fn analyze(
-    table: &mut ScopeTable,
-    id: ScopeId,
-    bound: &HashSet<String>,
-    errors: &mut Vec<ScopeError>,
-) -> Vec<String> {
+fn analyze(table: &mut ScopeTable, id: ScopeId, bound: &HashSet<String>, errors: &mut Vec<ScopeError>) -> Vec<String> {
     let kind = table.scopes[id].kind;
     let mut resolved = HashMap::new();
     {
@@ -764,12 +728,7 @@ fn analyze(
     }
 
     let s = &mut table.scopes[id];
-    let mut freevars: Vec<String> = s
-        .order
-        .iter()
-        .filter(|n| resolved[*n] == NameScope::Free)
-        .cloned()
-        .collect();
+    let mut freevars: Vec<String> = s.order.iter().filter(|n| resolved[*n] == NameScope::Free).cloned().collect();
     freevars.extend(pass_through);
     let mut slots: Vec<String> = Vec::new();
     let mut cellvars: Vec<String> = Vec::new();
@@ -802,11 +761,7 @@ fn analyze(
         }
     }
     slots.extend(freevars.iter().cloned());
-    s.slot_index = slots
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.clone(), i as u32))
-        .collect();
+    s.slot_index = slots.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
     s.slots = slots;
     s.cellvars = cellvars;
     s.freevars = freevars.clone();

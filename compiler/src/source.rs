@@ -121,17 +121,7 @@ fn lookup(name: &str) -> Option<Encoding> {
 /// CPython's `get_normal_name`: the name the tokenizer compares with "utf-8" when a BOM is
 /// present (and prints in its "with BOM" error).
 fn normal_name(name: &str) -> String {
-    let low: String = name
-        .chars()
-        .take(12)
-        .map(|c| {
-            if c == '_' {
-                '-'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
+    let low: String = name.chars().take(12).map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
     if low == "utf-8" || low.starts_with("utf-8-") {
         return "utf-8".into();
     }
@@ -146,9 +136,7 @@ fn normal_name(name: &str) -> String {
 /// The declaration on one line: (byte offset of the name, the name). `None` when the line
 /// declares nothing.
 fn coding_spec(line: &[u8]) -> Option<(usize, &str)> {
-    let hash = line
-        .iter()
-        .position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
+    let hash = line.iter().position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
     if line[hash] != b'#' {
         return None;
     }
@@ -160,10 +148,7 @@ fn coding_spec(line: &[u8]) -> Option<(usize, &str)> {
                 b += 1;
             }
             let mut e = b;
-            while line
-                .get(e)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
-            {
+            while line.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.')) {
                 e += 1;
             }
             if e > b {
@@ -177,10 +162,7 @@ fn coding_spec(line: &[u8]) -> Option<(usize, &str)> {
 
 /// Is the line blank or only a comment (so line 2 may still declare the encoding)?
 fn blank_or_comment(line: &[u8]) -> bool {
-    match line
-        .iter()
-        .position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c'))
-    {
+    match line.iter().position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c')) {
         None => true,
         Some(i) => matches!(line[i], b'#' | b'\n' | b'\r'),
     }
@@ -193,10 +175,7 @@ fn first_lines(data: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
         if start >= data.len() {
             return None;
         }
-        let end = data[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(data.len(), |p| start + p + 1);
+        let end = data[start..].iter().position(|&b| b == b'\n').map_or(data.len(), |p| start + p + 1);
         let r = (start, &data[start..end]);
         start = end;
         Some(r)
@@ -207,27 +186,12 @@ fn first_lines(data: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
 /// A diagnostic at byte offset `at` of `data` (column in characters of the lossy text).
 fn diag(path: &str, data: &[u8], at: usize, message: String) -> LoadError {
     let at = at.min(data.len());
-    let line_start = data[..at]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let line_end = data[at..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(data.len(), |p| at + p);
+    let line_start = data[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_end = data[at..].iter().position(|&b| b == b'\n').map_or(data.len(), |p| at + p);
     let line = data[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-    let col = String::from_utf8_lossy(&data[line_start..at])
-        .chars()
-        .count() as u32
-        + 1;
+    let col = String::from_utf8_lossy(&data[line_start..at]).chars().count() as u32 + 1;
     let text = String::from_utf8_lossy(&data[line_start..line_end]);
-    LoadError::Compile(Diagnostic::at(
-        path,
-        line,
-        col,
-        message,
-        text.trim_end_matches(['\r', '\n']),
-    ))
+    LoadError::Compile(Diagnostic::at(path, line, col, message, text.trim_end_matches(['\r', '\n'])))
 }
 
 /// Decode a source file's bytes (`path` is the display path used in errors).
@@ -266,31 +230,16 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, LoadError> {
                 if decl.is_none() {
                     let good = &data[..at];
                     let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-                    let col = (good.len()
-                        - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1))
-                        as u32
-                        + 1;
-                    return Err(LoadError::NotUtf8 {
-                        path: path.into(),
-                        line,
-                        col,
-                        byte,
-                    });
+                    let col = (good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)) as u32 + 1;
+                    return Err(LoadError::NotUtf8 { path: path.into(), line, col, byte });
                 }
                 let first = byte;
                 let reason = match e.error_len() {
                     None => "unexpected end of data",
-                    Some(_) if (0x80..0xc2).contains(&first) || first >= 0xf5 => {
-                        "invalid start byte"
-                    }
+                    Some(_) if (0x80..0xc2).contains(&first) || first >= 0xf5 => "invalid start byte",
                     Some(_) => "invalid continuation byte",
                 };
-                Err(diag(
-                    path,
-                    data,
-                    at,
-                    format!("'utf-8' codec can't decode byte 0x{byte:02x}: {reason}"),
-                ))
+                Err(diag(path, data, at, format!("'utf-8' codec can't decode byte 0x{byte:02x}: {reason}")))
             }
         },
         Encoding::Latin1 => Ok(data.iter().map(|&b| char::from(b)).collect()),
@@ -300,10 +249,7 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, LoadError> {
                 path,
                 data,
                 at,
-                format!(
-                    "'ascii' codec can't decode byte 0x{:02x}: ordinal not in range(128)",
-                    data[at]
-                ),
+                format!("'ascii' codec can't decode byte 0x{:02x}: ordinal not in range(128)", data[at]),
             )),
         },
         Encoding::Cp1252 => {
@@ -344,14 +290,9 @@ mod tests {
 
     #[test]
     fn declarations_on_line_one_or_two() {
+        assert_eq!(text(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n"), "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
         assert_eq!(
-            text(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n"),
-            "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n"
-        );
-        assert_eq!(
-            text(b"#!/usr/bin/python\n# vim: set fileencoding=iso8859_1 :\n'\xe9'\n")
-                .chars()
-                .last(),
+            text(b"#!/usr/bin/python\n# vim: set fileencoding=iso8859_1 :\n'\xe9'\n").chars().last(),
             Some('\n')
         );
         assert!(text(b"\n# coding=latin1\n'\xe9'").ends_with("'\u{e9}'"));
@@ -364,15 +305,9 @@ mod tests {
 
     #[test]
     fn encodings_and_aliases() {
-        assert_eq!(
-            text(b"# coding: cp1252\n'\x80\x93'"),
-            "# coding: cp1252\n'\u{20ac}\u{201c}'"
-        );
+        assert_eq!(text(b"# coding: cp1252\n'\x80\x93'"), "# coding: cp1252\n'\u{20ac}\u{201c}'");
         assert_eq!(text(b"# coding: US-ASCII\nx"), "# coding: US-ASCII\nx");
-        assert_eq!(
-            text(b"# coding: utf8\n'\xc3\xa9'"),
-            "# coding: utf8\n'\u{e9}'"
-        );
+        assert_eq!(text(b"# coding: utf8\n'\xc3\xa9'"), "# coding: utf8\n'\u{e9}'");
         assert_eq!(text(b"\xef\xbb\xbfx = 1\n"), "x = 1\n");
         assert_eq!(text(b"\xef\xbb\xbf# coding: utf-8\n"), "# coding: utf-8\n");
     }
@@ -383,19 +318,16 @@ mod tests {
             err(b"# -*- coding: xyz -*-\nprint(1)\n"),
             "t.py:1:15: unknown encoding: xyz\n# -*- coding: xyz -*-\n              ^\n"
         );
-        assert!(err(b"\xef\xbb\xbf# coding: latin-1\n")
-            .starts_with("t.py:1:11: encoding problem: iso-8859-1 with BOM\n"));
-        assert!(err(b"\xef\xbb\xbf# coding: utf8\n")
-            .starts_with("t.py:1:11: encoding problem: utf8 with BOM\n"));
-        assert!(err(b"# coding: ascii\nx = '\xe9'\n").starts_with(
-            "t.py:2:6: 'ascii' codec can't decode byte 0xe9: ordinal not in range(128)\n"
-        ));
-        assert!(err(b"# coding: cp1252\n\n  '\x81'\n").starts_with(
-            "t.py:3:4: 'charmap' codec can't decode byte 0x81: character maps to <undefined>\n"
-        ));
-        assert!(err(b"# coding: utf-8\nx = '\xe9'\n").starts_with(
-            "t.py:2:6: 'utf-8' codec can't decode byte 0xe9: invalid continuation byte\n"
-        ));
+        assert!(
+            err(b"\xef\xbb\xbf# coding: latin-1\n").starts_with("t.py:1:11: encoding problem: iso-8859-1 with BOM\n")
+        );
+        assert!(err(b"\xef\xbb\xbf# coding: utf8\n").starts_with("t.py:1:11: encoding problem: utf8 with BOM\n"));
+        assert!(err(b"# coding: ascii\nx = '\xe9'\n")
+            .starts_with("t.py:2:6: 'ascii' codec can't decode byte 0xe9: ordinal not in range(128)\n"));
+        assert!(err(b"# coding: cp1252\n\n  '\x81'\n")
+            .starts_with("t.py:3:4: 'charmap' codec can't decode byte 0x81: character maps to <undefined>\n"));
+        assert!(err(b"# coding: utf-8\nx = '\xe9'\n")
+            .starts_with("t.py:2:6: 'utf-8' codec can't decode byte 0xe9: invalid continuation byte\n"));
         assert!(err(b"# coding: utf-16\n").starts_with("t.py:1:11: unknown encoding: utf-16\n"));
     }
 }

@@ -60,16 +60,8 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { path, message } => write!(f, "{path}: {message}"),
-            LoadError::NotUtf8 {
-                path,
-                line,
-                col,
-                byte,
-            } => {
-                write!(
-                    f,
-                    "{path}:{line}:{col}: source is not valid UTF-8 (byte 0x{byte:02x})"
-                )
+            LoadError::NotUtf8 { path, line, col, byte } => {
+                write!(f, "{path}:{line}:{col}: source is not valid UTF-8 (byte 0x{byte:02x})")
             }
             LoadError::Duplicate { name, path } => {
                 write!(f, "{path}: module '{name}' is defined twice in one image")
@@ -96,19 +88,12 @@ impl Loader {
     /// An empty loader that compiles with `options` (what is kept of docstrings, asserts and
     /// line tables).
     pub fn with_options(options: CompileOptions) -> Self {
-        Loader {
-            options,
-            ..Self::default()
-        }
+        Loader { options, ..Self::default() }
     }
 
     /// Add one module file. `name` defaults to the file stem.
     pub fn add_module(&mut self, fs_path: &Path, display: &str, name: Option<&str>) {
-        let stem = fs_path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("main")
-            .to_string();
+        let stem = fs_path.file_stem().and_then(|s| s.to_str()).unwrap_or("main").to_string();
         let name = name.map(str::to_string).unwrap_or(stem);
         self.compile_file(fs_path, display, &name, false);
     }
@@ -118,10 +103,7 @@ impl Loader {
         let name = match fs_dir.file_name().and_then(|s| s.to_str()) {
             Some(n) => n.to_string(),
             None => {
-                self.errors.push(LoadError::Io {
-                    path: display.into(),
-                    message: "not a package directory".into(),
-                });
+                self.errors.push(LoadError::Io { path: display.into(), message: "not a package directory".into() });
                 return;
             }
         };
@@ -140,26 +122,15 @@ impl Loader {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => {
-                self.errors.push(LoadError::Io {
-                    path: display.into(),
-                    message: format!("cannot read directory: {e}"),
-                });
+                self.errors
+                    .push(LoadError::Io { path: display.into(), message: format!("cannot read directory: {e}") });
                 return;
             }
         };
         entries.sort();
-        self.compile_file(
-            &dir.join("__init__.py"),
-            &format!("{display}/__init__.py"),
-            pkg,
-            true,
-        );
+        self.compile_file(&dir.join("__init__.py"), &format!("{display}/__init__.py"), pkg, true);
         for path in entries {
-            let Some(fname) = path
-                .file_name()
-                .and_then(|s| s.to_str())
-                .map(str::to_string)
-            else {
+            let Some(fname) = path.file_name().and_then(|s| s.to_str()).map(str::to_string) else {
                 continue;
             };
             if fname.starts_with('.') || fname == "__pycache__" || fname == "__init__.py" {
@@ -186,10 +157,7 @@ impl Loader {
                 } else {
                     format!("cannot read file: {e}")
                 };
-                self.errors.push(LoadError::Io {
-                    path: display.into(),
-                    message,
-                });
+                self.errors.push(LoadError::Io { path: display.into(), message });
                 return;
             }
         };
@@ -201,25 +169,12 @@ impl Loader {
             }
         };
         if self.loaded.modules.iter().any(|m| m.name == name) {
-            self.errors.push(LoadError::Duplicate {
-                name: name.into(),
-                path: display.into(),
-            });
+            self.errors.push(LoadError::Duplicate { name: name.into(), path: display.into() });
             return;
         }
-        match compile_module_with(
-            &SourceFile {
-                path: display,
-                text: &text,
-            },
-            name,
-            is_package,
-            &self.options,
-        ) {
+        match compile_module_with(&SourceFile { path: display, text: &text }, name, is_package, &self.options) {
             Ok(m) => self.loaded.modules.push(m),
-            Err(diags) => self
-                .errors
-                .extend(diags.into_iter().map(LoadError::Compile)),
+            Err(diags) => self.errors.extend(diags.into_iter().map(LoadError::Compile)),
         }
     }
 

@@ -17,25 +17,13 @@ fn cells_and_free_variables() {
     assert_eq!(outer.local_names, ["a", "c", "inner", "b"]);
     assert_eq!((outer.n_locals, outer.n_free), (4, 0));
     let i = instrs(outer);
-    assert_eq!(
-        (i[0].op, i[0].args[0]),
-        (Op::MakeCell, 0),
-        "parameter cell converted in place"
-    );
+    assert_eq!((i[0].op, i[0].args[0]), (Op::MakeCell, 0), "parameter cell converted in place");
     assert_eq!((i[1].op, i[1].args[0]), (Op::MakeCell, 3));
     assert!(i.iter().any(|x| x.op == Op::StoreDeref && x.args[0] == 3));
     assert!(i.iter().any(|x| x.op == Op::StoreFast && x.args[0] == 1));
     let mk = i.iter().position(|x| x.op == Op::MakeFunction).unwrap();
     assert_eq!(i[mk].args[0], 4);
-    assert_eq!(
-        ops(outer)[mk - 4..mk],
-        [
-            Op::LoadClosure,
-            Op::LoadClosure,
-            Op::BuildTuple,
-            Op::LoadConst
-        ]
-    );
+    assert_eq!(ops(outer)[mk - 4..mk], [Op::LoadClosure, Op::LoadClosure, Op::BuildTuple, Op::LoadConst]);
 
     let inner = find(&m.code, "inner");
     // Free variables are the last slots, in closure order.
@@ -43,14 +31,7 @@ fn cells_and_free_variables() {
     assert_eq!((inner.n_locals, inner.n_free), (2, 2));
     assert_eq!(
         ops(inner),
-        [
-            Op::LoadDeref,
-            Op::LoadDeref,
-            Op::BinaryOp,
-            Op::StoreDeref,
-            Op::LoadDeref,
-            Op::ReturnValue
-        ]
+        [Op::LoadDeref, Op::LoadDeref, Op::BinaryOp, Op::StoreDeref, Op::LoadDeref, Op::ReturnValue]
     );
     // The closure tuple lists outer's slots of b then a.
     let closure: Vec<i64> = i[mk - 4..mk - 2].iter().map(|x| x.args[0]).collect();
@@ -64,20 +45,13 @@ fn globals_and_class_scopes() {
     );
     let f = find(&m.code, "f");
     let names = |c: &frostbyte_compiler::CodeUnit, op: Op| -> Vec<String> {
-        instrs(c)
-            .iter()
-            .filter(|i| i.op == op)
-            .map(|i| m.names[i.args[0] as usize].clone())
-            .collect()
+        instrs(c).iter().filter(|i| i.op == op).map(|i| m.names[i.args[0] as usize].clone()).collect()
     };
     assert_eq!(names(f, Op::LoadGlobal), ["x"]);
     assert_eq!(names(f, Op::StoreGlobal), ["y"]);
     let class = find(&m.code, "C");
     assert!(CodeFlags(class.flags).contains(CodeFlags::NAMESPACE));
-    assert_eq!(
-        names(class, Op::StoreName),
-        ["__module__", "__qualname__", "x", "m"]
-    );
+    assert_eq!(names(class, Op::StoreName), ["__module__", "__qualname__", "x", "m"]);
     assert!(class.consts.contains(&Const::Str("f.<locals>.C".into())));
     // The method skips the class scope: `x` is the global.
     assert_eq!(names(find(&m.code, "m"), Op::LoadGlobal), ["x"]);
@@ -86,7 +60,9 @@ fn globals_and_class_scopes() {
 
 #[test]
 fn class_cell_for_zero_arg_super() {
-    let m = compile("def f():\n    v = 1\n    class C(B):\n        def m(self):\n            return super().m(v)\n    return C\n");
+    let m = compile(
+        "def f():\n    v = 1\n    class C(B):\n        def m(self):\n            return super().m(v)\n    return C\n",
+    );
     let class = find(&m.code, "C");
     assert_eq!(class.local_names, ["__class__", "v"]);
     assert_eq!(class.n_free, 1);
@@ -95,10 +71,7 @@ fn class_cell_for_zero_arg_super() {
     assert_eq!(o[o.len() - 2..], [Op::LoadClosure, Op::ReturnValue]);
     let meth = find(&m.code, "m");
     assert_eq!(meth.local_names, ["self", "__class__", "v"]);
-    assert_eq!(
-        ops(meth)[..4],
-        [Op::LoadGlobal, Op::LoadDeref, Op::LoadFast, Op::Call]
-    );
+    assert_eq!(ops(meth)[..4], [Op::LoadGlobal, Op::LoadDeref, Op::LoadFast, Op::Call]);
     // Without super() the class body returns None and has no slots.
     let plain = compile("def g():\n    class D:\n        def m(self):\n            return 1\n");
     let d = find(&plain.code, "D");
@@ -113,18 +86,11 @@ fn function_signature_fields() {
     assert_eq!((f.n_posargs, f.n_posonly, f.n_kwonly), (3, 2, 2));
     assert_eq!(f.local_names, ["a", "b", "c", "d", "e", "args", "kw"]);
     let flags = CodeFlags(f.flags);
-    assert!(flags.contains(
-        CodeFlags::VARARGS
-            .union(CodeFlags::VARKEYWORDS)
-            .union(CodeFlags::GENERATOR)
-    ));
+    assert!(flags.contains(CodeFlags::VARARGS.union(CodeFlags::VARKEYWORDS).union(CodeFlags::GENERATOR)));
     let i = instrs(&m.code);
     let mk = i.iter().find(|x| x.op == Op::MakeFunction).unwrap();
     assert_eq!(mk.args[0], 3);
-    assert!(m
-        .code
-        .consts
-        .contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2)])));
+    assert!(m.code.consts.contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2)])));
 }
 
 #[test]
@@ -145,17 +111,10 @@ fn constants_are_distinct_and_small_ints_inline() {
     );
     assert!(c.contains(&Const::Int(1 << 30)));
     assert!(c.contains(&Const::Int(-(1 << 30) - 1)));
-    assert!(c.contains(&Const::BigInt {
-        negative: false,
-        digits: vec![0, 0, 1]
-    }));
+    assert!(c.contains(&Const::BigInt { negative: false, digits: vec![0, 0, 1] }));
     assert!(c.contains(&Const::Int(i64::MIN)));
     let m2 = compile("x = 1073741823\ny = -1073741824\nz = 1.0\nw = 1.0\n");
-    let small: Vec<i64> = instrs(&m2.code)
-        .iter()
-        .filter(|i| i.op == Op::LoadSmallInt)
-        .map(|i| i.args[0])
-        .collect();
+    let small: Vec<i64> = instrs(&m2.code).iter().filter(|i| i.op == Op::LoadSmallInt).map(|i| i.args[0]).collect();
     assert_eq!(small, [1073741823, -1073741824]);
     assert_eq!(m2.code.consts, [Const::Float(1.0)], "deduplicated");
 }
@@ -171,22 +130,9 @@ fn far_jumps_are_relaxed() {
     let f = find(&m.code, "f");
     assert!(f.bytecode.len() > 400);
     let is = instrs(f);
-    let jumps: Vec<_> = is
-        .iter()
-        .filter(|i| matches!(i.op, Op::Jump | Op::PopJumpIfFalse))
-        .collect();
-    assert!(
-        jumps
-            .iter()
-            .any(|j| j.args[0] > 127 && j.next - j.offset == 3),
-        "two-byte targets"
-    );
-    assert!(
-        jumps
-            .iter()
-            .any(|j| j.args[0] <= 127 && j.next - j.offset == 2),
-        "short targets stay short"
-    );
+    let jumps: Vec<_> = is.iter().filter(|i| matches!(i.op, Op::Jump | Op::PopJumpIfFalse)).collect();
+    assert!(jumps.iter().any(|j| j.args[0] > 127 && j.next - j.offset == 3), "two-byte targets");
+    assert!(jumps.iter().any(|j| j.args[0] <= 127 && j.next - j.offset == 2), "short targets stay short");
     // Every target is an instruction (checked by common::check_module); the loop's
     // back-edge goes to the start and the forward branch skips the long body.
     let back = jumps.iter().filter(|j| j.args[0] < j.offset as i64).count();
@@ -198,15 +144,8 @@ fn line_table_lookups() {
     let m = compile("def f(a):\n    b = a\n\n    c = (b +\n         a)\n    return c\n");
     let f = find(&m.code, "f");
     assert_eq!(f.first_line, 1);
-    let lines: Vec<(Op, u32)> = instrs(f)
-        .iter()
-        .map(|i| {
-            (
-                i.op,
-                linetable::line_for(&f.line_table, f.first_line, i.offset),
-            )
-        })
-        .collect();
+    let lines: Vec<(Op, u32)> =
+        instrs(f).iter().map(|i| (i.op, linetable::line_for(&f.line_table, f.first_line, i.offset))).collect();
     assert_eq!(
         lines,
         [
@@ -237,42 +176,20 @@ fn exception_table_depths() {
     let is = instrs(f);
     let call = is.iter().find(|i| i.op == Op::Call).unwrap();
     let e = exctable::find(&f.exc_table, call.offset as u32).unwrap();
-    assert_eq!(
-        is.iter()
-            .find(|i| i.offset == e.handler as usize)
-            .unwrap()
-            .op,
-        Op::PushExcInfo
-    );
+    assert_eq!(is.iter().find(|i| i.offset == e.handler as usize).unwrap().op, Op::PushExcInfo);
     // Returning from the handler pops the saved exception, then the iterator.
     let o = ops(f);
     let ret = o.iter().position(|&op| op == Op::ReturnValue).unwrap();
     assert_eq!(
         o[ret - 7..=ret],
-        [
-            Op::Swap,
-            Op::PopExcept,
-            Op::LoadNone,
-            Op::StoreFast,
-            Op::DeleteFast,
-            Op::Swap,
-            Op::PopTop,
-            Op::ReturnValue
-        ]
+        [Op::Swap, Op::PopExcept, Op::LoadNone, Op::StoreFast, Op::DeleteFast, Op::Swap, Op::PopTop, Op::ReturnValue]
     );
 }
 
 #[test]
 fn compiling_twice_is_deterministic() {
-    let src = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/snapshots/closure.py"
-    ))
-    .unwrap();
-    let big = format!(
-        "{src}\n{}",
-        "d = {'a': 1, 'b': [x for x in range(3)], 'c': {1, 2}}\n".repeat(20)
-    );
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/closure.py")).unwrap();
+    let big = format!("{src}\n{}", "d = {'a': 1, 'b': [x for x in range(3)], 'c': {1, 2}}\n".repeat(20));
     let a = compile(&big);
     let b = compile(&big);
     assert_eq!(a, b);
@@ -284,11 +201,7 @@ fn chained_comparison_and_short_circuit() {
     let m = compile("r = a < b < c\ns = a and b or c\n");
     let o = ops(&m.code);
     assert_eq!(o.iter().filter(|&&op| op == Op::CompareOp).count(), 2);
-    assert_eq!(
-        o.iter().filter(|&&op| op == Op::LoadName).count(),
-        6,
-        "b evaluated once"
-    );
+    assert_eq!(o.iter().filter(|&&op| op == Op::LoadName).count(), 6, "b evaluated once");
     assert!(o.contains(&Op::JumpIfFalseOrPop) && o.contains(&Op::JumpIfTrueOrPop));
 }
 
@@ -318,7 +231,9 @@ fn class_namespaces_frozen_when_static() {
     assert!(matches!(&entries[5].1, Const::None));
     // Methods using zero-argument super() or __class__ qualify: `__class__` stays their free
     // variable (the VM supplies the class cell).
-    let m = compile("class C(B):\n    def f(self):\n        return super().f()\n    def g(self):\n        return __class__\n");
+    let m = compile(
+        "class C(B):\n    def f(self):\n        return super().f()\n    def g(self):\n        return __class__\n",
+    );
     assert!(ops(&m.code).contains(&Op::BuildRomClass) && !ops(&m.code).contains(&Op::BuildClass));
     for name in ["C.f", "C.g"] {
         let f = find(&m.code, name);
@@ -378,16 +293,7 @@ fn private_names_are_mangled_in_classes() {
         panic!("class body not frozen");
     };
     let stored: Vec<String> = entries.iter().map(|e| e.0.clone()).collect();
-    assert_eq!(
-        stored,
-        [
-            "__module__",
-            "__qualname__",
-            "_Acct__rate",
-            "__init__",
-            "__dunder__"
-        ]
-    );
+    assert_eq!(stored, ["__module__", "__qualname__", "_Acct__rate", "__init__", "__dunder__"]);
     let init = find(&m.code, "__init__");
     assert_eq!(init.local_names, ["self", "_Acct__v"]);
     let attrs: Vec<String> = instrs(init)
@@ -396,8 +302,5 @@ fn private_names_are_mangled_in_classes() {
         .map(|i| m.names[i.args[0] as usize].clone())
         .collect();
     assert_eq!(attrs, ["_Acct__rate", "_Acct__v"]);
-    assert!(
-        m.names.contains(&"__top".to_string()),
-        "no mangling outside classes"
-    );
+    assert!(m.names.contains(&"__top".to_string()), "no mangling outside classes");
 }

@@ -16,10 +16,7 @@ fn all_syntax_errors_are_reported_in_order() {
     assert_eq!(positions(&d), vec![(2, 5), (3, 9), (5, 8)]);
     assert_eq!(d[0].message, "Expected an expression");
     assert_eq!(d[0].source_line, "y = = 2");
-    assert_eq!(
-        d[0].to_string(),
-        "app.py:2:5: Expected an expression\ny = = 2\n    ^\n"
-    );
+    assert_eq!(d[0].to_string(), "app.py:2:5: Expected an expression\ny = = 2\n    ^\n");
     assert!(d.iter().all(|d| d.path == "app.py"));
 }
 
@@ -117,11 +114,7 @@ fn starred_target_errors_use_cpython_positions() {
 #[test]
 fn walrus_errors_use_cpython_wording() {
     let cases = [
-        (
-            "[x := 1 for x in y]\n",
-            (1, 2),
-            "assignment expression cannot rebind comprehension iteration variable 'x'",
-        ),
+        ("[x := 1 for x in y]\n", (1, 2), "assignment expression cannot rebind comprehension iteration variable 'x'"),
         (
             "[[(x := 1) for z in y] for x in w]\n",
             (1, 4),
@@ -170,41 +163,13 @@ fn match_errors_use_cpython_wording() {
             (2, 10),
             "wildcard makes remaining patterns unreachable",
         ),
-        (
-            "match v:\n    case [x, x]:\n        pass\n",
-            (2, 14),
-            "multiple assignments to name 'x' in pattern",
-        ),
-        (
-            "match v:\n    case [1, x as x]:\n        pass\n",
-            (2, 14),
-            "multiple assignments to name 'x' in pattern",
-        ),
-        (
-            "match v:\n    case [x] | [y]:\n        pass\n",
-            (2, 17),
-            "alternative patterns bind different names",
-        ),
-        (
-            "match v:\n    case {'a': 1, 'a': 2}:\n        pass\n",
-            (2, 10),
-            "mapping pattern checks duplicate key ('a')",
-        ),
-        (
-            "match v:\n    case {1: a, True: b}:\n        pass\n",
-            (2, 10),
-            "mapping pattern checks duplicate key (True)",
-        ),
-        (
-            "match v:\n    case C(a=1, a=2):\n        pass\n",
-            (2, 19),
-            "attribute name repeated in class pattern: a",
-        ),
-        (
-            "match v:\n    case [*a, *b]:\n        pass\n",
-            (2, 10),
-            "multiple starred names in sequence pattern",
-        ),
+        ("match v:\n    case [x, x]:\n        pass\n", (2, 14), "multiple assignments to name 'x' in pattern"),
+        ("match v:\n    case [1, x as x]:\n        pass\n", (2, 14), "multiple assignments to name 'x' in pattern"),
+        ("match v:\n    case [x] | [y]:\n        pass\n", (2, 17), "alternative patterns bind different names"),
+        ("match v:\n    case {'a': 1, 'a': 2}:\n        pass\n", (2, 10), "mapping pattern checks duplicate key ('a')"),
+        ("match v:\n    case {1: a, True: b}:\n        pass\n", (2, 10), "mapping pattern checks duplicate key (True)"),
+        ("match v:\n    case C(a=1, a=2):\n        pass\n", (2, 19), "attribute name repeated in class pattern: a"),
+        ("match v:\n    case [*a, *b]:\n        pass\n", (2, 10), "multiple starred names in sequence pattern"),
         (
             "match v:\n    case 1 | x | 2:\n        pass\n",
             (2, 14),
@@ -215,11 +180,7 @@ fn match_errors_use_cpython_wording() {
             (2, 11),
             "name capture 'x' makes remaining patterns unreachable",
         ),
-        (
-            "match v:\n    case __debug__:\n        pass\n",
-            (2, 10),
-            "cannot assign to __debug__",
-        ),
+        ("match v:\n    case __debug__:\n        pass\n", (2, 10), "cannot assign to __debug__"),
     ];
     for (src, pos, msg) in cases {
         let d = errors(src);
@@ -239,50 +200,20 @@ fn match_errors_use_cpython_wording() {
 #[test]
 fn scope_errors_use_cpython_wording() {
     let cases = [
-        (
-            "def f():\n    nonlocal x\n",
-            "no binding for nonlocal 'x' found",
-        ),
-        (
-            "nonlocal x\n",
-            "nonlocal declaration not allowed at module level",
-        ),
+        ("def f():\n    nonlocal x\n", "no binding for nonlocal 'x' found"),
+        ("nonlocal x\n", "nonlocal declaration not allowed at module level"),
         ("return 1\n", "'return' outside function"),
         ("class C:\n    return 1\n", "'return' outside function"),
         ("break\n", "'break' outside loop"),
-        (
-            "while x:\n    def f():\n        continue\n",
-            "'continue' not properly in loop",
-        ),
+        ("while x:\n    def f():\n        continue\n", "'continue' not properly in loop"),
         ("yield 1\n", "'yield' outside function"),
-        (
-            "def f(a):\n    global a\n",
-            "name 'a' is parameter and global",
-        ),
-        (
-            "def f():\n    print(x)\n    global x\n",
-            "name 'x' is used prior to global declaration",
-        ),
-        (
-            "def f():\n    x = 1\n    global x\n",
-            "name 'x' is assigned to before global declaration",
-        ),
-        (
-            "def f():\n    from m import *\n",
-            "import * only allowed at module level",
-        ),
-        (
-            "a, *b, *c = x\n",
-            "multiple starred expressions in assignment",
-        ),
-        (
-            "*a = x\n",
-            "starred assignment target must be in a list or tuple",
-        ),
-        (
-            "print(*a if b else c)\nx = *a\n",
-            "can't use starred expression here",
-        ),
+        ("def f(a):\n    global a\n", "name 'a' is parameter and global"),
+        ("def f():\n    print(x)\n    global x\n", "name 'x' is used prior to global declaration"),
+        ("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration"),
+        ("def f():\n    from m import *\n", "import * only allowed at module level"),
+        ("a, *b, *c = x\n", "multiple starred expressions in assignment"),
+        ("*a = x\n", "starred assignment target must be in a list or tuple"),
+        ("print(*a if b else c)\nx = *a\n", "can't use starred expression here"),
         ("await x\n", "'await' outside function"),
         ("def f():\n    await x\n", "'await' outside async function"),
         ("lambda: await x\n", "'await' outside async function"),
@@ -301,18 +232,14 @@ fn scope_errors_use_cpython_wording() {
     ];
     for (src, msg) in cases {
         let d = errors(src);
-        assert!(
-            d.iter().any(|d| d.message == msg),
-            "{src}: expected {msg:?}, got {d:#?}"
-        );
+        assert!(d.iter().any(|d| d.message == msg), "{src}: expected {msg:?}, got {d:#?}");
     }
 }
 
 #[test]
 fn nonlocal_binding_found_through_class_is_not_enough() {
     // Class scopes do not provide bindings to nested functions.
-    let d =
-        errors("def f():\n    class C:\n        x = 1\n        def g():\n            nonlocal x\n");
+    let d = errors("def f():\n    class C:\n        x = 1\n        def g():\n            nonlocal x\n");
     assert_eq!(d[0].message, "no binding for nonlocal 'x' found");
     assert_eq!((d[0].line, d[0].col), (5, 13));
 }
@@ -346,11 +273,23 @@ fn coding_declarations_decode_the_source() {
 #[test]
 fn coding_problems_are_positioned_errors() {
     let cases: [(&[u8], &str); 5] = [
-        (b"# -*- coding: xyz -*-\nx = 1\n", "app.py:1:15: unknown encoding: xyz\n# -*- coding: xyz -*-\n              ^\n"),
-        (b"\xef\xbb\xbf# coding: latin-1\n", "app.py:1:11: encoding problem: iso-8859-1 with BOM\n# coding: latin-1\n          ^\n"),
-        (b"# coding: ascii\nx = 1\ns = '\xe9'\n", "app.py:3:6: 'ascii' codec can't decode byte 0xe9: ordinal not in range(128)\n"),
+        (
+            b"# -*- coding: xyz -*-\nx = 1\n",
+            "app.py:1:15: unknown encoding: xyz\n# -*- coding: xyz -*-\n              ^\n",
+        ),
+        (
+            b"\xef\xbb\xbf# coding: latin-1\n",
+            "app.py:1:11: encoding problem: iso-8859-1 with BOM\n# coding: latin-1\n          ^\n",
+        ),
+        (
+            b"# coding: ascii\nx = 1\ns = '\xe9'\n",
+            "app.py:3:6: 'ascii' codec can't decode byte 0xe9: ordinal not in range(128)\n",
+        ),
         (b"x = 1\n# coding: latin-1\ns = '\xe9'\n", "app.py:3:6: source is not valid UTF-8 (byte 0xe9)\n"),
-        (b"# coding: utf-8\ns = '\xe9'\n", "app.py:2:6: 'utf-8' codec can't decode byte 0xe9: invalid continuation byte\n"),
+        (
+            b"# coding: utf-8\ns = '\xe9'\n",
+            "app.py:2:6: 'utf-8' codec can't decode byte 0xe9: invalid continuation byte\n",
+        ),
     ];
     for (i, (src, want)) in cases.iter().enumerate() {
         let got = load_bytes(&format!("err{i}"), src).expect_err("must fail");
@@ -370,7 +309,13 @@ fn huge_decimal_int_literals_are_refused_like_cpython() {
          literals to avoid decimal conversion limits."
     );
     // Underscores do not count; 4300 digits, hexadecimal and binary are fine.
-    let ok = format!("a = {}\nb = 0x{}\nc = 0b{}\nd = {}_1\n", "9".repeat(4300), "f".repeat(5000), "1".repeat(20000), "1".repeat(4299));
+    let ok = format!(
+        "a = {}\nb = 0x{}\nc = 0b{}\nd = {}_1\n",
+        "9".repeat(4300),
+        "f".repeat(5000),
+        "1".repeat(20000),
+        "1".repeat(4299)
+    );
     common::compile(&ok);
     let d = errors(&format!("t = (1, {}_{})\n", "1".repeat(4300), "2".repeat(3)));
     assert!(d[0].message.contains("value has 4303 digits"), "{:?}", d[0].message);

@@ -87,11 +87,7 @@ const fn header(blob: &[u8], bc_len: usize) -> Option<([u64; 6], usize)> {
         }
         i += 1;
     }
-    if out[0] > u16::MAX as u64
-        || out[1] > u16::MAX as u64
-        || out[2] > u16::MAX as u64
-        || out[3] > u32::MAX as u64
-    {
+    if out[0] > u16::MAX as u64 || out[1] > u16::MAX as u64 || out[2] > u16::MAX as u64 || out[3] > u32::MAX as u64 {
         return None;
     }
     Some((out, pos))
@@ -103,7 +99,11 @@ pub const fn blob_len(blob: &[u8], bc_len: usize) -> Option<usize> {
     match header(blob, bc_len) {
         Some((h, pos)) => {
             let end = pos as u64 + h[4] + h[5];
-            if end == blob.len() as u64 { Some(blob.len()) } else { None }
+            if end == blob.len() as u64 {
+                Some(blob.len())
+            } else {
+                None
+            }
         }
         None => None,
     }

@@ -33,11 +33,8 @@ pub const LAYOUT_REVISION: u32 = 6;
 /// built-in qstr list's ([`qstr::BUILTIN_FINGERPRINT`]), so a changed table cannot ship
 /// under an old version number. Generated code asserts at compile time that the VM it
 /// links against has the same value.
-pub const VERSION: u32 = op::Fnv::new()
-    .word(LAYOUT_REVISION)
-    .word(op::FINGERPRINT)
-    .word(qstr::BUILTIN_FINGERPRINT)
-    .finish();
+pub const VERSION: u32 =
+    op::Fnv::new().word(LAYOUT_REVISION).word(op::FINGERPRINT).word(qstr::BUILTIN_FINGERPRINT).finish();
 
 bitflags_lite! {
     /// Flags of a code object (`Code::flags`).

@@ -31,7 +31,11 @@ pub fn line_for(table: &[u8], first_line: u32, ip: usize) -> u32 {
         }
         line += dl;
     }
-    if line < 0 { 0 } else { line as u32 }
+    if line < 0 {
+        0
+    } else {
+        line as u32
+    }
 }
 
 #[cfg(test)]

@@ -417,12 +417,7 @@ pub fn decode(code: &[u8], pos: usize) -> Option<Instr> {
             _ => crate::varint::decode_u(code, &mut p)? as i64,
         };
     }
-    Some(Instr {
-        op,
-        args,
-        offset: pos,
-        next: p,
-    })
+    Some(Instr { op, args, offset: pos, next: p })
 }
 
 /// Encode one instruction with the given operands (extra operands are ignored).
@@ -545,10 +540,7 @@ mod tests {
         assert_eq!(e(Op::BuildRomClass, 9, 2), -2);
         assert_eq!(e(Op::RaiseVarargs, 2, 0), -2);
         // Jumps: fall-through and taken effects.
-        assert_eq!(
-            (e(Op::ForIter, 0, 0), Op::ForIter.jump_effect([0, 0])),
-            (1, Some(-1))
-        );
+        assert_eq!((e(Op::ForIter, 0, 0), Op::ForIter.jump_effect([0, 0])), (1, Some(-1)));
         let jf = Op::JumpIfFalseOrPop;
         assert_eq!((e(jf, 0, 0), jf.jump_effect([0, 0])), (-1, Some(0)));
         assert_eq!(Op::Jump.jump_effect([0, 0]), Some(0));
@@ -557,15 +549,8 @@ mod tests {
 
     #[test]
     fn table_flow_and_roles_agree() {
-        let terminal: Vec<Op> = Op::ALL
-            .iter()
-            .copied()
-            .filter(|o| o.is_terminal())
-            .collect();
-        assert_eq!(
-            terminal,
-            [Op::Jump, Op::ReturnValue, Op::RaiseVarargs, Op::Reraise]
-        );
+        let terminal: Vec<Op> = Op::ALL.iter().copied().filter(|o| o.is_terminal()).collect();
+        assert_eq!(terminal, [Op::Jump, Op::ReturnValue, Op::RaiseVarargs, Op::Reraise]);
         for op in Op::ALL {
             let roles = op.roles();
             assert_eq!(roles.len(), op.operands().len());
@@ -595,11 +580,8 @@ mod tests {
     fn version_follows_the_tables() {
         // The fingerprint is deterministic and the version mixes it in.
         assert_ne!(FINGERPRINT, 0);
-        let v = Fnv::new()
-            .word(crate::LAYOUT_REVISION)
-            .word(FINGERPRINT)
-            .word(crate::qstr::BUILTIN_FINGERPRINT)
-            .finish();
+        let v =
+            Fnv::new().word(crate::LAYOUT_REVISION).word(FINGERPRINT).word(crate::qstr::BUILTIN_FINGERPRINT).finish();
         assert_eq!(crate::VERSION, v);
         let other = Fnv::new()
             .word(crate::LAYOUT_REVISION)

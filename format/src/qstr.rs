@@ -362,9 +362,7 @@ pub const BUILTIN_FINGERPRINT: u32 = {
     let mut h = crate::op::Fnv::new();
     let mut i = 0;
     while i < BUILTIN_QSTRS.len() {
-        h = h
-            .bytes(BUILTIN_QSTRS[i].0.as_bytes())
-            .bytes(BUILTIN_QSTRS[i].1.as_bytes());
+        h = h.bytes(BUILTIN_QSTRS[i].0.as_bytes()).bytes(BUILTIN_QSTRS[i].1.as_bytes());
         i += 1;
     }
     h.finish()

@@ -59,7 +59,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Load(errs) => f.write_str(render_errors(errs).trim_end()),
-            Error::NoOutDir => f.write_str("frostbyte-build: OUT_DIR is not set (not running under cargo?); call Config::out_dir"),
+            Error::NoOutDir => {
+                f.write_str("frostbyte-build: OUT_DIR is not set (not running under cargo?); call Config::out_dir")
+            }
             Error::Write(p, e) => write!(f, "frostbyte-build: cannot write {}: {e}", p.display()),
         }
     }
@@ -92,19 +94,13 @@ impl Config {
 
     /// Freeze one module file; its name is the file stem (`python/main.py` -> `main`).
     pub fn module(&mut self, path: impl Into<String>) -> &mut Self {
-        self.inputs.push(Input::Module {
-            path: path.into(),
-            name: None,
-        });
+        self.inputs.push(Input::Module { path: path.into(), name: None });
         self
     }
 
     /// Freeze one module file under an explicit (dotted) module name.
     pub fn module_as(&mut self, path: impl Into<String>, name: impl Into<String>) -> &mut Self {
-        self.inputs.push(Input::Module {
-            path: path.into(),
-            name: Some(name.into()),
-        });
+        self.inputs.push(Input::Module { path: path.into(), name: Some(name.into()) });
         self
     }
 
@@ -191,20 +187,13 @@ impl Config {
             .clone()
             .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("."));
-        let out_dir = self
-            .out_dir
-            .clone()
-            .or_else(|| std::env::var_os("OUT_DIR").map(PathBuf::from))
-            .ok_or(Error::NoOutDir)?;
+        let out_dir =
+            self.out_dir.clone().or_else(|| std::env::var_os("OUT_DIR").map(PathBuf::from)).ok_or(Error::NoOutDir)?;
         let mut loader = Loader::with_options(self.options);
         for input in &self.inputs {
             match input {
-                Input::Module { path, name } => {
-                    loader.add_module(&base.join(path), path, name.as_deref())
-                }
-                Input::Package { path } => {
-                    loader.add_package(&base.join(path), path.trim_end_matches('/'))
-                }
+                Input::Module { path, name } => loader.add_module(&base.join(path), path, name.as_deref()),
+                Input::Package { path } => loader.add_package(&base.join(path), path.trim_end_matches('/')),
             }
         }
         let (loaded, errors) = loader.finish();
@@ -219,10 +208,7 @@ impl Config {
         let source = emit_image_file(
             &loaded.modules,
             &self.static_name,
-            &EmitOptions {
-                runtime_path: self.runtime_path.clone(),
-                budget: self.budget,
-            },
+            &EmitOptions { runtime_path: self.runtime_path.clone(), budget: self.budget },
         );
         let out = out_dir.join(&self.out_file);
         write_if_changed(&out, &source).map_err(|e| Error::Write(out.clone(), e))?;

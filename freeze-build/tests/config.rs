@@ -73,7 +73,9 @@ fn all_errors_of_all_files_are_reported() {
         .to_string();
     assert!(err.contains("a.py:2:3: "), "{err}");
     assert!(
-        err.contains("b.py:5:9: 'break', 'continue' and 'return' cannot appear in an except* block\n        return 1\n        ^"),
+        err.contains(
+            "b.py:5:9: 'break', 'continue' and 'return' cannot appear in an except* block\n        return 1\n        ^"
+        ),
         "{err}"
     );
     assert!(err.contains("missing.py: no such file"), "{err}");

@@ -52,33 +52,21 @@ const EXPECTED: &str = "expected `module = \"name\"`, `runtime = \"::path\"`, \
 fn bool_value(key: &syn::Ident, value: &syn::Lit) -> syn::Result<bool> {
     match value {
         syn::Lit::Bool(b) => Ok(b.value),
-        _ => Err(syn::Error::new(
-            value.span(),
-            format!("`{key}` takes `true` or `false`"),
-        )),
+        _ => Err(syn::Error::new(value.span(), format!("`{key}` takes `true` or `false`"))),
     }
 }
 
 fn str_value(key: &syn::Ident, value: syn::Lit) -> syn::Result<LitStr> {
     match value {
         syn::Lit::Str(s) => Ok(s),
-        other => Err(syn::Error::new(
-            other.span(),
-            format!("`{key}` takes a string literal"),
-        )),
+        other => Err(syn::Error::new(other.span(), format!("`{key}` takes a string literal"))),
     }
 }
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let path: LitStr = input.parse()?;
-        let mut args = Args {
-            path,
-            module: None,
-            runtime: None,
-            options: CompileOptions::default(),
-            budget: None,
-        };
+        let mut args = Args { path, module: None, runtime: None, options: CompileOptions::default(), budget: None };
         while input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -99,7 +87,9 @@ impl Parse for Args {
                         other => {
                             return Err(syn::Error::new(
                                 v.span(),
-                                format!("unknown line table level `{other}`; expected \"full\", \"functions\" or \"none\""),
+                                format!(
+                                    "unknown line table level `{other}`; expected \"full\", \"functions\" or \"none\""
+                                ),
                             ))
                         }
                     };
@@ -108,19 +98,9 @@ impl Parse for Args {
                 "asserts" => args.options.asserts = bool_value(&key, &value)?,
                 "budget" => match &value {
                     syn::Lit::Int(n) => args.budget = Some(n.base10_parse()?),
-                    _ => {
-                        return Err(syn::Error::new(
-                            value.span(),
-                            "`budget` takes a number of bytes",
-                        ))
-                    }
+                    _ => return Err(syn::Error::new(value.span(), "`budget` takes a number of bytes")),
                 },
-                other => {
-                    return Err(syn::Error::new(
-                        key.span(),
-                        format!("unknown option `{other}`; {EXPECTED}"),
-                    ))
-                }
+                other => return Err(syn::Error::new(key.span(), format!("unknown option `{other}`; {EXPECTED}"))),
             }
         }
         if !input.is_empty() {
@@ -151,9 +131,7 @@ pub fn function(attr: TokenStream, item: TokenStream) -> TokenStream {
         Ok(f) => f,
         Err(e) => return e.to_compile_error().into(),
     };
-    native::function(attr.into(), f)
-        .unwrap_or_else(|e| e.to_compile_error())
-        .into()
+    native::function(attr.into(), f).unwrap_or_else(|e| e.to_compile_error()).into()
 }
 
 /// A native module from an inline Rust module: adds `pub static MODULE: NativeModule` listing
@@ -173,9 +151,7 @@ pub fn module(attr: TokenStream, item: TokenStream) -> TokenStream {
         Ok(m) => m,
         Err(e) => return e.to_compile_error().into(),
     };
-    native::module(attr.into(), m)
-        .unwrap_or_else(|e| e.to_compile_error())
-        .into()
+    native::module(attr.into(), m).unwrap_or_else(|e| e.to_compile_error()).into()
 }
 
 /// Freeze a Python module (`"app.py"`) or package directory (`"pkg"`) into `static` items and
@@ -188,30 +164,18 @@ pub fn include_python(input: TokenStream) -> TokenStream {
     };
     match expand(&args) {
         Ok(ts) => ts,
-        Err(msg) => syn::Error::new(args.path.span(), msg)
-            .to_compile_error()
-            .into(),
+        Err(msg) => syn::Error::new(args.path.span(), msg).to_compile_error().into(),
     }
 }
 
 fn base_dir() -> PathBuf {
-    let manifest = || {
-        std::env::var_os("CARGO_MANIFEST_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_default()
-    };
+    let manifest = || std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
     let Some(file) = proc_macro::Span::call_site().local_file() else {
         return manifest();
     };
     // rustc reports the path it was given: absolute, or relative to its working directory
     // (cargo runs rustc from the workspace root).
-    let file = if file.is_absolute() {
-        file
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(&file))
-            .unwrap_or(file)
-    };
+    let file = if file.is_absolute() { file } else { std::env::current_dir().map(|d| d.join(&file)).unwrap_or(file) };
     match file.parent() {
         Some(d) if d.is_dir() => d.to_path_buf(),
         _ => manifest(),
@@ -239,21 +203,12 @@ fn expand(args: &Args) -> Result<TokenStream, String> {
     let tracked: Vec<String> = loaded
         .files
         .iter()
-        .map(|p| {
-            std::fs::canonicalize(p)
-                .unwrap_or_else(|_| p.clone())
-                .to_string_lossy()
-                .into_owned()
-        })
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).to_string_lossy().into_owned())
         .collect();
     let opts = EmitOptions {
-        runtime_path: args
-            .runtime
-            .as_ref()
-            .map_or_else(|| "::frostbyte".to_string(), |r| r.value()),
+        runtime_path: args.runtime.as_ref().map_or_else(|| "::frostbyte".to_string(), |r| r.value()),
         budget: args.budget,
     };
     let code = emit_image_expr(&loaded.modules, &tracked, &opts);
-    code.parse::<TokenStream>()
-        .map_err(|e| format!("frostbyte: internal error: generated code does not parse: {e}"))
+    code.parse::<TokenStream>().map_err(|e| format!("frostbyte: internal error: generated code does not parse: {e}"))
 }

@@ -34,16 +34,10 @@ pub fn function(attr: TokenStream, f: ItemFn) -> syn::Result<TokenStream> {
         syn::parse::Parser::parse2(parser, attr)?;
     }
     if let Some(g) = f.sig.generics.type_params().next() {
-        return Err(syn::Error::new(
-            g.span(),
-            "a native function cannot have type parameters",
-        ));
+        return Err(syn::Error::new(g.span(), "a native function cannot have type parameters"));
     }
     if f.sig.asyncness.is_some() {
-        return Err(syn::Error::new(
-            f.sig.span(),
-            "a native function cannot be async",
-        ));
+        return Err(syn::Error::new(f.sig.span(), "a native function cannot be async"));
     }
     let ident = &f.sig.ident;
     let vis = &f.vis;
@@ -51,10 +45,7 @@ pub fn function(attr: TokenStream, f: ItemFn) -> syn::Result<TokenStream> {
     let mut params = Vec::new(); // (name, type)
     for (i, input) in f.sig.inputs.iter().enumerate() {
         let FnArg::Typed(pt) = input else {
-            return Err(syn::Error::new(
-                input.span(),
-                "a native function cannot take `self`",
-            ));
+            return Err(syn::Error::new(input.span(), "a native function cannot take `self`"));
         };
         if i == 0 && is_scope(&pt.ty) {
             takes_scope = true;
@@ -70,15 +61,9 @@ pub fn function(attr: TokenStream, f: ItemFn) -> syn::Result<TokenStream> {
     while required > 0 && last_ident(&params[required - 1].1).as_deref() == Some("Option") {
         required -= 1;
     }
-    if let Some((n, ty)) = params[..required]
-        .iter()
-        .find(|(_, t)| last_ident(t).as_deref() == Some("Option"))
-    {
+    if let Some((n, ty)) = params[..required].iter().find(|(_, t)| last_ident(t).as_deref() == Some("Option")) {
         let _ = n;
-        return Err(syn::Error::new(
-            ty.span(),
-            "an `Option` parameter must be followed only by `Option` parameters",
-        ));
+        return Err(syn::Error::new(ty.span(), "an `Option` parameter must be followed only by `Option` parameters"));
     }
     let n = params.len();
     let names: Vec<&str> = params.iter().map(|(n, _)| n.as_str()).collect();
@@ -155,22 +140,12 @@ pub fn module(attr: TokenStream, m: ItemMod) -> syn::Result<TokenStream> {
         syn::parse::Parser::parse2(parser, attr)?;
     }
     let Some((brace, items)) = &m.content else {
-        return Err(syn::Error::new(
-            m.span(),
-            "`#[frostbyte::module]` needs an inline module (`mod name { ... }`)",
-        ));
+        return Err(syn::Error::new(m.span(), "`#[frostbyte::module]` needs an inline module (`mod name { ... }`)"));
     };
     let fns: Vec<&syn::Ident> = items
         .iter()
         .filter_map(|it| match it {
-            Item::Fn(f)
-                if f.attrs.iter().any(|a| {
-                    a.path()
-                        .segments
-                        .last()
-                        .is_some_and(|s| s.ident == "function")
-                }) =>
-            {
+            Item::Fn(f) if f.attrs.iter().any(|a| a.path().segments.last().is_some_and(|s| s.ident == "function")) => {
                 Some(&f.sig.ident)
             }
             _ => None,

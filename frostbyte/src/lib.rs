@@ -281,15 +281,15 @@
 #![deny(missing_docs)]
 
 pub use frostbyte_macro::{function, include_python, module};
+pub use frostbyte_vm::{
+    AddModuleError, Args, Bound, CensusEntry, ClassEntry, CompileError, CompileMode, Compiler, Error, ExcType,
+    FromPython, HeapStats, Image, ImageError, Input, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction,
+    NativeModule, Obj, ObjectKind, Output, Poll, Root, Scope, Signature, Uncaught, Vm, DEFAULT_NATIVE_STACK_LIMIT,
+    FORMAT_VERSION, MAX_IMAGES, MAX_NATIVE_MODULES,
+};
+pub use frostbyte_vm::{Clock, Signal, MAX_SIGNALS, SCHEDULE_DEPTH, SIGNAL_CHECK_EVERY};
 #[cfg(feature = "std")]
 pub use frostbyte_vm::{StdClock, StdOut};
-pub use frostbyte_vm::{Clock, Signal, MAX_SIGNALS, SCHEDULE_DEPTH, SIGNAL_CHECK_EVERY};
-pub use frostbyte_vm::{
-    AddModuleError, Args, Bound, CensusEntry, ClassEntry, CompileError, CompileMode, Compiler,
-    Error, ExcType, FromPython, HeapStats, Image, ImageError, Input, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction, Poll,
-    NativeModule, Obj, ObjectKind, Output, Root, Scope, Signature, Uncaught, Vm, FORMAT_VERSION,
-    DEFAULT_NATIVE_STACK_LIMIT, MAX_IMAGES, MAX_NATIVE_MODULES,
-};
 
 #[doc(hidden)]
 pub use frostbyte_vm::__private;

@@ -97,11 +97,7 @@ impl HostLoader {
         let v = unsafe {
             (p as *mut u32).write(head);
             if long {
-                std::ptr::copy_nonoverlapping(
-                    (bytes.len() as u32).to_le_bytes().as_ptr(),
-                    p.add(4),
-                    4,
-                );
+                std::ptr::copy_nonoverlapping((bytes.len() as u32).to_le_bytes().as_ptr(), p.add(4), 4);
             }
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(text_at), bytes.len());
             Value::qstr_from_hdr(p as *const QstrHdr)
@@ -133,17 +129,10 @@ impl HostLoader {
     fn int(&mut self, negative: bool, digits: &[u32]) -> Value {
         let n = digits.len() as isize;
         let size = if negative { -n } else { n };
-        self.var_object(
-            &frostbyte_vm::__private::types::INT_TYPE,
-            size as usize,
-            digits.len() * 4,
-            |dst| {
-                // SAFETY: the payload has room for `digits.len()` u32s and is 4-aligned.
-                unsafe {
-                    std::ptr::copy_nonoverlapping(digits.as_ptr(), dst as *mut u32, digits.len())
-                }
-            },
-        )
+        self.var_object(&frostbyte_vm::__private::types::INT_TYPE, size as usize, digits.len() * 4, |dst| {
+            // SAFETY: the payload has room for `digits.len()` u32s and is 4-aligned.
+            unsafe { std::ptr::copy_nonoverlapping(digits.as_ptr(), dst as *mut u32, digits.len()) }
+        })
     }
 
     fn constant(&mut self, k: &Const, module: &ModuleCtx) -> Value {
@@ -174,34 +163,22 @@ impl HostLoader {
                     vals.len() * std::mem::size_of::<Value>(),
                     |dst| {
                         // SAFETY: the payload has room for `vals.len()` word-aligned Values.
-                        unsafe {
-                            std::ptr::copy_nonoverlapping(
-                                vals.as_ptr(),
-                                dst as *mut Value,
-                                vals.len(),
-                            )
-                        }
+                        unsafe { std::ptr::copy_nonoverlapping(vals.as_ptr(), dst as *mut Value, vals.len()) }
                     },
                 )
             }
             Const::Code(c) => Value::rom(self.code(c, module)),
             Const::Function { code, defaults } => {
                 let code = self.code(code, module);
-                let defaults = defaults
-                    .as_ref()
-                    .map_or(Value::NULL, |d| self.constant(d, module));
+                let defaults = defaults.as_ref().map_or(Value::NULL, |d| self.constant(d, module));
                 Value::rom(self.keep(rom::Function::new(code, defaults)))
             }
             Const::Descriptor { kind, func } => {
                 let f = self.constant(func, module);
                 match kind {
                     Decorator::Property => Value::rom(self.keep(rom::Property::new(f))),
-                    Decorator::ClassMethod => {
-                        Value::rom(self.keep(rom::Descriptor::classmethod(f)))
-                    }
-                    Decorator::StaticMethod => {
-                        Value::rom(self.keep(rom::Descriptor::staticmethod(f)))
-                    }
+                    Decorator::ClassMethod => Value::rom(self.keep(rom::Descriptor::classmethod(f))),
+                    Decorator::StaticMethod => Value::rom(self.keep(rom::Descriptor::staticmethod(f))),
                 }
             }
             Const::Namespace(entries) => {
@@ -262,11 +239,7 @@ impl HostLoader {
                 module: {
                     let file = self.qstr(&m.file);
                     let names = self.keep_slice(names);
-                    self.keep(rom::CodeModule {
-                        file,
-                        names,
-                        index: index as u32,
-                    })
+                    self.keep(rom::CodeModule { file, names, index: index as u32 })
                 },
             };
             let code = self.code(&m.code, &ctx);
@@ -278,10 +251,7 @@ impl HostLoader {
             });
         }
         let modules = self.keep_slice(frozen);
-        self.keep(rom::Image {
-            version: frostbyte_format::VERSION,
-            modules,
-        })
+        self.keep(rom::Image { version: frostbyte_format::VERSION, modules })
     }
 }
 
@@ -321,10 +291,7 @@ impl frostbyte_vm::Compiler for HostCompiler {
             frostbyte_vm::CompileMode::Eval => frostbyte_compiler::SourceMode::Eval,
             frostbyte_vm::CompileMode::Single => frostbyte_compiler::SourceMode::Single,
         };
-        let src = frostbyte_compiler::SourceFile {
-            path: filename,
-            text: source,
-        };
+        let src = frostbyte_compiler::SourceFile { path: filename, text: source };
         match frostbyte_compiler::compile_source(&src, "<string>", mode) {
             Ok(m) => Ok(self.loader.image(std::slice::from_ref(&m))),
             Err(diags) => {
@@ -340,12 +307,7 @@ impl frostbyte_vm::Compiler for HostCompiler {
                         (1, 1)
                     }
                 };
-                Err(frostbyte_vm::CompileError {
-                    message: &self.message,
-                    line,
-                    column,
-                    text: &self.text,
-                })
+                Err(frostbyte_vm::CompileError { message: &self.message, line, column, text: &self.text })
             }
         }
     }

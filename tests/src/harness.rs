@@ -14,9 +14,7 @@ use std::time::{Duration, Instant};
 /// Root of the tests crate.
 pub fn crate_dir() -> PathBuf {
     // Works from both the tests crate and the cli crate (which includes this file by path).
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("tests")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("tests")
 }
 
 /// All corpus entries: `(name, program path, expected-output path)`, sorted.
@@ -85,16 +83,10 @@ pub struct Outcome {
 
 /// Run `cmd` with a time limit and collect its normalised output.
 pub fn run(mut cmd: Command, limit: Duration) -> Outcome {
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = match cmd.spawn() {
         Ok(c) => c,
-        Err(e) => {
-            return Outcome {
-                output: format!("cannot start {cmd:?}: {e}"),
-            }
-        }
+        Err(e) => return Outcome { output: format!("cannot start {cmd:?}: {e}") },
     };
     let mut so = child.stdout.take().expect("piped");
     let mut se = child.stderr.take().expect("piped");
@@ -161,9 +153,7 @@ pub fn known_failures(mode: &str) -> Vec<String> {
 /// normal modes; the GC-stress runs leave them out.
 pub fn gc_stress_skips() -> Vec<String> {
     let text = std::fs::read_to_string(crate_dir().join("gc_stress_skip.txt")).unwrap_or_default();
-    text.lines()
-        .filter_map(|l| Some(l.split('#').next()?.trim().to_string()).filter(|n| !n.is_empty()))
-        .collect()
+    text.lines().filter_map(|l| Some(l.split('#').next()?.trim().to_string()).filter(|n| !n.is_empty())).collect()
 }
 
 /// Run every case through `make_cmd`, compare, and panic with a report on any unexpected
@@ -179,15 +169,9 @@ pub fn check_corpus(mode: &str, limit: Duration, make_cmd: impl Fn(&str, &Path) 
         entries.retain(|e| !skips.contains(&e.0));
         eprintln!("corpus [{mode}]: {} case(s) left out under gc-stress (tests/gc_stress_skip.txt)", skips.len());
     }
-    assert!(
-        entries.len() >= 150,
-        "corpus has only {} programs",
-        entries.len()
-    );
+    assert!(entries.len() >= 150, "corpus has only {} programs", entries.len());
     let known = known_failures(mode);
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(4);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|s| {
@@ -197,14 +181,10 @@ pub fn check_corpus(mode: &str, limit: Duration, make_cmd: impl Fn(&str, &Path) 
                 let Some((name, prog, exp)) = entries.get(i) else {
                     break;
                 };
-                let expected = std::fs::read_to_string(exp)
-                    .unwrap_or_else(|_| format!("<missing {}>", exp.display()));
+                let expected = std::fs::read_to_string(exp).unwrap_or_else(|_| format!("<missing {}>", exp.display()));
                 let got = run(make_cmd(name, prog), limit);
                 let ok = got.output == expected;
-                results
-                    .lock()
-                    .unwrap()
-                    .push((name.clone(), ok, expected, got.output));
+                results.lock().unwrap().push((name.clone(), ok, expected, got.output));
             });
         }
     });
@@ -219,28 +199,23 @@ pub fn check_corpus(mode: &str, limit: Duration, make_cmd: impl Fn(&str, &Path) 
             (false, true) => xfail += 1,
             (true, true) => {
                 failed += 1;
-                report.push_str(&format!(
-                    "=== {name}: passes but is listed in known_failures.txt; remove it\n"
-                ));
+                report.push_str(&format!("=== {name}: passes but is listed in known_failures.txt; remove it\n"));
             }
             (false, false) => {
                 failed += 1;
-                report.push_str(&format!("=== {name}: output differs\n--- expected (CPython)\n{expected}--- got\n{got}\n"));
+                report.push_str(&format!(
+                    "=== {name}: output differs\n--- expected (CPython)\n{expected}--- got\n{got}\n"
+                ));
             }
         }
     }
     for k in &known {
         if !results.iter().any(|r| &r.0 == k) {
             failed += 1;
-            report.push_str(&format!(
-                "=== {k}: listed in known_failures.txt but no such case\n"
-            ));
+            report.push_str(&format!("=== {k}: listed in known_failures.txt but no such case\n"));
         }
     }
-    eprintln!(
-        "corpus [{mode}]: {passed} passed, {failed} failed, {xfail} known failures (of {})",
-        results.len()
-    );
+    eprintln!("corpus [{mode}]: {passed} passed, {failed} failed, {xfail} known failures (of {})", results.len());
     if failed > 0 {
         panic!("{report}\ncorpus [{mode}]: {failed} unexpected result(s)");
     }

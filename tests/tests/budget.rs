@@ -47,10 +47,7 @@ fn budget_stops_an_endless_loop_and_the_vm_runs_again() {
     assert_eq!(vm.exception_type_name(&e), "ExecutionStopped");
     assert_eq!(vm.instruction_budget(), Some(0));
     let tb = traceback(vm, Err(e));
-    assert!(
-        tb.ends_with("ExecutionStopped: instruction budget exhausted\n"),
-        "{tb}"
-    );
+    assert!(tb.ends_with("ExecutionStopped: instruction budget exhausted\n"), "{tb}");
     assert!(tb.contains("line 3,") || tb.contains("line 4,"), "{tb}");
     // Still exhausted: the next run stops at once, before printing anything.
     assert!(vm.run_main("after").is_err());
@@ -115,10 +112,7 @@ fn poll_hook_interrupt_is_catchable_and_stop_is_not() {
         assert_eq!(vm.run_main("after"), Ok(()));
     }
     assert_eq!(calls, 3);
-    assert_eq!(
-        out.0,
-        "interrupted: KeyboardInterrupt True\nafter\nafter: 4950\n"
-    );
+    assert_eq!(out.0, "interrupted: KeyboardInterrupt True\nafter\nafter: 4950\n");
 
     let mut out = Capture::default();
     let mut calls = 0u32;
@@ -137,15 +131,10 @@ fn poll_hook_interrupt_is_catchable_and_stop_is_not() {
         let e = vm.run_main("spin_catch").expect_err("stopped");
         assert_eq!(vm.exception_type_name(&e), "ExecutionStopped");
         let tb = traceback(&mut vm, Err(e));
-        assert!(
-            tb.ends_with("ExecutionStopped: stopped by the poll hook\n"),
-            "{tb}"
-        );
+        assert!(tb.ends_with("ExecutionStopped: stopped by the poll hook\n"), "{tb}");
         vm.clear_poll_hook();
         vm.set_instruction_budget(Some(10_000));
-        let e = vm
-            .run_main("spin_catch")
-            .expect_err("stopped by the budget");
+        let e = vm.run_main("spin_catch").expect_err("stopped by the budget");
         assert_eq!(vm.exception_type_name(&e), "ExecutionStopped");
     }
     assert_eq!(calls, 5);

@@ -8,20 +8,11 @@ use frostbyte::{Image, Vm};
 use frostbyte_tests::options::{OPTS_FULL, OPTS_FUNCTIONS, OPTS_NONE, OPTS_STRIPPED};
 use std::mem::MaybeUninit;
 
-static MACRO_SMALL: &Image = frostbyte::include_python!(
-    "../fixtures/options/opts.py",
-    lines = "none",
-    docstrings = false,
-    asserts = false
-);
-static MACRO_FUNCTIONS: &Image =
-    frostbyte::include_python!("../fixtures/options/opts.py", lines = "functions");
-static MACRO_DEFAULTS: &Image = frostbyte::include_python!(
-    "../fixtures/options/opts.py",
-    lines = "full",
-    docstrings = true,
-    asserts = true
-);
+static MACRO_SMALL: &Image =
+    frostbyte::include_python!("../fixtures/options/opts.py", lines = "none", docstrings = false, asserts = false);
+static MACRO_FUNCTIONS: &Image = frostbyte::include_python!("../fixtures/options/opts.py", lines = "functions");
+static MACRO_DEFAULTS: &Image =
+    frostbyte::include_python!("../fixtures/options/opts.py", lines = "full", docstrings = true, asserts = true);
 
 /// Within its budget (`tests/ui/over_budget.rs` is the same file over a budget).
 static BUDGETED: &Image = frostbyte::include_python!("../fixtures/options/opts.py", budget = 65536);
@@ -43,9 +34,7 @@ fn run(image: &'static Image) -> (String, String) {
     {
         let mut vm = Vm::new(&mut mem, &mut out);
         vm.add_image(image).unwrap();
-        let e = vm
-            .run_main("opts")
-            .expect_err("opts.py ends with an uncaught ValueError");
+        let e = vm.run_main("opts").expect_err("opts.py ends with an uncaught ValueError");
         vm.print_exception_to(&e, &mut tb);
     }
     (out.0, tb.0)
@@ -71,27 +60,9 @@ const MACRO_FILE: &str = "../fixtures/options/opts.py";
 
 #[test]
 fn full_line_tables_keep_every_line() {
-    assert_eq!(
-        run(&OPTS_FULL),
-        (
-            KEPT.to_string(),
-            traceback(FILE, [Some(43), Some(40), Some(36)])
-        )
-    );
-    assert_eq!(
-        run(MACRO_DEFAULTS),
-        (
-            KEPT.to_string(),
-            traceback(MACRO_FILE, [Some(43), Some(40), Some(36)])
-        )
-    );
-    assert_eq!(
-        run(BUDGETED),
-        (
-            KEPT.to_string(),
-            traceback(MACRO_FILE, [Some(43), Some(40), Some(36)])
-        )
-    );
+    assert_eq!(run(&OPTS_FULL), (KEPT.to_string(), traceback(FILE, [Some(43), Some(40), Some(36)])));
+    assert_eq!(run(MACRO_DEFAULTS), (KEPT.to_string(), traceback(MACRO_FILE, [Some(43), Some(40), Some(36)])));
+    assert_eq!(run(BUDGETED), (KEPT.to_string(), traceback(MACRO_FILE, [Some(43), Some(40), Some(36)])));
 }
 
 #[test]
@@ -105,23 +76,11 @@ fn function_line_tables_give_each_function_its_first_line() {
 
 #[test]
 fn no_line_tables_still_name_file_and_function() {
-    assert_eq!(
-        run(&OPTS_NONE),
-        (KEPT.to_string(), traceback(FILE, [None; 3]))
-    );
+    assert_eq!(run(&OPTS_NONE), (KEPT.to_string(), traceback(FILE, [None; 3])));
 }
 
 #[test]
 fn stripped_docstrings_and_asserts_are_cpythons_dash_oo() {
-    assert_eq!(
-        run(&OPTS_STRIPPED),
-        (
-            STRIPPED.to_string(),
-            traceback(FILE, [Some(43), Some(40), Some(36)])
-        )
-    );
-    assert_eq!(
-        run(MACRO_SMALL),
-        (STRIPPED.to_string(), traceback(MACRO_FILE, [None; 3]))
-    );
+    assert_eq!(run(&OPTS_STRIPPED), (STRIPPED.to_string(), traceback(FILE, [Some(43), Some(40), Some(36)])));
+    assert_eq!(run(MACRO_SMALL), (STRIPPED.to_string(), traceback(MACRO_FILE, [None; 3])));
 }

@@ -5,9 +5,7 @@
 use std::collections::HashMap;
 use std::mem::MaybeUninit;
 
-use frostbyte::{
-    Args, Error, ExcType, NativeFunction, NativeModule, Obj, Root, Scope, Signature, Vm,
-};
+use frostbyte::{Args, Error, ExcType, NativeFunction, NativeModule, Obj, Root, Scope, Signature, Vm};
 
 static EMBED: &frostbyte::Image = frostbyte::include_python!("../fixtures/embed/embedmod.py");
 
@@ -27,12 +25,7 @@ struct Host {
     calls: u32,
 }
 
-const SCALE: Signature<2> = Signature {
-    name: "scale",
-    params: ["x", "factor"],
-    required: 1,
-    varargs: false,
-};
+const SCALE: Signature<2> = Signature { name: "scale", params: ["x", "factor"], required: 1, varargs: false };
 fn scale<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let b = a.bind(&SCALE)?;
     let x: i64 = b.get(s, &SCALE, 0)?;
@@ -43,42 +36,24 @@ fn scale<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     s.new(x * f)
 }
 
-const PAIR: Signature<2> = Signature {
-    name: "pair",
-    params: ["a", "b"],
-    required: 2,
-    varargs: false,
-};
+const PAIR: Signature<2> = Signature { name: "pair", params: ["a", "b"], required: 2, varargs: false };
 fn pair<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let b = a.bind(&PAIR)?;
     let t = (b.args[0].unwrap(), b.args[1].unwrap());
     s.new(t)
 }
 
-const TRIPLE: Signature<3> = Signature {
-    name: "triple",
-    params: ["a", "b", "c"],
-    required: 3,
-    varargs: false,
-};
+const TRIPLE: Signature<3> = Signature { name: "triple", params: ["a", "b", "c"], required: 3, varargs: false };
 fn triple<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     a.bind(&TRIPLE)?;
     Ok(s.none())
 }
 
 fn fail_value<'s>(_s: &mut Scope<'s>, _a: Args<'s>) -> Result<Obj<'s>, Error> {
-    Err(Error::new_fmt(
-        ExcType::VALUE_ERROR,
-        format_args!("bad value {}", 7),
-    ))
+    Err(Error::new_fmt(ExcType::VALUE_ERROR, format_args!("bad value {}", 7)))
 }
 
-const CALL_BACK: Signature<2> = Signature {
-    name: "call_back",
-    params: ["cb", "x"],
-    required: 2,
-    varargs: false,
-};
+const CALL_BACK: Signature<2> = Signature { name: "call_back", params: ["cb", "x"], required: 2, varargs: false };
 /// Python → Rust → Python: calls `cb(x)`; an exception of `cb` goes back through `?`.
 fn call_back<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let b = a.bind(&CALL_BACK)?;
@@ -89,20 +64,13 @@ fn call_back<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
 }
 
 fn store<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
-    let cb = a
-        .get(0)
-        .ok_or_else(|| Error::type_error("store() needs a callback"))?;
+    let cb = a.get(0).ok_or_else(|| Error::type_error("store() needs a callback"))?;
     let r = s.root(cb)?;
     s.context::<Host>().expect("host context").stored.push(r);
     Ok(s.none())
 }
 
-const TOTAL: Signature<0> = Signature {
-    name: "total",
-    params: [],
-    required: 0,
-    varargs: true,
-};
+const TOTAL: Signature<0> = Signature { name: "total", params: [], required: 0, varargs: true };
 fn total<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let b = a.bind(&TOTAL)?;
     let mut t = 0i64;
@@ -119,22 +87,10 @@ struct Pin {
     toggles: u32,
 }
 
-const PIN_INIT: Signature<1> = Signature {
-    name: "Pin",
-    params: ["number"],
-    required: 1,
-    varargs: false,
-};
+const PIN_INIT: Signature<1> = Signature { name: "Pin", params: ["number"], required: 1, varargs: false };
 fn pin_init<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let number: u8 = a.bind(&PIN_INIT)?.get(s, &PIN_INIT, 0)?;
-    s.instance(
-        &PIN,
-        Pin {
-            number,
-            level: false,
-            toggles: 0,
-        },
-    )
+    s.instance(&PIN, Pin { number, level: false, toggles: 0 })
 }
 
 fn pin_self<'s>(a: &Args<'s>) -> Result<Obj<'s>, Error> {
@@ -237,10 +193,7 @@ fn call_python_with_converted_arguments() {
             assert_eq!(m.getattr(s, "CONFIG")?.as_str(s)?, "set from Rust");
             // A greeting with a wrong keyword: the TypeError comes back as an Error.
             let e = greet.call_kw(s, ("x",), &[("nope", q)]).unwrap_err();
-            assert_eq!(
-                e.to_string(),
-                "TypeError: greet() got an unexpected keyword argument 'nope'"
-            );
+            assert_eq!(e.to_string(), "TypeError: greet() got an unexpected keyword argument 'nope'");
             Ok(())
         })
     });
@@ -321,180 +274,62 @@ fn conversion_errors() {
             let beyond = 1i128 << 63;
             let below = -(1i128 << 63) - 1;
             let cases: Vec<(&str, String, &str)> = vec![
-                (
-                    "i8 128",
-                    over::<i8>(s, 128),
-                    "signed char is greater than maximum",
-                ),
-                (
-                    "i8 -129",
-                    over::<i8>(s, -129),
-                    "signed char is less than minimum",
-                ),
+                ("i8 128", over::<i8>(s, 128), "signed char is greater than maximum"),
+                ("i8 -129", over::<i8>(s, -129), "signed char is less than minimum"),
                 ("i8 2**63", over::<i8>(s, beyond), LONG),
                 ("i8 -2**63-1", over::<i8>(s, below), LONG),
-                (
-                    "u8 256",
-                    over::<u8>(s, 256),
-                    "unsigned byte integer is greater than maximum",
-                ),
-                (
-                    "u8 -1",
-                    over::<u8>(s, -1),
-                    "unsigned byte integer is less than minimum",
-                ),
+                ("u8 256", over::<u8>(s, 256), "unsigned byte integer is greater than maximum"),
+                ("u8 -1", over::<u8>(s, -1), "unsigned byte integer is less than minimum"),
                 ("u8 2**63", over::<u8>(s, beyond), LONG),
                 ("u8 -2**63-1", over::<u8>(s, below), LONG),
-                (
-                    "i16 2**15",
-                    over::<i16>(s, 1 << 15),
-                    "signed short integer is greater than maximum",
-                ),
-                (
-                    "i16 -2**15-1",
-                    over::<i16>(s, -(1 << 15) - 1),
-                    "signed short integer is less than minimum",
-                ),
+                ("i16 2**15", over::<i16>(s, 1 << 15), "signed short integer is greater than maximum"),
+                ("i16 -2**15-1", over::<i16>(s, -(1 << 15) - 1), "signed short integer is less than minimum"),
                 ("i16 2**63", over::<i16>(s, beyond), LONG),
-                (
-                    "u16 2**16",
-                    over::<u16>(s, 1 << 16),
-                    "unsigned short is greater than maximum",
-                ),
-                (
-                    "u16 -1",
-                    over::<u16>(s, -1),
-                    "unsigned short is less than minimum",
-                ),
+                ("u16 2**16", over::<u16>(s, 1 << 16), "unsigned short is greater than maximum"),
+                ("u16 -1", over::<u16>(s, -1), "unsigned short is less than minimum"),
                 ("u16 -2**63-1", over::<u16>(s, below), LONG),
-                (
-                    "i32 2**31",
-                    over::<i32>(s, 1 << 31),
-                    "signed integer is greater than maximum",
-                ),
-                (
-                    "i32 -2**31-1",
-                    over::<i32>(s, -(1 << 31) - 1),
-                    "signed integer is less than minimum",
-                ),
+                ("i32 2**31", over::<i32>(s, 1 << 31), "signed integer is greater than maximum"),
+                ("i32 -2**31-1", over::<i32>(s, -(1 << 31) - 1), "signed integer is less than minimum"),
                 ("i32 2**63", over::<i32>(s, beyond), LONG),
-                (
-                    "u32 2**32",
-                    over::<u32>(s, 1 << 32),
-                    "unsigned int is greater than maximum",
-                ),
-                (
-                    "u32 2**63",
-                    over::<u32>(s, beyond),
-                    "unsigned int is greater than maximum",
-                ),
-                (
-                    "u32 2**64",
-                    over::<u32>(s, 1 << 64),
-                    "Python int too large to convert to C unsigned long",
-                ),
-                (
-                    "u32 -1",
-                    over::<u32>(s, -1),
-                    "can't convert negative value to unsigned int",
-                ),
-                (
-                    "u32 -2**63-1",
-                    over::<u32>(s, below),
-                    "can't convert negative value to unsigned int",
-                ),
+                ("u32 2**32", over::<u32>(s, 1 << 32), "unsigned int is greater than maximum"),
+                ("u32 2**63", over::<u32>(s, beyond), "unsigned int is greater than maximum"),
+                ("u32 2**64", over::<u32>(s, 1 << 64), "Python int too large to convert to C unsigned long"),
+                ("u32 -1", over::<u32>(s, -1), "can't convert negative value to unsigned int"),
+                ("u32 -2**63-1", over::<u32>(s, below), "can't convert negative value to unsigned int"),
                 ("i64 2**63", over::<i64>(s, beyond), LONG),
                 ("i64 -2**63-1", over::<i64>(s, below), LONG),
-                (
-                    "u64 2**64",
-                    over::<u64>(s, 1 << 64),
-                    "Python int too large to convert to C unsigned long",
-                ),
-                (
-                    "u64 -1",
-                    over::<u64>(s, -1),
-                    "can't convert negative value to unsigned int",
-                ),
-                (
-                    "usize -1",
-                    over::<usize>(s, -1),
-                    "can't convert negative value to size_t",
-                ),
-                (
-                    "usize 2**64",
-                    over::<usize>(s, 1 << 64),
-                    "Python int too large to convert to C size_t",
-                ),
-                (
-                    "isize 2**63",
-                    over::<isize>(s, beyond),
-                    "Python int too large to convert to C ssize_t",
-                ),
-                (
-                    "isize -2**63-1",
-                    over::<isize>(s, below),
-                    "Python int too large to convert to C ssize_t",
-                ),
-                (
-                    "u128 -1",
-                    over::<u128>(s, -1),
-                    "can't convert negative int to unsigned",
-                ),
+                ("u64 2**64", over::<u64>(s, 1 << 64), "Python int too large to convert to C unsigned long"),
+                ("u64 -1", over::<u64>(s, -1), "can't convert negative value to unsigned int"),
+                ("usize -1", over::<usize>(s, -1), "can't convert negative value to size_t"),
+                ("usize 2**64", over::<usize>(s, 1 << 64), "Python int too large to convert to C size_t"),
+                ("isize 2**63", over::<isize>(s, beyond), "Python int too large to convert to C ssize_t"),
+                ("isize -2**63-1", over::<isize>(s, below), "Python int too large to convert to C ssize_t"),
+                ("u128 -1", over::<u128>(s, -1), "can't convert negative int to unsigned"),
             ];
             for (what, got, want) in &cases {
                 assert_eq!(got, want, "{what}");
             }
-            assert_eq!(
-                msg(huge.extract::<i128>(s).map(drop)),
-                "OverflowError: int too big to convert"
-            );
+            assert_eq!(msg(huge.extract::<i128>(s).map(drop)), "OverflowError: int too big to convert");
             let huger = func(s, "big")?.call(s, ())?;
-            assert_eq!(
-                msg(huger.extract::<u128>(s).map(drop)),
-                "OverflowError: int too big to convert"
-            );
+            assert_eq!(msg(huger.extract::<u128>(s).map(drop)), "OverflowError: int too big to convert");
             assert_eq!(
                 msg(huger.extract::<u8>(s).map(drop)),
                 "OverflowError: Python int too large to convert to C long"
             );
             let e = f.extract::<i32>(s).unwrap_err();
             assert!(e.is(ExcType::TYPE_ERROR));
-            assert_eq!(
-                e.message(),
-                "'float' object cannot be interpreted as an integer"
-            );
-            assert_eq!(
-                msg(text.extract::<f64>(s).map(drop)),
-                "TypeError: must be real number, not str"
-            );
-            assert_eq!(
-                msg(f.extract::<&str>(s).map(drop)),
-                "TypeError: must be str, not float"
-            );
-            assert_eq!(
-                msg(text.extract::<&[u8]>(s).map(drop)),
-                "TypeError: must be bytes, not str"
-            );
-            assert_eq!(
-                msg(n300.extract::<bool>(s).map(drop)),
-                "TypeError: must be bool, not int"
-            );
-            assert_eq!(
-                msg(text.extract::<Vec<i32>>(s).map(drop)),
-                "TypeError: must be list or tuple, not str"
-            );
-            assert_eq!(
-                msg(text.extract::<HashMap<String, i32>>(s).map(drop)),
-                "TypeError: must be dict, not str"
-            );
+            assert_eq!(e.message(), "'float' object cannot be interpreted as an integer");
+            assert_eq!(msg(text.extract::<f64>(s).map(drop)), "TypeError: must be real number, not str");
+            assert_eq!(msg(f.extract::<&str>(s).map(drop)), "TypeError: must be str, not float");
+            assert_eq!(msg(text.extract::<&[u8]>(s).map(drop)), "TypeError: must be bytes, not str");
+            assert_eq!(msg(n300.extract::<bool>(s).map(drop)), "TypeError: must be bool, not int");
+            assert_eq!(msg(text.extract::<Vec<i32>>(s).map(drop)), "TypeError: must be list or tuple, not str");
+            assert_eq!(msg(text.extract::<HashMap<String, i32>>(s).map(drop)), "TypeError: must be dict, not str");
             assert_eq!(
                 msg(t2.extract::<(i32, i32, i32)>(s).map(drop)),
                 "ValueError: expected a tuple of length 3, got 2"
             );
-            assert_eq!(
-                msg(n300.extract::<()>(s).map(drop)),
-                "TypeError: must be None, not int"
-            );
+            assert_eq!(msg(n300.extract::<()>(s).map(drop)), "TypeError: must be None, not int");
             let e = s.scope(|s, _| {
                 let big = func(s, "big")?.call(s, ())?;
                 big.extract::<f64>(s).map(drop)
@@ -540,10 +375,7 @@ fn python_exceptions_come_back_as_errors() {
         e.to_string()
     });
     assert_eq!(r, "AppError: oops");
-    assert!(
-        out.ends_with("line 26, in fail\nembedmod.AppError: oops\n"),
-        "{out}"
-    );
+    assert!(out.ends_with("line 26, in fail\nembedmod.AppError: oops\n"), "{out}");
 }
 
 #[test]
@@ -602,10 +434,7 @@ fn exceptions_cross_rust_frames_both_ways() {
             // A TypeError raised by the native function itself is not caught there.
             let squares = func(s, "squares")?;
             let e = through.call(s, (squares, 3)).unwrap_err();
-            assert_eq!(
-                e.to_string(),
-                "TypeError: 'list' object cannot be interpreted as an integer"
-            );
+            assert_eq!(e.to_string(), "TypeError: 'list' object cannot be interpreted as an integer");
             let double = s.builtin("abs")?;
             let r = through.call(s, (double, -4))?;
             assert_eq!(r.as_str(s)?, "returned 5");
@@ -615,10 +444,7 @@ fn exceptions_cross_rust_frames_both_ways() {
             let e = cb.call(s, (boom, 9)).unwrap_err();
             assert_eq!(e.to_string(), "AppError: boom 9");
             let tb = s.format_error(&e);
-            assert!(
-                tb.ends_with("line 42, in boom\nembedmod.AppError: boom 9\n"),
-                "{tb}"
-            );
+            assert!(tb.ends_with("line 42, in boom\nembedmod.AppError: boom 9\n"), "{tb}");
             let app_error = func(s, "AppError")?;
             assert!(e.is_instance(s, app_error));
             Ok(())
@@ -698,12 +524,7 @@ fn nested_scopes_release_their_handles() {
             Ok(total)
         })
     });
-    assert_eq!(
-        r.unwrap(),
-        (0..200_000i64)
-            .map(|i| format!("{i}0").len() as i64)
-            .sum::<i64>()
-    );
+    assert_eq!(r.unwrap(), (0..200_000i64).map(|i| format!("{i}0").len() as i64).sum::<i64>());
 }
 
 #[test]
@@ -713,19 +534,11 @@ fn roots_are_checked_against_their_vm() {
     let (mut out_a, mut out_b) = (Capture::default(), Capture::default());
     let mut a = Vm::new(&mut mem_a, &mut out_a);
     let mut b = Vm::new(&mut mem_b, &mut out_b);
-    let root = a
-        .scope(|s| s.new("from a").and_then(|o| s.root(o)))
-        .unwrap();
+    let root = a.scope(|s| s.new("from a").and_then(|o| s.root(o))).unwrap();
     let e = b.scope(|s| s.get(&root).map(drop)).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        "RuntimeError: this Root belongs to another VM"
-    );
+    assert_eq!(e.to_string(), "RuntimeError: this Root belongs to another VM");
     let e = b.unroot(root).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        "RuntimeError: this Root belongs to another VM"
-    );
+    assert_eq!(e.to_string(), "RuntimeError: this Root belongs to another VM");
 }
 
 /// A native module is a static module object: not in `sys.modules`, read from its table
@@ -733,9 +546,7 @@ fn roots_are_checked_against_their_vm() {
 #[test]
 fn native_module_namespace() {
     let (r, _) = with_vm(256 * 1024, |vm| {
-        vm.scope(|s| -> Result<Vec<String>, Error> {
-            func(s, "module_namespace")?.call(s, ())?.extract(s)
-        })
+        vm.scope(|s| -> Result<Vec<String>, Error> { func(s, "module_namespace")?.call(s, ())?.extract(s) })
     });
     assert_eq!(
         r.unwrap(),
@@ -766,18 +577,9 @@ fn native_module_names_never_shadow() {
     static EMBEDMOD: NativeModule = NativeModule::new("embedmod", &[]);
     static HW2: NativeModule = NativeModule::new("hw", &[]);
     with_vm(128 * 1024, |vm| {
-        assert_eq!(
-            vm.add_module(&MATH),
-            Err(frostbyte::AddModuleError::NameClash)
-        );
-        assert_eq!(
-            vm.add_module(&EMBEDMOD),
-            Err(frostbyte::AddModuleError::NameClash)
-        );
-        assert_eq!(
-            vm.add_module(&HW2),
-            Err(frostbyte::AddModuleError::NameClash)
-        );
+        assert_eq!(vm.add_module(&MATH), Err(frostbyte::AddModuleError::NameClash));
+        assert_eq!(vm.add_module(&EMBEDMOD), Err(frostbyte::AddModuleError::NameClash));
+        assert_eq!(vm.add_module(&HW2), Err(frostbyte::AddModuleError::NameClash));
         // Nothing was shadowed: the names still import what they did.
         let r = vm.scope(|s| -> Result<(String, String, bool), Error> {
             let e = s.import("embedmod")?;
@@ -788,14 +590,8 @@ fn native_module_names_never_shadow() {
             let has_scale = hw.getattr(s, "scale").is_ok();
             Ok((f, pi, has_scale))
         });
-        assert_eq!(
-            r.unwrap(),
-            ("function".to_string(), "float".to_string(), true)
-        );
-        assert_eq!(
-            frostbyte::AddModuleError::NameClash.to_string(),
-            "a module with this name exists already"
-        );
+        assert_eq!(r.unwrap(), ("function".to_string(), "float".to_string(), true));
+        assert_eq!(frostbyte::AddModuleError::NameClash.to_string(), "a module with this name exists already");
     });
     // A frozen module added after a native module of the same name is refused too.
     static EMBEDMOD_FIRST: NativeModule = NativeModule::new("embedmod", &[]);
@@ -840,17 +636,8 @@ fn native_class_carries_rust_state() {
             s.collect();
             p.borrow_mut(s, &PIN)?.toggles = 41;
             assert_eq!(p.call_method(s, "toggle", ())?.extract::<u32>(s)?, 42);
-            let made_in_rust = s.instance(
-                &PIN,
-                Pin {
-                    number: 1,
-                    level: true,
-                    toggles: 0,
-                },
-            )?;
-            assert!(made_in_rust
-                .call_method(s, "value", ())?
-                .extract::<bool>(s)?);
+            let made_in_rust = s.instance(&PIN, Pin { number: 1, level: true, toggles: 0 })?;
+            assert!(made_in_rust.call_method(s, "value", ())?.extract::<bool>(s)?);
             // Not a Pin: a TypeError, never a wrong read.
             let not_pin = s.new(3)?;
             let e = not_pin.borrow(s, &PIN).map(|_| ()).unwrap_err();

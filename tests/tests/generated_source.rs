@@ -26,8 +26,7 @@ fn generated_source_matches_fixture() {
     if std::env::var_os("FROSTBYTE_BLESS").is_some() {
         std::fs::write(&path, &got).unwrap();
     }
-    let want =
-        std::fs::read_to_string(&path).expect("fixture exists (FROSTBYTE_BLESS=1 to create)");
+    let want = std::fs::read_to_string(&path).expect("fixture exists (FROSTBYTE_BLESS=1 to create)");
     assert_eq!(got, want, "generated source changed; review and re-bless");
 }
 
@@ -40,29 +39,16 @@ fn generation_is_deterministic_and_location_independent() {
     let second = generate(&other);
     let _ = std::fs::remove_dir_all(&other);
     assert_eq!(first, second);
-    assert!(
-        !first.contains(env!("CARGO_MANIFEST_DIR")),
-        "absolute path leaked into generated code"
-    );
+    assert!(!first.contains(env!("CARGO_MANIFEST_DIR")), "absolute path leaked into generated code");
 }
 
 #[test]
 fn frozen_data_has_no_interior_mutability() {
     let src = generate(&fixtures());
-    for bad in [
-        "UnsafeCell",
-        "Cell<",
-        "static mut",
-        "AtomicU",
-        "AtomicI",
-        "Mutex",
-    ] {
+    for bad in ["UnsafeCell", "Cell<", "static mut", "AtomicU", "AtomicI", "Mutex"] {
         assert!(!src.contains(bad), "generated code contains {bad}");
     }
-    assert!(
-        src.contains("assert!(::frostbyte::__private::FORMAT_VERSION =="),
-        "version check missing"
-    );
+    assert!(src.contains("assert!(::frostbyte::__private::FORMAT_VERSION =="), "version check missing");
 }
 
 /// The asyncio module frozen into the VM (`vm/src/modules/asyncio_image.rs`) is generated

@@ -77,7 +77,11 @@ fn sensor_app_heap_census() {
     let (mut lo, mut hi) = (1024, 256 * 1024);
     while hi - lo > 256 {
         let mid = (lo + hi) / 2;
-        if run_app(mid).1 { hi = mid } else { lo = mid }
+        if run_app(mid).1 {
+            hi = mid
+        } else {
+            lo = mid
+        }
     }
     let (text, ok, _, peak_min) = run_app(hi);
     assert!(ok && text == EXPECTED);
@@ -87,7 +91,6 @@ fn sensor_app_heap_census() {
         word * 8
     );
 }
-
 
 mod native {
     use frostbyte::{Args, Error, NativeFunction, NativeModule, Obj, Scope};
@@ -102,13 +105,13 @@ mod native {
         s.instance(&LED, Led)
     }
 
-    frostbyte::native_class!(pub static LED: NativeClass<Led> = ("Led", led_new, &[NativeFunction::new("on", nop)]););
+    frostbyte::native_class!(
+        pub static LED: NativeClass<Led> = ("Led", led_new, &[NativeFunction::new("on", nop)]);
+    );
 
-    pub static BOARD: NativeModule = NativeModule::new(
-        "census_board",
-        &[NativeFunction::new("reset", nop), NativeFunction::new("sleep_ms", nop)],
-    )
-    .with_classes(&[LED.entry()]);
+    pub static BOARD: NativeModule =
+        NativeModule::new("census_board", &[NativeFunction::new("reset", nop), NativeFunction::new("sleep_ms", nop)])
+            .with_classes(&[LED.entry()]);
 }
 
 static CENSUS_USER: &Image = frostbyte::include_python!("../fixtures/embed/census_user.py");
@@ -155,5 +158,10 @@ fn importing_a_native_module_costs_no_heap() {
         assert_eq!(after.collections, before.collections, "no collection hid an allocation");
     }
     eprintln!("== census_user.touch() twice: {} bytes of heap", after.used - before.used);
-    assert_eq!(after.used, before.used, "using a native module from Python allocated {} bytes", after.used - before.used);
+    assert_eq!(
+        after.used,
+        before.used,
+        "using a native module from Python allocated {} bytes",
+        after.used - before.used
+    );
 }

@@ -49,14 +49,8 @@ impl Compiler for Rejecting {
         filename: &'c str,
         mode: CompileMode,
     ) -> Result<&'static Image, CompileError<'c>> {
-        self.calls
-            .push((source.to_string(), filename.to_string(), mode));
-        Err(CompileError {
-            message: "nope",
-            line: 1,
-            column: 3,
-            text: source,
-        })
+        self.calls.push((source.to_string(), filename.to_string(), mode));
+        Err(CompileError { message: "nope", line: 1, column: 3, text: source })
     }
 }
 
@@ -102,16 +96,8 @@ fn input_reads_lines_through_the_hook_and_a_compile_error_is_a_syntax_error() {
     assert_eq!(
         compiler.calls,
         vec![
-            (
-                "1 + 1".to_string(),
-                "<string>".to_string(),
-                CompileMode::Eval
-            ),
-            (
-                "x = 1".to_string(),
-                "<string>".to_string(),
-                CompileMode::Exec
-            ),
+            ("1 + 1".to_string(), "<string>".to_string(), CompileMode::Eval),
+            ("x = 1".to_string(), "<string>".to_string(), CompileMode::Exec),
         ]
     );
 }

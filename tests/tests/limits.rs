@@ -2,8 +2,8 @@
 //! importing a frozen module costs.
 
 use frostbyte::__private::rom::Code;
-use frostbyte::Image;
 use frostbyte::__private::Value;
+use frostbyte::Image;
 use std::mem::MaybeUninit;
 
 static EXHAUST: &Image = frostbyte::include_python!("../fixtures/limits/exhaust.py");

@@ -30,16 +30,10 @@ fn micropython_module() {
     assert!(ok);
     let text = out.0;
     let (head, mem_lines) = text.split_at(text.find("GC: ").expect("mem_info output"));
-    assert_eq!(
-        head,
-        "5 -349510 5 -349526 3\nFalse True None\n7 0\n2\nlocked\n1 0 0\n[1, 2]\n"
-    );
+    assert_eq!(head, "5 -349510 5 -349526 3\nFalse True None\n7 0\n2\nlocked\n1 0 0\n[1, 2]\n");
     let mut lines = mem_lines.lines();
     let first = lines.next().unwrap_or("");
-    assert!(
-        first.starts_with(&format!("GC: total: {}, used: ", st.total)),
-        "{first}"
-    );
+    assert!(first.starts_with(&format!("GC: total: {}, used: ", st.total)), "{first}");
     assert_eq!(lines.clone().filter(|l| l.starts_with("GC: ")).count(), 1);
     assert!(lines.any(|l| l.starts_with(" peak: ")), "{mem_lines}");
 }

@@ -23,8 +23,7 @@ fn identifiers_compare_equal_across_images() {
     vm.add_image(ALPHA).unwrap();
     vm.add_image(BETA).unwrap();
     // A build.rs image in the same VM too.
-    vm.add_image(frostbyte_tests::case("int_compare").unwrap().image.unwrap())
-        .unwrap();
+    vm.add_image(frostbyte_tests::case("int_compare").unwrap().image.unwrap()).unwrap();
     let r = vm.run_main("alpha");
     let failed = r.is_err();
     if let Err(e) = r {
@@ -33,10 +32,7 @@ fn identifiers_compare_equal_across_images() {
         panic!("alpha failed:\n{}{}", out.0, tb.0);
     }
     assert!(!failed);
-    assert_eq!(
-        out.0,
-        "3\n42\n42 False\nTrue True\n['shared_identifier', 'zeta_key']\n"
-    );
+    assert_eq!(out.0, "3\n42\n42 False\nTrue True\n['shared_identifier', 'zeta_key']\n");
 }
 
 #[test]

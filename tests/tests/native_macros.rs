@@ -20,20 +20,12 @@ mod gpio_module {
 
     #[frostbyte::function]
     pub fn describe(name: &str, number: u8, active_low: Option<bool>) -> String {
-        format!(
-            "{name}#{number}{}",
-            if active_low == Some(true) {
-                " (active low)"
-            } else {
-                ""
-            }
-        )
+        format!("{name}#{number}{}", if active_low == Some(true) { " (active low)" } else { "" })
     }
 
     #[frostbyte::function]
     pub fn checked(x: i32) -> Result<u32, Error> {
-        u32::try_from(x)
-            .map_err(|_| Error::new_fmt(ExcType::VALUE_ERROR, format_args!("negative: {x}")))
+        u32::try_from(x).map_err(|_| Error::new_fmt(ExcType::VALUE_ERROR, format_args!("negative: {x}")))
     }
 
     #[frostbyte::function]
@@ -70,10 +62,7 @@ fn macro_declared_module() {
         vm.set_context(&mut log);
         let got = vm
             .scope(|s| -> Result<Vec<String>, frostbyte::Error> {
-                s.import("macro_user")?
-                    .getattr(s, "run")?
-                    .call(s, ())?
-                    .extract(s)
+                s.import("macro_user")?.getattr(s, "run")?.call(s, ())?.extract(s)
             })
             .unwrap();
         assert_eq!(

@@ -6,13 +6,13 @@
 
 use frostbyte_format::{BinOp, CmpOp};
 
+use crate::eval::{compile as ev_compile, eval as ev_eval, exec as ev_exec, import as ev_import, input as ev_input};
 use crate::obj::frame::FramePtr;
 use crate::obj::{self, exception as exc, str::StrBuf, Args, Builtin, Type};
 use crate::qstr;
 use crate::runtime;
 use crate::value::Value;
 use crate::vm::{PyResult, Raised, Recursion, Vm};
-use crate::eval::{compile as ev_compile, eval as ev_eval, exec as ev_exec, import as ev_import, input as ev_input};
 
 /// Look a name up in the builtins.
 pub fn lookup(name: Value) -> Option<Value> {
@@ -135,7 +135,9 @@ fn make_exception(vm: &mut Vm<'_>, v: Value) -> PyResult<Value> {
         if t.is_subtype(&exc::BASE_EXCEPTION_TYPE) || obj::class::is_subclass(t, &exc::BASE_EXCEPTION_TYPE) {
             return runtime::call(vm, v, &[]);
         }
-    } else if obj::is_instance(v, &exc::BASE_EXCEPTION_TYPE) || obj::class::is_subclass(obj::type_of(v), &exc::BASE_EXCEPTION_TYPE) {
+    } else if obj::is_instance(v, &exc::BASE_EXCEPTION_TYPE)
+        || obj::class::is_subclass(obj::type_of(v), &exc::BASE_EXCEPTION_TYPE)
+    {
         return Ok(v);
     }
     Err(vm.type_error(format_args!("exceptions must derive from BaseException")))
@@ -215,8 +217,18 @@ fn print(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     }
     let sep = args.kw("sep");
     let end = args.kw("end");
-    let sep_s = if sep.is_null() || sep == Value::NONE { " " } else { obj::str::as_str(sep).ok_or_else(|| vm.type_error(format_args!("sep must be None or a string, not {}", obj::type_name(sep))))? };
-    let end_s = if end.is_null() || end == Value::NONE { "\n" } else { obj::str::as_str(end).ok_or_else(|| vm.type_error(format_args!("end must be None or a string, not {}", obj::type_name(end))))? };
+    let sep_s = if sep.is_null() || sep == Value::NONE {
+        " "
+    } else {
+        obj::str::as_str(sep)
+            .ok_or_else(|| vm.type_error(format_args!("sep must be None or a string, not {}", obj::type_name(sep))))?
+    };
+    let end_s = if end.is_null() || end == Value::NONE {
+        "\n"
+    } else {
+        obj::str::as_str(end)
+            .ok_or_else(|| vm.type_error(format_args!("end must be None or a string, not {}", obj::type_name(end))))?
+    };
     let file = args.kw("file");
     let flush = args.kw("flush");
     let flush = !flush.is_null() && runtime::truthy(vm, flush)?;
@@ -330,9 +342,9 @@ fn min_max(vm: &mut Vm<'_>, args: &Args<'_>, want: CmpOp, name: &str) -> PyResul
     let key = if key == Value::NONE { Value::NULL } else { key };
     let dflt = args.kw("default");
     if !dflt.is_null() && args.pos.len() > 1 {
-        return Err(vm.type_error(format_args!(
-            "Cannot specify a default for {name}() with multiple positional arguments"
-        )));
+        return Err(
+            vm.type_error(format_args!("Cannot specify a default for {name}() with multiple positional arguments"))
+        );
     }
     let m = vm.roots_mark();
     let it = if args.pos.len() == 1 {
@@ -733,16 +745,16 @@ fn user_divmod(vm: &mut Vm<'_>, a: Value, b: Value) -> PyResult<Option<Value>> {
         if rev && core::ptr::eq(ta, tb) {
             continue;
         }
-        let r = if rev { runtime::call_dunder(vm, x, &Q_RDIVMOD, &[y])? } else { runtime::call_dunder(vm, x, &Q_DIVMOD, &[y])? };
+        let r = if rev {
+            runtime::call_dunder(vm, x, &Q_RDIVMOD, &[y])?
+        } else {
+            runtime::call_dunder(vm, x, &Q_DIVMOD, &[y])?
+        };
         if let Some(r) = r.filter(|r| *r != Value::NOT_IMPLEMENTED) {
             return Ok(Some(r));
         }
     }
-    Err(vm.type_error(format_args!(
-        "unsupported operand type(s) for divmod(): '{}' and '{}'",
-        ta.name(),
-        tb.name()
-    )))
+    Err(vm.type_error(format_args!("unsupported operand type(s) for divmod(): '{}' and '{}'", ta.name(), tb.name())))
 }
 
 fn divmod(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
@@ -781,7 +793,8 @@ fn pow(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         return runtime::binary_op(vm, BinOp::Pow, a, b);
     }
     if obj::type_of(a).is_heap() {
-        if let Some(r) = runtime::call_dunder(vm, a, &qstr::__pow__, &[b, m])?.filter(|r| *r != Value::NOT_IMPLEMENTED) {
+        if let Some(r) = runtime::call_dunder(vm, a, &qstr::__pow__, &[b, m])?.filter(|r| *r != Value::NOT_IMPLEMENTED)
+        {
             return Ok(r);
         }
     }
@@ -804,10 +817,16 @@ fn pow(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 fn base_fmt(vm: &mut Vm<'_>, args: &Args<'_>, base: u32, prefix: &str) -> PyResult<Value> {
     let x = args.get(0);
-    let iv = if obj::int::is_int(x) { x } else {
+    let iv = if obj::int::is_int(x) {
+        x
+    } else {
         match runtime::call_dunder(vm, x, &qstr::__index__, &[])? {
             Some(r) => r,
-            None => return Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(x)))),
+            None => {
+                return Err(
+                    vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(x)))
+                )
+            }
         }
     };
     vm.push_root(iv)?;
@@ -850,7 +869,11 @@ fn globals(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
 /// The globals of the running Python frame (None when none runs).
 pub fn caller_globals(vm: &Vm<'_>) -> Value {
     let f = vm.frame;
-    if f.is_null() { Value::NONE } else { f.globals() }
+    if f.is_null() {
+        Value::NONE
+    } else {
+        f.globals()
+    }
 }
 
 fn locals(vm: &mut Vm<'_>, _args: &Args<'_>) -> PyResult<Value> {
@@ -963,13 +986,21 @@ fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
                     i += 1;
                     // `__qualname__` is the class's own attribute, not in CPython's class dict.
                     let own = obj::str::as_str(k) == Some("__qualname__");
-                    if !k.is_null() && !own && !obj::list::as_list(out).map(|l| l.as_slice().iter().any(|y| obj::str::eq(*y, k))).unwrap_or(false) {
+                    if !k.is_null()
+                        && !own
+                        && !obj::list::as_list(out)
+                            .map(|l| l.as_slice().iter().any(|y| obj::str::eq(*y, k)))
+                            .unwrap_or(false)
+                    {
                         obj::list::append(vm, out, k)?;
                     }
                 }
             } else {
                 for b in ty.methods {
-                    if !obj::list::as_list(out).map(|l| l.as_slice().iter().any(|y| obj::str::eq(*y, b.name))).unwrap_or(false) {
+                    if !obj::list::as_list(out)
+                        .map(|l| l.as_slice().iter().any(|y| obj::str::eq(*y, b.name)))
+                        .unwrap_or(false)
+                    {
                         obj::list::append(vm, out, b.name)?;
                     }
                 }
@@ -981,8 +1012,19 @@ fn dir(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         // The attributes CPython's `object` and classes have besides methods, where they
         // resolve here too (dir() lists only names getattr finds).
         for n in [
-            "__class__", "__dict__", "__doc__", "__module__", "__init_subclass__", "__new__", "__dir__", "__weakref__",
-            "args", "__cause__", "__context__", "__suppress_context__", "__traceback__",
+            "__class__",
+            "__dict__",
+            "__doc__",
+            "__module__",
+            "__init_subclass__",
+            "__new__",
+            "__dir__",
+            "__weakref__",
+            "args",
+            "__cause__",
+            "__context__",
+            "__suppress_context__",
+            "__traceback__",
         ] {
             if !dir_has(out, n) {
                 let name = obj::str::new(vm, n)?;
@@ -1021,7 +1063,6 @@ fn dir_add_str(vm: &mut Vm<'_>, out: Value, n: &str) -> PyResult<()> {
 fn format(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     crate::strformat::format(vm, args.get(0), args.get(1))
 }
-
 
 fn exit(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let a = args.get(0);
@@ -1093,7 +1134,9 @@ pub fn prepare_frozen(vm: &mut Vm<'_>, name: Value, bases: &[Value], ns: Value) 
         let d = runtime::call(vm, p, &[name, bt])?;
         if obj::dict::as_dict(d).is_none() {
             let mn = obj::as_type(meta).map(|t| t.name()).unwrap_or("?");
-            return Err(vm.type_error(format_args!("{mn}.__prepare__() must return a mapping, not {}", obj::type_name(d))));
+            return Err(
+                vm.type_error(format_args!("{mn}.__prepare__() must return a mapping, not {}", obj::type_name(d)))
+            );
         }
         vm.push_root(d)?;
         let mut i = 0;
@@ -1133,17 +1176,17 @@ fn build_class_rooted(vm: &mut Vm<'_>, body: Value, name: Value, bases: &[Value]
     vm.push_root(meta)?;
     let bt = obj::tuple::new(vm, bases)?;
     vm.push_root(bt)?;
-    let prep = if obj::as_type(meta).is_some() { runtime::get_attr_opt(vm, meta, Value::qstr(&Q_PREPARE))? } else { None };
+    let prep =
+        if obj::as_type(meta).is_some() { runtime::get_attr_opt(vm, meta, Value::qstr(&Q_PREPARE))? } else { None };
     let ns = match prep {
         Some(p) => {
             vm.push_root(p)?;
             let ns = runtime::call_args(vm, p, &Args { pos: &[name, bt], kwnames: kwn, kwvals: kwv })?;
             if obj::dict::as_dict(ns).is_none() {
                 let mn = obj::as_type(meta).map(|t| t.name()).unwrap_or("?");
-                return Err(vm.type_error(format_args!(
-                    "{mn}.__prepare__() must return a mapping, not {}",
-                    obj::type_name(ns)
-                )));
+                return Err(
+                    vm.type_error(format_args!("{mn}.__prepare__() must return a mapping, not {}", obj::type_name(ns)))
+                );
             }
             ns
         }
@@ -1436,4 +1479,3 @@ pub fn lookup2(name: Value) -> Option<Value> {
     }
     None
 }
-

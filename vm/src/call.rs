@@ -33,7 +33,11 @@ pub enum GenStep {
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 fn missing_error(vm: &mut Vm<'_>, fname: &str, kind: &str, names: &[Value]) -> crate::vm::Raised {
@@ -43,15 +47,19 @@ fn missing_error(vm: &mut Vm<'_>, fname: &str, kind: &str, names: &[Value]) -> c
     for (i, nm) in names.iter().enumerate() {
         let s = obj::str::as_str(*nm).unwrap_or("?");
         if i > 0 {
-            let _ = b.write_str(if i == n - 1 { if n > 2 { ", and " } else { " and " } } else { ", " });
+            let _ = b.write_str(if i == n - 1 {
+                if n > 2 {
+                    ", and "
+                } else {
+                    " and "
+                }
+            } else {
+                ", "
+            });
         }
         let _ = write!(b, "'{s}'");
     }
-    vm.type_error(format_args!(
-        "{fname}() missing {n} required {kind} argument{}: {}",
-        plural(n),
-        b.as_str()
-    ))
+    vm.type_error(format_args!("{fname}() missing {n} required {kind} argument{}: {}", plural(n), b.as_str()))
 }
 
 /// The error for keyword `name` matching no parameter (the function takes no `**kwargs`):
@@ -101,7 +109,11 @@ pub fn bind(vm: &mut Vm<'_>, fv: Value, prefix: Value, args: &Args<'_>) -> PyRes
     let given = args.pos.len() + has_prefix as usize;
     let get = |i: usize| -> Value {
         if has_prefix {
-            if i == 0 { prefix } else { args.pos.get(i - 1).copied().unwrap_or(Value::NULL) }
+            if i == 0 {
+                prefix
+            } else {
+                args.pos.get(i - 1).copied().unwrap_or(Value::NULL)
+            }
         } else {
             args.pos.get(i).copied().unwrap_or(Value::NULL)
         }

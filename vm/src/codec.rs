@@ -139,12 +139,7 @@ fn handler(name: &str) -> Handler {
 
 /// `encoding` and `errors` arguments at positions `at` and `at + 1` or by keyword (each
 /// NULL when absent), checked to be str as CPython's `{what}() argument ...` messages say.
-pub fn args<'a>(
-    vm: &mut Vm<'_>,
-    a: &Args<'_>,
-    at: usize,
-    what: &str,
-) -> PyResult<(Option<&'a str>, Option<&'a str>)> {
+pub fn args<'a>(vm: &mut Vm<'_>, a: &Args<'_>, at: usize, what: &str) -> PyResult<(Option<&'a str>, Option<&'a str>)> {
     let mut out = [None, None];
     for (k, key) in ["encoding", "errors"].iter().enumerate() {
         let v = match a.pos.get(at + k) {
@@ -157,10 +152,9 @@ pub fn args<'a>(
         match obj::str::as_str(v) {
             Some(s) => out[k] = Some(s),
             None => {
-                return Err(vm.type_error(format_args!(
-                    "{what}() argument '{key}' must be str, not {}",
-                    obj::type_name(v)
-                )))
+                return Err(
+                    vm.type_error(format_args!("{what}() argument '{key}' must be str, not {}", obj::type_name(v)))
+                )
             }
         }
     }
@@ -169,12 +163,8 @@ pub fn args<'a>(
 
 fn find(vm: &mut Vm<'_>, encoding: Option<&str>) -> PyResult<Encoding> {
     let name = encoding.unwrap_or("utf-8");
-    let found = lookup(name).ok_or_else(|| {
-        vm.raise_fmt(
-            &exc::LOOKUP_ERROR_TYPE,
-            format_args!("unknown encoding: {name}"),
-        )
-    });
+    let found =
+        lookup(name).ok_or_else(|| vm.raise_fmt(&exc::LOOKUP_ERROR_TYPE, format_args!("unknown encoding: {name}")));
     // Without the feature only UTF-8 is looked up: say so, so that the ASCII and Latin-1
     // paths of `encode` and `decode` are left out.
     #[cfg(not(feature = "codecs"))]
@@ -183,10 +173,7 @@ fn find(vm: &mut Vm<'_>, encoding: Option<&str>) -> PyResult<Encoding> {
 }
 
 fn unknown_handler(vm: &mut Vm<'_>, errors: &str) -> Raised {
-    vm.raise_fmt(
-        &exc::LOOKUP_ERROR_TYPE,
-        format_args!("unknown error handler name '{errors}'"),
-    )
+    vm.raise_fmt(&exc::LOOKUP_ERROR_TYPE, format_args!("unknown error handler name '{errors}'"))
 }
 
 /// Write `c` as Python's escapes `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
@@ -209,10 +196,7 @@ struct Small {
 impl core::fmt::Write for Small {
     fn write_str(&mut self, s: &str) -> core::fmt::Result {
         let end = self.len + s.len();
-        self.buf
-            .get_mut(self.len..end)
-            .ok_or(core::fmt::Error)?
-            .copy_from_slice(s.as_bytes());
+        self.buf.get_mut(self.len..end).ok_or(core::fmt::Error)?.copy_from_slice(s.as_bytes());
         self.len = end;
         Ok(())
     }
@@ -221,12 +205,7 @@ impl core::fmt::Write for Small {
 /// One pass of encoding `text`: `emit` receives the output bytes in order. `Err((start,
 /// end))`: the run of characters `start..end` (code point positions) that the handler does
 /// not resolve.
-fn encode_pass(
-    text: &str,
-    enc: Encoding,
-    h: Handler,
-    mut emit: impl FnMut(&[u8]),
-) -> Result<(), (usize, usize)> {
+fn encode_pass(text: &str, enc: Encoding, h: Handler, mut emit: impl FnMut(&[u8])) -> Result<(), (usize, usize)> {
     if enc == Encoding::Utf8 {
         emit(text.as_bytes());
         return Ok(());
@@ -250,15 +229,8 @@ fn encode_pass(
             Handler::Ignore => {}
             Handler::Replace => emit(b"?"),
             Handler::BackslashReplace | Handler::XmlCharRefReplace => {
-                let mut s = Small {
-                    buf: [0; 16],
-                    len: 0,
-                };
-                let _ = if h == Handler::XmlCharRefReplace {
-                    write!(s, "&#{u};")
-                } else {
-                    escape(u, &mut s)
-                };
+                let mut s = Small { buf: [0; 16], len: 0 };
+                let _ = if h == Handler::XmlCharRefReplace { write!(s, "&#{u};") } else { escape(u, &mut s) };
                 emit(&s.buf[..s.len]);
             }
         }
@@ -268,12 +240,7 @@ fn encode_pass(
 
 /// `text.encode(encoding, errors)` as a bytes value. `text` is rooted by the caller.
 /// May collect.
-pub fn encode(
-    vm: &mut Vm<'_>,
-    text: &str,
-    encoding: Option<&str>,
-    errors: Option<&str>,
-) -> PyResult<Value> {
+pub fn encode(vm: &mut Vm<'_>, text: &str, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Value> {
     let enc = find(vm, encoding)?;
     let errors = errors.unwrap_or("strict");
     let h = handler(errors);
@@ -285,20 +252,22 @@ pub fn encode(
         let (name, limit) = (enc.error_name(), enc.limit());
         return Err(if end - start == 1 {
             let c = text.chars().nth(start).map(|c| c as u32).unwrap_or(0);
-            let mut s = Small {
-                buf: [0; 16],
-                len: 0,
-            };
+            let mut s = Small { buf: [0; 16], len: 0 };
             let _ = escape(c, &mut s);
             let esc = core::str::from_utf8(&s.buf[..s.len]).unwrap_or("?");
             vm.raise_fmt(
                 &exc::UNICODE_ENCODE_ERROR_TYPE,
-                format_args!("'{name}' codec can't encode character '{esc}' in position {start}: ordinal not in range({limit})"),
+                format_args!(
+                    "'{name}' codec can't encode character '{esc}' in position {start}: ordinal not in range({limit})"
+                ),
             )
         } else {
             vm.raise_fmt(
                 &exc::UNICODE_ENCODE_ERROR_TYPE,
-                format_args!("'{name}' codec can't encode characters in position {start}-{}: ordinal not in range({limit})", end - 1),
+                format_args!(
+                    "'{name}' codec can't encode characters in position {start}-{}: ordinal not in range({limit})",
+                    end - 1
+                ),
             )
         });
     }
@@ -317,10 +286,7 @@ pub fn encode(
 fn next_error(data: &[u8], enc: Encoding) -> Option<(usize, usize, &'static str)> {
     match enc {
         Encoding::Latin1 => None,
-        Encoding::Ascii => data
-            .iter()
-            .position(|b| *b >= 0x80)
-            .map(|p| (p, 1, "ordinal not in range(128)")),
+        Encoding::Ascii => data.iter().position(|b| *b >= 0x80).map(|p| (p, 1, "ordinal not in range(128)")),
         Encoding::Utf8 => match core::str::from_utf8(data) {
             Ok(_) => None,
             Err(e) => {
@@ -330,9 +296,7 @@ fn next_error(data: &[u8], enc: Encoding) -> Option<(usize, usize, &'static str)
                     None => (p, data.len() - p, "unexpected end of data"),
                     // CPython's wording: a byte that cannot start a sequence, or a sequence
                     // cut short by a byte that cannot continue it.
-                    Some(n) if (0x80..0xc2).contains(&first) || first >= 0xf5 => {
-                        (p, n, "invalid start byte")
-                    }
+                    Some(n) if (0x80..0xc2).contains(&first) || first >= 0xf5 => (p, n, "invalid start byte"),
                     Some(n) => (p, n, "invalid continuation byte"),
                 })
             }
@@ -355,12 +319,7 @@ fn push_valid(vm: &mut Vm<'_>, sb: &mut StrBuf, data: &[u8], enc: Encoding) -> P
 
 /// `data.decode(encoding, errors)` as a str value. `data` is rooted by the caller.
 /// May collect.
-pub fn decode(
-    vm: &mut Vm<'_>,
-    data: &[u8],
-    encoding: Option<&str>,
-    errors: Option<&str>,
-) -> PyResult<Value> {
+pub fn decode(vm: &mut Vm<'_>, data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Value> {
     let enc = find(vm, encoding)?;
     let Some(first) = next_error(data, enc) else {
         if enc != Encoding::Latin1 {
@@ -379,26 +338,18 @@ pub fn decode(
             return Err(if n == 1 {
                 vm.raise_fmt(
                     &exc::UNICODE_DECODE_ERROR_TYPE,
-                    format_args!(
-                        "'{name}' codec can't decode byte 0x{:02x} in position {p}: {reason}",
-                        data[p]
-                    ),
+                    format_args!("'{name}' codec can't decode byte 0x{:02x} in position {p}: {reason}", data[p]),
                 )
             } else {
                 vm.raise_fmt(
                     &exc::UNICODE_DECODE_ERROR_TYPE,
-                    format_args!(
-                        "'{name}' codec can't decode bytes in position {p}-{}: {reason}",
-                        p + n - 1
-                    ),
+                    format_args!("'{name}' codec can't decode bytes in position {p}-{}: {reason}", p + n - 1),
                 )
             });
         }
         Handler::Unknown => return Err(unknown_handler(vm, errors)),
         Handler::XmlCharRefReplace => {
-            return Err(vm.type_error(format_args!(
-                "don't know how to handle UnicodeDecodeError in error callback"
-            )))
+            return Err(vm.type_error(format_args!("don't know how to handle UnicodeDecodeError in error callback")))
         }
         _ => {}
     }
@@ -430,15 +381,7 @@ mod tests {
         for n in ["utf-8", "UTF8", "utf_8", " Utf--8 ", "U8", "cp65001"] {
             assert_eq!(lookup(n), Some(Encoding::Utf8), "{n}");
         }
-        for n in [
-            "latin-1",
-            "Latin1",
-            "ISO-8859-1",
-            "iso8859_1",
-            "l1",
-            "ISO-8859-1:1987",
-            "8859",
-        ] {
+        for n in ["latin-1", "Latin1", "ISO-8859-1", "iso8859_1", "l1", "ISO-8859-1:1987", "8859"] {
             assert_eq!(lookup(n), Some(Encoding::Latin1), "{n}");
         }
         for n in ["ascii", "US-ASCII", "646", "us"] {

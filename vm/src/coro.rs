@@ -47,10 +47,9 @@ pub fn before_with(vm: &mut Vm<'_>, mgr: Value, is_async: bool) -> PyResult<(Val
     };
     let what = if is_async { "asynchronous context manager" } else { "context manager" };
     let Some(enter) = enter else {
-        return Err(vm.type_error(format_args!(
-            "'{}' object does not support the {what} protocol",
-            obj::type_name(mgr)
-        )));
+        return Err(
+            vm.type_error(format_args!("'{}' object does not support the {what} protocol", obj::type_name(mgr)))
+        );
     };
     let m = vm.roots_mark();
     vm.push_root(enter)?;
@@ -81,9 +80,9 @@ pub fn with_except_start(vm: &mut Vm<'_>, exit: Value, e: Value) -> PyResult<Val
 pub fn get_yield_from_iter(vm: &mut Vm<'_>, o: Value, in_coroutine: bool) -> PyResult<Value> {
     if generator::is_coroutine(o) {
         if !in_coroutine {
-            return Err(vm.type_error(format_args!(
-                "cannot 'yield from' a coroutine object in a non-coroutine generator"
-            )));
+            return Err(
+                vm.type_error(format_args!("cannot 'yield from' a coroutine object in a non-coroutine generator"))
+            );
         }
         return Ok(o);
     }
@@ -132,10 +131,7 @@ pub fn get_awaitable(vm: &mut Vm<'_>, o: Value, k: usize) -> PyResult<Value> {
         return Err(vm.type_error(format_args!("__await__() returned a coroutine")));
     }
     if !runtime::is_iterator(it) {
-        return Err(vm.type_error(format_args!(
-            "__await__() returned non-iterator of type '{}'",
-            obj::type_name(it)
-        )));
+        return Err(vm.type_error(format_args!("__await__() returned non-iterator of type '{}'", obj::type_name(it))));
     }
     Ok(it)
 }
@@ -242,8 +238,9 @@ fn types_coroutine(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     if !callable {
         return Err(vm.type_error(format_args!("types.coroutine() expects a callable")));
     }
-    let is_async = obj::function::as_func(f)
-        .is_some_and(|fo| frostbyte_format::CodeFlags(fo.code().flags).contains(frostbyte_format::CodeFlags::COROUTINE));
+    let is_async = obj::function::as_func(f).is_some_and(|fo| {
+        frostbyte_format::CodeFlags(fo.code().flags).contains(frostbyte_format::CodeFlags::COROUTINE)
+    });
     if is_async {
         return Ok(f);
     }
@@ -302,7 +299,9 @@ fn aiter(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     vm.pop_roots(m);
     let it = it?;
     if class::lookup(obj::type_of(it), Value::qstr(&Q_ANEXT)).is_none() {
-        return Err(vm.type_error(format_args!("aiter() returned not an async iterator of type '{}'", obj::type_name(it))));
+        return Err(
+            vm.type_error(format_args!("aiter() returned not an async iterator of type '{}'", obj::type_name(it)))
+        );
     }
     Ok(it)
 }

@@ -136,7 +136,8 @@ fn import_one(vm: &mut Vm<'_>, full: &str) -> PyResult<Value> {
                 return Err(match e {
                     crate::vm::ImageError::OutOfMemory => vm.raise_memory_error(),
                     // MAX_IMAGES embedder images: no slot left for the VM's own.
-                    _ => vm.raise_fmt(&exc::IMPORT_ERROR_TYPE, format_args!("cannot import '{full}': no image slot left")),
+                    _ => vm
+                        .raise_fmt(&exc::IMPORT_ERROR_TYPE, format_args!("cannot import '{full}': no image slot left")),
                 });
             }
             fm = find_frozen(vm, full);
@@ -213,7 +214,9 @@ pub fn import_name(vm: &mut Vm<'_>, name: Value, fromlist: Value, level: usize, 
             match base.rfind('.') {
                 Some(i) => base = &base[..i],
                 None => {
-                    return Err(vm.raise_msg(&exc::IMPORT_ERROR_TYPE, "attempted relative import beyond top-level package"))
+                    return Err(
+                        vm.raise_msg(&exc::IMPORT_ERROR_TYPE, "attempted relative import beyond top-level package")
+                    )
                 }
             }
         }
@@ -231,7 +234,9 @@ pub fn import_name(vm: &mut Vm<'_>, name: Value, fromlist: Value, level: usize, 
         n
     };
     let leaf = import_dotted(vm, full)?;
-    let empty_from = fromlist == Value::NONE || fromlist.is_null() || obj::tuple::items(fromlist).map(|t| t.is_empty()).unwrap_or(true);
+    let empty_from = fromlist == Value::NONE
+        || fromlist.is_null()
+        || obj::tuple::items(fromlist).map(|t| t.is_empty()).unwrap_or(true);
     if empty_from && level == 0 {
         let top = &full[..full.find('.').unwrap_or(full.len())];
         if let Some(nm) = crate::api::find_native(vm, top) {
@@ -261,10 +266,7 @@ pub fn import_from(vm: &mut Vm<'_>, m: Value, name: Value) -> PyResult<Value> {
             return import_one(vm, full);
         }
     }
-    Err(vm.raise_fmt(
-        &exc::IMPORT_ERROR_TYPE,
-        format_args!("cannot import name '{ns}' from '{ms}' (unknown location)"),
-    ))
+    Err(vm.raise_fmt(&exc::IMPORT_ERROR_TYPE, format_args!("cannot import name '{ns}' from '{ms}' (unknown location)")))
 }
 
 /// IMPORT_STAR. May collect.

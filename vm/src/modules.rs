@@ -69,6 +69,7 @@ macro_rules! rom_module {
 }
 
 #[cfg(feature = "asyncio")]
+#[rustfmt::skip]
 mod asyncio_image;
 #[cfg(feature = "binascii")]
 mod binascii;
@@ -189,9 +190,9 @@ fn sys_get_int_max_str_digits(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value>
 fn sys_set_int_max_str_digits(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let x = if a.pos.is_empty() { a.kw("maxdigits") } else { a.get(0) };
     if x.is_null() || a.pos.len() + a.kwnames.len() != 1 {
-        return Err(vm.type_error(format_args!(
-            "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"
-        )));
+        return Err(
+            vm.type_error(format_args!("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"))
+        );
     }
     let n = crate::runtime::index_arg_typed(vm, x)?;
     if n != 0 && n < 640 {
@@ -276,8 +277,7 @@ pub fn builtin_image(name: &str) -> Option<&'static crate::rom::Image> {
 
 /// Is `name` a built-in module?
 pub fn is_builtin_module(name: &str) -> bool {
-    matches!(name, "gc" | "sys" | "types" | "builtins")
-        || STD_MODULES.iter().any(|(n, _)| *n == name)
+    matches!(name, "gc" | "sys" | "types" | "builtins") || STD_MODULES.iter().any(|(n, _)| *n == name)
 }
 
 /// The name of standard module `name` as its ROM qstr (so `sys.modules` keys cost no heap).

@@ -324,7 +324,12 @@ pub struct Property {
 impl Property {
     /// `property(fget)`.
     pub const fn new(fget: Value) -> Self {
-        Property { hdr: ObjHeader::of(&crate::obj::descriptor::PROPERTY_TYPE), fget, fset: Value::NULL, fdel: Value::NULL }
+        Property {
+            hdr: ObjHeader::of(&crate::obj::descriptor::PROPERTY_TYPE),
+            fget,
+            fset: Value::NULL,
+            fdel: Value::NULL,
+        }
     }
 }
 // SAFETY: repr(C), starts with ObjHeader of type property; word-aligned.
@@ -433,7 +438,12 @@ pub struct Dict {
 impl Dict {
     /// A frozen dict over `table`.
     pub const fn new<const W: usize>(table: &'static DictTable<W>) -> Self {
-        Dict { hdr: ObjHeader::of(&DICT_TYPE), len: W / 2, used: W / 2, table: table as *const DictTable<W> as *const usize }
+        Dict {
+            hdr: ObjHeader::of(&DICT_TYPE),
+            len: W / 2,
+            used: W / 2,
+            table: table as *const DictTable<W> as *const usize,
+        }
     }
 }
 // SAFETY: `table` points at an immutable `'static` DictTable.
@@ -521,10 +531,7 @@ impl Code {
         stack_size: u16,
     ) -> Code {
         assert!(values.len() == n_consts as usize + n_locals as usize, "code: values length");
-        assert!(
-            frostbyte_format::codeblob::blob_len(blob, bc_len as usize).is_some(),
-            "code: malformed blob"
-        );
+        assert!(frostbyte_format::codeblob::blob_len(blob, bc_len as usize).is_some(), "code: malformed blob");
         Code {
             hdr: CODE_HEADER,
             name,
@@ -559,9 +566,7 @@ impl Code {
     #[inline]
     pub fn local_names(&self) -> &'static [Value] {
         // SAFETY: as in `consts`; the local names follow the constants.
-        unsafe {
-            core::slice::from_raw_parts(self.values.add(self.n_consts as usize), self.n_locals as usize)
-        }
+        unsafe { core::slice::from_raw_parts(self.values.add(self.n_consts as usize), self.n_locals as usize) }
     }
 
     /// The module's name table.
@@ -732,7 +737,12 @@ impl<const N: usize, const I: usize> ModuleTable<N, I> {
 impl Dict {
     /// A frozen dict over a module table.
     pub const fn of_module<const N: usize, const I: usize>(table: &'static ModuleTable<N, I>) -> Self {
-        Dict { hdr: ObjHeader::of(&DICT_TYPE), len: N, used: N, table: table as *const ModuleTable<N, I> as *const usize }
+        Dict {
+            hdr: ObjHeader::of(&DICT_TYPE),
+            len: N,
+            used: N,
+            table: table as *const ModuleTable<N, I> as *const usize,
+        }
     }
 }
 

@@ -35,8 +35,10 @@ pub fn cmp_result(op: CmpOp, o: Ordering) -> bool {
 
 /// Values whose equality never runs Python code (str, int, None, bools).
 pub fn is_simple(v: Value) -> bool {
-    v.is_small_int() || v.is_qstr() || v.is_imm() || matches!(obj::type_of(v).kind, Kind::Str | Kind::Int)
-        && !obj::type_of(v).is_heap()
+    v.is_small_int()
+        || v.is_qstr()
+        || v.is_imm()
+        || matches!(obj::type_of(v).kind, Kind::Str | Kind::Int) && !obj::type_of(v).is_heap()
 }
 
 /// Equality of two simple values (see `is_simple`).
@@ -102,7 +104,11 @@ pub fn func_name(f: Value) -> &'static str {
 
 /// An int (or `__index__`-able) value as i64, or None.
 pub fn as_index_opt(v: Value) -> Option<i64> {
-    if obj::int::is_int(v) { obj::int::to_i64(v) } else { None }
+    if obj::int::is_int(v) {
+        obj::int::to_i64(v)
+    } else {
+        None
+    }
 }
 
 /// The count of a sequence repetition (`seq * n`): `None` when `n` is not an int (the
@@ -184,7 +190,11 @@ pub fn index_arg_typed(vm: &mut Vm<'_>, v: Value) -> PyResult<i64> {
 /// Normalise a possibly negative index for a sequence of `n` items.
 pub fn norm_index(i: i64, n: usize) -> Option<usize> {
     let j = if i < 0 { i + n as i64 } else { i };
-    if j >= 0 && (j as u64) < n as u64 { Some(j as usize) } else { None }
+    if j >= 0 && (j as u64) < n as u64 {
+        Some(j as usize)
+    } else {
+        None
+    }
 }
 
 /// A start/stop argument like `list.index`'s (CPython's `_PyEval_SliceIndexNotNone`): an
@@ -691,9 +701,7 @@ pub fn unpack(vm: &mut Vm<'_>, seq: Value, n: usize) -> PyResult<Value> {
             Some(x) => obj::tuple::init_item(out, i, x),
             None => {
                 vm.pop_roots(m);
-                return Err(vm.value_error(format_args!(
-                    "not enough values to unpack (expected {n}, got {i})"
-                )));
+                return Err(vm.value_error(format_args!("not enough values to unpack (expected {n}, got {i})")));
             }
         }
     }
@@ -811,7 +819,9 @@ fn bind_class_attr(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type
             }
             call(vm, p.fget, &[inst])
         }
-        Kind::Misc if !inst.is_null() && obj::type_of(attr).flags & obj::flags::BINDS != 0 => obj::method::new(vm, attr, inst),
+        Kind::Misc if !inst.is_null() && obj::type_of(attr).flags & obj::flags::BINDS != 0 => {
+            obj::method::new(vm, attr, inst)
+        }
         // A native class's method (`p.toggle`, `Pin.toggle`).
         Kind::Misc => crate::api::bind_native_method(vm, attr, inst, cls),
         _ => Ok(attr),
@@ -839,7 +849,11 @@ pub fn instance_attr(vm: &Vm<'_>, o: Value, name: Value) -> Option<Value> {
         Kind::Object => obj::instance::get(o, name),
         _ => {
             let d = instance_dict(vm, o);
-            if d.is_null() { None } else { obj::dict::get_str(d, name) }
+            if d.is_null() {
+                None
+            } else {
+                obj::dict::get_str(d, name)
+            }
         }
     }
 }
@@ -886,7 +900,10 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
         let (sobj, scls) = (s.obj, s.cls);
         let Some(found) = obj::super_::find(s, name) else { return Ok(None) };
         let start = obj::as_type(sobj).unwrap_or(obj::type_of(sobj));
-        let inst = if obj::as_type(sobj).is_some() && obj::as_type(scls).map(|c| class::is_subclass(start, c)).unwrap_or(false) && !obj::is_instance(sobj, obj::as_type(scls).unwrap_or(&class::OBJECT_TYPE)) {
+        let inst = if obj::as_type(sobj).is_some()
+            && obj::as_type(scls).map(|c| class::is_subclass(start, c)).unwrap_or(false)
+            && !obj::is_instance(sobj, obj::as_type(scls).unwrap_or(&class::OBJECT_TYPE))
+        {
             Value::NULL
         } else {
             sobj
@@ -899,7 +916,9 @@ pub fn get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value) -> PyResult<Option<V
     }
     let t = obj::type_of(o);
     if t.flags & obj::flags::GETATTRIBUTE != 0 {
-        if let Some(g) = class::lookup(t, Value::qstr(&Q_GETATTRIBUTE)).filter(|g| obj::downcast::<Builtin>(*g).is_none()) {
+        if let Some(g) =
+            class::lookup(t, Value::qstr(&Q_GETATTRIBUTE)).filter(|g| obj::downcast::<Builtin>(*g).is_none())
+        {
             return user_getattribute(vm, o, g, name).map(Some);
         }
     }
@@ -977,10 +996,8 @@ pub fn generic_get_attr_opt(vm: &mut Vm<'_>, o: Value, name: Value, with_getattr
 pub fn attr_error(vm: &mut Vm<'_>, o: Value, name: Value) -> crate::vm::Raised {
     let n = obj::str::as_str(name).unwrap_or("?");
     if let Some(t) = obj::as_type(o) {
-        return vm.raise_fmt(
-            &exc::ATTRIBUTE_ERROR_TYPE,
-            format_args!("type object '{}' has no attribute '{n}'", t.name()),
-        );
+        return vm
+            .raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("type object '{}' has no attribute '{n}'", t.name()));
     }
     if let Some(m) = obj::module::as_module(o) {
         // CPython names the module by its `__name__` global, if that is still a str.
@@ -994,10 +1011,7 @@ pub fn attr_error(vm: &mut Vm<'_>, o: Value, name: Value) -> crate::vm::Raised {
             None => vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("module has no attribute '{n}'")),
         };
     }
-    vm.raise_fmt(
-        &exc::ATTRIBUTE_ERROR_TYPE,
-        format_args!("'{}' object has no attribute '{n}'", obj::type_name(o)),
-    )
+    vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("'{}' object has no attribute '{n}'", obj::type_name(o)))
 }
 
 /// `o.name`.
@@ -1047,7 +1061,12 @@ pub fn call_method_by_name(vm: &mut Vm<'_>, o: Value, name: &str, args: &[Value]
 
 /// Call the dunder `name` defined on `v`'s class (heap classes only; built-in types use
 /// their slots). `Ok(None)` if not defined.
-pub fn call_dunder<const N: usize>(vm: &mut Vm<'_>, v: Value, name: &'static Qstr<N>, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_dunder<const N: usize>(
+    vm: &mut Vm<'_>,
+    v: Value,
+    name: &'static Qstr<N>,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
     let t = obj::type_of(v);
     if !t.is_heap() {
         return Ok(None);
@@ -1141,10 +1160,7 @@ pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyRe
         }
     }
     let n = obj::str::as_str(name).unwrap_or("?");
-    Err(vm.raise_fmt(
-        &exc::ATTRIBUTE_ERROR_TYPE,
-        format_args!("'{}' object has no attribute '{n}'", t.name()),
-    ))
+    Err(vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("'{}' object has no attribute '{n}'", t.name())))
 }
 
 /// `o.name = v` (`v` NULL: `del o.name`).

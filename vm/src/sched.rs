@@ -8,9 +8,9 @@
 //! check from a native loop step (`runtime::next`) never runs Python: it only makes the next
 //! check due at the next step, so the work runs as soon as the loop is back in bytecode.
 
-use crate::api::{raised_generation, Clock, Signal};
 #[cfg(doc)]
 use crate::api::SIGNAL_CHECK_EVERY;
+use crate::api::{raised_generation, Clock, Signal};
 use crate::obj::exception;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -181,7 +181,9 @@ impl<'a> Vm<'a> {
     pub(crate) fn need_clock(&mut self) -> PyResult<&'a dyn Clock> {
         match self.clock {
             Some(c) => Ok(c),
-            None => Err(self.raise_msg(&exception::OS_ERROR_TYPE, "time needs a clock; install one with Vm::set_clock")),
+            None => {
+                Err(self.raise_msg(&exception::OS_ERROR_TYPE, "time needs a clock; install one with Vm::set_clock"))
+            }
         }
     }
 

@@ -117,10 +117,7 @@ pub fn format_builtin_into(vm: &mut Vm<'_>, v: Value, spec_s: &str, sb: &mut Str
             return Err(e);
         }
     } else {
-        return Err(vm.type_error(format_args!(
-            "unsupported format string passed to {}.__format__",
-            obj::type_name(v)
-        )));
+        return Err(vm.type_error(format_args!("unsupported format string passed to {}.__format__", obj::type_name(v))));
     }
     match r {
         Ok(()) => Ok(()),
@@ -199,7 +196,9 @@ fn printf_error(vm: &mut Vm<'_>, e: PrintfError, v: Value) -> Raised {
 pub fn percent_format(vm: &mut Vm<'_>, fmt_v: Value, args: Value) -> PyResult<Value> {
     let fmt_s = obj::str::as_str(fmt_v).unwrap_or("");
     let tuple_args = obj::tuple::items(args);
-    let is_mapping = tuple_args.is_none() && (obj::dict::as_dict(args).is_some() || (obj::type_of(args).slots.getitem.is_some() && !obj::str::is_str(args)));
+    let is_mapping = tuple_args.is_none()
+        && (obj::dict::as_dict(args).is_some()
+            || (obj::type_of(args).slots.getitem.is_some() && !obj::str::is_str(args)));
     let single = [args];
     let list: &[Value] = tuple_args.unwrap_or(&single);
     let mut idx = 0usize;
@@ -326,7 +325,9 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt_v: Value, args: Value) -> PyResult<Va
                                 if let Some(r) = runtime::call_dunder(vm, v, &qstr::__float__, &[])? {
                                     obj::float::as_f64(r).unwrap_or(0.0)
                                 } else {
-                                    return Err(vm.type_error(format_args!("must be real number, not {}", obj::type_name(v))));
+                                    return Err(
+                                        vm.type_error(format_args!("must be real number, not {}", obj::type_name(v)))
+                                    );
                                 }
                             }
                         };

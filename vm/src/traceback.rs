@@ -91,11 +91,15 @@ fn write_exception(vm: &mut Vm<'_>, e: Value, sb: &mut StrBuf, ctx: &mut Ctx) ->
             margin(vm, sb, ctx)?;
             out(vm, sb, "\n")?;
             margin(vm, sb, ctx)?;
-            out(vm, sb, if how == 1 {
-                "The above exception was the direct cause of the following exception:\n"
-            } else {
-                "During handling of the above exception, another exception occurred:\n"
-            })?;
+            out(
+                vm,
+                sb,
+                if how == 1 {
+                    "The above exception was the direct cause of the following exception:\n"
+                } else {
+                    "During handling of the above exception, another exception occurred:\n"
+                },
+            )?;
             margin(vm, sb, ctx)?;
             out(vm, sb, "\n")?;
         }

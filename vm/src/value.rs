@@ -94,7 +94,11 @@ impl Value {
 
     /// `True` or `False`.
     pub const fn bool(b: bool) -> Value {
-        if b { Value::TRUE } else { Value::FALSE }
+        if b {
+            Value::TRUE
+        } else {
+            Value::FALSE
+        }
     }
 
     /// A qstr value pointing at a frozen qstr.
@@ -154,7 +158,11 @@ impl Value {
     /// The small int, if this is one.
     #[inline(always)]
     pub fn as_small_int(self) -> Option<isize> {
-        if self.is_small_int() { Some((self.bits() as isize) >> 1) } else { None }
+        if self.is_small_int() {
+            Some((self.bits() as isize) >> 1)
+        } else {
+            None
+        }
     }
 
     /// Is this a qstr?
@@ -188,7 +196,11 @@ impl Value {
     /// The object pointer, if this is an object.
     #[inline(always)]
     pub fn as_obj_ptr(self) -> Option<*const crate::rom::ObjHeader> {
-        if self.is_obj() { Some(self.0 as *const crate::rom::ObjHeader) } else { None }
+        if self.is_obj() {
+            Some(self.0 as *const crate::rom::ObjHeader)
+        } else {
+            None
+        }
     }
 }
 
@@ -271,8 +283,7 @@ mod tests {
             }
             a
         }
-        static Q: crate::rom::Qstr<134> =
-            crate::rom::Qstr::with_head(frostbyte_format::qstr::head(TEXT), long());
+        static Q: crate::rom::Qstr<134> = crate::rom::Qstr::with_head(frostbyte_format::qstr::head(TEXT), long());
         // SAFETY: `Q` is a well-formed long-form qstr.
         let s = unsafe { crate::rom::QstrHdr::as_str(Value::qstr(&Q).as_qstr_hdr().unwrap()) };
         assert_eq!(s.as_bytes(), &TEXT[..]);

@@ -4,8 +4,8 @@
 //! point) when the heap is full, or before every allocation with the `gc-stress` feature.
 //! Errors are raised by storing the exception in `vm.pending` and returning [`Raised`].
 
-use core::fmt::{self, Write as _};
 use core::cell::Cell;
+use core::fmt::{self, Write as _};
 use core::marker::PhantomData;
 use core::mem::MaybeUninit;
 use core::ptr;
@@ -443,7 +443,11 @@ impl<'a> Vm<'a> {
             return Err(ImageError::VersionMismatch { found: image.version, expected: FORMAT_VERSION });
         }
         let Some(i) = self.images.iter().position(Option::is_none) else { return Err(ImageError::TooManyImages) };
-        if image.modules.iter().any(|m| obj::str::as_str(m.name).is_some_and(|n| crate::api::find_native(self, n).is_some())) {
+        if image
+            .modules
+            .iter()
+            .any(|m| obj::str::as_str(m.name).is_some_and(|n| crate::api::find_native(self, n).is_some()))
+        {
             return Err(ImageError::NameClash);
         }
         let n = image.modules.len();
@@ -1132,7 +1136,11 @@ impl<'a> Vm<'a> {
 
     /// The currently handled exception (None if none).
     pub(crate) fn handled_or_none(&self) -> Value {
-        if self.handled.is_null() { Value::NONE } else { self.handled }
+        if self.handled.is_null() {
+            Value::NONE
+        } else {
+            self.handled
+        }
     }
 
     #[allow(dead_code)]

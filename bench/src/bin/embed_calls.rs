@@ -11,8 +11,7 @@ use frostbyte::{Args, Error, NativeFunction, NativeModule, Obj, Scope};
 static CALLS: &frostbyte::Image = frostbyte::include_python!("../../embed/calls.py");
 
 fn ident<'s>(_s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
-    a.get(0)
-        .ok_or_else(|| Error::type_error("ident() needs an argument"))
+    a.get(0).ok_or_else(|| Error::type_error("ident() needs an argument"))
 }
 
 fn call<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
@@ -22,13 +21,8 @@ fn call<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     f.call(s, (x,))
 }
 
-static NAT: NativeModule = NativeModule::new(
-    "nat",
-    &[
-        NativeFunction::new("ident", ident),
-        NativeFunction::new("call", call),
-    ],
-);
+static NAT: NativeModule =
+    NativeModule::new("nat", &[NativeFunction::new("ident", ident), NativeFunction::new("call", call)]);
 
 fn main() {
     let mut args = std::env::args().skip(1);

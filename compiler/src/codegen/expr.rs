@@ -50,12 +50,7 @@ impl<'a> Compiler<'a> {
                 },
                 _ => return None,
             },
-            Expr::Tuple(t) => Const::Tuple(
-                t.elts
-                    .iter()
-                    .map(Self::const_value)
-                    .collect::<Option<Vec<_>>>()?,
-            ),
+            Expr::Tuple(t) => Const::Tuple(t.elts.iter().map(Self::const_value).collect::<Option<Vec<_>>>()?),
             _ => return None,
         })
     }
@@ -112,11 +107,7 @@ impl<'a> Compiler<'a> {
 
     /// Push a tuple of the given expressions (a constant when they all are).
     pub(super) fn tuple_of(&mut self, items: &[&'a Expr]) {
-        if let Some(cs) = items
-            .iter()
-            .map(|e| Self::const_value(e))
-            .collect::<Option<Vec<_>>>()
-        {
+        if let Some(cs) = items.iter().map(|e| Self::const_value(e)).collect::<Option<Vec<_>>>() {
             return self.load_const(Const::Tuple(cs));
         }
         for e in items {
@@ -128,9 +119,7 @@ impl<'a> Compiler<'a> {
     /// Jump to `target` if the truth value of `e` equals `cond`; fall through otherwise.
     pub(super) fn jump_if(&mut self, e: &'a Expr, cond: bool, target: Label) {
         match e {
-            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
-                self.jump_if(&u.operand, !cond, target)
-            }
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => self.jump_if(&u.operand, !cond, target),
             Expr::BoolOp(b) => {
                 let is_and = b.op == ast::BoolOp::And;
                 let (last, rest) = b.values.split_last().expect("empty bool op");
@@ -151,14 +140,7 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 self.expr(e);
-                self.emit_jump(
-                    if cond {
-                        Op::PopJumpIfTrue
-                    } else {
-                        Op::PopJumpIfFalse
-                    },
-                    target,
-                );
+                self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
             }
         }
     }
@@ -202,11 +184,7 @@ impl<'a> Compiler<'a> {
             Expr::BoolOp(b) => {
                 let end = self.new_label();
                 let (last, rest) = b.values.split_last().expect("empty bool op");
-                let op = if b.op == ast::BoolOp::And {
-                    Op::JumpIfFalseOrPop
-                } else {
-                    Op::JumpIfTrueOrPop
-                };
+                let op = if b.op == ast::BoolOp::And { Op::JumpIfFalseOrPop } else { Op::JumpIfTrueOrPop };
                 for v in rest {
                     self.expr(v);
                     self.emit_jump(op, end);
@@ -389,11 +367,7 @@ impl<'a> Compiler<'a> {
             for e in elts {
                 self.expr(e);
             }
-            let op = if kind == Coll::Set {
-                Op::BuildSet
-            } else {
-                Op::BuildList
-            };
+            let op = if kind == Coll::Set { Op::BuildSet } else { Op::BuildList };
             return self.emit(op, elts.len() as i64);
         }
         let lead = elts.iter().take_while(|e| !e.is_starred_expr()).count();
@@ -456,14 +430,10 @@ impl<'a> Compiler<'a> {
         if self.zero_arg_super(c) {
             return;
         }
-        let has_star = args.args.iter().any(|a| a.is_starred_expr())
-            || args.keywords.iter().any(|k| k.arg.is_none());
+        let has_star = args.args.iter().any(|a| a.is_starred_expr()) || args.keywords.iter().any(|k| k.arg.is_none());
         let npos = args.args.len() as i64;
-        let kwnames: Vec<Const> = args
-            .keywords
-            .iter()
-            .filter_map(|k| k.arg.as_ref().map(|a| Const::Str(a.to_string())))
-            .collect();
+        let kwnames: Vec<Const> =
+            args.keywords.iter().filter_map(|k| k.arg.as_ref().map(|a| Const::Str(a.to_string()))).collect();
         let nkw = kwnames.len() as i64;
         if !has_star {
             let method = match &*c.func {
@@ -518,10 +488,7 @@ impl<'a> Compiler<'a> {
     /// The positional arguments of a call with `*it` after `pre` values already on the
     /// stack: a list, extended by each `*it`, then made a tuple.
     fn star_args(&mut self, pre: i64, posargs: &'a [Expr]) {
-        let lead = posargs
-            .iter()
-            .take_while(|a| !a.is_starred_expr())
-            .count();
+        let lead = posargs.iter().take_while(|a| !a.is_starred_expr()).count();
         for a in &posargs[..lead] {
             self.expr(a);
         }
@@ -581,10 +548,7 @@ impl<'a> Compiler<'a> {
         let Expr::Name(n) = &*c.func else {
             return false;
         };
-        if n.id.as_str() != "super"
-            || !c.arguments.args.is_empty()
-            || !c.arguments.keywords.is_empty()
-        {
+        if n.id.as_str() != "super" || !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty() {
             return false;
         }
         let s = &self.table.scopes[self.u().scope];
@@ -609,13 +573,7 @@ impl<'a> Compiler<'a> {
         let scope = self.table.of(l);
         let qualname = self.child_qualname("<lambda>");
         let first_line = self.loc.line(l.range.start());
-        self.enter_unit(
-            scope,
-            "<lambda>".into(),
-            qualname,
-            CodeFlags::ANONYMOUS,
-            first_line,
-        );
+        self.enter_unit(scope, "<lambda>".into(), qualname, CodeFlags::ANONYMOUS, first_line);
         self.expr(&l.body);
         self.emit(Op::ReturnValue, 0);
         let code = self.leave_unit(l.range.start());
@@ -642,13 +600,7 @@ impl<'a> Compiler<'a> {
         };
         let qualname = self.child_qualname(name);
         let first_line = self.loc.line(at);
-        self.enter_unit(
-            scope,
-            name.into(),
-            qualname,
-            CodeFlags::ANONYMOUS,
-            first_line,
-        );
+        self.enter_unit(scope, name.into(), qualname, CodeFlags::ANONYMOUS, first_line);
         if kind == Coll::Gen {
             self.table.scopes[scope].is_generator = true;
         }
@@ -755,9 +707,7 @@ impl<'a> Compiler<'a> {
         for part in f.value.iter() {
             match part {
                 ast::FStringPart::Literal(s) => buf.push_str(&s.value),
-                ast::FStringPart::FString(fs) => {
-                    self.fstring_elements(&fs.elements, &mut buf, &mut count)
-                }
+                ast::FStringPart::FString(fs) => self.fstring_elements(&fs.elements, &mut buf, &mut count),
             }
         }
         self.finish_string(buf, count);
@@ -785,12 +735,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn fstring_elements(
-        &mut self,
-        elements: &'a [InterpolatedStringElement],
-        buf: &mut String,
-        count: &mut i64,
-    ) {
+    fn fstring_elements(&mut self, elements: &'a [InterpolatedStringElement], buf: &mut String, count: &mut i64) {
         for el in elements {
             match el {
                 InterpolatedStringElement::Literal(l) => buf.push_str(&l.value),
@@ -804,11 +749,7 @@ impl<'a> Compiler<'a> {
                     }
                     self.expr(&i.expression);
                     let mut flags = match i.conversion {
-                        ConversionFlag::None
-                            if i.debug_text.is_some() && i.format_spec.is_none() =>
-                        {
-                            2
-                        }
+                        ConversionFlag::None if i.debug_text.is_some() && i.format_spec.is_none() => 2,
                         ConversionFlag::None => 0,
                         ConversionFlag::Str => 1,
                         ConversionFlag::Repr => 2,

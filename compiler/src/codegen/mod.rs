@@ -14,8 +14,8 @@
 //! Statements are in [`stmt`], expressions in [`expr`].
 
 mod expr;
-mod pattern;
 mod mpconst;
+mod pattern;
 mod stmt;
 
 use frostbyte_format::{CodeFlags, Op};
@@ -178,14 +178,7 @@ impl<'a> Compiler<'a> {
         self.units.last().expect("no open unit")
     }
 
-    fn enter_unit(
-        &mut self,
-        scope: ScopeId,
-        name: String,
-        qualname: String,
-        flags: CodeFlags,
-        first_line: u32,
-    ) {
+    fn enter_unit(&mut self, scope: ScopeId, name: String, qualname: String, flags: CodeFlags, first_line: u32) {
         let once = match self.table.scopes[scope].kind {
             ScopeKind::Module => true,
             ScopeKind::Class => !self.units.is_empty() && self.runs_once(),
@@ -213,9 +206,7 @@ impl<'a> Compiler<'a> {
         });
         let cells: Vec<String> = self.table.scopes[scope].cellvars.clone();
         for c in cells {
-            let slot = self.table.scopes[scope]
-                .slot(&c)
-                .expect("cell without slot");
+            let slot = self.table.scopes[scope].slot(&c).expect("cell without slot");
             self.emit(Op::MakeCell, slot as i64);
         }
     }
@@ -224,11 +215,7 @@ impl<'a> Compiler<'a> {
     fn leave_unit(&mut self, at: TextSize) -> CodeUnit {
         let ends_open = {
             let u = self.u();
-            u.seq.end_is_labelled()
-                || u.seq
-                    .instrs
-                    .last()
-                    .is_none_or(|i| !crate::assemble::is_terminal(i.op))
+            u.seq.end_is_labelled() || u.seq.instrs.last().is_none_or(|i| !crate::assemble::is_terminal(i.op))
         };
         if ends_open {
             let s = &self.table.scopes[self.u().scope];
@@ -280,18 +267,13 @@ impl<'a> Compiler<'a> {
         };
         let n_locals = s.slots.len();
         if n_locals > u16::MAX as usize {
-            self.diags
-                .push(self.loc.diagnostic(at, "too many local variables"));
+            self.diags.push(self.loc.diagnostic(at, "too many local variables"));
         }
         if asm.bytecode.len() > u16::MAX as usize {
-            self.diags.push(
-                self.loc
-                    .diagnostic(at, "function too large (over 64 KiB of bytecode)"),
-            );
+            self.diags.push(self.loc.diagnostic(at, "function too large (over 64 KiB of bytecode)"));
         }
         if u.consts.len() > u16::MAX as usize {
-            self.diags
-                .push(self.loc.diagnostic(at, "too many constants"));
+            self.diags.push(self.loc.diagnostic(at, "too many constants"));
         }
         let (first_line, line_table) = match self.opts.line_tables {
             crate::LineTables::Full => (u.first_line, asm.line_table),
@@ -300,11 +282,7 @@ impl<'a> Compiler<'a> {
         };
         CodeUnit {
             // The qualified name (`C.m`, `f.<locals>.g`); the module keeps `<module>`.
-            name: if u.qualname.is_empty() {
-                u.name
-            } else {
-                u.qualname
-            },
+            name: if u.qualname.is_empty() { u.name } else { u.qualname },
             flags: flags.bits(),
             n_posargs: s.n_posargs,
             n_posonly: s.n_posonly,
@@ -340,25 +318,13 @@ impl<'a> Compiler<'a> {
     fn emit2(&mut self, op: Op, a: i64, b: i64) {
         let u = self.unit();
         let handler = u.handlers.last().copied();
-        u.seq.push(Instr {
-            op,
-            args: [a, b],
-            target: None,
-            line: u.line,
-            handler,
-        });
+        u.seq.push(Instr { op, args: [a, b], target: None, line: u.line, handler });
     }
 
     fn emit_jump(&mut self, op: Op, target: Label) {
         let u = self.unit();
         let handler = u.handlers.last().copied();
-        u.seq.push(Instr {
-            op,
-            args: [0, 0],
-            target: Some(target),
-            line: u.line,
-            handler,
-        });
+        u.seq.push(Instr { op, args: [0, 0], target: Some(target), line: u.line, handler });
     }
 
     fn new_label(&mut self) -> Label {
@@ -411,36 +377,17 @@ impl<'a> Compiler<'a> {
             }
         }
         let (load, store, del, arg) = match kind {
-            NameScope::Local if fast => (
-                Op::LoadFast,
-                Op::StoreFast,
-                Op::DeleteFast,
-                slot.expect("local without slot") as i64,
-            ),
-            NameScope::Cell | NameScope::Free => (
-                Op::LoadDeref,
-                Op::StoreDeref,
-                Op::DeleteDeref,
-                slot.expect("cell/free without slot") as i64,
-            ),
-            NameScope::GlobalExplicit | NameScope::GlobalImplicit if fast => (
-                Op::LoadGlobal,
-                Op::StoreGlobal,
-                Op::DeleteGlobal,
-                self.name_index(name),
-            ),
-            NameScope::GlobalExplicit => (
-                Op::LoadGlobal,
-                Op::StoreGlobal,
-                Op::DeleteGlobal,
-                self.name_index(name),
-            ),
-            _ => (
-                Op::LoadName,
-                Op::StoreName,
-                Op::DeleteName,
-                self.name_index(name),
-            ),
+            NameScope::Local if fast => {
+                (Op::LoadFast, Op::StoreFast, Op::DeleteFast, slot.expect("local without slot") as i64)
+            }
+            NameScope::Cell | NameScope::Free => {
+                (Op::LoadDeref, Op::StoreDeref, Op::DeleteDeref, slot.expect("cell/free without slot") as i64)
+            }
+            NameScope::GlobalExplicit | NameScope::GlobalImplicit if fast => {
+                (Op::LoadGlobal, Op::StoreGlobal, Op::DeleteGlobal, self.name_index(name))
+            }
+            NameScope::GlobalExplicit => (Op::LoadGlobal, Op::StoreGlobal, Op::DeleteGlobal, self.name_index(name)),
+            _ => (Op::LoadName, Op::StoreName, Op::DeleteName, self.name_index(name)),
         };
         let op = match ctx {
             Ctx::Load => load,
@@ -454,11 +401,7 @@ impl<'a> Compiler<'a> {
 
     fn push_fblock(&mut self, kind: FBlockKind<'a>, outer_handlers: usize) {
         let depth = self.u().depth;
-        self.unit().fblocks.push(FBlock {
-            kind,
-            outer_handlers,
-            depth,
-        });
+        self.unit().fblocks.push(FBlock { kind, outer_handlers, depth });
     }
 
     fn pop_fblock(&mut self) {
@@ -589,12 +532,8 @@ impl<'a> Compiler<'a> {
     fn defaults(&mut self, params: Option<&'a ast::Parameters>) -> i64 {
         let Some(params) = params else { return 0 };
         let mut flags = 0;
-        let pos: Vec<&'a ast::Expr> = params
-            .posonlyargs
-            .iter()
-            .chain(params.args.iter())
-            .filter_map(|p| p.default.as_deref())
-            .collect();
+        let pos: Vec<&'a ast::Expr> =
+            params.posonlyargs.iter().chain(params.args.iter()).filter_map(|p| p.default.as_deref()).collect();
         if !pos.is_empty() {
             self.tuple_of(&pos);
             flags |= 1;
@@ -623,9 +562,7 @@ impl<'a> Compiler<'a> {
             for name in &frees {
                 match self.table.scopes[self.u().scope].slot(name) {
                     Some(slot) => self.emit(Op::LoadClosure, slot as i64),
-                    None => {
-                        self.error(at, format!("internal compiler error: no cell for '{name}'"))
-                    }
+                    None => self.error(at, format!("internal compiler error: no cell for '{name}'")),
                 }
             }
             self.emit(Op::BuildTuple, frees.len() as i64);
@@ -640,11 +577,7 @@ impl<'a> Compiler<'a> {
     /// can be frozen whole (one ROM object for its single creation).
     fn runs_once(&self) -> bool {
         let u = self.u();
-        u.once
-            && !u
-                .fblocks
-                .iter()
-                .any(|b| matches!(b.kind, FBlockKind::While { .. } | FBlockKind::For { .. }))
+        u.once && !u.fblocks.iter().any(|b| matches!(b.kind, FBlockKind::While { .. } | FBlockKind::For { .. }))
     }
 
     /// If the function about to be defined can be a ROM object (it runs once, has no closure,
@@ -798,7 +731,8 @@ impl<'a> Compiler<'a> {
             ("__module__".into(), Const::Str(self.module_name.clone())),
             ("__qualname__".into(), Const::Str(qualname.to_string())),
         ];
-        let set = |entries: &mut Vec<(String, Const)>, k: String, v: Const| match entries.iter_mut().find(|e| e.0 == k) {
+        let set = |entries: &mut Vec<(String, Const)>, k: String, v: Const| match entries.iter_mut().find(|e| e.0 == k)
+        {
             Some(e) => e.1 = v,
             None => entries.push((k, v)),
         };
@@ -874,13 +808,7 @@ impl<'a> Compiler<'a> {
             let n = self.name_index("__build_class__");
             self.emit(Op::LoadGlobal, n);
         }
-        self.enter_unit(
-            scope,
-            name.clone(),
-            qualname.clone(),
-            CodeFlags::NAMESPACE,
-            first_line,
-        );
+        self.enter_unit(scope, name.clone(), qualname.clone(), CodeFlags::NAMESPACE, first_line);
         self.name_op("__name__", Ctx::Load);
         self.name_op("__module__", Ctx::Store);
         self.load_const(Const::Str(qualname));

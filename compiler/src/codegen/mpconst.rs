@@ -29,11 +29,7 @@ pub(super) fn collect(body: &[Stmt]) -> Vec<MpConst> {
         };
         if let Some(value) = eval(arg, &out) {
             out.retain(|c| c.name != n.id.as_str());
-            out.push(MpConst {
-                name: n.id.to_string(),
-                value,
-                at: a.range.start(),
-            });
+            out.push(MpConst { name: n.id.to_string(), value, at: a.range.start() });
         }
     }
     out
@@ -60,11 +56,7 @@ fn eval(e: &Expr, known: &[MpConst]) -> Option<i64> {
             _ => None,
         },
         Expr::BooleanLiteral(b) => Some(b.value as i64),
-        Expr::Name(n) => known
-            .iter()
-            .rev()
-            .find(|c| c.name == n.id.as_str())
-            .map(|c| c.value),
+        Expr::Name(n) => known.iter().rev().find(|c| c.name == n.id.as_str()).map(|c| c.value),
         Expr::UnaryOp(u) => {
             let v = eval(&u.operand, known)?;
             match u.op {
@@ -83,9 +75,7 @@ fn eval(e: &Expr, known: &[MpConst]) -> Option<i64> {
                 O::Mult => x.checked_mul(y),
                 O::FloorDiv => floor_div(x, y),
                 O::Mod => floor_div(x, y).and_then(|q| x.checked_sub(q.checked_mul(y)?)),
-                O::LShift if (0..63).contains(&y) => {
-                    x.checked_shl(y as u32).filter(|r| r >> y == x)
-                }
+                O::LShift if (0..63).contains(&y) => x.checked_shl(y as u32).filter(|r| r >> y == x),
                 O::RShift if y >= 0 => Some(x >> y.min(63)),
                 O::BitAnd => Some(x & y),
                 O::BitOr => Some(x | y),
@@ -100,11 +90,7 @@ fn eval(e: &Expr, known: &[MpConst]) -> Option<i64> {
 /// Python's `x // y` (rounding towards negative infinity); None for a zero divisor.
 fn floor_div(x: i64, y: i64) -> Option<i64> {
     let q = x.checked_div(y)?;
-    Some(if x % y != 0 && ((x < 0) != (y < 0)) {
-        q - 1
-    } else {
-        q
-    })
+    Some(if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q })
 }
 
 #[cfg(test)]

@@ -42,13 +42,7 @@ struct PatternCtx {
 
 impl PatternCtx {
     fn new(allow_irrefutable: bool) -> PatternCtx {
-        PatternCtx {
-            stores: Vec::new(),
-            allow_irrefutable,
-            fail_pop: Vec::new(),
-            on_top: 0,
-            loc: TextSize::new(0),
-        }
+        PatternCtx { stores: Vec::new(), allow_irrefutable, fail_pop: Vec::new(), on_top: 0, loc: TextSize::new(0) }
     }
 }
 
@@ -152,10 +146,7 @@ impl<'a> Compiler<'a> {
                         | Expr::Attribute(_)
                 );
                 if !ok {
-                    return self.pattern_error(
-                        p.start(),
-                        "patterns may only match literals and attribute lookups",
-                    );
+                    return self.pattern_error(p.start(), "patterns may only match literals and attribute lookups");
                 }
                 self.expr(&v.value);
                 self.emit(Op::CompareOp, CmpOp::Eq as i64);
@@ -176,9 +167,7 @@ impl<'a> Compiler<'a> {
             Pattern::MatchSequence(s) => self.pattern_sequence(p.start(), &s.patterns, pc),
             Pattern::MatchMapping(m) => self.pattern_mapping(p.start(), m, pc),
             Pattern::MatchClass(c) => self.pattern_class(c, pc),
-            Pattern::MatchStar(s) => {
-                self.store_capture(p.start(), s.name.as_ref().map(|n| n.as_str()), pc)
-            }
+            Pattern::MatchStar(s) => self.store_capture(p.start(), s.name.as_ref().map(|n| n.as_str()), pc),
             Pattern::MatchAs(a) => {
                 let name = a.name.as_ref().map(|n| n.as_str());
                 let Some(inner) = &a.pattern else {
@@ -227,10 +216,7 @@ impl<'a> Compiler<'a> {
             return self.pattern_error(at, "cannot assign to __debug__");
         }
         if pc.stores.iter().any(|s| s == name) {
-            return self.pattern_error(
-                at,
-                format!("multiple assignments to name '{name}' in pattern"),
-            );
+            return self.pattern_error(at, format!("multiple assignments to name '{name}' in pattern"));
         }
         // Under everything still to match and under the earlier captures.
         self.rotate(pc.on_top + pc.stores.len() + 1);
@@ -269,12 +255,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn pattern_sequence(
-        &mut self,
-        at: TextSize,
-        pats: &'a [Pattern],
-        pc: &mut PatternCtx,
-    ) -> Compiled {
+    fn pattern_sequence(&mut self, at: TextSize, pats: &'a [Pattern], pc: &mut PatternCtx) -> Compiled {
         let size = pats.len();
         let mut star = None;
         let mut only_wildcard = true;
@@ -354,12 +335,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadSmallInt, v);
     }
 
-    fn pattern_mapping(
-        &mut self,
-        at: TextSize,
-        m: &'a ast::PatternMatchMapping,
-        pc: &mut PatternCtx,
-    ) -> Compiled {
+    fn pattern_mapping(&mut self, at: TextSize, m: &'a ast::PatternMatchMapping, pc: &mut PatternCtx) -> Compiled {
         let size = m.keys.len();
         let rest = m.rest.as_ref().map(|r| r.as_str());
         // The subject stays on top for the type and length checks.
@@ -382,15 +358,11 @@ impl<'a> Compiler<'a> {
             if let Some(k) = Self::const_value(key) {
                 if seen.iter().any(|s| same_key(s, &k)) {
                     let r = crate::dis::repr(&k);
-                    return self
-                        .pattern_error(at, format!("mapping pattern checks duplicate key ({r})"));
+                    return self.pattern_error(at, format!("mapping pattern checks duplicate key ({r})"));
                 }
                 seen.push(k);
             } else if !matches!(key, Expr::Attribute(_) | Expr::BinOp(_)) {
-                return self.pattern_error(
-                    at,
-                    "mapping pattern keys may only match literals and attribute lookups",
-                );
+                return self.pattern_error(at, "mapping pattern keys may only match literals and attribute lookups");
             }
         }
         for key in &m.keys {
@@ -442,16 +414,10 @@ impl<'a> Compiler<'a> {
             if kw.attr.as_str() == "__debug__" {
                 return self.pattern_error(kw.pattern.start(), "cannot assign to __debug__");
             }
-            if let Some(dup) = kws[i + 1..]
-                .iter()
-                .find(|o| o.attr.as_str() == kw.attr.as_str())
-            {
+            if let Some(dup) = kws[i + 1..].iter().find(|o| o.attr.as_str() == kw.attr.as_str()) {
                 return self.pattern_error(
                     dup.pattern.start(),
-                    format!(
-                        "attribute name repeated in class pattern: {}",
-                        kw.attr.as_str()
-                    ),
+                    format!("attribute name repeated in class pattern: {}", kw.attr.as_str()),
                 );
             }
         }
@@ -499,11 +465,9 @@ impl<'a> Compiler<'a> {
             match &control {
                 None => control = Some(pc.stores.clone()),
                 Some(ctrl) => {
-                    let same =
-                        ctrl.len() == pc.stores.len() && ctrl.iter().all(|n| pc.stores.contains(n));
+                    let same = ctrl.len() == pc.stores.len() && ctrl.iter().all(|n| pc.stores.contains(n));
                     if !same {
-                        return self
-                            .pattern_error(pc.loc, "alternative patterns bind different names");
+                        return self.pattern_error(pc.loc, "alternative patterns bind different names");
                     }
                     self.reorder_captures(&mut pc.stores, ctrl);
                 }
@@ -526,10 +490,7 @@ impl<'a> Compiler<'a> {
         for name in control {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
-                return self.pattern_error(
-                    pc.loc,
-                    format!("multiple assignments to name '{name}' in pattern"),
-                );
+                return self.pattern_error(pc.loc, format!("multiple assignments to name '{name}' in pattern"));
             }
             pc.stores.push(name);
         }
@@ -544,10 +505,7 @@ impl<'a> Compiler<'a> {
             if stores[k] == control[k] {
                 continue;
             }
-            let j = k + stores[k..]
-                .iter()
-                .position(|s| *s == control[k])
-                .unwrap_or(0);
+            let j = k + stores[k..].iter().position(|s| *s == control[k]).unwrap_or(0);
             // Exchange depths a < b through the top of the stack.
             let (a, b) = (k as i64 + 1, j as i64 + 1);
             if a == 1 {

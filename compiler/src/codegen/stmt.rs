@@ -60,7 +60,8 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Assign(a) => {
-                let folded = self.mp_consts.iter().find(|c| c.at == a.range.start()).map(|c| (c.value, c.name.starts_with('_')));
+                let folded =
+                    self.mp_consts.iter().find(|c| c.at == a.range.start()).map(|c| (c.value, c.name.starts_with('_')));
                 match folded {
                     // `NAME = const(...)`: the value itself; `_NAME` is not stored at all.
                     Some((_, true)) => {}
@@ -159,23 +160,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn break_continue(&mut self, at: TextSize, is_break: bool) {
-        let found = self
-            .u()
-            .fblocks
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(i, fb)| match fb.kind {
-                FBlockKind::While { start, exit } => Some((i, start, exit, false)),
-                FBlockKind::For { start, exit } => Some((i, start, exit, true)),
-                _ => None,
-            });
+        let found = self.u().fblocks.iter().enumerate().rev().find_map(|(i, fb)| match fb.kind {
+            FBlockKind::While { start, exit } => Some((i, start, exit, false)),
+            FBlockKind::For { start, exit } => Some((i, start, exit, true)),
+            _ => None,
+        });
         let Some((i, start, exit, is_for)) = found else {
-            let msg = if is_break {
-                "'break' outside loop"
-            } else {
-                "'continue' not properly in loop"
-            };
+            let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
             return self.error(at, msg);
         };
         if self.in_except_star(i + 1) {
@@ -297,10 +288,7 @@ impl<'a> Compiler<'a> {
         let handler = self.new_label();
         let end = self.new_label();
         let outer = self.push_handler(handler, d + 1);
-        let kind = FBlockKind::With {
-            is_async: w.is_async,
-            at: w.range.start(),
-        };
+        let kind = FBlockKind::With { is_async: w.is_async, at: w.range.start() };
         self.push_fblock(kind, outer);
         self.unit().depth = d + 1;
         match &item.optional_vars {
@@ -618,10 +606,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Swap, 2);
                 self.emit(Op::StoreSubscr, 0);
             }
-            other => self.error(
-                other.start(),
-                "'expression' is an illegal expression for augmented assignment",
-            ),
+            other => self.error(other.start(), "'expression' is an illegal expression for augmented assignment"),
         }
     }
 
@@ -640,18 +625,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::StoreSubscr, 0);
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
-                let stars: Vec<usize> = elts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.is_starred_expr())
-                    .map(|(i, _)| i)
-                    .collect();
+                let stars: Vec<usize> =
+                    elts.iter().enumerate().filter(|(_, e)| e.is_starred_expr()).map(|(i, _)| i).collect();
                 match stars.as_slice() {
                     [] => self.emit(Op::UnpackSequence, elts.len() as i64),
                     [s] => self.emit2(Op::UnpackEx, *s as i64, (elts.len() - s - 1) as i64),
-                    [_, _, ..] => {
-                        return self.error(t.start(), "multiple starred expressions in assignment")
-                    }
+                    [_, _, ..] => return self.error(t.start(), "multiple starred expressions in assignment"),
                 }
                 for e in elts {
                     match e {
@@ -660,10 +639,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            Expr::Starred(_) => self.error(
-                t.start(),
-                "starred assignment target must be in a list or tuple",
-            ),
+            Expr::Starred(_) => self.error(t.start(), "starred assignment target must be in a list or tuple"),
             _ => self.error(t.start(), "cannot assign to expression"),
         }
     }
@@ -724,11 +700,7 @@ impl<'a> Compiler<'a> {
             return self.unsupported(i.range.start(), "'lazy' import");
         }
         let module = i.module.as_ref().map_or("", |m| m.as_str());
-        let fromlist: Vec<Const> = i
-            .names
-            .iter()
-            .map(|a| Const::Str(a.name.to_string()))
-            .collect();
+        let fromlist: Vec<Const> = i.names.iter().map(|a| Const::Str(a.name.to_string())).collect();
         self.load_const(Const::Tuple(fromlist));
         let n = self.name_index(module);
         self.emit2(Op::ImportName, n, i.level as i64);

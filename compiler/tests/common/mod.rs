@@ -7,39 +7,19 @@ use frostbyte_format::{exctable, Op};
 
 /// Compile `text` as module `app` from `app.py`, panicking with the diagnostics on failure.
 pub fn compile(text: &str) -> CompiledModule {
-    match compile_module(
-        &SourceFile {
-            path: "app.py",
-            text,
-        },
-        "app",
-        false,
-    ) {
+    match compile_module(&SourceFile { path: "app.py", text }, "app", false) {
         Ok(m) => {
             check_module(&m);
             m
         }
-        Err(d) => panic!(
-            "unexpected diagnostics:\n{}",
-            d.iter().map(|d| d.to_string()).collect::<String>()
-        ),
+        Err(d) => panic!("unexpected diagnostics:\n{}", d.iter().map(|d| d.to_string()).collect::<String>()),
     }
 }
 
 /// Compile `text`, expecting failure; returns the diagnostics.
 pub fn errors(text: &str) -> Vec<Diagnostic> {
-    match compile_module(
-        &SourceFile {
-            path: "app.py",
-            text,
-        },
-        "app",
-        false,
-    ) {
-        Ok(m) => panic!(
-            "expected diagnostics, got:\n{}",
-            frostbyte_compiler::disassemble(&m)
-        ),
+    match compile_module(&SourceFile { path: "app.py", text }, "app", false) {
+        Ok(m) => panic!("expected diagnostics, got:\n{}", frostbyte_compiler::disassemble(&m)),
         Err(d) => d,
     }
 }
@@ -80,21 +60,11 @@ pub fn check_module(m: &CompiledModule) {
         let is = instrs(c);
         let starts: Vec<usize> = is.iter().map(|i| i.offset).collect();
         let boundary = |o: usize| starts.contains(&o) || o == c.bytecode.len();
-        assert_eq!(
-            c.local_names.len(),
-            c.n_locals as usize,
-            "{}: local names",
-            c.name
-        );
+        assert_eq!(c.local_names.len(), c.n_locals as usize, "{}: local names", c.name);
         assert!(c.n_free <= c.n_locals);
         for i in &is {
             if i.op.operands().first() == Some(&OperandKind::J) {
-                assert!(
-                    starts.contains(&(i.args[0] as usize)),
-                    "{}: jump into the middle at {}",
-                    c.name,
-                    i.offset
-                );
+                assert!(starts.contains(&(i.args[0] as usize)), "{}: jump into the middle at {}", c.name, i.offset);
             }
             match i.op {
                 Op::LoadConst => assert!((i.args[0] as usize) < c.consts.len()),
@@ -106,11 +76,7 @@ pub fn check_module(m: &CompiledModule) {
                 | Op::DeleteDeref
                 | Op::LoadClosure
                 | Op::MakeCell => {
-                    assert!(
-                        (i.args[0] as usize) < c.n_locals as usize,
-                        "{}: slot out of range",
-                        c.name
-                    )
+                    assert!((i.args[0] as usize) < c.n_locals as usize, "{}: slot out of range", c.name)
                 }
                 Op::LoadName
                 | Op::StoreName
@@ -127,11 +93,7 @@ pub fn check_module(m: &CompiledModule) {
             }
         }
         for e in exctable::entries(&c.exc_table) {
-            assert!(
-                boundary(e.start as usize)
-                    && boundary(e.end as usize)
-                    && starts.contains(&(e.handler as usize))
-            );
+            assert!(boundary(e.start as usize) && boundary(e.end as usize) && starts.contains(&(e.handler as usize)));
             assert!(e.start < e.end);
             assert!(e.depth < c.stack_size as u32);
         }

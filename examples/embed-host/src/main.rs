@@ -16,22 +16,12 @@ struct Board {
 }
 
 fn read_temp<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
-    a.bind(&Signature {
-        name: "read_temp",
-        params: [],
-        required: 0,
-        varargs: false,
-    })?;
+    a.bind(&Signature { name: "read_temp", params: [], required: 0, varargs: false })?;
     let t = s.context::<Board>().map_or(0.0, |b| b.temp);
     s.new(t)
 }
 
-const LED: Signature<1> = Signature {
-    name: "led",
-    params: ["on"],
-    required: 1,
-    varargs: false,
-};
+const LED: Signature<1> = Signature { name: "led", params: ["on"], required: 1, varargs: false };
 fn led<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let on: bool = a.bind(&LED)?.get(s, &LED, 0)?;
     if let Some(b) = s.context::<Board>() {
@@ -43,18 +33,11 @@ fn led<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     Ok(s.none())
 }
 
-const ON_ALARM: Signature<1> = Signature {
-    name: "on_alarm",
-    params: ["callback"],
-    required: 1,
-    varargs: false,
-};
+const ON_ALARM: Signature<1> = Signature { name: "on_alarm", params: ["callback"], required: 1, varargs: false };
 fn on_alarm<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let cb = a.bind(&ON_ALARM)?.args[0].unwrap_or(s.none());
     let root = s.root(cb)?;
-    let board = s
-        .context::<Board>()
-        .ok_or_else(|| Error::new(ExcType::RUNTIME_ERROR, "no board"))?;
+    let board = s.context::<Board>().ok_or_else(|| Error::new(ExcType::RUNTIME_ERROR, "no board"))?;
     if let Some(old) = board.alarm.replace(root) {
         s.unroot(old)?;
     }
@@ -67,39 +50,19 @@ struct Pin {
     high: bool,
 }
 
-const PIN: Signature<1> = Signature {
-    name: "Pin",
-    params: ["number"],
-    required: 1,
-    varargs: false,
-};
+const PIN: Signature<1> = Signature { name: "Pin", params: ["number"], required: 1, varargs: false };
 fn pin_new<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let number: u8 = a.bind(&PIN)?.get(s, &PIN, 0)?;
-    s.instance(
-        &PIN_CLASS,
-        Pin {
-            number,
-            high: false,
-        },
-    )
+    s.instance(&PIN_CLASS, Pin { number, high: false })
 }
 
-const WRITE: Signature<2> = Signature {
-    name: "write",
-    params: ["self", "high"],
-    required: 2,
-    varargs: false,
-};
+const WRITE: Signature<2> = Signature { name: "write", params: ["self", "high"], required: 2, varargs: false };
 fn pin_write<'s>(s: &mut Scope<'s>, a: Args<'s>) -> Result<Obj<'s>, Error> {
     let b = a.bind(&WRITE)?;
     let high: bool = b.get(s, &WRITE, 1)?;
     let pin = b.args[0].unwrap_or(s.none()).borrow_mut(s, &PIN_CLASS)?;
     pin.high = high;
-    println!(
-        "rust: pin {} -> {}",
-        pin.number,
-        if high { "high" } else { "low" }
-    );
+    println!("rust: pin {} -> {}", pin.number, if high { "high" } else { "low" });
     Ok(s.none())
 }
 
@@ -139,10 +102,7 @@ fn run(s: &mut Scope<'_>) -> Result<(), Error> {
     let t = s.import("thermostat")?;
     let status = t.getattr(s, "setup")?.call(s, ())?;
     // The pin Python made, read from Rust.
-    println!(
-        "rust: status pin state = {}",
-        status.borrow(s, &PIN_CLASS)?.high
-    );
+    println!("rust: status pin state = {}", status.borrow(s, &PIN_CLASS)?.high);
     let check = t.getattr(s, "check")?;
     for temp in [21.5, 27.0, 31.5] {
         s.context::<Board>().unwrap().temp = temp;
@@ -164,21 +124,14 @@ fn run(s: &mut Scope<'_>) -> Result<(), Error> {
     // Converted arguments both ways, with a keyword argument.
     let values = s.new(vec![1.0, 2.5, 4.0])?;
     let factor = s.new(2.0)?;
-    let doubled: Vec<f64> = t
-        .getattr(s, "scaled")?
-        .call_kw(s, (values,), &[("factor", factor)])?
-        .extract(s)?;
+    let doubled: Vec<f64> = t.getattr(s, "scaled")?.call_kw(s, (values,), &[("factor", factor)])?.extract(s)?;
     println!("rust: scaled = {doubled:?}");
     // A Python exception handled in Rust.
     let strict = t.getattr(s, "strict")?;
     match strict.call(s, (-3,)) {
         Ok(_) => println!("rust: no error?"),
         Err(e) if e.is(ExcType::VALUE_ERROR) => {
-            println!(
-                "rust: caught {} with message {:?}",
-                e.type_name(),
-                e.message()
-            );
+            println!("rust: caught {} with message {:?}", e.type_name(), e.message());
             print!("{}", s.format_error(&e));
         }
         Err(e) => return Err(e),
@@ -191,8 +144,7 @@ fn main() -> std::process::ExitCode {
     let mut heap = vec![MaybeUninit::<u8>::uninit(); 32 * 1024];
     let mut out = frostbyte::StdOut;
     let mut vm = frostbyte::Vm::new(&mut heap, &mut out);
-    vm.add_module(&BOARD)
-        .expect("no other module is called board");
+    vm.add_module(&BOARD).expect("no other module is called board");
     vm.add_image(THERMOSTAT).expect("image built for this VM");
     vm.set_context(&mut board);
     match vm.scope(run) {

@@ -59,10 +59,7 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(3);
         }
     };
-    let heap_size: usize = std::env::var("FROSTBYTE_HEAP")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(8 << 20);
+    let heap_size: usize = std::env::var("FROSTBYTE_HEAP").ok().and_then(|s| s.parse().ok()).unwrap_or(8 << 20);
     let mut heap = vec![MaybeUninit::<u8>::uninit(); heap_size];
     let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
     let mut input = Stdin;

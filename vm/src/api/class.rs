@@ -54,20 +54,10 @@ impl<T: 'static> NativeClass<T> {
         init: NativeFn,
         methods: &'static [NativeFunction],
     ) -> Self {
-        assert!(
-            align_of::<T>() <= PAYLOAD,
-            "a native class's state must be at most 8-aligned"
-        );
+        assert!(align_of::<T>() <= PAYLOAD, "a native class's state must be at most 8-aligned");
         NativeClass {
             info: ClassInfo {
-                ty: Type::builtin(
-                    name,
-                    Some(&obj::class::OBJECT_TYPE),
-                    Kind::Misc,
-                    0,
-                    &SLOTS,
-                    &[],
-                ),
+                ty: Type::builtin(name, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &SLOTS, &[]),
                 init,
                 methods,
             },
@@ -121,12 +111,7 @@ pub(crate) fn native_class_method(t: &Type, name: Value) -> Option<Value> {
 /// descriptor that checks its first argument as CPython's does. Anything else is returned
 /// unchanged (a native function stored on a Python class does not bind, as in CPython).
 /// May collect.
-pub(crate) fn bind_native_method(
-    vm: &mut Vm<'_>,
-    attr: Value,
-    inst: Value,
-    cls: &'static Type,
-) -> PyResult<Value> {
+pub(crate) fn bind_native_method(vm: &mut Vm<'_>, attr: Value, inst: Value, cls: &'static Type) -> PyResult<Value> {
     let Some(ci) = info(cls) else {
         return Ok(attr);
     };
@@ -170,15 +155,11 @@ fn descr_call(vm: &mut Vm<'_>, f: Value, args: &obj::Args<'_>) -> PyResult<Value
     };
     let (cls, name) = (d.class.ty.name(), d.func.name());
     match args.pos.first() {
-        None => Err(vm.type_error(format_args!(
-            "unbound method {cls}.{name}() needs an argument"
+        None => Err(vm.type_error(format_args!("unbound method {cls}.{name}() needs an argument"))),
+        Some(&me) if !core::ptr::eq(obj::type_of(me), &d.class.ty) => Err(vm.type_error(format_args!(
+            "descriptor '{name}' for '{cls}' objects doesn't apply to a '{}' object",
+            obj::type_name(me)
         ))),
-        Some(&me) if !core::ptr::eq(obj::type_of(me), &d.class.ty) => {
-            Err(vm.type_error(format_args!(
-                "descriptor '{name}' for '{cls}' objects doesn't apply to a '{}' object",
-                obj::type_name(me)
-            )))
-        }
         Some(_) => run_native(vm, d.func.f(), args),
     }
 }
@@ -204,22 +185,12 @@ fn descr_getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     }
 }
 
-static DESCR_SLOTS: Slots = Slots {
-    call: Some(descr_call),
-    repr: Some(descr_repr),
-    getattr: Some(descr_getattr),
-    ..Slots::EMPTY
-};
+static DESCR_SLOTS: Slots =
+    Slots { call: Some(descr_call), repr: Some(descr_repr), getattr: Some(descr_getattr), ..Slots::EMPTY };
 static Q_METHOD_DESCRIPTOR: Qstr<17> = Qstr::new(*b"method_descriptor");
 /// The type of a native class's methods looked up on the class.
-static DESCR_TYPE: Type = Type::builtin(
-    &Q_METHOD_DESCRIPTOR,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &DESCR_SLOTS,
-    &[],
-);
+static DESCR_TYPE: Type =
+    Type::builtin(&Q_METHOD_DESCRIPTOR, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &DESCR_SLOTS, &[]);
 
 fn new(vm: &mut Vm<'_>, cls: Value, args: &obj::Args<'_>) -> PyResult<Value> {
     let Some(ci) = obj::as_type(cls).and_then(info) else {
@@ -240,27 +211,16 @@ fn new(vm: &mut Vm<'_>, cls: Value, args: &obj::Args<'_>) -> PyResult<Value> {
 }
 
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut obj::str::StrBuf) -> PyResult<()> {
-    sb.push_fmt(
-        vm,
-        format_args!("<{} object at {:#x}>", obj::type_name(v), v.bits()),
-    )
+    sb.push_fmt(vm, format_args!("<{} object at {:#x}>", obj::type_name(v), v.bits()))
 }
 
 /// Methods are found on the class (`native_class_method`, through `obj::class::own_lookup`)
 /// and bound by `bind_native_method`.
-static SLOTS: Slots = Slots {
-    new: Some(new),
-    repr: Some(repr),
-    ..Slots::EMPTY
-};
+static SLOTS: Slots = Slots { new: Some(new), repr: Some(repr), ..Slots::EMPTY };
 
 impl<'s> Scope<'s> {
     /// A new instance of `class` carrying `value` (for the class's `init`). May collect.
-    pub fn instance<T: 'static>(
-        &mut self,
-        class: &'static NativeClass<T>,
-        value: T,
-    ) -> Result<Obj<'s>, Error> {
+    pub fn instance<T: 'static>(&mut self, class: &'static NativeClass<T>, value: T) -> Result<Obj<'s>, Error> {
         let r = self.vm.alloc_obj(&class.info.ty, PAYLOAD + size_of::<T>());
         let o = self.held(r)?;
         // SAFETY: a fresh object of `PAYLOAD + size_of::<T>()` bytes whose start is block
@@ -274,11 +234,7 @@ fn payload<T: 'static>(o: Obj<'_>, class: &'static NativeClass<T>) -> Result<*mu
     if !o.v.is_obj() || !core::ptr::eq(obj::type_of(o.v), &class.info.ty) {
         return Err(Error::new_fmt(
             ExcType::TYPE_ERROR,
-            format_args!(
-                "expected '{}', got '{}'",
-                class.info.ty.name(),
-                obj::type_name(o.v)
-            ),
+            format_args!("expected '{}', got '{}'", class.info.ty.name(), obj::type_name(o.v)),
         ));
     }
     Ok((o.v.as_ptr() as *mut u8).wrapping_add(PAYLOAD) as *mut T)
@@ -287,11 +243,7 @@ fn payload<T: 'static>(o: Obj<'_>, class: &'static NativeClass<T>) -> Result<*mu
 impl<'s> Obj<'s> {
     /// The Rust value of an instance of `class`, shared: no `&mut` to it can exist while this
     /// lives (it borrows the scope). `TypeError` for another object.
-    pub fn borrow<'b, T: 'static>(
-        self,
-        _s: &'b Scope<'s>,
-        class: &'static NativeClass<T>,
-    ) -> Result<&'b T, Error> {
+    pub fn borrow<'b, T: 'static>(self, _s: &'b Scope<'s>, class: &'static NativeClass<T>) -> Result<&'b T, Error> {
         let p = payload(self, class)?;
         // SAFETY: objects of this exact type are made only by `Scope::instance`, which wrote a
         // `T` at this offset; the object is rooted for 's and the borrow ends with `'b`.

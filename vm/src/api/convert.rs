@@ -38,20 +38,12 @@ pub trait FromPython<'b, 's>: Sized {
 /// or a slice/array of handles.
 pub trait IntoArgs<'s> {
     /// Convert the arguments and call `f(*self, **kwargs)`. May collect.
-    fn call_with(
-        self,
-        s: &mut Scope<'s>,
-        f: Obj<'s>,
-        kwargs: &[(&str, Obj<'s>)],
-    ) -> Result<Obj<'s>, Error>;
+    fn call_with(self, s: &mut Scope<'s>, f: Obj<'s>, kwargs: &[(&str, Obj<'s>)]) -> Result<Obj<'s>, Error>;
 }
 
 /// `TypeError: must be str, not int` (the wording of CPython's argument parser).
 fn wrong_type(what: &str, o: Obj<'_>) -> Error {
-    Error::new_fmt(
-        ExcType::TYPE_ERROR,
-        format_args!("must be {what}, not {}", obj::type_name(o.v)),
-    )
+    Error::new_fmt(ExcType::TYPE_ERROR, format_args!("must be {what}, not {}", obj::type_name(o.v)))
 }
 
 // ----- Obj, Root, (), Option -----
@@ -140,10 +132,7 @@ fn int_parts(o: Obj<'_>) -> Result<(bool, Option<u128>), Error> {
     }
     Err(Error::new_fmt(
         ExcType::TYPE_ERROR,
-        format_args!(
-            "'{}' object cannot be interpreted as an integer",
-            obj::type_name(o.v)
-        ),
+        format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(o.v)),
     ))
 }
 
@@ -250,9 +239,7 @@ impl<'b, 's> FromPython<'b, 's> for f64 {
         }
         if let Some((neg, digits)) = int::big_parts(o.v) {
             return crate::num::bigint::to_f64(crate::num::bigint::IntRef::new(neg, digits))
-                .map_err(|_| {
-                    Error::new(ExcType::OVERFLOW_ERROR, "int too large to convert to float")
-                });
+                .map_err(|_| Error::new(ExcType::OVERFLOW_ERROR, "int too large to convert to float"));
         }
         Err(wrong_type("real number", o))
     }
@@ -339,34 +326,19 @@ tuple_conversions!(7: A 0, B 1, C 2, D 3, E 4, F 5, G 6);
 tuple_conversions!(8: A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
 
 impl<'s> IntoArgs<'s> for () {
-    fn call_with(
-        self,
-        s: &mut Scope<'s>,
-        f: Obj<'s>,
-        kwargs: &[(&str, Obj<'s>)],
-    ) -> Result<Obj<'s>, Error> {
+    fn call_with(self, s: &mut Scope<'s>, f: Obj<'s>, kwargs: &[(&str, Obj<'s>)]) -> Result<Obj<'s>, Error> {
         s.call_values(f, &[], kwargs)
     }
 }
 
 impl<'s> IntoArgs<'s> for &[Obj<'s>] {
-    fn call_with(
-        self,
-        s: &mut Scope<'s>,
-        f: Obj<'s>,
-        kwargs: &[(&str, Obj<'s>)],
-    ) -> Result<Obj<'s>, Error> {
+    fn call_with(self, s: &mut Scope<'s>, f: Obj<'s>, kwargs: &[(&str, Obj<'s>)]) -> Result<Obj<'s>, Error> {
         s.call_values(f, Obj::values(self), kwargs)
     }
 }
 
 impl<'s, const N: usize> IntoArgs<'s> for [Obj<'s>; N] {
-    fn call_with(
-        self,
-        s: &mut Scope<'s>,
-        f: Obj<'s>,
-        kwargs: &[(&str, Obj<'s>)],
-    ) -> Result<Obj<'s>, Error> {
+    fn call_with(self, s: &mut Scope<'s>, f: Obj<'s>, kwargs: &[(&str, Obj<'s>)]) -> Result<Obj<'s>, Error> {
         s.call_values(f, Obj::values(&self), kwargs)
     }
 }
@@ -425,10 +397,7 @@ mod std_impls {
                 (None, Some(t)) => t,
                 _ => return Err(wrong_type("list or tuple", o)),
             };
-            items
-                .iter()
-                .map(|v| T::from_python(s, Obj::from_rooted(*v)))
-                .collect()
+            items.iter().map(|v| T::from_python(s, Obj::from_rooted(*v))).collect()
         }
     }
 
@@ -460,10 +429,7 @@ mod std_impls {
                 if k.is_null() || v.is_null() {
                     continue;
                 }
-                out.insert(
-                    K::from_python(s, Obj::from_rooted(k))?,
-                    V::from_python(s, Obj::from_rooted(v))?,
-                );
+                out.insert(K::from_python(s, Obj::from_rooted(k))?, V::from_python(s, Obj::from_rooted(v))?);
             }
             Ok(out)
         }

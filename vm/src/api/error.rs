@@ -103,11 +103,7 @@ struct Text {
 
 impl Text {
     const fn new() -> Self {
-        Text {
-            name_len: 0,
-            len: 0,
-            buf: [0; TEXT],
-        }
+        Text { name_len: 0, len: 0, buf: [0; TEXT] }
     }
     fn name(&self) -> &str {
         core::str::from_utf8(&self.buf[..self.name_len as usize]).unwrap_or("")
@@ -175,11 +171,7 @@ impl Error {
 
     /// Like [`Error::new`], with a formatted message (`format_args!`).
     pub fn new_fmt(ty: ExcType, args: fmt::Arguments<'_>) -> Error {
-        let mut e = Error {
-            base: ty.0,
-            held: None,
-            text: Text::new(),
-        };
+        let mut e = Error { base: ty.0, held: None, text: Text::new() };
         e.text.set_name(ty.0.name());
         let _ = fmt::Write::write_fmt(&mut e.text, args);
         e
@@ -254,11 +246,7 @@ impl Error {
                 None => break,
             }
         }
-        let mut e = Error {
-            base,
-            held: Some((vm.api.id, seq)),
-            text: Text::new(),
-        };
+        let mut e = Error { base, held: Some((vm.api.id, seq)), text: Text::new() };
         e.text.set_name(ty.name());
         let mark = vm.roots_mark();
         match crate::runtime::to_str(vm, exc) {

@@ -26,10 +26,7 @@ impl<'s> Obj<'s> {
     /// Brand `v`, which the caller keeps rooted for `'s` (or which needs no root: an
     /// immediate or a ROM object).
     pub(crate) fn from_rooted(v: Value) -> Obj<'s> {
-        Obj {
-            v,
-            _brand: PhantomData,
-        }
+        Obj { v, _brand: PhantomData }
     }
 
     /// The values of `xs` (same layout: `repr(transparent)`).
@@ -87,12 +84,7 @@ impl<'s> Obj<'s> {
     }
 
     /// `self.name = value`. May collect.
-    pub fn setattr(
-        self,
-        s: &mut Scope<'s>,
-        name: &str,
-        value: impl IntoPython<'s>,
-    ) -> Result<(), Error> {
+    pub fn setattr(self, s: &mut Scope<'s>, name: &str, value: impl IntoPython<'s>) -> Result<(), Error> {
         let value = s.new(value)?;
         let n = s.name(name)?;
         let r = crate::runtime::set_attr(s.vm, self.v, n.v, value.v);
@@ -167,12 +159,7 @@ impl<'s> Obj<'s> {
     }
 
     /// `self.name(*args)`. May collect.
-    pub fn call_method(
-        self,
-        s: &mut Scope<'s>,
-        name: &str,
-        args: impl IntoArgs<'s>,
-    ) -> Result<Obj<'s>, Error> {
+    pub fn call_method(self, s: &mut Scope<'s>, name: &str, args: impl IntoArgs<'s>) -> Result<Obj<'s>, Error> {
         let m = self.getattr(s, name)?;
         m.call(s, args)
     }
@@ -204,9 +191,7 @@ impl<'s> Scope<'s> {
     ) -> Result<Obj<'s>, Error> {
         const MAX_KW: usize = 16;
         if kwargs.len() > MAX_KW {
-            return Err(Error::type_error(
-                "too many keyword arguments (at most 16 from Rust)",
-            ));
+            return Err(Error::type_error("too many keyword arguments (at most 16 from Rust)"));
         }
         let mut names = [Value::NULL; MAX_KW];
         let mut vals = [Value::NULL; MAX_KW];
@@ -215,11 +200,7 @@ impl<'s> Scope<'s> {
             vals[i] = v.v;
         }
         let n = kwargs.len();
-        let args = obj::Args {
-            pos,
-            kwnames: &names[..n],
-            kwvals: &vals[..n],
-        };
+        let args = obj::Args { pos, kwnames: &names[..n], kwvals: &vals[..n] };
         let r = crate::call::call_args(self.vm, f.v, &args);
         self.held(r)
     }

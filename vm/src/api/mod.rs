@@ -15,10 +15,10 @@ mod root;
 mod scope;
 
 pub use class::{ClassEntry, NativeClass};
+pub(crate) use clock::raised_generation;
 #[cfg(feature = "std")]
 pub use clock::StdClock;
 pub use clock::{Clock, Signal, SIGNAL_CHECK_EVERY};
-pub(crate) use clock::raised_generation;
 pub use convert::{FromPython, IntoArgs, IntoPython};
 pub use error::{Error, ExcType};
 pub use handle::Obj;

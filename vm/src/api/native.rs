@@ -31,13 +31,7 @@ unsafe impl RomObject for NativeFunction {}
 impl NativeFunction {
     /// A native function named `name` (its `__name__` and the name in error messages).
     pub const fn new(name: &'static str, f: NativeFn) -> NativeFunction {
-        NativeFunction {
-            hdr: ObjHeader {
-                ty: &NATIVE_FN_TYPE,
-            },
-            name,
-            f,
-        }
+        NativeFunction { hdr: ObjHeader { ty: &NATIVE_FN_TYPE }, name, f }
     }
 
     /// The function's name.
@@ -90,9 +84,7 @@ impl NativeModule {
     /// A module `name` (a top-level name; no dots) holding `functions`.
     pub const fn new(name: &'static str, functions: &'static [NativeFunction]) -> NativeModule {
         NativeModule {
-            hdr: ObjHeader {
-                ty: &obj::module::MODULE_TYPE,
-            },
+            hdr: ObjHeader { ty: &obj::module::MODULE_TYPE },
             dict: Value::NULL,
             name_value: Value::NULL,
             name,
@@ -116,10 +108,7 @@ impl NativeModule {
         if let Some(f) = self.functions.iter().find(|f| f.name == text) {
             return Some(Value::rom(f));
         }
-        self.classes
-            .iter()
-            .find(|c| c.0.name() == text)
-            .map(|c| c.0.as_value())
+        self.classes.iter().find(|c| c.0.name() == text).map(|c| c.0.as_value())
     }
 }
 
@@ -174,38 +163,19 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
 
 fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     match obj::str::as_str(name) {
-        Some("__name__") | Some("__qualname__") => {
-            obj::str::new(vm, as_native(v).map_or("", |n| n.name))
-        }
+        Some("__name__") | Some("__qualname__") => obj::str::new(vm, as_native(v).map_or("", |n| n.name)),
         _ => Ok(Value::NULL),
     }
 }
 
-static SLOTS: Slots = Slots {
-    call: Some(call),
-    repr: Some(repr),
-    getattr: Some(getattr),
-    ..Slots::EMPTY
-};
+static SLOTS: Slots = Slots { call: Some(call), repr: Some(repr), getattr: Some(getattr), ..Slots::EMPTY };
 static Q_NAME: Qstr<26> = Qstr::new(*b"builtin_function_or_method");
 /// The type of native functions (Python sees `builtin_function_or_method`).
-static NATIVE_FN_TYPE: Type = Type::builtin(
-    &Q_NAME,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &SLOTS,
-    &[],
-);
+static NATIVE_FN_TYPE: Type = Type::builtin(&Q_NAME, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &SLOTS, &[]);
 
 /// The native module registered under `name`.
 pub(crate) fn find_native(vm: &Vm<'_>, name: &str) -> Option<&'static NativeModule> {
-    vm.api
-        .natives
-        .iter()
-        .flatten()
-        .copied()
-        .find(|m| m.name == name)
+    vm.api.natives.iter().flatten().copied().find(|m| m.name == name)
 }
 
 /// The native module `v` is, if it is one (a `module` whose dict word is NULL).
@@ -303,12 +273,7 @@ pub(crate) fn native_module_getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> P
 
 /// `setattr`/`delattr` (`x` NULL) on native module `v`: writes its namespace dict, made on
 /// first use. May collect.
-pub(crate) fn native_module_setattr(
-    vm: &mut Vm<'_>,
-    v: Value,
-    name: Value,
-    x: Value,
-) -> PyResult<()> {
+pub(crate) fn native_module_setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<()> {
     let d = native_module_dict(vm, v)?;
     let mark = vm.roots_mark();
     vm.push_root(d)?;
@@ -409,10 +374,7 @@ impl<'s> Args<'s> {
     /// The keyword arguments as `(name, value)`.
     pub fn keywords(&self) -> impl Iterator<Item = (&'s str, Obj<'s>)> + 's {
         let (names, vals) = (self.kwnames, self.kwvals);
-        names
-            .iter()
-            .zip(vals)
-            .map(|(n, v)| (obj::str::as_str(n.v).unwrap_or(""), *v))
+        names.iter().zip(vals).map(|(n, v)| (obj::str::as_str(n.v).unwrap_or(""), *v))
     }
 
     /// Bind the arguments to `sig` as CPython binds a Python function's, with its
@@ -449,10 +411,7 @@ impl<'s> Args<'s> {
             }
             slots[i] = Some(v);
         }
-        let missing = slots[..sig.required.min(N)]
-            .iter()
-            .filter(|s| s.is_none())
-            .count();
+        let missing = slots[..sig.required.min(N)].iter().filter(|s| s.is_none()).count();
         if missing > 0 {
             let mut b = crate::vm::FixedBuf::new();
             let _ = write!(
@@ -496,10 +455,7 @@ fn too_many<const N: usize>(sig: &Signature<N>, given: usize) -> Error {
     } else {
         Error::new_fmt(
             ExcType::TYPE_ERROR,
-            format_args!(
-                "{}() takes from {lo} to {hi} positional arguments but {given} {was} given",
-                sig.name
-            ),
+            format_args!("{}() takes from {lo} to {hi} positional arguments but {given} {was} given", sig.name),
         )
     }
 }

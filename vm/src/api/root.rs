@@ -40,12 +40,7 @@ pub(crate) fn add(vm: &mut Vm<'_>, v: Value) -> PyResult<Root> {
             l.set(2 * i, v);
             l.set(2 * i + 1, Value::small_int(tag));
             vm.api.free_hint = i + 1;
-            return Ok(Root {
-                vm: vm.api.id,
-                index: i as u32,
-                tag,
-                _local: PhantomData,
-            });
+            return Ok(Root { vm: vm.api.id, index: i as u32, tag, _local: PhantomData });
         }
         i += 1;
     }
@@ -56,12 +51,7 @@ pub(crate) fn add(vm: &mut Vm<'_>, v: Value) -> PyResult<Root> {
         return Err(e);
     }
     vm.api.free_hint = pairs + 1;
-    Ok(Root {
-        vm: vm.api.id,
-        index: pairs as u32,
-        tag: 1,
-        _local: PhantomData,
-    })
+    Ok(Root { vm: vm.api.id, index: pairs as u32, tag: 1, _local: PhantomData })
 }
 
 /// The next tag of a slot: generation + 1, in-use bit flipped. Stays a small int.
@@ -75,15 +65,10 @@ fn next_tag(tag: isize) -> isize {
 
 fn check(vm: &Vm<'_>, r: &Root) -> Result<usize, Error> {
     if r.vm != vm.api.id {
-        return Err(Error::new(
-            ExcType::RUNTIME_ERROR,
-            "this Root belongs to another VM",
-        ));
+        return Err(Error::new(ExcType::RUNTIME_ERROR, "this Root belongs to another VM"));
     }
     let i = r.index as usize;
-    let tag = list::as_list(vm.api.roots)
-        .and_then(|l| l.get(2 * i + 1))
-        .and_then(Value::as_small_int);
+    let tag = list::as_list(vm.api.roots).and_then(|l| l.get(2 * i + 1)).and_then(Value::as_small_int);
     if tag != Some(r.tag) {
         return Err(Error::new(ExcType::RUNTIME_ERROR, "this Root was released"));
     }
@@ -93,9 +78,7 @@ fn check(vm: &Vm<'_>, r: &Root) -> Result<usize, Error> {
 /// The value `r` keeps alive.
 pub(crate) fn get(vm: &Vm<'_>, r: &Root) -> Result<Value, Error> {
     let i = check(vm, r)?;
-    Ok(list::as_list(vm.api.roots)
-        .and_then(|l| l.get(2 * i))
-        .unwrap_or(Value::NONE))
+    Ok(list::as_list(vm.api.roots).and_then(|l| l.get(2 * i)).unwrap_or(Value::NONE))
 }
 
 /// Release `r`.

@@ -57,10 +57,7 @@ impl<'s> Scope<'s> {
         // which take `Vm<'a>` itself and which no scope method calls, so nothing with the
         // shorter lifetime can be stored where the longer one is expected.
         let vm = unsafe { core::mem::transmute::<&'s mut Vm<'a>, &'s mut Vm<'s>>(vm) };
-        Scope {
-            vm,
-            _local: PhantomData,
-        }
+        Scope { vm, _local: PhantomData }
     }
 
     /// Root `v` for the rest of the scope and brand it. May fail only when the temp-root
@@ -90,12 +87,7 @@ impl<'s> Scope<'s> {
     pub fn scope<R>(&mut self, f: impl for<'i> FnOnce(&mut Scope<'i>, Lift<'s, 'i>) -> R) -> R {
         let mark = self.vm.roots_mark();
         // SAFETY: the roots are popped to `mark` below; the nested scope borrows `self`.
-        let r = f(
-            &mut unsafe { Scope::enter(&mut *self.vm) },
-            Lift {
-                _brands: PhantomData,
-            },
-        );
+        let r = f(&mut unsafe { Scope::enter(&mut *self.vm) }, Lift { _brands: PhantomData });
         self.vm.pop_roots(mark);
         r
     }
@@ -142,10 +134,7 @@ impl<'s> Scope<'s> {
         let n = self.check(r)?;
         match crate::builtins::lookup(n) {
             Some(v) => self.hold(v),
-            None => Err(Error::new_fmt(
-                super::ExcType::NAME_ERROR,
-                format_args!("name '{name}' is not defined"),
-            )),
+            None => Err(Error::new_fmt(super::ExcType::NAME_ERROR, format_args!("name '{name}' is not defined"))),
         }
     }
 
@@ -194,7 +183,10 @@ impl<'s> Scope<'s> {
         if self.vm.set_signal(sig, v) {
             Ok(())
         } else {
-            Err(Error::new_fmt(super::ExcType::RUNTIME_ERROR, format_args!("too many signals (at most {})", crate::MAX_SIGNALS)))
+            Err(Error::new_fmt(
+                super::ExcType::RUNTIME_ERROR,
+                format_args!("too many signals (at most {})", crate::MAX_SIGNALS),
+            ))
         }
     }
 

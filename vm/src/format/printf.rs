@@ -181,11 +181,7 @@ impl<'a> Parser<'a> {
         let max = if too_big == PrintfError::PrecisionTooBig { i32::MAX as usize } else { isize::MAX as usize };
         let mut v = first.to_digit(10).unwrap_or(0) as usize;
         while let Some(d) = self.peek().and_then(|c| c.to_digit(10)) {
-            v = v
-                .checked_mul(10)
-                .and_then(|v| v.checked_add(d as usize))
-                .filter(|&v| v <= max)
-                .ok_or(too_big)?;
+            v = v.checked_mul(10).and_then(|v| v.checked_add(d as usize)).filter(|&v| v <= max).ok_or(too_big)?;
             self.pos += 1;
         }
         Ok(v)

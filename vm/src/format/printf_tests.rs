@@ -105,7 +105,10 @@ fn percent(fmt: &str, args: &[A]) -> Result<String, String> {
                 let c = match *a {
                     A::I(v) => {
                         let v: i64 = v.parse().unwrap();
-                        u32::try_from(v).ok().and_then(char::from_u32).ok_or_else(|| err(PrintfError::CharRange, None))?
+                        u32::try_from(v)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or_else(|| err(PrintfError::CharRange, None))?
                     }
                     A::S(s) if s.chars().count() == 1 => s.chars().next().unwrap(),
                     _ => return Err(wrong()),

@@ -63,7 +63,12 @@ fn floats() {
             let mut out = String::new();
             format_float(&spec, x, &mut out).map(|_| out)
         });
-        check(got.map_err(|e| message(e, spec_text, "float")), kind, want, &std::format!("format({:e}, {:?})", x, spec_text));
+        check(
+            got.map_err(|e| message(e, spec_text, "float")),
+            kind,
+            want,
+            &std::format!("format({:e}, {:?})", x, spec_text),
+        );
     }
 }
 
@@ -74,7 +79,12 @@ fn strs() {
             let mut out = String::new();
             format_str(&spec, v, &mut out).map(|_| out)
         });
-        check(got.map_err(|e| message(e, spec_text, "str")), kind, want, &std::format!("format({:?}, {:?})", v, spec_text));
+        check(
+            got.map_err(|e| message(e, spec_text, "str")),
+            kind,
+            want,
+            &std::format!("format({:?}, {:?})", v, spec_text),
+        );
     }
 }
 

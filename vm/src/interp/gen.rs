@@ -82,10 +82,9 @@ pub(super) fn send(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -> Py
                 return Ok(());
             }
             _ => {
-                return Err(vm.raise_fmt(
-                    &exc::VALUE_ERROR_TYPE,
-                    format_args!("{} already executing", generator::word(target)),
-                ))
+                return Err(
+                    vm.raise_fmt(&exc::VALUE_ERROR_TYPE, format_args!("{} already executing", generator::word(target)))
+                )
             }
         }
     }
@@ -102,8 +101,7 @@ pub(super) fn send(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -> Py
 
 pub(super) fn get_yield_from_iter(vm: &mut Vm<'_>, f: FramePtr, pc: usize) -> PyResult<()> {
     f.set_ip(pc as u32);
-    let in_coro =
-        generator::as_gen(f.gen()).is_some_and(|g| g.flags.get() & generator::gflag::ITERABLE_COROUTINE != 0);
+    let in_coro = generator::as_gen(f.gen()).is_some_and(|g| g.flags.get() & generator::gflag::ITERABLE_COROUTINE != 0);
     let it = crate::coro::get_yield_from_iter(vm, f.peek(0), in_coro)?;
     f.poke(0, it);
     Ok(())

@@ -153,15 +153,13 @@ fn unwind(vm: &mut Vm<'_>, entry: FramePtr) -> bool {
             }
             f.set_flags(flags & !(fl::FOR_ITER | fl::SEND | fl::ENTRY));
             let gen = f.gen();
-            let stop_async = obj::async_gen::is_async_gen(gen) && obj::is_instance(exc_v, &exc::STOP_ASYNC_ITERATION_TYPE);
+            let stop_async =
+                obj::async_gen::is_async_gen(gen) && obj::is_instance(exc_v, &exc::STOP_ASYNC_ITERATION_TYPE);
             if stop_async || obj::is_instance(exc_v, &exc::STOP_ITERATION_TYPE) {
                 // PEP 479 / 525: StopIteration escaping a generator (StopAsyncIteration an
                 // async generator) becomes RuntimeError.
                 let what = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
-                let _ = vm.raise_fmt(
-                    &exc::RUNTIME_ERROR_TYPE,
-                    format_args!("{} raised {what}", generator::word(gen)),
-                );
+                let _ = vm.raise_fmt(&exc::RUNTIME_ERROR_TYPE, format_args!("{} raised {what}", generator::word(gen)));
                 let new = vm.pending;
                 exc::set_cause(vm, new, exc_v);
                 exc::set_context(vm, new, exc_v);
@@ -270,8 +268,16 @@ fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
             Op::CallMethod => call::call_method(vm, f, bc, pc)?,
             Op::CallMethodKw => call::call_method_kw(vm, f, bc, pc)?,
             Op::CallEx => call::call_ex(vm, f, bc, pc)?,
-            Op::ReturnValue => if let Flow::Exit(x) = call::return_value(vm, f, pc, entry)? { return Ok(x) },
-            Op::YieldValue => if let Flow::Exit(x) = gen::yield_value(vm, f, pc, entry) { return Ok(x) },
+            Op::ReturnValue => {
+                if let Flow::Exit(x) = call::return_value(vm, f, pc, entry)? {
+                    return Ok(x);
+                }
+            }
+            Op::YieldValue => {
+                if let Flow::Exit(x) = gen::yield_value(vm, f, pc, entry) {
+                    return Ok(x);
+                }
+            }
             Op::RaiseVarargs => except::raise_varargs(vm, f, bc, pc)?,
             Op::PushExcInfo => except::push_exc_info(vm, f, pc),
             Op::PopExcept => except::pop_except(vm, f, pc),

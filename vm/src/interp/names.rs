@@ -29,7 +29,9 @@ fn unbound_deref(vm: &mut Vm<'_>, f: FramePtr, i: usize) -> Raised {
         let n = code.local_names().get(i).and_then(|v| obj::str::as_str(*v)).unwrap_or("?");
         return vm.raise_fmt(
             &exc::NAME_ERROR_TYPE,
-            format_args!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
+            format_args!(
+                "cannot access free variable '{n}' where it is not associated with a value in enclosing scope"
+            ),
         );
     }
     unbound_local(vm, f, i)

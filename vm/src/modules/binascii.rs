@@ -14,15 +14,9 @@ rom_module!("binascii",
 crate::static_qstr!(Q_ERROR, "Error");
 
 /// `binascii.Error` (a ValueError).
-pub static BINASCII_ERROR_TYPE: Type = Type::builtin(
-    &Q_ERROR,
-    Some(&exc::VALUE_ERROR_TYPE),
-    Kind::Exception,
-    obj::flags::BASETYPE,
-    &exc::SLOTS,
-    &[],
-)
-.in_module(&TYPE_NS);
+pub static BINASCII_ERROR_TYPE: Type =
+    Type::builtin(&Q_ERROR, Some(&exc::VALUE_ERROR_TYPE), Kind::Exception, obj::flags::BASETYPE, &exc::SLOTS, &[])
+        .in_module(&TYPE_NS);
 
 /// Positional-or-keyword arguments by name: `names[i]` fills slot `i`.
 fn bind<const N: usize>(
@@ -34,10 +28,7 @@ fn bind<const N: usize>(
 ) -> PyResult<[Value; N]> {
     let mut out = [Value::NULL; N];
     if a.pos.len() > N {
-        return Err(vm.type_error(format_args!(
-            "{fname}() takes at most {N} arguments ({} given)",
-            a.pos.len()
-        )));
+        return Err(vm.type_error(format_args!("{fname}() takes at most {N} arguments ({} given)", a.pos.len())));
     }
     out[..a.pos.len()].copy_from_slice(a.pos);
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
@@ -45,24 +36,15 @@ fn bind<const N: usize>(
         match names.iter().position(|n| *n == k) {
             Some(i) if out[i].is_null() => out[i] = *v,
             Some(i) => {
-                return Err(vm.type_error(format_args!(
-                    "argument for {fname}() given by name ('{k}') and position ({})",
-                    i + 1
-                )))
+                return Err(vm
+                    .type_error(format_args!("argument for {fname}() given by name ('{k}') and position ({})", i + 1)))
             }
-            None => {
-                return Err(vm.type_error(format_args!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            None => return Err(vm.type_error(format_args!("{fname}() got an unexpected keyword argument '{k}'"))),
         }
     }
     for (i, n) in names.iter().enumerate().take(required) {
         if out[i].is_null() {
-            return Err(vm.type_error(format_args!(
-                "{fname}() missing required argument '{n}' (pos {})",
-                i + 1
-            )));
+            return Err(vm.type_error(format_args!("{fname}() missing required argument '{n}' (pos {})", i + 1)));
         }
     }
     Ok(out)
@@ -72,10 +54,7 @@ fn bind<const N: usize>(
 fn data_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<&'static [u8]> {
     match obj::bytes::as_bytes(v) {
         Some(d) => Ok(d),
-        None => Err(vm.type_error(format_args!(
-            "a bytes-like object is required, not '{}'",
-            obj::type_name(v)
-        ))),
+        None => Err(vm.type_error(format_args!("a bytes-like object is required, not '{}'", obj::type_name(v)))),
     }
 }
 
@@ -86,17 +65,11 @@ fn ascii_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<&'static [u8]> {
     }
     if let Some(s) = obj::str::as_str(v) {
         if !s.is_ascii() {
-            return Err(vm.raise_msg(
-                &exc::VALUE_ERROR_TYPE,
-                "string argument should contain only ASCII characters",
-            ));
+            return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "string argument should contain only ASCII characters"));
         }
         return Ok(s.as_bytes());
     }
-    Err(vm.type_error(format_args!(
-        "argument should be bytes, buffer or ASCII string, not '{}'",
-        obj::type_name(v)
-    )))
+    Err(vm.type_error(format_args!("argument should be bytes, buffer or ASCII string, not '{}'", obj::type_name(v))))
 }
 
 fn error(vm: &mut Vm<'_>, msg: &str) -> crate::vm::Raised {
@@ -116,10 +89,7 @@ fn hex_with(vm: &mut Vm<'_>, fname: &str, a: &Args<'_>) -> PyResult<Value> {
         } else if let Some(b) = obj::bytes::as_bytes(sep) {
             b
         } else {
-            return Err(vm.type_error(format_args!(
-                "object of type '{}' has no len()",
-                obj::type_name(sep)
-            )));
+            return Err(vm.type_error(format_args!("object of type '{}' has no len()", obj::type_name(sep))));
         };
         if s.len() != 1 {
             return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "sep must be length 1."));
@@ -129,11 +99,7 @@ fn hex_with(vm: &mut Vm<'_>, fname: &str, a: &Args<'_>) -> PyResult<Value> {
         }
         Some(s[0])
     };
-    let per = if per.is_null() {
-        1
-    } else {
-        crate::runtime::index_arg_typed(vm, per)?
-    };
+    let per = if per.is_null() { 1 } else { crate::runtime::index_arg_typed(vm, per)? };
     let group = per.unsigned_abs() as usize;
     let nsep = match sep {
         Some(_) if group > 0 && !data.is_empty() => (data.len() - 1) / group,
@@ -148,11 +114,7 @@ fn hex_with(vm: &mut Vm<'_>, fname: &str, a: &Args<'_>) -> PyResult<Value> {
     for (i, b) in data.iter().enumerate() {
         if let (Some(s), true) = (sep, i > 0 && group > 0) {
             // Groups count from the right for a positive bytes_per_sep, from the left else.
-            let boundary = if per > 0 {
-                (data.len() - i) % group == 0
-            } else {
-                i % group == 0
-            };
+            let boundary = if per > 0 { (data.len() - i) % group == 0 } else { i % group == 0 };
             if boundary {
                 buf[j] = s;
                 j += 1;
@@ -205,24 +167,17 @@ fn b2a_base64(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         match obj::str::as_str(*k) {
             Some("newline") => newline = *v,
             Some("data") if d.is_null() => d = *v,
-            Some(k) => {
-                return Err(vm.type_error(format_args!(
-                    "b2a_base64() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            Some(k) => return Err(vm.type_error(format_args!("b2a_base64() got an unexpected keyword argument '{k}'"))),
             None => {}
         }
     }
     if a.pos.len() > 1 {
-        return Err(vm.type_error(format_args!(
-            "b2a_base64() takes exactly 1 positional argument ({} given)",
-            a.pos.len()
-        )));
+        return Err(
+            vm.type_error(format_args!("b2a_base64() takes exactly 1 positional argument ({} given)", a.pos.len()))
+        );
     }
     if d.is_null() {
-        return Err(vm.type_error(format_args!(
-            "b2a_base64() missing required argument 'data' (pos 1)"
-        )));
+        return Err(vm.type_error(format_args!("b2a_base64() missing required argument 'data' (pos 1)")));
     }
     let data = data_arg(vm, d)?;
     let nl = newline.is_null() || crate::runtime::truthy(vm, newline)?;
@@ -230,18 +185,10 @@ fn b2a_base64(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let out = obj::bytes::alloc(vm, n)?;
     let buf = obj::bytes::fresh_data(out);
     for (chunk, o) in data.chunks(3).zip(buf.chunks_mut(4)) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
+        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
         let w = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
         for (i, c) in o.iter_mut().enumerate() {
-            *c = if i <= chunk.len() {
-                B64[(w >> (18 - 6 * i) & 63) as usize]
-            } else {
-                b'='
-            };
+            *c = if i <= chunk.len() { B64[(w >> (18 - 6 * i) & 63) as usize] } else { b'=' };
         }
     }
     if nl {
@@ -336,20 +283,16 @@ fn crc32(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(format_args!("crc32() takes no keyword arguments")));
     }
     if a.pos.is_empty() || a.pos.len() > 2 {
-        return Err(vm.type_error(format_args!(
-            "crc32 expected at least 1 argument, got {}",
-            a.pos.len()
-        )));
+        return Err(vm.type_error(format_args!("crc32 expected at least 1 argument, got {}", a.pos.len())));
     }
     let data = data_arg(vm, a.pos[0])?;
     let start = match a.pos.get(1) {
         None => 0u32,
         Some(v) => {
             if !obj::int::is_int(*v) {
-                return Err(vm.type_error(format_args!(
-                    "'{}' object cannot be interpreted as an integer",
-                    obj::type_name(*v)
-                )));
+                return Err(
+                    vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(*v)))
+                );
             }
             // CPython takes the value modulo 2**32.
             let mask = obj::int::from_i64(vm, 0xffff_ffff)?;
@@ -364,11 +307,7 @@ fn crc32(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     for &b in data {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
         }
     }
     obj::int::from_i64(vm, (!crc) as i64)

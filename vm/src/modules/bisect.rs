@@ -14,17 +14,10 @@ rom_module!("bisect",
 );
 
 /// `(a, x, lo, hi, key)` of `f(a, x, lo=0, hi=None, *, key=None)`.
-fn parse(
-    vm: &mut Vm<'_>,
-    name: &str,
-    args: &Args<'_>,
-) -> PyResult<(Value, Value, i64, Option<i64>, Value)> {
+fn parse(vm: &mut Vm<'_>, name: &str, args: &Args<'_>) -> PyResult<(Value, Value, i64, Option<i64>, Value)> {
     let mut slots = [Value::NULL; 5];
     if args.pos.len() > 4 {
-        return Err(vm.type_error(format_args!(
-            "{name}() takes at most 4 arguments ({} given)",
-            args.pos.len()
-        )));
+        return Err(vm.type_error(format_args!("{name}() takes at most 4 arguments ({} given)", args.pos.len())));
     }
     slots[..args.pos.len()].copy_from_slice(args.pos);
     for (k, v) in args.kwnames.iter().zip(args.kwvals) {
@@ -34,35 +27,23 @@ fn parse(
             Some("lo") => 2,
             Some("hi") => 3,
             Some("key") => 4,
-            Some(k) => {
-                return Err(vm.type_error(format_args!(
-                    "{name}() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            Some(k) => return Err(vm.type_error(format_args!("{name}() got an unexpected keyword argument '{k}'"))),
             None => continue,
         };
         if !slots[i].is_null() {
             let k = obj::str::as_str(*k).unwrap_or("?");
-            return Err(vm.type_error(format_args!(
-                "argument for {name}() given by name ('{k}') and position ({})",
-                i + 1
-            )));
+            return Err(
+                vm.type_error(format_args!("argument for {name}() given by name ('{k}') and position ({})", i + 1))
+            );
         }
         slots[i] = *v;
     }
     for (i, n) in ["a", "x"].iter().enumerate() {
         if slots[i].is_null() {
-            return Err(vm.type_error(format_args!(
-                "{name}() missing required argument '{n}' (pos {})",
-                i + 1
-            )));
+            return Err(vm.type_error(format_args!("{name}() missing required argument '{n}' (pos {})", i + 1)));
         }
     }
-    let lo = if slots[2].is_null() {
-        0
-    } else {
-        runtime::index_arg_typed(vm, slots[2])?
-    };
+    let lo = if slots[2].is_null() { 0 } else { runtime::index_arg_typed(vm, slots[2])? };
     if lo < 0 {
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "lo must be non-negative"));
     }
@@ -71,24 +52,12 @@ fn parse(
     } else {
         Some(runtime::index_arg_typed(vm, slots[3])?)
     };
-    let key = if slots[4] == Value::NONE {
-        Value::NULL
-    } else {
-        slots[4]
-    };
+    let key = if slots[4] == Value::NONE { Value::NULL } else { slots[4] };
     Ok((slots[0], slots[1], lo, hi, key))
 }
 
 /// The insertion point of `x` (already a key) in `a[lo:hi]`. May collect.
-fn search(
-    vm: &mut Vm<'_>,
-    a: Value,
-    x: Value,
-    lo: i64,
-    hi: Option<i64>,
-    key: Value,
-    right: bool,
-) -> PyResult<i64> {
+fn search(vm: &mut Vm<'_>, a: Value, x: Value, lo: i64, hi: Option<i64>, key: Value, right: bool) -> PyResult<i64> {
     let (mut lo, mut hi) = (
         lo,
         match hi {
@@ -105,11 +74,7 @@ fn search(
         }
         let m = vm.roots_mark();
         vm.push_root(item)?;
-        let go_left = if right {
-            runtime::lt(vm, x, item)
-        } else {
-            runtime::lt(vm, item, x).map(|b| !b)
-        };
+        let go_left = if right { runtime::lt(vm, x, item) } else { runtime::lt(vm, item, x).map(|b| !b) };
         vm.pop_roots(m);
         if go_left? {
             hi = mid;
@@ -128,11 +93,7 @@ fn find(vm: &mut Vm<'_>, name: &str, args: &Args<'_>, right: bool) -> PyResult<V
 
 fn insort_at(vm: &mut Vm<'_>, name: &str, args: &Args<'_>, right: bool) -> PyResult<Value> {
     let (a, x, lo, hi, key) = parse(vm, name, args)?;
-    let k = if key.is_null() {
-        x
-    } else {
-        call::call(vm, key, &[x])?
-    };
+    let k = if key.is_null() { x } else { call::call(vm, key, &[x])? };
     let m = vm.roots_mark();
     vm.push_root(k)?;
     let r = search(vm, a, k, lo, hi, key, right);
@@ -144,11 +105,7 @@ fn insort_at(vm: &mut Vm<'_>, name: &str, args: &Args<'_>, right: bool) -> PyRes
     } else {
         let idx = obj::int::from_i64(vm, i)?;
         if runtime::call_method_by_name(vm, a, "insert", &[idx, x])?.is_none() {
-            return Err(runtime::attr_error(
-                vm,
-                a,
-                Value::qstr(&crate::qstr::insert),
-            ));
+            return Err(runtime::attr_error(vm, a, Value::qstr(&crate::qstr::insert)));
         }
     }
     Ok(Value::NONE)

@@ -147,7 +147,8 @@ fn merge_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
             best = Some(i);
             continue;
         };
-        let (x, y) = if o.reverse != 0 { (list_get(ks, b), list_get(ks, i)) } else { (list_get(ks, i), list_get(ks, b)) };
+        let (x, y) =
+            if o.reverse != 0 { (list_get(ks, b), list_get(ks, i)) } else { (list_get(ks, i), list_get(ks, b)) };
         let m = vm.roots_mark();
         vm.push_root(x)?;
         vm.push_root(y)?;
@@ -192,24 +193,15 @@ fn heap_arg(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, n: usize) -> PyResult<Val
     }
     if a.pos.len() != n {
         return Err(if n == 1 {
-            vm.type_error(format_args!(
-                "_heapq.{name}() takes exactly one argument ({} given)",
-                a.pos.len()
-            ))
+            vm.type_error(format_args!("_heapq.{name}() takes exactly one argument ({} given)", a.pos.len()))
         } else {
-            vm.type_error(format_args!(
-                "{name} expected {n} arguments, got {}",
-                a.pos.len()
-            ))
+            vm.type_error(format_args!("{name} expected {n} arguments, got {}", a.pos.len()))
         });
     }
     let h = a.pos[0];
     if obj::list::as_list(h).is_none() {
         let which = if n == 1 { "argument" } else { "argument 1" };
-        return Err(vm.type_error(format_args!(
-            "{name}() {which} must be list, not {}",
-            obj::type_name(h)
-        )));
+        return Err(vm.type_error(format_args!("{name}() {which} must be list, not {}", obj::type_name(h))));
     }
     Ok(h)
 }
@@ -218,9 +210,7 @@ fn len(h: Value) -> usize {
     obj::list::as_list(h).map_or(0, |l| l.len())
 }
 fn get(h: Value, i: usize) -> Value {
-    obj::list::as_list(h)
-        .and_then(|l| l.get(i))
-        .unwrap_or(Value::NONE)
+    obj::list::as_list(h).and_then(|l| l.get(i)).unwrap_or(Value::NONE)
 }
 fn swap(h: Value, i: usize, j: usize) {
     if let Some(l) = obj::list::as_list(h) {
@@ -241,10 +231,7 @@ fn less(vm: &mut Vm<'_>, a: Value, b: Value) -> PyResult<bool> {
 }
 
 fn changed(vm: &mut Vm<'_>) -> crate::vm::Raised {
-    vm.raise_msg(
-        &exc::RUNTIME_ERROR_TYPE,
-        "list changed size during iteration",
-    )
+    vm.raise_msg(&exc::RUNTIME_ERROR_TYPE, "list changed size during iteration")
 }
 
 fn index_error(vm: &mut Vm<'_>) -> crate::vm::Raised {
@@ -373,11 +360,7 @@ fn select(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, reverse: bool) -> PyResult<
             Some("key") => key = *v,
             Some("n") if n.is_null() => n = *v,
             Some("iterable") if it.is_null() => it = *v,
-            Some(k) => {
-                return Err(vm.type_error(format_args!(
-                    "{name}() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            Some(k) => return Err(vm.type_error(format_args!("{name}() got an unexpected keyword argument '{k}'"))),
             None => {}
         }
     }
@@ -391,34 +374,15 @@ fn select(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, reverse: bool) -> PyResult<
         key = a.pos[2];
     }
     if n.is_null() || it.is_null() {
-        let missing = if n.is_null() {
-            "'n' and 'iterable'"
-        } else {
-            "'iterable'"
-        };
-        let count = if n.is_null() {
-            "2 required positional arguments"
-        } else {
-            "1 required positional argument"
-        };
+        let missing = if n.is_null() { "'n' and 'iterable'" } else { "'iterable'" };
+        let count = if n.is_null() { "2 required positional arguments" } else { "1 required positional argument" };
         return Err(vm.type_error(format_args!("{name}() missing {count}: {missing}")));
     }
     let count = runtime::index_arg_typed(vm, n)?;
     let sorted = crate::builtins::lookup(Value::qstr(&crate::qstr::sorted)).unwrap_or(Value::NONE);
-    let kwnames = [
-        Value::qstr(&crate::qstr::key),
-        Value::qstr(&crate::qstr::reverse),
-    ];
+    let kwnames = [Value::qstr(&crate::qstr::key), Value::qstr(&crate::qstr::reverse)];
     let kwvals = [key, Value::bool(reverse)];
-    let l = call::call_args(
-        vm,
-        sorted,
-        &Args {
-            pos: &[it],
-            kwnames: &kwnames,
-            kwvals: &kwvals,
-        },
-    )?;
+    let l = call::call_args(vm, sorted, &Args { pos: &[it], kwnames: &kwnames, kwvals: &kwvals })?;
     if let Some(lo) = obj::list::as_list(l) {
         let keep = count.clamp(0, lo.len() as i64) as usize;
         while lo.len() > keep {

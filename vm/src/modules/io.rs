@@ -28,7 +28,6 @@ rom_module!("io",
     ],
 );
 
-
 #[repr(C)]
 struct IoObj {
     hdr: ObjHeader,
@@ -110,10 +109,7 @@ fn size_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<usize> {
         if let Ok(n) = runtime::index_arg_typed(vm, v) {
             return Ok(if n < 0 { usize::MAX } else { n as usize });
         }
-        return Err(vm.type_error(format_args!(
-            "argument should be integer or None, not '{}'",
-            obj::type_name(v)
-        )));
+        return Err(vm.type_error(format_args!("argument should be integer or None, not '{}'", obj::type_name(v))));
     }
     let n = runtime::index_arg_typed(vm, v)?;
     Ok(if n < 0 { usize::MAX } else { n as usize })
@@ -186,11 +182,7 @@ fn init_arg(vm: &mut Vm<'_>, a: &Args<'_>, name: &str, kw: &str, extra: &str) ->
         match obj::str::as_str(*k) {
             Some(k) if k == kw && v.is_null() => v = *x,
             Some(k) if k == extra && newline.is_null() => newline = *x,
-            Some(k) => {
-                return Err(vm.type_error(format_args!(
-                    "{name}() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            Some(k) => return Err(vm.type_error(format_args!("{name}() got an unexpected keyword argument '{k}'"))),
             None => {}
         }
     }
@@ -208,10 +200,7 @@ fn stringio_new(vm: &mut Vm<'_>, _cls: Value, a: &Args<'_>) -> PyResult<Value> {
         match obj::str::as_str(v) {
             Some(s) => s,
             None => {
-                return Err(vm.type_error(format_args!(
-                    "initial_value must be str or None, not {}",
-                    obj::type_name(v)
-                )))
+                return Err(vm.type_error(format_args!("initial_value must be str or None, not {}", obj::type_name(v))))
             }
         }
     };
@@ -222,10 +211,7 @@ fn stringio_new(vm: &mut Vm<'_>, _cls: Value, a: &Args<'_>) -> PyResult<Value> {
 fn bytes_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<&'static [u8]> {
     match obj::bytes::as_buf(v).or_else(|| bytearray::data(v)) {
         Some(d) => Ok(d),
-        None => Err(vm.type_error(format_args!(
-            "a bytes-like object is required, not '{}'",
-            obj::type_name(v)
-        ))),
+        None => Err(vm.type_error(format_args!("a bytes-like object is required, not '{}'", obj::type_name(v)))),
     }
 }
 
@@ -241,12 +227,7 @@ fn write(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let src = if text {
         match obj::str::as_str(x) {
             Some(t) => t.as_bytes(),
-            None => {
-                return Err(vm.type_error(format_args!(
-                    "string argument expected, got '{}'",
-                    obj::type_name(x)
-                )))
-            }
+            None => return Err(vm.type_error(format_args!("string argument expected, got '{}'", obj::type_name(x)))),
         }
     } else {
         bytes_arg(vm, x)?
@@ -445,7 +426,9 @@ fn flush(_vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
 
 fn enter(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     match as_io(a.get(0)) {
-        Some((s, _)) if s.closed.get() != 0 => Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "I/O operation on closed file.")),
+        Some((s, _)) if s.closed.get() != 0 => {
+            Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "I/O operation on closed file."))
+        }
         _ => Ok(a.get(0)),
     }
 }
@@ -527,29 +510,14 @@ static STRINGIO_SLOTS: Slots = Slots {
     ..Slots::EMPTY
 };
 
-static BYTESIO_SLOTS: Slots = Slots {
-    new: Some(bytesio_new),
-    ..STRINGIO_SLOTS
-};
+static BYTESIO_SLOTS: Slots = Slots { new: Some(bytesio_new), ..STRINGIO_SLOTS };
 
 /// `io.StringIO`.
-pub static STRINGIO_TYPE: Type = Type::builtin(
-    &Q_STRINGIO,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &STRINGIO_SLOTS,
-    METHODS,
-)
-.in_module(&obj::stream::IO_NS);
+pub static STRINGIO_TYPE: Type =
+    Type::builtin(&Q_STRINGIO, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &STRINGIO_SLOTS, METHODS)
+        .in_module(&obj::stream::IO_NS);
 
 /// `io.BytesIO`.
-pub static BYTESIO_TYPE: Type = Type::builtin(
-    &Q_BYTESIO,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &BYTESIO_SLOTS,
-    METHODS,
-)
-.in_module(&obj::stream::IO_NS);
+pub static BYTESIO_TYPE: Type =
+    Type::builtin(&Q_BYTESIO, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &BYTESIO_SLOTS, METHODS)
+        .in_module(&obj::stream::IO_NS);

@@ -33,7 +33,8 @@ static DECODER_NS: crate::rom::Dict = crate::rom::Dict::new(&DECODER_NS_TABLE);
 /// `json.JSONDecodeError` (`json.decoder.JSONDecodeError`), a ValueError with `msg`, `doc`,
 /// `pos`, `lineno` and `colno`.
 pub static JSON_DECODE_ERROR_TYPE: Type =
-    Type::builtin(&Q_JDE, Some(&exc::VALUE_ERROR_TYPE), Kind::Exception, obj::flags::BASETYPE, &JDE_SLOTS, &[]).in_module(&DECODER_NS);
+    Type::builtin(&Q_JDE, Some(&exc::VALUE_ERROR_TYPE), Kind::Exception, obj::flags::BASETYPE, &JDE_SLOTS, &[])
+        .in_module(&DECODER_NS);
 
 /// RecursionError when nesting `level` deep (on top of the running frames) is too deep.
 fn nest(vm: &mut Vm<'_>, level: usize, what: &str) -> PyResult<()> {
@@ -102,7 +103,16 @@ fn encode_float(vm: &mut Vm<'_>, e: &Enc, f: f64, sb: &mut StrBuf) -> PyResult<(
     if !e.allow_nan {
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "Out of range float values are not JSON compliant"));
     }
-    sb.push(vm, if f.is_nan() { "NaN" } else if f > 0.0 { "Infinity" } else { "-Infinity" })
+    sb.push(
+        vm,
+        if f.is_nan() {
+            "NaN"
+        } else if f > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        },
+    )
 }
 
 /// Start encoding container `v`: ValueError if it is already being encoded.
@@ -173,7 +183,9 @@ fn encode_container(vm: &mut Vm<'_>, e: &Enc, v: Value, level: usize, sb: &mut S
         newline(vm, e, level + 1, sb)?;
         let mut i = 0;
         // Re-read the items each time: `default` may change the list.
-        while let Some(x) = obj::list::as_list(v).map(|l| l.as_slice()).or_else(|| obj::tuple::items(v)).and_then(|s| s.get(i).copied()) {
+        while let Some(x) =
+            obj::list::as_list(v).map(|l| l.as_slice()).or_else(|| obj::tuple::items(v)).and_then(|s| s.get(i).copied())
+        {
             if i > 0 {
                 sb.push(vm, text(e.item_sep))?;
                 newline(vm, e, level + 1, sb)?;
@@ -220,7 +232,12 @@ fn encode_container(vm: &mut Vm<'_>, e: &Enc, v: Value, level: usize, sb: &mut S
             let m = vm.roots_mark();
             let ks = if obj::str::as_str(k).is_some() {
                 k
-            } else if k == Value::NONE || k == Value::TRUE || k == Value::FALSE || obj::int::is_int(k) || obj::float::as_f64(k).is_some() {
+            } else if k == Value::NONE
+                || k == Value::TRUE
+                || k == Value::FALSE
+                || obj::int::is_int(k)
+                || obj::float::as_f64(k).is_some()
+            {
                 let mut kb = StrBuf::new(vm)?;
                 match obj::float::as_f64(k) {
                     Some(f) if !obj::int::is_int(k) => encode_float(vm, e, f, &mut kb)?,
@@ -308,9 +325,9 @@ fn encoder(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Enc> {
                 };
             }
             _ => {
-                return Err(vm.type_error(format_args!(
-                    "JSONEncoder.__init__() got an unexpected keyword argument '{name}'"
-                )))
+                return Err(
+                    vm.type_error(format_args!("JSONEncoder.__init__() got an unexpected keyword argument '{name}'"))
+                )
             }
         }
     }
@@ -324,7 +341,9 @@ fn encoder(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Enc> {
         }
         for s in [e.item_sep, e.key_sep] {
             if obj::str::as_str(s).is_none() {
-                return Err(vm.type_error(format_args!("make_encoder() argument 6 must be str, not {}", obj::type_name(s))));
+                return Err(
+                    vm.type_error(format_args!("make_encoder() argument 6 must be str, not {}", obj::type_name(s)))
+                );
             }
         }
     } else {
@@ -505,10 +524,7 @@ fn jde_new(vm: &mut Vm<'_>, cls: Value, a: &Args<'_>) -> PyResult<Value> {
     }
 }
 
-static JDE_SLOTS: obj::Slots = obj::Slots {
-    new: Some(jde_new),
-    ..exc::SLOTS
-};
+static JDE_SLOTS: obj::Slots = obj::Slots { new: Some(jde_new), ..exc::SLOTS };
 
 fn hex4(b: &[u8], i: usize) -> Option<u32> {
     let mut x = 0;

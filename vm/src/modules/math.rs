@@ -154,7 +154,12 @@ fn m_atan2(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 }
 /// `math.floor`/`ceil`/`trunc`: the class's `dunder` (`__floor__`, ...) if it defines one,
 /// else the rounded float value (`trunc`: TypeError, as CPython).
-fn to_int_round<const N: usize>(vm: &mut Vm<'_>, a: &Args<'_>, f: fn(f64) -> f64, dunder: &'static crate::rom::Qstr<N>) -> PyResult<Value> {
+fn to_int_round<const N: usize>(
+    vm: &mut Vm<'_>,
+    a: &Args<'_>,
+    f: fn(f64) -> f64,
+    dunder: &'static crate::rom::Qstr<N>,
+) -> PyResult<Value> {
     let v = a.get(0);
     if let Some(r) = crate::runtime::call_dunder(vm, v, dunder, &[])? {
         return Ok(r);
@@ -195,7 +200,9 @@ fn m_gcd(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let mut g = Value::small_int(0);
     for &v in a.pos {
         if !obj::int::is_int(v) {
-            return Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(v))));
+            return Err(
+                vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(v)))
+            );
         }
         g = int_gcd(vm, g, v)?;
         vm.pop_roots(mark);
@@ -290,7 +297,6 @@ static E: crate::rom::Float = crate::rom::Float::new(core::f64::consts::E);
 static TAU: crate::rom::Float = crate::rom::Float::new(core::f64::consts::TAU);
 static INF: crate::rom::Float = crate::rom::Float::new(f64::INFINITY);
 static NAN: crate::rom::Float = crate::rom::Float::new(f64::NAN);
-
 
 fn float_pair(vm: &mut Vm<'_>, a: f64, b: Value) -> PyResult<Value> {
     let x = obj::float::new(vm, a)?;
@@ -464,7 +470,9 @@ fn magnitudes(vm: &mut Vm<'_>, vals: &[Value], sub: Option<&[Value]>) -> PyResul
 fn m_hypot(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let vals = a.pos;
     let (max, nan) = magnitudes(vm, vals, None)?;
-    let mut at = |i: usize| libm::fabs(obj::float::as_f64(vals[i]).or_else(|| obj::int::to_i64(vals[i]).map(|x| x as f64)).unwrap_or(0.0));
+    let mut at = |i: usize| {
+        libm::fabs(obj::float::as_f64(vals[i]).or_else(|| obj::int::to_i64(vals[i]).map(|x| x as f64)).unwrap_or(0.0))
+    };
     let all_plain = vals.iter().all(|v| obj::float::as_f64(*v).is_some() || obj::int::to_i64(*v).is_some());
     if !all_plain {
         // Objects with __float__: their values converted once more.

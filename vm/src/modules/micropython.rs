@@ -20,10 +20,7 @@ fn no_kw(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, max: usize) -> PyResult<()> 
         return Err(vm.type_error(format_args!("{name}() takes no keyword arguments")));
     }
     if a.pos.len() > max {
-        return Err(vm.type_error(format_args!(
-            "{name}() takes at most {max} arguments ({} given)",
-            a.pos.len()
-        )));
+        return Err(vm.type_error(format_args!("{name}() takes at most {max} arguments ({} given)", a.pos.len())));
     }
     Ok(())
 }
@@ -58,21 +55,13 @@ fn mem_info(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let mut b = FixedBuf::new();
     let _ = core::fmt::Write::write_fmt(
         &mut b,
-        format_args!(
-            "GC: total: {}, used: {}, free: {}\n",
-            st.total, st.used, st.free
-        ),
+        format_args!("GC: total: {}, used: {}, free: {}\n", st.total, st.used, st.free),
     );
     vm.write_out(b.as_str());
-    if a.pos
-        .first()
-        .is_some_and(|v| *v != Value::NONE && *v != Value::FALSE)
-    {
+    if a.pos.first().is_some_and(|v| *v != Value::NONE && *v != Value::FALSE) {
         let mut b = FixedBuf::new();
-        let _ = core::fmt::Write::write_fmt(
-            &mut b,
-            format_args!(" peak: {}, collections: {}\n", st.peak, st.collections),
-        );
+        let _ =
+            core::fmt::Write::write_fmt(&mut b, format_args!(" peak: {}, collections: {}\n", st.peak, st.collections));
         vm.write_out(b.as_str());
     }
     Ok(Value::NONE)

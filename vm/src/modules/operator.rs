@@ -36,15 +36,9 @@ fn nargs(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, n: usize) -> PyResult<()> {
     }
     if a.pos.len() != n {
         return Err(if n == 1 {
-            vm.type_error(format_args!(
-                "_operator.{name}() takes exactly one argument ({} given)",
-                a.pos.len()
-            ))
+            vm.type_error(format_args!("_operator.{name}() takes exactly one argument ({} given)", a.pos.len()))
         } else {
-            vm.type_error(format_args!(
-                "{name} expected {n} arguments, got {}",
-                a.pos.len()
-            ))
+            vm.type_error(format_args!("{name} expected {n} arguments, got {}", a.pos.len()))
         });
     }
     Ok(())
@@ -115,28 +109,17 @@ fn index(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     }
     match runtime::call_dunder(vm, v, &qstr::__index__, &[])? {
         Some(r) if obj::int::is_int(r) => Ok(r),
-        Some(r) => Err(vm.type_error(format_args!(
-            "__index__ returned non-int (type {})",
-            obj::type_name(r)
-        ))),
-        None => Err(vm.type_error(format_args!(
-            "'{}' object cannot be interpreted as an integer",
-            obj::type_name(v)
-        ))),
+        Some(r) => Err(vm.type_error(format_args!("__index__ returned non-int (type {})", obj::type_name(r)))),
+        None => Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(v)))),
     }
 }
 /// `concat`/`iconcat`: `a + b` for sequences (anything with `__getitem__`).
 fn concat_op(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, op: BinOp) -> PyResult<Value> {
     nargs(vm, name, a, 2)?;
     let x = a.pos[0];
-    let seq = obj::type_of(x).slots.getitem.is_some()
-        && obj::as_type(x).is_none()
-        && obj::dict::as_dict(x).is_none();
+    let seq = obj::type_of(x).slots.getitem.is_some() && obj::as_type(x).is_none() && obj::dict::as_dict(x).is_none();
     if !seq {
-        return Err(vm.type_error(format_args!(
-            "'{}' object can't be concatenated",
-            obj::type_name(x)
-        )));
+        return Err(vm.type_error(format_args!("'{}' object can't be concatenated", obj::type_name(x))));
     }
     runtime::binary_op(vm, op, x, a.pos[1])
 }
@@ -195,10 +178,7 @@ fn indexOf(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     nargs(vm, "indexOf", a, 2)?;
     match scan_for(vm, a, true)? {
         Some(i) => obj::int::from_i64(vm, i),
-        None => Err(vm.raise_msg(
-            &obj::exception::VALUE_ERROR_TYPE,
-            "sequence.index(x): x not in sequence",
-        )),
+        None => Err(vm.raise_msg(&obj::exception::VALUE_ERROR_TYPE, "sequence.index(x): x not in sequence")),
     }
 }
 fn getitem(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
@@ -225,21 +205,13 @@ fn call(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 
 fn length_hint(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     if a.pos.is_empty() || a.pos.len() > 2 || !a.kwnames.is_empty() {
-        return Err(vm.type_error(format_args!(
-            "length_hint expected at most 2 arguments, got {}",
-            a.pos.len()
-        )));
+        return Err(vm.type_error(format_args!("length_hint expected at most 2 arguments, got {}", a.pos.len())));
     }
-    let default = if a.pos.len() == 2 {
-        a.pos[1]
-    } else {
-        Value::small_int(0)
-    };
+    let default = if a.pos.len() == 2 { a.pos[1] } else { Value::small_int(0) };
     if !obj::int::is_int(default) {
-        return Err(vm.type_error(format_args!(
-            "'{}' object cannot be interpreted as an integer",
-            obj::type_name(default)
-        )));
+        return Err(
+            vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(default)))
+        );
     }
     let o = a.pos[0];
     if obj::type_of(o).slots.len.is_some() || runtime::has_attr_name(vm, o, "__len__")? {
@@ -264,9 +236,7 @@ struct GetterObj {
 
 fn as_getter(v: Value) -> Option<&'static GetterObj> {
     let t = obj::type_of(v);
-    let ours = [&ITEMGETTER_TYPE, &ATTRGETTER_TYPE, &METHODCALLER_TYPE]
-        .iter()
-        .any(|x| core::ptr::eq(*x, t));
+    let ours = [&ITEMGETTER_TYPE, &ATTRGETTER_TYPE, &METHODCALLER_TYPE].iter().any(|x| core::ptr::eq(*x, t));
     // SAFETY: objects of these three types (not subclassable) are GetterObj objects made
     // by `make`.
     ours.then(|| unsafe { &*(v.as_ptr() as *const GetterObj) })
@@ -277,13 +247,7 @@ fn tuple_items(v: Value) -> &'static [Value] {
 }
 
 /// A new getter of type `ty` (its values rooted by the caller). May collect.
-fn make(
-    vm: &mut Vm<'_>,
-    ty: &'static Type,
-    items: &[Value],
-    kwnames: &[Value],
-    kwvals: &[Value],
-) -> PyResult<Value> {
+fn make(vm: &mut Vm<'_>, ty: &'static Type, items: &[Value], kwnames: &[Value], kwvals: &[Value]) -> PyResult<Value> {
     let m = vm.roots_mark();
     let r = (|| {
         let t = obj::tuple::new(vm, items)?;
@@ -335,9 +299,7 @@ fn attrgetter_new(vm: &mut Vm<'_>, _cls: Value, a: &Args<'_>) -> PyResult<Value>
 
 fn methodcaller_new(vm: &mut Vm<'_>, _cls: Value, a: &Args<'_>) -> PyResult<Value> {
     if a.pos.is_empty() {
-        return Err(vm.type_error(format_args!(
-            "methodcaller needs at least one argument, the method name"
-        )));
+        return Err(vm.type_error(format_args!("methodcaller needs at least one argument, the method name")));
     }
     if !obj::str::is_str(a.pos[0]) {
         return Err(vm.type_error(format_args!("method name must be a string")));
@@ -383,10 +345,7 @@ fn getter_call(vm: &mut Vm<'_>, f: Value, a: &Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(format_args!("{name}() takes no keyword arguments")));
     }
     if a.pos.len() != 1 {
-        return Err(vm.type_error(format_args!(
-            "{name} expected 1 argument, got {}",
-            a.pos.len()
-        )));
+        return Err(vm.type_error(format_args!("{name} expected 1 argument, got {}", a.pos.len())));
     }
     let o = a.pos[0];
     let items = tuple_items(g.items);
@@ -397,11 +356,7 @@ fn getter_call(vm: &mut Vm<'_>, f: Value, a: &Args<'_>) -> PyResult<Value> {
         let r = call::call_args(
             vm,
             meth,
-            &Args {
-                pos: &items[1..],
-                kwnames: tuple_items(g.kwnames),
-                kwvals: tuple_items(g.kwvals),
-            },
+            &Args { pos: &items[1..], kwnames: tuple_items(g.kwnames), kwvals: tuple_items(g.kwvals) },
         );
         vm.pop_roots(m);
         return r;
@@ -474,35 +429,10 @@ macro_rules! getter_type {
             ..Slots::EMPTY
         };
         #[doc = concat!("`operator.", $name, "`.")]
-        pub static $ty: Type = Type::builtin(
-            &$q,
-            Some(&obj::class::OBJECT_TYPE),
-            Kind::Misc,
-            0,
-            &$slots,
-            &[],
-        )
-        .in_module(&TYPE_NS);
+        pub static $ty: Type =
+            Type::builtin(&$q, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &$slots, &[]).in_module(&TYPE_NS);
     };
 }
-getter_type!(
-    ITEMGETTER_TYPE,
-    ITEMGETTER_SLOTS,
-    Q_ITEMGETTER,
-    "itemgetter",
-    itemgetter_new
-);
-getter_type!(
-    ATTRGETTER_TYPE,
-    ATTRGETTER_SLOTS,
-    Q_ATTRGETTER,
-    "attrgetter",
-    attrgetter_new
-);
-getter_type!(
-    METHODCALLER_TYPE,
-    METHODCALLER_SLOTS,
-    Q_METHODCALLER,
-    "methodcaller",
-    methodcaller_new
-);
+getter_type!(ITEMGETTER_TYPE, ITEMGETTER_SLOTS, Q_ITEMGETTER, "itemgetter", itemgetter_new);
+getter_type!(ATTRGETTER_TYPE, ATTRGETTER_SLOTS, Q_ATTRGETTER, "attrgetter", attrgetter_new);
+getter_type!(METHODCALLER_TYPE, METHODCALLER_SLOTS, Q_METHODCALLER, "methodcaller", methodcaller_new);

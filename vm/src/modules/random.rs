@@ -200,9 +200,7 @@ fn seed_with(vm: &mut Vm<'_>, r: &RandomObj, a: Value) -> PyResult<()> {
         r.init_by_array(if key[1] == 0 { &key[..1] } else { &key });
         return Ok(());
     }
-    Err(vm.type_error(format_args!(
-        "The only supported seed types are: None,\nint, float, str, bytes, and bytearray."
-    )))
+    Err(vm.type_error(format_args!("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")))
 }
 
 /// `getrandbits(k)` of any size as an int. May collect.
@@ -374,7 +372,11 @@ fn do_randint(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
     let (r, a) = split(vm, a, method)?;
     let (x, y) = (arg(&a, 0, "a"), arg(&a, 1, "b"));
     if x.is_null() || y.is_null() {
-        let m = if x.is_null() { "2 required positional arguments: 'a' and 'b'" } else { "1 required positional argument: 'b'" };
+        let m = if x.is_null() {
+            "2 required positional arguments: 'a' and 'b'"
+        } else {
+            "1 required positional argument: 'b'"
+        };
         return Err(vm.type_error(format_args!("Random.randint() missing {m}")));
     }
     let lo = i64_index(vm, x)?;
@@ -425,7 +427,10 @@ fn do_sample(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
         return Err(vm.raise_msg(&exc::NOT_IMPLEMENTED_ERROR_TYPE, "sample() counts= is not supported"));
     }
     let t = obj::type_of(pop);
-    if t.is_subtype(&obj::set::SET_TYPE) || t.is_subtype(&obj::set::FROZENSET_TYPE) || t.is_subtype(&obj::dict::DICT_TYPE) {
+    if t.is_subtype(&obj::set::SET_TYPE)
+        || t.is_subtype(&obj::set::FROZENSET_TYPE)
+        || t.is_subtype(&obj::dict::DICT_TYPE)
+    {
         return Err(vm.type_error(format_args!("Population must be a sequence.  For dicts or sets, use sorted(d).")));
     }
     if kv.is_null() {
@@ -530,7 +535,10 @@ fn do_choices(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
         vm.push_root(cw)?;
         let src = if has_cum { cum } else { weights };
         if obj::int::is_int(src) {
-            return Err(vm.type_error(format_args!("The number of choices must be a keyword argument: k={}", obj::int::to_i64(src).unwrap_or(0))));
+            return Err(vm.type_error(format_args!(
+                "The number of choices must be a keyword argument: k={}",
+                obj::int::to_i64(src).unwrap_or(0)
+            )));
         }
         let it = runtime::get_iter(vm, src)?;
         vm.push_root(it)?;
@@ -741,7 +749,10 @@ fn do_setstate(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
     let st = arg(&a, 0, "state");
     let parts = obj::tuple::items(st).unwrap_or(&[]);
     if parts.len() != 3 || obj::int::to_i64(parts[0]) != Some(3) {
-        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "state with version 3 passed to Random.setstate() of version 3 expected"));
+        return Err(vm.raise_msg(
+            &exc::VALUE_ERROR_TYPE,
+            "state with version 3 passed to Random.setstate() of version 3 expected",
+        ));
     }
     let Some(words) = obj::tuple::items(parts[1]).filter(|w| w.len() == N + 1) else {
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "state vector is the wrong size"));
@@ -753,7 +764,11 @@ fn do_setstate(vm: &mut Vm<'_>, a: &Args<'_>, method: bool) -> PyResult<Value> {
     for (i, w) in words[..N].iter().enumerate() {
         match obj::int::to_i64(*w) {
             Some(x) if (0..=u32::MAX as i64).contains(&x) => r.mt[i].set(x as u32),
-            _ => return Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "Python int too large to convert to C unsigned long")),
+            _ => {
+                return Err(
+                    vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "Python int too large to convert to C unsigned long")
+                )
+            }
         }
     }
     r.index.set(idx as usize);
@@ -837,18 +852,9 @@ static METHODS: &[Builtin] = &[
     Builtin::method(&rom_names::setstate, m_setstate),
 ];
 
-static SLOTS: Slots = Slots {
-    new: Some(random_new),
-    ..Slots::EMPTY
-};
+static SLOTS: Slots = Slots { new: Some(random_new), ..Slots::EMPTY };
 
 /// `random.Random`.
-pub static RANDOM_TYPE: Type = Type::builtin(
-    &rom_names::Random,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &SLOTS,
-    METHODS,
-)
-.in_module(&TYPE_NS);
+pub static RANDOM_TYPE: Type =
+    Type::builtin(&rom_names::Random, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &SLOTS, METHODS)
+        .in_module(&TYPE_NS);

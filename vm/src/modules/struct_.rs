@@ -26,15 +26,9 @@ crate::static_qstr!(Q_ERROR, "error");
 crate::static_qstr!(Q_STRUCT, "Struct");
 
 /// `struct.error`.
-pub static STRUCT_ERROR_TYPE: Type = Type::builtin(
-    &Q_ERROR,
-    Some(&exc::EXCEPTION_TYPE),
-    Kind::Exception,
-    obj::flags::BASETYPE,
-    &exc::SLOTS,
-    &[],
-)
-.in_module(&TYPE_NS);
+pub static STRUCT_ERROR_TYPE: Type =
+    Type::builtin(&Q_ERROR, Some(&exc::EXCEPTION_TYPE), Kind::Exception, obj::flags::BASETYPE, &exc::SLOTS, &[])
+        .in_module(&TYPE_NS);
 
 /// Byte order and sizes of a format.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -152,43 +146,22 @@ fn scan(fmt: &[u8], mut each: impl FnMut(Item)) -> Result<Layout, &'static str> 
         }
         let (isz, align) = entry(c, mode).ok_or("bad char in struct format")?;
         if mode == Mode::Native {
-            size = size
-                .checked_next_multiple_of(align)
-                .filter(|s| *s <= MAX)
-                .ok_or(TOO_LONG)?;
+            size = size.checked_next_multiple_of(align).filter(|s| *s <= MAX).ok_or(TOO_LONG)?;
         }
         match c {
             b'x' => {}
             b's' | b'p' => {
-                each(Item {
-                    code: c,
-                    count: num,
-                    offset: size,
-                    size: 1,
-                });
+                each(Item { code: c, count: num, offset: size, size: 1 });
                 nvalues += 1;
             }
             _ => {
-                each(Item {
-                    code: c,
-                    count: num,
-                    offset: size,
-                    size: isz,
-                });
+                each(Item { code: c, count: num, offset: size, size: isz });
                 nvalues += num;
             }
         }
-        size = num
-            .checked_mul(isz)
-            .and_then(|b| b.checked_add(size))
-            .filter(|s| *s <= MAX)
-            .ok_or(TOO_LONG)?;
+        size = num.checked_mul(isz).and_then(|b| b.checked_add(size)).filter(|s| *s <= MAX).ok_or(TOO_LONG)?;
     }
-    Ok(Layout {
-        mode,
-        size,
-        nvalues,
-    })
+    Ok(Layout { mode, size, nvalues })
 }
 
 fn struct_error(vm: &mut Vm<'_>, msg: &str) -> crate::vm::Raised {
@@ -206,10 +179,7 @@ fn format_bytes(vm: &mut Vm<'_>, f: Value) -> PyResult<&'static [u8]> {
     if f.is_null() {
         return Err(vm.type_error(format_args!("missing format argument")));
     }
-    Err(vm.type_error(format_args!(
-        "Struct() argument 1 must be a str or bytes object, not {}",
-        obj::type_name(f)
-    )))
+    Err(vm.type_error(format_args!("Struct() argument 1 must be a str or bytes object, not {}", obj::type_name(f))))
 }
 
 /// The layout of a format value (a `Struct` or its format argument).
@@ -253,10 +223,7 @@ fn read_buffer(vm: &mut Vm<'_>, b: Value) -> PyResult<&'static [u8]> {
     match buffer_of(b) {
         // SAFETY: the buffer lies inside `b`'s live data (`buffer_of`).
         Some(buf) => Ok(unsafe { core::slice::from_raw_parts(buf.ptr, buf.len) }),
-        None => Err(vm.type_error(format_args!(
-            "a bytes-like object is required, not '{}'",
-            obj::type_name(b)
-        ))),
+        None => Err(vm.type_error(format_args!("a bytes-like object is required, not '{}'", obj::type_name(b)))),
     }
 }
 
@@ -277,14 +244,7 @@ fn int_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<i128>> {
 }
 
 /// The bytes of integer item `code` (size `size`) for `v`, or CPython's error.
-fn pack_int(
-    vm: &mut Vm<'_>,
-    code: u8,
-    size: usize,
-    mode: Mode,
-    v: Value,
-    out: &mut [u8],
-) -> PyResult<()> {
+fn pack_int(vm: &mut Vm<'_>, code: u8, size: usize, mode: Mode, v: Value, out: &mut [u8]) -> PyResult<()> {
     let x = int_arg(vm, v)?;
     let big = mode.big();
     let bits = size as u32 * 8;
@@ -314,13 +274,8 @@ fn pack_int(
         if x < lo || x > hi {
             return Err(match (code, big) {
                 (b'b', _) => struct_error(vm, "byte format requires -128 <= number <= 127"),
-                (b'h', false) => {
-                    struct_error(vm, "short format requires -32768 <= number <= 32767")
-                }
-                _ => vm.raise_fmt(
-                    &STRUCT_ERROR_TYPE,
-                    format_args!("'{c}' format requires {lo} <= number <= {hi}"),
-                ),
+                (b'h', false) => struct_error(vm, "short format requires -32768 <= number <= 32767"),
+                _ => vm.raise_fmt(&STRUCT_ERROR_TYPE, format_args!("'{c}' format requires {lo} <= number <= {hi}")),
             });
         }
         x
@@ -342,10 +297,7 @@ fn pack_int(
         };
         let hi = (1i128 << bits) - 1;
         if x > hi {
-            return Err(vm.raise_fmt(
-                &STRUCT_ERROR_TYPE,
-                format_args!("'{c}' format requires 0 <= number <= {hi}"),
-            ));
+            return Err(vm.raise_fmt(&STRUCT_ERROR_TYPE, format_args!("'{c}' format requires 0 <= number <= {hi}")));
         }
         x
     };
@@ -366,9 +318,7 @@ fn float_arg(vm: &mut Vm<'_>, code: u8, v: Value) -> PyResult<f64> {
         return match obj::int::to_f64(vm, v) {
             // CPython packs an int as 'e' through a C double and reports a too large one
             // as struct.error, unlike a float (OverflowError).
-            Ok(f) if code == b'e' && half_bits(f).is_none() => {
-                Err(struct_error(vm, "int too large to convert"))
-            }
+            Ok(f) if code == b'e' && half_bits(f).is_none() => Err(struct_error(vm, "int too large to convert")),
             Ok(f) => Ok(f),
             Err(_) => {
                 vm.take_pending();
@@ -470,13 +420,7 @@ fn put(out: &mut [u8], le: &[u8], big: bool) {
 
 /// Pack `args` by `fmt` into `buf` (exactly the format's size). May collect; `buf` must be
 /// a buffer the collector does not move or free while this runs (a rooted heap object).
-fn pack_into_buf(
-    vm: &mut Vm<'_>,
-    fmt: &[u8],
-    l: Layout,
-    args: &[Value],
-    buf: &mut [u8],
-) -> PyResult<()> {
+fn pack_into_buf(vm: &mut Vm<'_>, fmt: &[u8], l: Layout, args: &[Value], buf: &mut [u8]) -> PyResult<()> {
     let big = l.mode.big();
     let mut k = 0usize;
     let mut err: Option<crate::vm::Raised> = None;
@@ -498,23 +442,13 @@ fn pack_into_buf(
 }
 
 /// Pack one item from `args` (its values first); returns how many values it took.
-fn pack_item(
-    vm: &mut Vm<'_>,
-    it: Item,
-    mode: Mode,
-    big: bool,
-    args: &[Value],
-    buf: &mut [u8],
-) -> PyResult<usize> {
+fn pack_item(vm: &mut Vm<'_>, it: Item, mode: Mode, big: bool, args: &[Value], buf: &mut [u8]) -> PyResult<usize> {
     match it.code {
         b's' | b'p' => {
             let v = args[0];
             let Some(d) = obj::bytes::as_bytes(v) else {
                 let c = it.code as char;
-                return Err(vm.raise_fmt(
-                    &STRUCT_ERROR_TYPE,
-                    format_args!("argument for '{c}' must be a bytes object"),
-                ));
+                return Err(vm.raise_fmt(&STRUCT_ERROR_TYPE, format_args!("argument for '{c}' must be a bytes object")));
             };
             let out = &mut buf[it.offset..it.offset + it.count];
             out.fill(0);
@@ -535,21 +469,15 @@ fn pack_item(
                 match it.code {
                     b'c' => match obj::bytes::as_bytes(v) {
                         Some(&[b]) => out[0] = b,
-                        _ => {
-                            return Err(struct_error(
-                                vm,
-                                "char format requires a bytes object of length 1",
-                            ))
-                        }
+                        _ => return Err(struct_error(vm, "char format requires a bytes object of length 1")),
                     },
                     b'?' => out[0] = runtime::truthy(vm, v)? as u8,
                     b'e' => {
                         let x = float_arg(vm, b'e', v)?;
                         let Some(h) = half_bits(x) else {
-                            return Err(vm.raise_msg(
-                                &exc::OVERFLOW_ERROR_TYPE,
-                                "float too large to pack with e format",
-                            ));
+                            return Err(
+                                vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "float too large to pack with e format")
+                            );
                         };
                         put(out, &h.to_le_bytes(), big);
                     }
@@ -557,10 +485,9 @@ fn pack_item(
                         let x = float_arg(vm, b'f', v)?;
                         let y = x as f32;
                         if y.is_infinite() && x.is_finite() {
-                            return Err(vm.raise_msg(
-                                &exc::OVERFLOW_ERROR_TYPE,
-                                "float too large to pack with f format",
-                            ));
+                            return Err(
+                                vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "float too large to pack with f format")
+                            );
                         }
                         put(out, &y.to_bits().to_le_bytes(), big);
                     }
@@ -582,11 +509,7 @@ fn pack_with(vm: &mut Vm<'_>, f: Value, vals: &[Value]) -> PyResult<Value> {
     if vals.len() != l.nvalues {
         return Err(vm.raise_fmt(
             &STRUCT_ERROR_TYPE,
-            format_args!(
-                "pack expected {} items for packing (got {})",
-                l.nvalues,
-                vals.len()
-            ),
+            format_args!("pack expected {} items for packing (got {})", l.nvalues, vals.len()),
         ));
     }
     let b = obj::bytes::alloc(vm, l.size)?;
@@ -610,21 +533,16 @@ fn pack_into_with(vm: &mut Vm<'_>, f: Value, rest: &[Value]) -> PyResult<Value> 
     if rest.len() - 2 != l.nvalues {
         return Err(vm.raise_fmt(
             &STRUCT_ERROR_TYPE,
-            format_args!(
-                "pack_into expected {} items for packing (got {})",
-                l.nvalues,
-                rest.len() - 2
-            ),
+            format_args!("pack_into expected {} items for packing (got {})", l.nvalues, rest.len() - 2),
         ));
     }
     let b = rest[0];
     let len = match buffer_of(b) {
         Some(buf) if !buf.readonly => buf.len as i64,
         _ => {
-            return Err(vm.type_error(format_args!(
-                "argument must be read-write bytes-like object, not {}",
-                obj::type_name(b)
-            )))
+            return Err(
+                vm.type_error(format_args!("argument must be read-write bytes-like object, not {}", obj::type_name(b)))
+            )
         }
     };
     let ov = rest[1];
@@ -638,16 +556,14 @@ fn pack_into_with(vm: &mut Vm<'_>, f: Value, rest: &[Value]) -> PyResult<Value> 
     let size = l.size as i64;
     if offset < 0 {
         if offset + size > 0 {
-            return Err(vm.raise_fmt(
-                &STRUCT_ERROR_TYPE,
-                format_args!("no space to pack {size} bytes at offset {offset}"),
-            ));
+            return Err(
+                vm.raise_fmt(&STRUCT_ERROR_TYPE, format_args!("no space to pack {size} bytes at offset {offset}"))
+            );
         }
         if offset + len < 0 {
-            return Err(vm.raise_fmt(
-                &STRUCT_ERROR_TYPE,
-                format_args!("offset {offset} out of range for {len}-byte buffer"),
-            ));
+            return Err(
+                vm.raise_fmt(&STRUCT_ERROR_TYPE, format_args!("offset {offset} out of range for {len}-byte buffer"))
+            );
         }
         offset += len;
     }
@@ -697,11 +613,7 @@ fn unpack_data(vm: &mut Vm<'_>, fmt: &[u8], l: Layout, data: &[u8]) -> PyResult<
     let mut k = 0usize;
     let mut err = None;
     let _ = scan(fmt, |it| {
-        for j in 0..if matches!(it.code, b's' | b'p') {
-            1
-        } else {
-            it.count
-        } {
+        for j in 0..if matches!(it.code, b's' | b'p') { 1 } else { it.count } {
             if err.is_some() {
                 return;
             }
@@ -741,15 +653,10 @@ fn unpack_one(vm: &mut Vm<'_>, it: Item, j: usize, big: bool, data: &[u8]) -> Py
         b'c' => obj::bytes::new(vm, raw),
         b'?' => Ok(Value::bool(raw.iter().any(|b| *b != 0))),
         b'e' => obj::float::new(vm, half_value(u16::from_le_bytes([le[0], le[1]]))),
-        b'f' => obj::float::new(
-            vm,
-            f32::from_bits(u32::from_le_bytes([le[0], le[1], le[2], le[3]])) as f64,
-        ),
+        b'f' => obj::float::new(vm, f32::from_bits(u32::from_le_bytes([le[0], le[1], le[2], le[3]])) as f64),
         b'd' => obj::float::new(
             vm,
-            f64::from_bits(u64::from_le_bytes([
-                le[0], le[1], le[2], le[3], le[4], le[5], le[6], le[7],
-            ])),
+            f64::from_bits(u64::from_le_bytes([le[0], le[1], le[2], le[3], le[4], le[5], le[6], le[7]])),
         ),
         code => {
             let u = u128::from_le_bytes(le);
@@ -769,10 +676,7 @@ fn unpack_with(vm: &mut Vm<'_>, f: Value, b: Value) -> PyResult<Value> {
     let (text, l) = layout_of(vm, f)?;
     let data = read_buffer(vm, b)?;
     if data.len() != l.size {
-        return Err(vm.raise_fmt(
-            &STRUCT_ERROR_TYPE,
-            format_args!("unpack requires a buffer of {} bytes", l.size),
-        ));
+        return Err(vm.raise_fmt(&STRUCT_ERROR_TYPE, format_args!("unpack requires a buffer of {} bytes", l.size)));
     }
     unpack_data(vm, text, l, data)
 }
@@ -780,18 +684,13 @@ fn unpack_with(vm: &mut Vm<'_>, f: Value, b: Value) -> PyResult<Value> {
 fn unpack_from_with(vm: &mut Vm<'_>, f: Value, b: Value, off: Value) -> PyResult<Value> {
     let (text, l) = layout_of(vm, f)?;
     let data = read_buffer(vm, b)?;
-    let mut offset = if off.is_null() {
-        0
-    } else {
-        runtime::index_arg_typed(vm, off)?
-    };
+    let mut offset = if off.is_null() { 0 } else { runtime::index_arg_typed(vm, off)? };
     let len = data.len() as i64;
     if offset < 0 {
         if offset + len < 0 {
-            return Err(vm.raise_fmt(
-                &STRUCT_ERROR_TYPE,
-                format_args!("offset {offset} out of range for {len}-byte buffer"),
-            ));
+            return Err(
+                vm.raise_fmt(&STRUCT_ERROR_TYPE, format_args!("offset {offset} out of range for {len}-byte buffer"))
+            );
         }
         offset += len;
     }
@@ -816,18 +715,12 @@ fn iter_unpack_with(vm: &mut Vm<'_>, f: Value, b: Value) -> PyResult<Value> {
     let (text, l) = layout_of(vm, f)?;
     let data = read_buffer(vm, b)?;
     if l.size == 0 {
-        return Err(struct_error(
-            vm,
-            "cannot iteratively unpack with a struct of length 0",
-        ));
+        return Err(struct_error(vm, "cannot iteratively unpack with a struct of length 0"));
     }
     if data.len() % l.size != 0 {
         return Err(vm.raise_fmt(
             &STRUCT_ERROR_TYPE,
-            format_args!(
-                "iterative unpacking requires a buffer of a multiple of {} bytes",
-                l.size
-            ),
+            format_args!("iterative unpacking requires a buffer of a multiple of {} bytes", l.size),
         ));
     }
     let _ = text;
@@ -850,8 +743,7 @@ struct UnpackIterObj {
 
 fn as_unpack_iter(v: Value) -> Option<&'static UnpackIterObj> {
     // SAFETY: objects of UNPACK_ITER_TYPE are UnpackIterObj objects made by `iter_unpack_with`.
-    core::ptr::eq(obj::type_of(v), &UNPACK_ITER_TYPE)
-        .then(|| unsafe { &*(v.as_ptr() as *const UnpackIterObj) })
+    core::ptr::eq(obj::type_of(v), &UNPACK_ITER_TYPE).then(|| unsafe { &*(v.as_ptr() as *const UnpackIterObj) })
 }
 
 fn unpack_iter_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
@@ -894,10 +786,8 @@ static UNPACK_ITER_SLOTS: Slots = Slots {
     next: Some(unpack_iter_next),
     ..Slots::EMPTY
 };
-static UNPACK_ITER_NS_TABLE: crate::rom::DictTable<2> = crate::rom::DictTable::new([
-    Value::qstr(&crate::qstr::__module__),
-    Value::qstr(&Q_STRUCT_MOD),
-]);
+static UNPACK_ITER_NS_TABLE: crate::rom::DictTable<2> =
+    crate::rom::DictTable::new([Value::qstr(&crate::qstr::__module__), Value::qstr(&Q_STRUCT_MOD)]);
 static UNPACK_ITER_NS: crate::rom::Dict = crate::rom::Dict::new(&UNPACK_ITER_NS_TABLE);
 crate::static_qstr!(Q_STRUCT_MOD, "_struct");
 static UNPACK_ITER_TYPE: Type = Type::builtin(
@@ -917,10 +807,7 @@ fn need(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, n: usize) -> PyResult<()> {
         return Err(vm.type_error(format_args!("{name}() takes no keyword arguments")));
     }
     if a.pos.len() != n {
-        return Err(vm.type_error(format_args!(
-            "{name} expected {n} arguments, got {}",
-            a.pos.len()
-        )));
+        return Err(vm.type_error(format_args!("{name} expected {n} arguments, got {}", a.pos.len())));
     }
     Ok(())
 }
@@ -947,12 +834,7 @@ fn unpack_from(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 }
 /// `(format, buffer, offset)` of `unpack_from(format, /, buffer, offset=0)`; `skip`
 /// positional arguments before the buffer (1: the format).
-fn from_args(
-    vm: &mut Vm<'_>,
-    name: &str,
-    a: &Args<'_>,
-    skip: usize,
-) -> PyResult<(Value, Value, Value)> {
+fn from_args(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, skip: usize) -> PyResult<(Value, Value, Value)> {
     let f = if skip == 1 { a.get(0) } else { Value::NULL };
     let mut b = a.get(skip);
     let mut off = a.get(skip + 1);
@@ -960,11 +842,7 @@ fn from_args(
         match obj::str::as_str(*k) {
             Some("buffer") if b.is_null() => b = *v,
             Some("offset") if off.is_null() => off = *v,
-            Some(k) => {
-                return Err(vm.type_error(format_args!(
-                    "{name}() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            Some(k) => return Err(vm.type_error(format_args!("{name}() got an unexpected keyword argument '{k}'"))),
             None => {}
         }
     }
@@ -976,10 +854,7 @@ fn from_args(
         )));
     }
     if b.is_null() || (skip == 1 && f.is_null()) {
-        return Err(vm.type_error(format_args!(
-            "{name}() missing required argument 'buffer' (pos {})",
-            skip + 1
-        )));
+        return Err(vm.type_error(format_args!("{name}() missing required argument 'buffer' (pos {})", skip + 1)));
     }
     Ok((f, b, off))
 }
@@ -1015,21 +890,14 @@ fn as_struct(v: Value) -> Option<&'static StructObj> {
 }
 
 fn struct_new(vm: &mut Vm<'_>, _cls: Value, a: &Args<'_>) -> PyResult<Value> {
-    let f = if a.pos.is_empty() {
-        a.kw("format")
-    } else {
-        a.get(0)
-    };
+    let f = if a.pos.is_empty() { a.kw("format") } else { a.get(0) };
     if f.is_null() {
-        return Err(vm.type_error(format_args!(
-            "Struct() missing required argument 'format' (pos 1)"
-        )));
+        return Err(vm.type_error(format_args!("Struct() missing required argument 'format' (pos 1)")));
     }
     if a.pos.len() + a.kwnames.len() > 1 {
-        return Err(vm.type_error(format_args!(
-            "Struct() takes at most 1 argument ({} given)",
-            a.pos.len() + a.kwnames.len()
-        )));
+        return Err(
+            vm.type_error(format_args!("Struct() takes at most 1 argument ({} given)", a.pos.len() + a.kwnames.len()))
+        );
     }
     let (text, l) = layout_of(vm, f)?;
     let fs = if obj::str::is_str(f) {
@@ -1074,9 +942,7 @@ fn struct_getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
 fn self_format(vm: &mut Vm<'_>, a: &Args<'_>, name: &str) -> PyResult<Value> {
     match as_struct(a.get(0)) {
         Some(s) => Ok(s.format),
-        None => Err(vm.type_error(format_args!(
-            "descriptor '{name}' requires a '_struct.Struct' object"
-        ))),
+        None => Err(vm.type_error(format_args!("descriptor '{name}' requires a '_struct.Struct' object"))),
     }
 }
 
@@ -1128,23 +994,13 @@ static STRUCT_METHODS: &[Builtin] = &[
     Builtin::method(&Q_ITER_UNPACK, s_iter_unpack),
 ];
 
-static STRUCT_SLOTS: Slots = Slots {
-    trace: Some(struct_trace),
-    getattr: Some(struct_getattr),
-    new: Some(struct_new),
-    ..Slots::EMPTY
-};
+static STRUCT_SLOTS: Slots =
+    Slots { trace: Some(struct_trace), getattr: Some(struct_getattr), new: Some(struct_new), ..Slots::EMPTY };
 
 /// `struct.Struct`.
-pub static STRUCT_TYPE: Type = Type::builtin(
-    &Q_STRUCT,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &STRUCT_SLOTS,
-    STRUCT_METHODS,
-)
-.in_module(&TYPE_NS);
+pub static STRUCT_TYPE: Type =
+    Type::builtin(&Q_STRUCT, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &STRUCT_SLOTS, STRUCT_METHODS)
+        .in_module(&TYPE_NS);
 
 #[cfg(test)]
 mod tests {
@@ -1169,10 +1025,7 @@ mod tests {
         assert_eq!(size("<hid"), Ok(14));
         assert_eq!(size("@bi"), Ok(8));
         assert_eq!(size("2 h"), Err("bad char in struct format"));
-        assert_eq!(
-            size("h2"),
-            Err("repeat count given without format specifier")
-        );
+        assert_eq!(size("h2"), Err("repeat count given without format specifier"));
         assert_eq!(size("99999999999999999999h"), Err(TOO_LONG));
     }
 }

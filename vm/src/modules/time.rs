@@ -292,9 +292,8 @@ fn mktime(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 
 crate::static_qstr!(Q_STRUCT_TIME, "struct_time");
 
-const FIELD_NAMES: [&str; 9] = [
-    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
-];
+const FIELD_NAMES: [&str; 9] =
+    ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
 
 /// `time.struct_time(tm_year=..., ...)`.
 fn st_repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
@@ -334,12 +333,8 @@ fn st_new(vm: &mut Vm<'_>, _cls: Value, a: &Args<'_>) -> PyResult<Value> {
     r
 }
 
-static STRUCT_TIME_SLOTS: Slots = Slots {
-    repr: Some(st_repr),
-    getattr: Some(st_getattr),
-    new: Some(st_new),
-    ..obj::tuple::TUPLE_SLOTS
-};
+static STRUCT_TIME_SLOTS: Slots =
+    Slots { repr: Some(st_repr), getattr: Some(st_getattr), new: Some(st_new), ..obj::tuple::TUPLE_SLOTS };
 
 static STRUCT_TIME_METHODS: &[Builtin] = &[];
 

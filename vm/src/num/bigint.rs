@@ -447,10 +447,7 @@ pub fn divmod(
         }
         rlen = normalized_len(rem);
     }
-    Ok((
-        IntOut { neg: a.neg != b.neg && qlen > 0, len: qlen },
-        IntOut { neg: b.neg && rlen > 0, len: rlen },
-    ))
+    Ok((IntOut { neg: a.neg != b.neg && qlen > 0, len: qlen }, IntOut { neg: b.neg && rlen > 0, len: rlen }))
 }
 
 /// Output digits needed by [`pow`] for `a ** e` (also the scratch size), or `None` if the
@@ -977,11 +974,7 @@ pub fn true_div(a: IntRef, b: IntRef, scratch: &mut [u32]) -> Result<f64, IntErr
         shr(IntRef::new(false, a.mag), s, x)?.len
     };
     let xs = &x[..xl];
-    let (ql, rl) = if cmp_mag(xs, b.mag) == Ordering::Less {
-        (0, xl)
-    } else {
-        divrem_mag(xs, b.mag, q, r, work)
-    };
+    let (ql, rl) = if cmp_mag(xs, b.mag) == Ordering::Less { (0, xl) } else { divrem_mag(xs, b.mag, q, r, work) };
     if rl != 0 {
         inexact = true;
     }

@@ -179,7 +179,9 @@ fn powmods() {
         let mut s = vec![0; powmod_scratch_len(a.mag.len(), m.mag.len())];
         match powmod(a.r(), e.r(), m.r(), &mut out, &mut s) {
             Ok(r) => assert_eq!(dec(r.view(&out)), row[3], "pow({}, {}, {})", row[0], row[1], row[2]),
-            Err(err) => assert_eq!((err, row[3]), (IntError::NotInvertible, "ERR"), "pow({}, {}, {})", row[0], row[1], row[2]),
+            Err(err) => {
+                assert_eq!((err, row[3]), (IntError::NotInvertible, "ERR"), "pow({}, {}, {})", row[0], row[1], row[2])
+            }
         }
     }
 }
@@ -682,6 +684,9 @@ fn randomized_identities() {
         let oo = or(a.r(), b.r(), &mut or_).unwrap();
         let mut s1 = vec![0; add_len_bound(ao.len, oo.len)];
         let mut s2 = vec![0; add_len_bound(a.mag.len(), b.mag.len())];
-        assert_eq!(add(ao.view(&an), oo.view(&or_), &mut s1).unwrap().view(&s1), add(a.r(), b.r(), &mut s2).unwrap().view(&s2));
+        assert_eq!(
+            add(ao.view(&an), oo.view(&or_), &mut s1).unwrap().view(&s1),
+            add(a.r(), b.r(), &mut s2).unwrap().view(&s2)
+        );
     }
 }

@@ -542,7 +542,11 @@ fn valid_literal(b: &[u8]) -> bool {
             if b[i].is_ascii_digit() {
                 count += 1;
                 i += 1;
-            } else if b[i] == b'_' && i > start && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            } else if b[i] == b'_'
+                && i > start
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
                 i += 1;
             } else {
                 break;

@@ -186,11 +186,8 @@ fn step(vm: &mut Vm<'_>, aw: Value, sent: Value, throw: Value) -> PyResult<Value
     let m = vm.roots_mark();
     vm.push_root(aw)?;
     vm.push_root(throw)?;
-    let r = if throw.is_null() {
-        generator::send_value(vm, agen, sent)
-    } else {
-        generator::throw_into(vm, agen, throw)
-    };
+    let r =
+        if throw.is_null() { generator::send_value(vm, agen, sent) } else { generator::throw_into(vm, agen, throw) };
     vm.pop_roots(m);
     let own_yield = generator::as_gen(agen).is_some_and(|g: &GenObj| {
         let own = g.flags.get() & gflag::ASYNC_YIELD != 0;

@@ -82,7 +82,9 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
 
 fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     match obj::str::as_str(name) {
-        Some("__name__") | Some("__qualname__") => Ok(obj::downcast::<Builtin>(v).map(|b| b.name).unwrap_or(Value::NULL)),
+        Some("__name__") | Some("__qualname__") => {
+            Ok(obj::downcast::<Builtin>(v).map(|b| b.name).unwrap_or(Value::NULL))
+        }
         _ => Ok(Value::NULL),
     }
 }
@@ -92,5 +94,4 @@ static SLOTS: Slots = Slots { call: Some(call), repr: Some(repr), getattr: Some(
 static Q_NAME: Qstr<26> = Qstr::new(*b"builtin_function_or_method");
 
 /// `builtin_function_or_method`.
-pub static BUILTIN_TYPE: Type =
-    Type::builtin(&Q_NAME, Some(&obj::class::OBJECT_TYPE), Kind::Builtin, 0, &SLOTS, &[]);
+pub static BUILTIN_TYPE: Type = Type::builtin(&Q_NAME, Some(&obj::class::OBJECT_TYPE), Kind::Builtin, 0, &SLOTS, &[]);

@@ -61,7 +61,11 @@ pub fn alloc_like(vm: &mut Vm<'_>, like: Value, n: usize) -> PyResult<Value> {
 
 /// A zero-filled bytes object, or bytearray with `ba`, of length `n`. May collect.
 fn alloc_kind(vm: &mut Vm<'_>, ba: bool, n: usize) -> PyResult<Value> {
-    if ba { obj::bytearray::with_len(vm, n) } else { alloc(vm, n) }
+    if ba {
+        obj::bytearray::with_len(vm, n)
+    } else {
+        alloc(vm, n)
+    }
 }
 
 /// A new bytes object with a copy of `data`. May collect.
@@ -329,5 +333,11 @@ static SLOTS: Slots = Slots {
 };
 
 /// `bytes`.
-pub static BYTES_TYPE: Type =
-    Type::builtin(&qstr::bytes, Some(&obj::class::OBJECT_TYPE), Kind::Bytes, flags::BASETYPE, &SLOTS, obj::bytes_methods::METHODS);
+pub static BYTES_TYPE: Type = Type::builtin(
+    &qstr::bytes,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Bytes,
+    flags::BASETYPE,
+    &SLOTS,
+    obj::bytes_methods::METHODS,
+);

@@ -30,7 +30,11 @@ fn bytes_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<&'static [u8]> {
 fn opt_arg(args: &Args<'_>, i: usize, kw: &str) -> Value {
     let v = args.get(i);
     let v = if v.is_null() { args.kw(kw) } else { v };
-    if v == Value::NONE { Value::NULL } else { v }
+    if v == Value::NONE {
+        Value::NULL
+    } else {
+        v
+    }
 }
 
 fn is_space(c: u8) -> bool {
@@ -44,7 +48,11 @@ fn find_sub(hay: &[u8], needle: &[u8], rev: bool) -> Option<usize> {
     }
     let mut positions = 0..=hay.len() - needle.len();
     let is_at = |&i: &usize| &hay[i..i + needle.len()] == needle;
-    if rev { positions.rev().find(is_at) } else { positions.find(is_at) }
+    if rev {
+        positions.rev().find(is_at)
+    } else {
+        positions.find(is_at)
+    }
 }
 
 /// Append `bytes(part)` (a bytearray when `like` is one) to the list `out` (rooted by the
@@ -57,7 +65,14 @@ fn push_part(vm: &mut Vm<'_>, like: Value, out: Value, part: &[u8]) -> PyResult<
 /// The next piece of a split of `data[lo..hi]` (from the left, or from the right with
 /// `right`): `(piece start, piece end, new lo, new hi)`, or `None` when nothing is left.
 /// `last`: the split limit is reached, so the piece is the whole rest.
-fn next_piece(data: &[u8], sep: Option<&[u8]>, lo: usize, hi: usize, right: bool, last: bool) -> Option<(usize, usize, usize, usize)> {
+fn next_piece(
+    data: &[u8],
+    sep: Option<&[u8]>,
+    lo: usize,
+    hi: usize,
+    right: bool,
+    last: bool,
+) -> Option<(usize, usize, usize, usize)> {
     let Some(s) = sep else {
         // Whitespace split: skip leading (trailing) whitespace; empty pieces never appear.
         let (mut lo, mut hi) = (lo, hi);
@@ -276,10 +291,9 @@ fn needle(vm: &mut Vm<'_>, v: Value, buf: &mut [u8; 1]) -> PyResult<&'static [u8
     }
     match b::as_buf(v) {
         Some(d) => Ok(d),
-        None => Err(vm.type_error(format_args!(
-            "argument should be integer or bytes-like object, not '{}'",
-            obj::type_name(v)
-        ))),
+        None => Err(
+            vm.type_error(format_args!("argument should be integer or bytes-like object, not '{}'", obj::type_name(v)))
+        ),
     }
 }
 
@@ -357,10 +371,9 @@ fn affix(vm: &mut Vm<'_>, args: &Args<'_>, start: bool) -> PyResult<Value> {
     if let Some(items) = obj::tuple::items(p) {
         for it in items {
             let Some(t) = b::as_buf(*it) else {
-                return Err(vm.type_error(format_args!(
-                    "a bytes-like object is required, not '{}'",
-                    obj::type_name(*it)
-                )));
+                return Err(
+                    vm.type_error(format_args!("a bytes-like object is required, not '{}'", obj::type_name(*it)))
+                );
             };
             if check(t) {
                 return Ok(Value::TRUE);
@@ -368,10 +381,7 @@ fn affix(vm: &mut Vm<'_>, args: &Args<'_>, start: bool) -> PyResult<Value> {
         }
         return Ok(Value::FALSE);
     }
-    Err(vm.type_error(format_args!(
-        "{what} first arg must be bytes or a tuple of bytes, not {}",
-        obj::type_name(p)
-    )))
+    Err(vm.type_error(format_args!("{what} first arg must be bytes or a tuple of bytes, not {}", obj::type_name(p))))
 }
 
 pub(crate) fn startswith(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {

@@ -153,9 +153,7 @@ pub fn own_lookup(t: &Type, name: Value) -> Option<Value> {
     if t.is_heap() {
         return obj::dict::get_str(t.dict, name);
     }
-    find_method(t, name)
-        .map(|b| b.as_value())
-        .or_else(|| crate::api::native_class_method(t, name))
+    find_method(t, name).map(|b| b.as_value()).or_else(|| crate::api::native_class_method(t, name))
 }
 
 /// Look `name` up along `t`'s MRO. Returns the raw class attribute.
@@ -229,7 +227,11 @@ pub fn module_prefix(t: &Type) -> Option<&'static str> {
     }
     let m = obj::dict::get_str(t.dict, Value::qstr(&qstr::__module__))?;
     let s = obj::str::as_str(m)?;
-    if s == "builtins" { None } else { Some(s) }
+    if s == "builtins" {
+        None
+    } else {
+        Some(s)
+    }
 }
 
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
@@ -263,10 +265,7 @@ fn call(vm: &mut Vm<'_>, cls: Value, args: &Args<'_>) -> PyResult<Value> {
         if let Some(init) = obj::instance::user_init(t) {
             let r = runtime::call_with_self(vm, init, inst, args)?;
             if r != Value::NONE {
-                return Err(vm.type_error(format_args!(
-                    "__init__() should return None, not '{}'",
-                    obj::type_name(r)
-                )));
+                return Err(vm.type_error(format_args!("__init__() should return None, not '{}'", obj::type_name(r))));
             }
         } else if args.pos.len() + args.kwnames.len() > 0 && obj::instance::takes_no_args(t) {
             return Err(vm.type_error(format_args!("{}() takes no arguments", t.name())));
@@ -333,9 +332,7 @@ fn c3_mro(vm: &mut Vm<'_>, cls: Value, bases: &[Value]) -> PyResult<Value> {
             break;
         }
         if cand.is_null() {
-            return Err(vm.type_error(format_args!(
-                "Cannot create a consistent method resolution order (MRO)"
-            )));
+            return Err(vm.type_error(format_args!("Cannot create a consistent method resolution order (MRO)")));
         }
         obj::list::append(vm, out, cand)?;
         for i in 0..ns {
@@ -392,7 +389,14 @@ pub fn calc_meta(vm: &mut Vm<'_>, meta: Value, bases: &[Value]) -> PyResult<Valu
 /// The end of a class statement: `meta(name, bases, ns, **kw)` with the metaclass from
 /// [`calc_meta`] (`meta` the explicit one, NULL if none). Everything rooted by the caller.
 /// May collect.
-pub fn make_class(vm: &mut Vm<'_>, meta: Value, name: Value, bases: &[Value], ns: Value, kw: &Args<'_>) -> PyResult<Value> {
+pub fn make_class(
+    vm: &mut Vm<'_>,
+    meta: Value,
+    name: Value,
+    bases: &[Value],
+    ns: Value,
+    kw: &Args<'_>,
+) -> PyResult<Value> {
     let meta = calc_meta(vm, meta, bases)?;
     if meta == TYPE_TYPE.as_value() {
         return type_new(vm, &TYPE_TYPE, name, bases, ns, kw);
@@ -413,7 +417,14 @@ pub fn make_class(vm: &mut Vm<'_>, meta: Value, name: Value, bases: &[Value], ns
 /// `__set_name__` on the namespace's values that define it, then the parent's
 /// `__init_subclass__(**kw)` (an implicit classmethod). Everything rooted by the caller.
 /// May collect.
-pub fn type_new(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value], ns: Value, kw: &Args<'_>) -> PyResult<Value> {
+pub fn type_new(
+    vm: &mut Vm<'_>,
+    meta: &'static Type,
+    name: Value,
+    bases: &[Value],
+    ns: Value,
+    kw: &Args<'_>,
+) -> PyResult<Value> {
     let cls = alloc_class(vm, meta, name, bases, ns)?;
     let m = vm.roots_mark();
     vm.push_root(cls)?;
@@ -535,7 +546,11 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
     }
     let mut own_slots = 0u32;
     if !slots.is_null() {
-        let items = |i: usize| obj::tuple::items(slots).or_else(|| obj::list::as_list(slots).map(|l| l.as_slice())).and_then(|x| x.get(i).copied());
+        let items = |i: usize| {
+            obj::tuple::items(slots)
+                .or_else(|| obj::list::as_list(slots).map(|l| l.as_slice()))
+                .and_then(|x| x.get(i).copied())
+        };
         let mut with_dict = false;
         let mut i = 0;
         while let Some(n) = items(i) {
@@ -554,7 +569,8 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
                 own_slots += 1;
             }
         }
-        let bases_ok = bases_v.iter().all(|b| obj::as_type(*b).is_some_and(|t| !t.is_heap() || t.flags & flags::NO_DICT != 0));
+        let bases_ok =
+            bases_v.iter().all(|b| obj::as_type(*b).is_some_and(|t| !t.is_heap() || t.flags & flags::NO_DICT != 0));
         if !with_dict && bases_ok {
             no_dict = flags::NO_DICT;
         }
@@ -597,7 +613,10 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
     // gets its heap dict on that first write).
     let mut i = 0;
     let mut index = base_slots as usize;
-    while let Some(n) = obj::tuple::items(slots).or_else(|| obj::list::as_list(slots).map(|l| l.as_slice())).and_then(|x| x.get(i).copied()) {
+    while let Some(n) = obj::tuple::items(slots)
+        .or_else(|| obj::list::as_list(slots).map(|l| l.as_slice()))
+        .and_then(|x| x.get(i).copied())
+    {
         i += 1;
         if matches!(obj::str::as_str(n), Some("__dict__" | "__weakref__")) {
             continue;
@@ -624,7 +643,13 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
 /// `cell` (NULL if no method needs it) is the class's `__class__` cell, filled by the caller
 /// once the class exists: frozen methods that use it get it through `Vm::rom_cells`, heap
 /// copies as their closure. May collect (`globals` and `cell` rooted).
-pub fn rom_namespace(vm: &mut Vm<'_>, rom: Value, globals: Value, module: &'static crate::rom::CodeModule, cell: Value) -> PyResult<Value> {
+pub fn rom_namespace(
+    vm: &mut Vm<'_>,
+    rom: Value,
+    globals: Value,
+    module: &'static crate::rom::CodeModule,
+    cell: Value,
+) -> PyResult<Value> {
     let Some(r) = obj::dict::as_dict(rom) else {
         return Err(vm.raise_msg(&exc::SYSTEM_ERROR_TYPE, "BuildRomClass: not a dict"));
     };
@@ -674,7 +699,9 @@ pub fn rom_namespace(vm: &mut Vm<'_>, rom: Value, globals: Value, module: &'stat
             copy
         } else if obj::function::as_func(v).is_some() && !vm.is_heap(v) {
             obj::function::from_rom(vm, v, globals)?
-        } else if let Some(f) = obj::descriptor::wrapped(v).filter(|f| obj::function::as_func(*f).is_some() && !vm.is_heap(*f)) {
+        } else if let Some(f) =
+            obj::descriptor::wrapped(v).filter(|f| obj::function::as_func(*f).is_some() && !vm.is_heap(*f))
+        {
             // A frozen `@property`/`@classmethod`/`@staticmethod`: the same descriptor over
             // a heap copy of its function.
             let copy = obj::function::from_rom(vm, f, globals)?;
@@ -806,10 +833,7 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
     let Some(t) = obj::as_type(v) else { return Ok(false) };
     if !t.is_heap() {
         let n = obj::str::as_str(name).unwrap_or("");
-        return Err(vm.type_error(format_args!(
-            "cannot set '{n}' attribute of immutable type '{}'",
-            t.name()
-        )));
+        return Err(vm.type_error(format_args!("cannot set '{n}' attribute of immutable type '{}'", t.name())));
     }
     let mut d = t.dict;
     if !vm.is_heap(d) {
@@ -823,10 +847,9 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
     if x.is_null() {
         if obj::dict::remove(vm, d, name)?.is_none() {
             let (tn, n) = (t.name(), obj::str::as_str(name).unwrap_or("?"));
-            return Err(vm.raise_fmt(
-                &exc::ATTRIBUTE_ERROR_TYPE,
-                format_args!("type object '{tn}' has no attribute '{n}'"),
-            ));
+            return Err(
+                vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("type object '{tn}' has no attribute '{n}'"))
+            );
         }
     } else {
         obj::dict::set(vm, d, name, x)?;
@@ -988,10 +1011,7 @@ fn object_setattr(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 fn object_getattribute(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let (o, name) = (args.get(0), args.get(1));
     if !obj::str::is_str(name) {
-        return Err(vm.type_error(format_args!(
-            "attribute name must be string, not '{}'",
-            obj::type_name(name)
-        )));
+        return Err(vm.type_error(format_args!("attribute name must be string, not '{}'", obj::type_name(name))));
     }
     if obj::as_type(o).is_some() || obj::type_of(o).flags & flags::GETATTRIBUTE == 0 {
         return runtime::get_attr(vm, o, name);
@@ -1062,4 +1082,3 @@ pub static OBJECT_TYPE: Type = Type {
 pub fn binds(b: &Builtin) -> bool {
     b.binding == Binding::Method
 }
-

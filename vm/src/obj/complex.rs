@@ -397,5 +397,11 @@ static SLOTS: Slots = Slots {
 };
 
 /// `complex`.
-pub static COMPLEX_TYPE: Type =
-    Type::builtin(&Q_COMPLEX_NAME, Some(&obj::class::OBJECT_TYPE), Kind::Complex, super::flags::BASETYPE, &SLOTS, METHODS);
+pub static COMPLEX_TYPE: Type = Type::builtin(
+    &Q_COMPLEX_NAME,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Complex,
+    super::flags::BASETYPE,
+    &SLOTS,
+    METHODS,
+);

@@ -203,7 +203,11 @@ fn trace_property(v: Value, t: &mut Tracer<'_>) {
 fn new_prop(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     let g = |i: usize, k: &str| {
         let v = args.get(i);
-        if v.is_null() { args.kw(k) } else { v }
+        if v.is_null() {
+            args.kw(k)
+        } else {
+            v
+        }
     };
     let (a, b, c) = (g(0, "fget"), g(1, "fset"), g(2, "fdel"));
     let n = |v: Value| if v == Value::NONE { Value::NULL } else { v };

@@ -74,7 +74,11 @@ const LINEAR_MAX: usize = 8;
 
 /// Index slots for `cap` entries (0: no index).
 pub(crate) const fn nidx_for(cap: usize) -> usize {
-    if cap <= LINEAR_MAX { 0 } else { (cap + cap.div_ceil(2)).next_power_of_two() }
+    if cap <= LINEAR_MAX {
+        0
+    } else {
+        (cap + cap.div_ceil(2)).next_power_of_two()
+    }
 }
 
 /// Bytes per index slot for `nidx` slots.
@@ -440,7 +444,14 @@ enum Found {
 
 /// Does entry `ix` of `d`'s table `t` hold `k` (hash `h`)? `Err(None)`: the table changed
 /// under a Python `__eq__`, restart. May run Python code.
-fn entry_matches(vm: &mut Vm<'_>, d: Value, t: Table, ix: usize, k: Value, h: usize) -> Result<bool, Option<crate::vm::Raised>> {
+fn entry_matches(
+    vm: &mut Vm<'_>,
+    d: Value,
+    t: Table,
+    ix: usize,
+    k: Value,
+    h: usize,
+) -> Result<bool, Option<crate::vm::Raised>> {
     let ek = t.key(ix);
     if ek == k {
         return Ok(true);
@@ -940,9 +951,9 @@ pub fn update(vm: &mut Vm<'_>, d: Value, other: Value) -> PyResult<()> {
     while let Some(pair) = runtime::next(vm, it)? {
         vm.push_root(pair)?;
         if obj::type_of(pair).slots.iter.is_none() {
-            return Err(vm.type_error(format_args!(
-                "cannot convert dictionary update sequence element #{n} to a sequence"
-            )));
+            return Err(
+                vm.type_error(format_args!("cannot convert dictionary update sequence element #{n} to a sequence"))
+            );
         }
         let items = match runtime::unpack(vm, pair, 2) {
             Ok(x) => x,

@@ -89,7 +89,11 @@ pub fn new(vm: &mut Vm<'_>, ty: *const Type, args: &[Value]) -> PyResult<Value> 
 }
 
 fn writable(vm: &Vm<'_>, e: Value) -> Option<&'static ExcObj> {
-    if vm.is_heap(e) { as_exc(e) } else { None }
+    if vm.is_heap(e) {
+        as_exc(e)
+    } else {
+        None
+    }
 }
 
 /// The first argument (NULL if none).
@@ -233,7 +237,11 @@ fn os_error_str(vm: &mut Vm<'_>, v: Value, items: &[Value], sb: &mut StrBuf) -> 
     // An `errno` or `strerror` assigned later (kept in the dict) wins over the args.
     let or_arg = |name: &str, i: usize| {
         let x = stored(v, name);
-        if x.is_null() { items[i] } else { x }
+        if x.is_null() {
+            items[i]
+        } else {
+            x
+        }
     };
     let (errno, strerror) = (or_arg("errno", 0), or_arg("strerror", 1));
     sb.push(vm, "[Errno ")?;
@@ -267,7 +275,11 @@ pub fn syntax_location(e: Value) -> Option<(Value, i64, Value)> {
     let items = obj::tuple::items(args(e)).unwrap_or(&[]);
     let pick = |name: &str, i: usize| {
         let x = stored(e, name);
-        if x.is_null() { syntax_detail(items, i) } else { x }
+        if x.is_null() {
+            syntax_detail(items, i)
+        } else {
+            x
+        }
     };
     let line = obj::int::small_value(pick("lineno", 1))?;
     let file = pick("filename", 0);
@@ -282,7 +294,11 @@ pub fn syntax_location(e: Value) -> Option<(Value, i64, Value)> {
 fn syntax_error_str(vm: &mut Vm<'_>, v: Value, items: &[Value], sb: &mut StrBuf) -> PyResult<()> {
     let pick = |name: &str, i: usize| {
         let x = stored(v, name);
-        if x.is_null() { syntax_detail(items, i) } else { x }
+        if x.is_null() {
+            syntax_detail(items, i)
+        } else {
+            x
+        }
     };
     let mut msg = stored(v, "msg");
     if msg.is_null() {
@@ -318,7 +334,9 @@ fn unicode_error_str(vm: &mut Vm<'_>, v: Value, items: &[Value], sb: &mut StrBuf
             let Some(b) = obj::bytes::as_bytes(items[1]).and_then(|b| b.get(start as usize)) else { return Ok(false) };
             sb.push_fmt(vm, format_args!("'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"))?;
         } else {
-            let Some(c) = obj::str::as_str(items[1]).and_then(|s| s.chars().nth(start as usize)) else { return Ok(false) };
+            let Some(c) = obj::str::as_str(items[1]).and_then(|s| s.chars().nth(start as usize)) else {
+                return Ok(false);
+            };
             let c = c as u32;
             let esc = if c < 0x100 {
                 (2, c)
@@ -327,19 +345,29 @@ fn unicode_error_str(vm: &mut Vm<'_>, v: Value, items: &[Value], sb: &mut StrBuf
             } else {
                 (8, c)
             };
-            let letter = match esc.0 { 2 => 'x', 4 => 'u', _ => 'U' };
-            sb.push_fmt(vm, format_args!(
-                "'{enc}' codec can't encode character '\\{letter}{:0w$x}' in position {start}: {reason}",
-                esc.1,
-                w = esc.0
-            ))?;
+            let letter = match esc.0 {
+                2 => 'x',
+                4 => 'u',
+                _ => 'U',
+            };
+            sb.push_fmt(
+                vm,
+                format_args!(
+                    "'{enc}' codec can't encode character '\\{letter}{:0w$x}' in position {start}: {reason}",
+                    esc.1,
+                    w = esc.0
+                ),
+            )?;
         }
     } else {
-        sb.push_fmt(vm, format_args!(
-            "'{enc}' codec can't {verb} {} in position {start}-{}: {reason}",
-            if decode { "bytes" } else { "characters" },
-            end - 1
-        ))?;
+        sb.push_fmt(
+            vm,
+            format_args!(
+                "'{enc}' codec can't {verb} {} in position {start}-{}: {reason}",
+                if decode { "bytes" } else { "characters" },
+                end - 1
+            ),
+        )?;
     }
     Ok(true)
 }
@@ -358,7 +386,11 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
 }
 
 fn opt(v: Value) -> Value {
-    if v.is_null() { Value::NONE } else { v }
+    if v.is_null() {
+        Value::NONE
+    } else {
+        v
+    }
 }
 
 pub(crate) fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
@@ -388,7 +420,11 @@ pub(crate) fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value
         Some("obj") if is(v, &ATTRIBUTE_ERROR_TYPE) => Value::NONE,
         Some("msg") if is(v, &IMPORT_ERROR_TYPE) => {
             let items = obj::tuple::items(args(v)).unwrap_or(&[]);
-            if items.len() == 1 { items[0] } else { Value::NONE }
+            if items.len() == 1 {
+                items[0]
+            } else {
+                Value::NONE
+            }
         }
         Some(n @ ("errno" | "strerror" | "filename" | "filename2")) if is(v, &OS_ERROR_TYPE) => {
             let items = obj::tuple::items(args(v)).unwrap_or(&[]);
@@ -398,9 +434,16 @@ pub(crate) fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value
                 _ => Value::NONE,
             }
         }
-        Some(n @ ("msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line"))
-            if is(v, &SYNTAX_ERROR_TYPE) =>
-        {
+        Some(
+            n @ ("msg"
+            | "filename"
+            | "lineno"
+            | "offset"
+            | "text"
+            | "end_lineno"
+            | "end_offset"
+            | "print_file_and_line"),
+        ) if is(v, &SYNTAX_ERROR_TYPE) => {
             let items = obj::tuple::items(args(v)).unwrap_or(&[]);
             match n {
                 "msg" => items.first().copied().unwrap_or(Value::NONE),
@@ -414,7 +457,9 @@ pub(crate) fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value
             }
         }
         Some(n @ ("encoding" | "object" | "start" | "end" | "reason"))
-            if is(v, &UNICODE_DECODE_ERROR_TYPE) || is(v, &UNICODE_ENCODE_ERROR_TYPE) || is(v, &UNICODE_TRANSLATE_ERROR_TYPE) =>
+            if is(v, &UNICODE_DECODE_ERROR_TYPE)
+                || is(v, &UNICODE_ENCODE_ERROR_TYPE)
+                || is(v, &UNICODE_TRANSLATE_ERROR_TYPE) =>
         {
             let items = obj::tuple::items(args(v)).unwrap_or(&[]);
             let translate = is(v, &UNICODE_TRANSLATE_ERROR_TYPE);
@@ -540,16 +585,15 @@ fn new_exc(vm: &mut Vm<'_>, cls: Value, args: &Args<'_>) -> PyResult<Value> {
         }
         let unicode = if obj::class::is_subclass(ty, &UNICODE_TRANSLATE_ERROR_TYPE) {
             4
-        } else if obj::class::is_subclass(ty, &UNICODE_DECODE_ERROR_TYPE) || obj::class::is_subclass(ty, &UNICODE_ENCODE_ERROR_TYPE) {
+        } else if obj::class::is_subclass(ty, &UNICODE_DECODE_ERROR_TYPE)
+            || obj::class::is_subclass(ty, &UNICODE_ENCODE_ERROR_TYPE)
+        {
             5
         } else {
             0
         };
         if unicode != 0 && pos.len() != unicode {
-            return Err(vm.type_error(format_args!(
-                "function takes exactly {unicode} arguments ({} given)",
-                pos.len()
-            )));
+            return Err(vm.type_error(format_args!("function takes exactly {unicode} arguments ({} given)", pos.len())));
         }
     }
     if core::ptr::eq(ty, &OS_ERROR_TYPE) && (2..=5).contains(&pos.len()) {
@@ -672,8 +716,14 @@ macro_rules! exc_types {
 }
 
 /// `BaseException`.
-pub static BASE_EXCEPTION_TYPE: Type =
-    Type::builtin(&qstr::BaseException, Some(&obj::class::OBJECT_TYPE), Kind::Exception, flags::BASETYPE, &SLOTS, METHODS);
+pub static BASE_EXCEPTION_TYPE: Type = Type::builtin(
+    &qstr::BaseException,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Exception,
+    flags::BASETYPE,
+    &SLOTS,
+    METHODS,
+);
 
 crate::static_qstr!(Q_FPE, "FloatingPointError");
 crate::static_qstr!(Q_BUFFER, "BufferError");
@@ -861,7 +911,6 @@ crate::static_qstr!(Q_RESOURCE_WARNING, "ResourceWarning");
 crate::static_qstr!(Q_RUNTIME_WARNING, "RuntimeWarning");
 crate::static_qstr!(Q_SYNTAX_WARNING, "SyntaxWarning");
 crate::static_qstr!(Q_UNICODE_WARNING, "UnicodeWarning");
-
 
 /// Every built-in exception type (for the builtins table).
 #[allow(dead_code)]

@@ -130,7 +130,9 @@ fn group_new(vm: &mut Vm<'_>, cls: Value, args: &Args<'_>) -> PyResult<Value> {
         vm.push_root(items)?;
         let list = obj::tuple::items(items).unwrap_or(&[]);
         if list.is_empty() {
-            return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "second argument (exceptions) must be a non-empty sequence"));
+            return Err(
+                vm.raise_msg(&exc::VALUE_ERROR_TYPE, "second argument (exceptions) must be a non-empty sequence")
+            );
         }
         let mut nested_base = false;
         for (i, e) in list.iter().enumerate() {
@@ -185,10 +187,7 @@ fn group_getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
 
 fn group_setattr(vm: &mut Vm<'_>, v: Value, name: Value, val: Value) -> PyResult<bool> {
     if matches!(obj::str::as_str(name), Some("message" | "exceptions")) {
-        return Err(vm.raise_fmt(
-            &exc::ATTRIBUTE_ERROR_TYPE,
-            format_args!("readonly attribute"),
-        ));
+        return Err(vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("readonly attribute")));
     }
     exc::setattr(vm, v, name, val)
 }
@@ -208,7 +207,9 @@ fn matcher(vm: &mut Vm<'_>, cond: Value) -> PyResult<Matcher<'static>> {
     let single = [cond];
     let items: &[Value] = obj::tuple::items(cond).unwrap_or(&single);
     let all_exc_types = !items.is_empty()
-        && items.iter().all(|t| obj::as_type(*t).is_some_and(|t| obj::class::is_subclass(t, &exc::BASE_EXCEPTION_TYPE)));
+        && items
+            .iter()
+            .all(|t| obj::as_type(*t).is_some_and(|t| obj::class::is_subclass(t, &exc::BASE_EXCEPTION_TYPE)));
     if all_exc_types {
         return Ok(Matcher::Type(cond));
     }
@@ -308,7 +309,11 @@ fn split_rec(vm: &mut Vm<'_>, e: Value, m: Matcher<'_>, want_rest: bool) -> PyRe
 }
 
 fn opt(v: Value) -> Value {
-    if v.is_null() { Value::NONE } else { v }
+    if v.is_null() {
+        Value::NONE
+    } else {
+        v
+    }
 }
 
 /// `eg.split(condition)`: `(match, rest)`, each a group or None.
@@ -338,11 +343,8 @@ fn derive(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     create(vm, if msg.is_null() { Value::qstr(&Q_EMPTY) } else { msg }, args.get(1))
 }
 
-static METHODS: &[Builtin] = &[
-    Builtin::method(&Q_SPLIT, split),
-    Builtin::method(&Q_SUBGROUP, subgroup),
-    Builtin::method(&Q_DERIVE, derive),
-];
+static METHODS: &[Builtin] =
+    &[Builtin::method(&Q_SPLIT, split), Builtin::method(&Q_SUBGROUP, subgroup), Builtin::method(&Q_DERIVE, derive)];
 
 static SLOTS: Slots = Slots {
     str: Some(group_str),
@@ -506,11 +508,8 @@ pub fn prep_reraise_star(vm: &mut Vm<'_>, orig: Value, excs: Value) -> PyResult<
         }
         // The re-raised leaves, in `orig`'s shape.
         let leaves = obj::list::as_list(reraised_leaves).map(|l| l.as_slice()).unwrap_or(&[]);
-        let reraised = if leaves.is_empty() {
-            Value::NULL
-        } else {
-            split_rec(vm, orig, Matcher::Leaves(leaves), false)?.0
-        };
+        let reraised =
+            if leaves.is_empty() { Value::NULL } else { split_rec(vm, orig, Matcher::Leaves(leaves), false)?.0 };
         vm.push_root(reraised)?;
         let nraised = obj::list::as_list(raised).map_or(0, |l| l.len());
         if nraised == 0 {

@@ -53,7 +53,11 @@ pub fn number_as_f64(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<f64>> {
 fn py_mod(a: f64, b: f64) -> f64 {
     let m = libm::fmod(a, b);
     if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) { m + b } else { m }
+        if (b < 0.0) != (m < 0.0) {
+            m + b
+        } else {
+            m
+        }
     } else {
         libm::copysign(0.0, b)
     }
@@ -109,11 +113,15 @@ pub fn float_op(vm: &mut Vm<'_>, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
                 #[cfg(feature = "complex")]
                 return obj::complex::power(vm, (x, 0.0), (y, 0.0));
                 #[cfg(not(feature = "complex"))]
-                return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative number cannot be raised to a fractional power"));
+                return Err(
+                    vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative number cannot be raised to a fractional power")
+                );
             }
             let r = libm::pow(x, y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {
-                return Err(vm.raise_fmt(&exc::OVERFLOW_ERROR_TYPE, format_args!("(34, 'Numerical result out of range')")));
+                return Err(
+                    vm.raise_fmt(&exc::OVERFLOW_ERROR_TYPE, format_args!("(34, 'Numerical result out of range')"))
+                );
             }
             r
         }
@@ -222,7 +230,11 @@ pub fn hash_f64(f: f64) -> isize {
     let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
     x = ((x << e) & M) | x >> (BITS - e);
     let h = (x as i64 * sign) as isize;
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 fn hash(_vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
@@ -276,10 +288,7 @@ fn new_float(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     if let Some(r) = runtime::call_dunder(vm, x, &qstr::__float__, &[])? {
         return Ok(r);
     }
-    Err(vm.type_error(format_args!(
-        "float() argument must be a string or a real number, not '{}'",
-        obj::type_name(x)
-    )))
+    Err(vm.type_error(format_args!("float() argument must be a string or a real number, not '{}'", obj::type_name(x))))
 }
 
 fn is_integer(_vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {

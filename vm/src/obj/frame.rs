@@ -131,7 +131,9 @@ impl FramePtr {
     /// May collect.
     pub fn new(vm: &mut Vm<'_>, code: &'static Code, _func: Value, globals: Value) -> PyResult<FramePtr> {
         if code.bytecode().len() > u16::MAX as usize {
-            return Err(vm.raise_msg(&obj::exception::SYSTEM_ERROR_TYPE, "code object too large (over 64 KiB of bytecode)"));
+            return Err(
+                vm.raise_msg(&obj::exception::SYSTEM_ERROR_TYPE, "code object too large (over 64 KiB of bytecode)")
+            );
         }
         // Call frames die in LIFO order: they go to the top of the pool, away from small
         // long-lived objects. A generator's frame lives as long as its generator, in any
@@ -158,7 +160,11 @@ impl FramePtr {
 
     /// From a value produced by `as_value`.
     pub fn from_value(v: Value) -> FramePtr {
-        if obj::downcast::<Frame>(v).is_some() { FramePtr(v.as_ptr() as *mut Frame) } else { FramePtr::NULL }
+        if obj::downcast::<Frame>(v).is_some() {
+            FramePtr(v.as_ptr() as *mut Frame)
+        } else {
+            FramePtr::NULL
+        }
     }
 
     /// The code object.
@@ -200,7 +206,11 @@ impl FramePtr {
     /// The namespace dict of a module or class body frame (NULL otherwise).
     pub fn locals(self) -> Value {
         let a = self.aux();
-        if obj::generator::as_gen(a).is_some() { Value::NULL } else { a }
+        if obj::generator::as_gen(a).is_some() {
+            Value::NULL
+        } else {
+            a
+        }
     }
     /// Set the namespace dict (module and class bodies only).
     pub fn set_locals(self, v: Value) {
@@ -209,7 +219,11 @@ impl FramePtr {
     /// The generator owning this frame (NULL if none).
     pub fn gen(self) -> Value {
         let a = self.aux();
-        if obj::generator::as_gen(a).is_some() { a } else { Value::NULL }
+        if obj::generator::as_gen(a).is_some() {
+            a
+        } else {
+            Value::NULL
+        }
     }
     /// Set the owning generator (generator frames have no namespace dict).
     pub fn set_gen(self, v: Value) {

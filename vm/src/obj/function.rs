@@ -129,10 +129,12 @@ impl FuncObj {
     }
 }
 
-static EMPTY_MODULE: crate::rom::CodeModule = crate::rom::CodeModule { file: Value::qstr(&qstr::EMPTY), names: &[], index: u32::MAX };
+static EMPTY_MODULE: crate::rom::CodeModule =
+    crate::rom::CodeModule { file: Value::qstr(&qstr::EMPTY), names: &[], index: u32::MAX };
 /// `LoadNone; ReturnValue`, then the tail: no kw-only, free or positional-only parameters,
 /// first line 1, empty line and exception tables.
-static EMPTY_BLOB: [u8; 8] = [frostbyte_format::Op::LoadNone as u8, frostbyte_format::Op::ReturnValue as u8, 0, 0, 0, 1, 0, 0];
+static EMPTY_BLOB: [u8; 8] =
+    [frostbyte_format::Op::LoadNone as u8, frostbyte_format::Op::ReturnValue as u8, 0, 0, 0, 1, 0, 0];
 static EMPTY_CODE: Code = Code::new(Value::qstr(&qstr::LAMBDA), &EMPTY_MODULE, &[], 0, &EMPTY_BLOB, 2, 0, 0, 0, 1);
 
 /// Borrow a function.
@@ -162,7 +164,9 @@ pub fn globals(vm: &Vm<'_>, f: &FuncObj) -> Value {
 /// module first ran in (recording it on first use), else a heap copy bound to `globals`.
 /// May collect (`globals` must be rooted).
 pub fn from_rom(vm: &mut Vm<'_>, fv: Value, globals: Value) -> PyResult<Value> {
-    let Some(f) = as_func(fv) else { return Err(vm.raise_msg(&obj::exception::SYSTEM_ERROR_TYPE, "MakeRomFunction: not a function")) };
+    let Some(f) = as_func(fv) else {
+        return Err(vm.raise_msg(&obj::exception::SYSTEM_ERROR_TYPE, "MakeRomFunction: not a function"));
+    };
     let first = self::globals(vm, f);
     if first == globals {
         return Ok(fv);
@@ -209,7 +213,14 @@ fn new_extra(vm: &mut Vm<'_>, defaults: Value, kwdefaults: Value, closure: Value
 
 /// A new function (all arguments rooted by the caller; `defaults`, `kwdefaults`, `closure`
 /// may be NULL). May collect.
-pub fn new(vm: &mut Vm<'_>, code: Value, globals: Value, defaults: Value, kwdefaults: Value, closure: Value) -> PyResult<Value> {
+pub fn new(
+    vm: &mut Vm<'_>,
+    code: Value,
+    globals: Value,
+    defaults: Value,
+    kwdefaults: Value,
+    closure: Value,
+) -> PyResult<Value> {
     let has_free = obj::code::as_code(code).is_some_and(|c| c.n_free() > 0);
     let extra = match (defaults.is_null(), kwdefaults.is_null(), closure.is_null()) {
         (true, true, true) => Value::NULL,
@@ -284,7 +295,13 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
             let has_doc = frostbyte_format::CodeFlags(code.flags).contains(frostbyte_format::CodeFlags::DOCSTRING);
             code.consts().first().copied().filter(|_| has_doc).unwrap_or(Value::NONE)
         }
-        Some("__defaults__") => if f.defaults().is_null() { Value::NONE } else { f.defaults() },
+        Some("__defaults__") => {
+            if f.defaults().is_null() {
+                Value::NONE
+            } else {
+                f.defaults()
+            }
+        }
         Some("__globals__") => globals(vm, f),
         Some("__code__") => f.code,
         Some("__dict__") => d,
@@ -336,13 +353,8 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
     Ok(true)
 }
 
-static SLOTS: Slots = Slots {
-    trace: Some(trace),
-    repr: Some(repr),
-    getattr: Some(getattr),
-    setattr: Some(setattr),
-    ..Slots::EMPTY
-};
+static SLOTS: Slots =
+    Slots { trace: Some(trace), repr: Some(repr), getattr: Some(getattr), setattr: Some(setattr), ..Slots::EMPTY };
 
 /// `function`.
 pub static FUNCTION_TYPE: Type =

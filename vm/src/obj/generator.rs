@@ -357,11 +357,8 @@ fn close(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-static METHODS: &[Builtin] = &[
-    Builtin::method(&qstr::send, send),
-    Builtin::method(&qstr::throw, throw),
-    Builtin::method(&qstr::close, close),
-];
+static METHODS: &[Builtin] =
+    &[Builtin::method(&qstr::send, send), Builtin::method(&qstr::throw, throw), Builtin::method(&qstr::close, close)];
 
 static SLOTS: Slots = Slots {
     trace: Some(trace),

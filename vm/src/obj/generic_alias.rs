@@ -29,7 +29,8 @@ struct AliasObj {
 
 fn as_alias(v: Value) -> Option<&'static AliasObj> {
     // SAFETY: objects of GENERIC_ALIAS_TYPE are AliasObj objects made by `new`.
-    (v.is_obj() && core::ptr::eq(obj::type_of(v), &GENERIC_ALIAS_TYPE)).then(|| unsafe { &*(v.as_ptr() as *const AliasObj) })
+    (v.is_obj() && core::ptr::eq(obj::type_of(v), &GENERIC_ALIAS_TYPE))
+        .then(|| unsafe { &*(v.as_ptr() as *const AliasObj) })
 }
 
 /// Is `v` a generic alias?

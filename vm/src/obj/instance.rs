@@ -143,7 +143,11 @@ pub fn alloc_instance(vm: &mut Vm<'_>, t: &'static Type) -> PyResult<Value> {
 
 /// The number of `__slots__` words of an instance of `t`.
 fn n_slots(t: &Type) -> usize {
-    if t.is_heap() && t.kind == Kind::Object { (t.flags >> super::flags::SLOTS_SHIFT) as usize } else { 0 }
+    if t.is_heap() && t.kind == Kind::Object {
+        (t.flags >> super::flags::SLOTS_SHIFT) as usize
+    } else {
+        0
+    }
 }
 
 /// Slot word `i` of instance `o` (NULL: unset or out of range). Never allocates.
@@ -307,7 +311,9 @@ pub fn dict_of(vm: &mut Vm<'_>, o: Value) -> PyResult<Value> {
 pub fn set(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyResult<bool> {
     if has_tail(obj::type_of(o)) {
         if name == Value::qstr(&qstr::__dict__) || obj::str::eq(name, Value::qstr(&qstr::__dict__)) {
-            return Err(vm.raise_msg(&obj::exception::ATTRIBUTE_ERROR_TYPE, "attribute '__dict__' cannot be replaced here"));
+            return Err(
+                vm.raise_msg(&obj::exception::ATTRIBUTE_ERROR_TYPE, "attribute '__dict__' cannot be replaced here")
+            );
         }
         let m = vm.roots_mark();
         vm.push_root(o)?;
@@ -402,10 +408,7 @@ fn set_in_dict(vm: &mut Vm<'_>, d: Value, name: Value, v: Value) -> PyResult<boo
 fn set_dict_attr(vm: &mut Vm<'_>, o: Value, v: Value) -> PyResult<()> {
     let Some(inst) = obj::downcast::<InstanceObj>(o) else { return Ok(()) };
     if !v.is_null() && obj::dict::as_dict(v).is_none() {
-        return Err(vm.type_error(format_args!(
-            "__dict__ must be set to a dictionary, not a '{}'",
-            obj::type_name(v)
-        )));
+        return Err(vm.type_error(format_args!("__dict__ must be set to a dictionary, not a '{}'", obj::type_name(v))));
     }
     let old = inst.attrs();
     if v.is_null() {
@@ -821,10 +824,7 @@ fn contains(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<bool> {
                     || matches!(find(v, q(&qstr::__iter__)), Found::User(_))
                     || matches!(find(v, q(&qstr::__getitem__)), Found::User(_));
                 if !iterable {
-                    return Err(vm.type_error(format_args!(
-                        "argument of type '{}' is not iterable",
-                        obj::type_name(v)
-                    )));
+                    return Err(vm.type_error(format_args!("argument of type '{}' is not iterable", obj::type_name(v))));
                 }
                 runtime::contains_by_iter(vm, v, x)
             }

@@ -99,7 +99,11 @@ pub fn to_i64(v: Value) -> Option<i64> {
     }
     let m = d.first().copied().unwrap_or(0) as u64 | (d.get(1).copied().unwrap_or(0) as u64) << 32;
     if b.size < 0 {
-        if m <= 1u64 << 63 { Some((m as i64).wrapping_neg()) } else { None }
+        if m <= 1u64 << 63 {
+            Some((m as i64).wrapping_neg())
+        } else {
+            None
+        }
     } else if m <= i64::MAX as u64 {
         Some(m as i64)
     } else {
@@ -253,12 +257,20 @@ pub fn raise_int_error(vm: &mut Vm<'_>, e: IntError) -> crate::vm::Raised {
 
 fn floor_div(a: i64, b: i64) -> i64 {
     let q = a / b;
-    if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q }
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
 }
 
 fn floor_mod(a: i64, b: i64) -> i64 {
     let r = a % b;
-    if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }
+    if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    }
 }
 
 /// int OP int with CPython semantics. Returns NotImplemented if either is not an int.
@@ -271,7 +283,8 @@ pub fn int_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Val
             BinOp::Mul => x.checked_mul(y),
             BinOp::FloorDiv | BinOp::Mod => {
                 if y == 0 {
-                    let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                    let msg =
+                        if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
                     return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, msg));
                 }
                 if x == i64::MIN && y == -1 {
@@ -301,7 +314,15 @@ pub fn int_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Val
                 if y < 0 {
                     return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative shift count"));
                 }
-                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Some(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
             }
             BinOp::TrueDiv => {
                 if y == 0 {
@@ -315,10 +336,9 @@ pub fn int_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Val
             BinOp::Pow => {
                 if y < 0 {
                     if x == 0 {
-                        return Err(vm.raise_msg(
-                            &exc::ZERO_DIVISION_ERROR_TYPE,
-                            "0.0 cannot be raised to a negative power",
-                        ));
+                        return Err(
+                            vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "0.0 cannot be raised to a negative power")
+                        );
                     }
                     return obj::float::new(vm, libm::pow(x as f64, y as f64));
                 }
@@ -347,7 +367,11 @@ pub fn int_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Val
                         }
                     }
                 }
-                if ok { Some(acc) } else { None }
+                if ok {
+                    Some(acc)
+                } else {
+                    None
+                }
             }
             BinOp::MatMul => return Ok(Value::NOT_IMPLEMENTED),
             _ => return Ok(Value::NOT_IMPLEMENTED),
@@ -373,7 +397,8 @@ fn big_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
         BinOp::Mul => compute(vm, bigint::mul_len_bound(x.mag.len(), y.mag.len()), 0, |o, _| bigint::mul(x, y, o)),
         BinOp::FloorDiv | BinOp::Mod => {
             if y.is_zero() {
-                let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                let msg =
+                    if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
                 return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, msg));
             }
             let (q, r, s) = bigint::divmod_len_bounds(x.mag.len(), y.mag.len());
@@ -431,12 +456,16 @@ fn big_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
             let m = vm.roots_mark();
             vm.push_root(sv)?;
             let (mut ba2, mut bb2) = ([0u32; 2], [0u32; 2]);
-            let (Some(x), Some(y)) = (int_ref(a, &mut ba2), int_ref(b, &mut bb2)) else { return Ok(Value::NOT_IMPLEMENTED) };
+            let (Some(x), Some(y)) = (int_ref(a, &mut ba2), int_ref(b, &mut bb2)) else {
+                return Ok(Value::NOT_IMPLEMENTED);
+            };
             let r = bigint::true_div(x, y, digits_mut(sv, sl.max(1)));
             vm.pop_roots(m);
             match r {
                 Ok(f) => obj::float::new(vm, f),
-                Err(IntError::Overflow) => Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "integer division result too large for a float")),
+                Err(IntError::Overflow) => {
+                    Err(vm.raise_msg(&exc::OVERFLOW_ERROR_TYPE, "integer division result too large for a float"))
+                }
                 Err(e) => Err(raise_int_error(vm, e)),
             }
         }
@@ -507,7 +536,11 @@ pub fn hash_int(v: Value) -> isize {
     const M: u64 = (1u64 << BITS) - 1;
     let h: i64 = if let Some(i) = small_value(v) {
         let m = (i.unsigned_abs() % M) as i64;
-        if i < 0 { -m } else { m }
+        if i < 0 {
+            -m
+        } else {
+            m
+        }
     } else if let Some(b) = obj::downcast::<BigInt>(v) {
         let mut x: u64 = 0;
         for d in b.digits(v).iter().rev() {
@@ -520,12 +553,20 @@ pub fn hash_int(v: Value) -> isize {
                 }
             }
         }
-        if b.size < 0 { -(x as i64) } else { x as i64 }
+        if b.size < 0 {
+            -(x as i64)
+        } else {
+            x as i64
+        }
     } else {
         0
     };
     let h = h as isize;
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 fn hash(_vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
@@ -599,7 +640,9 @@ fn new_int(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     }
     if !base.is_null() {
         let Some(b) = small_value(base) else {
-            return Err(vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(base))));
+            return Err(
+                vm.type_error(format_args!("'{}' object cannot be interpreted as an integer", obj::type_name(base)))
+            );
         };
         let Some(s) = obj::str::as_str(x) else {
             return Err(vm.type_error(format_args!("int() can't convert non-string with explicit base")));
@@ -624,7 +667,11 @@ fn int_conjugate(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 
 /// Argument `i` of a built-in method, given by position or by keyword `name` (NULL if absent).
 fn arg(args: &Args<'_>, i: usize, name: &str) -> Value {
-    if args.pos.len() > i { args.pos[i] } else { args.kw(name) }
+    if args.pos.len() > i {
+        args.pos[i]
+    } else {
+        args.kw(name)
+    }
 }
 
 /// The `byteorder` argument: true for little-endian (default 'big').
@@ -636,10 +683,9 @@ fn byteorder(vm: &mut Vm<'_>, v: Value, fname: &str) -> PyResult<bool> {
         Some("little") => Ok(true),
         Some("big") => Ok(false),
         Some(_) => Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "byteorder must be either 'little' or 'big'")),
-        None => Err(vm.type_error(format_args!(
-            "{fname}() argument 'byteorder' must be str, not {}",
-            obj::type_name(v)
-        ))),
+        None => {
+            Err(vm.type_error(format_args!("{fname}() argument 'byteorder' must be str, not {}", obj::type_name(v))))
+        }
     }
 }
 

@@ -408,7 +408,11 @@ struct RangeTail(usize);
 
 impl core::fmt::Display for RangeTail {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        if self.0 > 1 { write!(f, "-{}", self.0) } else { Ok(()) }
+        if self.0 > 1 {
+            write!(f, "-{}", self.0)
+        } else {
+            Ok(())
+        }
     }
 }
 

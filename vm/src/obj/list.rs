@@ -80,7 +80,11 @@ pub fn as_list(v: Value) -> Option<&'static ListObj> {
 
 /// Borrow a list whose type is exactly `list` (a subclass may override `__getitem__`).
 pub fn as_exact_list(v: Value) -> Option<&'static ListObj> {
-    if core::ptr::eq(obj::type_of(v), &LIST_TYPE) { as_list(v) } else { None }
+    if core::ptr::eq(obj::type_of(v), &LIST_TYPE) {
+        as_list(v)
+    } else {
+        None
+    }
 }
 
 /// A new empty list with room for `cap` items. May collect.

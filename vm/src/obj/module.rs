@@ -104,10 +104,9 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
         // A standard module's namespace is in flash (`rom::Module`): read-only, as
         // MicroPython's built-in modules.
         let n = obj::str::as_str(name).unwrap_or("?");
-        return Err(vm.raise_fmt(
-            &obj::exception::ATTRIBUTE_ERROR_TYPE,
-            format_args!("'module' object has no attribute '{n}'"),
-        ));
+        return Err(
+            vm.raise_fmt(&obj::exception::ATTRIBUTE_ERROR_TYPE, format_args!("'module' object has no attribute '{n}'"))
+        );
     }
     if x.is_null() {
         if obj::dict::remove(vm, d, name)?.is_none() {
@@ -129,7 +128,8 @@ static SLOTS: Slots =
     Slots { trace: Some(trace), repr: Some(repr), getattr: Some(getattr), setattr: Some(setattr), ..Slots::EMPTY };
 
 /// `module`.
-pub static MODULE_TYPE: Type = Type::builtin(&qstr::module, Some(&obj::class::OBJECT_TYPE), Kind::Module, 0, &SLOTS, &[]);
+pub static MODULE_TYPE: Type =
+    Type::builtin(&qstr::module, Some(&obj::class::OBJECT_TYPE), Kind::Module, 0, &SLOTS, &[]);
 
 // A frozen module (`rom::Module`) must be readable as a `ModuleObj`.
 const _: () = assert!(

@@ -35,6 +35,7 @@ pub static NONE_TYPE: Type = Type::builtin(&qstr::NoneType, Some(&obj::class::OB
 /// `ellipsis`.
 pub static ELLIPSIS_TYPE: Type = Type::builtin(&Q_ELLIPSIS, Some(&obj::class::OBJECT_TYPE), Kind::None, 0, &SLOTS, &[]);
 /// `NotImplementedType`.
-pub static NOTIMPL_TYPE: Type = Type::builtin(&Q_NOTIMPL_NAME, Some(&obj::class::OBJECT_TYPE), Kind::None, 0, &SLOTS, &[]);
+pub static NOTIMPL_TYPE: Type =
+    Type::builtin(&Q_NOTIMPL_NAME, Some(&obj::class::OBJECT_TYPE), Kind::None, 0, &SLOTS, &[]);
 
 static Q_NOTIMPL_NAME: Qstr<18> = Qstr::new(*b"NotImplementedType");

@@ -270,16 +270,19 @@ fn long_indices(vm: &mut Vm<'_>, sl: Value, len: Value) -> PyResult<[Value; 3]> 
         (Value::small_int(0), len)
     };
     let mut out = [Value::NULL, Value::NULL, step];
-    for (i, (part, dflt)) in [(s0, if back { upper } else { lower }), (s1, if back { lower } else { upper })]
-        .into_iter()
-        .enumerate()
+    for (i, (part, dflt)) in
+        [(s0, if back { upper } else { lower }), (s1, if back { lower } else { upper })].into_iter().enumerate()
     {
         let x = slice_part(vm, part)?;
         out[i] = if x.is_null() {
             dflt
         } else if is_neg(x) {
             let y = arith(vm, BinOp::Add, x, len)?;
-            if int::cmp(y, lower) == Some(Ordering::Less) { lower } else { y }
+            if int::cmp(y, lower) == Some(Ordering::Less) {
+                lower
+            } else {
+                y
+            }
         } else if int::cmp(x, upper) == Some(Ordering::Greater) {
             upper
         } else {
@@ -441,7 +444,8 @@ fn r_index(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let m = vm.roots_mark();
     let text = runtime::repr(vm, x)?;
     vm.push_root(text)?;
-    let e = vm.raise_fmt(&exc::VALUE_ERROR_TYPE, format_args!("{} is not in range", obj::str::as_str(text).unwrap_or("?")));
+    let e =
+        vm.raise_fmt(&exc::VALUE_ERROR_TYPE, format_args!("{} is not in range", obj::str::as_str(text).unwrap_or("?")));
     vm.pop_roots(m);
     Err(e)
 }
@@ -463,7 +467,11 @@ fn search(vm: &mut Vm<'_>, v: Value, x: Value, first: bool) -> PyResult<Option<V
             }
             i += 1;
         }
-        if first { Ok(None) } else { int::from_i64(vm, hits).map(Some) }
+        if first {
+            Ok(None)
+        } else {
+            int::from_i64(vm, hits).map(Some)
+        }
     })();
     vm.pop_roots(m);
     res
@@ -495,4 +503,5 @@ static SLOTS: Slots = Slots {
 };
 
 /// `range`.
-pub static RANGE_TYPE: Type = Type::builtin(&qstr::range, Some(&obj::class::OBJECT_TYPE), Kind::Range, 0, &SLOTS, METHODS);
+pub static RANGE_TYPE: Type =
+    Type::builtin(&qstr::range, Some(&obj::class::OBJECT_TYPE), Kind::Range, 0, &SLOTS, METHODS);

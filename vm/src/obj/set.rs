@@ -206,11 +206,7 @@ fn probe(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<Probe> {
         let mut i = h & mask;
         let mut free = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for j in 0..=probes {
                 let x = i + j;
                 let ek = t.key(x);
@@ -232,8 +228,7 @@ fn probe(vm: &mut Vm<'_>, s: Value, k: Value, h: usize) -> PyResult<Probe> {
                         let r = runtime::eq(vm, ek, k);
                         vm.pop_roots(m);
                         let same = r?;
-                        let still = as_set(s).map(|o| o.table.get() == t.0).unwrap_or(false)
-                            && t.key(x) == ek;
+                        let still = as_set(s).map(|o| o.table.get() == t.0).unwrap_or(false) && t.key(x) == ek;
                         if !still {
                             continue 'restart;
                         }
@@ -705,11 +700,7 @@ fn symmetric_difference_update(vm: &mut Vm<'_>, s: Value, other: Value) -> PyRes
         }
         return Ok(());
     }
-    let src = if as_set(other).is_some() {
-        other
-    } else {
-        from_iter(vm, other, false)?
-    };
+    let src = if as_set(other).is_some() { other } else { from_iter(vm, other, false)? };
     vm.push_root(src)?;
     let mut i = 0;
     while let Some(k) = as_set(src).and_then(|x| x.slot(i)) {
@@ -768,9 +759,7 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
 }
 
 fn new_set(vm: &mut Vm<'_>, cls: Value, args: &Args<'_>) -> PyResult<Value> {
-    let frozen = obj::as_type(cls)
-        .map(|t| t.is_subtype(&FROZENSET_TYPE))
-        .unwrap_or(false);
+    let frozen = obj::as_type(cls).map(|t| t.is_subtype(&FROZENSET_TYPE)).unwrap_or(false);
     let x = args.get(0);
     let s = new(vm, frozen)?;
     if let Some(t) = obj::as_type(cls) {
@@ -978,11 +967,7 @@ fn subset_method(vm: &mut Vm<'_>, args: &Args<'_>, superset: bool) -> PyResult<V
     let o = as_set_arg(vm, args.get(1))?;
     let m = vm.roots_mark();
     vm.push_root(o)?;
-    let r = if superset {
-        is_subset(vm, o, s)
-    } else {
-        is_subset(vm, s, o)
-    };
+    let r = if superset { is_subset(vm, o, s) } else { is_subset(vm, s, o) };
     vm.pop_roots(m);
     Ok(Value::bool(r?))
 }
@@ -1057,11 +1042,5 @@ pub static SET_TYPE: Type = Type::builtin(
     SET_METHODS,
 );
 /// `frozenset`.
-pub static FROZENSET_TYPE: Type = Type::builtin(
-    &qstr::frozenset,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Set,
-    flags::BASETYPE,
-    &SLOTS,
-    FROZEN_METHODS,
-);
+pub static FROZENSET_TYPE: Type =
+    Type::builtin(&qstr::frozenset, Some(&obj::class::OBJECT_TYPE), Kind::Set, flags::BASETYPE, &SLOTS, FROZEN_METHODS);

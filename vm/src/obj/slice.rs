@@ -53,9 +53,17 @@ pub fn new(vm: &mut Vm<'_>, start: Value, stop: Value, step: Value) -> PyResult<
 /// Number of indices in `range(start, stop, step)`.
 pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
     if step > 0 {
-        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+        if stop > start {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
     } else if step < 0 {
-        if start > stop { ((start - stop - 1) / (-step) + 1) as usize } else { 0 }
+        if start > stop {
+            ((start - stop - 1) / (-step) + 1) as usize
+        } else {
+            0
+        }
     } else {
         0
     }
@@ -208,7 +216,9 @@ fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
 /// `slice.indices(length)`.
 fn indices(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     runtime::check_nargs(vm, "indices", args, 2, 2)?;
-    let Some(s) = as_slice(args.pos[0]) else { return Err(vm.type_error(format_args!("descriptor requires a 'slice' object"))) };
+    let Some(s) = as_slice(args.pos[0]) else {
+        return Err(vm.type_error(format_args!("descriptor requires a 'slice' object")));
+    };
     let n = runtime::index_arg_typed(vm, args.pos[1])?;
     let Ok(n) = usize::try_from(n) else {
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "length should not be negative"));
@@ -242,11 +252,5 @@ static SLOTS: Slots = Slots {
 };
 
 /// `slice`.
-pub static SLICE_TYPE: Type = Type::builtin(
-    &qstr::slice,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Slice,
-    super::flags::UNHASHABLE,
-    &SLOTS,
-    METHODS,
-);
+pub static SLICE_TYPE: Type =
+    Type::builtin(&qstr::slice, Some(&obj::class::OBJECT_TYPE), Kind::Slice, super::flags::UNHASHABLE, &SLOTS, METHODS);

@@ -147,10 +147,7 @@ fn has_binop(t: &Type, b: BinOp, reflected: bool) -> bool {
         Kind::List => b == Mul || (matches!(b, Add | IAdd | IMul) && !reflected),
         Kind::Set | Kind::DictView => {
             matches!(b, And | Or | Xor | Sub)
-                || (matches!(b, IAnd | IOr | IXor | ISub)
-                    && !reflected
-                    && !frozen
-                    && t.kind == Kind::Set)
+                || (matches!(b, IAnd | IOr | IXor | ISub) && !reflected && !frozen && t.kind == Kind::Set)
         }
         Kind::Dict => b == Or || (b == IOr && !reflected),
         _ => true,
@@ -167,9 +164,7 @@ fn defined(t: &Type, op: Op) -> bool {
         Op::Cmp(_) => s.richcmp.is_some(),
         // CPython's str has no `__bool__` (its truth comes from its length).
         // CPython's str and Ellipsis have no `__bool__` (str's truth is its length).
-        Op::Bool => {
-            s.truth.is_some() && t.kind != Kind::Str && !core::ptr::eq(t, &obj::none::ELLIPSIS_TYPE)
-        }
+        Op::Bool => s.truth.is_some() && t.kind != Kind::Str && !core::ptr::eq(t, &obj::none::ELLIPSIS_TYPE),
         Op::Len => s.len.is_some(),
         Op::GetItem => s.getitem.is_some(),
         Op::SetItem | Op::DelItem => s.setitem.is_some(),
@@ -186,10 +181,7 @@ fn defined(t: &Type, op: Op) -> bool {
         Op::Format => is_number(t) || t.kind == Kind::Str,
         Op::DivMod | Op::RDivMod | Op::Round | Op::Trunc | Op::Floor | Op::Ceil => is_number(t),
         // CPython's list, range and dict reverse; tuple and str leave it to `reversed()`.
-        Op::Reversed => matches!(
-            t.kind,
-            Kind::List | Kind::Range | Kind::Dict | Kind::DictView
-        ),
+        Op::Reversed => matches!(t.kind, Kind::List | Kind::Range | Kind::Dict | Kind::DictView),
     }
 }
 
@@ -218,10 +210,7 @@ pub fn provides(t: &Type, i: usize) -> bool {
 
 /// The dunders the built-in type `t` provides through its slots (for `dir()`).
 pub fn provided_names(t: &Type) -> impl Iterator<Item = &'static str> + '_ {
-    OPS.iter()
-        .enumerate()
-        .filter(move |(i, _)| provides(t, *i))
-        .map(|(_, (n, _))| *n)
+    OPS.iter().enumerate().filter(move |(i, _)| provides(t, *i)).map(|(_, (n, _))| *n)
 }
 
 /// Slot wrapper layout (unbound and bound share it).
@@ -249,11 +238,7 @@ pub fn new(vm: &mut Vm<'_>, owner: &'static Type, i: usize, self_: Value) -> PyR
         // that the wrapper types and their `call` are left out of the image.
         return Err(vm.raise_msg(&exc::ATTRIBUTE_ERROR_TYPE, "slot wrappers are not built in"));
     }
-    let ty = if self_.is_null() {
-        &WRAPPER_DESCRIPTOR_TYPE
-    } else {
-        &METHOD_WRAPPER_TYPE
-    };
+    let ty = if self_.is_null() { &WRAPPER_DESCRIPTOR_TYPE } else { &METHOD_WRAPPER_TYPE };
     let v = vm.alloc_obj(ty, core::mem::size_of::<SlotWrapperObj>())?;
     // SAFETY: fresh SlotWrapperObj.
     unsafe {
@@ -267,11 +252,7 @@ pub fn new(vm: &mut Vm<'_>, owner: &'static Type, i: usize, self_: Value) -> PyR
 
 fn parts(v: Value) -> Option<(&'static Type, usize, Value)> {
     let w = obj::downcast::<SlotWrapperObj>(v)?;
-    Some((
-        obj::as_type(w.owner)?,
-        w.op.as_small_int()? as usize,
-        w.self_,
-    ))
+    Some((obj::as_type(w.owner)?, w.op.as_small_int()? as usize, w.self_))
 }
 
 fn trace(v: Value, t: &mut Tracer<'_>) {
@@ -290,23 +271,11 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
         return Ok(());
     };
     if s.is_null() {
-        sb.push_fmt(
-            vm,
-            format_args!(
-                "<slot wrapper '{}' of '{}' objects>",
-                name_of(i),
-                owner.name()
-            ),
-        )
+        sb.push_fmt(vm, format_args!("<slot wrapper '{}' of '{}' objects>", name_of(i), owner.name()))
     } else {
         sb.push_fmt(
             vm,
-            format_args!(
-                "<method-wrapper '{}' of {} object at {:#x}>",
-                name_of(i),
-                obj::type_name(s),
-                s.bits()
-            ),
+            format_args!("<method-wrapper '{}' of {} object at {:#x}>", name_of(i), obj::type_name(s), s.bits()),
         )
     }
 }
@@ -344,10 +313,9 @@ fn call(vm: &mut Vm<'_>, v: Value, args: &Args<'_>) -> PyResult<Value> {
         match args.pos.split_first() {
             Some((a, rest)) => (*a, rest),
             None => {
-                return Err(vm.type_error(format_args!(
-                    "descriptor '{name}' of '{}' object needs an argument",
-                    owner.name()
-                )))
+                return Err(
+                    vm.type_error(format_args!("descriptor '{name}' of '{}' object needs an argument", owner.name()))
+                )
             }
         }
     };
@@ -379,23 +347,13 @@ fn call(vm: &mut Vm<'_>, v: Value, args: &Args<'_>) -> PyResult<Value> {
         let s = if want == 1 { "" } else { "s" };
         // CPython's wording, including the stray space it prints for two-argument slots.
         let lead = if want == 2 { " " } else { "" };
-        return Err(vm.type_error(format_args!(
-            "{lead}expected {want} argument{s}, got {}",
-            rest.len()
-        )));
+        return Err(vm.type_error(format_args!("{lead}expected {want} argument{s}, got {}", rest.len())));
     }
     run(vm, owner, op, self_, rest, args)
 }
 
 /// Run `op` through `owner`'s slots on `x` and the remaining arguments. May collect.
-fn run(
-    vm: &mut Vm<'_>,
-    owner: &'static Type,
-    op: Op,
-    x: Value,
-    rest: &[Value],
-    args: &Args<'_>,
-) -> PyResult<Value> {
+fn run(vm: &mut Vm<'_>, owner: &'static Type, op: Op, x: Value, rest: &[Value], args: &Args<'_>) -> PyResult<Value> {
     let sl = owner.slots;
     let a = rest.first().copied().unwrap_or(Value::NONE);
     let missing = Value::NOT_IMPLEMENTED;
@@ -429,11 +387,7 @@ fn run(
         Op::GetItem => sl.getitem.map_or(Ok(missing), |f| f(vm, x, a)),
         Op::SetItem | Op::DelItem => match sl.setitem {
             Some(f) => {
-                let val = if op == Op::SetItem {
-                    rest.get(1).copied().unwrap_or(Value::NONE)
-                } else {
-                    Value::NULL
-                };
+                let val = if op == Op::SetItem { rest.get(1).copied().unwrap_or(Value::NONE) } else { Value::NULL };
                 f(vm, x, a, val)?;
                 Ok(Value::NONE)
             }
@@ -452,31 +406,19 @@ fn run(
             None => Ok(missing),
         },
         Op::Call => {
-            let call_args = Args {
-                pos: rest,
-                kwnames: args.kwnames,
-                kwvals: args.kwvals,
-            };
+            let call_args = Args { pos: rest, kwnames: args.kwnames, kwvals: args.kwvals };
             match sl.call {
                 Some(f) => f(vm, x, &call_args),
                 None => crate::call::call_args(vm, x, &call_args),
             }
         }
-        Op::Bin(BinOp::Pow) | Op::RBin(BinOp::Pow)
-            if rest.get(1).is_some_and(|m| *m != Value::NONE) =>
-        {
-            let fits =
-                int::is_int(a) || (owner.kind == Kind::Float && obj::float::as_f64(a).is_some());
+        Op::Bin(BinOp::Pow) | Op::RBin(BinOp::Pow) if rest.get(1).is_some_and(|m| *m != Value::NONE) => {
+            let fits = int::is_int(a) || (owner.kind == Kind::Float && obj::float::as_f64(a).is_some());
             if !fits {
                 return Ok(missing);
             }
-            let pow =
-                crate::builtins::lookup(Value::qstr(&crate::qstr::pow)).unwrap_or(Value::NONE);
-            let pos = if op == Op::Bin(BinOp::Pow) {
-                [x, a, rest[1]]
-            } else {
-                [a, x, rest[1]]
-            };
+            let pow = crate::builtins::lookup(Value::qstr(&crate::qstr::pow)).unwrap_or(Value::NONE);
+            let pos = if op == Op::Bin(BinOp::Pow) { [x, a, rest[1]] } else { [a, x, rest[1]] };
             crate::call::call_args(vm, pow, &Args::new(&pos))
         }
         Op::Bin(BinOp::Mul) | Op::RBin(BinOp::Mul) if is_sequence(owner) && !int::is_int(a) => {
@@ -512,8 +454,7 @@ fn run(
         Op::DivMod | Op::RDivMod => {
             // NotImplemented unless the other operand is a number this type mixes with
             // (int with int; float with int or float), as CPython's number slots.
-            let fits =
-                int::is_int(a) || (owner.kind == Kind::Float && obj::float::as_f64(a).is_some());
+            let fits = int::is_int(a) || (owner.kind == Kind::Float && obj::float::as_f64(a).is_some());
             if !fits {
                 return Ok(missing);
             }
@@ -521,8 +462,7 @@ fn run(
             divmod(vm, n, d)
         }
         Op::Round => {
-            let round =
-                crate::builtins::lookup(Value::qstr(&crate::qstr::round)).unwrap_or(Value::NONE);
+            let round = crate::builtins::lookup(Value::qstr(&crate::qstr::round)).unwrap_or(Value::NONE);
             let pos = [x, a];
             crate::call::call_args(vm, round, &Args::new(&pos[..1 + rest.len()]))
         }
@@ -540,10 +480,7 @@ fn run(
         Op::Reversed => call_type(vm, &obj::iter::REVERSED_TYPE, x),
         Op::Format => {
             let Some(spec) = obj::str::as_str(a) else {
-                return Err(vm.type_error(format_args!(
-                    "__format__() argument must be str, not {}",
-                    obj::type_name(a)
-                )));
+                return Err(vm.type_error(format_args!("__format__() argument must be str, not {}", obj::type_name(a))));
             };
             let mut sb = StrBuf::new(vm)?;
             crate::strformat::format_builtin_into(vm, x, spec, &mut sb)?;
@@ -556,8 +493,7 @@ fn run(
 /// float divmod's own ZeroDivisionError message. May collect.
 fn divmod(vm: &mut Vm<'_>, n: Value, d: Value) -> PyResult<Value> {
     let float = obj::float::as_f64(n).is_some() || obj::float::as_f64(d).is_some();
-    if float && obj::float::as_f64(d).or_else(|| int::small_value(d).map(|i| i as f64)) == Some(0.0)
-    {
+    if float && obj::float::as_f64(d).or_else(|| int::small_value(d).map(|i| i as f64)) == Some(0.0) {
         return Err(vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "float divmod()"));
     }
     let m = vm.roots_mark();
@@ -588,33 +524,16 @@ fn call_type(vm: &mut Vm<'_>, ty: &'static Type, x: Value) -> PyResult<Value> {
     }
 }
 
-static SLOTS: Slots = Slots {
-    trace: Some(trace),
-    repr: Some(repr),
-    call: Some(call),
-    getattr: Some(getattr),
-    ..Slots::EMPTY
-};
+static SLOTS: Slots =
+    Slots { trace: Some(trace), repr: Some(repr), call: Some(call), getattr: Some(getattr), ..Slots::EMPTY };
 
 static Q_WRAPPER_DESCRIPTOR: Qstr<18> = Qstr::new(*b"wrapper_descriptor");
 static Q_METHOD_WRAPPER: Qstr<14> = Qstr::new(*b"method-wrapper");
 
 /// `wrapper_descriptor`: a slot wrapper read from a type (`int.__add__`).
-pub static WRAPPER_DESCRIPTOR_TYPE: Type = Type::builtin(
-    &Q_WRAPPER_DESCRIPTOR,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::SlotWrapper,
-    0,
-    &SLOTS,
-    &[],
-);
+pub static WRAPPER_DESCRIPTOR_TYPE: Type =
+    Type::builtin(&Q_WRAPPER_DESCRIPTOR, Some(&obj::class::OBJECT_TYPE), Kind::SlotWrapper, 0, &SLOTS, &[]);
 
 /// `method-wrapper`: a slot wrapper bound to an instance (`(3).__add__`).
-pub static METHOD_WRAPPER_TYPE: Type = Type::builtin(
-    &Q_METHOD_WRAPPER,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::SlotWrapper,
-    0,
-    &SLOTS,
-    &[],
-);
+pub static METHOD_WRAPPER_TYPE: Type =
+    Type::builtin(&Q_METHOD_WRAPPER, Some(&obj::class::OBJECT_TYPE), Kind::SlotWrapper, 0, &SLOTS, &[]);

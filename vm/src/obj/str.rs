@@ -165,7 +165,11 @@ pub fn from_char(vm: &mut Vm<'_>, c: char) -> PyResult<Value> {
 /// Python `hash()` of a str value (CPython's -1 is mapped to -2).
 pub fn py_hash(v: Value) -> isize {
     let h = hash_of(v) as i32 as isize;
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 /// A `fmt::Write` sink appending to a [`StrBuf`]; remembers an allocation failure.
@@ -193,7 +197,11 @@ impl fmt::Write for StrBufWriter<'_, '_, '_> {
 /// Number of code points.
 pub fn char_len(v: Value) -> usize {
     let s = as_str(v).unwrap_or("");
-    if meta(v).1 { s.len() } else { s.chars().count() }
+    if meta(v).1 {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// A growable str being built on the heap (kept alive as a temp root).
@@ -515,11 +523,8 @@ fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
         let mut i = start;
         let count = obj::slice::slice_len(start, stop, step);
         for _ in 0..count {
-            let c = if chars_ascii {
-                s.as_bytes().get(i as usize).map(|b| *b as char)
-            } else {
-                s.chars().nth(i as usize)
-            };
+            let c =
+                if chars_ascii { s.as_bytes().get(i as usize).map(|b| *b as char) } else { s.chars().nth(i as usize) };
             if let Some(c) = c {
                 sb.push_char(vm, c)?;
             }
@@ -532,20 +537,15 @@ fn getitem(vm: &mut Vm<'_>, v: Value, k: Value) -> PyResult<Value> {
         return Err(vm.raise_msg(&obj::exception::INDEX_ERROR_TYPE, "string index out of range"));
     };
     let s = as_str(v).unwrap_or("");
-    let c = if meta(v).1 {
-        s.as_bytes().get(i).map(|b| *b as char)
-    } else {
-        s.chars().nth(i)
-    };
+    let c = if meta(v).1 { s.as_bytes().get(i).map(|b| *b as char) } else { s.chars().nth(i) };
     from_char(vm, c.unwrap_or(' '))
 }
 
 fn contains(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<bool> {
     let Some(needle) = as_str(x) else {
-        return Err(vm.type_error(format_args!(
-            "'in <string>' requires string as left operand, not {}",
-            obj::type_name(x)
-        )));
+        return Err(
+            vm.type_error(format_args!("'in <string>' requires string as left operand, not {}", obj::type_name(x)))
+        );
     };
     Ok(as_str(v).unwrap_or("").contains(needle))
 }
@@ -646,10 +646,9 @@ fn new_str(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     match obj::bytes::as_buf(x) {
         Some(data) => crate::codec::decode(vm, data, enc, errors),
         None if is_str(x) => Err(vm.type_error(format_args!("decoding str is not supported"))),
-        None => Err(vm.type_error(format_args!(
-            "decoding to str: need a bytes-like object, {} found",
-            obj::type_name(x)
-        ))),
+        None => {
+            Err(vm.type_error(format_args!("decoding to str: need a bytes-like object, {} found", obj::type_name(x))))
+        }
     }
 }
 
@@ -670,8 +669,14 @@ static SLOTS: Slots = Slots {
 };
 
 /// `str`.
-pub static STR_TYPE: Type =
-    Type::builtin(&qstr::str, Some(&obj::class::OBJECT_TYPE), Kind::Str, flags::BASETYPE, &SLOTS, super::str_methods::METHODS);
+pub static STR_TYPE: Type = Type::builtin(
+    &qstr::str,
+    Some(&obj::class::OBJECT_TYPE),
+    Kind::Str,
+    flags::BASETYPE,
+    &SLOTS,
+    super::str_methods::METHODS,
+);
 
 #[allow(dead_code)]
 fn _assert_builtin(_: &Builtin) {}

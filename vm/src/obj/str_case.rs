@@ -24,27 +24,47 @@ const TABLES: bool = cfg!(feature = "unicode-tables");
 
 /// `c.isalpha()` for one character.
 pub fn is_alphabetic(c: char) -> bool {
-    if TABLES { c.is_alphabetic() } else { c.is_ascii_alphabetic() }
+    if TABLES {
+        c.is_alphabetic()
+    } else {
+        c.is_ascii_alphabetic()
+    }
 }
 
 /// `c.isalnum()` for one character.
 pub fn is_alphanumeric(c: char) -> bool {
-    if TABLES { c.is_alphanumeric() } else { c.is_ascii_alphanumeric() }
+    if TABLES {
+        c.is_alphanumeric()
+    } else {
+        c.is_ascii_alphanumeric()
+    }
 }
 
 /// `c.isnumeric()` for one character.
 pub fn is_numeric(c: char) -> bool {
-    if TABLES { c.is_numeric() } else { c.is_ascii_digit() }
+    if TABLES {
+        c.is_numeric()
+    } else {
+        c.is_ascii_digit()
+    }
 }
 
 /// Is `c` an upper-case letter (`isupper`, `istitle`, `swapcase`)?
 pub fn is_uppercase(c: char) -> bool {
-    if TABLES { c.is_uppercase() } else { c.is_ascii_uppercase() }
+    if TABLES {
+        c.is_uppercase()
+    } else {
+        c.is_ascii_uppercase()
+    }
 }
 
 /// Is `c` a lower-case letter?
 pub fn is_lowercase(c: char) -> bool {
-    if TABLES { c.is_lowercase() } else { c.is_ascii_lowercase() }
+    if TABLES {
+        c.is_lowercase()
+    } else {
+        c.is_ascii_lowercase()
+    }
 }
 
 /// `c.upper()`.

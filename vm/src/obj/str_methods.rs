@@ -1,7 +1,11 @@
 //! Methods of `str`.
 
 use super::{Args, Builtin};
-use crate::obj::{self, exception as exc, str::{self as s, StrBuf}, str_case};
+use crate::obj::{
+    self, exception as exc,
+    str::{self as s, StrBuf},
+    str_case,
+};
 use crate::qstr;
 use crate::runtime;
 use crate::value::Value;
@@ -24,7 +28,11 @@ fn str_arg(vm: &mut Vm<'_>, v: Value, what: &str) -> PyResult<&'static str> {
 fn opt_arg(args: &Args<'_>, i: usize, kw: &str) -> Value {
     let v = args.get(i);
     let v = if v.is_null() { args.kw(kw) } else { v };
-    if v == Value::NONE { Value::NULL } else { v }
+    if v == Value::NONE {
+        Value::NULL
+    } else {
+        v
+    }
 }
 
 fn split_impl(vm: &mut Vm<'_>, args: &Args<'_>, right: bool) -> PyResult<Value> {
@@ -62,7 +70,10 @@ fn split_impl(vm: &mut Vm<'_>, args: &Args<'_>, right: bool) -> PyResult<Value> 
                     obj::list::insert(vm, out, 0, p)?;
                     break;
                 }
-                let st = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1)).unwrap_or(0);
+                let st = rest
+                    .rfind(char::is_whitespace)
+                    .map(|i| i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
+                    .unwrap_or(0);
                 let p = s::new(vm, &rest[st..])?;
                 obj::list::insert(vm, out, 0, p)?;
                 pieces += 1;
@@ -167,10 +178,9 @@ fn join(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     for i in 0..n {
         let item = obj::list::as_list(l).and_then(|x| x.get(i)).unwrap_or(Value::NONE);
         let Some(t) = s::as_str(item) else {
-            return Err(vm.type_error(format_args!(
-                "sequence item {i}: expected str instance, {} found",
-                obj::type_name(item)
-            )));
+            return Err(
+                vm.type_error(format_args!("sequence item {i}: expected str instance, {} found", obj::type_name(item)))
+            );
         };
         if i > 0 {
             sb.push(vm, s::as_str(sepv).unwrap_or(""))?;
@@ -268,7 +278,11 @@ fn affix(vm: &mut Vm<'_>, args: &Args<'_>, start: bool) -> PyResult<Value> {
     if let Some(items) = obj::tuple::items(p) {
         for it in items {
             let Some(t) = s::as_str(*it) else {
-                return Err(vm.type_error(format_args!("tuple for {} must only contain str, not {}", if start { "startswith" } else { "endswith" }, obj::type_name(*it))));
+                return Err(vm.type_error(format_args!(
+                    "tuple for {} must only contain str, not {}",
+                    if start { "startswith" } else { "endswith" },
+                    obj::type_name(*it)
+                )));
             };
             if check(t) {
                 return Ok(Value::TRUE);
@@ -366,7 +380,7 @@ fn count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     Ok(Value::small_int(text[a..b].matches(needle).count() as isize))
 }
 
-fn map_chars(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(char, bool) -> (char, Option<&'static str>), ) -> PyResult<Value> {
+fn map_chars(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(char, bool) -> (char, Option<&'static str>)) -> PyResult<Value> {
     let text = this(vm, args)?;
     let mut sb = StrBuf::new(vm)?;
     let mut prev_cased = false;
@@ -394,10 +408,18 @@ fn lower_c(c: char, _p: bool) -> (char, Option<&'static str>) {
     case_result(str_case::lower(c))
 }
 fn swap_c(c: char, _p: bool) -> (char, Option<&'static str>) {
-    if str_case::is_uppercase(c) { lower_c(c, false) } else { upper_c(c, false) }
+    if str_case::is_uppercase(c) {
+        lower_c(c, false)
+    } else {
+        upper_c(c, false)
+    }
 }
 fn title_c(c: char, prev: bool) -> (char, Option<&'static str>) {
-    if prev { lower_c(c, false) } else { case_result(str_case::title(c)) }
+    if prev {
+        lower_c(c, false)
+    } else {
+        case_result(str_case::title(c))
+    }
 }
 
 fn upper(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
@@ -712,7 +734,9 @@ fn translate(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         } else if obj::int::is_int(r) {
             match obj::int::small_value(r).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
                 Some(ch) => sb.push_char(vm, ch)?,
-                None => return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "character mapping must be in range(0x110000)")),
+                None => {
+                    return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "character mapping must be in range(0x110000)"))
+                }
             }
         } else {
             return Err(vm.type_error(format_args!("character mapping must return integer, None or str")));
@@ -749,7 +773,9 @@ fn fill_trans(vm: &mut Vm<'_>, args: &Args<'_>, d: Value) -> PyResult<()> {
                 match (cs.next(), cs.next()) {
                     (Some(c), None) => Value::small_int(c as isize),
                     _ => {
-                        return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "string keys in translate table must be of length 1"))
+                        return Err(
+                            vm.raise_msg(&exc::VALUE_ERROR_TYPE, "string keys in translate table must be of length 1")
+                        )
                     }
                 }
             } else if obj::int::is_int(k) {

@@ -24,26 +24,15 @@ unsafe impl Sync for RomStream {}
 unsafe impl RomObject for RomStream {}
 
 /// `sys.stdin`.
-pub static STDIN: RomStream = RomStream {
-    hdr: ObjHeader { ty: &STREAM_TYPE },
-    which: 0,
-};
+pub static STDIN: RomStream = RomStream { hdr: ObjHeader { ty: &STREAM_TYPE }, which: 0 };
 /// `sys.stdout`.
-pub static STDOUT: RomStream = RomStream {
-    hdr: ObjHeader { ty: &STREAM_TYPE },
-    which: 1,
-};
+pub static STDOUT: RomStream = RomStream { hdr: ObjHeader { ty: &STREAM_TYPE }, which: 1 };
 /// `sys.stderr`.
-pub static STDERR: RomStream = RomStream {
-    hdr: ObjHeader { ty: &STREAM_TYPE },
-    which: 2,
-};
+pub static STDERR: RomStream = RomStream { hdr: ObjHeader { ty: &STREAM_TYPE }, which: 2 };
 
 /// Which stream `v` is (0 stdin, 1 stdout, 2 stderr), if it is one.
 pub fn which(v: Value) -> Option<usize> {
-    [Value::rom(&STDIN), Value::rom(&STDOUT), Value::rom(&STDERR)]
-        .iter()
-        .position(|s| *s == v)
+    [Value::rom(&STDIN), Value::rom(&STDOUT), Value::rom(&STDERR)].iter().position(|s| *s == v)
 }
 
 /// Write `s` to stream `which` (stdout or stderr).
@@ -59,10 +48,7 @@ fn write(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let w = which(args.get(0)).unwrap_or(1);
     let s = args.get(1);
     let Some(text) = obj::str::as_str(s) else {
-        return Err(vm.type_error(format_args!(
-            "write() argument must be str, not {}",
-            obj::type_name(s)
-        )));
+        return Err(vm.type_error(format_args!("write() argument must be str, not {}", obj::type_name(s))));
     };
     if w == 0 {
         return Err(vm.raise_msg(&UNSUPPORTED_OPERATION_TYPE, "not writable"));
@@ -110,11 +96,7 @@ pub fn read_line(vm: &mut Vm<'_>) -> PyResult<Option<Value>> {
             return Err(e);
         }
     };
-    let mut w = LineWriter {
-        vm,
-        sb: &mut sb,
-        failed: None,
-    };
+    let mut w = LineWriter { vm, sb: &mut sb, failed: None };
     let got = input.read_line(&mut w);
     let failed = w.failed;
     vm.input = Some(input);
@@ -151,10 +133,7 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
         Some(2) => ("<stderr>", "w"),
         _ => ("<stdout>", "w"),
     };
-    sb.push_fmt(
-        vm,
-        format_args!("<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>"),
-    )
+    sb.push_fmt(vm, format_args!("<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>"))
 }
 
 crate::static_qstr!(Q_STREAM, "TextIOWrapper");
@@ -163,16 +142,10 @@ crate::static_qstr!(Q_FLUSH, "flush");
 crate::static_qstr!(Q_READLINE, "readline");
 crate::static_qstr!(Q_UNSUPPORTED, "UnsupportedOperation");
 
-static METHODS: &[Builtin] = &[
-    Builtin::method(&Q_WRITE, write),
-    Builtin::method(&Q_FLUSH, flush),
-    Builtin::method(&Q_READLINE, readline),
-];
+static METHODS: &[Builtin] =
+    &[Builtin::method(&Q_WRITE, write), Builtin::method(&Q_FLUSH, flush), Builtin::method(&Q_READLINE, readline)];
 
-static SLOTS: Slots = Slots {
-    repr: Some(repr),
-    ..Slots::EMPTY
-};
+static SLOTS: Slots = Slots { repr: Some(repr), ..Slots::EMPTY };
 
 crate::static_qstr!(Q_UNDERSCORE_IO, "_io");
 crate::static_qstr!(Q_IO, "io");
@@ -185,23 +158,10 @@ static IO_PUBLIC_NS_TABLE: crate::rom::DictTable<2> =
 static IO_PUBLIC_NS: crate::rom::Dict = crate::rom::Dict::new(&IO_PUBLIC_NS_TABLE);
 
 /// The type of the standard streams (`_io.TextIOWrapper`, as CPython's).
-pub static STREAM_TYPE: Type = Type::builtin(
-    &Q_STREAM,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &SLOTS,
-    METHODS,
-)
-.in_module(&IO_NS);
+pub static STREAM_TYPE: Type =
+    Type::builtin(&Q_STREAM, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &SLOTS, METHODS).in_module(&IO_NS);
 
 /// `io.UnsupportedOperation` (an OSError and a ValueError in CPython; an OSError here).
-pub static UNSUPPORTED_OPERATION_TYPE: Type = Type::builtin(
-    &Q_UNSUPPORTED,
-    Some(&exc::OS_ERROR_TYPE),
-    Kind::Exception,
-    0,
-    &exc::SLOTS,
-    &[],
-)
-.in_module(&IO_PUBLIC_NS);
+pub static UNSUPPORTED_OPERATION_TYPE: Type =
+    Type::builtin(&Q_UNSUPPORTED, Some(&exc::OS_ERROR_TYPE), Kind::Exception, 0, &exc::SLOTS, &[])
+        .in_module(&IO_PUBLIC_NS);

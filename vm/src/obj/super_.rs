@@ -40,7 +40,9 @@ fn new_super(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Value> {
     let Some(ct) = obj::as_type(c) else {
         return Err(vm.type_error(format_args!("super() argument 1 must be a type, not {}", obj::type_name(c))));
     };
-    let ok = obj::is_instance(o, ct) || obj::as_type(o).map(|t| class::is_subclass(t, ct)).unwrap_or(false) || class::is_subclass(obj::type_of(o), ct);
+    let ok = obj::is_instance(o, ct)
+        || obj::as_type(o).map(|t| class::is_subclass(t, ct)).unwrap_or(false)
+        || class::is_subclass(obj::type_of(o), ct);
     if !ok {
         return Err(vm.type_error(format_args!("super(type, obj): obj must be an instance or subtype of type")));
     }

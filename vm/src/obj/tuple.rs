@@ -114,7 +114,14 @@ fn trace(v: Value, t: &mut Tracer<'_>) {
 }
 
 /// Append `(a, b, ...)` style repr of a sequence of values.
-pub fn repr_items(vm: &mut Vm<'_>, v: Value, get: fn(Value, usize) -> Option<Value>, open: &str, close: &str, sb: &mut StrBuf) -> PyResult<()> {
+pub fn repr_items(
+    vm: &mut Vm<'_>,
+    v: Value,
+    get: fn(Value, usize) -> Option<Value>,
+    open: &str,
+    close: &str,
+    sb: &mut StrBuf,
+) -> PyResult<()> {
     sb.push(vm, open)?;
     let mut i = 0;
     while let Some(x) = get(v, i) {

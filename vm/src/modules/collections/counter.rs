@@ -310,7 +310,11 @@ fn combine(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
                 _ => {
                     let lt = runtime::compare(vm, x, y, CmpOp::Lt)?;
                     let lt = runtime::truthy(vm, lt)?;
-                    if lt == (op == BinOp::Or) { y } else { x }
+                    if lt == (op == BinOp::Or) {
+                        y
+                    } else {
+                        x
+                    }
                 }
             };
             vm.push_root(n)?;
@@ -348,7 +352,10 @@ fn combine(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
 
 fn c_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, r: bool) -> PyResult<Value> {
     let base = op.base();
-    if !matches!(base, BinOp::Add | BinOp::Sub | BinOp::Or | BinOp::And) || !is_a(a, &COUNTER_TYPE) || !is_a(b, &COUNTER_TYPE) {
+    if !matches!(base, BinOp::Add | BinOp::Sub | BinOp::Or | BinOp::And)
+        || !is_a(a, &COUNTER_TYPE)
+        || !is_a(b, &COUNTER_TYPE)
+    {
         return obj::dict_methods::binop(vm, op, a, b, r);
     }
     let out = combine(vm, base, a, b)?;
@@ -366,11 +373,7 @@ fn c_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, r: bool) -> PyResult<
 /// Unary `+c` (the positive counts) and `-c` (the negated negative ones).
 fn c_unop(vm: &mut Vm<'_>, op: UnaryOp, c: Value) -> PyResult<Value> {
     if !matches!(op, UnaryOp::Pos | UnaryOp::Neg) {
-        return Err(vm.type_error(format_args!(
-            "bad operand type for unary {}: '{}'",
-            op.symbol(),
-            obj::type_name(c)
-        )));
+        return Err(vm.type_error(format_args!("bad operand type for unary {}: '{}'", op.symbol(), obj::type_name(c))));
     }
     let empty = alloc_dict(vm, &COUNTER_TYPE, 0)?;
     let m = vm.roots_mark();

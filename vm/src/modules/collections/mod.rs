@@ -132,8 +132,7 @@ struct DequeObj {
 fn as_deque(v: Value) -> Option<&'static DequeObj> {
     // SAFETY: objects of DEQUE_TYPE (not subclassable) are DequeObj objects made by
     // `deque_new`.
-    core::ptr::eq(obj::type_of(v), &DEQUE_TYPE)
-        .then(|| unsafe { &*(v.as_ptr() as *const DequeObj) })
+    core::ptr::eq(obj::type_of(v), &DEQUE_TYPE).then(|| unsafe { &*(v.as_ptr() as *const DequeObj) })
 }
 
 fn items(d: &DequeObj) -> &'static [Value] {
@@ -148,9 +147,7 @@ fn bump(d: &DequeObj) {
 fn this(vm: &mut Vm<'_>, a: &Args<'_>, name: &str) -> PyResult<&'static DequeObj> {
     match as_deque(a.get(0)) {
         Some(d) => Ok(d),
-        None => Err(vm.type_error(format_args!(
-            "descriptor '{name}' requires a 'collections.deque' object"
-        ))),
+        None => Err(vm.type_error(format_args!("descriptor '{name}' requires a 'collections.deque' object"))),
     }
 }
 
@@ -161,12 +158,8 @@ fn nargs(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, n: usize) -> PyResult<()> {
     let given = a.pos.len().saturating_sub(1);
     if given != n {
         return Err(match n {
-            0 => vm.type_error(format_args!(
-                "deque.{name}() takes no arguments ({given} given)"
-            )),
-            1 => vm.type_error(format_args!(
-                "deque.{name}() takes exactly one argument ({given} given)"
-            )),
+            0 => vm.type_error(format_args!("deque.{name}() takes no arguments ({given} given)")),
+            1 => vm.type_error(format_args!("deque.{name}() takes exactly one argument ({given} given)")),
             _ => vm.type_error(format_args!("{name} expected {n} arguments, got {given}")),
         });
     }
@@ -206,11 +199,7 @@ fn pop_end(vm: &mut Vm<'_>, d: &DequeObj, left: bool) -> PyResult<Value> {
 fn extend_with(vm: &mut Vm<'_>, dv: Value, it: Value, left: bool) -> PyResult<()> {
     let Some(d) = as_deque(dv) else { return Ok(()) };
     let m = vm.roots_mark();
-    let src = if it == dv {
-        obj::list::from_slice(vm, items(d))?
-    } else {
-        it
-    };
+    let src = if it == dv { obj::list::from_slice(vm, items(d))? } else { it };
     vm.push_root(src)?;
     let iter = runtime::get_iter(vm, src)?;
     vm.push_root(iter)?;
@@ -265,20 +254,13 @@ fn make(vm: &mut Vm<'_>, maxlen: isize) -> PyResult<Value> {
 fn deque_new(vm: &mut Vm<'_>, _cls: Value, a: &Args<'_>) -> PyResult<Value> {
     let (mut it, mut ml) = (a.get(0), a.get(1));
     if a.pos.len() > 2 {
-        return Err(vm.type_error(format_args!(
-            "deque() takes at most 2 arguments ({} given)",
-            a.pos.len()
-        )));
+        return Err(vm.type_error(format_args!("deque() takes at most 2 arguments ({} given)", a.pos.len())));
     }
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
         match obj::str::as_str(*k) {
             Some("iterable") if it.is_null() => it = *v,
             Some("maxlen") if ml.is_null() => ml = *v,
-            Some(k) => {
-                return Err(vm.type_error(format_args!(
-                    "deque() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            Some(k) => return Err(vm.type_error(format_args!("deque() got an unexpected keyword argument '{k}'"))),
             None => {}
         }
     }
@@ -340,16 +322,9 @@ fn clear(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 fn rotate(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let d = this(vm, a, "rotate")?;
     if a.pos.len() > 2 || !a.kwnames.is_empty() {
-        return Err(vm.type_error(format_args!(
-            "rotate expected at most 1 argument, got {}",
-            a.pos.len() - 1
-        )));
+        return Err(vm.type_error(format_args!("rotate expected at most 1 argument, got {}", a.pos.len() - 1)));
     }
-    let n = if a.pos.len() == 2 {
-        runtime::index_arg_typed(vm, a.pos[1])?
-    } else {
-        1
-    };
+    let n = if a.pos.len() == 2 { runtime::index_arg_typed(vm, a.pos[1])? } else { 1 };
     let len = items(d).len();
     if len > 1 {
         let k = n.rem_euclid(len as i64) as usize;
@@ -392,13 +367,7 @@ fn reverse(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 
 /// Index of the first item equal to `x` in `[start, stop)`, or None; RuntimeError when a
 /// comparison changes the deque.
-fn find(
-    vm: &mut Vm<'_>,
-    d: &DequeObj,
-    x: Value,
-    start: usize,
-    stop: usize,
-) -> PyResult<Option<usize>> {
+fn find(vm: &mut Vm<'_>, d: &DequeObj, x: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
     let state = d.state.get();
     let mut i = start;
     while i < stop.min(items(d).len()) {
@@ -434,10 +403,9 @@ fn count(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 fn index(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let d = this(vm, a, "index")?;
     if a.pos.len() < 2 || a.pos.len() > 4 || !a.kwnames.is_empty() {
-        return Err(vm.type_error(format_args!(
-            "index expected at least 1 argument, got {}",
-            a.pos.len().saturating_sub(1)
-        )));
+        return Err(
+            vm.type_error(format_args!("index expected at least 1 argument, got {}", a.pos.len().saturating_sub(1)))
+        );
     }
     let len = items(d).len();
     let bound = |vm: &mut Vm<'_>, v: Value, dflt: usize| -> PyResult<usize> {
@@ -445,11 +413,7 @@ fn index(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
             return Ok(dflt);
         }
         let i = runtime::index_arg_typed(vm, v)?;
-        Ok(if i < 0 {
-            (i + len as i64).max(0) as usize
-        } else {
-            (i as usize).min(len)
-        })
+        Ok(if i < 0 { (i + len as i64).max(0) as usize } else { (i as usize).min(len) })
     };
     let start = bound(vm, a.get(2), 0)?;
     let stop = bound(vm, a.get(3), len)?;
@@ -458,10 +422,7 @@ fn index(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         None => {
             let r = runtime::repr(vm, a.pos[1])?;
             let text = obj::str::as_str(r).unwrap_or("?");
-            Err(vm.raise_fmt(
-                &exc::VALUE_ERROR_TYPE,
-                format_args!("{text} is not in deque"),
-            ))
+            Err(vm.raise_fmt(&exc::VALUE_ERROR_TYPE, format_args!("{text} is not in deque")))
         }
     }
 }
@@ -477,10 +438,7 @@ fn remove(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         None => {
             let r = runtime::repr(vm, a.pos[1])?;
             let text = obj::str::as_str(r).unwrap_or("?");
-            Err(vm.raise_fmt(
-                &exc::VALUE_ERROR_TYPE,
-                format_args!("{text} is not in deque"),
-            ))
+            Err(vm.raise_fmt(&exc::VALUE_ERROR_TYPE, format_args!("{text} is not in deque")))
         }
     }
 }
@@ -492,11 +450,7 @@ fn insert(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         return Err(vm.raise_msg(&exc::INDEX_ERROR_TYPE, "deque already at its maximum size"));
     }
     let i = runtime::index_arg_typed(vm, a.pos[1])?;
-    let at = if i < 0 {
-        (i + len as i64).max(0) as usize
-    } else {
-        (i as usize).min(len)
-    };
+    let at = if i < 0 { (i + len as i64).max(0) as usize } else { (i as usize).min(len) };
     obj::list::insert(vm, d.items, at, a.pos[2])?;
     bump(d);
     Ok(Value::NONE)
@@ -519,21 +473,13 @@ fn item_index(vm: &mut Vm<'_>, d: &DequeObj, k: Value) -> PyResult<usize> {
     } else {
         match runtime::call_dunder(vm, k, &crate::qstr::__index__, &[])? {
             Some(r) if obj::int::is_int(r) => obj::int::to_i64(r),
-            _ => {
-                return Err(vm.type_error(format_args!(
-                    "sequence index must be integer, not '{}'",
-                    obj::type_name(k)
-                )))
-            }
+            _ => return Err(vm.type_error(format_args!("sequence index must be integer, not '{}'", obj::type_name(k)))),
         }
     };
     let Some(i) = i else {
         return Err(vm.raise_fmt(
             &exc::INDEX_ERROR_TYPE,
-            format_args!(
-                "cannot fit '{}' into an index-sized integer",
-                obj::type_name(k)
-            ),
+            format_args!("cannot fit '{}' into an index-sized integer", obj::type_name(k)),
         ));
     };
     let n = items(d).len();
@@ -608,16 +554,11 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, reflected: bool) -> PyR
     match op {
         BinOp::Add | BinOp::IAdd => {
             if as_deque(b).is_none() {
-                return Err(vm.type_error(format_args!(
-                    "can only concatenate deque (not \"{}\") to deque",
-                    obj::type_name(b)
-                )));
+                return Err(
+                    vm.type_error(format_args!("can only concatenate deque (not \"{}\") to deque", obj::type_name(b)))
+                );
             }
-            let target = if op == BinOp::IAdd {
-                a
-            } else {
-                make(vm, d.maxlen.get())?
-            };
+            let target = if op == BinOp::IAdd { a } else { make(vm, d.maxlen.get())? };
             let m = vm.roots_mark();
             vm.push_root(target)?;
             let r = (|| {
@@ -639,11 +580,7 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     };
     if obj::str::as_str(name) == Some("maxlen") {
         let m = d.maxlen.get();
-        return if m < 0 {
-            Ok(Value::NONE)
-        } else {
-            obj::int::from_i64(vm, m as i64)
-        };
+        return if m < 0 { Ok(Value::NONE) } else { obj::int::from_i64(vm, m as i64) };
     }
     Ok(Value::NULL)
 }
@@ -737,8 +674,7 @@ struct DequeIterObj {
 
 fn as_iter(v: Value) -> Option<&'static DequeIterObj> {
     // SAFETY: objects of DEQUE_ITER_TYPE are DequeIterObj objects made by `iter`.
-    core::ptr::eq(obj::type_of(v), &DEQUE_ITER_TYPE)
-        .then(|| unsafe { &*(v.as_ptr() as *const DequeIterObj) })
+    core::ptr::eq(obj::type_of(v), &DEQUE_ITER_TYPE).then(|| unsafe { &*(v.as_ptr() as *const DequeIterObj) })
 }
 
 fn iter_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
@@ -772,17 +708,7 @@ fn iter_trace(v: Value, t: &mut crate::heap::Tracer<'_>) {
 }
 
 crate::static_qstr!(Q_DEQUE_ITER, "_collections._deque_iterator");
-static DEQUE_ITER_SLOTS: Slots = Slots {
-    trace: Some(iter_trace),
-    iter: Some(iter_self),
-    next: Some(iter_next),
-    ..Slots::EMPTY
-};
-static DEQUE_ITER_TYPE: Type = Type::builtin(
-    &Q_DEQUE_ITER,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &DEQUE_ITER_SLOTS,
-    &[],
-);
+static DEQUE_ITER_SLOTS: Slots =
+    Slots { trace: Some(iter_trace), iter: Some(iter_self), next: Some(iter_next), ..Slots::EMPTY };
+static DEQUE_ITER_TYPE: Type =
+    Type::builtin(&Q_DEQUE_ITER, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &DEQUE_ITER_SLOTS, &[]);

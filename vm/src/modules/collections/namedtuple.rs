@@ -13,8 +13,8 @@ use crate::vm::{PyResult, Vm};
 
 const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 fn is_identifier(s: &str) -> bool {
@@ -87,10 +87,9 @@ pub fn namedtuple(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(format_args!("namedtuple() missing {n}: {which}")));
     }
     if a.pos.len() > 2 {
-        return Err(vm.type_error(format_args!(
-            "namedtuple() takes 2 positional arguments but {} were given",
-            a.pos.len()
-        )));
+        return Err(
+            vm.type_error(format_args!("namedtuple() takes 2 positional arguments but {} were given", a.pos.len()))
+        );
     }
     for k in a.kwnames {
         if !matches!(text(*k), "typename" | "field_names" | "rename" | "defaults" | "module") {
@@ -128,7 +127,9 @@ pub fn namedtuple(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         let s = text(name);
         if !is_identifier(s) {
             let r = runtime::repr(vm, name)?;
-            return Err(vm.value_error(format_args!("Type names and field names must be valid identifiers: {}", text(r))));
+            return Err(
+                vm.value_error(format_args!("Type names and field names must be valid identifiers: {}", text(r)))
+            );
         }
         if KEYWORDS.contains(&s) {
             let r = runtime::repr(vm, name)?;
@@ -248,10 +249,8 @@ fn class_attr<const N: usize>(t: &'static Type, name: &'static crate::rom::Qstr<
 /// The name of the named tuple class `t` derives from (the one defining `__new__`), for
 /// messages: CPython's `__new__` is qualified by the typename.
 fn typename_of(t: &'static Type) -> &'static str {
-    class::mro_find(t, |x| {
-        (x.is_heap() && dict::get_str(x.dict, Value::qstr(&Q_FIELDS)).is_some()).then(|| x.name())
-    })
-    .unwrap_or(t.name())
+    class::mro_find(t, |x| (x.is_heap() && dict::get_str(x.dict, Value::qstr(&Q_FIELDS)).is_some()).then(|| x.name()))
+        .unwrap_or(t.name())
 }
 
 /// The tuple `vals` as an instance of `t`. May collect.
@@ -297,16 +296,12 @@ fn nt_new(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     vals[..given.len()].copy_from_slice(given);
     for (k, x) in a.kwnames.iter().zip(a.kwvals.iter()) {
         let Some(i) = fields.iter().position(|f| text(*f) == text(*k)) else {
-            return Err(vm.type_error(format_args!(
-                "{name}.__new__() got an unexpected keyword argument '{}'",
-                text(*k)
-            )));
+            return Err(
+                vm.type_error(format_args!("{name}.__new__() got an unexpected keyword argument '{}'", text(*k)))
+            );
         };
         if !vals[i].is_null() {
-            return Err(vm.type_error(format_args!(
-                "{name}.__new__() got multiple values for argument '{}'",
-                text(*k)
-            )));
+            return Err(vm.type_error(format_args!("{name}.__new__() got multiple values for argument '{}'", text(*k))));
         }
         vals[i] = *x;
     }
@@ -327,7 +322,16 @@ fn nt_new(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         let mut sb = StrBuf::new(vm)?;
         for j in 0..nm {
             if j > 0 {
-                sb.push(vm, if nm == 2 { " and " } else if j == nm - 1 { ", and " } else { ", " })?;
+                sb.push(
+                    vm,
+                    if nm == 2 {
+                        " and "
+                    } else if j == nm - 1 {
+                        ", and "
+                    } else {
+                        ", "
+                    },
+                )?;
             }
             sb.push(vm, "'")?;
             sb.push(vm, text(fields[missing[j]]))?;
@@ -335,10 +339,9 @@ fn nt_new(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         }
         let list = sb.finish(vm)?;
         let plural = if nm == 1 { "argument" } else { "arguments" };
-        return Err(vm.type_error(format_args!(
-            "{name}.__new__() missing {nm} required positional {plural}: {}",
-            text(list)
-        )));
+        return Err(
+            vm.type_error(format_args!("{name}.__new__() missing {nm} required positional {plural}: {}", text(list)))
+        );
     }
     instance(vm, t, &vals[..n])
 }

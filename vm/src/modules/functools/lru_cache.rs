@@ -208,7 +208,8 @@ fn lru_call(vm: &mut Vm<'_>, f: Value, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn this(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<&'static LruObj> {
-    as_lru(a.get(0)).ok_or_else(|| vm.type_error(format_args!("descriptor requires a 'functools._lru_cache_wrapper' object")))
+    as_lru(a.get(0))
+        .ok_or_else(|| vm.type_error(format_args!("descriptor requires a 'functools._lru_cache_wrapper' object")))
 }
 
 /// `cache_info()`: `CacheInfo(hits=1, misses=2, maxsize=128, currsize=2)`.
@@ -372,7 +373,9 @@ derived_ops! {
 pub fn total_ordering(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let cls = a.get(0);
     let Some(t) = obj::as_type(cls) else {
-        return Err(vm.raise_msg(&obj::exception::VALUE_ERROR_TYPE, "must define at least one ordering operation: < > <= >="));
+        return Err(
+            vm.raise_msg(&obj::exception::VALUE_ERROR_TYPE, "must define at least one ordering operation: < > <= >=")
+        );
     };
     const OPS: [&str; 4] = ["__lt__", "__le__", "__gt__", "__ge__"];
     let defined = |name: &str| {
@@ -395,7 +398,9 @@ pub fn total_ordering(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     };
     let roots = OPS.map(defined);
     let Some(root) = roots.iter().position(|x| *x) else {
-        return Err(vm.raise_msg(&obj::exception::VALUE_ERROR_TYPE, "must define at least one ordering operation: < > <= >="));
+        return Err(
+            vm.raise_msg(&obj::exception::VALUE_ERROR_TYPE, "must define at least one ordering operation: < > <= >=")
+        );
     };
     let table: [[(&str, &'static Builtin); 3]; 4] = [
         [("__gt__", &GT_FROM_LT), ("__le__", &LE_FROM_LT), ("__ge__", &GE_FROM_LT)],
@@ -454,28 +459,14 @@ static LRU_METHODS: &[Builtin] = &[
     Builtin::method(&Q_CACHE_PARAMETERS, cache_parameters),
 ];
 
-static LRU_SLOTS: Slots = Slots {
-    trace: Some(lru_trace),
-    call: Some(lru_call),
-    getattr: Some(lru_getattr),
-    ..Slots::EMPTY
-};
+static LRU_SLOTS: Slots =
+    Slots { trace: Some(lru_trace), call: Some(lru_call), getattr: Some(lru_getattr), ..Slots::EMPTY };
 
-static LRU_TYPE: Type = Type::builtin(
-    &Q_LRU,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    obj::flags::BINDS,
-    &LRU_SLOTS,
-    LRU_METHODS,
-)
-.in_module(&super::TYPE_NS);
+static LRU_TYPE: Type =
+    Type::builtin(&Q_LRU, Some(&obj::class::OBJECT_TYPE), Kind::Misc, obj::flags::BINDS, &LRU_SLOTS, LRU_METHODS)
+        .in_module(&super::TYPE_NS);
 
-static CACHE_INFO_SLOTS: Slots = Slots {
-    repr: Some(ci_repr),
-    getattr: Some(ci_getattr),
-    ..obj::tuple::TUPLE_SLOTS
-};
+static CACHE_INFO_SLOTS: Slots = Slots { repr: Some(ci_repr), getattr: Some(ci_getattr), ..obj::tuple::TUPLE_SLOTS };
 
 static CACHE_INFO_TYPE: Type = Type::builtin(
     &Q_CACHE_INFO_T,

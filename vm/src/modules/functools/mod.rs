@@ -30,10 +30,7 @@ fn reduce(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(format_args!("reduce() takes no keyword arguments")));
     }
     if a.pos.len() < 2 || a.pos.len() > 3 {
-        return Err(vm.type_error(format_args!(
-            "reduce expected at least 2 arguments, got {}",
-            a.pos.len()
-        )));
+        return Err(vm.type_error(format_args!("reduce expected at least 2 arguments, got {}", a.pos.len())));
     }
     let f = a.pos[0];
     let it = match runtime::get_iter(vm, a.pos[1]) {
@@ -69,9 +66,7 @@ fn reduce(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     };
     vm.pop_roots(m);
     match r {
-        Ok(v) if v.is_null() => Err(vm.type_error(format_args!(
-            "reduce() of empty iterable with no initial value"
-        ))),
+        Ok(v) if v.is_null() => Err(vm.type_error(format_args!("reduce() of empty iterable with no initial value"))),
         r => r,
     }
 }
@@ -90,8 +85,7 @@ struct PartialObj {
 fn as_partial(v: Value) -> Option<&'static PartialObj> {
     // SAFETY: objects of PARTIAL_TYPE (not subclassable) are PartialObj objects made by
     // `partial_make`.
-    core::ptr::eq(obj::type_of(v), &PARTIAL_TYPE)
-        .then(|| unsafe { &*(v.as_ptr() as *const PartialObj) })
+    core::ptr::eq(obj::type_of(v), &PARTIAL_TYPE).then(|| unsafe { &*(v.as_ptr() as *const PartialObj) })
 }
 
 fn items(v: Value) -> &'static [Value] {
@@ -100,13 +94,7 @@ fn items(v: Value) -> &'static [Value] {
 
 /// A partial over `func` with `args` and the keyword arguments `kwnames`/`kwvals` (all
 /// rooted by the caller). May collect.
-fn partial_make(
-    vm: &mut Vm<'_>,
-    func: Value,
-    args: &[Value],
-    kwnames: &[Value],
-    kwvals: &[Value],
-) -> PyResult<Value> {
+fn partial_make(vm: &mut Vm<'_>, func: Value, args: &[Value], kwnames: &[Value], kwvals: &[Value]) -> PyResult<Value> {
     let m = vm.roots_mark();
     let r = (|| {
         let t = obj::tuple::new(vm, args)?;
@@ -167,22 +155,13 @@ fn is_callable(f: Value) -> bool {
     if t.is_heap() {
         obj::class::lookup(t, Value::qstr(&crate::qstr::__call__)).is_some()
     } else {
-        t.slots.call.is_some()
-            || t.kind == Kind::Function
-            || t.kind == Kind::BoundMethod
-            || t.kind == Kind::Builtin
+        t.slots.call.is_some() || t.kind == Kind::Function || t.kind == Kind::BoundMethod || t.kind == Kind::Builtin
     }
 }
 
 /// Merge keyword arguments: the partial's, overridden by the call's. Returns (names,
 /// values) lists. May collect.
-fn merge_kw(
-    vm: &mut Vm<'_>,
-    n1: &[Value],
-    v1: &[Value],
-    n2: &[Value],
-    v2: &[Value],
-) -> PyResult<(Value, Value)> {
+fn merge_kw(vm: &mut Vm<'_>, n1: &[Value], v1: &[Value], n2: &[Value], v2: &[Value]) -> PyResult<(Value, Value)> {
     let names = list_of(vm, &[n1])?;
     let m = vm.roots_mark();
     vm.push_root(names)?;
@@ -240,15 +219,7 @@ fn partial_call(vm: &mut Vm<'_>, f: Value, a: &Args<'_>) -> PyResult<Value> {
         let (kn, kv) = merge_kw(vm, items(p.kwnames), items(p.kwvals), a.kwnames, a.kwvals)?;
         vm.push_root(kn)?;
         vm.push_root(kv)?;
-        call::call_args(
-            vm,
-            p.func,
-            &Args {
-                pos: list_items(args),
-                kwnames: list_items(kn),
-                kwvals: list_items(kv),
-            },
-        )
+        call::call_args(vm, p.func, &Args { pos: list_items(args), kwnames: list_items(kn), kwvals: list_items(kv) })
     })();
     vm.pop_roots(m);
     r
@@ -320,15 +291,8 @@ static PARTIAL_SLOTS: Slots = Slots {
     ..Slots::EMPTY
 };
 /// `functools.partial`.
-pub static PARTIAL_TYPE: Type = Type::builtin(
-    &Q_PARTIAL,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &PARTIAL_SLOTS,
-    &[],
-)
-.in_module(&TYPE_NS);
+pub static PARTIAL_TYPE: Type =
+    Type::builtin(&Q_PARTIAL, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &PARTIAL_SLOTS, &[]).in_module(&TYPE_NS);
 
 // ----- update_wrapper, wraps -----
 
@@ -343,24 +307,14 @@ fn update_wrapper(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
             Some("wrapper") => wrapper = *v,
             Some("wrapped") => wrapped = *v,
             Some(k) => {
-                return Err(vm.type_error(format_args!(
-                    "update_wrapper() got an unexpected keyword argument '{k}'"
-                )))
+                return Err(vm.type_error(format_args!("update_wrapper() got an unexpected keyword argument '{k}'")))
             }
             None => {}
         }
     }
     if wrapper.is_null() || wrapped.is_null() {
-        let which = if wrapper.is_null() {
-            "'wrapper' and 'wrapped'"
-        } else {
-            "'wrapped'"
-        };
-        let n = if wrapper.is_null() {
-            "2 required positional arguments"
-        } else {
-            "1 required positional argument"
-        };
+        let which = if wrapper.is_null() { "'wrapper' and 'wrapped'" } else { "'wrapped'" };
+        let n = if wrapper.is_null() { "2 required positional arguments" } else { "1 required positional argument" };
         return Err(vm.type_error(format_args!("update_wrapper() missing {n}: {which}")));
     }
     for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
@@ -383,26 +337,14 @@ fn update_wrapper(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 
 /// `wraps(wrapped)`: `partial(update_wrapper, wrapped=wrapped)`.
 fn wraps(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
-    let wrapped = if a.pos.is_empty() {
-        a.kw("wrapped")
-    } else {
-        a.get(0)
-    };
+    let wrapped = if a.pos.is_empty() { a.kw("wrapped") } else { a.get(0) };
     if wrapped.is_null() || a.pos.len() > 1 {
-        return Err(vm.type_error(format_args!(
-            "wraps() missing 1 required positional argument: 'wrapped'"
-        )));
+        return Err(vm.type_error(format_args!("wraps() missing 1 required positional argument: 'wrapped'")));
     }
     let k = obj::str::new(vm, "wrapped")?;
     let m = vm.roots_mark();
     vm.push_root(k)?;
-    let r = partial_make(
-        vm,
-        Value::rom(&rom_fns::update_wrapper),
-        &[],
-        &[k],
-        &[wrapped],
-    );
+    let r = partial_make(vm, Value::rom(&rom_fns::update_wrapper), &[], &[k], &[wrapped]);
     vm.pop_roots(m);
     r
 }
@@ -419,8 +361,7 @@ struct KeyWrapperObj {
 fn as_key(v: Value) -> Option<&'static KeyWrapperObj> {
     // SAFETY: objects of KEY_WRAPPER_TYPE (not subclassable) are KeyWrapperObj objects made
     // by `key_make`.
-    core::ptr::eq(obj::type_of(v), &KEY_WRAPPER_TYPE)
-        .then(|| unsafe { &*(v.as_ptr() as *const KeyWrapperObj) })
+    core::ptr::eq(obj::type_of(v), &KEY_WRAPPER_TYPE).then(|| unsafe { &*(v.as_ptr() as *const KeyWrapperObj) })
 }
 
 fn key_make(vm: &mut Vm<'_>, cmp: Value, o: Value) -> PyResult<Value> {
@@ -435,15 +376,9 @@ fn key_make(vm: &mut Vm<'_>, cmp: Value, o: Value) -> PyResult<Value> {
 }
 
 fn cmp_to_key(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
-    let f = if a.pos.is_empty() {
-        a.kw("mycmp")
-    } else {
-        a.get(0)
-    };
+    let f = if a.pos.is_empty() { a.kw("mycmp") } else { a.get(0) };
     if f.is_null() {
-        return Err(vm.type_error(format_args!(
-            "cmp_to_key() missing required argument 'mycmp' (pos 1)"
-        )));
+        return Err(vm.type_error(format_args!("cmp_to_key() missing required argument 'mycmp' (pos 1)")));
     }
     key_make(vm, f, Value::NULL)
 }
@@ -453,15 +388,12 @@ fn key_call(vm: &mut Vm<'_>, f: Value, a: &Args<'_>) -> PyResult<Value> {
         return Ok(Value::NONE);
     };
     if !k.obj.is_null() {
-        return Err(vm.type_error(format_args!(
-            "'functools.KeyWrapper' object is not callable"
-        )));
+        return Err(vm.type_error(format_args!("'functools.KeyWrapper' object is not callable")));
     }
     if a.pos.len() != 1 || !a.kwnames.is_empty() {
-        return Err(vm.type_error(format_args!(
-            "K() takes exactly 1 argument ({} given)",
-            a.pos.len() + a.kwnames.len()
-        )));
+        return Err(
+            vm.type_error(format_args!("K() takes exactly 1 argument ({} given)", a.pos.len() + a.kwnames.len()))
+        );
     }
     key_make(vm, k.cmp, a.pos[0])
 }

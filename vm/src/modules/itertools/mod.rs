@@ -94,20 +94,11 @@ static ALL: [&Type; 17] = [
 fn as_it(v: Value) -> Option<&'static ItObj> {
     let t = obj::type_of(v);
     // SAFETY: objects of these types (not subclassable) are ItObj objects made by `make`.
-    ALL.iter()
-        .any(|x| core::ptr::eq(*x, t))
-        .then(|| unsafe { &*(v.as_ptr() as *const ItObj) })
+    ALL.iter().any(|x| core::ptr::eq(*x, t)).then(|| unsafe { &*(v.as_ptr() as *const ItObj) })
 }
 
 /// A new iterator of type `ty` (values rooted by the caller). May collect.
-fn make(
-    vm: &mut Vm<'_>,
-    ty: &'static Type,
-    src: Value,
-    f: Value,
-    acc: Value,
-    ijk: [isize; 3],
-) -> PyResult<Value> {
+fn make(vm: &mut Vm<'_>, ty: &'static Type, src: Value, f: Value, acc: Value, ijk: [isize; 3]) -> PyResult<Value> {
     let v = vm.alloc_obj(ty, core::mem::size_of::<ItObj>())?;
     // SAFETY: fresh ItObj-sized allocation.
     unsafe {
@@ -123,11 +114,7 @@ fn make(
 }
 
 /// Run `f` with `vals` pushed as roots.
-fn rooted<T>(
-    vm: &mut Vm<'_>,
-    vals: &[Value],
-    f: impl FnOnce(&mut Vm<'_>) -> PyResult<T>,
-) -> PyResult<T> {
+fn rooted<T>(vm: &mut Vm<'_>, vals: &[Value], f: impl FnOnce(&mut Vm<'_>) -> PyResult<T>) -> PyResult<T> {
     let m = vm.roots_mark();
     for v in vals {
         if let Err(e) = vm.push_root(*v) {
@@ -151,10 +138,9 @@ fn no_kw(vm: &mut Vm<'_>, name: &str, a: &Args<'_>) -> PyResult<()> {
 fn npos(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, lo: usize, hi: usize) -> PyResult<()> {
     let n = a.pos.len();
     if n < lo {
-        return Err(vm.type_error(format_args!(
-            "{name} expected {lo} argument{}, got {n}",
-            if lo == 1 { "" } else { "s" }
-        )));
+        return Err(
+            vm.type_error(format_args!("{name} expected {lo} argument{}, got {n}", if lo == 1 { "" } else { "s" }))
+        );
     }
     if n > hi {
         return Err(vm.type_error(format_args!(
@@ -166,29 +152,17 @@ fn npos(vm: &mut Vm<'_>, name: &str, a: &Args<'_>, lo: usize, hi: usize) -> PyRe
 }
 
 /// Keyword-or-positional arguments `names` (CPython's argument clinic shape).
-fn bind<const N: usize>(
-    vm: &mut Vm<'_>,
-    fname: &str,
-    a: &Args<'_>,
-    names: [&str; N],
-) -> PyResult<[Value; N]> {
+fn bind<const N: usize>(vm: &mut Vm<'_>, fname: &str, a: &Args<'_>, names: [&str; N]) -> PyResult<[Value; N]> {
     let mut out = [Value::NULL; N];
     if a.pos.len() > N {
-        return Err(vm.type_error(format_args!(
-            "{fname}() takes at most {N} arguments ({} given)",
-            a.pos.len()
-        )));
+        return Err(vm.type_error(format_args!("{fname}() takes at most {N} arguments ({} given)", a.pos.len())));
     }
     out[..a.pos.len()].copy_from_slice(a.pos);
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
         let k = obj::str::as_str(*k).unwrap_or("");
         match names.iter().position(|n| *n == k) {
             Some(i) if out[i].is_null() => out[i] = *v,
-            _ => {
-                return Err(vm.type_error(format_args!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            _ => return Err(vm.type_error(format_args!("{fname}() got an unexpected keyword argument '{k}'"))),
         }
     }
     Ok(out)
@@ -198,16 +172,8 @@ fn bind<const N: usize>(
 
 fn count_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     let [start, step] = bind(vm, "count", a, ["start", "step"])?;
-    let start = if start.is_null() {
-        Value::small_int(0)
-    } else {
-        start
-    };
-    let step = if step.is_null() {
-        Value::small_int(1)
-    } else {
-        step
-    };
+    let start = if start.is_null() { Value::small_int(0) } else { start };
+    let step = if step.is_null() { Value::small_int(1) } else { step };
     for v in [start, step] {
         if !obj::int::is_int(v) && obj::float::as_f64(v).is_none() {
             return Err(vm.type_error(format_args!("a number is required")));
@@ -222,70 +188,45 @@ fn cycle_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     let it = runtime::get_iter(vm, a.pos[0])?;
     rooted(vm, &[it], |vm| {
         let saved = obj::list::with_capacity(vm, 0)?;
-        rooted(vm, &[saved], |vm| {
-            make(vm, &CYCLE, it, Value::NONE, saved, [0; 3])
-        })
+        rooted(vm, &[saved], |vm| make(vm, &CYCLE, it, Value::NONE, saved, [0; 3]))
     })
 }
 
 fn repeat_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     let [o, times] = bind(vm, "repeat", a, ["object", "times"])?;
     if o.is_null() {
-        return Err(vm.type_error(format_args!(
-            "repeat() missing required argument 'object' (pos 1)"
-        )));
+        return Err(vm.type_error(format_args!("repeat() missing required argument 'object' (pos 1)")));
     }
-    let n = if times.is_null() {
-        -1
-    } else {
-        runtime::index_arg_typed(vm, times)?.max(0) as isize
-    };
+    let n = if times.is_null() { -1 } else { runtime::index_arg_typed(vm, times)?.max(0) as isize };
     make(vm, &REPEAT, Value::NONE, o, Value::NONE, [n, 0, 0])
 }
 
 fn accumulate_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     let [it, func, initial] = bind(vm, "accumulate", a, ["iterable", "func", "initial"])?;
     if it.is_null() {
-        return Err(vm.type_error(format_args!(
-            "accumulate() missing required argument 'iterable' (pos 1)"
-        )));
+        return Err(vm.type_error(format_args!("accumulate() missing required argument 'iterable' (pos 1)")));
     }
     let it = runtime::get_iter(vm, it)?;
-    let func = if func == Value::NONE {
-        Value::NULL
-    } else {
-        func
-    };
-    let (acc, pending) = if initial.is_null() || initial == Value::NONE {
-        (Value::NULL, 0)
-    } else {
-        (initial, 1)
-    };
-    rooted(vm, &[it], |vm| {
-        make(vm, &ACCUMULATE, it, func, acc, [pending, 0, 0])
-    })
+    let func = if func == Value::NONE { Value::NULL } else { func };
+    let (acc, pending) = if initial.is_null() || initial == Value::NONE { (Value::NULL, 0) } else { (initial, 1) };
+    rooted(vm, &[it], |vm| make(vm, &ACCUMULATE, it, func, acc, [pending, 0, 0]))
 }
 
 fn chain_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     no_kw(vm, "chain", a)?;
     let t = obj::tuple::new(vm, a.pos)?;
-    rooted(vm, &[t], |vm| {
-        make(vm, &CHAIN, t, Value::NONE, Value::NULL, [0; 3])
-    })
+    rooted(vm, &[t], |vm| make(vm, &CHAIN, t, Value::NONE, Value::NULL, [0; 3]))
 }
 
 fn chain_from_iterable(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     // A static method: `a.pos` holds just the iterable.
     if a.pos.len() != 1 {
-        return Err(vm.type_error(format_args!(
-            "chain.from_iterable() takes exactly one argument ({} given)",
-            a.pos.len()
-        )));
+        return Err(
+            vm.type_error(format_args!("chain.from_iterable() takes exactly one argument ({} given)", a.pos.len()))
+        );
     }
     let it = runtime::get_iter(vm, a.pos[0])?;
-    rooted(vm, &[it], |vm| {
-        make(vm, &CHAIN, it, Value::NONE, Value::NULL, [0, 1, 0])
-    })
+    rooted(vm, &[it], |vm| make(vm, &CHAIN, it, Value::NONE, Value::NULL, [0, 1, 0]))
 }
 
 fn islice_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
@@ -308,8 +249,7 @@ fn islice_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
         }
     };
     const IDX: &str = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-    const STOP: &str =
-        "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+    const STOP: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
     let (start, stop, step) = if n == 2 {
         (0, arg(vm, a.pos[1], -1, STOP)?, 1)
     } else {
@@ -321,10 +261,9 @@ fn islice_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
                 _ if s == Value::NONE => 1,
                 Some(i) if i >= 1 && i <= isize::MAX as i64 => i as isize,
                 _ => {
-                    return Err(vm.raise_msg(
-                        &exc::VALUE_ERROR_TYPE,
-                        "Step for islice() must be a positive integer or None.",
-                    ))
+                    return Err(
+                        vm.raise_msg(&exc::VALUE_ERROR_TYPE, "Step for islice() must be a positive integer or None.")
+                    )
                 }
             }
         } else {
@@ -333,16 +272,7 @@ fn islice_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
         (start, stop, step)
     };
     let it = runtime::get_iter(vm, a.pos[0])?;
-    rooted(vm, &[it], |vm| {
-        make(
-            vm,
-            &ISLICE,
-            it,
-            Value::small_int(step.min(1 << 29)),
-            Value::NONE,
-            [start, stop, 0],
-        )
-    })
+    rooted(vm, &[it], |vm| make(vm, &ISLICE, it, Value::small_int(step.min(1 << 29)), Value::NONE, [start, stop, 0]))
 }
 
 /// `name(func, iterable)`.
@@ -350,9 +280,7 @@ fn func_iter(vm: &mut Vm<'_>, ty: &'static Type, name: &str, a: &Args<'_>) -> Py
     no_kw(vm, name, a)?;
     npos(vm, name, a, 2, 2)?;
     let it = runtime::get_iter(vm, a.pos[1])?;
-    rooted(vm, &[it], |vm| {
-        make(vm, ty, it, a.pos[0], Value::NONE, [0; 3])
-    })
+    rooted(vm, &[it], |vm| make(vm, ty, it, a.pos[0], Value::NONE, [0; 3]))
 }
 fn takewhile_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     func_iter(vm, &TAKEWHILE, "takewhile", a)
@@ -372,16 +300,12 @@ fn compress_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     if data.is_null() || sel.is_null() {
         let which = if data.is_null() { "data" } else { "selectors" };
         let pos = if data.is_null() { 1 } else { 2 };
-        return Err(vm.type_error(format_args!(
-            "compress() missing required argument '{which}' (pos {pos})"
-        )));
+        return Err(vm.type_error(format_args!("compress() missing required argument '{which}' (pos {pos})")));
     }
     let d = runtime::get_iter(vm, data)?;
     rooted(vm, &[d], |vm| {
         let s = runtime::get_iter(vm, sel)?;
-        rooted(vm, &[s], |vm| {
-            make(vm, &COMPRESS, d, s, Value::NONE, [0; 3])
-        })
+        rooted(vm, &[s], |vm| make(vm, &COMPRESS, d, s, Value::NONE, [0; 3]))
     })
 }
 
@@ -389,9 +313,7 @@ fn pairwise_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     no_kw(vm, "pairwise", a)?;
     npos(vm, "pairwise", a, 1, 1)?;
     let it = runtime::get_iter(vm, a.pos[0])?;
-    rooted(vm, &[it], |vm| {
-        make(vm, &PAIRWISE, it, Value::NONE, Value::NULL, [0; 3])
-    })
+    rooted(vm, &[it], |vm| make(vm, &PAIRWISE, it, Value::NONE, Value::NULL, [0; 3]))
 }
 
 /// A list of `iter(x)` for every `x` in `xs`. May collect.
@@ -411,24 +333,11 @@ fn zip_longest_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> 
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
         match obj::str::as_str(*k) {
             Some("fillvalue") => fill = *v,
-            _ => {
-                return Err(vm.type_error(format_args!(
-                    "zip_longest() got an unexpected keyword argument"
-                )))
-            }
+            _ => return Err(vm.type_error(format_args!("zip_longest() got an unexpected keyword argument"))),
         }
     }
     let its = iters_of(vm, a.pos)?;
-    rooted(vm, &[its], |vm| {
-        make(
-            vm,
-            &ZIP_LONGEST,
-            its,
-            fill,
-            Value::NONE,
-            [a.pos.len() as isize, 0, 0],
-        )
-    })
+    rooted(vm, &[its], |vm| make(vm, &ZIP_LONGEST, its, fill, Value::NONE, [a.pos.len() as isize, 0, 0]))
 }
 
 /// `tuple(x)` for a pool. May collect.
@@ -456,21 +365,13 @@ fn product_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
         match obj::str::as_str(*k) {
             Some("repeat") => repeat = runtime::index_arg_typed(vm, *v)?,
-            _ => {
-                return Err(
-                    vm.type_error(format_args!("product() got an unexpected keyword argument"))
-                )
-            }
+            _ => return Err(vm.type_error(format_args!("product() got an unexpected keyword argument"))),
         }
     }
     if repeat < 0 {
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "repeat argument cannot be negative"));
     }
-    let npools = a
-        .pos
-        .len()
-        .checked_mul(repeat as usize)
-        .ok_or_else(|| vm.raise_memory_error())?;
+    let npools = a.pos.len().checked_mul(repeat as usize).ok_or_else(|| vm.raise_memory_error())?;
     let pools = obj::list::with_capacity(vm, npools)?;
     rooted(vm, &[pools], |vm| {
         for x in a.pos {
@@ -481,9 +382,7 @@ fn product_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
         let firsts: usize = base.len();
         for _ in 1..repeat {
             for i in 0..firsts {
-                let p = obj::list::as_list(pools)
-                    .and_then(|l| l.get(i))
-                    .unwrap_or(Value::NONE);
+                let p = obj::list::as_list(pools).and_then(|l| l.get(i)).unwrap_or(Value::NONE);
                 obj::list::append(vm, pools, p)?;
             }
         }
@@ -494,62 +393,38 @@ fn product_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
         }
         let n = obj::list::as_list(pools).map_or(0, |l| l.len());
         let idx = index_list(vm, n, |_| 0)?;
-        rooted(vm, &[idx], |vm| {
-            make(vm, &PRODUCT, pools, Value::NONE, idx, [0, n as isize, 0])
-        })
+        rooted(vm, &[idx], |vm| make(vm, &PRODUCT, pools, Value::NONE, idx, [0, n as isize, 0]))
     })
 }
 
-fn combinatoric(
-    vm: &mut Vm<'_>,
-    ty: &'static Type,
-    name: &str,
-    a: &Args<'_>,
-    r_optional: bool,
-) -> PyResult<Value> {
+fn combinatoric(vm: &mut Vm<'_>, ty: &'static Type, name: &str, a: &Args<'_>, r_optional: bool) -> PyResult<Value> {
     let [it, r] = bind(vm, name, a, ["iterable", "r"])?;
     if it.is_null() {
-        return Err(vm.type_error(format_args!(
-            "{name}() missing required argument 'iterable' (pos 1)"
-        )));
+        return Err(vm.type_error(format_args!("{name}() missing required argument 'iterable' (pos 1)")));
     }
     if r.is_null() && !r_optional {
-        return Err(vm.type_error(format_args!(
-            "{name}() missing required argument 'r' (pos 2)"
-        )));
+        return Err(vm.type_error(format_args!("{name}() missing required argument 'r' (pos 2)")));
     }
     let pool = pool_of(vm, it)?;
     rooted(vm, &[pool], |vm| {
         let n = obj::tuple::items(pool).map_or(0, |x| x.len());
-        let r = if r.is_null() || r == Value::NONE {
-            n as i64
-        } else {
-            runtime::index_arg_typed(vm, r)?
-        };
+        let r = if r.is_null() || r == Value::NONE { n as i64 } else { runtime::index_arg_typed(vm, r)? };
         if r < 0 {
             return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "r must be non-negative"));
         }
         let r = r as usize;
-        let (idx_len, cycles_len) = if core::ptr::eq(ty, &PERMUTATIONS) {
-            (n, r.min(n))
-        } else {
-            (r, 0)
-        };
+        let (idx_len, cycles_len) = if core::ptr::eq(ty, &PERMUTATIONS) { (n, r.min(n)) } else { (r, 0) };
         let wr = core::ptr::eq(ty, &COMBINATIONS_WR);
-        let idx = index_list(
-            vm,
-            if wr || r <= n || core::ptr::eq(ty, &PERMUTATIONS) {
-                idx_len
-            } else {
+        let idx = index_list(vm, if wr || r <= n || core::ptr::eq(ty, &PERMUTATIONS) { idx_len } else { 0 }, |i| {
+            if wr {
                 0
-            },
-            |i| if wr { 0 } else { i as isize },
-        )?;
+            } else {
+                i as isize
+            }
+        })?;
         rooted(vm, &[idx], |vm| {
             let cycles = index_list(vm, cycles_len, |i| (n - i) as isize)?;
-            rooted(vm, &[cycles], |vm| {
-                make(vm, ty, pool, cycles, idx, [0, r as isize, n as isize])
-            })
+            rooted(vm, &[cycles], |vm| make(vm, ty, pool, cycles, idx, [0, r as isize, n as isize]))
         })
     })
 }
@@ -557,13 +432,7 @@ fn combinations_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value>
     combinatoric(vm, &COMBINATIONS, "combinations", a, false)
 }
 fn combinations_wr_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
-    combinatoric(
-        vm,
-        &COMBINATIONS_WR,
-        "combinations_with_replacement",
-        a,
-        false,
-    )
+    combinatoric(vm, &COMBINATIONS_WR, "combinations_with_replacement", a, false)
 }
 fn permutations_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     combinatoric(vm, &PERMUTATIONS, "permutations", a, true)
@@ -572,10 +441,7 @@ fn permutations_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value>
 // ----- next -----
 
 fn list_get(l: Value, i: usize) -> isize {
-    obj::list::as_list(l)
-        .and_then(|x| x.get(i))
-        .and_then(obj::int::small_value)
-        .unwrap_or(0) as isize
+    obj::list::as_list(l).and_then(|x| x.get(i)).and_then(obj::int::small_value).unwrap_or(0) as isize
 }
 fn list_set(l: Value, i: usize, v: isize) {
     if let Some(x) = obj::list::as_list(l) {
@@ -587,18 +453,9 @@ fn list_set(l: Value, i: usize, v: isize) {
 fn tuple_at(vm: &mut Vm<'_>, pool: Value, idx: Value, r: usize, per: bool) -> PyResult<Value> {
     let t = obj::tuple::alloc(vm, r)?;
     for i in 0..r {
-        let p = if per {
-            obj::list::as_list(pool)
-                .and_then(|l| l.get(i))
-                .unwrap_or(Value::NONE)
-        } else {
-            pool
-        };
+        let p = if per { obj::list::as_list(pool).and_then(|l| l.get(i)).unwrap_or(Value::NONE) } else { pool };
         let items = obj::tuple::items(p).unwrap_or(&[]);
-        let x = items
-            .get(list_get(idx, i) as usize)
-            .copied()
-            .unwrap_or(Value::NONE);
+        let x = items.get(list_get(idx, i) as usize).copied().unwrap_or(Value::NONE);
         obj::tuple::init_item(t, i, x);
     }
     Ok(t)
@@ -615,19 +472,11 @@ fn next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
     r
 }
 
-fn next_of(
-    vm: &mut Vm<'_>,
-    it: &ItObj,
-    ty: &'static Type,
-    src: Value,
-    f: Value,
-) -> PyResult<Option<Value>> {
+fn next_of(vm: &mut Vm<'_>, it: &ItObj, ty: &'static Type, src: Value, f: Value) -> PyResult<Option<Value>> {
     let is = |t: &Type| core::ptr::eq(ty, t);
     if is(&COUNT) {
         let cur = it.acc.get();
-        let nxt = rooted(vm, &[cur], |vm| {
-            runtime::binary_op(vm, frostbyte_format::BinOp::Add, cur, f)
-        })?;
+        let nxt = rooted(vm, &[cur], |vm| runtime::binary_op(vm, frostbyte_format::BinOp::Add, cur, f))?;
         it.acc.set(nxt);
         return Ok(Some(cur));
     }
@@ -670,9 +519,7 @@ fn next_of(
         let total = if acc.is_null() {
             x
         } else if f.is_null() {
-            rooted(vm, &[x], |vm| {
-                runtime::binary_op(vm, frostbyte_format::BinOp::Add, acc, x)
-            })?
+            rooted(vm, &[x], |vm| runtime::binary_op(vm, frostbyte_format::BinOp::Add, acc, x))?
         } else {
             call::call(vm, f, &[acc, x])?
         };
@@ -765,11 +612,7 @@ fn next_of(
                         None => Ok(None),
                     };
                 }
-                let t = if f == Value::NONE && is(&FILTERFALSE) {
-                    x
-                } else {
-                    call::call(vm, f, &[x])?
-                };
+                let t = if f == Value::NONE && is(&FILTERFALSE) { x } else { call::call(vm, f, &[x])? };
                 Ok(Some(!runtime::truthy(vm, t)?))
             })?;
             match keep {
@@ -792,9 +635,8 @@ fn next_of(
                 None => obj::list::from_iter(vm, x)?,
             };
             rooted(vm, &[args], |vm| {
-                let xs = obj::tuple::items(args)
-                    .or_else(|| obj::list::as_list(args).map(|l| l.as_slice()))
-                    .unwrap_or(&[]);
+                let xs =
+                    obj::tuple::items(args).or_else(|| obj::list::as_list(args).map(|l| l.as_slice())).unwrap_or(&[]);
                 call::call(vm, f, xs).map(Some)
             })
         });
@@ -825,9 +667,7 @@ fn next_of(
         }
         return rooted(vm, &[t], |vm| {
             for i in 0..n {
-                let sub = obj::list::as_list(src)
-                    .and_then(|l| l.get(i))
-                    .unwrap_or(Value::NONE);
+                let sub = obj::list::as_list(src).and_then(|l| l.get(i)).unwrap_or(Value::NONE);
                 let x = if sub == Value::NONE {
                     f
                 } else {
@@ -871,10 +711,7 @@ fn combinatoric_next(
     }
     if is(&PRODUCT) {
         let len_of = |i: usize| {
-            obj::list::as_list(pool)
-                .and_then(|l| l.get(i))
-                .and_then(obj::tuple::items)
-                .map_or(0, |x| x.len()) as isize
+            obj::list::as_list(pool).and_then(|l| l.get(i)).and_then(obj::tuple::items).map_or(0, |x| x.len()) as isize
         };
         if state == 0 {
             if (0..r).any(|i| len_of(i) == 0) {
@@ -915,11 +752,7 @@ fn combinatoric_next(
                     return Ok(None);
                 }
                 i -= 1;
-                let limit = if wr {
-                    n as isize - 1
-                } else {
-                    (i + n - r) as isize
-                };
+                let limit = if wr { n as isize - 1 } else { (i + n - r) as isize };
                 if list_get(idx, i) != limit {
                     break;
                 }
@@ -997,10 +830,7 @@ macro_rules! it_types {
 }
 
 crate::static_qstr!(Q_FROM_ITERABLE, "from_iterable");
-static CHAIN_METHODS: &[Builtin] = &[Builtin::static_method(
-    &Q_FROM_ITERABLE,
-    chain_from_iterable,
-)];
+static CHAIN_METHODS: &[Builtin] = &[Builtin::static_method(&Q_FROM_ITERABLE, chain_from_iterable)];
 
 it_types! {
     COUNT, COUNT_SLOTS, Q_COUNT, "count", count_new, &[];
@@ -1064,9 +894,7 @@ fn as_grouper(v: Value) -> Option<&'static GrouperObj> {
 fn groupby_new(vm: &mut Vm<'_>, _c: Value, a: &Args<'_>) -> PyResult<Value> {
     let [it, key] = bind(vm, "groupby", a, ["iterable", "key"])?;
     if it.is_null() {
-        return Err(vm.type_error(format_args!(
-            "groupby() missing required argument 'iterable' (pos 1)"
-        )));
+        return Err(vm.type_error(format_args!("groupby() missing required argument 'iterable' (pos 1)")));
     }
     let key = if key == Value::NONE { Value::NULL } else { key };
     let it = runtime::get_iter(vm, it)?;
@@ -1092,11 +920,7 @@ fn groupby_step(vm: &mut Vm<'_>, g: &GroupByObj) -> PyResult<bool> {
         return Ok(false);
     };
     let k = g.keyfunc.get();
-    let key = if k.is_null() {
-        x
-    } else {
-        rooted(vm, &[x], |vm| call::call(vm, k, &[x]))?
-    };
+    let key = if k.is_null() { x } else { rooted(vm, &[x], |vm| call::call(vm, k, &[x]))? };
     g.currvalue.set(x);
     g.currkey.set(key);
     Ok(true)
@@ -1110,9 +934,7 @@ fn groupby_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
         g.currgrouper.set(Value::NULL);
         loop {
             let (cur, tgt) = (g.currkey.get(), g.tgtkey.get());
-            if !cur.is_null()
-                && (tgt.is_null() || !rooted(vm, &[cur, tgt], |vm| runtime::eq(vm, tgt, cur))?)
-            {
+            if !cur.is_null() && (tgt.is_null() || !rooted(vm, &[cur, tgt], |vm| runtime::eq(vm, tgt, cur))?) {
                 break;
             }
             if !groupby_step(vm, g)? {
@@ -1158,14 +980,7 @@ fn grouper_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
 
 fn groupby_trace(v: Value, t: &mut crate::heap::Tracer<'_>) {
     if let Some(g) = as_groupby(v) {
-        for c in [
-            &g.it,
-            &g.keyfunc,
-            &g.tgtkey,
-            &g.currkey,
-            &g.currvalue,
-            &g.currgrouper,
-        ] {
+        for c in [&g.it, &g.keyfunc, &g.tgtkey, &g.currkey, &g.currvalue, &g.currgrouper] {
             t.mark(c.get());
         }
     }
@@ -1187,27 +1002,9 @@ static GROUPBY_SLOTS: Slots = Slots {
     new: Some(groupby_new),
     ..Slots::EMPTY
 };
-static GROUPBY: Type = Type::builtin(
-    &Q_GROUPBY,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &GROUPBY_SLOTS,
-    &[],
-)
-.in_module(&TYPE_NS);
-static GROUPER_SLOTS: Slots = Slots {
-    trace: Some(grouper_trace),
-    iter: Some(iter_self),
-    next: Some(grouper_next),
-    ..Slots::EMPTY
-};
-static GROUPER: Type = Type::builtin(
-    &Q_GROUPER,
-    Some(&obj::class::OBJECT_TYPE),
-    Kind::Misc,
-    0,
-    &GROUPER_SLOTS,
-    &[],
-)
-.in_module(&TYPE_NS);
+static GROUPBY: Type =
+    Type::builtin(&Q_GROUPBY, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &GROUPBY_SLOTS, &[]).in_module(&TYPE_NS);
+static GROUPER_SLOTS: Slots =
+    Slots { trace: Some(grouper_trace), iter: Some(iter_self), next: Some(grouper_next), ..Slots::EMPTY };
+static GROUPER: Type =
+    Type::builtin(&Q_GROUPER, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &GROUPER_SLOTS, &[]).in_module(&TYPE_NS);

@@ -171,11 +171,9 @@ crate::static_qstr!(Q_TEE_DATA, "_tee_dataobject");
 crate::static_qstr!(Q_COPY_DUNDER, "__copy__");
 
 static TEE_METHODS: &[Builtin] = &[Builtin::method(&Q_COPY_DUNDER, tee_copy)];
-static TEE_SLOTS: Slots =
-    Slots { trace: Some(tee_trace), iter: Some(tee_iter), next: Some(tee_next), ..Slots::EMPTY };
-static TEE_TYPE: Type =
-    Type::builtin(&Q_TEE, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &TEE_SLOTS, TEE_METHODS)
-        .in_module(&super::TYPE_NS);
+static TEE_SLOTS: Slots = Slots { trace: Some(tee_trace), iter: Some(tee_iter), next: Some(tee_next), ..Slots::EMPTY };
+static TEE_TYPE: Type = Type::builtin(&Q_TEE, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &TEE_SLOTS, TEE_METHODS)
+    .in_module(&super::TYPE_NS);
 static TEE_DATA_SLOTS: Slots = Slots { trace: Some(data_trace), ..Slots::EMPTY };
 static TEE_DATA_TYPE: Type =
     Type::builtin(&Q_TEE_DATA, Some(&obj::class::OBJECT_TYPE), Kind::Misc, 0, &TEE_DATA_SLOTS, &[])
