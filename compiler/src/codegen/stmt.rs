@@ -362,21 +362,7 @@ impl<'a> Compiler<'a> {
     /// appended to `list`. PrepReraiseStar merges `list` and the final `rest` against
     /// `orig` into what is raised, if anything.
     fn try_star(&mut self, t: &'a ast::StmtTry) {
-        let d = self.u().depth;
-        let handler = self.new_label();
-        let end = self.new_label();
-        let outer = self.push_handler(handler, d);
-        self.push_fblock(FBlockKind::TryExcept, outer);
-        self.body(&t.body);
-        self.pop_fblock();
-        self.pop_handler();
-        self.body(&t.orelse);
-        self.emit_jump(Op::Jump, end);
-
-        // Stack: d + exc.
-        self.bind(handler);
-        let cleanup = self.new_label();
-        let outer = self.push_handler(cleanup, d + 1);
+        let (d, end, cleanup, outer) = self.try_head(t);
         self.emit(Op::PushExcInfo, 0);
         self.emit(Op::Copy, 1);
         self.emit(Op::BuildList, 0);
@@ -492,7 +478,10 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Reraise, 0);
     }
 
-    fn try_except(&mut self, t: &'a ast::StmtTry) {
+    /// The common start of `try`/`except` and `try`/`except*`: the body under a handler, the
+    /// `else` body, and the handler's entry (stack: d + exc) under a cleanup handler at d + 1.
+    /// Returns (d, the end label, the cleanup label, the fblock index outside the cleanup).
+    fn try_head(&mut self, t: &'a ast::StmtTry) -> (u32, crate::assemble::Label, crate::assemble::Label, usize) {
         let d = self.u().depth;
         let handler = self.new_label();
         let end = self.new_label();
@@ -508,6 +497,11 @@ impl<'a> Compiler<'a> {
         self.bind(handler);
         let cleanup = self.new_label();
         let outer = self.push_handler(cleanup, d + 1);
+        (d, end, cleanup, outer)
+    }
+
+    fn try_except(&mut self, t: &'a ast::StmtTry) {
+        let (d, end, cleanup, outer) = self.try_head(t);
         let cid = *self.u().handlers.last().expect("handler just pushed");
         self.emit(Op::PushExcInfo, 0);
         let n = t.handlers.len();
