@@ -17,6 +17,8 @@
 //! directory read, so editing, adding or removing a `.py` file rebuilds. Errors are printed as
 //! `path:line:col: message` followed by the source line, which terminals and IDEs link.
 
+mod deps;
+
 use frostbyte_compiler::freeze::{emit_image_file, EmitOptions};
 use frostbyte_compiler::tree::{render_errors, LoadError, Loader};
 use frostbyte_compiler::CompileOptions;
@@ -27,7 +29,8 @@ use std::path::{Path, PathBuf};
 /// What to freeze and where to write it. Setters take `&mut self` and chain.
 #[derive(Clone, Debug)]
 pub struct Config {
-    inputs: Vec<Input>,
+    inputs: Vec<Source>,
+    dependencies: bool,
     static_name: String,
     out_file: String,
     out_dir: Option<PathBuf>,
@@ -44,6 +47,17 @@ enum Input {
     Package { path: String },
 }
 
+/// An input and where it comes from: the crate being built, or a dependency that declares
+/// it in `[package.metadata.frostbyte]`.
+#[derive(Clone, Debug)]
+struct Source {
+    input: Input,
+    /// The crate that declares it (`None`: the crate being built).
+    krate: Option<String>,
+    /// The directory its path is relative to (`None`: [`Config::base_dir`]).
+    base: Option<PathBuf>,
+}
+
 /// Why freezing failed.
 #[derive(Debug)]
 pub enum Error {
@@ -53,6 +67,39 @@ pub enum Error {
     NoOutDir,
     /// Writing the output failed.
     Write(PathBuf, std::io::Error),
+    /// [`Config::dependencies`]: `cargo metadata` failed, or a dependency's
+    /// `[package.metadata.frostbyte]` is malformed.
+    Metadata(String),
+    /// Two crates (or a crate and the application) freeze modules of the same top-level
+    /// name: one image cannot hold both.
+    Clash(Vec<Clash>),
+}
+
+/// One module name declared by two crates ([`Error::Clash`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clash {
+    /// The top-level module name.
+    pub module: String,
+    /// The two declarations: crate name (the application is its own crate name) and the
+    /// absolute path of the file or package directory.
+    pub first: (String, PathBuf),
+    /// See `first`.
+    pub second: (String, PathBuf),
+}
+
+impl fmt::Display for Clash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "frostbyte-build: module '{}' is frozen twice: by crate `{}` ({}) and by crate `{}` ({}); \
+             one image holds one module of a name",
+            self.module,
+            self.first.0,
+            self.first.1.display(),
+            self.second.0,
+            self.second.1.display()
+        )
+    }
 }
 
 impl fmt::Display for Error {
@@ -63,6 +110,11 @@ impl fmt::Display for Error {
                 f.write_str("frostbyte-build: OUT_DIR is not set (not running under cargo?); call Config::out_dir")
             }
             Error::Write(p, e) => write!(f, "frostbyte-build: cannot write {}: {e}", p.display()),
+            Error::Metadata(m) => write!(f, "frostbyte-build: {m}"),
+            Error::Clash(clashes) => {
+                let lines: Vec<String> = clashes.iter().map(Clash::to_string).collect();
+                f.write_str(&lines.join("\n"))
+            }
         }
     }
 }
@@ -81,6 +133,7 @@ impl Config {
     pub fn new() -> Self {
         Config {
             inputs: Vec::new(),
+            dependencies: false,
             static_name: "FROZEN".into(),
             out_file: "frostbyte_frozen.rs".into(),
             out_dir: None,
@@ -94,20 +147,44 @@ impl Config {
 
     /// Freeze one module file; its name is the file stem (`python/main.py` -> `main`).
     pub fn module(&mut self, path: impl Into<String>) -> &mut Self {
-        self.inputs.push(Input::Module { path: path.into(), name: None });
+        self.push(Input::Module { path: path.into(), name: None });
         self
     }
 
     /// Freeze one module file under an explicit (dotted) module name.
     pub fn module_as(&mut self, path: impl Into<String>, name: impl Into<String>) -> &mut Self {
-        self.inputs.push(Input::Module { path: path.into(), name: Some(name.into()) });
+        self.push(Input::Module { path: path.into(), name: Some(name.into()) });
         self
     }
 
     /// Freeze a package directory (with `__init__.py`), its modules and sub-packages.
     /// The package name is the directory name.
     pub fn package(&mut self, dir: impl Into<String>) -> &mut Self {
-        self.inputs.push(Input::Package { path: dir.into() });
+        self.push(Input::Package { path: dir.into() });
+        self
+    }
+
+    fn push(&mut self, input: Input) {
+        self.inputs.push(Source { input, krate: None, base: None });
+    }
+
+    /// Also freeze the Python of every dependency that declares some: the crate's transitive
+    /// normal dependencies (not dev- or build-dependencies), as cargo resolved them for this
+    /// build (features and target), read with `cargo metadata`. A library declares its Python
+    /// in its Cargo.toml, paths relative to its root, each a package directory or a module file:
+    ///
+    /// ```toml
+    /// [package.metadata.frostbyte]
+    /// python = ["python/bme280"]
+    /// ```
+    ///
+    /// Everything lands in one image with the crate's own modules. Two crates (or a crate and
+    /// the application) that freeze the same top-level module name are an error naming both
+    /// ([`Error::Clash`]). Every file and directory read is tracked, and so is each path
+    /// dependency's Cargo.toml. Tracebacks show a dependency's files as
+    /// `<crate>/<path in the crate>`.
+    pub fn dependencies(&mut self) -> &mut Self {
+        self.dependencies = true;
         self
     }
 
@@ -189,17 +266,40 @@ impl Config {
             .unwrap_or_else(|| PathBuf::from("."));
         let out_dir =
             self.out_dir.clone().or_else(|| std::env::var_os("OUT_DIR").map(PathBuf::from)).ok_or(Error::NoOutDir)?;
+        let mut inputs = self.inputs.clone();
+        let mut own = std::env::var("CARGO_PKG_NAME").unwrap_or_else(|_| "the application".into());
+        if self.dependencies {
+            let deps = crate::deps::declared_python(&base)?;
+            if self.cargo_messages {
+                for m in &deps.manifests {
+                    println!("cargo:rerun-if-changed={}", m.display());
+                }
+            }
+            inputs.extend(deps.sources);
+            own = deps.own;
+        }
+        check_clashes(&inputs, &base, &own)?;
         let mut loader = Loader::with_options(self.options);
-        for input in &self.inputs {
-            match input {
-                Input::Module { path, name } => loader.add_module(&base.join(path), path, name.as_deref()),
-                Input::Package { path } => loader.add_package(&base.join(path), path.trim_end_matches('/')),
+        loader.absolute_error_paths(true);
+        for src in &inputs {
+            let dir = src.base.as_ref().unwrap_or(&base);
+            let prefix = src.krate.as_ref().map_or(String::new(), |k| format!("{k}/"));
+            match &src.input {
+                Input::Module { path, name } => {
+                    loader.add_module(&dir.join(path), &format!("{prefix}{path}"), name.as_deref())
+                }
+                Input::Package { path } => {
+                    loader.add_package(&dir.join(path), &format!("{prefix}{}", path.trim_end_matches('/')))
+                }
             }
         }
         let (loaded, errors) = loader.finish();
         if self.cargo_messages {
             for p in loaded.files.iter().chain(&loaded.dirs) {
                 println!("cargo:rerun-if-changed={}", p.display());
+            }
+            for w in &loaded.warnings {
+                println!("cargo:warning={w}");
             }
         }
         if !errors.is_empty() {
@@ -225,6 +325,53 @@ impl Config {
                 std::process::exit(1);
             }
         }
+    }
+}
+
+/// The top-level module name an input defines.
+fn top_level(input: &Input) -> String {
+    let (path, name) = match input {
+        Input::Module { path, name } => (path, name.as_deref()),
+        Input::Package { path } => (path, None),
+    };
+    if let Some(n) = name {
+        return n.split('.').next().unwrap_or(n).to_string();
+    }
+    let p = Path::new(path.trim_end_matches('/'));
+    let stem = match input {
+        Input::Module { .. } => p.file_stem(),
+        Input::Package { .. } => p.file_name(),
+    };
+    stem.map_or_else(|| path.clone(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Two crates freezing one top-level name is an error naming both (within one crate the
+/// loader reports duplicates itself).
+fn check_clashes(inputs: &[Source], base: &Path, own: &str) -> Result<(), Error> {
+    let mut seen: Vec<(String, &Source)> = Vec::new();
+    let mut clashes = Vec::new();
+    let describe = |s: &Source| {
+        let path = match &s.input {
+            Input::Module { path, .. } | Input::Package { path } => path,
+        };
+        let dir = s.base.as_deref().unwrap_or(base);
+        let full = dir.join(path.trim_end_matches('/'));
+        let full = std::fs::canonicalize(&full).unwrap_or(full);
+        (s.krate.clone().unwrap_or_else(|| own.to_string()), full)
+    };
+    for src in inputs {
+        let name = top_level(&src.input);
+        match seen.iter().find(|(n, s)| *n == name && s.krate != src.krate) {
+            Some((_, first)) => {
+                clashes.push(Clash { module: name, first: describe(first), second: describe(src) });
+            }
+            None => seen.push((name, src)),
+        }
+    }
+    if clashes.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Clash(clashes))
     }
 }
 
