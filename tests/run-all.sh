@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (README): installs what the tests need, then runs every test.
 #   bash tests/run-all.sh
-# Steps: cross targets -> expected outputs still CPython's -> clippy -> workspace tests (unit, corpus
+# Steps: cross targets -> expected outputs still CPython's -> clippy -> cargo package of the
+# publishable crates and MSRV (tools/package-check.sh) -> workspace tests (unit, corpus
 # frozen + CLI, limits, multi-image, generated source, trybuild) -> differential testing against
 # CPython (tools/difftest, a fixed batch of generated programs) -> the corpus again in GC
 # stress mode -> Miri on the VM's heap/value/GC tests (tools/miri.sh) -> each fuzz target for
@@ -29,6 +30,11 @@ cargo fmt --check
 
 step "clippy (the workspace denies undocumented unsafe blocks and unsafe ops in unsafe fns)"
 cargo clippy --workspace --all-targets --quiet
+
+# Every publishable crate packages (README and licence files included), in dependency order,
+# and rust-version (the MSRV) is the same everywhere and not above the installed toolchain.
+step "publishable crates: MSRV, metadata, cargo package (tools/package-check.sh)"
+bash tools/package-check.sh
 
 step "workspace tests"
 cargo test --workspace --no-fail-fast

@@ -102,7 +102,8 @@ impl Loader {
         Loader { options, ..Self::default() }
     }
 
-    /// Name files in errors and warnings by their absolute path (symbolic links resolved)
+    /// Name files in errors and warnings by their absolute path (the directory's symbolic
+    /// links resolved)
     /// instead of the display path. `frostbyte-build` and `include_python!` both do, so their
     /// diagnostics read the same and link from wherever cargo runs; the display paths, in
     /// generated code and tracebacks, stay relative.
@@ -210,10 +211,14 @@ impl Loader {
         if !self.absolute_errors {
             return display.to_string();
         }
-        let abs = std::fs::canonicalize(fs_path)
-            .or_else(|_| std::path::absolute(fs_path))
-            .unwrap_or_else(|_| fs_path.to_path_buf());
-        abs.display().to_string()
+        // The directory resolved, the name as it is (a symbolic link is named, not its target).
+        let abs = match (fs_path.parent(), fs_path.file_name()) {
+            (Some(dir), Some(name)) if !dir.as_os_str().is_empty() => {
+                std::fs::canonicalize(dir).map(|d| d.join(name)).or_else(|_| std::path::absolute(fs_path))
+            }
+            _ => std::path::absolute(fs_path),
+        };
+        abs.unwrap_or_else(|_| fs_path.to_path_buf()).display().to_string()
     }
 
     fn compile_file(&mut self, fs_path: &Path, display: &str, name: &str, is_package: bool) {

@@ -93,5 +93,153 @@ fn not_a_package_is_an_error() {
         .compile()
         .unwrap_err()
         .to_string();
-    assert_eq!(err, "dir: not a package: no __init__.py in this directory");
+    let dir = std::fs::canonicalize(d.join("dir")).unwrap();
+    // Errors name files by absolute path, as `include_python!` does.
+    assert_eq!(err, format!("{}: not a package: no __init__.py in this directory", dir.display()));
+}
+
+fn config(d: &Path) -> frostbyte_build::Config {
+    let mut c = frostbyte_build::Config::new();
+    c.base_dir(d).out_dir(d).cargo_messages(false);
+    c
+}
+
+#[test]
+fn walk_is_sorted_skips_non_packages_and_follows_links() {
+    let d = scratch("walk");
+    write(&d, "pkg/__init__.py", "");
+    write(&d, "pkg/zeta.py", "Z = 1\n");
+    write(&d, "pkg/alpha.py", "A = 1\n");
+    write(&d, "pkg/sub/__init__.py", "");
+    write(&d, "pkg/sub/deep/__init__.py", "");
+    write(&d, "pkg/sub/deep/leaf.py", "L = 1\n");
+    write(&d, "pkg/loose/mod.py", "M = 1\n");
+    write(&d, "pkg/.hidden/__init__.py", "");
+    write(&d, "shared/common.py", "C = 1\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(d.join("shared/common.py"), d.join("pkg/linked.py")).unwrap();
+    let out = config(&d).package("pkg").compile().expect("compiles");
+    let src = std::fs::read_to_string(out).unwrap();
+    let mut names = vec!["pkg", "pkg.alpha", "pkg.sub", "pkg.sub.deep", "pkg.sub.deep.leaf", "pkg.zeta"];
+    if cfg!(unix) {
+        names.push("pkg.linked");
+    }
+    for name in names {
+        assert!(src.contains(&format!("*b\"{name}\"")), "missing {name}");
+    }
+    assert!(!src.contains("loose"), "a directory without __init__.py is skipped");
+    assert!(!src.contains("hidden"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_an_error_naming_the_path() {
+    let d = scratch("loop");
+    write(&d, "pkg/__init__.py", "");
+    write(&d, "pkg/sub/__init__.py", "");
+    std::os::unix::fs::symlink(d.join("pkg"), d.join("pkg/sub/back")).unwrap();
+    // The link back to an ancestor is not followed: an error names the link and the ancestor.
+    let err = config(&d).package("pkg").compile().unwrap_err().to_string();
+    assert!(err.contains("symbolic link loop"), "{err}");
+    assert!(err.contains("pkg/sub/back"), "{err}");
+}
+
+/// A scratch cargo workspace: an application and path-dependency libraries, each a
+/// `(name, Cargo.toml body after [package], files)`.
+fn crates(d: &Path, list: &[(&str, &str, &[(&str, &str)])]) {
+    for (name, body, files) in list {
+        let manifest = format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n{body}\n"
+        );
+        write(d, &format!("{name}/Cargo.toml"), &manifest);
+        write(d, &format!("{name}/src/lib.rs"), "");
+        for (path, text) in files.iter() {
+            write(d, &format!("{name}/{path}"), text);
+        }
+    }
+    write(d, "Cargo.toml", "[workspace]\nmembers = [\"*\"]\nresolver = \"2\"\n");
+}
+
+#[test]
+fn dependencies_freeze_declared_python_of_resolved_crates() {
+    let d = scratch("deps");
+    crates(
+        &d,
+        &[
+            (
+                "app",
+                "[dependencies]\ndrv = { path = \"../drv\" }\nopt = { path = \"../opt\", optional = true }\n\
+                 [dev-dependencies]\ndevonly = { path = \"../devonly\" }",
+                &[("python/main.py", "import sensor\n")],
+            ),
+            (
+                "drv",
+                "[dependencies]\nbase = { path = \"../base\" }\n\
+                 [package.metadata.frostbyte]\npython = [\"python/sensor\", \"extra.py\"]",
+                &[("python/sensor/__init__.py", "X = 1\n"), ("extra.py", "E = 1\n")],
+            ),
+            ("base", "[package.metadata.frostbyte]\npython = [\"py/basepkg\"]", &[("py/basepkg/__init__.py", "")]),
+            ("opt", "[package.metadata.frostbyte]\npython = [\"optmod.py\"]", &[("optmod.py", "")]),
+            ("devonly", "[package.metadata.frostbyte]\npython = [\"devmod.py\"]", &[("devmod.py", "")]),
+        ],
+    );
+    let app = d.join("app");
+    let out = config(&app).dependencies().module("python/main.py").compile().expect("compiles");
+    let src = std::fs::read_to_string(out).unwrap();
+    // Transitive normal dependencies, in one image with the application's own module.
+    for name in ["main", "sensor", "extra", "basepkg"] {
+        assert!(src.contains(&format!("*b\"{name}\"")), "missing {name}");
+    }
+    // An optional dependency whose feature is off, and a dev-dependency, are left out.
+    assert!(!src.contains("optmod"), "optional dependency not enabled");
+    assert!(!src.contains("devmod"), "dev-dependency");
+    // A dependency's files are shown as `<crate>/<path>`, never absolute.
+    assert!(src.contains("*b\"drv/python/sensor/__init__.py\""), "display path");
+    assert!(!src.contains(d.to_str().unwrap()), "absolute path in generated code");
+}
+
+#[test]
+fn module_clash_between_crates_names_both() {
+    let d = scratch("clash");
+    crates(
+        &d,
+        &[
+            ("app", "[dependencies]\none = { path = \"../one\" }\ntwo = { path = \"../two\" }", &[("main.py", "")]),
+            ("one", "[package.metadata.frostbyte]\npython = [\"python/sensor\"]", &[("python/sensor/__init__.py", "")]),
+            ("two", "[package.metadata.frostbyte]\npython = [\"sensor.py\"]", &[("sensor.py", "")]),
+        ],
+    );
+    let app = d.join("app");
+    let err = config(&app).dependencies().module("main.py").compile().unwrap_err().to_string();
+    let root = std::fs::canonicalize(&d).unwrap();
+    let one = root.join("one/python/sensor");
+    let two = root.join("two/sensor.py");
+    assert_eq!(
+        err,
+        format!(
+            "frostbyte-build: module 'sensor' is frozen twice: by crate `one` ({}) and by crate `two` ({}); \
+             one image holds one module of a name",
+            one.display(),
+            two.display()
+        )
+    );
+    // The application clashing with a dependency is reported the same way.
+    let err = config(&app).dependencies().module_as("main.py", "sensor").compile().unwrap_err().to_string();
+    assert!(err.contains("by crate `app` ("), "{err}");
+    assert!(err.contains("main.py) and by crate `one` ("), "{err}");
+}
+
+#[test]
+fn malformed_declaration_is_an_error() {
+    let d = scratch("badmeta");
+    crates(
+        &d,
+        &[
+            ("app", "[dependencies]\nbad = { path = \"../bad\" }", &[]),
+            ("bad", "[package.metadata.frostbyte]\npython = \"python\"", &[]),
+        ],
+    );
+    let err = config(&d.join("app")).dependencies().compile().unwrap_err().to_string();
+    assert!(err.contains("crate `bad` ("), "{err}");
+    assert!(err.contains("python must be a list of paths"), "{err}");
 }

@@ -20,11 +20,21 @@
 //!
 //! **Rebuilds:** proc-macros are not tracked by cargo, so the expansion contains
 //! `const _: &[u8] = include_bytes!("<absolute path>");` for every file read; editing a `.py`
-//! file then rebuilds the crate. (A new file added to a package is only seen after some tracked
-//! file changes; `frostbyte-build` in build.rs tracks directories too.)
+//! file then rebuilds the crate. **A file added to (or removed from) a package directory is
+//! not seen** until the crate is rebuilt for another reason: stable Rust gives a proc-macro no
+//! way to track a directory (`proc_macro::tracked_path` is nightly-only). For a tree that
+//! changes, freeze it with `frostbyte-build` in build.rs, which tracks directories; or touch
+//! the `.rs` file that invokes the macro after adding a file.
+//!
+//! **Trees** are walked as `frostbyte-build` walks them (sorted, symbolic links followed, a
+//! link loop is an error); a directory without `__init__.py` is skipped (namespace packages
+//! are not supported), silently here since a proc-macro cannot warn on stable: build.rs
+//! prints a `cargo:warning` for it.
 //!
 //! **Errors** become `compile_error!` at the macro argument, quoting `path:line:col`, the
-//! source line and a caret, for every error in every file. The macro never panics.
+//! source line and a caret, for every error in every file. Paths in errors are absolute, as
+//! in `frostbyte-build`'s, so both read the same and link from any directory; tracebacks of
+//! the frozen code show the path as written. The macro never panics.
 //!
 //! The macro is a thin layer: argument parsing here, everything else in `frostbyte-compiler`.
 
@@ -187,6 +197,7 @@ fn expand(args: &Args) -> Result<TokenStream, String> {
     let fs_path = base_dir().join(&rel);
     let display = rel.trim_end_matches('/').to_string();
     let mut loader = Loader::with_options(args.options);
+    loader.absolute_error_paths(true);
     if fs_path.is_dir() {
         if args.module.is_some() {
             return Err("`module = ...` applies to a single file, not a package directory".into());

@@ -278,6 +278,8 @@
 //! - Handles cost one temp-root slot each until their scope ends; [`Root`]s one table slot
 //!   until released.
 #![no_std]
+// docs.rs (`--cfg docsrs`, nightly) marks the items that need a feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 pub use frostbyte_macro::{function, include_python, module};
@@ -289,6 +291,7 @@ pub use frostbyte_vm::{
 };
 pub use frostbyte_vm::{Clock, Signal, MAX_SIGNALS, SCHEDULE_DEPTH, SIGNAL_CHECK_EVERY};
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use frostbyte_vm::{StdClock, StdOut};
 
 #[doc(hidden)]

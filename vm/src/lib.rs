@@ -17,6 +17,8 @@
 //! `obj/*` layout accessors (one `unsafe impl Layout` and field accessors per type), and
 //! `obj/frame` (frame slots).
 #![no_std]
+// docs.rs (`--cfg docsrs`, nightly) marks the items that need a feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 #[cfg(any(test, feature = "std"))]
@@ -53,6 +55,7 @@ mod gc_tests;
 
 pub use api::native_exports::AddModuleError;
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use api::StdClock;
 pub use api::{
     Args, Bound, ClassEntry, Error, ExcType, FromPython, IntoArgs, IntoPython, Lift, NativeClass, NativeFn,
@@ -171,6 +174,7 @@ pub trait Compiler {
 
 /// Standard output (line-buffered by Rust's stdout).
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[derive(Debug, Default)]
 pub struct StdOut;
 

@@ -741,6 +741,7 @@ impl<'a> Vm<'a> {
     /// [`Vm::heap_census`] grouped by label and kind, largest first: one line per group
     /// (`count`, object bytes, owned buffer bytes, total), then the total.
     #[cfg(feature = "std")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
     pub fn heap_census_table(&mut self) -> std::string::String {
         use std::vec::Vec;
         let mut rows: Vec<(std::string::String, obj::Kind, usize, usize, usize)> = Vec::new();

@@ -120,6 +120,7 @@ impl Default for Signal {
 /// raised by another thread or a poll hook asking for `KeyboardInterrupt` is seen within
 /// 10 ms during `time.sleep`. Local time is UTC (no time-zone database).
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[derive(Debug)]
 pub struct StdClock {
     origin: std::time::Instant,

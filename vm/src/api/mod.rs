@@ -17,6 +17,7 @@ mod scope;
 pub use class::{ClassEntry, NativeClass};
 pub(crate) use clock::raised_generation;
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use clock::StdClock;
 pub use clock::{Clock, Signal, SIGNAL_CHECK_EVERY};
 pub use convert::{FromPython, IntoArgs, IntoPython};

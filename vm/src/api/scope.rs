@@ -223,6 +223,7 @@ impl<'s> Scope<'s> {
 
     /// The traceback text of `e` (what [`Scope::print_error`] prints).
     #[cfg(feature = "std")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
     pub fn format_error(&mut self, e: &Error) -> std::string::String {
         #[derive(Default)]
         struct S(std::string::String);
