@@ -115,7 +115,8 @@ pub(crate) fn declared_python(base: &Path) -> Result<Declared, Error> {
         let dir = pkg.manifest_path.parent().map(|d| d.as_std_path().to_path_buf()).unwrap_or_default();
         for entry in list {
             let path = entry.as_str().ok_or_else(bad)?.to_string();
-            let input = if dir.join(&path).is_dir() { Input::Package { path } } else { Input::Module { path, name: None } };
+            let input =
+                if dir.join(&path).is_dir() { Input::Package { path } } else { Input::Module { path, name: None } };
             declared.sources.push(Source { input, krate: Some(pkg.name.to_string()), base: Some(dir.clone()) });
         }
     }

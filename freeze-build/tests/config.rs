@@ -146,11 +146,12 @@ fn symlink_loop_is_an_error_naming_the_path() {
 
 /// A scratch cargo workspace: an application and path-dependency libraries, each a
 /// `(name, Cargo.toml body after [package], files)`.
-fn crates(d: &Path, list: &[(&str, &str, &[(&str, &str)])]) {
+/// A scratch crate: name, the Cargo.toml text after `[package]`, and its files.
+type Crate<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+fn crates(d: &Path, list: &[Crate<'_>]) {
     for (name, body, files) in list {
-        let manifest = format!(
-            "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n{body}\n"
-        );
+        let manifest = format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n{body}\n");
         write(d, &format!("{name}/Cargo.toml"), &manifest);
         write(d, &format!("{name}/src/lib.rs"), "");
         for (path, text) in files.iter() {
