@@ -15,7 +15,22 @@
 //! Paths are relative to the crate root (`CARGO_MANIFEST_DIR`), as in cargo. The generated file
 //! is written to `$OUT_DIR`, and `cargo:rerun-if-changed` is printed for every file and
 //! directory read, so editing, adding or removing a `.py` file rebuilds. Errors are printed as
-//! `path:line:col: message` followed by the source line, which terminals and IDEs link.
+//! `path:line:col: message` followed by the source line, the path absolute (as
+//! `include_python!` prints it) so terminals and IDEs link it from any directory; tracebacks
+//! keep the relative path.
+//!
+//! **Trees** are walked with `walkdir` in file-name order, following symbolic links (a link to
+//! an ancestor is an error naming it, as is an unreadable entry). A directory without
+//! `__init__.py` is not a package: it is skipped, with a `cargo:warning` when it holds `.py`
+//! files. Namespace packages (PEP 420) are not supported.
+//!
+//! **Python packages as crates:** [`Config::dependencies`] also freezes the Python that the
+//! crate's dependencies declare in `[package.metadata.frostbyte] python = [...]`:
+//!
+//! ```no_run
+//! // build.rs of an application depending on a driver crate
+//! frostbyte_build::Config::new().dependencies().module("python/main.py").compile_or_exit();
+//! ```
 
 mod deps;
 
