@@ -288,6 +288,7 @@ pub use frostbyte_vm::{
     FORMAT_VERSION, MAX_IMAGES, MAX_NATIVE_MODULES,
 };
 pub use frostbyte_vm::{Clock, Signal, MAX_SIGNALS, SCHEDULE_DEPTH, SIGNAL_CHECK_EVERY};
+pub use frostbyte_vm::SourceLines;
 #[cfg(feature = "std")]
 pub use frostbyte_vm::{StdClock, StdOut};
 
