@@ -111,7 +111,7 @@ fn run_cli(cli: Cli) -> Result<ExitCode, String> {
                 let (text, _) = size::diff(old, new)?;
                 print!("{text}");
                 if let Some(b) = budget {
-                    return Ok(budget_check(new, b)?);
+                    return budget_check(new, b);
                 }
                 return Ok(ExitCode::SUCCESS);
             }
@@ -286,7 +286,12 @@ impl frostbyte_vm::SourceLines for Sources {
     }
 }
 
-fn cmd_run(file: &str, args: &[String], heap: &'static mut [MaybeUninit<u8>], recursion_limit: Option<usize>) -> ExitCode {
+fn cmd_run(
+    file: &str,
+    args: &[String],
+    heap: &'static mut [MaybeUninit<u8>],
+    recursion_limit: Option<usize>,
+) -> ExitCode {
     let mut prog = resolve::Program::load(Path::new(file), true);
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));

@@ -437,8 +437,7 @@ pub fn diff(old: &Path, new: &Path) -> Result<(String, i128), String> {
     let w = &mut out;
     let _ = writeln!(w, "{} -> {}", old.display(), new.display());
     let pct = if a.flash() == 0 { 0.0 } else { total as f64 * 100.0 / a.flash() as f64 };
-    let _ =
-        writeln!(w, "  flash {} B -> {} B: {} B ({pct:+.2}%)", a.flash(), b.flash(), signed(total));
+    let _ = writeln!(w, "  flash {} B -> {} B: {} B ({pct:+.2}%)", a.flash(), b.flash(), signed(total));
     if changes.is_empty() {
         let _ = writeln!(w, "  no crate, module or frozen kind changed size");
     } else {

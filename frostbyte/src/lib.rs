@@ -281,6 +281,7 @@
 #![deny(missing_docs)]
 
 pub use frostbyte_macro::{function, include_python, module};
+pub use frostbyte_vm::SourceLines;
 pub use frostbyte_vm::{
     AddModuleError, Args, Bound, CensusEntry, ClassEntry, CompileError, CompileMode, Compiler, Error, ExcType,
     FromPython, HeapStats, Image, ImageError, Input, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction,
@@ -288,7 +289,6 @@ pub use frostbyte_vm::{
     FORMAT_VERSION, MAX_IMAGES, MAX_NATIVE_MODULES,
 };
 pub use frostbyte_vm::{Clock, Signal, MAX_SIGNALS, SCHEDULE_DEPTH, SIGNAL_CHECK_EVERY};
-pub use frostbyte_vm::SourceLines;
 #[cfg(feature = "std")]
 pub use frostbyte_vm::{StdClock, StdOut};
 
