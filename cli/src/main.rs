@@ -74,8 +74,8 @@ enum Cmd {
         /// first, and the total.
         #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with_all = ["elf", "python"])]
         diff: Option<Vec<PathBuf>>,
-        /// Fail (exit status 1) when the flash exceeds BYTES (K, M or G suffix allowed),
-        /// listing the largest items.
+        /// Fail (exit status 1) when the flash (with --diff: NEW's) exceeds BYTES (K, M or G
+        /// suffix allowed), listing the largest items.
         #[arg(long, value_name = "BYTES", value_parser = parse_bytes)]
         budget: Option<u64>,
     },
