@@ -1,85 +1,144 @@
 //! `frostbyte`: run, disassemble and freeze Python programs on the host.
 //!
 //! ```text
-//! frostbyte run [--heap BYTES] [--recursion-limit N] file.py   compile in process and run
-//! frostbyte dis file.py                                          disassemble
-//! frostbyte freeze file.py                                       print the generated Rust
-//! frostbyte size firmware.elf [--python DIR]                     flash footprint report
+//! frostbyte run [--heap BYTES] [--recursion-limit N] FILE.py [ARGS...]   compile in process and run
+//! frostbyte dis FILE.py                                                  disassemble
+//! frostbyte freeze FILE.py                                               print the generated Rust
+//! frostbyte size FIRMWARE.elf [--python DIR]... [--budget BYTES]        flash footprint report
+//! frostbyte size --diff OLD.elf NEW.elf                                  what changed between two
+//! frostbyte completions bash|zsh|fish|elvish|powershell                  shell completions
 //! ```
 //! `run` and `freeze` also load the sibling modules and packages that the program imports
 //! (found by following its import instructions, transitively), so a program split over
-//! several files in one directory runs as it does under `python3`.
+//! several files in one directory runs as it does under `python3`. Arguments are parsed with
+//! clap (`--help` on the command and on each subcommand; usage errors exit with status 2).
 
 mod resolve;
 mod size;
 
+use clap::{CommandFactory, Parser, Subcommand};
 use frostbyte_compiler::freeze::{emit_image_file, EmitOptions};
 use frostbyte_compiler::tree::render_errors;
 use std::io::Write;
 use std::mem::MaybeUninit;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
-  frostbyte run [--heap BYTES] [--recursion-limit N] FILE.py
-  frostbyte dis FILE.py
-  frostbyte freeze FILE.py
-  frostbyte size FIRMWARE.elf [--python DIR]...";
+/// Run, disassemble and freeze Python programs; measure firmware built from them.
+#[derive(Parser)]
+#[command(name = "frostbyte", version, about, arg_required_else_help = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Compile FILE (and the sibling modules it imports) in process and run it as __main__.
+    ///
+    /// Everything after FILE is the program's: `sys.argv` is `[FILE, ARGS...]`. The exit
+    /// status is CPython's: 0, 1 after an uncaught exception's traceback, or SystemExit's code.
+    Run {
+        /// Heap size: bytes, or with a K, M or G suffix (binary units).
+        #[arg(long, value_name = "BYTES", default_value = "8M", value_parser = parse_heap, allow_hyphen_values = true)]
+        heap: usize,
+        /// The recursion limit (`sys.setrecursionlimit`) the program starts with.
+        #[arg(long, value_name = "N")]
+        recursion_limit: Option<usize>,
+        /// The program.
+        file: String,
+        /// The program's arguments (`sys.argv[1:]`), options among them.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Disassemble FILE's bytecode.
+    Dis {
+        /// The program.
+        file: PathBuf,
+    },
+    /// Print the Rust that freezes FILE and the modules it imports.
+    Freeze {
+        /// The program.
+        file: PathBuf,
+    },
+    /// Where a linked firmware's flash goes: the VM, its libraries, standard modules, the
+    /// frozen image by kind.
+    Size {
+        /// The firmware ELF (with symbols).
+        #[arg(required_unless_present = "diff")]
+        elf: Option<PathBuf>,
+        /// Python source directories or files: adds flash per source line.
+        #[arg(long, value_name = "DIR")]
+        python: Vec<PathBuf>,
+        /// Compare two ELFs instead: per-crate, per-module and per-kind deltas, largest change
+        /// first, and the total.
+        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with_all = ["elf", "python"])]
+        diff: Option<Vec<PathBuf>>,
+        /// Fail (exit status 1) when the flash (with --diff: NEW's) exceeds BYTES (K, M or G
+        /// suffix allowed), listing the largest items.
+        #[arg(long, value_name = "BYTES", value_parser = parse_bytes)]
+        budget: Option<u64>,
+    },
+    /// Print a completion script for SHELL to stdout.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run_cli(&args) {
+    let cli = Cli::parse();
+    match run_cli(cli) {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("{msg}");
+            eprintln!("frostbyte: {msg}");
             ExitCode::from(2)
         }
     }
 }
 
-fn run_cli(args: &[String]) -> Result<ExitCode, String> {
-    let (cmd, rest) = args.split_first().ok_or(USAGE)?;
-    if cmd == "size" {
-        let mut elf = None;
-        let mut dirs = Vec::new();
-        let mut it = rest.iter();
-        while let Some(a) = it.next() {
-            if a == "--python" {
-                dirs.push(it.next().ok_or("--python needs a directory")?.clone());
-            } else {
-                elf = Some(a.clone());
-            }
+fn run_cli(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Cmd::Run { heap, recursion_limit, file, args } => {
+            let heap = alloc_heap(heap)?;
+            Ok(cmd_run(&file, &args, heap, recursion_limit))
         }
-        let elf = elf.ok_or(USAGE)?;
-        print!("{}", size::report(std::path::Path::new(&elf), &dirs)?);
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut heap: usize = 8 << 20;
-    let mut recursion_limit: Option<usize> = None;
-    let mut file: Option<&str> = None;
-    let mut it = rest.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--heap" => heap = parse_size(it.next().ok_or("--heap needs a value")?)?,
-            "--recursion-limit" => {
-                recursion_limit = Some(
-                    it.next().ok_or("--recursion-limit needs a value")?.parse().map_err(|_| "bad --recursion-limit")?,
-                )
-            }
-            "-h" | "--help" => {
-                println!("{USAGE}");
+        Cmd::Dis { file } => cmd_dis(&file),
+        Cmd::Freeze { file } => cmd_freeze(&file),
+        Cmd::Size { elf, python, diff, budget } => {
+            if let Some(d) = diff {
+                let [old, new] = d.as_slice() else { return Err("--diff needs OLD.elf NEW.elf".into()) };
+                let (text, _) = size::diff(old, new)?;
+                print!("{text}");
+                if let Some(b) = budget {
+                    return budget_check(new, b);
+                }
                 return Ok(ExitCode::SUCCESS);
             }
-            s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
-            s => file = Some(s),
+            let elf = elf.ok_or("size needs FIRMWARE.elf")?;
+            print!("{}", size::report(&elf, &python)?);
+            match budget {
+                Some(b) => budget_check(&elf, b),
+                None => Ok(ExitCode::SUCCESS),
+            }
+        }
+        Cmd::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "frostbyte", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
         }
     }
-    let file = file.ok_or(USAGE)?;
-    match cmd.as_str() {
-        "run" => Ok(cmd_run(file, alloc_heap(heap)?, recursion_limit)),
-        "dis" => cmd_dis(file),
-        "freeze" => cmd_freeze(file),
-        _ => Err(format!("unknown command {cmd}\n{USAGE}")),
+}
+
+/// `size --budget`: exit status 1 with a report of the largest items when `elf`'s flash
+/// exceeds `budget` bytes.
+fn budget_check(elf: &Path, budget: u64) -> Result<ExitCode, String> {
+    match size::over_budget(elf, budget)? {
+        None => Ok(ExitCode::SUCCESS),
+        Some(report) => {
+            let _ = std::io::stdout().flush();
+            eprint!("{report}");
+            Ok(ExitCode::FAILURE)
+        }
     }
 }
 
@@ -88,9 +147,9 @@ const MIN_HEAP: usize = 4 << 10;
 /// Largest `--heap` (1 TiB, and never more than a Rust allocation may hold).
 const MAX_HEAP: u64 = if (isize::MAX as u64) < 1 << 40 { isize::MAX as u64 } else { 1 << 40 };
 
-/// A `--heap` size: bytes, or with a K, M or G suffix (binary units), between [`MIN_HEAP`]
-/// and [`MAX_HEAP`].
-fn parse_size(s: &str) -> Result<usize, String> {
+/// A size in bytes, optionally followed by K, M or G (binary units); `what` names the option
+/// in messages.
+fn parse_size_with(s: &str, what: &str, max: u64) -> Result<u64, String> {
     let (num, mul): (&str, u64) = match s.char_indices().last() {
         Some((i, 'k' | 'K')) => (&s[..i], 1 << 10),
         Some((i, 'm' | 'M')) => (&s[..i], 1 << 20),
@@ -98,16 +157,28 @@ fn parse_size(s: &str) -> Result<usize, String> {
         _ => (s, 1),
     };
     if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("bad --heap size '{s}': expected a number of bytes, optionally followed by K, M or G"));
+        return Err(format!("bad {what} size '{s}': expected a number of bytes, optionally followed by K, M or G"));
     }
-    let too_large = || format!("--heap {s} is too large: at most {MAX_HEAP} bytes");
-    let bytes =
-        num.parse::<u64>().ok().and_then(|n| n.checked_mul(mul)).filter(|&b| b <= MAX_HEAP).ok_or_else(too_large)?;
-    let bytes = usize::try_from(bytes).map_err(|_| too_large())?;
+    num.parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mul))
+        .filter(|&b| b <= max)
+        .ok_or_else(|| format!("{what} {s} is too large: at most {max} bytes"))
+}
+
+/// A `--heap` size, between [`MIN_HEAP`] and [`MAX_HEAP`].
+fn parse_heap(s: &str) -> Result<usize, String> {
+    let bytes = parse_size_with(s, "--heap", MAX_HEAP)?;
+    let bytes = usize::try_from(bytes).map_err(|_| format!("--heap {s} is too large: at most {MAX_HEAP} bytes"))?;
     if bytes < MIN_HEAP {
         return Err(format!("--heap {s} is too small: at least {MIN_HEAP} bytes"));
     }
     Ok(bytes)
+}
+
+/// A `--budget` size.
+fn parse_bytes(s: &str) -> Result<u64, String> {
+    parse_size_with(s, "--budget", u64::MAX)
 }
 
 /// The heap region for `run`, or an error message when the host cannot allocate it.
@@ -119,8 +190,7 @@ fn alloc_heap(bytes: usize) -> Result<&'static mut [MaybeUninit<u8>], String> {
     Ok(Box::leak(v.into_boxed_slice()))
 }
 
-fn cmd_dis(file: &str) -> Result<ExitCode, String> {
-    let path = Path::new(file);
+fn cmd_dis(path: &Path) -> Result<ExitCode, String> {
     let prog = resolve::Program::load(path, false);
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));
@@ -132,8 +202,8 @@ fn cmd_dis(file: &str) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_freeze(file: &str) -> Result<ExitCode, String> {
-    let prog = resolve::Program::load(Path::new(file), true);
+fn cmd_freeze(path: &Path) -> Result<ExitCode, String> {
+    let prog = resolve::Program::load(path, true);
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));
         return Ok(ExitCode::FAILURE);
@@ -187,12 +257,48 @@ impl frostbyte_vm::Output for Capture {
     }
 }
 
-fn cmd_run(file: &str, heap: &'static mut [MaybeUninit<u8>], recursion_limit: Option<usize>) -> ExitCode {
-    let prog = resolve::Program::load(Path::new(file), true);
+/// Traceback source lines: the files `run` compiled, split into lines as Python reads
+/// them (a line ends at `\n`, `\r\n` or `\r`).
+struct Sources(Vec<(String, Vec<String>)>);
+
+impl Sources {
+    fn new(files: Vec<(String, String)>) -> Sources {
+        Sources(files.into_iter().map(|(name, text)| (name, split_lines(&text))).collect())
+    }
+}
+
+fn split_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        lines.push(rest[..end].to_string());
+        rest = &rest[end..];
+        rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix(['\n', '\r'])).unwrap_or(rest);
+    }
+    lines
+}
+
+impl frostbyte_vm::SourceLines for Sources {
+    fn source_line(&self, file: &str, line: usize) -> Option<&str> {
+        let (_, lines) = self.0.iter().find(|(name, _)| name == file)?;
+        lines.get(line.checked_sub(1)?).map(String::as_str)
+    }
+}
+
+fn cmd_run(
+    file: &str,
+    args: &[String],
+    heap: &'static mut [MaybeUninit<u8>],
+    recursion_limit: Option<usize>,
+) -> ExitCode {
+    let mut prog = resolve::Program::load(Path::new(file), true);
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));
         return ExitCode::FAILURE;
     }
+    let sources = Sources::new(std::mem::take(&mut prog.sources));
+    let argv: Vec<&str> = std::iter::once(file).chain(args.iter().map(String::as_str)).collect();
     let mut loader = frostbyte_host_load::HostLoader::new();
     let image = loader.image(&prog.modules);
     let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
@@ -203,6 +309,8 @@ fn cmd_run(file: &str, heap: &'static mut [MaybeUninit<u8>], recursion_limit: Op
     vm.set_input(&mut input);
     vm.set_compiler(&mut compiler);
     vm.set_clock(&clock);
+    vm.set_source(&sources);
+    vm.set_argv(&argv);
     if let Some(n) = recursion_limit {
         vm.set_recursion_limit(n);
     }
@@ -211,26 +319,25 @@ fn cmd_run(file: &str, heap: &'static mut [MaybeUninit<u8>], recursion_limit: Op
         return ExitCode::FAILURE;
     }
     let result = vm.run_main(&prog.main);
-    let code = match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            // An uncaught SystemExit ends the program as CPython's does: no traceback, its
-            // code as the exit status, a str argument printed to stderr.
-            if let Some(code) = vm.system_exit_code(&e) {
-                let msg = vm.system_exit_message(&e).map(str::to_string);
-                let _ = out.0.flush();
-                if let Some(m) = msg {
-                    eprintln!("{m}");
-                }
-                return ExitCode::from(code as u8);
-            }
-            let mut tb = Capture::default();
-            vm.print_exception_to(&e, &mut tb);
-            let _ = out.0.flush();
-            eprint!("{}", tb.0);
-            return ExitCode::FAILURE;
+    let Err(e) = result else {
+        let _ = out.0.flush();
+        return ExitCode::SUCCESS;
+    };
+    // An uncaught SystemExit ends the program as CPython's does: no traceback, its code as
+    // the exit status (the low 8 bits, as the OS keeps), a code that is no int printed to
+    // stderr.
+    let mut err = Capture::default();
+    let status = match vm.system_exit_code(&e) {
+        Some(code) => {
+            vm.print_system_exit_to(&e, &mut err);
+            ExitCode::from(code as u8)
+        }
+        None => {
+            vm.print_exception_to(&e, &mut err);
+            ExitCode::FAILURE
         }
     };
     let _ = out.0.flush();
-    code
+    eprint!("{}", err.0);
+    status
 }

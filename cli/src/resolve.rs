@@ -20,6 +20,9 @@ pub struct Program {
     pub modules: Vec<CompiledModule>,
     /// Errors (unreadable files, syntax errors, ...).
     pub errors: Vec<LoadError>,
+    /// The source text of each compiled file, by the name its code objects carry (for
+    /// traceback source lines).
+    pub sources: Vec<(String, String)>,
 }
 
 impl Program {
@@ -27,7 +30,7 @@ impl Program {
     pub fn load(main: &Path, follow: bool) -> Program {
         let root = main.parent().map(Path::to_path_buf).unwrap_or_default();
         let stem = main.file_stem().and_then(|s| s.to_str()).unwrap_or("main").to_string();
-        let mut prog = Program { main: stem.clone(), modules: Vec::new(), errors: Vec::new() };
+        let mut prog = Program { main: stem.clone(), modules: Vec::new(), errors: Vec::new(), sources: Vec::new() };
         let mut seen = BTreeSet::new();
         seen.insert(stem.clone());
         let display = main.to_string_lossy().into_owned();
@@ -71,7 +74,9 @@ impl Program {
                 return None;
             }
         };
-        match compile_module(&SourceFile { path: display, text: &text }, name, is_pkg) {
+        let compiled = compile_module(&SourceFile { path: display, text: &text }, name, is_pkg);
+        self.sources.push((display.to_string(), text));
+        match compiled {
             Ok(m) => Some(m),
             Err(d) => {
                 self.errors.extend(d.into_iter().map(LoadError::Compile));

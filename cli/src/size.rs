@@ -35,7 +35,7 @@
 use object::{Object, ObjectSection, ObjectSymbol, SectionIndex, SectionKind, SymbolSection};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Default, Clone, Copy)]
 struct Tally {
@@ -189,11 +189,33 @@ fn kib(b: u64) -> String {
     format!("{:.1} KiB", b as f64 / 1024.0)
 }
 
-/// The footprint report for `elf`.
-pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
+/// What one ELF's flash holds, as the report and the diff read it.
+struct Analysis {
+    text: u64,
+    ro: u64,
+    init: u64,
+    bss: u64,
+    frozen: [Tally; KINDS.len()],
+    /// (owner, is code) -> bytes
+    owned: BTreeMap<(Owner, bool), u64>,
+    std_modules: BTreeMap<String, u64>,
+    /// Bytes per crate (demangled path prefix; "" for C names), frozen statics left out.
+    crates: BTreeMap<String, u64>,
+    /// Every counted symbol: (demangled name, bytes).
+    symbols: Vec<(String, u64)>,
+    unnamed_code: u64,
+    unnamed_data: u64,
+}
+
+impl Analysis {
+    fn flash(&self) -> u64 {
+        self.text + self.ro + self.init
+    }
+}
+
+fn analyse(elf: &Path) -> Result<Analysis, String> {
     let data = std::fs::read(elf).map_err(|e| format!("{}: {e}", elf.display()))?;
     let file = object::File::parse(&*data).map_err(|e| format!("{}: not an ELF file: {e}", elf.display()))?;
-
     // Loadable sections: which are flash (code, read-only data, initialisers of .data) and
     // which are RAM only (.bss).
     let (mut text, mut ro, mut init, mut bss) = (0u64, 0u64, 0u64, 0u64);
@@ -228,6 +250,8 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     let mut seen: HashSet<(SectionIndex, u64)> = HashSet::new();
     let mut image_static = None;
     let mut std_modules: BTreeMap<String, u64> = BTreeMap::new();
+    let mut crates: BTreeMap<String, u64> = BTreeMap::new();
+    let mut symbols = Vec::new();
     for sym in file.symbols() {
         let SymbolSection::Section(sec) = sym.section() else {
             continue;
@@ -245,22 +269,27 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
         }
         let name = format!("{:#}", rustc_demangle::demangle(raw)); // without the hash suffix
         *covered.entry(sec).or_default() += size;
+        symbols.push((name.clone(), size));
         if let Some(k) = frozen_kind(&name) {
             frozen[k].add(size);
             continue;
         }
+        *crates.entry(crate_of(&name).to_string()).or_default() += size;
         if let Some(m) = std_module_of(&name) {
             *std_modules.entry(m.to_string()).or_default() += size;
         }
         owned.entry((owner_of(&name), is_code)).and_modify(|b| *b += size).or_insert(size);
         if !is_code && !crate_of(&name).is_empty() && name.ends_with("::FROZEN") {
-            image_static = Some((owner_of(&name), size));
+            image_static = Some((owner_of(&name), crate_of(&name).to_string(), size));
         }
     }
     // The `Image` static (named by `Config::static_name`, `FROZEN` by default) belongs to the
     // frozen image, not to the firmware crate.
-    if let Some((owner, size)) = image_static {
+    if let Some((owner, krate, size)) = image_static {
         if let Some(b) = owned.get_mut(&(owner, false)) {
+            *b -= size;
+        }
+        if let Some(b) = crates.get_mut(&krate) {
             *b -= size;
         }
         frozen[4].add(size);
@@ -275,6 +304,12 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
             unnamed_data += gap;
         }
     }
+    Ok(Analysis { text, ro, init, bss, frozen, owned, std_modules, crates, symbols, unnamed_code, unnamed_data })
+}
+
+/// The footprint report for `elf`.
+pub fn report(elf: &Path, python_dirs: &[PathBuf]) -> Result<String, String> {
+    let Analysis { text, ro, init, bss, frozen, owned, std_modules, unnamed_code, unnamed_data, .. } = analyse(elf)?;
     let get = |o: Owner, code: bool| owned.get(&(o, code)).copied().unwrap_or(0);
     let flash = text + ro + init;
     let frozen_total: u64 = frozen.iter().map(|t| t.bytes).sum();
@@ -337,7 +372,7 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     if !python_dirs.is_empty() {
         let mut lines = (0u64, 0u64, 0u64);
         for d in python_dirs {
-            count_lines(Path::new(d), &mut lines);
+            count_lines(d, &mut lines);
         }
         if lines.0 > 0 {
             let _ = writeln!(
@@ -355,6 +390,100 @@ pub fn report(elf: &Path, python_dirs: &[String]) -> Result<String, String> {
     }
     Ok(out)
 }
+
+/// The rows `size --diff` compares: (what, bytes). Standard modules are a breakdown of the
+/// `frostbyte_vm` crate row, so the crate rows and the frozen rows add up to the flash
+/// (less padding no symbol covers).
+fn rows(a: &Analysis) -> BTreeMap<String, u64> {
+    let mut rows = BTreeMap::new();
+    for (c, b) in &a.crates {
+        let c = if c.is_empty() { "(C symbols: intrinsics, vectors, outlined code)" } else { c };
+        rows.insert(format!("crate {c}"), *b);
+    }
+    for (m, b) in &a.std_modules {
+        rows.insert(format!("module {m} (in frostbyte_vm)"), *b);
+    }
+    for (i, (label, _)) in KINDS.iter().enumerate() {
+        rows.insert(format!("frozen {label}"), a.frozen[i].bytes);
+    }
+    rows.insert("unnamed read-only data".into(), a.unnamed_data);
+    rows.insert("code not covered by any symbol".into(), a.unnamed_code);
+    rows
+}
+
+fn signed(d: i128) -> String {
+    if d > 0 {
+        format!("+{d}")
+    } else {
+        d.to_string()
+    }
+}
+
+/// `size --diff OLD NEW`: the flash of both, then every crate, standard module and frozen
+/// kind whose size changed, largest change first. Returns the report and the flash change.
+pub fn diff(old: &Path, new: &Path) -> Result<(String, i128), String> {
+    let (a, b) = (analyse(old)?, analyse(new)?);
+    let (ra, rb) = (rows(&a), rows(&b));
+    let mut changes: Vec<(i128, &str, u64, u64)> = Vec::new();
+    for key in ra.keys().chain(rb.keys().filter(|k| !ra.contains_key(*k))) {
+        let (x, y) = (ra.get(key).copied().unwrap_or(0), rb.get(key).copied().unwrap_or(0));
+        if x != y {
+            changes.push((y as i128 - x as i128, key, x, y));
+        }
+    }
+    changes.sort_by(|p, q| q.0.abs().cmp(&p.0.abs()).then_with(|| q.0.cmp(&p.0)).then_with(|| p.1.cmp(q.1)));
+    let total = b.flash() as i128 - a.flash() as i128;
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "{} -> {}", old.display(), new.display());
+    let pct = if a.flash() == 0 { 0.0 } else { total as f64 * 100.0 / a.flash() as f64 };
+    let _ = writeln!(w, "  flash {} B -> {} B: {} B ({pct:+.2}%)", a.flash(), b.flash(), signed(total));
+    if changes.is_empty() {
+        let _ = writeln!(w, "  no crate, module or frozen kind changed size");
+    } else {
+        let _ = writeln!(w, "  {:>10} {:>10} {:>10}  item (largest change first)", "change", "old", "new");
+        for (d, key, x, y) in &changes {
+            let _ = writeln!(w, "  {:>8} B {x:>8} B {y:>8} B  {key}", signed(*d));
+        }
+    }
+    Ok((out, total))
+}
+
+/// `size --budget BYTES`: `None` when `elf`'s flash fits, else a report of how far it is
+/// over and of its largest items (symbols and crates).
+pub fn over_budget(elf: &Path, budget: u64) -> Result<Option<String>, String> {
+    let a = analyse(elf)?;
+    let flash = a.flash();
+    if flash <= budget {
+        return Ok(None);
+    }
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(
+        w,
+        "frostbyte size: {}: flash {flash} B exceeds the budget of {budget} B by {} B",
+        elf.display(),
+        flash - budget
+    );
+    let mut crates: Vec<(&String, &u64)> = a.crates.iter().collect();
+    crates.sort_by(|p, q| q.1.cmp(p.1).then_with(|| p.0.cmp(q.0)));
+    let _ = writeln!(w, "  largest crates:");
+    for (c, b) in crates.iter().take(5) {
+        let _ = writeln!(w, "    {b:>8} B  {}", if c.is_empty() { "(C symbols)" } else { c.as_str() });
+    }
+    let frozen: u64 = a.frozen.iter().map(|t| t.bytes).sum();
+    let _ = writeln!(w, "    {frozen:>8} B  (frozen image)");
+    let mut syms = a.symbols.clone();
+    syms.sort_by(|p, q| q.1.cmp(&p.1).then_with(|| p.0.cmp(&q.0)));
+    let _ = writeln!(w, "  largest items:");
+    for (name, b) in syms.iter().take(LARGEST) {
+        let _ = writeln!(w, "    {b:>8} B  {name}");
+    }
+    Ok(Some(out))
+}
+
+/// How many symbols an over-budget report lists.
+const LARGEST: usize = 15;
 
 #[cfg(test)]
 mod tests {

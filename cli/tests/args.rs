@@ -71,5 +71,6 @@ fn heap_sizes_out_of_range_are_rejected() {
 fn heap_needs_a_value() {
     let out = frostbyte(&["run", "--heap"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--heap needs a value"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a value is required for '--heap <BYTES>'"), "{err}");
 }

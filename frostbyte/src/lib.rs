@@ -283,6 +283,7 @@
 #![deny(missing_docs)]
 
 pub use frostbyte_macro::{function, include_python, module};
+pub use frostbyte_vm::SourceLines;
 pub use frostbyte_vm::{
     AddModuleError, Args, Bound, CensusEntry, ClassEntry, CompileError, CompileMode, Compiler, Error, ExcType,
     FromPython, HeapStats, Image, ImageError, Input, IntoArgs, IntoPython, Lift, NativeClass, NativeFn, NativeFunction,

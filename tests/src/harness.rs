@@ -1,9 +1,10 @@
 //! Runs corpus cases in child processes (so a crash or a hang fails one case, not the run)
 //! and compares their output with CPython's expected output, byte for byte.
 //!
-//! Output of a run = stdout, then stderr, then `[exit N]` if the status is not 0; file paths in
-//! `File "..."` traceback lines are reduced to their base name (the same normalisation
-//! `tests/regen.py` applies to CPython's output). Since an uncaught exception ends the program,
+//! Output of a run = stdout, then stderr, then `[exit N]` if the status is not 0, normalised
+//! as `tests/regen.py` normalises CPython's output (file paths in `File "..."` traceback lines
+//! reduced to their base name, source and caret lines under them dropped). In the CLI mode
+//! the source lines are checked against the files first ([`check_source_lines`]). Since an uncaught exception ends the program,
 //! its traceback is always last, so concatenating the two streams keeps CPython's order.
 
 use std::io::Read;
@@ -52,27 +53,97 @@ fn group_margin_len(line: &str) -> usize {
     }
 }
 
-/// Reduce `File "a/b/c.py"` to `File "c.py"` on every traceback line.
+/// `tests/regen.py`'s normalisation: inside a traceback block (from a `Traceback (most
+/// recent call last):` line to the `Type: message` line) the source lines and caret lines
+/// under each `File` line (indented by four spaces) are dropped; in `File "a/b/c.py"` lines
+/// the path is reduced to `c.py`. Inside a printed exception group the rules apply after the
+/// margin (`  | `).
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut in_tb = false;
     for line in text.split_inclusive('\n') {
-        // Lines of a printed exception group start with a margin ("  | ").
         let margin_len = group_margin_len(line);
-        let (margin, line) = line.split_at(margin_len);
-        out.push_str(margin);
-        if let Some(rest) = line.strip_prefix("  File \"") {
-            if let Some(end) = rest.find('"') {
-                let path = &rest[..end];
+        let (margin, body) = line.split_at(margin_len);
+        let bare = body.trim_end_matches(['\n', '\r']);
+        if is_tb_header(bare) {
+            in_tb = true;
+            out.push_str(line);
+            continue;
+        }
+        if in_tb {
+            if let Some((path, rest)) = file_line(body) {
                 let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
+                out.push_str(margin);
                 out.push_str("  File \"");
                 out.push_str(base);
-                out.push_str(&rest[end..]);
+                out.push_str(rest);
                 continue;
             }
+            if body.starts_with("    ") {
+                continue; // a source line or a caret line
+            }
+            if body.starts_with("  ") && !bare.trim().is_empty() {
+                out.push_str(line); // "  [Previous line repeated 5 more times]"
+                continue;
+            }
+            in_tb = false;
         }
         out.push_str(line);
     }
     out
+}
+
+fn is_tb_header(line: &str) -> bool {
+    line == "Traceback (most recent call last):" || line == "Exception Group Traceback (most recent call last):"
+}
+
+/// `  File "<path>"<rest>` -> (path, rest).
+fn file_line(body: &str) -> Option<(&str, &str)> {
+    let rest = body.strip_prefix("  File \"")?;
+    let end = rest.find('"')?;
+    Some((&rest[..end], &rest[end..]))
+}
+
+/// Checks the source lines of the tracebacks in `text` (before [`normalize`]) against the
+/// files they name, as CPython prints them: under each `File "f", line N` line whose file
+/// exists, line N of it without its indentation, four spaces in (nothing for a blank line);
+/// under a `File` line of a file that does not exist (`<string>`, the VM's own frozen
+/// modules), nothing. Returns one message per difference (caret lines are not printed by
+/// Frostbyte, so none may appear).
+pub fn check_source_lines(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut problems = Vec::new();
+    let mut in_tb = false;
+    for (i, line) in lines.iter().enumerate() {
+        let margin_len = group_margin_len(line);
+        let (margin, body) = line.split_at(margin_len);
+        if is_tb_header(body) {
+            in_tb = true;
+            continue;
+        }
+        if !in_tb {
+            continue;
+        }
+        if !body.starts_with("  ") || body.trim().is_empty() {
+            in_tb = false;
+            continue;
+        }
+        let Some((path, rest)) = file_line(body) else { continue };
+        let number = rest.split_once(", line ").and_then(|(_, r)| r.split(',').next()?.parse::<usize>().ok());
+        let want = match (number, std::fs::read_to_string(path)) {
+            (Some(n), Ok(src)) => src
+                .lines()
+                .nth(n.wrapping_sub(1))
+                .map(|l| l.trim_start_matches([' ', '\t', '\x0c']).to_string())
+                .filter(|l| !l.is_empty()),
+            _ => None,
+        };
+        let next = lines.get(i + 1).and_then(|l| l.strip_prefix(margin)).and_then(|l| l.strip_prefix("    "));
+        if next.map(str::to_string) != want {
+            problems.push(format!("{line}: source line {next:?}, expected {want:?}"));
+        }
+    }
+    problems
 }
 
 /// Result of running one program.
@@ -81,8 +152,10 @@ pub struct Outcome {
     pub output: String,
 }
 
-/// Run `cmd` with a time limit and collect its normalised output.
-pub fn run(mut cmd: Command, limit: Duration) -> Outcome {
+/// Run `cmd` with a time limit and collect its normalised output. With `source_lines`, the
+/// tracebacks must show source lines (see [`check_source_lines`]); each difference is
+/// reported on a `[source line ...]` line after the output, so the case fails.
+pub fn run(mut cmd: Command, limit: Duration, source_lines: bool) -> Outcome {
     cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = match cmd.spawn() {
         Ok(c) => c,
@@ -117,6 +190,11 @@ pub fn run(mut cmd: Command, limit: Duration) -> Outcome {
     let mut text = String::from_utf8_lossy(&t_out.join().unwrap_or_default()).into_owned();
     text.push_str(&String::from_utf8_lossy(&t_err.join().unwrap_or_default()));
     let mut output = normalize(&text);
+    if source_lines {
+        for p in check_source_lines(&text) {
+            output.push_str(&format!("[source line check] {p}\n"));
+        }
+    }
     match status.and_then(|s| s.code()) {
         Some(0) => {}
         Some(c) => output.push_str(&format!("[exit {c}]\n")),
@@ -182,7 +260,9 @@ pub fn check_corpus(mode: &str, limit: Duration, make_cmd: impl Fn(&str, &Path) 
                     break;
                 };
                 let expected = std::fs::read_to_string(exp).unwrap_or_else(|_| format!("<missing {}>", exp.display()));
-                let got = run(make_cmd(name, prog), limit);
+                // The CLI has the programs' source and prints it in tracebacks; frozen code
+                // has none.
+                let got = run(make_cmd(name, prog), limit, mode == "cli");
                 let ok = got.output == expected;
                 results.lock().unwrap().push((name.clone(), ok, expected, got.output));
             });

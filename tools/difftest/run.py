@@ -39,7 +39,6 @@ from regen import normalize as cpython_normalize  # noqa: E402
 FROSTBYTE_TIMEOUT = 10.0
 CPYTHON_TIMEOUT = 20.0
 FINDINGS = os.path.join(HERE, "findings")
-_FILE_LINE = re.compile(r'^(  File ")([^"]*)(".*)$')
 _COMPILE_ERROR = re.compile(r"^\S+:\d+:\d+: ", re.M)
 
 
@@ -83,17 +82,6 @@ def run_cpython(path):
     return _status_suffix(text, p.returncode, False)
 
 
-def _reduce_paths(text):
-    out = []
-    for line in text.splitlines(keepends=True):
-        m = _FILE_LINE.match(line.rstrip("\r\n"))
-        if m:
-            base = re.split(r"[\\/]", m.group(2))[-1]
-            line = m.group(1) + base + m.group(3) + line[len(line.rstrip("\r\n")):]
-        out.append(line)
-    return "".join(out)
-
-
 def run_frostbyte(exe, path):
     """(normalised output, raw stderr) of `frostbyte run path`."""
     for attempt in range(60):
@@ -110,7 +98,9 @@ def run_frostbyte(exe, path):
                 raise
             time.sleep(1)
     err_text = err.decode("utf-8", "replace")
-    text = _reduce_paths(out.decode("utf-8", "replace") + err_text)
+    # The same normalisation as CPython's output: `frostbyte run` prints source lines under
+    # traceback File lines too.
+    text = cpython_normalize(out.decode("utf-8", "replace") + err_text)
     return _status_suffix(text, code, timed_out), err_text
 
 

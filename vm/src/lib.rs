@@ -126,6 +126,17 @@ pub trait Input {
     fn read_line(&mut self, line: &mut dyn core::fmt::Write) -> bool;
 }
 
+/// Source text for tracebacks, installed with [`Vm::set_source`]: with one, each
+/// `  File "f", line N, in g` line of a printed traceback is followed by line N of `f`
+/// without its indentation, as CPython prints it. Frozen firmware has no source and installs
+/// none; its tracebacks print the `File` lines alone. No caret (`^^^`) lines are printed: the
+/// line tables hold lines, not columns.
+pub trait SourceLines {
+    /// Line `line` (1-based) of the file a code object names `file`, without its line
+    /// break; `None` when the file or the line is unknown.
+    fn source_line(&self, file: &str, line: usize) -> Option<&str>;
+}
+
 /// How `compile()` (its `mode` argument), `exec` and `eval` want source compiled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompileMode {

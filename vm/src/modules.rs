@@ -340,11 +340,31 @@ pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value
         crate::obj::dict::set_str(vm, d, Value::qstr(&Q_STDIN), Value::rom(&obj::stream::STDIN))?;
         crate::obj::dict::set_str(vm, d, Value::qstr(&Q_STDOUT), Value::rom(&obj::stream::STDOUT))?;
         crate::obj::dict::set_str(vm, d, Value::qstr(&Q_STDERR), Value::rom(&obj::stream::STDERR))?;
+        set_sys_argv(vm, d)?;
     }
     vm.pop_roots(m);
     Ok(Some(md))
 }
 
+/// `sys.argv`: a list of the strings the embedder gave `Vm::set_argv` (`[]` without). May
+/// collect.
+fn set_sys_argv(vm: &mut Vm<'_>, d: Value) -> PyResult<()> {
+    let m = vm.roots_mark();
+    let list = obj::list::with_capacity(vm, vm.argv.len())?;
+    vm.push_root(list)?;
+    for a in vm.argv {
+        let s = obj::str::new(vm, a)?;
+        let inner = vm.roots_mark();
+        vm.push_root(s)?;
+        obj::list::append(vm, list, s)?;
+        vm.pop_roots(inner);
+    }
+    crate::obj::dict::set_str(vm, d, Value::qstr(&Q_ARGV), list)?;
+    vm.pop_roots(m);
+    Ok(())
+}
+
+crate::static_qstr!(Q_ARGV, "argv");
 crate::static_qstr!(Q_MODULES, "modules");
 crate::static_qstr!(Q_STDIN, "stdin");
 crate::static_qstr!(Q_STDOUT, "stdout");

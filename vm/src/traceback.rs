@@ -1,4 +1,5 @@
-//! Printing uncaught exceptions in CPython 3.11's format (without source lines):
+//! Printing uncaught exceptions in CPython 3.11's format (source lines only where the
+//! embedder installed [`crate::SourceLines`], and never caret lines):
 //! chained causes/contexts first, then `Traceback (most recent call last):`, one
 //! `  File "f", line N, in name` per entry, repeated-line folding, and `Type: message`.
 //! An exception group prints its members below it, each in a numbered box drawn with a
@@ -183,7 +184,26 @@ fn write_entry(vm: &mut Vm<'_>, code: &Code, line: usize, sb: &mut StrBuf, ctx: 
     } else {
         writeln!(b, "  File \"{file}\", line {line}, in {name}")
     };
-    out(vm, sb, b.as_str())
+    out(vm, sb, b.as_str())?;
+    write_source_line(vm, file, line, sb, ctx)
+}
+
+/// Line `line` of `file` under its `File` line, when the embedder gave the VM its source
+/// ([`crate::SourceLines`]): indented by four spaces after its own indentation (spaces, tabs,
+/// form feeds) is removed, as CPython's `display_source_line` does; nothing for a blank line.
+fn write_source_line(vm: &mut Vm<'_>, file: &str, line: usize, sb: &mut StrBuf, ctx: &Ctx) -> crate::vm::PyResult<()> {
+    // The provider outlives the VM's borrow here (`&'a dyn SourceLines`), so its text may be
+    // copied while `sb` grows.
+    let Some(src) = vm.source else { return Ok(()) };
+    let Some(text) = src.source_line(file, line).filter(|_| line > 0) else { return Ok(()) };
+    let text = text.trim_start_matches([' ', '\t', '\x0c']);
+    if text.is_empty() {
+        return Ok(());
+    }
+    margin(vm, sb, ctx)?;
+    out(vm, sb, "    ")?;
+    out(vm, sb, text)?;
+    out(vm, sb, "\n")
 }
 
 fn print_one(vm: &mut Vm<'_>, e: Value, sb: &mut StrBuf, ctx: &Ctx) -> crate::vm::PyResult<()> {

@@ -71,6 +71,8 @@ const DEFAULT_RECURSION_LIMIT: usize = 1000;
 /// Default native stack budget in bytes (see [`Vm::set_native_stack_limit`]).
 pub const DEFAULT_NATIVE_STACK_LIMIT: usize = 1024 * 1024;
 
+crate::static_qstr!(Q_EXIT_CODE, "code");
+
 /// The virtual machine. See the crate documentation for the public API.
 pub struct Vm<'a> {
     pub(crate) heap: Heap,
@@ -102,6 +104,10 @@ pub struct Vm<'a> {
     pub(crate) compiler: Option<&'a mut dyn crate::Compiler>,
     /// The clock of the `time` module (None: it raises OSError).
     pub(crate) clock: Option<&'a dyn crate::Clock>,
+    /// Source lines for tracebacks (None: `File` lines only).
+    pub(crate) source: Option<&'a dyn crate::SourceLines>,
+    /// `sys.argv` as the embedder set it (empty by default).
+    pub(crate) argv: &'a [&'a str],
     /// Signal callbacks and the `micropython.schedule` queue (`sched.rs`).
     pub(crate) sched: crate::sched::SchedState,
     /// The run was stopped (budget or `Poll::Stop`): every check raises again until the
@@ -174,6 +180,8 @@ impl<'a> Vm<'a> {
             input: None,
             compiler: None,
             clock: None,
+            source: None,
+            argv: &[],
             sched: crate::sched::SchedState::new(),
             stopping: false,
             stop_msg: "",
@@ -294,6 +302,19 @@ impl<'a> Vm<'a> {
     /// `OSError: time needs a clock; install one with Vm::set_clock`.
     pub fn set_clock(&mut self, clock: &'a dyn crate::Clock) {
         self.clock = Some(clock);
+    }
+
+    /// Install the source of traceback lines (see [`SourceLines`](crate::SourceLines)); it
+    /// stays for the VM's lifetime. Without one, tracebacks print no source lines.
+    pub fn set_source(&mut self, source: &'a dyn crate::SourceLines) {
+        self.source = Some(source);
+    }
+
+    /// Set `sys.argv` (CPython's: the script path, then its arguments). Without a call it
+    /// is `[]`, as MicroPython's on a board. Call it before the program first imports
+    /// `sys`: the list is built then, from these strings (one str object each).
+    pub fn set_argv(&mut self, argv: &'a [&'a str]) {
+        self.argv = argv;
     }
 
     /// Remove the poll hook.
@@ -637,27 +658,78 @@ impl<'a> Vm<'a> {
         obj::type_name(self.uncaught)
     }
 
-    /// Is the uncaught exception a `SystemExit`? Returns its exit code if so.
+    /// Is the uncaught exception a `SystemExit`? Returns the exit status CPython gives it if
+    /// so: its `code` (`args[0]`, the args tuple when there are several, or an assigned
+    /// `code`) when that is an int (a bool counts; one outside C's `long`: -1), 0 for None,
+    /// else 1. A POSIX host exits with the low 8 bits (`sys.exit(256)` exits 0, -1 exits
+    /// 255). Print the message that goes with it with [`Vm::print_system_exit_to`].
     pub fn system_exit_code(&self, _e: &Uncaught) -> Option<i32> {
+        let code = self.system_exit_value()?;
+        if code.is_null() || code == Value::NONE {
+            return Some(0);
+        }
+        if obj::int::is_int(code) {
+            // CPython: `(int)PyLong_AsLong(code)`, -1 on overflow.
+            return Some(obj::int::to_i64(code).map_or(-1, |i| i as i32));
+        }
+        Some(1)
+    }
+
+    /// `SystemExit.code` of the uncaught exception (`None` if it is no `SystemExit`).
+    fn system_exit_value(&self) -> Option<Value> {
         let e = self.uncaught;
         if e.is_null() || !obj::is_instance(e, &exception::SYSTEM_EXIT_TYPE) {
             return None;
         }
-        let arg = exception::first_arg(e);
-        if arg.is_null() || arg == Value::NONE {
-            return Some(0);
+        let assigned = exception::as_exc(e).and_then(|x| obj::dict::get_str(x.dict.get(), Value::qstr(&Q_EXIT_CODE)));
+        if let Some(v) = assigned {
+            return Some(v);
         }
-        Some(obj::int::small_value(arg).map(|i| i as i32).unwrap_or(1))
+        let args = exception::args(e);
+        Some(match obj::tuple::items(args).unwrap_or(&[]) {
+            [] => Value::NONE,
+            [one] => *one,
+            _ => args,
+        })
     }
 
     /// For an uncaught `SystemExit` with a str argument, that text: CPython prints it to
     /// stderr (instead of a traceback) and exits with status 1.
     pub fn system_exit_message(&self, _e: &Uncaught) -> Option<&str> {
-        let e = self.uncaught;
-        if e.is_null() || !obj::is_instance(e, &exception::SYSTEM_EXIT_TYPE) {
-            return None;
+        obj::str::as_str(self.system_exit_value()?)
+    }
+
+    /// What CPython prints for an uncaught `SystemExit` whose code is neither None nor an
+    /// int: `str(code)` and a newline (only the newline when `str()` fails), to `out` (the
+    /// error stream). Nothing for other exceptions. May collect.
+    pub fn print_system_exit_to(&mut self, e: &Uncaught, out: &mut dyn Output) {
+        let Some(code) = self.system_exit_value() else { return };
+        if code.is_null() || code == Value::NONE || obj::int::is_int(code) {
+            return;
         }
-        obj::str::as_str(exception::first_arg(e))
+        if let Some(s) = self.system_exit_message(e) {
+            out.write_str(s);
+            out.write_str("\n");
+            return;
+        }
+        self.out.flush();
+        let outer = self.enter_stack();
+        let m = self.roots_mark();
+        let r = (|| -> PyResult<Value> {
+            let mut sb = obj::str::StrBuf::new(self)?;
+            crate::runtime::str_into(self, code, &mut sb)?;
+            sb.finish(self)
+        })();
+        match r {
+            Ok(s) => out.write_str(obj::str::as_str(s).unwrap_or("")),
+            Err(_) => {
+                self.take_pending();
+            }
+        }
+        self.pop_roots(m);
+        self.leave_stack(outer);
+        out.write_str("\n");
+        out.flush();
     }
 
     /// Run a full garbage collection now.

@@ -79,11 +79,10 @@ fn main() -> std::process::ExitCode {
     if let Err(e) = result {
         // An uncaught SystemExit: no traceback, its code as the exit status (as CPython).
         if let Some(code) = vm.system_exit_code(&e) {
-            let msg = vm.system_exit_message(&e).map(str::to_string);
+            let mut msg = Capture::default();
+            vm.print_system_exit_to(&e, &mut msg);
             let _ = out.0.flush();
-            if let Some(m) = msg {
-                eprintln!("{m}");
-            }
+            eprint!("{}", msg.0);
             return std::process::ExitCode::from(code as u8);
         }
         let mut tb = Capture::default();
