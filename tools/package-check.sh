@@ -6,8 +6,7 @@
 # - MSRV: every crate's `rust-version` is the workspace's (declared once, [workspace.package])
 #   and not above the installed rustc;
 # - each publishable crate has its README, both licence files, repository, homepage,
-#   documentation, keywords, categories and licence (frostbyte-cli's README and metadata are
-#   the CLI's own work: it is packaged but not held to this list yet).
+#   documentation, keywords, categories and licence.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +19,7 @@ import json, os, sys
 
 meta = json.load(open(sys.argv[2]))
 rustc = tuple(int(x) for x in sys.argv[1].split("-")[0].split("."))
-exempt = {"frostbyte-cli"}
+exempt = set()
 problems, published = [], []
 msrvs = {p["name"]: p.get("rust_version") for p in meta["packages"]}
 if len(set(msrvs.values())) != 1 or None in msrvs.values():
@@ -55,7 +54,6 @@ args=()
 for p in $PUBLISHED; do args+=(-p "$p"); done
 cargo package --no-verify --allow-dirty --quiet "${args[@]}"
 for p in $PUBLISHED; do
-    [ "$p" = frostbyte-cli ] && continue
     list=$(cargo package --list --allow-dirty -p "$p" 2>/dev/null)
     for f in README.md LICENSE-MIT LICENSE-APACHE; do
         grep -qx "$f" <<<"$list" || { echo "$p: $f is not in the package" >&2; exit 1; }
