@@ -45,6 +45,11 @@ enum Cmd {
         /// The recursion limit (`sys.setrecursionlimit`) the program starts with.
         #[arg(long, value_name = "N")]
         recursion_limit: Option<usize>,
+        /// The clock `time` and `asyncio` read: `std`, the host's, or `sim`, simulated time
+        /// (sleeps return at once with the clock at their deadline, so a program ordered by its
+        /// deadlines prints the same however loaded the machine is).
+        #[arg(long, value_enum, default_value_t = ClockKind::Std)]
+        clock: ClockKind,
         /// The program.
         file: String,
         /// The program's arguments (`sys.argv[1:]`), options among them.
@@ -86,6 +91,15 @@ enum Cmd {
     },
 }
 
+/// `run --clock`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ClockKind {
+    /// The host's clock (`StdClock`).
+    Std,
+    /// Simulated time (`SimClock`), its wall clock starting at the host's time.
+    Sim,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run_cli(cli) {
@@ -99,9 +113,9 @@ fn main() -> ExitCode {
 
 fn run_cli(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Cmd::Run { heap, recursion_limit, file, args } => {
+        Cmd::Run { heap, recursion_limit, clock, file, args } => {
             let heap = alloc_heap(heap)?;
-            Ok(cmd_run(&file, &args, heap, recursion_limit))
+            Ok(cmd_run(&file, &args, heap, recursion_limit, clock))
         }
         Cmd::Dis { file } => cmd_dis(&file),
         Cmd::Freeze { file } => cmd_freeze(&file),
@@ -291,6 +305,7 @@ fn cmd_run(
     args: &[String],
     heap: &'static mut [MaybeUninit<u8>],
     recursion_limit: Option<usize>,
+    clock: ClockKind,
 ) -> ExitCode {
     let mut prog = resolve::Program::load(Path::new(file), true);
     if !prog.errors.is_empty() {
@@ -304,11 +319,15 @@ fn cmd_run(
     let mut out = Stdout(std::io::BufWriter::new(std::io::stdout()));
     let mut input = Stdin;
     let mut compiler = frostbyte_host_load::HostCompiler::new();
-    let clock = frostbyte_vm::StdClock::new();
+    let std_clock = frostbyte_vm::StdClock::new();
+    let sim_clock = frostbyte_vm::SimClock::new(frostbyte_vm::Clock::wall_us(&std_clock));
     let mut vm = frostbyte_vm::Vm::new(heap, &mut out);
     vm.set_input(&mut input);
     vm.set_compiler(&mut compiler);
-    vm.set_clock(&clock);
+    match clock {
+        ClockKind::Std => vm.set_clock(&std_clock),
+        ClockKind::Sim => vm.set_clock(&sim_clock),
+    }
     vm.set_source(&sources);
     vm.set_argv(&argv);
     if let Some(n) = recursion_limit {

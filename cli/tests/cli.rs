@@ -291,3 +291,35 @@ fn completions() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("invalid value 'tcsh'"));
 }
+
+/// `--clock sim`: an hour of sleeps ends at once and the clock reads exactly what was slept
+/// (plus the 1 µs each reading advances); the default host clock really waits.
+#[test]
+fn clocks() {
+    let d = dir("clocks");
+    let prog = write(
+        &d,
+        "clock.py",
+        "import time, asyncio\n\
+         t0 = time.monotonic_ns()\n\
+         time.sleep(3000)\n\
+         async def main():\n    await asyncio.sleep(600)\n\
+         asyncio.run(main())\n\
+         dt = time.monotonic_ns() - t0\n\
+         print(3600 * 10**9 <= dt < 3600 * 10**9 + 10**6, time.time() > 1.6e9)\n",
+    );
+    let start = std::time::Instant::now();
+    let out = frostbyte(&["run", "--clock", "sim", &prog]);
+    assert_eq!(text(&out.stdout), "True True\n", "{}", text(&out.stderr));
+    assert!(start.elapsed() < std::time::Duration::from_secs(60));
+    let prog = write(
+        &d,
+        "real.py",
+        "import time\nt0 = time.monotonic()\ntime.sleep(0.05)\nprint(time.monotonic() - t0 >= 0.05)\n",
+    );
+    let out = frostbyte(&["run", &prog]);
+    assert_eq!(text(&out.stdout), "True\n", "{}", text(&out.stderr));
+    let out = frostbyte(&["run", "--clock", "bogus", &prog]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("invalid value 'bogus'"), "{}", text(&out.stderr));
+}

@@ -290,7 +290,7 @@ pub use frostbyte_vm::{
     NativeModule, Obj, ObjectKind, Output, Poll, Root, Scope, Signature, Uncaught, Vm, DEFAULT_NATIVE_STACK_LIMIT,
     FORMAT_VERSION, MAX_IMAGES, MAX_NATIVE_MODULES,
 };
-pub use frostbyte_vm::{Clock, Signal, MAX_SIGNALS, SCHEDULE_DEPTH, SIGNAL_CHECK_EVERY};
+pub use frostbyte_vm::{Clock, Signal, SimClock, MAX_SIGNALS, SCHEDULE_DEPTH, SIGNAL_CHECK_EVERY};
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use frostbyte_vm::{StdClock, StdOut};

@@ -61,7 +61,7 @@ pub use api::{
     Args, Bound, ClassEntry, Error, ExcType, FromPython, IntoArgs, IntoPython, Lift, NativeClass, NativeFn,
     NativeFunction, NativeModule, Obj, Root, Scope, Signature, MAX_NATIVE_MODULES,
 };
-pub use api::{Clock, Signal, SIGNAL_CHECK_EVERY};
+pub use api::{Clock, Signal, SimClock, SIGNAL_CHECK_EVERY};
 pub use heap::HeapStats;
 pub use obj::Kind as ObjectKind;
 pub use rom::{Image, FORMAT_VERSION};

@@ -65,8 +65,9 @@ fn main() -> std::process::ExitCode {
     let mut input = Stdin;
     // eval/exec/compile: the same in-process compiler `frostbyte run` installs.
     let mut compiler = frostbyte_host_load::HostCompiler::new();
-    // time: the host's clock.
-    let clock = frostbyte::StdClock::new();
+    // time: simulated (deterministic whatever the machine's load; `frostbyte run --clock sim`),
+    // its wall clock starting at the host's.
+    let clock = frostbyte::SimClock::new(frostbyte::Clock::wall_us(&frostbyte::StdClock::new()));
     let mut vm = frostbyte::Vm::new(&mut heap, &mut out);
     vm.set_input(&mut input);
     vm.set_compiler(&mut compiler);

@@ -163,3 +163,44 @@ impl Clock for StdClock {
         }
     }
 }
+
+/// A simulated clock: time passes only when the program reads or waits for it. Every
+/// reading of [`ticks_us`](Clock::ticks_us) advances it by 1 µs (so a loop polling the
+/// clock ends), and [`idle`](Clock::idle) jumps straight to its deadline instead of
+/// sleeping. A program whose output depends only on the order of its deadlines (an asyncio
+/// application, `time.sleep` between prints) gives the same output however slow or loaded
+/// the machine is, which a real clock cannot promise; `frostbyte run --clock sim` and the
+/// corpus tests use it. The wall clock is `wall_origin_us` (µs since the Unix epoch) plus
+/// the simulated ticks, or absent. Waiting for an interrupt (`idle(u64::MAX)`) advances
+/// 1 ms per call, as nothing else would make time pass. Needs no `std`.
+#[derive(Debug)]
+pub struct SimClock {
+    now: core::cell::Cell<u64>,
+    wall_origin_us: Option<i64>,
+}
+
+impl SimClock {
+    /// A simulated clock at tick 0 whose wall clock starts at `wall_origin_us`.
+    pub const fn new(wall_origin_us: Option<i64>) -> SimClock {
+        SimClock { now: core::cell::Cell::new(0), wall_origin_us }
+    }
+}
+
+impl Clock for SimClock {
+    fn ticks_us(&self) -> u64 {
+        let t = self.now.get().saturating_add(1);
+        self.now.set(t);
+        t
+    }
+
+    fn wall_us(&self) -> Option<i64> {
+        let origin = self.wall_origin_us?;
+        Some(origin.saturating_add(i64::try_from(self.ticks_us()).unwrap_or(i64::MAX)))
+    }
+
+    fn idle(&self, until_ticks_us: u64) {
+        let now = self.now.get();
+        let next = if until_ticks_us == u64::MAX { now.saturating_add(1_000) } else { until_ticks_us.max(now) };
+        self.now.set(next);
+    }
+}

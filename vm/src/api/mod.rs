@@ -19,7 +19,7 @@ pub(crate) use clock::raised_generation;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use clock::StdClock;
-pub use clock::{Clock, Signal, SIGNAL_CHECK_EVERY};
+pub use clock::{Clock, Signal, SimClock, SIGNAL_CHECK_EVERY};
 pub use convert::{FromPython, IntoArgs, IntoPython};
 pub use error::{Error, ExcType};
 pub use handle::Obj;
