@@ -192,10 +192,10 @@ fn report_latency() {
     for (i, what) in ["interrupt to Python callback", "interrupt to task resumed"].iter().enumerate() {
         let [max, sum, n] = &LATENCY[i];
         let (max, sum, n) = (max.load(Ordering::Relaxed), sum.load(Ordering::Relaxed), n.load(Ordering::Relaxed));
-        let mean = if n == 0 { 0 } else { sum / n };
+        let mean = sum.checked_div(n).unwrap_or(0);
         let _ = writeln!(
             err,
-            "[footprint] mps2-an386-irq: {what}: max {max} ticks ({} us), mean {mean} ticks ({} us) over {n} (timer 0 at {} MHz)",
+            "[footprint] mps2-an386-irq: {what}: max {max} ticks ({} us), mean {mean} ticks ({} us) over {n} (timer 1 at {} MHz)",
             max / (CLOCK_KHZ / 1000),
             mean / (CLOCK_KHZ / 1000),
             CLOCK_KHZ / 1000
