@@ -150,14 +150,14 @@ for run in host $(cut -d: -f1 <<<"$BOARDS"); do
     expected=$APP/expected_output.txt
     [ -f "$FW/$run/expected_output.txt" ] && expected=$FW/$run/expected_output.txt
     if [ ! -f "$f" ] || [[ "${STATUS[$run]:-}" == "build failed" ]]; then
-        printf '  %-16s %-34s no output\n' "$run" "${STATUS[$run]:-not run}"
+        printf '  %-20s %-34s no output\n' "$run" "${STATUS[$run]:-not run}"
         DIFFER=1
         continue
     fi
     if cmp -s "$f" "$expected"; then
-        printf '  %-16s %-34s output identical (%s lines)\n' "$run" "${STATUS[$run]}" "$(wc -l <"$f")"
+        printf '  %-20s %-34s output identical (%s lines)\n' "$run" "${STATUS[$run]}" "$(wc -l <"$f")"
     else
-        printf '  %-16s %-34s OUTPUT DIFFERS:\n' "$run" "${STATUS[$run]}"
+        printf '  %-20s %-34s OUTPUT DIFFERS:\n' "$run" "${STATUS[$run]}"
         diff "$expected" "$f" | head -8 | sed 's/^/      /'
         DIFFER=1
     fi
