@@ -93,8 +93,10 @@ step "real-board example: examples/rp-pico (RP2040, thumbv6m-none-eabi) builds"
 # mps2-an385) build the VM without most optional parts (vm/STATUS.md, "Flash").
 # mps2-an386-uart and riscv-virt-uart run their own program (Python writes the UART through a
 # native module); its expected output is CPython's run of the same file over stand-ins for the
-# native modules. FIRMWARE_BOARDS="..." runs a subset.
-FIRMWARE_BOARDS=${FIRMWARE_BOARDS:-"microbit mps2-an385 mps2-an386 mps2-an386-uart mps2-an386-asyncio riscv-virt riscv-virt-uart"}
+# native modules. The <board>-asyncio boards run tests/corpus/asyncio_app.py (three asyncio
+# tasks) on the four boards' hardware timers; mps2-an386-irq wakes an asyncio task from a
+# timer interrupt through a ThreadSafeFlag. FIRMWARE_BOARDS="..." runs a subset.
+FIRMWARE_BOARDS=${FIRMWARE_BOARDS:-"microbit microbit-asyncio mps2-an385 mps2-an385-asyncio mps2-an386 mps2-an386-uart mps2-an386-asyncio mps2-an386-irq riscv-virt riscv-virt-uart riscv-virt-asyncio"}
 (cd examples/firmware/mps2-an386-uart && PYTHONPATH=cpython python3 python/main.py | cmp - expected_output.txt)
 step "firmware under QEMU ($FIRMWARE_BOARDS) and the host: outputs identical to CPython's"
 bash examples/firmware/run-qemu.sh $FIRMWARE_BOARDS

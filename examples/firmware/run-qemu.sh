@@ -5,9 +5,10 @@
 # the firmware writes on semihosting stderr, and `frostbyte size` for each ELF.
 # A board folder with its own python/ and expected_output.txt (mps2-an386-uart and
 # riscv-virt-uart: Python drives the UART and a timer through native modules, its output read
-# from QEMU's serial console; mps2-an386-asyncio: an asyncio application of three tasks, the
-# corpus program tests/corpus/asyncio_app.py) runs its own program and is checked against its
-# own expected output.
+# from QEMU's serial console; <board>-asyncio: an asyncio application of three tasks, the
+# corpus program tests/corpus/asyncio_app.py, on each board's hardware timer; mps2-an386-irq:
+# a timer interrupt wakes an asyncio task through a ThreadSafeFlag) runs its own program and
+# is checked against its own expected output.
 #
 #   bash examples/firmware/run-qemu.sh            # all boards
 #   bash examples/firmware/run-qemu.sh microbit   # some boards (the host run always happens)
@@ -15,6 +16,8 @@
 # Installs QEMU (Debian bookworm-backports) and the Rust targets when missing. Exits non-zero
 # when a build or a run fails, or when any output differs. RUN_TIMEOUT (seconds, default 300)
 # bounds each QEMU run. Outputs are kept in $FIRMWARE_OUT (default target/firmware-runs).
+# The ELFs are found from cargo's own report (`--message-format=json-render-diagnostics`),
+# wherever CARGO_TARGET_DIR puts them.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -26,12 +29,16 @@ mkdir -p "$OUT"
 
 # board  rust target  QEMU binary
 BOARDS_ALL="microbit:thumbv6m-none-eabi:qemu-system-arm
+microbit-asyncio:thumbv6m-none-eabi:qemu-system-arm
 mps2-an385:thumbv7m-none-eabi:qemu-system-arm
+mps2-an385-asyncio:thumbv7m-none-eabi:qemu-system-arm
 mps2-an386:thumbv7em-none-eabihf:qemu-system-arm
 mps2-an386-uart:thumbv7em-none-eabihf:qemu-system-arm
 mps2-an386-asyncio:thumbv7em-none-eabihf:qemu-system-arm
+mps2-an386-irq:thumbv7em-none-eabihf:qemu-system-arm
 riscv-virt:riscv32imc-unknown-none-elf:qemu-system-riscv32
-riscv-virt-uart:riscv32imc-unknown-none-elf:qemu-system-riscv32"
+riscv-virt-uart:riscv32imc-unknown-none-elf:qemu-system-riscv32
+riscv-virt-asyncio:riscv32imc-unknown-none-elf:qemu-system-riscv32"
 if [ $# -gt 0 ]; then
     BOARDS=$(for b in "$@"; do grep "^$b:" <<<"$BOARDS_ALL" || { echo "unknown board $b" >&2; exit 2; }; done) || exit 2
 else
@@ -39,6 +46,9 @@ else
 fi
 
 say() { printf '\n--- %s\n' "$*"; }
+# The executable a `cargo build --message-format=json-render-diagnostics` reported (its
+# JSON on stdin): the last artifact with an "executable".
+executable() { grep -o '"executable":"[^"]*"' | tail -1 | sed 's/^"executable":"//; s/"$//'; }
 START=$SECONDS
 
 # --- QEMU ------------------------------------------------------------------------------------
@@ -64,8 +74,8 @@ TARGETS=$(cut -d: -f2 <<<"$BOARDS" | tr '\n' ' ')
 rustup target add $TARGETS >/dev/null 2>&1 || rustup target add $TARGETS || exit 1
 
 say "building the frostbyte command (for the size reports)"
-cargo build -q --release -p frostbyte-cli || exit 1
-FROSTBYTE=$ROOT/target/release/frostbyte
+FROSTBYTE=$(cargo build -q --release -p frostbyte-cli --message-format=json-render-diagnostics | executable)
+[ -x "$FROSTBYTE" ] || { echo "run-qemu: no frostbyte executable" >&2; exit 1; }
 
 FAILED=()
 declare -A STATUS
@@ -84,14 +94,12 @@ fi
 while IFS=: read -r board target qemu; do
     [ -n "$board" ] || continue
     dir=$FW/$board
-    crate=firmware-$board
     # The board's own program, if it has one, else examples/app.
     py=$APP/python
     [ -d "$dir/python" ] && py=$dir/python
-    elf=$FW/target/$target/release/$crate
     say "$board ($target): cargo build --release"
-    rm -f "$elf"
-    if ! (cd "$dir" && cargo build -q --release) >"$OUT/$board.build" 2>&1; then
+    elf=$(cd "$dir" && cargo build -q --release --message-format=json-render-diagnostics 2>"$OUT/$board.build" | executable)
+    if [ -z "$elf" ] || [ ! -f "$elf" ]; then
         STATUS[$board]="build failed"
         FAILED+=("$board")
         grep -E "^error|overflowed|will not fit" "$OUT/$board.build" | head -6
@@ -99,7 +107,8 @@ while IFS=: read -r board target qemu; do
             # Link once more with an oversized FLASH region, only so that the size report can
             # say where the bytes go. The real board cannot hold (or QEMU load) this image.
             echo "$board: the image does not fit the board's flash; size report of an oversized link follows"
-            if (cd "$dir" && FIRMWARE_FLASH=4M cargo build -q --release) >>"$OUT/$board.build" 2>&1; then
+            elf=$(cd "$dir" && FIRMWARE_FLASH=4M cargo build -q --release --message-format=json-render-diagnostics 2>>"$OUT/$board.build" | executable)
+            if [ -n "$elf" ]; then
                 "$FROSTBYTE" size "$elf" --python "$py" | tee "$OUT/$board.size"
             fi
         fi
@@ -141,14 +150,14 @@ for run in host $(cut -d: -f1 <<<"$BOARDS"); do
     expected=$APP/expected_output.txt
     [ -f "$FW/$run/expected_output.txt" ] && expected=$FW/$run/expected_output.txt
     if [ ! -f "$f" ] || [[ "${STATUS[$run]:-}" == "build failed" ]]; then
-        printf '  %-16s %-34s no output\n' "$run" "${STATUS[$run]:-not run}"
+        printf '  %-20s %-34s no output\n' "$run" "${STATUS[$run]:-not run}"
         DIFFER=1
         continue
     fi
     if cmp -s "$f" "$expected"; then
-        printf '  %-16s %-34s output identical (%s lines)\n' "$run" "${STATUS[$run]}" "$(wc -l <"$f")"
+        printf '  %-20s %-34s output identical (%s lines)\n' "$run" "${STATUS[$run]}" "$(wc -l <"$f")"
     else
-        printf '  %-16s %-34s OUTPUT DIFFERS:\n' "$run" "${STATUS[$run]}"
+        printf '  %-20s %-34s OUTPUT DIFFERS:\n' "$run" "${STATUS[$run]}"
         diff "$expected" "$f" | head -8 | sed 's/^/      /'
         DIFFER=1
     fi

@@ -1,8 +1,10 @@
 //! Frostbyte on a Raspberry Pi Pico (RP2040): the frozen `python/main.py` blinks the on-board
-//! LED and reads a button through a native `board` module. Its `Pin` class carries an
-//! embedded-hal 1.0 pin (`OutputPin`/`StatefulOutputPin` or `InputPin`) as Rust state in the
-//! Python heap, and `sleep_ms` delays with the RP2040 timer (`DelayNs`). Native code reaches
-//! the board through the typed context the VM carries ([`Board`]), never a `static mut`.
+//! LED from an asyncio task and reads a button through a native `board` module. Its `Pin`
+//! class carries an embedded-hal 1.0 pin (`OutputPin`/`StatefulOutputPin` or `InputPin`) as
+//! Rust state in the Python heap, and `sleep_ms` delays with the RP2040 timer (`DelayNs`).
+//! Native code reaches the board through the typed context the VM carries ([`Board`]), never
+//! a `static mut`. The same timer is the VM's clock ([`PicoClock`]), which the `time` module
+//! and asyncio's event loop sleep on.
 #![no_std]
 #![no_main]
 
@@ -160,6 +162,21 @@ fn sleep_ms(s: &mut Scope<'_>, ms: u32) -> Result<(), Error> {
 static BOARD: NativeModule =
     NativeModule::new("board", &[sleep_ms::FUNCTION]).with_classes(&[PIN.entry()]);
 
+/// The RP2040's 64-bit microsecond timer as the VM's [`frostbyte::Clock`]: `time` and
+/// asyncio's loop read it. `idle` returns at once (the VM reads the counter again): no
+/// alarm interrupt is set up, and `WFI` with none enabled would never wake.
+struct PicoClock(hal::Timer);
+
+impl frostbyte::Clock for PicoClock {
+    fn ticks_us(&self) -> u64 {
+        self.0.get_counter().ticks()
+    }
+
+    fn idle(&self, _until_ticks_us: u64) {
+        core::hint::spin_loop();
+    }
+}
+
 /// `print` has nowhere to go on this board: its output is dropped.
 struct NoOutput;
 
@@ -186,6 +203,7 @@ fn main() -> ! {
     )
     .ok()
     .unwrap();
+    // A copy of the timer goes to the board (`sleep_ms`), one to the VM's clock.
     let timer = hal::Timer::new(pac.TIMER, &mut pac.RESETS, &clocks);
     let sio = hal::Sio::new(pac.SIO);
     let pins = rp_pico::Pins::new(
@@ -212,7 +230,8 @@ fn main() -> ! {
     let heap: &'static mut [MaybeUninit<u8>; HEAP_SIZE] =
         cortex_m::singleton!(: [MaybeUninit<u8>; HEAP_SIZE] = [MaybeUninit::uninit(); HEAP_SIZE])
             .unwrap();
-    run(heap, &mut board);
+    let clock = PicoClock(timer);
+    run(heap, &mut board, &clock);
     // main.py loops forever; reaching here means it raised (its traceback had nowhere to go)
     // or the image was refused: stop, leaving the LED as it was.
     loop {
@@ -220,9 +239,10 @@ fn main() -> ! {
     }
 }
 
-fn run(heap: &mut [MaybeUninit<u8>], board: &mut Board) {
+fn run(heap: &mut [MaybeUninit<u8>], board: &mut Board, clock: &PicoClock) {
     let mut out = NoOutput;
     let mut vm = frostbyte::Vm::new(heap, &mut out);
+    vm.set_clock(clock);
     // The native stack budget: what lies below this frame, minus 2 KiB of reserve. Only the
     // address of the linker symbol is taken; it is never read.
     let marker = 0u8;

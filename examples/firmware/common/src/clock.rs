@@ -3,7 +3,7 @@
 //! | board | counter | `idle` |
 //! |---|---|---|
 //! | lm3s6965, mps2-an386(-uart) (Cortex-M3/M4) | SysTick at the core clock (QEMU: 12.5 MHz on lm3s6965 out of reset, 25 MHz on mps2-an386), a 1 ms period whose exception counts milliseconds ([`SysTickClock`], the board's `SysTick` handler calls [`systick_handler`]) | `WFI`: the SysTick exception wakes it within 1 ms |
-//! | microbit (nRF51, Cortex-M0: no SysTick on the real chip) | TIMER0, 32-bit at 1 MHz ([`Nrf51TimerClock`]) | busy-wait: returns at once and the VM reads the counter again (no interrupt is set up, and `WFI` with none enabled would never wake) |
+//! | microbit (nRF51, Cortex-M0: no SysTick on the real chip) | TIMER0, 32-bit at 1 MHz ([`Nrf51TimerClock`]) | `WFI` with TIMER0's compare 1 at the deadline (at most 100 ms ahead) and its interrupt enabled at the NVIC while `PRIMASK` is set: the compare wakes the core without an exception |
 //! | riscv-virt(-uart) | the CLINT's 64-bit `mtime` at 10 MHz ([`ClintClock`]) | `WFI` with `mtimecmp` at the deadline (at most 100 ms ahead) and `mie.MTIE` set while `mstatus.MIE` is clear: the timer wakes the hart without a trap |
 //!
 //! None has a wall clock (`time.time()` raises OSError; `gmtime(secs)` works).
@@ -89,6 +89,27 @@ impl Clock for SysTickClock {
 const TIMER0: usize = 0x4000_8000;
 const TASKS_START: usize = 0x000;
 const TASKS_CAPTURE0: usize = 0x040;
+#[cfg_attr(not(target_arch = "arm"), allow(dead_code))]
+const EVENTS_COMPARE1: usize = 0x144;
+#[cfg_attr(not(target_arch = "arm"), allow(dead_code))]
+const INTENSET: usize = 0x304;
+#[cfg_attr(not(target_arch = "arm"), allow(dead_code))]
+const INTENCLR: usize = 0x308;
+/// INTEN bit of COMPARE[1].
+#[cfg_attr(not(target_arch = "arm"), allow(dead_code))]
+const INT_COMPARE1: u32 = 1 << 17;
+#[cfg_attr(not(target_arch = "arm"), allow(dead_code))]
+const CC1: usize = 0x544;
+/// TIMER0's interrupt line on the nRF51's NVIC, and the NVIC's set-enable, clear-enable and
+/// clear-pending registers.
+#[cfg_attr(not(target_arch = "arm"), allow(dead_code))]
+const TIMER0_IRQ: u32 = 8;
+#[cfg_attr(not(target_arch = "arm"), allow(dead_code))]
+const NVIC_ISER: *mut u32 = 0xE000_E100 as *mut u32;
+#[cfg_attr(not(target_arch = "arm"), allow(dead_code))]
+const NVIC_ICER: *mut u32 = 0xE000_E180 as *mut u32;
+#[cfg_attr(not(target_arch = "arm"), allow(dead_code))]
+const NVIC_ICPR: *mut u32 = 0xE000_E280 as *mut u32;
 const MODE: usize = 0x504;
 const BITMODE: usize = 0x508;
 const PRESCALER: usize = 0x510;
@@ -98,9 +119,10 @@ fn reg(off: usize) -> *mut u32 {
     (TIMER0 + off) as *mut u32
 }
 
-/// nRF51 TIMER0 in 32-bit timer mode at 16 MHz / 2**4 = 1 MHz, read through a capture task;
-/// its wraps (every 71 minutes) are counted by the reads, so the program must read the clock
-/// at least that often for it to stay exact (it never goes backwards either way).
+/// nRF51 TIMER0 in 32-bit timer mode at 16 MHz / 2**4 = 1 MHz, read through a capture task
+/// (CC[0]; `idle` waits for CC[1]); its wraps (every 71 minutes) are counted by the reads,
+/// so the program must read the clock at least that often for it to stay exact (it never
+/// goes backwards either way; `idle` reads it at least every 100 ms).
 pub struct Nrf51TimerClock {
     last32: Cell<u32>,
     high: Cell<u64>,
@@ -110,7 +132,8 @@ impl Nrf51TimerClock {
     /// Configure and start TIMER0.
     ///
     /// # Safety
-    /// Call once on an nRF51; the clock then owns TIMER0.
+    /// Call once on an nRF51; the clock then owns TIMER0 and its interrupt line (no
+    /// handler is needed: `idle` never lets it be taken).
     pub unsafe fn start() -> Nrf51TimerClock {
         // SAFETY: TIMER0's registers on the nRF51; the caller gives us sole use of them.
         unsafe {
@@ -137,9 +160,46 @@ impl Clock for Nrf51TimerClock {
         self.high.get() | u64::from(now)
     }
 
-    fn idle(&self, _until_ticks_us: u64) {
-        // Busy-wait: the VM reads the counter again.
-        core::hint::spin_loop();
+    #[allow(unused_variables)]
+    fn idle(&self, until_ticks_us: u64) {
+        #[cfg(target_arch = "arm")]
+        {
+            // At most 100 ms ahead, so the counter is read (and its wraps counted) often.
+            let now = self.ticks_us();
+            let until = until_ticks_us.min(now + 100_000);
+            if until <= now + 2 {
+                return;
+            }
+            // The counter's low 32 bits are the 1 MHz ticks' low 32 bits.
+            let cc = until as u32;
+            // SAFETY: TIMER0 belongs to this clock, and so does its NVIC line (nothing else
+            // enables it): with PRIMASK set, a pending TIMER0 interrupt wakes `wfi` without
+            // being taken; the event, the enable and the pending bit are cleared before
+            // PRIMASK is restored, so no handler ever runs for it.
+            unsafe {
+                let primask: u32;
+                core::arch::asm!("mrs {0}, PRIMASK", "cpsid i", out(reg) primask);
+                reg(CC1).write_volatile(cc);
+                reg(EVENTS_COMPARE1).write_volatile(0);
+                reg(INTENSET).write_volatile(INT_COMPARE1);
+                NVIC_ICPR.write_volatile(1 << TIMER0_IRQ);
+                NVIC_ISER.write_volatile(1 << TIMER0_IRQ);
+                // The compare fires only when the counter reaches `cc`: skip the wait if it
+                // is (nearly) there already.
+                reg(TASKS_CAPTURE0).write_volatile(1);
+                let left = cc.wrapping_sub(reg(CC0).read_volatile()) as i32;
+                if left > 2 {
+                    core::arch::asm!("wfi", options(nomem, nostack, preserves_flags));
+                }
+                reg(INTENCLR).write_volatile(INT_COMPARE1);
+                reg(EVENTS_COMPARE1).write_volatile(0);
+                NVIC_ICER.write_volatile(1 << TIMER0_IRQ);
+                NVIC_ICPR.write_volatile(1 << TIMER0_IRQ);
+                if primask & 1 == 0 {
+                    core::arch::asm!("cpsie i");
+                }
+            }
+        }
     }
 }
 

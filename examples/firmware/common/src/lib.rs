@@ -10,7 +10,7 @@ pub mod clock;
 
 use core::fmt::Write;
 use core::mem::MaybeUninit;
-use frostbyte::{Clock, Image};
+use frostbyte::{Clock, Image, NativeModule};
 use frostbyte::HeapStats;
 use semihosting::io::Write as _;
 
@@ -148,6 +148,64 @@ fn run_app(board: &str, image: &'static Image, heap: &'static mut [MaybeUninit<u
     ok && probe_ok
 }
 
+/// Run the board's own program, `main` from `image` (a board crate whose build.rs freezes its
+/// own `python/main.py`, such as the asyncio boards), with the board's native `modules`
+/// registered first, and exit through semihosting: status 0
+/// on success, 1 after an uncaught Python exception (its traceback printed first). Reports the
+/// run time on `clock`, the heap and its peak, and the stack high-water mark.
+pub fn run_program(
+    board: &str,
+    image: &'static Image,
+    modules: &[&'static NativeModule],
+    heap: &'static mut [MaybeUninit<u8>],
+    stack: Stack,
+    clock: &dyn Clock,
+) -> ! {
+    run_program_then(board, image, modules, heap, stack, clock, || {})
+}
+
+/// [`run_program`], calling `report_more` (which may write more `[footprint]` lines) after the
+/// run, before the exit.
+pub fn run_program_then(
+    board: &str,
+    image: &'static Image,
+    modules: &[&'static NativeModule],
+    heap: &'static mut [MaybeUninit<u8>],
+    stack: Stack,
+    clock: &dyn Clock,
+    report_more: fn(),
+) -> ! {
+    paint(stack);
+    let mut report = Report(semihosting::io::stderr().ok());
+    let t0 = clock.ticks_us();
+    let mut out = SemihostingOut::new();
+    let mut vm = frostbyte::Vm::new(heap, &mut out);
+    vm.set_clock(clock);
+    set_stack_budget(&mut vm, stack);
+    let added = modules.iter().all(|m| vm.add_module(m).is_ok()) && vm.add_image(image).is_ok();
+    let ok = added && {
+        let r = vm.run_main("main");
+        if let Err(e) = &r {
+            vm.print_exception(e);
+        }
+        r.is_ok()
+    };
+    if !added {
+        let _ = writeln!(report, "[footprint] {board}: a native module or the image was rejected");
+    }
+    let st = vm.heap_stats();
+    let _ = writeln!(
+        report,
+        "[footprint] {board}: ran in {} us (hardware clock), heap {} B, peak {} B, stack high-water {} B",
+        clock.ticks_us() - t0,
+        st.total,
+        st.peak,
+        high_water(stack)
+    );
+    report_more();
+    semihosting::process::exit(if ok { 0 } else { 1 })
+}
+
 /// main.py in a VM on `heap`: (success, heap statistics, bytes retained by importing the
 /// application's modules). A function of its own, like [`run_probe`], so the two VMs share
 /// one stack slot instead of both being live in the caller's frame.
@@ -209,35 +267,50 @@ fn run_probe(image: &'static Image, heap: &mut [MaybeUninit<u8>], stack: Stack) 
 
 /// The whole program of a Cortex-M board crate (`cortex-m-rt`): freeze-time image from the
 /// crate's build.rs, a Python heap of `$heap` bytes taken from a static buffer, the stack region
-/// as `cortex-m-rt`'s linker script names it, then [`run`]. The board crate supplies only its
-/// name, its heap size, `memory.x` and the QEMU runner.
+/// as `cortex-m-rt`'s linker script names it, then [`run`] (the example application and the
+/// recursion probe), or [`run_program`] when the board name follows `program` (the board's own
+/// `python/main.py`). The board crate supplies only its name, its heap size, `memory.x` and
+/// the QEMU runner.
 ///
 /// The board's clock: `systick: kHz` (Cortex-M3/M4: SysTick at that core clock, and the
 /// macro defines the `SysTick` handler) or `nrf51` (TIMER0).
 ///
 /// ```ignore
 /// firmware_common::cortex_m_board!("lm3s6965", 32 * 1024, systick: 12_500);
+/// firmware_common::cortex_m_board!(program "microbit-asyncio", 8 * 1024, nrf51);
 /// ```
 #[macro_export]
 macro_rules! cortex_m_board {
-    ($board:literal, $heap:expr, systick: $khz:expr) => {
+    ($board:literal, $heap:expr, $($clock:tt)+) => {
+        $crate::cortex_m_board!(@clock run, $board, $heap, $($clock)+);
+    };
+    (program $board:literal, $heap:expr, $($clock:tt)+) => {
+        $crate::cortex_m_board!(@clock run_program, $board, $heap, $($clock)+);
+    };
+    (@clock $run:ident, $board:literal, $heap:expr, systick: $khz:expr) => {
         #[cortex_m_rt::exception]
         fn SysTick() {
             $crate::clock::systick_handler();
         }
 
-        $crate::cortex_m_board!(@main $board, $heap, {
+        $crate::cortex_m_board!(@main $run, $board, $heap, {
             // SAFETY: started once; the SysTick handler above calls `systick_handler`.
             unsafe { $crate::clock::SysTickClock::start($khz) }
         });
     };
-    ($board:literal, $heap:expr, nrf51) => {
-        $crate::cortex_m_board!(@main $board, $heap, {
+    (@clock $run:ident, $board:literal, $heap:expr, nrf51) => {
+        $crate::cortex_m_board!(@main $run, $board, $heap, {
             // SAFETY: started once; nothing else uses TIMER0.
             unsafe { $crate::clock::Nrf51TimerClock::start() }
         });
     };
-    (@main $board:literal, $heap:expr, $clock:block) => {
+    (@call run, $($arg:expr),+) => {
+        $crate::run($($arg),+)
+    };
+    (@call run_program, $board:expr, $image:expr, $($arg:expr),+) => {
+        $crate::run_program($board, $image, &[], $($arg),+)
+    };
+    (@main $run:ident, $board:literal, $heap:expr, $clock:block) => {
         include!(concat!(env!("OUT_DIR"), "/frostbyte_frozen.rs"));
 
         extern "C" {
@@ -258,7 +331,7 @@ macro_rules! cortex_m_board {
                 top: core::ptr::addr_of!(_stack_start) as usize,
             };
             let clock = $clock;
-            $crate::run($board, &FROZEN, heap, stack, &clock)
+            $crate::cortex_m_board!(@call $run, $board, &FROZEN, heap, stack, &clock)
         }
     };
 }

@@ -1,0 +1,1 @@
+../../../../tests/corpus/asyncio_app.py
