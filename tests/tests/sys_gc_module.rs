@@ -89,7 +89,7 @@ fn sys_and_micropython_extras() {
          releaselevel='final', serial=0), hexversion={hex})\n\
          frostbyte None ({}, {})\n\
          rp2 {} {} []\n\
-         Traceback (most recent call last):\n  File \"sys_mp.py\", line 11, in <module>\n\
+         Traceback (most recent call last):\n  File \"../fixtures/sysgc/sys_mp.py\", line 11, in <module>\n\
          ZeroDivisionError: division by zero\n\
          W: ValueError: bad\n\
          KeyError: 'k'\n\
