@@ -46,20 +46,6 @@ for name in FUNCS:
     for z in values:
         show(name, z)
 
-# Every pair of special classes, for every function.
-specials = [-inf, -2.0, -0.0, 0.0, 2.0, inf, nan]
-for name in FUNCS:
-    for re in specials:
-        row = []
-        for im in specials:
-            z = complex(re, im)
-            try:
-                r = getattr(cmath, name)(z)
-                row.append(c(r))
-            except (ValueError, OverflowError) as e:
-                row.append(type(e).__name__)
-        print(name, re, " ".join(row))
-
 for name in ["phase", "polar"]:
     for z in values + [complex(inf, 1), complex(-inf, -0.0), complex(nan, 1), complex(1, inf), complex(-inf, inf),
                        complex(inf, -inf), complex(-inf, -inf), complex(-2, -0.0), complex(-2, 0.0)]:
