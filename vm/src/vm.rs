@@ -243,6 +243,7 @@ impl<'a> Vm<'a> {
 
     /// Bytes of native stack in use below the outermost public entry
     /// (`micropython.stack_use()`); 0 outside any entry.
+    #[cfg_attr(not(feature = "micropython"), allow(dead_code))]
     pub(crate) fn stack_used(&self) -> usize {
         if self.stack_base == 0 {
             return 0;
@@ -251,6 +252,7 @@ impl<'a> Vm<'a> {
     }
 
     /// The native stack budget ([`set_native_stack_limit`](Self::set_native_stack_limit)).
+    #[cfg_attr(not(feature = "micropython"), allow(dead_code))]
     pub(crate) fn stack_limit(&self) -> usize {
         self.stack_limit
     }
