@@ -74,7 +74,8 @@ fn standard_modules_import_without_heap() {
     assert_eq!(vm.heap_stats().used, before);
 }
 
-static HASH_NONE: &frostbyte::Image = frostbyte::include_python!("../fixtures/sysgc/hash_none.py", module = "hash_none");
+static HASH_NONE: &frostbyte::Image =
+    frostbyte::include_python!("../fixtures/sysgc/hash_none.py", module = "hash_none");
 static HASH_ONE: &frostbyte::Image = frostbyte::include_python!("../fixtures/sysgc/hash_one.py", module = "hash_one");
 
 /// Heap retained after running `module` of `image` (collected).

@@ -75,6 +75,8 @@ mod asyncio_image;
 mod binascii;
 #[cfg(feature = "bisect")]
 mod bisect;
+#[cfg(feature = "cmath")]
+mod cmath;
 #[cfg(feature = "collections")]
 mod collections;
 #[cfg(feature = "errno")]
@@ -91,8 +93,6 @@ mod io;
 mod itertools;
 #[cfg(feature = "json")]
 mod json;
-#[cfg(feature = "cmath")]
-mod cmath;
 #[cfg(feature = "math")]
 mod math;
 #[cfg(feature = "micropython")]
@@ -412,7 +412,10 @@ pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value
             (Value::qstr(&Q_VERSION_INFO), Value::rom(&sysinfo::VERSION_INFO)),
             (Value::qstr(&Q_HEXVERSION), Value::small_int(sysinfo::HEXVERSION)),
             (Value::qstr(&Q_IMPLEMENTATION), Value::rom(&sysinfo::IMPLEMENTATION)),
-            (Value::qstr(&Q_BYTEORDER), if cfg!(target_endian = "big") { Value::qstr(&Q_BIG) } else { Value::qstr(&Q_LITTLE) }),
+            (
+                Value::qstr(&Q_BYTEORDER),
+                if cfg!(target_endian = "big") { Value::qstr(&Q_BIG) } else { Value::qstr(&Q_LITTLE) },
+            ),
         ];
         for (k, v) in ver {
             crate::obj::dict::set_str(vm, d, k, v)?;

@@ -83,6 +83,7 @@ impl Algo {
 
 /// SHA-512's round constants (the first 64 bits of the fractional parts of the cube roots
 /// of the first 80 primes); SHA-256's are the top 32 bits of the first 64.
+#[rustfmt::skip]
 const K512: [u64; 80] = [
     0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc, 0x3956c25bf348b538,
     0x59f111f1b605d019, 0x923f82a4af194f9b, 0xab1c5ed5da6d8118, 0xd807aa98a3030242, 0x12835b0145706fbe,
@@ -104,6 +105,7 @@ const K512: [u64; 80] = [
 
 /// SHA-512's initial state (square roots of the first 8 primes); SHA-256's is its top
 /// halves.
+#[rustfmt::skip]
 const H512: [u64; 8] = [
     0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1, 0x510e527fade682d1,
     0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
@@ -111,12 +113,14 @@ const H512: [u64; 8] = [
 
 /// SHA-384's initial state (square roots of the 9th to 16th primes); SHA-224's is its low
 /// halves.
+#[rustfmt::skip]
 const H384: [u64; 8] = [
     0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939, 0x67332667ffc00b31,
     0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
 ];
 
 /// MD5's sines: `floor(abs(sin(i + 1)) * 2**32)`.
+#[rustfmt::skip]
 const KMD5: [u32; 64] = [
     0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501, 0x698098d8,
     0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340,
@@ -216,7 +220,8 @@ impl Ctx {
     fn sha1_block(&mut self) {
         let mut w = [0u32; 80];
         for i in 0..80 {
-            w[i] = if i < 16 { be32(&self.buf, i) } else { (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1) };
+            w[i] =
+                if i < 16 { be32(&self.buf, i) } else { (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1) };
         }
         let s = &mut self.state;
         let mut h: [u32; 5] = core::array::from_fn(|i| s[i] as u32);
@@ -404,15 +409,12 @@ fn construct(vm: &mut Vm<'_>, algo: Algo, a: &Args<'_>) -> PyResult<Value> {
             Some("string" | "data") if data.is_null() => data = *v,
             Some("usedforsecurity") => {}
             Some(n @ ("string" | "data")) => {
-                return Err(vm.type_error(format_args!(
-                    "argument for {fname}() given by name ('{n}') and position (1)"
-                )))
+                return Err(vm.type_error(format_args!("argument for {fname}() given by name ('{n}') and position (1)")))
             }
             n => {
-                return Err(vm.type_error(format_args!(
-                    "'{}' is an invalid keyword argument for {fname}()",
-                    n.unwrap_or("?")
-                )))
+                return Err(
+                    vm.type_error(format_args!("'{}' is an invalid keyword argument for {fname}()", n.unwrap_or("?")))
+                )
             }
         }
     }

@@ -109,8 +109,7 @@ fn impl_getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     Ok(field(v, &IMPL_FIELDS, name))
 }
 
-static VI_SLOTS: Slots =
-    Slots { repr: Some(vi_repr), getattr: Some(vi_getattr), new: None, ..obj::tuple::TUPLE_SLOTS };
+static VI_SLOTS: Slots = Slots { repr: Some(vi_repr), getattr: Some(vi_getattr), new: None, ..obj::tuple::TUPLE_SLOTS };
 
 /// `type(sys.version_info)`: a tuple with named fields (not instantiable, as CPython's).
 static VERSION_INFO_TYPE: Type =

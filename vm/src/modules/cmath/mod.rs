@@ -603,13 +603,14 @@ fn isclose(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
             Some("abs_tol") => &mut abs,
             Some(n @ ("a" | "b")) => {
                 let pos = if n == "a" { 1 } else { 2 };
-                return Err(vm.type_error(format_args!("argument for isclose() given by name ('{n}') and position ({pos})")));
+                return Err(
+                    vm.type_error(format_args!("argument for isclose() given by name ('{n}') and position ({pos})"))
+                );
             }
             n => {
-                return Err(vm.type_error(format_args!(
-                    "'{}' is an invalid keyword argument for isclose()",
-                    n.unwrap_or("?")
-                )))
+                return Err(
+                    vm.type_error(format_args!("'{}' is an invalid keyword argument for isclose()", n.unwrap_or("?")))
+                )
             }
         };
         *slot = *v;
