@@ -18,9 +18,11 @@ impl frostbyte::Output for Sink {
 const MODULES: &[&str] = &[
     "binascii",
     "bisect",
+    "cmath",
     "collections",
     "errno",
     "functools",
+    "hashlib",
     "heapq",
     "io",
     "itertools",
@@ -70,4 +72,28 @@ fn standard_modules_import_without_heap() {
     }
     vm.collect();
     assert_eq!(vm.heap_stats().used, before);
+}
+
+static HASH_NONE: &frostbyte::Image =
+    frostbyte::include_python!("../fixtures/sysgc/hash_none.py", module = "hash_none");
+static HASH_ONE: &frostbyte::Image = frostbyte::include_python!("../fixtures/sysgc/hash_one.py", module = "hash_one");
+
+/// Heap retained after running `module` of `image` (collected).
+fn retained(image: &'static frostbyte::Image, module: &str) -> usize {
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
+    let mut out = Sink;
+    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+    vm.add_image(image).expect("image accepted");
+    vm.run_main(module).expect("runs");
+    vm.collect();
+    vm.heap_stats().used
+}
+
+/// A hash object is one heap object holding the whole state (sized for SHA-512's, whatever
+/// the algorithm); feeding it and reading its digest leave nothing behind.
+#[test]
+fn hash_object_cost() {
+    let cost = retained(HASH_ONE, "hash_one") - retained(HASH_NONE, "hash_none");
+    eprintln!("a hashlib hash object retains {cost} bytes ({}-bit)", usize::BITS);
+    assert!(cost > 200 && cost <= 232, "{cost}");
 }

@@ -95,6 +95,8 @@ pub struct Heap {
     hints: [usize; SMALL_CLASSES],
     /// Blocks allocated since the last collection.
     since_collect: usize,
+    /// Objects freed by the last collection.
+    last_freed: usize,
     used_blocks: usize,
     peak_blocks: usize,
     stack: [*const u8; MARK_STACK],
@@ -140,6 +142,7 @@ impl Heap {
             top_free: n,
             hints: [0; SMALL_CLASSES],
             since_collect: 0,
+            last_freed: 0,
             used_blocks: 0,
             peak_blocks: 0,
             stack: [ptr::null(); MARK_STACK],
@@ -296,6 +299,16 @@ impl Heap {
         let survivors = self.used_blocks - self.since_collect.min(self.used_blocks);
         let room = self.n_blocks - survivors.min(self.n_blocks);
         self.since_collect > (self.n_blocks / 8).max(survivors.min(room / 2))
+    }
+
+    /// Bytes allocated since the last collection (`gc.threshold`).
+    pub fn allocated_since_collect(&self) -> usize {
+        self.since_collect * BLOCK
+    }
+
+    /// Objects (allocations with a header) the last collection freed (`gc.collect()`).
+    pub fn last_freed(&self) -> usize {
+        self.last_freed
     }
 
     /// The highest run of `need` free blocks (for large allocations and frames). The scan
@@ -547,6 +560,7 @@ impl Heap {
         let mut used = 0;
         let mut first_free = usize::MAX;
         let mut top_free = 0;
+        let mut freed = 0;
         while b < self.n_blocks {
             match self.get(b) {
                 MARK => {
@@ -559,6 +573,7 @@ impl Heap {
                     }
                 }
                 HEAD => {
+                    freed += usize::from(self.has_header(b));
                     self.set(b, FREE);
                     self.set_header(b, false);
                     first_free = first_free.min(b);
@@ -586,6 +601,7 @@ impl Heap {
         self.top_free = top_free;
         self.hints = [self.first_free; SMALL_CLASSES];
         self.since_collect = 0;
+        self.last_freed = freed;
     }
 }
 

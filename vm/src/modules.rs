@@ -75,12 +75,16 @@ mod asyncio_image;
 mod binascii;
 #[cfg(feature = "bisect")]
 mod bisect;
+#[cfg(feature = "cmath")]
+mod cmath;
 #[cfg(feature = "collections")]
 mod collections;
 #[cfg(feature = "errno")]
 mod errno;
 #[cfg(feature = "functools")]
 mod functools;
+#[cfg(feature = "hashlib")]
+mod hashlib;
 #[cfg(feature = "heapq")]
 mod heapq;
 #[cfg(feature = "io")]
@@ -99,6 +103,7 @@ mod operator;
 mod random;
 #[cfg(feature = "struct")]
 mod struct_;
+mod sysinfo;
 #[cfg(feature = "time")]
 mod time;
 
@@ -108,12 +113,16 @@ static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
     ("binascii", &binascii::MODULE),
     #[cfg(feature = "bisect")]
     ("bisect", &bisect::MODULE),
+    #[cfg(feature = "cmath")]
+    ("cmath", &cmath::MODULE),
     #[cfg(feature = "collections")]
     ("collections", &collections::MODULE),
     #[cfg(feature = "errno")]
     ("errno", &errno::MODULE),
     #[cfg(feature = "functools")]
     ("functools", &functools::MODULE),
+    #[cfg(feature = "hashlib")]
+    ("hashlib", &hashlib::MODULE),
     #[cfg(feature = "heapq")]
     ("heapq", &heapq::MODULE),
     #[cfg(feature = "io")]
@@ -141,9 +150,28 @@ use crate::qstr;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+/// `gc.collect()`: collect now; returns the number of objects freed (CPython: the number
+/// of unreachable objects found; MicroPython returns None).
 fn gc_collect(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
     vm.collect();
-    Ok(Value::NONE)
+    obj::int::from_i64(vm, vm.heap.last_freed() as i64)
+}
+/// `gc.threshold([amount])` (MicroPython): with no argument the threshold in bytes, -1 when
+/// none is set; with one, collect whenever `amount` bytes have been allocated since the
+/// last collection (besides the heap's own policy; -1 or any negative amount removes it).
+fn gc_threshold(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    if !a.kwnames.is_empty() {
+        return Err(vm.type_error(format_args!("threshold() takes no keyword arguments")));
+    }
+    match a.pos {
+        [] => obj::int::from_i64(vm, vm.gc_threshold as i64),
+        [n] => {
+            let n = crate::runtime::index_arg_typed(vm, *n)?;
+            vm.gc_threshold = if n < 0 { -1 } else { n.min(isize::MAX as i64) as isize };
+            Ok(Value::NONE)
+        }
+        _ => Err(vm.type_error(format_args!("function expected at most 1 arguments, got {}", a.pos.len()))),
+    }
 }
 fn gc_mem_alloc(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
     obj::int::from_i64(vm, vm.heap_stats().used as i64)
@@ -170,7 +198,10 @@ static GC: &[Builtin] = &[
     Builtin::function(&qstr::enable, gc_enable),
     Builtin::function(&qstr::disable, gc_disable),
     Builtin::function(&qstr::isenabled, gc_isenabled),
+    Builtin::function(&Q_THRESHOLD, gc_threshold),
 ];
+
+crate::static_qstr!(Q_THRESHOLD, "threshold");
 
 fn sys_getrecursionlimit(vm: &mut Vm<'_>, _a: &Args<'_>) -> PyResult<Value> {
     obj::int::from_i64(vm, vm.recursion_limit as i64)
@@ -241,6 +272,41 @@ fn sys_displayhook(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `sys.print_exception(exc, file=sys.stdout)` (MicroPython): the traceback CPython would
+/// print for `exc`, written to `file` (through its `write` method unless it is one of the
+/// VM's streams). May run Python code.
+fn sys_print_exception(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    let e = a.get(0);
+    let file = if a.pos.len() > 1 { a.get(1) } else { a.kw("file") };
+    if e.is_null() || a.pos.len() > 2 {
+        return Err(vm.type_error(format_args!("function expected 1 to 2 arguments, got {}", a.pos.len())));
+    }
+    if !obj::type_of(e).is_subtype(&exc::BASE_EXCEPTION_TYPE) {
+        return Err(vm.type_error(format_args!("print_exception() argument must be an exception")));
+    }
+    let m = vm.roots_mark();
+    let text = crate::traceback::format_exception(vm, e)?;
+    vm.push_root(text)?;
+    let stream = if file.is_null() || file == Value::NONE { Some(1) } else { obj::stream::which(file) };
+    let r = match stream {
+        Some(1) => {
+            vm.write_out(obj::str::as_str(text).unwrap_or(""));
+            Ok(())
+        }
+        Some(2) => {
+            vm.write_err(obj::str::as_str(text).unwrap_or(""));
+            Ok(())
+        }
+        _ => crate::runtime::get_attr(vm, file, Value::qstr(&Q_WRITE))
+            .and_then(|w| crate::runtime::call(vm, w, &[text]))
+            .map(|_| ()),
+    };
+    vm.pop_roots(m);
+    r.map(|_| Value::NONE)
+}
+
+crate::static_qstr!(Q_WRITE, "write");
+crate::static_qstr!(Q_PRINT_EXCEPTION, "print_exception");
 crate::static_qstr!(Q_DISPLAYHOOK, "displayhook");
 crate::static_qstr!(Q_EXCEPTION, "exception");
 crate::static_qstr!(Q_EXC_INFO, "exc_info");
@@ -261,6 +327,7 @@ static SYS: &[Builtin] = &[
     Builtin::function(&Q_DISPLAYHOOK, sys_displayhook),
     Builtin::function(&Q_GET_INT_MAX, sys_get_int_max_str_digits),
     Builtin::function(&Q_SET_INT_MAX, sys_set_int_max_str_digits),
+    Builtin::function(&Q_PRINT_EXCEPTION, sys_print_exception),
 ];
 
 /// The VM's own frozen image holding module `name` (`asyncio`, Python frozen into the VM
@@ -341,6 +408,26 @@ pub fn make_builtin_module(vm: &mut Vm<'_>, name: &str) -> PyResult<Option<Value
         crate::obj::dict::set_str(vm, d, Value::qstr(&Q_STDOUT), Value::rom(&obj::stream::STDOUT))?;
         crate::obj::dict::set_str(vm, d, Value::qstr(&Q_STDERR), Value::rom(&obj::stream::STDERR))?;
         set_sys_argv(vm, d)?;
+        let ver = [
+            (Value::qstr(&Q_VERSION), Value::qstr(&sysinfo::Q_VERSION)),
+            (Value::qstr(&Q_VERSION_INFO), Value::rom(&sysinfo::VERSION_INFO)),
+            (Value::qstr(&Q_HEXVERSION), Value::small_int(sysinfo::HEXVERSION)),
+            (Value::qstr(&Q_IMPLEMENTATION), Value::rom(&sysinfo::IMPLEMENTATION)),
+            (
+                Value::qstr(&Q_BYTEORDER),
+                if cfg!(target_endian = "big") { Value::qstr(&Q_BIG) } else { Value::qstr(&Q_LITTLE) },
+            ),
+        ];
+        for (k, v) in ver {
+            crate::obj::dict::set_str(vm, d, k, v)?;
+        }
+        let platform = obj::str::new(vm, vm.platform)?;
+        vm.push_root(platform)?;
+        crate::obj::dict::set_str(vm, d, Value::qstr(&Q_PLATFORM), platform)?;
+        // No search path: modules come from frozen images, not directories.
+        let path = obj::list::with_capacity(vm, 0)?;
+        vm.push_root(path)?;
+        crate::obj::dict::set_str(vm, d, Value::qstr(&Q_PATH), path)?;
     }
     vm.pop_roots(m);
     Ok(Some(md))
@@ -366,6 +453,15 @@ fn set_sys_argv(vm: &mut Vm<'_>, d: Value) -> PyResult<()> {
 
 crate::static_qstr!(Q_ARGV, "argv");
 crate::static_qstr!(Q_MODULES, "modules");
+crate::static_qstr!(Q_VERSION, "version");
+crate::static_qstr!(Q_VERSION_INFO, "version_info");
+crate::static_qstr!(Q_HEXVERSION, "hexversion");
+crate::static_qstr!(Q_IMPLEMENTATION, "implementation");
+crate::static_qstr!(Q_BYTEORDER, "byteorder");
+crate::static_qstr!(Q_LITTLE, "little");
+crate::static_qstr!(Q_BIG, "big");
+crate::static_qstr!(Q_PLATFORM, "platform");
+crate::static_qstr!(Q_PATH, "path");
 crate::static_qstr!(Q_STDIN, "stdin");
 crate::static_qstr!(Q_STDOUT, "stdout");
 crate::static_qstr!(Q_STDERR, "stderr");

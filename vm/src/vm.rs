@@ -68,6 +68,17 @@ pub const MAX_IMAGES: usize = 8;
 const INLINE_ROOTS: usize = 32;
 /// Default limit of Python frame depth (like CPython's recursion limit).
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
+/// `sys.platform` unless the embedder sets one ([`Vm::set_platform`]).
+const DEFAULT_PLATFORM: &str = if cfg!(target_os = "linux") {
+    "linux"
+} else if cfg!(target_os = "macos") {
+    "darwin"
+} else if cfg!(target_os = "windows") {
+    "win32"
+} else {
+    "frostbyte"
+};
+
 /// Default native stack budget in bytes (see [`Vm::set_native_stack_limit`]).
 pub const DEFAULT_NATIVE_STACK_LIMIT: usize = 1024 * 1024;
 
@@ -146,7 +157,14 @@ pub struct Vm<'a> {
     /// Per image, one slot per module (a raw heap buffer, NULL slots until set): the
     /// namespace the module's frozen functions use (see `obj::function`).
     namespaces: [*mut Cell<Value>; MAX_IMAGES],
+    /// `gc.enable()`/`gc.disable()`: while false, allocation collects only when the heap
+    /// is exhausted (as MicroPython), never by the threshold policy.
     pub(crate) gc_enabled: bool,
+    /// `gc.threshold()`: bytes allocated since the last collection that trigger one, in
+    /// addition to the heap's own policy (`Heap::wants_collection`); -1: none.
+    pub(crate) gc_threshold: isize,
+    /// `sys.platform` (`Vm::set_platform`).
+    pub(crate) platform: &'static str,
     /// `micropython.heap_lock()` depth: while non-zero every allocation fails.
     pub(crate) heap_locked: u16,
     /// `micropython.opt_level()` (recorded; the frozen code is already compiled).
@@ -202,6 +220,8 @@ impl<'a> Vm<'a> {
             images: [None; MAX_IMAGES],
             namespaces: [core::ptr::null_mut(); MAX_IMAGES],
             gc_enabled: true,
+            gc_threshold: -1,
+            platform: DEFAULT_PLATFORM,
             heap_locked: 0,
             opt_level: 0,
             repr_stack: [Value::NULL; 16],
@@ -220,6 +240,37 @@ impl<'a> Vm<'a> {
     /// Set the maximum Python call depth (RecursionError beyond it).
     pub fn set_recursion_limit(&mut self, n: usize) {
         self.recursion_limit = n.max(10);
+    }
+
+    /// Set `sys.platform` as seen by modules importing `sys` afterwards. The default is
+    /// CPython's name for the target's OS where it has one (`"linux"`, `"darwin"`,
+    /// `"win32"`), else `"frostbyte"` (bare-metal and wasm targets).
+    pub fn set_platform(&mut self, name: &'static str) {
+        self.platform = name;
+    }
+
+    /// Bytes of native stack in use below the outermost public entry
+    /// (`micropython.stack_use()`); 0 outside any entry.
+    #[cfg_attr(not(feature = "micropython"), allow(dead_code))]
+    pub(crate) fn stack_used(&self) -> usize {
+        if self.stack_base == 0 {
+            return 0;
+        }
+        self.stack_base.saturating_sub(stack_pointer())
+    }
+
+    /// The native stack budget ([`set_native_stack_limit`](Self::set_native_stack_limit)).
+    #[cfg_attr(not(feature = "micropython"), allow(dead_code))]
+    pub(crate) fn stack_limit(&self) -> usize {
+        self.stack_limit
+    }
+
+    /// Should an allocation collect first? The heap's policy or `gc.threshold()`, unless
+    /// `gc.disable()` turned automatic collection off.
+    fn wants_collection(&self) -> bool {
+        self.gc_enabled
+            && (self.heap.wants_collection()
+                || (self.gc_threshold >= 0 && self.heap.allocated_since_collect() >= self.gc_threshold as usize))
     }
 
     /// Set how many bytes of native stack the VM may use, counted from where the embedder
@@ -879,7 +930,7 @@ impl<'a> Vm<'a> {
         }
         #[cfg(feature = "gc-stress")]
         self.collect();
-        if self.heap.wants_collection() {
+        if self.wants_collection() {
             self.collect();
         }
         if let Some(p) = self.heap.alloc(bytes, header, top) {
@@ -927,7 +978,7 @@ impl<'a> Vm<'a> {
         }
         #[cfg(feature = "gc-stress")]
         self.collect();
-        if self.heap.wants_collection() {
+        if self.wants_collection() {
             self.collect();
         }
         let have = if p.is_null() { 0 } else { self.heap.alloc_size(p) };

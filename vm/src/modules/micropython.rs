@@ -5,13 +5,20 @@
 //! objects here), so only native calls work under the lock. `schedule(func, arg)` queues
 //! `func(arg)` for the interpreter's next safe point (`vm/src/sched.rs`; at most
 //! `SCHEDULE_DEPTH` = 8 waiting, RuntimeError "schedule queue full" beyond).
+//! `qstr_info` reports an empty pool (every qstr is in ROM: nothing is interned at run
+//! time), `stack_use` the native stack used below the embedder's call into the VM,
+//! `alloc_emergency_exception_buf` is accepted and does nothing (the MemoryError raised on
+//! an exhausted heap is made when the VM starts), and so is `kbd_intr(chr)` (the VM reads
+//! no console input: the embedder raises KeyboardInterrupt through a
+//! `Signal` if it wants one).
 
 use crate::obj::Args;
 use crate::value::Value;
 use crate::vm::{FixedBuf, PyResult, Vm};
 
 rom_module!("micropython",
-    fns: [const_ as "const", opt_level, mem_info, heap_lock, heap_unlock, heap_locked, schedule],
+    fns: [const_ as "const", opt_level, mem_info, qstr_info, stack_use, heap_lock, heap_unlock, heap_locked,
+          alloc_emergency_exception_buf, kbd_intr, schedule],
     values: [],
 );
 
@@ -48,14 +55,22 @@ fn opt_level(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     }
 }
 
-/// `mem_info([verbose])`: the heap's figures, in MicroPython's first lines' shape.
+/// `mem_info([verbose])`: the native stack and heap figures, in MicroPython's first lines'
+/// shape.
 fn mem_info(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     no_kw(vm, "mem_info", a, 1)?;
     let st = vm.heap_stats();
     let mut b = FixedBuf::new();
     let _ = core::fmt::Write::write_fmt(
         &mut b,
-        format_args!("GC: total: {}, used: {}, free: {}\n", st.total, st.used, st.free),
+        format_args!(
+            "stack: {} out of {}\nGC: total: {}, used: {}, free: {}\n",
+            vm.stack_used(),
+            vm.stack_limit(),
+            st.total,
+            st.used,
+            st.free
+        ),
     );
     vm.write_out(b.as_str());
     if a.pos.first().is_some_and(|v| *v != Value::NONE && *v != Value::FALSE) {
@@ -64,6 +79,40 @@ fn mem_info(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
             core::fmt::Write::write_fmt(&mut b, format_args!(" peak: {}, collections: {}\n", st.peak, st.collections));
         vm.write_out(b.as_str());
     }
+    Ok(Value::NONE)
+}
+
+/// `qstr_info([verbose])`: MicroPython's summary line of the run-time qstr pool, which is
+/// always empty here.
+fn qstr_info(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    no_kw(vm, "qstr_info", a, 1)?;
+    vm.write_out("qstr pool: n_pool=0, n_qstr=0, n_str_data_bytes=0, n_total_bytes=0\n");
+    Ok(Value::NONE)
+}
+
+/// `stack_use()`: bytes of native stack in use.
+fn stack_use(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    no_kw(vm, "stack_use", a, 0)?;
+    crate::obj::int::from_i64(vm, vm.stack_used() as i64)
+}
+
+/// `alloc_emergency_exception_buf(size)`: nothing to do (see the module doc).
+fn alloc_emergency_exception_buf(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    no_kw(vm, "alloc_emergency_exception_buf", a, 1)?;
+    let Some(n) = a.pos.first() else {
+        return Err(vm.type_error(format_args!("function takes 1 positional arguments but 0 were given")));
+    };
+    crate::runtime::index_arg_typed(vm, *n)?;
+    Ok(Value::NONE)
+}
+
+/// `kbd_intr(chr)`: the interrupt character, -1 to disable (accepted, see the module doc).
+fn kbd_intr(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
+    no_kw(vm, "kbd_intr", a, 1)?;
+    let Some(c) = a.pos.first() else {
+        return Err(vm.type_error(format_args!("function takes 1 positional arguments but 0 were given")));
+    };
+    crate::runtime::index_arg_typed(vm, *c)?;
     Ok(Value::NONE)
 }
 

@@ -63,7 +63,7 @@ fn mul(a: C, b: C) -> C {
 }
 
 /// CPython's `_Py_c_quot`; `None` on division by zero.
-fn quot(a: C, b: C) -> Option<C> {
+pub(crate) fn quot(a: C, b: C) -> Option<C> {
     let (abs_r, abs_i) = (b.0.abs(), b.1.abs());
     if abs_r >= abs_i {
         if abs_r == 0.0 {
@@ -263,7 +263,7 @@ fn parse(s: &str) -> Option<C> {
 
 /// `complex(x)` for a number or an object with `__complex__`; `Ok(None)` for other types.
 /// May run Python code.
-fn to_complex(vm: &mut Vm<'_>, x: Value) -> PyResult<Option<(C, bool)>> {
+pub(crate) fn to_complex(vm: &mut Vm<'_>, x: Value) -> PyResult<Option<(C, bool)>> {
     if let Some(c) = as_complex(x) {
         return Ok(Some((c, true)));
     }
