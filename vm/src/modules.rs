@@ -84,7 +84,7 @@ mod errno;
 #[cfg(feature = "functools")]
 mod functools;
 #[cfg(feature = "hashlib")]
-mod hashlib;
+pub(crate) mod hashlib;
 #[cfg(feature = "heapq")]
 mod heapq;
 #[cfg(feature = "io")]

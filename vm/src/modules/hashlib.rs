@@ -145,6 +145,14 @@ struct Ctx {
     buf: [u8; 128],
 }
 
+/// SHA-512 of `data`, for `random.seed` of str and bytes (CPython hashes those seeds).
+#[cfg(feature = "random")]
+pub(crate) fn sha512_of(data: &[u8]) -> [u8; 64] {
+    let mut c = Ctx::new(Algo::Sha512);
+    c.update(data);
+    c.digest()
+}
+
 fn be32(b: &[u8], i: usize) -> u32 {
     u32::from_be_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]])
 }

@@ -10,9 +10,11 @@
 //! ```
 //! The module-level functions use one hidden `Random` instance, made on first use and kept
 //! in the VM's side table of ROM objects (`Vm::rom_attrs`, keyed by `Random` itself).
-//! Limits: there is no entropy source, so the hidden instance, `seed()`, `seed(None)` and
-//! `Random()` start from a fixed seed (0); str/bytes seeds (sha512 in CPython) raise
-//! NotImplementedError; `randrange`/`randint` bounds must fit 64 bits (`getrandbits`
+//! Limits: there is no entropy source (CPython reads `os.urandom`), so the hidden instance,
+//! `seed()`, `seed(None)` and `Random()` are seeded from the embedder's clock (its ticks and
+//! wall time; a fixed seed, 0, without a clock), which differs from run to run only as much
+//! as the clock does; str/bytes seeds are CPython's (the `hashlib` feature's SHA-512; without
+//! it they raise NotImplementedError); `randrange`/`randint` bounds must fit 64 bits (`getrandbits`
 //! and `_randbelow` take any size); `Random` cannot be subclassed.
 
 use core::cell::Cell;
@@ -59,13 +61,18 @@ impl RandomObj {
 
     /// CPython's `init_by_array`.
     fn init_by_array(&self, key: &[u32]) {
+        self.init_by_key(key.len(), |j| key.get(j).copied().unwrap_or(0));
+    }
+
+    /// `init_by_array` over a key of `len` words given by `key(j)`, least significant first.
+    fn init_by_key(&self, len: usize, key: impl Fn(usize) -> u32) {
         self.init_genrand(19650218);
         let mt = &self.mt;
         let (mut i, mut j) = (1usize, 0usize);
-        let len = key.len().max(1);
+        let len = len.max(1);
         for _ in 0..N.max(len) {
             let p = mt[i - 1].get();
-            let k = key.get(j).copied().unwrap_or(0);
+            let k = key(j);
             mt[i].set((mt[i].get() ^ (p ^ (p >> 30)).wrapping_mul(1664525)).wrapping_add(k).wrapping_add(j as u32));
             i += 1;
             j += 1;
@@ -139,11 +146,11 @@ impl RandomObj {
     }
 }
 
-/// A new generator seeded with 0. May collect.
+/// A new generator seeded as `seed(None)` (from the clock). May collect.
 fn make(vm: &mut Vm<'_>) -> PyResult<Value> {
     let v = vm.alloc_obj(&RANDOM_TYPE, core::mem::size_of::<RandomObj>())?;
     if let Some(r) = as_random(v) {
-        r.init_by_array(&[0]);
+        seed_with(vm, r, Value::NONE)?;
     }
     Ok(v)
 }
@@ -171,17 +178,55 @@ fn global(vm: &mut Vm<'_>) -> PyResult<&'static RandomObj> {
     as_random(v).ok_or_else(|| vm.raise_memory_error())
 }
 
+/// `seed(a)` of str, bytes or bytearray: as CPython, the integer whose big-endian bytes are
+/// `a` followed by `sha512(a)`. Allocates nothing.
+#[cfg(feature = "hashlib")]
+fn seed_text(_vm: &mut Vm<'_>, r: &RandomObj, d: &[u8]) -> PyResult<()> {
+    let digest = crate::modules::hashlib::sha512_of(d);
+    let byte = |i: usize| if i < d.len() { d[i] } else { digest[i - d.len()] };
+    let total = d.len() + digest.len();
+    // Big-endian bytes to little-endian words, leading zero bytes not counted (CPython's
+    // key is the integer's magnitude).
+    let lead = (0..total).take_while(|&i| byte(i) == 0).count();
+    let words = (total - lead).div_ceil(4);
+    r.init_by_key(words, |j| {
+        (0..4).fold(0u32, |w, b| {
+            let pos = 4 * j + b; // byte `pos` from the least significant end
+            if pos >= total {
+                w
+            } else {
+                w | u32::from(byte(total - 1 - pos)) << (8 * b)
+            }
+        })
+    });
+    Ok(())
+}
+
+#[cfg(not(feature = "hashlib"))]
+fn seed_text(vm: &mut Vm<'_>, _r: &RandomObj, _d: &[u8]) -> PyResult<()> {
+    Err(vm.raise_msg(
+        &exc::NOT_IMPLEMENTED_ERROR_TYPE,
+        "random.seed() of str, bytes or bytearray needs sha512: build with the hashlib feature",
+    ))
+}
+
 /// Seed `r` from `a` as CPython's `Random.seed(a)`. May collect.
 fn seed_with(vm: &mut Vm<'_>, r: &RandomObj, a: Value) -> PyResult<()> {
     if a.is_null() || a == Value::NONE {
-        r.init_by_array(&[0]);
+        // CPython reads os.urandom; a device has no entropy source, so the clock's readings
+        // (fixed 0 without a clock) seed it.
+        let (t, w) = match vm.clock {
+            Some(c) => (c.ticks_us(), c.wall_us().unwrap_or(0) as u64),
+            None => (0, 0),
+        };
+        let s = t ^ w.rotate_left(32);
+        r.init_by_array(&[s as u32, (s >> 32) as u32]);
         return Ok(());
     }
-    if obj::str::is_str(a) || obj::bytes::as_bytes(a).is_some() || obj::bytearray::data(a).is_some() {
-        return Err(vm.raise_msg(
-            &exc::NOT_IMPLEMENTED_ERROR_TYPE,
-            "random.seed() of str, bytes or bytearray needs sha512, which this build lacks",
-        ));
+    let text = obj::str::as_str(a).map(str::as_bytes);
+    let data = text.or_else(|| obj::bytes::as_bytes(a)).or_else(|| obj::bytearray::data(a));
+    if let Some(d) = data {
+        return seed_text(vm, r, d);
     }
     if obj::int::is_int(a) {
         let mut buf = [0u32; 2];
