@@ -135,7 +135,7 @@ fn m_log(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
 fn m_pow(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     let x = num(vm, a.get(0))?;
     let y = num(vm, a.get(1))?;
-    let r = libm::pow(x, y);
+    let r = crate::num::float::pow(x, y);
     // CPython's math_pow: errors only for finite operands.
     if x.is_finite() && y.is_finite() {
         if r.is_nan() || (r.is_infinite() && x == 0.0) {

@@ -581,3 +581,82 @@ fn valid_literal(b: &[u8]) -> bool {
 #[cfg(test)]
 #[path = "float_tests.rs"]
 mod tests;
+
+/// `x ** y` as CPython computes it with the C library's `pow`, which on the hosts CPython is
+/// compared with (glibc) is correctly rounded in all but the rarest cases. libm's port of the
+/// older fdlibm `pow` is not (`10.0 ** -21` was `1.0000000000000001e-21`), so an integral
+/// exponent up to 2^31 in size is computed in double-double arithmetic (about 106 bits:
+/// square-and-multiply, then one reciprocal for a negative exponent) and rounded once; other
+/// exponents, and results that overflow or leave the normal range on the way, go to libm.
+pub fn pow(x: f64, y: f64) -> f64 {
+    if x.is_finite() && x != 0.0 && y.is_finite() && y == libm::trunc(y) && libm::fabs(y) <= 2147483648.0 {
+        if let Some(r) = powi_dd(x, y as i64) {
+            return r;
+        }
+    }
+    libm::pow(x, y)
+}
+
+/// A double-double: the unevaluated sum `hi + lo`, `|lo| <= ulp(hi) / 2`.
+type Dd = (f64, f64);
+
+/// `a + b` exactly as a double-double, given `|a| >= |b|`.
+fn quick_two_sum(a: f64, b: f64) -> Dd {
+    let s = a + b;
+    (s, b - (s - a))
+}
+
+/// Veltkamp's split of `a` into two 26-bit halves.
+fn split(a: f64) -> Dd {
+    let c = 134217729.0 * a; // 2^27 + 1
+    let hi = c - (c - a);
+    (hi, a - hi)
+}
+
+/// `a * b` exactly as a double-double (Dekker; no fused multiply-add needed).
+fn two_prod(a: f64, b: f64) -> Dd {
+    let p = a * b;
+    let (ah, al) = split(a);
+    let (bh, bl) = split(b);
+    (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+}
+
+fn dd_mul(a: Dd, b: Dd) -> Dd {
+    let (p, e) = two_prod(a.0, b.0);
+    quick_two_sum(p, e + (a.0 * b.1 + a.1 * b.0))
+}
+
+/// `x ** n` in double-double, rounded once; `None` when a step leaves the range where the
+/// splitting is exact (then libm decides, overflow and underflow included).
+fn powi_dd(x: f64, n: i64) -> Option<f64> {
+    const SAFE: f64 = 1e290; // split() overflows above ~2^996 / 2^27
+    let ok = |d: Dd| libm::fabs(d.0) < SAFE && libm::fabs(d.0) > 1.0 / SAFE;
+    let mut e = n.unsigned_abs();
+    let mut base: Dd = (x, 0.0);
+    let mut acc: Dd = (1.0, 0.0);
+    while e > 0 {
+        if e & 1 == 1 {
+            acc = dd_mul(acc, base);
+            if !ok(acc) {
+                return None;
+            }
+        }
+        e >>= 1;
+        if e > 0 {
+            base = dd_mul(base, base);
+            if !ok(base) {
+                return None;
+            }
+        }
+    }
+    if n >= 0 {
+        return Some(acc.0 + acc.1);
+    }
+    // 1 / (h + l): q1 = 1/h, then the remainder 1 - q1 (h + l) divided by h corrects it.
+    let q1 = 1.0 / acc.0;
+    let (p, pe) = dd_mul((q1, 0.0), acc);
+    let r = (1.0 - p) - pe;
+    let q = quick_two_sum(q1, r / acc.0);
+    let out = q.0 + q.1;
+    (libm::fabs(out) >= f64::MIN_POSITIVE).then_some(out)
+}

@@ -117,7 +117,7 @@ pub fn float_op(vm: &mut Vm<'_>, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
                     vm.raise_msg(&exc::VALUE_ERROR_TYPE, "negative number cannot be raised to a fractional power")
                 );
             }
-            let r = libm::pow(x, y);
+            let r = crate::num::float::pow(x, y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {
                 return Err(
                     vm.raise_fmt(&exc::OVERFLOW_ERROR_TYPE, format_args!("(34, 'Numerical result out of range')"))

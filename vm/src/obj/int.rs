@@ -340,7 +340,7 @@ pub fn int_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Val
                             vm.raise_msg(&exc::ZERO_DIVISION_ERROR_TYPE, "0.0 cannot be raised to a negative power")
                         );
                     }
-                    return obj::float::new(vm, libm::pow(x as f64, y as f64));
+                    return obj::float::new(vm, crate::num::float::pow(x as f64, y as f64));
                 }
                 let mut acc: i64 = 1;
                 let mut ok = true;
@@ -418,7 +418,7 @@ fn big_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
             if y.neg {
                 let fa = to_f64(vm, a)?;
                 let fb = to_f64(vm, b)?;
-                return obj::float::new(vm, libm::pow(fa, fb));
+                return obj::float::new(vm, crate::num::float::pow(fa, fb));
             }
             let Some(e) = to_i64(b).filter(|e| *e >= 0) else {
                 return Err(vm.raise_memory_error());
