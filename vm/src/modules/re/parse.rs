@@ -817,7 +817,7 @@ impl<'s, 'b> Parser<'s, 'b> {
             i += n;
             let ch = char::from_u32(c).unwrap_or('\0');
             let ok = ch == '_' || str_case::is_alphabetic(ch) || (!first && str_case::is_alphanumeric(ch));
-            if !ok || (!self.text && c >= 128) {
+            if !ok {
                 return false;
             }
             first = false;
