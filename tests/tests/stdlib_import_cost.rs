@@ -29,6 +29,7 @@ const MODULES: &[&str] = &[
     "micropython",
     "operator",
     "random",
+    "re",
     "struct",
 ];
 
