@@ -390,17 +390,19 @@ fn bind<const N: usize>(
         match names.iter().position(|n| *n == k) {
             Some(i) if out[i].is_null() => out[i] = *x,
             Some(i) => {
-                return Err(vm.type_error(format_args!(
-                    "argument for {fname}() given by name ('{k}') and position ({})",
-                    i + 1
-                )))
+                return Err(vm
+                    .type_error(format_args!("argument for {fname}() given by name ('{k}') and position ({})", i + 1)))
             }
             None => return Err(vm.type_error(format_args!("'{k}' is an invalid keyword argument for {fname}()"))),
         }
     }
     for i in 0..required {
         if out[i].is_null() {
-            return Err(vm.type_error(format_args!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
+            return Err(vm.type_error(format_args!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
         }
     }
     Ok(out)
@@ -457,7 +459,9 @@ impl Target {
 /// Check `string` against pattern `p` and clamp `pos`/`endpos` (characters) as CPython.
 fn target(vm: &mut Vm<'_>, p: &PatternObj, string: Value, pos: Value, endpos: Value) -> PyResult<Target> {
     let Some((s, text)) = text_of(string) else {
-        return Err(vm.type_error(format_args!("expected string or bytes-like object, got '{}'", obj::type_name(string))));
+        return Err(
+            vm.type_error(format_args!("expected string or bytes-like object, got '{}'", obj::type_name(string)))
+        );
     };
     let ptext = obj::str::is_str(p.pattern);
     if ptext && !text {
@@ -603,14 +607,7 @@ fn as_match(v: Value) -> Option<&'static MatchObj> {
 }
 
 /// A Match object for the machine's registers. May collect.
-fn new_match(
-    vm: &mut Vm<'_>,
-    pv: Value,
-    p: &PatternObj,
-    string: Value,
-    t: &Target,
-    m: &Machine,
-) -> PyResult<Value> {
+fn new_match(vm: &mut Vm<'_>, pv: Value, p: &PatternObj, string: Value, t: &Target, m: &Machine) -> PyResult<Value> {
     let n = 2 * (p.groups + 1);
     let regs = tuple::alloc(vm, n)?;
     for i in 0..n {
@@ -1205,7 +1202,12 @@ fn p_split(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     do_split(vm, a.get(0), s, m)
 }
 
-fn with_pattern(vm: &mut Vm<'_>, pat: Value, flags: Value, f: impl FnOnce(&mut Vm<'_>, Value) -> PyResult<Value>) -> PyResult<Value> {
+fn with_pattern(
+    vm: &mut Vm<'_>,
+    pat: Value,
+    flags: Value,
+    f: impl FnOnce(&mut Vm<'_>, Value) -> PyResult<Value>,
+) -> PyResult<Value> {
     let pv = compile_value(vm, pat, flags)?;
     let mk = vm.roots_mark();
     vm.push_root(pv)?;
@@ -1330,12 +1332,8 @@ static MATCH_METHODS: &[Builtin] = &[
     Builtin::method(&Q_GETITEM, m_getitem_method),
 ];
 
-static PATTERN_SLOTS: Slots = Slots {
-    trace: Some(pattern_trace),
-    repr: Some(pattern_repr),
-    getattr: Some(pattern_getattr),
-    ..Slots::EMPTY
-};
+static PATTERN_SLOTS: Slots =
+    Slots { trace: Some(pattern_trace), repr: Some(pattern_repr), getattr: Some(pattern_getattr), ..Slots::EMPTY };
 
 static MATCH_SLOTS: Slots = Slots {
     trace: Some(match_trace),

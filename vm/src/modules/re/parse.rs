@@ -135,7 +135,11 @@ enum Last {
     Anchor,
     Repeat,
     /// An item starting at code word `start`; `single`: one single-character instruction.
-    Item { start: usize, single: bool, w: Width },
+    Item {
+        start: usize,
+        single: bool,
+        w: Width,
+    },
 }
 
 pub(super) struct Parser<'s, 'b> {
@@ -894,9 +898,7 @@ impl<'s, 'b> Parser<'s, 'b> {
                 }
                 '#' => loop {
                     match self.bump() {
-                        None => {
-                            return Err(self.err(vm, Some(here), format_args!("missing ), unterminated comment")))
-                        }
+                        None => return Err(self.err(vm, Some(here), format_args!("missing ), unterminated comment"))),
                         Some(0x29) => return Ok(None),
                         Some(_) => {}
                     }
@@ -935,25 +937,23 @@ impl<'s, 'b> Parser<'s, 'b> {
                     return Ok(Some(Last::Item { start, single: false, w: (0, 0) }));
                 }
                 '(' => return self.conditional(vm, here, start).map(Some),
-                _ if flag::letter(c).is_some() || ch == '-' => {
-                    match self.inline_flags(vm, c)? {
-                        None => {
-                            if !first {
-                                return Err(self.err(
-                                    vm,
-                                    Some(here),
-                                    format_args!("global flags not at the start of the expression"),
-                                ));
-                            }
-                            return Ok(None);
+                _ if flag::letter(c).is_some() || ch == '-' => match self.inline_flags(vm, c)? {
+                    None => {
+                        if !first {
+                            return Err(self.err(
+                                vm,
+                                Some(here),
+                                format_args!("global flags not at the start of the expression"),
+                            ));
                         }
-                        Some((a, d)) => {
-                            add = a;
-                            del = d;
-                            capture = false;
-                        }
+                        return Ok(None);
                     }
-                }
+                    Some((a, d)) => {
+                        add = a;
+                        del = d;
+                        capture = false;
+                    }
+                },
                 _ => {
                     return Err(self.err(vm, Some(self.pos - 2), format_args!("unknown extension ?{ch}")));
                 }

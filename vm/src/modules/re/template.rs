@@ -8,7 +8,6 @@ use crate::obj::{self, bytearray, dict, exception as exc, str::StrBuf};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-
 /// An output buffer: a StrBuf for str results, a bytearray for bytes. Rooted from `mark`.
 pub(super) struct Out {
     pub(super) sb: Option<StrBuf>,
@@ -83,7 +82,17 @@ pub(super) fn expand_into(
     let (mut i, mut cpos) = (0usize, 0usize);
     let tv = Value::NULL;
     let err = |vm: &mut Vm<'_>, pos: usize, msg: fmt::Arguments<'_>| raise_error(vm, tv, tb, text, Some(pos), msg);
-    let clen = |b: u8| if !text || b < 0x80 { 1 } else if b >= 0xF0 { 4 } else if b >= 0xE0 { 3 } else { 2 };
+    let clen = |b: u8| {
+        if !text || b < 0x80 {
+            1
+        } else if b >= 0xF0 {
+            4
+        } else if b >= 0xE0 {
+            3
+        } else {
+            2
+        }
+    };
     let mut lit_start = 0;
     while i < tb.len() {
         if tb[i] != b'\\' {
@@ -150,7 +159,9 @@ pub(super) fn expand_into(
                     match g?.and_then(obj::int::small_value) {
                         Some(g) => group = Some(g as usize),
                         None => {
-                            return Err(vm.raise_fmt(&exc::INDEX_ERROR_TYPE, format_args!("unknown group name '{shown}'")))
+                            return Err(
+                                vm.raise_fmt(&exc::INDEX_ERROR_TYPE, format_args!("unknown group name '{shown}'"))
+                            )
                         }
                     }
                 }
@@ -182,7 +193,11 @@ pub(super) fn expand_into(
                             let v = (c - b'0') as u32 * 64 + (d - b'0') as u32 * 8 + (e - b'0') as u32;
                             if v > 0o377 {
                                 let t = parse::Lossy(&tb[i - 4..i], text);
-                                return Err(err(vm, bs, format_args!("octal escape value {t} outside of range 0-0o377")));
+                                return Err(err(
+                                    vm,
+                                    bs,
+                                    format_args!("octal escape value {t} outside of range 0-0o377"),
+                                ));
                             }
                             lit = Some(v);
                             octal = true;
@@ -235,4 +250,3 @@ pub(super) fn expand_into(
     }
     Ok(())
 }
-
