@@ -307,7 +307,7 @@ impl<'s, 'b> Parser<'s, 'b> {
     fn skip_verbose(&mut self) {
         loop {
             match self.peek() {
-                Some(c) if matches!(c, 0x20 | 0x09 | 0x0a | 0x0b | 0x0c | 0x0d) => {
+                Some(0x20 | 0x09 | 0x0a | 0x0b | 0x0c | 0x0d) => {
                     self.bump();
                 }
                 Some(0x23) => {
@@ -615,7 +615,7 @@ impl<'s, 'b> Parser<'s, 'b> {
     fn hex(&mut self, vm: &mut Vm<'_>, n: usize, at: usize, at_i: usize) -> P<u32> {
         let mut v = 0u32;
         for _ in 0..n {
-            match self.peek().and_then(|c| char::from_u32(c)).and_then(|c| c.to_digit(16)) {
+            match self.peek().and_then(char::from_u32).and_then(|c| c.to_digit(16)) {
                 Some(d) => {
                     self.bump();
                     v = v.wrapping_mul(16) | d;
