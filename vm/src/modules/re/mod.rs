@@ -366,7 +366,7 @@ fn pattern_getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
 // ----- argument binding -----
 
 /// Bind `a.pos[skip..]` and keywords to `names` (C-function style messages); unset
-/// arguments are NULL.
+/// arguments are NULL. A thin generic shell over [`bind_into`].
 fn bind<const N: usize>(
     vm: &mut Vm<'_>,
     a: &Args<'_>,
@@ -376,11 +376,25 @@ fn bind<const N: usize>(
     required: usize,
 ) -> PyResult<[Value; N]> {
     let mut out = [Value::NULL; N];
+    bind_into(vm, a, skip, fname, &names, required, &mut out)?;
+    Ok(out)
+}
+
+fn bind_into(
+    vm: &mut Vm<'_>,
+    a: &Args<'_>,
+    skip: usize,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+    out: &mut [Value],
+) -> PyResult<()> {
+    let n = names.len();
     let pos = a.pos.get(skip..).unwrap_or(&[]);
-    if pos.len() > N {
+    if pos.len() > n {
         return Err(vm.type_error(format_args!(
-            "{fname}() takes at most {N} argument{} ({} given)",
-            if N == 1 { "" } else { "s" },
+            "{fname}() takes at most {n} argument{} ({} given)",
+            if n == 1 { "" } else { "s" },
             pos.len() + a.kwnames.len()
         )));
     }
@@ -390,22 +404,20 @@ fn bind<const N: usize>(
         match names.iter().position(|n| *n == k) {
             Some(i) if out[i].is_null() => out[i] = *x,
             Some(i) => {
-                return Err(vm
-                    .type_error(format_args!("argument for {fname}() given by name ('{k}') and position ({})", i + 1)))
+                return Err(vm.type_error(format_args!(
+                    "argument for {fname}() given by name ('{k}') and position ({})",
+                    i + 1
+                )))
             }
             None => return Err(vm.type_error(format_args!("'{k}' is an invalid keyword argument for {fname}()"))),
         }
     }
     for i in 0..required {
         if out[i].is_null() {
-            return Err(vm.type_error(format_args!(
-                "{fname}() missing required argument '{}' (pos {})",
-                names[i],
-                i + 1
-            )));
+            return Err(vm.type_error(format_args!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn this_pattern(vm: &mut Vm<'_>, v: Value) -> PyResult<&'static PatternObj> {
