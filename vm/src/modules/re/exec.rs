@@ -135,7 +135,7 @@ fn is_space(c: u32, uni: bool) -> bool {
     if c < 128 {
         return matches!(c, 9..=13 | 32) || (uni && (28..=31).contains(&c));
     }
-    uni && char::from_u32(c).is_some_and(char::is_whitespace)
+    uni && cfg!(feature = "unicode-tables") && char::from_u32(c).is_some_and(char::is_whitespace)
 }
 
 /// `\w`.

@@ -404,17 +404,19 @@ fn bind_into(
         match names.iter().position(|n| *n == k) {
             Some(i) if out[i].is_null() => out[i] = *x,
             Some(i) => {
-                return Err(vm.type_error(format_args!(
-                    "argument for {fname}() given by name ('{k}') and position ({})",
-                    i + 1
-                )))
+                return Err(vm
+                    .type_error(format_args!("argument for {fname}() given by name ('{k}') and position ({})", i + 1)))
             }
             None => return Err(vm.type_error(format_args!("'{k}' is an invalid keyword argument for {fname}()"))),
         }
     }
     for i in 0..required {
         if out[i].is_null() {
-            return Err(vm.type_error(format_args!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
+            return Err(vm.type_error(format_args!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
         }
     }
     Ok(())

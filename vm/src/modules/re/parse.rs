@@ -247,6 +247,21 @@ impl<'s, 'b> Parser<'s, 'b> {
     }
 
     fn err(&self, vm: &mut Vm<'_>, pos: Option<usize>, msg: fmt::Arguments<'_>) -> Raised {
+        // CPython's tokenizer reads one token ahead: once the token before a lone trailing
+        // backslash is consumed, that backslash's error comes first.
+        let trailing = self.src.iter().rev().take_while(|b| **b == b'\\').count();
+        if trailing % 2 == 1 && self.i + 1 >= self.src.len() {
+            let last = if self.text { self.src.iter().filter(|b| **b & 0xC0 != 0x80).count() } else { self.src.len() };
+            let at = Some(last - 1);
+            return super::raise_error(
+                vm,
+                self.pat,
+                self.src,
+                self.text,
+                at,
+                format_args!("bad escape (end of pattern)"),
+            );
+        }
         super::raise_error(vm, self.pat, self.src, self.text, pos, msg)
     }
 
