@@ -255,6 +255,18 @@ fn too_complex(vm: &mut Vm<'_>) -> crate::vm::Raised {
     vm.raise_msg(&obj::exception::RUNTIME_ERROR_TYPE, "regular expression too complex")
 }
 
+/// Matcher steps counted as one instruction of the VM's budget and poll hook.
+const BUDGET_EVERY: u32 = 256;
+
+/// Every [`BUDGET_EVERY`] steps: the step bound, then the VM's instruction budget and poll
+/// hook (`Vm::tick_native`: no Python code runs), so an embedder can stop a long match.
+fn step_check(vm: &mut Vm<'_>, m: &Machine) -> PyResult<()> {
+    if m.steps > STEP_LIMIT {
+        return Err(too_complex(vm));
+    }
+    vm.tick_native()
+}
+
 struct Stack {
     buf: &'static mut [u8],
     sp: usize,
@@ -301,8 +313,8 @@ pub(super) fn run(
     let off = |pc: usize, o: u32| pc.wrapping_add(o as i32 as isize as usize);
     loop {
         m.steps += 1;
-        if m.steps > STEP_LIMIT {
-            return Err(too_complex(vm));
+        if m.steps & (BUDGET_EVERY - 1) == 0 {
+            step_check(vm, m)?;
         }
         let op = w(code, pc);
         let ok = match op {
@@ -422,7 +434,9 @@ pub(super) fn run(
                         None => break,
                     }
                 }
-                m.steps = m.steps.saturating_add(n / 4);
+                if n >= BUDGET_EVERY {
+                    m.steps = m.steps.saturating_add(n / 4) | (BUDGET_EVERY - 1);
+                }
                 if n < min {
                     false
                 } else {
@@ -551,8 +565,8 @@ pub(super) fn run(
                 return Ok(false);
             }
             m.steps += 1;
-            if m.steps > STEP_LIMIT {
-                return Err(too_complex(vm));
+            if m.steps & (BUDGET_EVERY - 1) == 0 {
+                step_check(vm, m)?;
             }
             st.sp -= 1;
             let [t, a, b, c] = st.frame(st.sp);
