@@ -471,7 +471,12 @@ impl Target {
 }
 
 /// Check `string` against pattern `p` and clamp `pos`/`endpos` (characters) as CPython.
+/// A mutable subject (bytearray, memoryview) is matched in a rooted bytes copy, so Python
+/// code run meanwhile (`__index__`, a replacement function) cannot free what is matched.
+/// May collect.
 fn target(vm: &mut Vm<'_>, p: &PatternObj, string: Value, pos: Value, endpos: Value) -> PyResult<Target> {
+    let pos = int_arg(vm, pos, 0)?;
+    let endpos = int_arg(vm, endpos, i64::MAX)?;
     let Some((s, text)) = text_of(string) else {
         return Err(
             vm.type_error(format_args!("expected string or bytes-like object, got '{}'", obj::type_name(string)))
@@ -484,13 +489,20 @@ fn target(vm: &mut Vm<'_>, p: &PatternObj, string: Value, pos: Value, endpos: Va
     if !ptext && text {
         return Err(vm.type_error(format_args!("cannot use a bytes pattern on a string-like object")));
     }
-    let n = if text { obj::str::char_len(string) } else { s.len() };
-    let ascii = n == s.len();
-    let pos = int_arg(vm, pos, 0)?.clamp(0, n as i64) as usize;
-    let endpos = int_arg(vm, endpos, i64::MAX)?.clamp(0, n as i64) as usize;
     if s.len() >= NONE as usize - 1 {
         return Err(vm.raise_memory_error());
     }
+    let s = if text || obj::bytes::as_bytes(string).is_some() {
+        s
+    } else {
+        let copy = obj::bytes::new(vm, s)?;
+        vm.push_root(copy)?;
+        obj::bytes::as_bytes(copy).unwrap_or(&[])
+    };
+    let n = if text { obj::str::char_len(string) } else { s.len() };
+    let ascii = n == s.len();
+    let pos = pos.clamp(0, n as i64) as usize;
+    let endpos = endpos.clamp(0, n as i64) as usize;
     let mut t = Target { s, text, ascii, start: 0, end: 0 };
     t.start = t.char_to_byte(pos);
     t.end = t.char_to_byte(endpos);
@@ -1042,7 +1054,9 @@ fn scan_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
     let p = this_pattern(vm, sc.re)?;
     let (s, text) = text_of(sc.string).unwrap_or((&[], true));
     let ascii = !text || obj::str::char_len(sc.string) == s.len();
-    let t = Target { s, text, ascii, start: sc.at.get(), end: sc.end };
+    // A bytearray subject may have shrunk since the last step.
+    let end = sc.end.min(s.len());
+    let t = Target { s, text, ascii, start: sc.at.get().min(end), end };
     let mk = vm.roots_mark();
     let r = (|| {
         let mut m = machine(vm, p)?;
