@@ -9,6 +9,7 @@ use std::mem::MaybeUninit;
 static SPIN: &Image = frostbyte::include_python!("../fixtures/budget/spin.py");
 static SPIN_CATCH: &Image = frostbyte::include_python!("../fixtures/budget/spin_catch.py");
 static NATIVE_SPIN: &Image = frostbyte::include_python!("../fixtures/budget/native_spin.py");
+static RE_SPIN: &Image = frostbyte::include_python!("../fixtures/budget/re_spin.py");
 static INTERRUPT: &Image = frostbyte::include_python!("../fixtures/budget/interrupt.py");
 static AFTER: &Image = frostbyte::include_python!("../fixtures/budget/after.py");
 
@@ -86,6 +87,18 @@ fn budget_counts_native_loops() {
     vm.add_image(NATIVE_SPIN).unwrap();
     vm.set_instruction_budget(Some(1_000_000));
     let e = vm.run_main("native_spin").expect_err("stopped");
+    assert_eq!(vm.exception_type_name(&e), "ExecutionStopped");
+}
+
+#[test]
+fn budget_counts_regular_expression_steps() {
+    let mut mem = new_heap();
+    let mut out = Capture::default();
+    let mut vm = Vm::new(&mut mem, &mut out);
+    vm.add_image(RE_SPIN).unwrap();
+    vm.set_instruction_budget(Some(20_000));
+    let e = vm.run_main("re_spin").expect_err("stopped");
+    // Not the matcher's own RuntimeError: 20,000 instructions are about 5 million steps.
     assert_eq!(vm.exception_type_name(&e), "ExecutionStopped");
 }
 

@@ -71,3 +71,19 @@ fn json_deep_nesting_and_huge_inputs_raise_cleanly() {
     let (out, _) = run(JSON_DEEP, "json_deep", 4 << 20);
     assert_eq!(out, format!("{}{}{{\"still\": \"alive\"}}\n", "RecursionError\n".repeat(5), "MemoryError\n".repeat(4)));
 }
+
+static RE_HOSTILE: &Image = frostbyte::include_python!("../fixtures/hostile/re_hostile.py");
+
+/// `re`: catastrophic patterns end at the step bound (RuntimeError), a backtracking stack
+/// that outgrows a 1 MiB heap raises MemoryError, nesting past the parser's bound is a
+/// `re.error`, and the VM goes on.
+#[test]
+fn re_catastrophic_patterns_and_huge_stacks_raise_cleanly() {
+    let (out, _) = run(RE_HOSTILE, "re_hostile", 1 << 20);
+    let expected = format!(
+        "{}MemoryError\nerror too many nested groups at position 100\n{}\n(0, 4)\n",
+        "RuntimeError regular expression too complex\n".repeat(4),
+        "['1', '22', '333', '1', '22', '333', '1', '22', '333']"
+    );
+    assert_eq!(out, expected);
+}

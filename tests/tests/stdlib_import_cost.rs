@@ -31,6 +31,7 @@ const MODULES: &[&str] = &[
     "micropython",
     "operator",
     "random",
+    "re",
     "struct",
 ];
 

@@ -101,6 +101,8 @@ mod micropython;
 mod operator;
 #[cfg(feature = "random")]
 mod random;
+#[cfg(feature = "re")]
+mod re;
 #[cfg(feature = "struct")]
 mod struct_;
 mod sysinfo;
@@ -139,6 +141,8 @@ static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
     ("operator", &operator::MODULE),
     #[cfg(feature = "random")]
     ("random", &random::MODULE),
+    #[cfg(feature = "re")]
+    ("re", &re::MODULE),
     #[cfg(feature = "struct")]
     ("struct", &struct_::MODULE),
     #[cfg(feature = "time")]
