@@ -506,6 +506,7 @@ impl Heap {
 
     /// Call `f` with every object in the pool. Run right after a collection, when every
     /// object left is reachable (used to find the live views of a buffer).
+    #[cfg_attr(not(feature = "memoryview"), allow(dead_code))]
     pub fn for_each_object(&self, mut f: impl FnMut(Value)) {
         for b in 0..self.n_blocks {
             if matches!(self.get(b), HEAD | MARK) && self.has_header(b) {

@@ -760,6 +760,7 @@ pub struct Module {
 }
 impl Module {
     /// The module `name` with namespace `dict`.
+    #[allow(dead_code)] // used by the standard modules (`rom_module!`), each optional
     pub const fn new(dict: &'static Dict, name: Value) -> Self {
         Module { hdr: ObjHeader::of(&crate::obj::module::MODULE_TYPE), dict: Value::rom(dict), name }
     }

@@ -168,6 +168,7 @@ pub struct Vm<'a> {
     /// `micropython.heap_lock()` depth: while non-zero every allocation fails.
     pub(crate) heap_locked: u16,
     /// `micropython.opt_level()` (recorded; the frozen code is already compiled).
+    #[cfg_attr(not(feature = "micropython"), allow(dead_code))]
     pub(crate) opt_level: u8,
     /// Objects whose repr is in progress (for `[...]`).
     pub(crate) repr_stack: [Value; 16],

@@ -78,6 +78,7 @@ fn pin(v: Value, up: bool) {
 }
 
 /// Note that a memoryview over `v` was made (see the module doc).
+#[cfg_attr(not(feature = "memoryview"), allow(dead_code))]
 pub fn mark_viewed(v: Value) {
     if let Some(a) = get(v) {
         a.viewed.set(1);
