@@ -691,7 +691,13 @@ impl<'a> Vm<'a> {
                 *t = (p, img.modules.len());
             }
         }
-        self.heap.collect(|t: &mut Tracer<'_>| {
+        let weak_head = self.sched.weak_head;
+        let mut weak = (weak_head, 0);
+        let mut unawaited: [Option<&'static crate::rom::Code>; crate::sched::UNAWAITED_RING] =
+            [None; crate::sched::UNAWAITED_RING];
+        let (mut n_unawaited, mut lost) = (0, 0);
+        let roots = |t: &mut Tracer<'_>| {
+            obj::weakref::mark_pending(weak_head, t);
             t.mark_all(&fixed);
             for &(p, n) in tables.iter().filter(|x| !x.0.is_null()) {
                 t.mark_buffer(p as *const u8);
@@ -710,7 +716,30 @@ impl<'a> Vm<'a> {
                 // first `spilled` of them live entries (see `push_root_spilled`).
                 t.mark_all(unsafe { core::slice::from_raw_parts(spill, spilled) });
             }
-        });
+        };
+        self.heap.collect_weak(
+            roots,
+            |t| weak = obj::weakref::after_mark(weak_head, t),
+            |p| {
+                if let Some(code) = obj::generator::unstarted_coroutine_code(p) {
+                    if n_unawaited < unawaited.len() {
+                        unawaited[n_unawaited] = Some(code);
+                        n_unawaited += 1;
+                    } else {
+                        lost += 1;
+                    }
+                }
+            },
+        );
+        self.sched.weak_head = weak.0;
+        self.sched.add_weak_pending(weak.1);
+        for code in unawaited.iter().flatten() {
+            self.sched.note_unawaited(code);
+        }
+        self.sched.note_unawaited_lost(lost);
+        if self.sched.deferred() {
+            self.check_soon();
+        }
     }
 
     /// Heap usage.
