@@ -94,3 +94,21 @@ g.self_ref = weakref.ref(g, lambda w: print("never"))
 del g
 gc.collect()
 print("end")
+
+
+# comparing and hashing run Python code while the targets are only weakly held
+class Eq:
+    def __eq__(self, other):
+        junk = [[i] for i in range(50)]
+        gc.collect()
+        return isinstance(other, Eq)
+
+    def __hash__(self):
+        junk = [[i] for i in range(50)]
+        gc.collect()
+        return 7
+
+
+p = Eq()
+q = Eq()
+print(weakref.ref(p) == weakref.ref(q), hash(weakref.ref(p)))

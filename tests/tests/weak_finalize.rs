@@ -61,7 +61,7 @@ fn unstarted_coroutines_warn_when_collected_and_closed_started_or_async_generato
     #[cfg(feature = "gc-stress")]
     {
         let _ = expected;
-        assert_eq!(out.err.matches("coroutine 'f' was never awaited").count() >= 2, true, "{}", out.err);
+        assert!(out.err.matches("coroutine 'f' was never awaited").count() >= 2, "{}", out.err);
         assert_eq!(out.err.matches("coroutine 'C.m' was never awaited").count(), 1, "{}", out.err);
         assert!(!out.err.contains("agen"), "{}", out.err);
     }

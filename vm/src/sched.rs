@@ -183,7 +183,7 @@ impl<'a> Vm<'a> {
         self.sched.running = true;
         let r = self.run_pending_inner();
         self.sched.running = false;
-        if self.sched.len > 0 {
+        if self.sched.len > 0 || self.sched.deferred() {
             self.check_soon();
         }
         r

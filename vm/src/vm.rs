@@ -425,6 +425,10 @@ impl<'a> Vm<'a> {
         if self.sched.watching() {
             n = crate::api::SIGNAL_CHECK_EVERY;
         }
+        if self.sched.deferred() {
+            // A collection outside a run (`Vm::collect`) left callbacks or warnings.
+            n = 1;
+        }
         if let Some(b) = self.budget {
             // The check at instruction b + 1 finds the budget exceeded.
             n = n.min(u32::try_from(b.saturating_add(1)).unwrap_or(u32::MAX));
@@ -577,6 +581,8 @@ impl<'a> Vm<'a> {
         self.roots_len = 0;
         self.frame = FramePtr::NULL;
         self.depth = 0;
+        // Warnings of a collection the run's last instruction made (no Python runs here).
+        self.report_unawaited();
         self.out.flush();
         match r {
             Ok(()) => Ok(()),

@@ -48,6 +48,9 @@ pub mod gflag {
     /// An async generator's last yield was its own `yield` (ASYNC_GEN_WRAP), not the
     /// yield of an `await` passing through it.
     pub const ASYNC_YIELD: u8 = 2;
+    /// A coroutine whose first resume failed before its frame ran (RecursionError): CPython
+    /// counts it as started, so it is not reported as never awaited.
+    pub const TRIED: u8 = 4;
 }
 
 /// Generator layout.
@@ -127,7 +130,7 @@ pub(crate) fn unstarted_coroutine_code(p: *const u8) -> Option<&'static crate::r
     // SAFETY: an object of COROUTINE_TYPE is a GenObj; its memory is intact during the sweep.
     let g = unsafe { &*(p as *const GenObj) };
     let f = FramePtr::from_value(g.frame.get());
-    (g.state.get() == state::CREATED && !f.is_null()).then(|| f.code())
+    (g.state.get() == state::CREATED && g.flags.get() & gflag::TRIED == 0 && !f.is_null()).then(|| f.code())
 }
 
 pub(crate) fn trace(v: Value, t: &mut Tracer<'_>) {

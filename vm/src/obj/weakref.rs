@@ -15,6 +15,10 @@
 //!
 //! The moment a target dies differs from CPython's (reference counting frees at the last
 //! `del`; here the next collection does): programs observe deaths after `gc.collect()`.
+//!
+//! The list and the collector's side are always built (a VM without the `weakref` feature
+//! walks an empty list); the type is reachable only through the `_weakref` module.
+#![cfg_attr(not(feature = "weakref"), allow(dead_code))]
 
 use core::cell::Cell;
 
@@ -75,7 +79,14 @@ pub fn can_refer(v: Value) -> bool {
     t.is_heap()
         || matches!(
             t.kind,
-            Kind::Type | Kind::Function | Kind::Builtin | Kind::BoundMethod | Kind::Set | Kind::Generator | Kind::Module | Kind::Code
+            Kind::Type
+                | Kind::Function
+                | Kind::Builtin
+                | Kind::BoundMethod
+                | Kind::Set
+                | Kind::Generator
+                | Kind::Module
+                | Kind::Code
         )
 }
 
@@ -242,8 +253,12 @@ fn hash(vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
     if t.is_null() {
         return Err(vm.type_error(format_args!("weak object has gone away")));
     }
-    let h = runtime::hash(vm, t)?;
-    let hv = obj::int::from_i64(vm, h as i64)?;
+    // The target is only weakly held: root it while `__hash__` may run and collect.
+    let m = vm.roots_mark();
+    vm.push_root(t)?;
+    let r = runtime::hash(vm, t).and_then(|h| Ok((h, obj::int::from_i64(vm, h as i64)?)));
+    vm.pop_roots(m);
+    let (h, hv) = r?;
     if let Some(w) = as_weakref(v) {
         w.hash.set(hv);
     }
@@ -259,7 +274,13 @@ fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
     if ta.is_null() || tb.is_null() {
         return Ok(Value::bool((a == b) == (op == CmpOp::Eq)));
     }
-    runtime::compare(vm, ta, tb, op)
+    // Both targets are only weakly held: root them while `__eq__` may run and collect.
+    let m = vm.roots_mark();
+    vm.push_root(ta)?;
+    vm.push_root(tb)?;
+    let r = runtime::compare(vm, ta, tb, op);
+    vm.pop_roots(m);
+    r
 }
 
 fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
@@ -267,8 +288,12 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     if t.is_null() {
         return sb.push_fmt(vm, format_args!("<weakref at {:#x}; dead>", v.bits()));
     }
+    let m = vm.roots_mark();
+    vm.push_root(t)?;
     let tn = obj::type_of(t).name();
-    sb.push_fmt(vm, format_args!("<weakref at {:#x}; to '{}' at {:#x}>", v.bits(), tn, t.bits()))
+    let r = sb.push_fmt(vm, format_args!("<weakref at {:#x}; to '{}' at {:#x}>", v.bits(), tn, t.bits()));
+    vm.pop_roots(m);
+    r
 }
 
 crate::static_qstr!(Q_REFERENCE_TYPE, "ReferenceType");
