@@ -461,6 +461,10 @@ impl<'a> Visitor<'a> for Builder {
                     self.visit_expr(&d.expression);
                 }
                 self.visit_defaults(&f.parameters);
+                // Annotations are evaluated when the `def` runs, in the enclosing scope.
+                for a in annotations(&f.parameters, f.returns.as_deref()) {
+                    self.visit_expr(a.1);
+                }
                 self.bind(f.name.as_str());
                 self.push(f, ScopeKind::Function);
                 self.cur().is_async = f.is_async;
@@ -516,6 +520,17 @@ impl<'a> Visitor<'a> for Builder {
                 self.check_async(f.start(), msg, msg);
                 visitor::walk_stmt(self, stmt);
             }
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.visit_expr(v);
+                }
+                self.visit_expr(&a.target);
+                // Evaluated (and, for a simple name, stored in `__annotations__`) only in
+                // module and class bodies, as CPython 3.11 does.
+                if self.cur().kind != ScopeKind::Function {
+                    self.visit_expr(&a.annotation);
+                }
+            }
             // Reported as unsupported by code generation; nothing to record.
             Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
             _ => visitor::walk_stmt(self, stmt),
@@ -536,7 +551,8 @@ impl<'a> Visitor<'a> for Builder {
         visitor::walk_pattern(self, p);
     }
 
-    /// Annotations are never evaluated (they are not stored anywhere at run time).
+    /// Annotations are visited where they are evaluated (`def` and annotated assignments
+    /// above), never through the walker.
     fn visit_annotation(&mut self, _expr: &'a Expr) {}
 
     fn visit_except_handler(&mut self, h: &'a ast::ExceptHandler) {
@@ -767,4 +783,31 @@ fn analyze(table: &mut ScopeTable, id: ScopeId, bound: &HashSet<String>, errors:
     s.freevars = freevars.clone();
     s.resolved = resolved;
     freevars
+}
+
+/// The annotations of a `def`, in CPython's order (positional-only and positional
+/// parameters, `*args`, keyword-only parameters, `**kwargs`, then `return`): `(name, expr)`.
+pub(crate) fn annotations<'a>(params: &'a ast::Parameters, returns: Option<&'a Expr>) -> Vec<(&'a str, &'a Expr)> {
+    let mut out = Vec::new();
+    let mut add = |p: &'a ast::Parameter| {
+        if let Some(a) = &p.annotation {
+            out.push((p.name.as_str(), &**a));
+        }
+    };
+    for p in params.posonlyargs.iter().chain(params.args.iter()) {
+        add(&p.parameter);
+    }
+    if let Some(v) = &params.vararg {
+        add(v);
+    }
+    for p in &params.kwonlyargs {
+        add(&p.parameter);
+    }
+    if let Some(k) = &params.kwarg {
+        add(k);
+    }
+    if let Some(r) = returns {
+        out.push(("return", r));
+    }
+    out
 }

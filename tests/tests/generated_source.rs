@@ -57,24 +57,34 @@ fn frozen_data_has_no_interior_mutability() {
 /// `FROSTBYTE_BLESS=1 cargo test -p frostbyte-tests --test generated_source`.
 #[test]
 fn asyncio_image_is_current() {
+    check_vm_image("asyncio", "ASYNCIO");
+}
+
+/// `vm/pylib/weakref.py`, frozen into `vm/src/modules/weakref_image.rs` like asyncio.
+#[test]
+fn weakref_image_is_current() {
+    check_vm_image("weakref", "WEAKREF");
+}
+
+fn check_vm_image(name: &str, item: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     // Each function's first line only: a traceback through the scheduler names the file,
     // the function and its line, for 1.6 KB less flash (Cortex-M3) than every instruction's line.
     let options = CompileOptions { line_tables: LineTables::Functions, ..CompileOptions::default() };
     let mut loader = Loader::with_options(options);
-    loader.add_module(&root.join("vm/pylib/asyncio.py"), "asyncio.py", None);
+    loader.add_module(&root.join(format!("vm/pylib/{name}.py")), &format!("{name}.py"), None);
     let (loaded, errors) = loader.finish();
     assert!(errors.is_empty(), "{errors:?}");
     let opts = EmitOptions { runtime_path: "crate".to_string(), budget: None };
-    let got = emit_image_file(&loaded.modules, "ASYNCIO", &opts);
-    let path = root.join("vm/src/modules/asyncio_image.rs");
+    let got = emit_image_file(&loaded.modules, item, &opts);
+    let path = root.join(format!("vm/src/modules/{name}_image.rs"));
     if std::env::var_os("FROSTBYTE_BLESS").is_some() {
         std::fs::write(&path, &got).unwrap();
     }
     let want = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         got == want,
-        "vm/src/modules/asyncio_image.rs is stale (vm/pylib/asyncio.py, the compiler or the \
+        "vm/src/modules/{name}_image.rs is stale (vm/pylib/{name}.py, the compiler or the \
          format changed): regenerate it with \
          `FROSTBYTE_BLESS=1 cargo test -p frostbyte-tests --test generated_source`"
     );

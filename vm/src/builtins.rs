@@ -887,23 +887,7 @@ pub fn caller_locals(vm: &mut Vm<'_>) -> PyResult<Value> {
     if f.is_null() {
         return Ok(Value::NONE);
     }
-    if !f.locals().is_null() {
-        return Ok(f.locals());
-    }
-    let d = obj::dict::new(vm)?;
-    vm.push_root(d)?;
-    let code = f.code();
-    for i in 0..code.n_locals as usize {
-        let mut v = f.local(i);
-        if let Some(c) = obj::cell::as_cell(v) {
-            v = c.contents.get();
-        }
-        if !v.is_null() {
-            let n = code.local_names().get(i).copied().unwrap_or(Value::NONE);
-            obj::dict::set(vm, d, n, v)?;
-        }
-    }
-    Ok(d)
+    obj::frame::frame_locals(vm, f)
 }
 
 fn vars(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {

@@ -374,11 +374,12 @@ pub fn resume_generator(vm: &mut Vm<'_>, g: Value, sent: Value, throw: Value) ->
             return Err(vm.raise_fmt(&exc::VALUE_ERROR_TYPE, format_args!("{} already executing", generator::word(g))));
         }
         generator::state::DONE => {
-            if !throw.is_null() {
-                return Err(vm.raise(throw));
-            }
+            // A finished coroutine refuses both (CPython's gen_send_ex2 when not closing).
             if generator::is_coroutine(g) {
                 return Err(vm.raise_msg(&exc::RUNTIME_ERROR_TYPE, "cannot reuse already awaited coroutine"));
+            }
+            if !throw.is_null() {
+                return Err(vm.raise(throw));
             }
             return Ok(GenStep::Return(Value::NONE));
         }

@@ -37,6 +37,12 @@
 //!    notes it and, after draining, rescans every marked object (MicroPython's approach), so
 //!    no Rust recursion depends on object-graph depth.
 //!
+//! 8. **Weak references and finalization.** Weak references are not roots: the VM's `weak`
+//!    hook runs after marking ([`Heap::collect_weak`]) and clears every weak reference whose
+//!    target was not marked, before the sweep frees it; the `dead` hook sees each freed
+//!    object once, intact, so the VM can note what died (coroutines never awaited) without
+//!    allocating. Neither hook runs Python: the VM queues that work for its next safe point.
+//!
 //! This module is one of the few places with `unsafe`: it owns the raw region.
 
 use core::mem::MaybeUninit;
@@ -482,8 +488,30 @@ impl Heap {
     }
 
     /// Run a full collection. `roots` reports every root through the tracer.
+    #[cfg(test)]
     pub fn collect(&mut self, roots: impl FnOnce(&mut Tracer<'_>)) {
+        self.collect_weak(roots, |_| {}, |_| {});
+    }
+
+    /// [`collect`](Self::collect) with the two hooks of weak references and finalization
+    /// (invariant 8): `weak` runs once marking is complete, before anything is freed; it
+    /// may ask which objects survive ([`Tracer::is_marked`]) and mark more (what it marks
+    /// is traced before the sweep). `dead` is called by the sweep with every object (header
+    /// block) it frees, while its memory is still intact; it must not allocate or keep the
+    /// pointer.
+    pub fn collect_weak(
+        &mut self,
+        roots: impl FnOnce(&mut Tracer<'_>),
+        weak: impl FnOnce(&mut Tracer<'_>),
+        mut dead: impl FnMut(*const u8),
+    ) {
         self.collections += 1;
+        self.mark_phase(roots);
+        self.mark_phase(weak);
+        self.sweep(&mut dead);
+    }
+
+    fn mark_phase(&mut self, roots: impl FnOnce(&mut Tracer<'_>)) {
         self.sp = 0;
         self.overflow = false;
         {
@@ -501,7 +529,6 @@ impl Heap {
                 }
             }
         }
-        self.sweep();
     }
 
     /// Call `f` with every object in the pool. Run right after a collection, when every
@@ -556,7 +583,7 @@ impl Heap {
         }
     }
 
-    fn sweep(&mut self) {
+    fn sweep(&mut self, dead: &mut impl FnMut(*const u8)) {
         let mut b = 0;
         let mut used = 0;
         let mut first_free = usize::MAX;
@@ -574,7 +601,10 @@ impl Heap {
                     }
                 }
                 HEAD => {
-                    freed += usize::from(self.has_header(b));
+                    if self.has_header(b) {
+                        freed += 1;
+                        dead(self.block_ptr(b) as *const u8);
+                    }
                     self.set(b, FREE);
                     self.set_header(b, false);
                     first_free = first_free.min(b);
@@ -618,6 +648,19 @@ impl Tracer<'_> {
     /// [`Heap::alloc_size`].
     pub fn alloc_size(&self, p: *const u8) -> usize {
         self.heap.alloc_size(p)
+    }
+
+    /// Does `v` survive this collection? True for immediates, qstrs, ROM objects and NULL,
+    /// and for heap objects marked so far (meaningful once marking is complete: in the
+    /// `weak` hook of [`Heap::collect_weak`]).
+    pub fn is_marked(&self, v: Value) -> bool {
+        if !v.is_obj() {
+            return true;
+        }
+        match self.heap.block_of(v.as_ptr()) {
+            Some(b) => self.heap.get(b) == MARK,
+            None => !self.heap.contains(v.as_ptr()),
+        }
     }
 
     /// Mark a value (no-op for immediates, qstrs, ROM objects and NULL).

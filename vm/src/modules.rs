@@ -23,18 +23,19 @@ macro_rules! rom_pyname {
 
 /// A standard module's ROM objects, in the invoking file: `pub static MODULE`, the
 /// module object, whose namespace holds `__name__`, one `Builtin` per listed Rust function
-/// (the Python name is the function's, or the `as "name"` given), and the listed `name => value` constants.
+/// (the Python name is the function's, or the `as "name"` given), and the listed `name => value` constants
+/// (also `name as "pyname" => value`).
 #[allow(unused_macros)]
 macro_rules! rom_module {
-    ($modname:literal, fns: [$($f:ident $(as $py:literal)?),* $(,)?], values: [$($k:ident => $v:expr),* $(,)?] $(,)?) => {
+    ($modname:literal, fns: [$($f:ident $(as $py:literal)?),* $(,)?], values: [$($k:ident $(as $kpy:literal)? => $v:expr),* $(,)?] $(,)?) => {
         #[allow(non_upper_case_globals, missing_docs, dead_code)]
         mod rom_names {
             pub static __MODNAME: $crate::rom::Qstr<{ $modname.len() }> =
                 $crate::rom::Qstr::new($crate::qstr::text($modname));
             $(pub static $f: $crate::rom::Qstr<{ rom_pyname!($f $(, $py)?).len() }> =
                 $crate::rom::Qstr::new($crate::qstr::text(rom_pyname!($f $(, $py)?)));)*
-            $(pub static $k: $crate::rom::Qstr<{ stringify!($k).len() }> =
-                $crate::rom::Qstr::new($crate::qstr::text(stringify!($k)));)*
+            $(pub static $k: $crate::rom::Qstr<{ rom_pyname!($k $(, $kpy)?).len() }> =
+                $crate::rom::Qstr::new($crate::qstr::text(rom_pyname!($k $(, $kpy)?)));)*
         }
         #[allow(non_upper_case_globals)]
         mod rom_fns {
@@ -51,7 +52,7 @@ macro_rules! rom_module {
                 [
                     frostbyte_format::qstr::qstr_hash(b"__name__"),
                     $(frostbyte_format::qstr::qstr_hash(rom_pyname!($f $(, $py)?).as_bytes()),)*
-                    $(frostbyte_format::qstr::qstr_hash(stringify!($k).as_bytes()),)*
+                    $(frostbyte_format::qstr::qstr_hash(rom_pyname!($k $(, $kpy)?).as_bytes()),)*
                 ],
             );
         static ROM_DICT: $crate::rom::Dict = $crate::rom::Dict::of_module(&ROM_TABLE);
@@ -108,6 +109,11 @@ mod struct_;
 mod sysinfo;
 #[cfg(feature = "time")]
 mod time;
+#[cfg(feature = "weakref")]
+mod weakref;
+#[cfg(feature = "weakref")]
+#[rustfmt::skip]
+mod weakref_image;
 
 /// The standard modules compiled in: name and module object.
 static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
@@ -147,6 +153,8 @@ static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
     ("struct", &struct_::MODULE),
     #[cfg(feature = "time")]
     ("time", &time::MODULE),
+    #[cfg(feature = "weakref")]
+    ("_weakref", &weakref::MODULE),
 ];
 
 use crate::obj::{self, exception as exc, Args, Builtin};
@@ -342,6 +350,8 @@ pub fn builtin_image(name: &str) -> Option<&'static crate::rom::Image> {
     match name {
         #[cfg(feature = "asyncio")]
         "asyncio" => Some(&asyncio_image::ASYNCIO),
+        #[cfg(feature = "weakref")]
+        "weakref" => Some(&weakref_image::WEAKREF),
         _ => None,
     }
 }

@@ -11,7 +11,8 @@
 #[cfg(doc)]
 use crate::api::SIGNAL_CHECK_EVERY;
 use crate::api::{raised_generation, Clock, Signal};
-use crate::obj::exception;
+use crate::obj::{self, exception};
+use crate::rom::Code;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -19,6 +20,9 @@ use crate::vm::{PyResult, Vm};
 pub const MAX_SIGNALS: usize = 8;
 /// Entries of the `micropython.schedule` queue (MicroPython's `MICROPY_SCHEDULER_DEPTH`).
 pub const SCHEDULE_DEPTH: usize = 8;
+/// Coroutines freed unstarted that one collection can name in "never awaited" warnings
+/// (more are counted).
+pub const UNAWAITED_RING: usize = 8;
 
 /// The scheduler's part of the VM state (one field of `Vm`).
 pub(crate) struct SchedState {
@@ -34,6 +38,17 @@ pub(crate) struct SchedState {
     len: usize,
     /// Callbacks are running (no nested run).
     running: bool,
+    /// The newest weak reference (`obj::weakref`: an intrusive list, not a root).
+    pub(crate) weak_head: Value,
+    /// Weak references whose target died and whose callback has not run yet.
+    weak_pending: usize,
+    /// Code of coroutines the collector freed before they were started, not yet reported.
+    unawaited: [Option<&'static Code>; UNAWAITED_RING],
+    n_unawaited: usize,
+    /// Such coroutines past the ring's room (reported as a count).
+    unawaited_lost: usize,
+    /// The last "never awaited" warning printed (code, file and line), not repeated.
+    last_warning: Option<(&'static Code, u32)>,
 }
 
 impl SchedState {
@@ -47,6 +62,32 @@ impl SchedState {
             head: 0,
             len: 0,
             running: false,
+            weak_head: Value::NULL,
+            weak_pending: 0,
+            unawaited: [None; UNAWAITED_RING],
+            n_unawaited: 0,
+            unawaited_lost: 0,
+            last_warning: None,
+        }
+    }
+
+    /// A collection found `n` weak references whose callbacks must run.
+    pub(crate) fn add_weak_pending(&mut self, n: usize) {
+        self.weak_pending += n;
+    }
+
+    /// A collection freed `n` more unstarted coroutines than it could name.
+    pub(crate) fn note_unawaited_lost(&mut self, n: usize) {
+        self.unawaited_lost += n;
+    }
+
+    /// A collection freed a coroutine that never started (no allocation: a fixed ring).
+    pub(crate) fn note_unawaited(&mut self, code: &'static Code) {
+        if self.n_unawaited < UNAWAITED_RING {
+            self.unawaited[self.n_unawaited] = Some(code);
+            self.n_unawaited += 1;
+        } else {
+            self.unawaited_lost += 1;
         }
     }
 
@@ -67,7 +108,14 @@ impl SchedState {
     /// load when nothing is queued.
     #[inline]
     pub(crate) fn has_work(&self) -> bool {
-        self.len > 0 || (self.n_signals > 0 && raised_generation() != self.seen)
+        self.len > 0 || self.deferred() || (self.n_signals > 0 && raised_generation() != self.seen)
+    }
+
+    /// Did a collection leave work for the next safe point (weak reference callbacks,
+    /// "never awaited" warnings)?
+    #[inline]
+    pub(crate) fn deferred(&self) -> bool {
+        self.weak_pending > 0 || self.n_unawaited > 0 || self.unawaited_lost > 0
     }
 
     /// Is there work to run now (not inside a callback)?
@@ -135,7 +183,7 @@ impl<'a> Vm<'a> {
         self.sched.running = true;
         let r = self.run_pending_inner();
         self.sched.running = false;
-        if self.sched.len > 0 {
+        if self.sched.len > 0 || self.sched.deferred() {
             self.check_soon();
         }
         r
@@ -156,6 +204,8 @@ impl<'a> Vm<'a> {
                 i += 1;
             }
         }
+        self.report_unawaited();
+        self.run_weak_callbacks();
         let n = self.sched.len;
         for _ in 0..n {
             let s = &mut self.sched;
@@ -174,6 +224,115 @@ impl<'a> Vm<'a> {
             r?;
         }
         Ok(())
+    }
+
+    /// Print CPython's `RuntimeWarning: coroutine 'NAME' was never awaited` for each
+    /// coroutine the collector freed unstarted, located at the current line (CPython names
+    /// the line where the last reference went; `sys:1` outside any frame). The warning is
+    /// not repeated for the same coroutine code at the same line. Never fails.
+    pub(crate) fn report_unawaited(&mut self) {
+        let (file, line) = self.current_location();
+        let n = core::mem::replace(&mut self.sched.n_unawaited, 0);
+        for i in 0..n {
+            let Some(code) = self.sched.unawaited[i].take() else { continue };
+            if self.sched.last_warning.is_some_and(|(c, l)| core::ptr::eq(c, code) && l == line) {
+                continue;
+            }
+            self.sched.last_warning = Some((code, line));
+            let name = obj::str::as_str(code.name).unwrap_or("?");
+            self.warn_line(file, line, &["coroutine '", name, "' was never awaited"]);
+        }
+        let lost = core::mem::replace(&mut self.sched.unawaited_lost, 0);
+        if lost > 0 {
+            use core::fmt::Write;
+            let mut buf = crate::vm::FixedBuf::new();
+            let _ = write!(buf, "{lost}");
+            self.warn_line(file, line, &[buf.as_str(), " more coroutines were never awaited"]);
+        }
+    }
+
+    /// `FILE:LINE: RuntimeWarning: text` on the error stream (CPython's warning format
+    /// without the source line; then its tracemalloc hint, as CPython prints it inside a
+    /// frame). `text` is written piece by piece: no allocation.
+    fn warn_line(&mut self, file: &str, line: u32, text: &[&str]) {
+        use core::fmt::Write;
+        let mut buf = crate::vm::FixedBuf::new();
+        let _ = write!(buf, ":{line}: RuntimeWarning: ");
+        self.write_err(file);
+        self.write_err(buf.as_str());
+        for t in text {
+            self.write_err(t);
+        }
+        self.write_err("\n");
+        if file != "sys" {
+            self.write_err("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        }
+    }
+
+    /// The current frame's file and line (`sys`, 1 outside any frame, as CPython).
+    fn current_location(&self) -> (&'static str, u32) {
+        let f = self.frame;
+        if f.is_null() {
+            return ("sys", 1);
+        }
+        let code = f.code();
+        let line = frostbyte_format::linetable::line_for(code.line_table(), code.first_line(), f.last_ip() as usize);
+        (obj::str::as_str(code.module.file).unwrap_or("?"), line)
+    }
+
+    /// Call the callbacks of weak references whose target died, newest first, each with its
+    /// reference. An exception in one is printed as CPython prints an unraisable one
+    /// (`Exception ignored in: ...` and the traceback, to the error stream) and the rest
+    /// still run. May collect.
+    pub(crate) fn run_weak_callbacks(&mut self) {
+        while self.sched.weak_pending > 0 {
+            self.sched.weak_pending -= 1;
+            let Some((w, cb)) = obj::weakref::take_pending(self) else {
+                self.sched.weak_pending = 0;
+                break;
+            };
+            let m = self.roots_mark();
+            if self.push_root(w).is_err() || self.push_root(cb).is_err() {
+                self.take_pending();
+                self.pop_roots(m);
+                continue;
+            }
+            if crate::call::call(self, cb, &[w]).is_err() {
+                self.print_unraisable(cb);
+            }
+            self.pop_roots(m);
+        }
+    }
+
+    /// Print the pending exception as CPython prints an exception it cannot raise
+    /// (`Exception ignored in: <repr of obj>`, then the traceback) to the error stream, and
+    /// clear it. May collect.
+    pub(crate) fn print_unraisable(&mut self, obj_v: Value) {
+        let e = self.take_pending();
+        let m = self.roots_mark();
+        if self.push_root(e).is_ok() {
+            self.write_err("Exception ignored in: ");
+            match crate::runtime::repr(self, obj_v) {
+                Ok(s) => {
+                    let _ = self.push_root(s);
+                    self.write_err(obj::str::as_str(s).unwrap_or("?"));
+                }
+                Err(_) => {
+                    self.take_pending();
+                    self.write_err("<object repr() failed>");
+                }
+            }
+            self.write_err("\n");
+            match crate::traceback::format_exception(self, e) {
+                Ok(s) => self.write_err(obj::str::as_str(s).unwrap_or("")),
+                Err(_) => {
+                    self.take_pending();
+                }
+            }
+        } else {
+            self.take_pending();
+        }
+        self.pop_roots(m);
     }
 
     /// The installed clock, or `OSError: time needs a clock; install one with Vm::set_clock`.

@@ -498,6 +498,10 @@ impl<'a> Vm<'a> {
         if self.sched.watching() {
             n = crate::api::SIGNAL_CHECK_EVERY;
         }
+        if self.sched.deferred() {
+            // A collection outside a run (`Vm::collect`) left callbacks or warnings.
+            n = 1;
+        }
         if let Some(b) = self.budget {
             // The check at instruction b + 1 finds the budget exceeded.
             n = n.min(u32::try_from(b.saturating_add(1)).unwrap_or(u32::MAX));
@@ -650,6 +654,8 @@ impl<'a> Vm<'a> {
         self.roots_len = 0;
         self.frame = FramePtr::NULL;
         self.depth = 0;
+        // Warnings of a collection the run's last instruction made (no Python runs here).
+        self.report_unawaited();
         self.out.flush();
         match r {
             Ok(()) => Ok(()),
@@ -815,7 +821,13 @@ impl<'a> Vm<'a> {
                 *t = (p, img.modules.len());
             }
         }
-        self.heap.collect(|t: &mut Tracer<'_>| {
+        let weak_head = self.sched.weak_head;
+        let mut weak = (weak_head, 0);
+        let mut unawaited: [Option<&'static crate::rom::Code>; crate::sched::UNAWAITED_RING] =
+            [None; crate::sched::UNAWAITED_RING];
+        let (mut n_unawaited, mut lost) = (0, 0);
+        let roots = |t: &mut Tracer<'_>| {
+            obj::weakref::mark_pending(weak_head, t);
             t.mark_all(&fixed);
             for &(p, n) in tables.iter().filter(|x| !x.0.is_null()) {
                 t.mark_buffer(p as *const u8);
@@ -834,7 +846,30 @@ impl<'a> Vm<'a> {
                 // first `spilled` of them live entries (see `push_root_spilled`).
                 t.mark_all(unsafe { core::slice::from_raw_parts(spill, spilled) });
             }
-        });
+        };
+        self.heap.collect_weak(
+            roots,
+            |t| weak = obj::weakref::after_mark(weak_head, t),
+            |p| {
+                if let Some(code) = obj::generator::unstarted_coroutine_code(p) {
+                    if n_unawaited < unawaited.len() {
+                        unawaited[n_unawaited] = Some(code);
+                        n_unawaited += 1;
+                    } else {
+                        lost += 1;
+                    }
+                }
+            },
+        );
+        self.sched.weak_head = weak.0;
+        self.sched.add_weak_pending(weak.1);
+        for code in unawaited.iter().flatten() {
+            self.sched.note_unawaited(code);
+        }
+        self.sched.note_unawaited_lost(lost);
+        if self.sched.deferred() {
+            self.check_soon();
+        }
     }
 
     /// Heap usage.

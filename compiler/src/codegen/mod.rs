@@ -145,6 +145,7 @@ pub(crate) fn compile(
             c.emit(Op::ReturnValue, 0);
         }
         _ => {
+            c.setup_annotations(body);
             c.docstring(body);
             c.body(body);
         }
@@ -620,13 +621,28 @@ impl<'a> Compiler<'a> {
             self.expr(&d.expression);
         }
         let scope = self.table.of(f);
-        let rom = self.rom_defaults(&f.parameters, scope);
+        let annotations = crate::scope::annotations(&f.parameters, f.returns.as_deref());
+        let rom = if annotations.is_empty() { self.rom_defaults(&f.parameters, scope) } else { None };
         let flags = if rom.is_some() { 0 } else { self.defaults(Some(&f.parameters)) };
         let name = f.name.to_string();
         let code = self.function_code(f);
         match rom {
             Some(defaults) => self.rom_function(code, defaults),
             None => self.make_function(code, scope, flags, f.range.start()),
+        }
+        if !annotations.is_empty() {
+            // `fn.__annotations__ = {name: annotation, ...}`, evaluated now, as CPython 3.11
+            // does when the `def` runs (after the defaults).
+            self.emit(Op::Copy, 1);
+            for (n, a) in &annotations {
+                let key = self.mangle(n);
+                self.load_const(Const::Str(key));
+                self.expr(a);
+            }
+            self.emit(Op::BuildMap, annotations.len() as i64);
+            self.emit(Op::Swap, 2);
+            let attr = self.name_index("__annotations__");
+            self.emit(Op::StoreAttr, attr);
         }
         for _ in &f.decorator_list {
             self.emit(Op::Call, 1);
@@ -692,6 +708,9 @@ impl<'a> Compiler<'a> {
                 }
                 Stmt::FunctionDef(f) => {
                     if f.is_async || f.type_params.is_some() || f.decorator_list.len() > 1 {
+                        return false;
+                    }
+                    if !crate::scope::annotations(&f.parameters, f.returns.as_deref()).is_empty() {
                         return false;
                     }
                     let child = self.table.of(f);
@@ -813,6 +832,7 @@ impl<'a> Compiler<'a> {
         self.name_op("__module__", Ctx::Store);
         self.load_const(Const::Str(qualname));
         self.name_op("__qualname__", Ctx::Store);
+        self.setup_annotations(&c.body);
         self.docstring(&c.body);
         self.body(&c.body);
         let code = self.leave_unit(at);

@@ -82,12 +82,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::AugAssign(a) => self.aug_assign(a),
-            Stmt::AnnAssign(a) => {
-                if let Some(v) = &a.value {
-                    self.expr(v);
-                    self.store(&a.target);
-                }
-            }
+            Stmt::AnnAssign(a) => self.ann_assign(a),
             Stmt::For(f) => self.for_stmt(f),
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(i),
@@ -604,6 +599,55 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `__annotations__ = {}` at the start of a module or class body that has an annotated
+    /// assignment (CPython's SETUP_ANNOTATIONS; the body is fresh, so it never exists yet).
+    pub(super) fn setup_annotations(&mut self, body: &'a [Stmt]) {
+        if find_ann(body) {
+            self.emit(Op::BuildMap, 0);
+            let n = self.name_index("__annotations__");
+            self.emit(Op::StoreName, n);
+        }
+    }
+
+    /// `target: annotation [= value]`: the value is stored first; in a module or class body
+    /// the annotation is then evaluated and, for a simple name, stored in `__annotations__`
+    /// under the (mangled) name. Inside a function the annotation is not evaluated; without a
+    /// value, an attribute or subscript target still evaluates its object (and subscript).
+    fn ann_assign(&mut self, a: &'a ast::StmtAnnAssign) {
+        if let Some(v) = &a.value {
+            self.expr(v);
+            self.store(&a.target);
+        } else {
+            match &*a.target {
+                Expr::Attribute(t) => {
+                    self.expr(&t.value);
+                    self.emit(Op::PopTop, 0);
+                }
+                Expr::Subscript(t) => {
+                    self.expr(&t.value);
+                    self.emit(Op::PopTop, 0);
+                    self.expr(&t.slice);
+                    self.emit(Op::PopTop, 0);
+                }
+                _ => {}
+            }
+        }
+        if self.table.scopes[self.u().scope].kind.is_function() {
+            return;
+        }
+        self.expr(&a.annotation);
+        match &*a.target {
+            Expr::Name(n) if a.simple => {
+                let d = self.name_index("__annotations__");
+                self.emit(Op::LoadName, d);
+                let key = self.mangle(n.id.as_str());
+                self.load_const(Const::Str(key));
+                self.emit(Op::StoreSubscr, 0);
+            }
+            _ => self.emit(Op::PopTop, 0),
+        }
+    }
+
     /// Store the value on top of the stack into a target.
     pub(super) fn store(&mut self, t: &'a Expr) {
         match t {
@@ -709,4 +753,27 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::PopTop, 0);
     }
+}
+
+/// Does a body have an annotated assignment (in it or in its compound statements, not in
+/// nested functions or classes)? CPython's `find_ann`.
+fn find_ann(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(f) => find_ann(&f.body) || find_ann(&f.orelse),
+        Stmt::While(w) => find_ann(&w.body) || find_ann(&w.orelse),
+        Stmt::If(i) => find_ann(&i.body) || i.elif_else_clauses.iter().any(|c| find_ann(&c.body)),
+        Stmt::With(w) => find_ann(&w.body),
+        Stmt::Try(t) => {
+            find_ann(&t.body)
+                || find_ann(&t.orelse)
+                || find_ann(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    find_ann(&h.body)
+                })
+        }
+        Stmt::Match(m) => m.cases.iter().any(|c| find_ann(&c.body)),
+        _ => false,
+    })
 }

@@ -63,6 +63,7 @@ pub(super) fn send(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -> Py
                 gf.set_for_target(t);
                 if let Err(e) = link(vm, gf) {
                     g.state.set(st);
+                    g.flags.set(g.flags.get() | generator::gflag::TRIED);
                     gf.set_flags(gf.flags() & !fl::SEND);
                     if st == generator::state::SUSPENDED {
                         gf.pop();

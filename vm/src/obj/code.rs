@@ -43,7 +43,21 @@ fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
     sb.push(vm, ">")
 }
 
-static SLOTS: Slots = Slots { repr: Some(repr), ..Slots::EMPTY };
+/// `co_name`, `co_qualname`, `co_filename`, `co_firstlineno`, `co_argcount` (positional
+/// parameters, positional-only ones included). May collect.
+fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    let Some(code) = as_code(v) else { return Ok(Value::NULL) };
+    Ok(match obj::str::as_str(name) {
+        Some("co_name") => return short_name_value(vm, code),
+        Some("co_qualname") => code.name,
+        Some("co_filename") => code.module.file,
+        Some("co_firstlineno") => Value::small_int(code.first_line() as isize),
+        Some("co_argcount") => Value::small_int(code.n_posargs as isize),
+        _ => Value::NULL,
+    })
+}
+
+static SLOTS: Slots = Slots { repr: Some(repr), getattr: Some(getattr), ..Slots::EMPTY };
 
 crate::static_qstr!(Q_CODE, "code");
 

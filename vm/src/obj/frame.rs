@@ -395,7 +395,76 @@ fn trace(v: Value, t: &mut Tracer<'_>) {
     }
 }
 
-static SLOTS: Slots = Slots { trace: Some(trace), ..Slots::EMPTY };
+/// The line a generator frame is at: its definition line before it starts (CPython's
+/// `f_lineno` of a new generator), else the line of its last instruction.
+fn lineno(f: FramePtr) -> u32 {
+    let code = f.code();
+    let started = obj::generator::as_gen(f.gen()).is_some_and(|g| g.state.get() != obj::generator::state::CREATED);
+    if started {
+        frostbyte_format::linetable::line_for(code.line_table(), code.first_line(), f.last_ip() as usize)
+    } else {
+        code.first_line()
+    }
+}
+
+/// The attributes of a frame reached through `gi_frame` / `cr_frame` / `ag_frame` (only
+/// generator frames are visible to Python: other frames are freed when they return):
+/// `f_lineno`, `f_code`, `f_globals`, `f_locals` (a new dict of the bound locals, as
+/// `locals()`), `f_back` (None: a suspended generator frame has no caller). May collect.
+fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
+    let f = FramePtr::from_value(v);
+    if f.is_null() {
+        return Ok(Value::NULL);
+    }
+    Ok(match obj::str::as_str(name) {
+        Some("f_lineno") => Value::small_int(lineno(f) as isize),
+        Some("f_code") => Value::rom(f.code()),
+        Some("f_globals") => f.globals(),
+        Some("f_locals") => return frame_locals(vm, f),
+        Some("f_back") => Value::NONE,
+        _ => Value::NULL,
+    })
+}
+
+/// The bound locals and free variables of `f` as a new dict (a namespace body's own dict).
+/// May collect.
+pub fn frame_locals(vm: &mut Vm<'_>, f: FramePtr) -> PyResult<Value> {
+    if !f.locals().is_null() {
+        return Ok(f.locals());
+    }
+    let m = vm.roots_mark();
+    vm.push_root(f.as_value())?;
+    let d = obj::dict::new(vm)?;
+    vm.push_root(d)?;
+    let code = f.code();
+    let mut r = Ok(d);
+    for i in 0..code.n_locals as usize {
+        let mut x = f.local(i);
+        if let Some(c) = obj::cell::as_cell(x) {
+            x = c.contents.get();
+        }
+        if !x.is_null() {
+            let n = code.local_names().get(i).copied().unwrap_or(Value::NONE);
+            if let Err(e) = obj::dict::set(vm, d, n, x) {
+                r = Err(e);
+                break;
+            }
+        }
+    }
+    vm.pop_roots(m);
+    r
+}
+
+fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut obj::str::StrBuf) -> PyResult<()> {
+    let f = FramePtr::from_value(v);
+    let code = f.code();
+    let file = obj::str::as_str(code.module.file).unwrap_or("?");
+    let name = obj::str::as_str(code.name).unwrap_or("?");
+    let short = name.rsplit('.').next().unwrap_or(name);
+    sb.push_fmt(vm, format_args!("<frame at {:#x}, file '{}', line {}, code {}>", v.bits(), file, lineno(f), short))
+}
+
+static SLOTS: Slots = Slots { trace: Some(trace), getattr: Some(getattr), repr: Some(repr), ..Slots::EMPTY };
 
 crate::static_qstr!(Q_FRAME, "frame");
 

@@ -302,6 +302,24 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
                 f.defaults()
             }
         }
+        Some("__kwdefaults__") => {
+            if f.kwdefaults().is_null() {
+                Value::NONE
+            } else {
+                f.kwdefaults()
+            }
+        }
+        Some("__annotations__") => {
+            // Made empty on first use and kept, as CPython does (a `def` with annotations
+            // sets it when it runs).
+            let d = obj::dict::new(vm)?;
+            let m = vm.roots_mark();
+            vm.push_root(d)?;
+            let r = setattr(vm, v, name, d);
+            vm.pop_roots(m);
+            r?;
+            d
+        }
         Some("__globals__") => globals(vm, f),
         Some("__code__") => f.code,
         Some("__dict__") => d,

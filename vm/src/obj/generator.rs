@@ -48,6 +48,9 @@ pub mod gflag {
     /// An async generator's last yield was its own `yield` (ASYNC_GEN_WRAP), not the
     /// yield of an `await` passing through it.
     pub const ASYNC_YIELD: u8 = 2;
+    /// A coroutine whose first resume failed before its frame ran (RecursionError): CPython
+    /// counts it as started, so it is not reported as never awaited.
+    pub const TRIED: u8 = 4;
 }
 
 /// Generator layout.
@@ -114,6 +117,22 @@ pub fn new(vm: &mut Vm<'_>, frame: FramePtr) -> PyResult<Value> {
     Ok(v)
 }
 
+/// The collector's `dead` hook (heap invariant 8): if the object at `p`, being freed, is a
+/// coroutine that was never started, its code (for CPython's "coroutine ... was never
+/// awaited" warning). Reads the dying coroutine and its frame, both still intact.
+pub(crate) fn unstarted_coroutine_code(p: *const u8) -> Option<&'static crate::rom::Code> {
+    // SAFETY: the sweep passes the start of an object with a header (invariant 6): its first
+    // word is its type pointer (null if the object was never initialised).
+    let ty = unsafe { *(p as *const *const Type) };
+    if !core::ptr::eq(ty, &COROUTINE_TYPE) {
+        return None;
+    }
+    // SAFETY: an object of COROUTINE_TYPE is a GenObj; its memory is intact during the sweep.
+    let g = unsafe { &*(p as *const GenObj) };
+    let f = FramePtr::from_value(g.frame.get());
+    (g.state.get() == state::CREATED && g.flags.get() & gflag::TRIED == 0 && !f.is_null()).then(|| f.code())
+}
+
 pub(crate) fn trace(v: Value, t: &mut Tracer<'_>) {
     if let Some(g) = as_gen(v) {
         t.mark(g.frame.get());
@@ -143,12 +162,33 @@ pub(crate) fn repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
 }
 
 /// The attributes of generators, coroutines and async generators: `__name__`,
-/// `__qualname__`, `gi_running` / `cr_running` / `ag_running` and the object being
-/// delegated to, `gi_yieldfrom` / `cr_await` / `ag_await`. May collect.
+/// `__qualname__`, `gi_running` / `cr_running` / `ag_running`, the object being
+/// delegated to, `gi_yieldfrom` / `cr_await` / `ag_await`, and (each under its type's
+/// prefix only) `gi_frame`, `gi_code`, `gi_suspended`, `cr_origin` (always None: origin
+/// tracking is off, CPython's default). May collect.
 pub(crate) fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     let Some(g) = as_gen(v) else { return Ok(Value::NULL) };
     let Some(n) = obj::str::as_str(name) else { return Ok(Value::NULL) };
-    let qual = FramePtr::from_value(g.frame.get()).code().name;
+    let frame = FramePtr::from_value(g.frame.get());
+    let qual = frame.code().name;
+    let prefix = if is_coroutine(v) {
+        "cr_"
+    } else if obj::async_gen::is_async_gen(v) {
+        "ag_"
+    } else {
+        "gi_"
+    };
+    if let Some(attr) = n.strip_prefix(prefix) {
+        match attr {
+            // The generator's own frame (owned by it, never freed while reachable); None
+            // once the generator finished, as CPython.
+            "frame" => return Ok(if g.state.get() == state::DONE { Value::NONE } else { frame.as_value() }),
+            "code" => return Ok(Value::rom(frame.code())),
+            "suspended" if prefix != "ag_" => return Ok(Value::bool(g.state.get() == state::SUSPENDED)),
+            "origin" if prefix == "cr_" => return Ok(Value::NONE),
+            _ => {}
+        }
+    }
     match n {
         "__qualname__" => Ok(qual),
         "__name__" => {

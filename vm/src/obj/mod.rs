@@ -61,6 +61,7 @@ pub mod stream;
 pub mod super_;
 pub mod traceback;
 pub mod tuple;
+pub mod weakref;
 
 pub use builtin::Builtin;
 pub use bytes::BYTES_TYPE;
