@@ -89,10 +89,11 @@ impl frostbyte::Output for Capture {
 fn array_heap_cost() {
     let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
     let mut out = Capture::default();
-    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
-    vm.add_image(ARRAY_HEAP).expect("image");
-    vm.import("heap").expect("heap.py runs");
-    drop(vm);
+    {
+        let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+        vm.add_image(ARRAY_HEAP).expect("image");
+        vm.import("heap").expect("heap.py runs");
+    }
     let n: Vec<usize> = out.0.split_whitespace().map(|x| x.parse().expect("a number")).collect();
     let (imported, ten, from_list, items) = (n[0], n[1], n[2], n[3]);
     eprintln!("import array {imported} B; array('i', range(10)) {ten} B; array('i', [0] * 10) {from_list} B");
