@@ -531,12 +531,23 @@ fn splice(vm: &mut Vm<'_>, v: Value, lo: usize, hi: usize, src: &[u8]) -> PyResu
     Ok(())
 }
 
-/// Append one item to the rooted `v`. May collect.
-fn push(vm: &mut Vm<'_>, v: Value, x: Item) -> PyResult<()> {
+/// Insert `x` at `at` (None: at the end; clamped like `list.insert`) into the rooted `v`,
+/// as CPython's `ins1`: the value is converted once to check it, the array grows, and it
+/// is converted again to be stored (so `__index__`/`__float__` run twice, as there). May
+/// collect.
+fn ins1(vm: &mut Vm<'_>, v: Value, at: Option<i64>, x: Value) -> PyResult<()> {
+    let c = code(get(v).ok_or_else(|| vm.raise_memory_error())?);
+    to_item(vm, c, x)?;
     let n = get(v).map_or(0, |a| a.len.get());
+    let at = at.map_or(n, |i| runtime::clamp_to(i, n));
     resize(vm, v, n + 1)?;
+    let size = c.size as usize;
     if let Some(a) = get(v) {
-        write(a, n, x);
+        bytes_mut(a).copy_within(at * size..n * size, (at + 1) * size);
+    }
+    let item = to_item(vm, c, x)?;
+    if let Some(a) = get(v) {
+        write(a, at, item);
     }
     Ok(())
 }
@@ -551,9 +562,7 @@ fn extend_iter(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<()> {
         while let Some(y) = runtime::next(vm, it)? {
             let mark = vm.roots_mark();
             vm.push_root(y)?;
-            let c = code(get(v).ok_or_else(|| vm.raise_memory_error())?);
-            let item = to_item(vm, c, y)?;
-            push(vm, v, item)?;
+            ins1(vm, v, None, y)?;
             vm.pop_roots(mark);
         }
         Ok(())
@@ -1100,10 +1109,9 @@ static ARRAY_ITER_TYPE: Type =
 // ----- methods -----
 
 fn m_append(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    let a = this(vm, args)?;
+    this(vm, args)?;
     runtime::check_nargs(vm, "append", args, 2, 2)?;
-    let item = to_item(vm, code(a), args.pos[1])?;
-    push(vm, args.pos[0], item)?;
+    ins1(vm, args.pos[0], None, args.pos[1])?;
     Ok(Value::NONE)
 }
 
@@ -1120,17 +1128,10 @@ fn m_extend(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 }
 
 fn m_insert(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
-    let a = this(vm, args)?;
+    this(vm, args)?;
     runtime::check_nargs(vm, "insert", args, 3, 3)?;
     let i = runtime::index_arg_typed(vm, args.pos[1])?;
-    let item = to_item(vm, code(a), args.pos[2])?;
-    let v = args.pos[0];
-    let n = a.len.get();
-    let at = runtime::clamp_to(i, n);
-    resize(vm, v, n + 1)?;
-    let size = code(a).size as usize;
-    bytes_mut(a).copy_within(at * size..n * size, (at + 1) * size);
-    write(a, at, item);
+    ins1(vm, args.pos[0], Some(i), args.pos[2])?;
     Ok(Value::NONE)
 }
 
