@@ -72,10 +72,11 @@ fn asyncio_report(s: &mut String) {
 fn array_report(s: &mut String) {
     let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
     let mut out = Capture::default();
-    let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
-    vm.add_image(&FROZEN).expect("image built for this VM");
-    let ok = vm.import("array_heap").is_ok();
-    drop(vm);
+    let ok = {
+        let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+        vm.add_image(&FROZEN).expect("image built for this VM");
+        vm.import("array_heap").is_ok()
+    };
     let _ = writeln!(
         s,
         "== array (ok={ok}): import, array('i', range(10)), array('i', [0] * 10), item bytes (B): {}",
