@@ -16,6 +16,7 @@ impl frostbyte::Output for Sink {
 }
 
 const MODULES: &[&str] = &[
+    "array",
     "binascii",
     "bisect",
     "cmath",
@@ -97,4 +98,39 @@ fn hash_object_cost() {
     let cost = retained(HASH_ONE, "hash_one") - retained(HASH_NONE, "hash_none");
     eprintln!("a hashlib hash object retains {cost} bytes ({}-bit)", usize::BITS);
     assert!(cost > 200 && cost <= 232, "{cost}");
+}
+
+/// `tests/fixtures/array/heap.py`: what `import array` and a small array retain.
+static ARRAY_HEAP: &frostbyte::Image = frostbyte::include_python!("../fixtures/array/heap.py", module = "heap");
+
+#[derive(Default)]
+struct Capture(String);
+
+impl frostbyte::Output for Capture {
+    fn write_str(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+}
+
+#[test]
+fn array_heap_cost() {
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
+    let mut out = Capture::default();
+    {
+        let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+        vm.add_image(ARRAY_HEAP).expect("image");
+        vm.import("heap").expect("heap.py runs");
+    }
+    let n: Vec<usize> = out.0.split_whitespace().map(|x| x.parse().expect("a number")).collect();
+    let (imported, ten, from_list, items) = (n[0], n[1], n[2], n[3]);
+    eprintln!("import array {imported} B; array('i', range(10)) {ten} B; array('i', [0] * 10) {from_list} B");
+    let word = std::mem::size_of::<usize>();
+    assert_eq!(imported, 0);
+    assert_eq!(items, 40);
+    // The object (header and five words, in 2-word blocks) plus a buffer holding the items:
+    // exactly their size from a list, with some growth headroom from an iterator.
+    let blocks = |n: usize| n.div_ceil(2 * word) * 2 * word;
+    let obj = blocks(6 * word);
+    assert_eq!(from_list, obj + blocks(40), "array('i', [0] * 10)");
+    assert!(ten >= obj + blocks(40) && ten <= obj + 80, "array('i', range(10)) retained {ten} B");
 }

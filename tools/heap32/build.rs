@@ -8,5 +8,7 @@ fn main() {
         .package("../../tests/corpus/import_target/ctl")
         // What asyncio tasks cost (tests/tests/asyncio_module.rs runs it on 64-bit).
         .module("../../tests/fixtures/asyncio/heap.py")
+        // What `import array` and a small array cost (tests/tests/stdlib_import_cost.rs on 64-bit).
+        .module_as("../../tests/fixtures/array/heap.py", "array_heap")
         .compile_or_exit();
 }

@@ -69,6 +69,8 @@ macro_rules! rom_module {
     };
 }
 
+#[cfg(feature = "array")]
+mod array;
 #[cfg(feature = "asyncio")]
 #[rustfmt::skip]
 mod asyncio_image;
@@ -117,6 +119,8 @@ mod weakref_image;
 
 /// The standard modules compiled in: name and module object.
 static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
+    #[cfg(feature = "array")]
+    ("array", &array::MODULE),
     #[cfg(feature = "binascii")]
     ("binascii", &binascii::MODULE),
     #[cfg(feature = "bisect")]

@@ -500,7 +500,20 @@ pub fn binary_op(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Val
 /// sequence-specific `+` / `*` messages.
 fn sequence_name(t: &'static Type) -> Option<&'static str> {
     let base = if t.is_heap() { class::static_base(t) } else { t };
-    matches!(base.kind, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List).then(|| base.name())
+    matches!(base.kind, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List | Kind::Array).then(|| base.name())
+}
+
+/// A type's name as CPython's `tp_name` spells it in messages: a built-in type of a standard
+/// module with its module (`array.array`).
+pub(crate) struct TpName(pub &'static Type);
+
+impl core::fmt::Display for TpName {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match (self.0.is_heap() || self.0.flags & obj::flags::PY_CLASS != 0, class::module_prefix(self.0)) {
+            (false, Some(m)) => write!(f, "{m}.{}", self.0.name()),
+            _ => f.write_str(self.0.name()),
+        }
+    }
 }
 
 /// CPython's TypeError for `a OP b` when no implementation accepted the operands.
@@ -509,7 +522,7 @@ fn binop_type_error(vm: &mut Vm<'_>, op: BinOp, ta: &'static Type, tb: &'static 
         BinOp::Add => match sequence_name(ta) {
             Some("bytes") => return vm.type_error(format_args!("can't concat {} to bytes", tb.name())),
             Some(n) => {
-                return vm.type_error(format_args!("can only concatenate {n} (not \"{}\") to {n}", tb.name()));
+                return vm.type_error(format_args!("can only concatenate {n} (not \"{}\") to {n}", TpName(tb)));
             }
             None => {}
         },
@@ -523,7 +536,7 @@ fn binop_type_error(vm: &mut Vm<'_>, op: BinOp, ta: &'static Type, tb: &'static 
                 None
             };
             if let Some(t) = other {
-                return vm.type_error(format_args!("can't multiply sequence by non-int of type '{}'", t.name()));
+                return vm.type_error(format_args!("can't multiply sequence by non-int of type '{}'", TpName(t)));
             }
         }
         _ => {}
@@ -1011,7 +1024,10 @@ pub fn attr_error(vm: &mut Vm<'_>, o: Value, name: Value) -> crate::vm::Raised {
             None => vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("module has no attribute '{n}'")),
         };
     }
-    vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("'{}' object has no attribute '{n}'", obj::type_name(o)))
+    vm.raise_fmt(
+        &exc::ATTRIBUTE_ERROR_TYPE,
+        format_args!("'{}' object has no attribute '{n}'", TpName(obj::type_of(o))),
+    )
 }
 
 /// `o.name`.
@@ -1160,7 +1176,7 @@ pub fn generic_setattr(vm: &mut Vm<'_>, o: Value, name: Value, v: Value) -> PyRe
         }
     }
     let n = obj::str::as_str(name).unwrap_or("?");
-    Err(vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("'{}' object has no attribute '{n}'", t.name())))
+    Err(vm.raise_fmt(&exc::ATTRIBUTE_ERROR_TYPE, format_args!("'{}' object has no attribute '{n}'", TpName(t))))
 }
 
 /// `o.name = v` (`v` NULL: `del o.name`).

@@ -67,9 +67,27 @@ fn asyncio_report(s: &mut String) {
     );
 }
 
+/// array: what `tests/fixtures/array/heap.py` prints (bytes retained by `import array`, by
+/// `array('i', range(10))`, by `array('i', [0] * 10)`, and the items' own bytes).
+fn array_report(s: &mut String) {
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
+    let mut out = Capture::default();
+    let ok = {
+        let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+        vm.add_image(&FROZEN).expect("image built for this VM");
+        vm.import("array_heap").is_ok()
+    };
+    let _ = writeln!(
+        s,
+        "== array (ok={ok}): import, array('i', range(10)), array('i', [0] * 10), item bytes (B): {}",
+        out.0.trim()
+    );
+}
+
 /// The whole report as text.
 pub fn report_text() -> String {
     let mut s = String::new();
+    array_report(&mut s);
     asyncio_report(&mut s);
     let bits = usize::BITS;
     let mut mem = vec![MaybeUninit::<u8>::uninit(); 256 * 1024];

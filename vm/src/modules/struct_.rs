@@ -201,8 +201,8 @@ struct Buf {
     readonly: bool,
 }
 
-/// The buffer of `b`: bytes, bytearray, or (with the VM's `memoryview` feature) a
-/// contiguous memoryview. Valid while `b` is reachable and no Python code runs.
+/// The buffer of `b`: bytes, bytearray, an `array.array` (a `buffer` slot), or (with the
+/// VM's `memoryview` feature) a contiguous memoryview. Valid while `b` is reachable and no Python code runs.
 fn buffer_of(b: Value) -> Option<Buf> {
     #[cfg(feature = "memoryview")]
     {
@@ -212,6 +212,9 @@ fn buffer_of(b: Value) -> Option<Buf> {
     {
         if let Some(d) = obj::bytes::as_bytes(b) {
             return Some(Buf { ptr: d.as_ptr() as *mut u8, len: d.len(), readonly: true });
+        }
+        if let Some(x) = obj::bytes::slot_buffer(b, false) {
+            return Some(Buf { ptr: x.ptr, len: x.len, readonly: x.readonly });
         }
         obj::bytearray::data(b).map(|d| Buf { ptr: d.as_ptr() as *mut u8, len: d.len(), readonly: false })
     }

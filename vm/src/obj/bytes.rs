@@ -36,14 +36,49 @@ pub fn as_bytes(v: Value) -> Option<&'static [u8]> {
     Some(unsafe { core::slice::from_raw_parts(v.as_ptr().add(HDR), b.len) })
 }
 
-/// The data of any object with a byte buffer: bytes, bytearray or memoryview (the buffer
-/// protocol of this VM). A bytearray's slice stays valid until it is resized; code that
-/// runs Python code while holding one pins the bytearray (`bytearray::pin`).
+/// A view of an object's memory: where it is, how long, and how to read it.
+#[derive(Clone, Copy)]
+pub struct Buffer {
+    /// First byte.
+    pub ptr: *mut u8,
+    /// Length in bytes.
+    pub len: usize,
+    /// Writes are refused.
+    pub readonly: bool,
+    /// struct-style format character of one item (`B` for plain bytes).
+    pub format: u8,
+    /// Bytes per item.
+    pub itemsize: usize,
+}
+
+/// The buffer of an object whose type (or built-in base) fills the `buffer` slot
+/// (`array.array`); `export` as in [`Slots::buffer`](super::Slots). Valid until the object
+/// is resized or freed.
+pub fn slot_buffer(v: Value, export: bool) -> Option<Buffer> {
+    if !v.is_obj() {
+        return None;
+    }
+    let t = obj::type_of(v);
+    let t = if t.is_heap() { obj::class::static_base(t) } else { t };
+    t.slots.buffer.and_then(|f| f(v, export))
+}
+
+/// The data of any object with a byte buffer: bytes, bytearray, memoryview or a type with
+/// a `buffer` slot (the buffer protocol of this VM). A bytearray's slice stays valid until
+/// it is resized; code that runs Python code while holding one pins the bytearray
+/// (`bytearray::pin`).
 pub fn as_buf(v: Value) -> Option<&'static [u8]> {
     let d = as_bytes(v).or_else(|| obj::bytearray::data(v));
     #[cfg(feature = "memoryview")]
     let d = d.or_else(|| obj::memoryview::data(v));
-    d
+    d.or_else(|| {
+        let b = slot_buffer(v, false)?;
+        if b.len == 0 {
+            return Some(&[]);
+        }
+        // SAFETY: the slot describes `len` live bytes owned by `v`.
+        Some(unsafe { core::slice::from_raw_parts(b.ptr, b.len) })
+    })
 }
 
 /// A new object of the type of `like` (bytes, or bytearray when `like` is one) holding a
@@ -131,6 +166,13 @@ fn hash(_vm: &mut Vm<'_>, v: Value) -> PyResult<isize> {
 
 /// Comparison of two byte buffers (bytes with bytearray too).
 pub(crate) fn richcmp(_vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    // bytes compares with bytes-likes of its own family only (CPython's bytes_richcompare);
+    // bytearray with any buffer.
+    if (as_bytes(a).is_some() || as_bytes(b).is_some())
+        && (slot_buffer(a, false).is_some() || slot_buffer(b, false).is_some())
+    {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
     let (Some(x), Some(y)) = (as_buf(a), as_buf(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
     Ok(Value::bool(runtime::cmp_result(op, x.cmp(y))))
 }

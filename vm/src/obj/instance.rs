@@ -1012,4 +1012,5 @@ pub static USER_SLOTS: Slots = Slots {
     binop: Some(binop),
     unop: Some(unop),
     new: None,
+    buffer: None,
 };

@@ -86,12 +86,17 @@ pub fn new_seq_iter(vm: &mut Vm<'_>, seq: Value) -> PyResult<Value> {
         &STR_ITER_TYPE
     } else if obj::list::as_list(seq).is_some() {
         &LIST_ITER_TYPE
-    } else if obj::bytes::as_buf(seq).is_some() {
+    } else if byte_seq(seq).is_some() {
         &BYTES_ITER_TYPE
     } else {
         &TUPLE_ITER_TYPE
     };
     make(vm, ty, seq, Value::NULL, 0, 0)
+}
+
+/// The bytes of a bytes or bytearray (other buffers have iterators of their own).
+fn byte_seq(v: Value) -> Option<&'static [u8]> {
+    obj::bytes::as_bytes(v).or_else(|| obj::bytearray::data(v))
 }
 
 fn seq_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
@@ -102,7 +107,7 @@ fn seq_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
         l.get(i)
     } else if let Some(t) = obj::tuple::items(s) {
         t.get(i).copied()
-    } else if let Some(b) = obj::bytes::as_buf(s) {
+    } else if let Some(b) = byte_seq(s) {
         b.get(i).map(|c| Value::small_int(*c as isize))
     } else {
         None

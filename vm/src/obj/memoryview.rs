@@ -43,22 +43,10 @@ unsafe impl Layout for MemoryViewObj {
     const KIND: Kind = Kind::MemoryView;
 }
 
-/// A view of an object's memory: where it is, how long, and how to read it.
-#[derive(Clone, Copy)]
-pub struct Buffer {
-    /// First byte.
-    pub ptr: *mut u8,
-    /// Length in bytes.
-    pub len: usize,
-    /// Writes are refused.
-    pub readonly: bool,
-    /// struct-style format character of one item (`B` for plain bytes).
-    pub format: u8,
-    /// Bytes per item.
-    pub itemsize: usize,
-}
+pub use super::bytes::Buffer;
 
-/// The buffer of a bytes, bytearray or contiguous memoryview, if `v` has one.
+/// The buffer of a bytes, bytearray, contiguous memoryview or a type with a `buffer`
+/// slot (`array.array`), if `v` has one.
 pub fn buffer(v: Value) -> Option<Buffer> {
     if let Some(d) = b::as_bytes(v) {
         return Some(Buffer { ptr: d.as_ptr() as *mut u8, len: d.len(), readonly: true, format: b'B', itemsize: 1 });
@@ -66,7 +54,7 @@ pub fn buffer(v: Value) -> Option<Buffer> {
     if let Some(d) = obj::bytearray::data(v) {
         return Some(Buffer { ptr: d.as_ptr() as *mut u8, len: d.len(), readonly: false, format: b'B', itemsize: 1 });
     }
-    let m = get(v)?;
+    let Some(m) = get(v) else { return b::slot_buffer(v, false) };
     if m.released.get() != 0 || (m.step != m.itemsize as isize && m.count > 1) {
         return None;
     }
@@ -129,10 +117,16 @@ fn format_size(f: u8) -> Option<u8> {
     })
 }
 
+/// CPython's error for items of a format it cannot read (an `array('u')`'s `w`).
+fn unsupported(vm: &mut Vm<'_>, f: u8) -> crate::vm::Raised {
+    vm.raise_fmt(&exc::NOT_IMPLEMENTED_ERROR_TYPE, format_args!("memoryview: format {} not supported", f as char))
+}
+
 /// Read one item of format `f` from `p`. May collect.
 fn unpack(vm: &mut Vm<'_>, f: u8, p: *const u8) -> PyResult<Value> {
     let mut raw = [0u8; 8];
-    let n = format_size(f).unwrap_or(1) as usize;
+    let Some(n) = format_size(f) else { return Err(unsupported(vm, f)) };
+    let n = n as usize;
     // SAFETY: the caller checked that `p` has an item of `n` bytes.
     unsafe { core::ptr::copy_nonoverlapping(p, raw.as_mut_ptr(), n) };
     // The item's n bytes are in native order at the start of `raw`.
@@ -151,7 +145,8 @@ fn unpack(vm: &mut Vm<'_>, f: u8, p: *const u8) -> PyResult<Value> {
 
 /// Write `x` as one item of format `f` at `p`.
 fn pack(vm: &mut Vm<'_>, f: u8, p: *mut u8, x: Value) -> PyResult<()> {
-    let n = format_size(f).unwrap_or(1) as usize;
+    let Some(n) = format_size(f) else { return Err(unsupported(vm, f)) };
+    let n = n as usize;
     let bad = |vm: &mut Vm<'_>, what: &str| -> crate::vm::Raised {
         let ty = if what == "type" { &exc::TYPE_ERROR_TYPE } else { &exc::VALUE_ERROR_TYPE };
         vm.raise_fmt(ty, format_args!("memoryview: invalid {what} for format '{}'", f as char))
@@ -224,6 +219,7 @@ fn make(
         (*p).readonly = readonly as u8;
     }
     obj::bytearray::mark_viewed(base);
+    b::slot_buffer(base, true);
     Ok(v)
 }
 
@@ -237,7 +233,10 @@ fn new_memoryview(vm: &mut Vm<'_>, _cls: Value, args: &Args<'_>) -> PyResult<Val
         return make(vm, m.base, m.start, m.step, m.count, m.itemsize, m.format, m.readonly != 0);
     }
     match buffer(x) {
-        Some(buf) => make(vm, x, 0, 1, buf.len, 1, b'B', buf.readonly),
+        Some(buf) => {
+            let n = buf.itemsize.max(1);
+            make(vm, x, 0, n as isize, buf.len / n, n as u8, buf.format, buf.readonly)
+        }
         None => {
             Err(vm.type_error(format_args!("memoryview: a bytes-like object is required, not '{}'", obj::type_name(x))))
         }

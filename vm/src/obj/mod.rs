@@ -116,6 +116,8 @@ pub enum Kind {
     Traceback,
     DictView,
     SlotWrapper,
+    /// `array.array` (the `array` module's layout).
+    Array,
     /// A `__slots__` member descriptor.
     Member,
     Misc,
@@ -224,6 +226,11 @@ pub struct Slots {
     pub unop: Option<fn(&mut Vm<'_>, UnaryOp, Value) -> PyResult<Value>>,
     /// Constructor: `cls(*args)` where `cls` is this type or a subclass.
     pub new: Option<fn(&mut Vm<'_>, Value, &Args<'_>) -> PyResult<Value>>,
+    /// The buffer protocol of a type outside `obj` (`array.array`): its memory as a
+    /// [`bytes::Buffer`]. `export`: a memoryview is being made over it (the type may then
+    /// refuse resizes while the view lives). Must not allocate. Read through
+    /// [`bytes::slot_buffer`], which finds it on the built-in base of a subclass.
+    pub buffer: Option<fn(Value, bool) -> Option<bytes::Buffer>>,
 }
 
 impl Slots {
@@ -247,6 +254,7 @@ impl Slots {
         binop: None,
         unop: None,
         new: None,
+        buffer: None,
     };
 }
 
