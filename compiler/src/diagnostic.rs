@@ -60,6 +60,11 @@ impl<'a> Locator<'a> {
         Locator { path, text, index: LineIndex::from_source_text(text) }
     }
 
+    /// The source text of a range.
+    pub(crate) fn text(&self, range: ruff_text_size::TextRange) -> &'a str {
+        self.text.get(range.start().to_usize()..range.end().to_usize()).unwrap_or("")
+    }
+
     /// 1-based line of a byte offset.
     pub(crate) fn line(&self, offset: TextSize) -> u32 {
         self.index.line_index(offset).get() as u32

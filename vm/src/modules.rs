@@ -116,6 +116,9 @@ mod weakref;
 #[cfg(feature = "weakref")]
 #[rustfmt::skip]
 mod weakref_image;
+/// `__future__` (`vm/pylib/__future__.py`): what a future statement binds when it runs.
+#[rustfmt::skip]
+mod future_image;
 
 /// The standard modules compiled in: name and module object.
 static STD_MODULES: &[(&str, &crate::rom::Module)] = &[
@@ -346,8 +349,8 @@ static SYS: &[Builtin] = &[
     Builtin::function(&Q_PRINT_EXCEPTION, sys_print_exception),
 ];
 
-/// The VM's own frozen image holding module `name` (`asyncio`, Python frozen into the VM
-/// with the `asyncio` feature), registered with `Vm::add_image` the first time it is
+/// The VM's own frozen image holding module `name` (`asyncio` and `weakref`, Python frozen
+/// into the VM with their features, and `__future__`, always), registered with `Vm::add_image` the first time it is
 /// imported, so a program that never imports it pays no heap for it. An image of the
 /// embedder's defining the same module wins (it is looked at first).
 pub fn builtin_image(name: &str) -> Option<&'static crate::rom::Image> {
@@ -356,6 +359,7 @@ pub fn builtin_image(name: &str) -> Option<&'static crate::rom::Image> {
         "asyncio" => Some(&asyncio_image::ASYNCIO),
         #[cfg(feature = "weakref")]
         "weakref" => Some(&weakref_image::WEAKREF),
+        "__future__" => Some(&future_image::FUTURE),
         _ => None,
     }
 }

@@ -14,6 +14,7 @@
 //! Statements are in [`stmt`], expressions in [`expr`].
 
 mod expr;
+mod future;
 mod mpconst;
 mod pattern;
 mod stmt;
@@ -116,6 +117,10 @@ pub(crate) struct Compiler<'a> {
     /// `compile(..., 'single')`: expression statements of the module body (compound
     /// statements included, functions and classes not) go to `sys.displayhook`.
     interactive: bool,
+    /// `from __future__ import annotations`: annotations are stored as text.
+    future_annotations: bool,
+    /// Where the module's leading future imports start (any other is an error).
+    future_starts: future::FutureStarts,
 }
 
 /// Compile a module body. Returns the module code and its name table, or the diagnostics.
@@ -137,7 +142,10 @@ pub(crate) fn compile(
         opts: *opts,
         mp_consts: mpconst::collect(body),
         interactive: mode == crate::SourceMode::Single,
+        future_annotations: false,
+        future_starts: Vec::new(),
     };
+    c.future_directives(body);
     c.enter_unit(0, "<module>".into(), String::new(), CodeFlags::NAMESPACE, 1);
     match body {
         [Stmt::Expr(e)] if mode == crate::SourceMode::Eval => {
@@ -637,7 +645,7 @@ impl<'a> Compiler<'a> {
             for (n, a) in &annotations {
                 let key = self.mangle(n);
                 self.load_const(Const::Str(key));
-                self.expr(a);
+                self.annotation(a);
             }
             self.emit(Op::BuildMap, annotations.len() as i64);
             self.emit(Op::Swap, 2);

@@ -635,7 +635,7 @@ impl<'a> Compiler<'a> {
         if self.table.scopes[self.u().scope].kind.is_function() {
             return;
         }
-        self.expr(&a.annotation);
+        self.annotation(&a.annotation);
         match &*a.target {
             Expr::Name(n) if a.simple => {
                 let d = self.name_index("__annotations__");
@@ -736,6 +736,9 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, i: &'a ast::StmtImportFrom) {
         if i.is_lazy {
             return self.unsupported(i.range.start(), "'lazy' import");
+        }
+        if !self.check_future_position(i) {
+            return;
         }
         let module = i.module.as_ref().map_or("", |m| m.as_str());
         let fromlist: Vec<Const> = i.names.iter().map(|a| Const::Str(a.name.to_string())).collect();
