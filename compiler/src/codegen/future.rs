@@ -29,7 +29,7 @@ const FEATURES: &[&str] = &[
 ];
 
 /// The future imports at the head of a module body (after its docstring).
-pub(super) fn leading<'a>(body: &'a [Stmt]) -> impl Iterator<Item = &'a ast::StmtImportFrom> {
+pub(super) fn leading(body: &[Stmt]) -> impl Iterator<Item = &ast::StmtImportFrom> {
     let skip = match body.first() {
         Some(Stmt::Expr(e)) if matches!(&*e.value, Expr::StringLiteral(_)) => 1,
         _ => 0,
