@@ -526,6 +526,16 @@ fn pack_with(vm: &mut Vm<'_>, f: Value, vals: &[Value]) -> PyResult<Value> {
 
 /// `pack_into(fmt, buffer, offset, *v)`: needs a writable buffer; `bytes` is read-only.
 fn pack_into_with(vm: &mut Vm<'_>, f: Value, rest: &[Value]) -> PyResult<Value> {
+    // The target is exported while the offset and the values are converted (their
+    // `__index__` may run Python code), as in CPython: a bytearray refuses a resize.
+    let b = rest.first().copied().unwrap_or(Value::NULL);
+    obj::bytearray::pin(b, true);
+    let r = pack_into_pinned(vm, f, rest);
+    obj::bytearray::pin(b, false);
+    r
+}
+
+fn pack_into_pinned(vm: &mut Vm<'_>, f: Value, rest: &[Value]) -> PyResult<Value> {
     let (_, l) = layout_of(vm, f)?;
     if rest.is_empty() {
         return Err(vm.type_error(format_args!("pack_into expected buffer argument")));
@@ -686,8 +696,14 @@ fn unpack_with(vm: &mut Vm<'_>, f: Value, b: Value) -> PyResult<Value> {
 
 fn unpack_from_with(vm: &mut Vm<'_>, f: Value, b: Value, off: Value) -> PyResult<Value> {
     let (text, l) = layout_of(vm, f)?;
+    read_buffer(vm, b)?;
+    // The offset's `__index__` may run Python code: the buffer is exported meanwhile, as in
+    // CPython (a bytearray refuses a resize), and read after it.
+    obj::bytearray::pin(b, true);
+    let offset = if off.is_null() { Ok(0) } else { runtime::index_arg_typed(vm, off) };
+    obj::bytearray::pin(b, false);
+    let mut offset = offset?;
     let data = read_buffer(vm, b)?;
-    let mut offset = if off.is_null() { 0 } else { runtime::index_arg_typed(vm, off)? };
     let len = data.len() as i64;
     if offset < 0 {
         if offset + len < 0 {

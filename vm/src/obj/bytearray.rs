@@ -69,8 +69,9 @@ pub fn data_mut(v: Value) -> &'static mut [u8] {
     unsafe { core::slice::from_raw_parts_mut(a.data.get(), a.len.get()) }
 }
 
-/// Count one more (`up`) or one fewer pin of `v`'s buffer (see the module doc).
-fn pin(v: Value, up: bool) {
+/// Count one more (`up`) or one fewer pin of `v`'s buffer (see the module doc); nothing
+/// for other values.
+pub(crate) fn pin(v: Value, up: bool) {
     if let Some(a) = get(v) {
         let n = a.pins.get();
         a.pins.set(if up { n + 1 } else { n.saturating_sub(1) });

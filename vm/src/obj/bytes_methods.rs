@@ -26,6 +26,21 @@ fn bytes_arg(vm: &mut Vm<'_>, v: Value) -> PyResult<&'static [u8]> {
     }
 }
 
+/// Run `f` (which may run Python code) with the bytearrays among `args` pinned, as CPython
+/// holds the buffer exports of a method's bytes-like arguments while it parses the rest: a
+/// resize meanwhile raises BufferError. Callers read the arguments' data after `f`, so an
+/// argument whose buffer cannot be pinned (an `array`) is read as it is then.
+fn with_args_pinned<R>(args: &[Value], f: impl FnOnce() -> R) -> R {
+    for a in args {
+        obj::bytearray::pin(*a, true);
+    }
+    let r = f();
+    for a in args {
+        obj::bytearray::pin(*a, false);
+    }
+    r
+}
+
 /// Argument `i` (or keyword `kw`); NULL when absent or None.
 fn opt_arg(args: &Args<'_>, i: usize, kw: &str) -> Value {
     let v = args.get(i);
@@ -228,9 +243,17 @@ pub(crate) fn rstrip(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 pub(crate) fn replace(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let data = this(vm, args)?;
     runtime::check_nargs(vm, "replace", args, 3, 4)?;
+    bytes_arg(vm, args.pos[1])?;
+    bytes_arg(vm, args.pos[2])?;
+    // `count` may run Python code (`__index__`): the arguments are exported meanwhile, as
+    // in CPython (a bytearray among them refuses a resize), and their data is read after.
+    let count = if args.pos.len() > 3 {
+        with_args_pinned(&args.pos[1..3], || runtime::index_arg_typed(vm, args.pos[3]))?
+    } else {
+        -1
+    };
     let old = bytes_arg(vm, args.pos[1])?;
     let new = bytes_arg(vm, args.pos[2])?;
-    let count = if args.pos.len() > 3 { runtime::index_arg_typed(vm, args.pos[3])? } else { -1 };
     let limit = if count < 0 { usize::MAX } else { count as usize };
     // Pass 1 counts the result length; pass 2 fills it.
     let fill = |out: Option<&mut [u8]>| -> usize {
@@ -316,8 +339,11 @@ fn window(vm: &mut Vm<'_>, args: &Args<'_>, data: &'static [u8]) -> PyResult<(us
 fn find_impl(vm: &mut Vm<'_>, args: &Args<'_>, rev: bool) -> PyResult<i64> {
     let data = this(vm, args)?;
     let mut buf = [0u8; 1];
-    let sub = needle(vm, args.get(1), &mut buf)?;
+    needle(vm, args.get(1), &mut buf)?;
+    // CPython parses the bounds before it takes the needle's buffer: read it after them, as
+    // their `__index__` may run Python code that resizes it.
     let (lo, w) = window(vm, args, data)?;
+    let sub = needle(vm, args.get(1), &mut buf)?;
     if lo > data.len() {
         return Ok(-1);
     }
@@ -346,8 +372,9 @@ pub(crate) fn rindex(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
 pub(crate) fn count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     let data = this(vm, args)?;
     let mut buf = [0u8; 1];
-    let sub = needle(vm, args.get(1), &mut buf)?;
+    needle(vm, args.get(1), &mut buf)?;
     let (_, w) = window(vm, args, data)?;
+    let sub = needle(vm, args.get(1), &mut buf)?;
     if sub.is_empty() {
         return Ok(Value::small_int(w.len() as isize + 1));
     }
