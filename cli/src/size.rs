@@ -65,7 +65,13 @@ const KINDS: [(&str, &str); 6] = [
 fn std_module_of(name: &str) -> Option<&str> {
     let rest = name.trim_start_matches('<').strip_prefix("frostbyte_vm::modules::")?;
     let (m, _) = rest.split_once("::")?;
-    Some(m.strip_suffix('_').unwrap_or(m))
+    // A module written in Python is frozen into the VM as `<name>_image` (`__future__`'s is
+    // `future_image`).
+    Some(match m.strip_suffix("_image") {
+        Some("future") => "__future__",
+        Some(py) => py,
+        None => m.strip_suffix('_').unwrap_or(m),
+    })
 }
 
 /// The frozen-image kind (index into `KINDS`) of a demangled symbol name.
@@ -270,7 +276,9 @@ fn analyse(elf: &Path) -> Result<Analysis, String> {
         let name = format!("{:#}", rustc_demangle::demangle(raw)); // without the hash suffix
         *covered.entry(sec).or_default() += size;
         symbols.push((name.clone(), size));
-        if let Some(k) = frozen_kind(&name) {
+        // The VM's own frozen modules (asyncio, weakref, __future__) are the VM's flash, not
+        // the firmware's frozen image.
+        if let Some(k) = frozen_kind(&name).filter(|_| std_module_of(&name).is_none()) {
             frozen[k].add(size);
             continue;
         }
@@ -511,6 +519,8 @@ mod tests {
         assert_eq!(std_module_of("frostbyte_vm::modules::struct_::pack_item"), Some("struct"));
         assert_eq!(std_module_of("frostbyte_vm::modules::heapq::rom_fns::heappush"), Some("heapq"));
         assert_eq!(std_module_of("<frostbyte_vm::modules::bisect::X as core::fmt::Debug>::fmt"), Some("bisect"));
+        assert_eq!(std_module_of("frostbyte_vm::modules::asyncio_image::ASYNCIO::FB_Q3"), Some("asyncio"));
+        assert_eq!(std_module_of("frostbyte_vm::modules::future_image::FUTURE::FB_CODE0"), Some("__future__"));
         assert_eq!(std_module_of("frostbyte_vm::modules::make_builtin_module"), None);
         assert_eq!(std_module_of("frostbyte_vm::interp::exec"), None);
     }
