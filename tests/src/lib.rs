@@ -4,6 +4,16 @@
 
 pub mod harness;
 
+/// An embedder's `Output` that keeps what the program prints (the tests' VMs write here).
+#[derive(Default)]
+pub struct Capture(pub String);
+
+impl frostbyte::Output for Capture {
+    fn write_str(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+}
+
 /// One frozen corpus case.
 pub struct Case {
     /// Case name (file stem or directory name).

@@ -5,18 +5,10 @@ use std::cell::RefCell;
 use std::mem::MaybeUninit;
 
 use frostbyte::{Image, SourceLines, Vm};
+use frostbyte_tests::Capture;
 
 static PROG: &Image = frostbyte::include_python!("../fixtures/argv_source/prog.py", module = "prog");
 const TEXT: &str = include_str!("../fixtures/argv_source/prog.py");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 /// Serves the fixture's lines for the file its code objects name, and records each request.
 struct Source {

@@ -11,18 +11,10 @@ use std::cell::Cell;
 use std::mem::MaybeUninit;
 
 use frostbyte::{Clock, Error, Image, Signal, Vm};
+use frostbyte_tests::Capture;
 
 static MP: &Image = frostbyte::include_python!("../fixtures/asyncio/mp.py", module = "mp");
 static HEAP: &Image = frostbyte::include_python!("../fixtures/asyncio/heap.py", module = "heap");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 /// Time stands still until the VM idles; `idle` jumps to its deadline, except that an
 /// "interrupt" raises `irq` at `irq_at` (once) and, with no deadline, every time.

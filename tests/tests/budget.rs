@@ -4,6 +4,7 @@
 
 use frostbyte::Image;
 use frostbyte::{Poll, Vm};
+use frostbyte_tests::Capture;
 use std::mem::MaybeUninit;
 
 static SPIN: &Image = frostbyte::include_python!("../fixtures/budget/spin.py");
@@ -12,15 +13,6 @@ static NATIVE_SPIN: &Image = frostbyte::include_python!("../fixtures/budget/nati
 static RE_SPIN: &Image = frostbyte::include_python!("../fixtures/budget/re_spin.py");
 static INTERRUPT: &Image = frostbyte::include_python!("../fixtures/budget/interrupt.py");
 static AFTER: &Image = frostbyte::include_python!("../fixtures/budget/after.py");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 /// The traceback of the failed run `r` (empty if it succeeded).
 fn traceback(vm: &mut Vm<'_>, r: Result<(), frostbyte::Uncaught>) -> String {

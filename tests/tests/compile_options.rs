@@ -6,6 +6,7 @@
 
 use frostbyte::{Image, Vm};
 use frostbyte_tests::options::{OPTS_FULL, OPTS_FUNCTIONS, OPTS_NONE, OPTS_STRIPPED};
+use frostbyte_tests::Capture;
 use std::mem::MaybeUninit;
 
 static MACRO_SMALL: &Image =
@@ -16,15 +17,6 @@ static MACRO_DEFAULTS: &Image =
 
 /// Within its budget (`tests/ui/over_budget.rs` is the same file over a budget).
 static BUDGETED: &Image = frostbyte::include_python!("../fixtures/options/opts.py", budget = 65536);
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 /// Run module `opts` of `image`: (its output, the traceback it ends with).
 fn run(image: &'static Image) -> (String, String) {

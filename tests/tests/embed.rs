@@ -6,17 +6,9 @@ use std::collections::HashMap;
 use std::mem::MaybeUninit;
 
 use frostbyte::{Args, Error, ExcType, NativeFunction, NativeModule, Obj, Root, Scope, Signature, Vm};
+use frostbyte_tests::Capture;
 
 static EMBED: &frostbyte::Image = frostbyte::include_python!("../fixtures/embed/embedmod.py");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 /// The embedder's state, reached by native functions through the VM's context.
 #[derive(Default)]

@@ -9,19 +9,11 @@
 use std::mem::MaybeUninit;
 
 use frostbyte::{Error, Image};
+use frostbyte_tests::Capture;
 
 static SENSOR: &Image = frostbyte::include_python!("../../examples/app/python/sensor");
 static MAIN: &Image = frostbyte::include_python!("../../examples/app/python/main.py", module = "main");
 const EXPECTED: &str = include_str!("../../examples/app/expected_output.txt");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 fn vm_with<'a>(mem: &'a mut [MaybeUninit<u8>], out: &'a mut Capture) -> frostbyte::Vm<'a> {
     let mut vm = frostbyte::Vm::new(mem, out);

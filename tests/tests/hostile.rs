@@ -3,21 +3,13 @@
 //! gigabytes): output and the number of collections, never timing.
 
 use frostbyte::Image;
+use frostbyte_tests::Capture;
 use std::mem::MaybeUninit;
 
 static GROW_FULL: &Image = frostbyte::include_python!("../fixtures/hostile/grow_full.py");
 static HUGE_REQUEST: &Image = frostbyte::include_python!("../fixtures/hostile/huge_request.py");
 static HUGE_FORMAT: &Image = frostbyte::include_python!("../fixtures/hostile/huge_format.py");
 static JSON_DEEP: &Image = frostbyte::include_python!("../fixtures/hostile/json_deep.py");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 /// Run `main` from `image` on a fresh heap of `heap` bytes; returns the output (with the
 /// traceback appended if the program raised) and the number of collections run.

@@ -4,6 +4,7 @@
 use frostbyte::__private::rom::Code;
 use frostbyte::__private::Value;
 use frostbyte::Image;
+use frostbyte_tests::Capture;
 use std::mem::MaybeUninit;
 
 static EXHAUST: &Image = frostbyte::include_python!("../fixtures/limits/exhaust.py");
@@ -14,15 +15,6 @@ static NATIVE_DEEP: &Image = frostbyte::include_python!("../fixtures/limits/nati
 static NATIVE_BUDGET: &Image = frostbyte::include_python!("../fixtures/limits/native_budget.py");
 static DEFS: &Image = frostbyte::include_python!("../fixtures/limits/defs.py");
 static DEFS_BIG: &Image = frostbyte::include_python!("../fixtures/limits/defs_big.py");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 /// Run `main` from `images` on a fresh heap of `heap` bytes; returns printed output, with a
 /// traceback appended if the program raised.

@@ -5,17 +5,9 @@
 use std::mem::MaybeUninit;
 
 use frostbyte::Image;
+use frostbyte_tests::Capture;
 
 static MP: &Image = frostbyte::include_python!("../fixtures/micropython/mp.py", module = "mp");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 #[test]
 fn micropython_module() {

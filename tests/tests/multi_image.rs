@@ -1,19 +1,11 @@
 //! Several images in one program: two `include_python!` images and the build.rs corpus images
 //! coexist in one binary; identifiers from different images compare equal (qstr identity).
 
+use frostbyte_tests::Capture;
 use std::mem::MaybeUninit;
 
 static ALPHA: &frostbyte::Image = frostbyte::include_python!("../fixtures/multi_a/alpha.py");
 static BETA: &frostbyte::Image = frostbyte::include_python!("../fixtures/multi_b/beta.py");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 #[test]
 fn identifiers_compare_equal_across_images() {

@@ -2,6 +2,7 @@
 //! with arguments converted from the Rust signature, optional trailing parameters, a scope
 //! parameter, `Result` mapped to a Python exception and CPython's arity TypeErrors.
 
+use frostbyte_tests::Capture;
 use std::mem::MaybeUninit;
 
 static USER: &frostbyte::Image = frostbyte::include_python!("../fixtures/embed/macro_user.py");
@@ -38,15 +39,6 @@ mod gpio_module {
     #[frostbyte::function]
     pub fn count(s: &mut Scope<'_>) -> usize {
         s.context::<super::Log>().map_or(0, |l| l.0.len())
-    }
-}
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
     }
 }
 

@@ -6,6 +6,7 @@
 //! cargo test -p frostbyte-tests --test stdlib_import_cost -- --nocapture
 //! ```
 
+use frostbyte_tests::Capture;
 use std::mem::MaybeUninit;
 
 #[derive(Default)]
@@ -102,15 +103,6 @@ fn hash_object_cost() {
 
 /// `tests/fixtures/array/heap.py`: what `import array` and a small array retain.
 static ARRAY_HEAP: &frostbyte::Image = frostbyte::include_python!("../fixtures/array/heap.py", module = "heap");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 #[test]
 fn array_heap_cost() {

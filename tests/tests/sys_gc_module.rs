@@ -8,21 +8,13 @@
 use std::mem::MaybeUninit;
 
 use frostbyte::Image;
+use frostbyte_tests::Capture;
 
 static GC_ON: &Image = frostbyte::include_python!("../fixtures/sysgc/gc_on.py", module = "gc_on");
 static GC_OFF: &Image = frostbyte::include_python!("../fixtures/sysgc/gc_off.py", module = "gc_off");
 static GC_THRESHOLD: &Image = frostbyte::include_python!("../fixtures/sysgc/gc_threshold.py", module = "gc_threshold");
 static GC_API: &Image = frostbyte::include_python!("../fixtures/sysgc/gc_api.py", module = "gc_api");
 static SYS_MP: &Image = frostbyte::include_python!("../fixtures/sysgc/sys_mp.py", module = "sys_mp");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 /// Run `module` of `image` in a fresh VM with a `heap`-byte region: its output and the
 /// number of collections it ran.

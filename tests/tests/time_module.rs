@@ -8,18 +8,10 @@ use std::cell::Cell;
 use std::mem::MaybeUninit;
 
 use frostbyte::{Args, Clock, Error, Image, NativeFunction, NativeModule, Obj, Scope, Signal, Vm};
+use frostbyte_tests::Capture;
 
 static TICKS: &Image = frostbyte::include_python!("../fixtures/time/ticks.py", module = "ticks");
 static SIG: &Image = frostbyte::include_python!("../fixtures/time/sig.py", module = "sig");
-
-#[derive(Default)]
-struct Capture(String);
-
-impl frostbyte::Output for Capture {
-    fn write_str(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-}
 
 /// Time stands still until the VM idles; `idle` jumps to its deadline (an "interrupt"
 /// raising `on_forever` when there is none).

@@ -71,8 +71,8 @@ pub static IMPLEMENTATION: Tuple<4> = Tuple {
     ],
 };
 
-/// `name=value, ...` of the fields of tuple `v`.
-fn fields_repr(vm: &mut Vm<'_>, v: Value, names: &[&str], sb: &mut StrBuf) -> PyResult<()> {
+/// `name=value, ...)` of the fields of tuple `v` (the named tuples of `sys` and `time`).
+pub(super) fn fields_repr(vm: &mut Vm<'_>, v: Value, names: &[&str], sb: &mut StrBuf) -> PyResult<()> {
     let xs = obj::tuple::items(v).unwrap_or(&[]);
     for (i, (name, x)) in names.iter().zip(xs).enumerate() {
         if i > 0 {

@@ -297,17 +297,8 @@ const FIELD_NAMES: [&str; 9] =
 
 /// `time.struct_time(tm_year=..., ...)`.
 fn st_repr(vm: &mut Vm<'_>, v: Value, sb: &mut StrBuf) -> PyResult<()> {
-    let xs = obj::tuple::items(v).unwrap_or(&[]);
     sb.push(vm, "time.struct_time(")?;
-    for (i, (name, x)) in FIELD_NAMES.iter().zip(xs).enumerate() {
-        if i > 0 {
-            sb.push(vm, ", ")?;
-        }
-        sb.push(vm, name)?;
-        sb.push(vm, "=")?;
-        crate::runtime::repr_into(vm, *x, sb)?;
-    }
-    sb.push(vm, ")")
+    super::sysinfo::fields_repr(vm, v, &FIELD_NAMES, sb)
 }
 
 /// `t.tm_year` ... `t.tm_isdst`.
