@@ -335,3 +335,50 @@ macro_rules! cortex_m_board {
         }
     };
 }
+
+/// The whole `main.rs` of a QEMU RISC-V `virt` board (rv32imc): the frozen image, a heap of
+/// the given size in a `static`, the stack bounds `riscv-rt`'s linker script names, the
+/// CLINT clock, then [`run`] (the example application and the recursion probe) or
+/// [`run_program`] when the board name follows `program` (the board's own `python/main.py`),
+/// as [`cortex_m_board!`] does for the Cortex-M boards. The board crate keeps its crate doc,
+/// `#![no_std]`, `#![no_main]` and its panic handler.
+///
+/// ```ignore
+/// firmware_common::riscv_virt_board!("riscv-virt", 32 * 1024);
+/// firmware_common::riscv_virt_board!(program "riscv-virt-asyncio", 32 * 1024);
+/// ```
+#[macro_export]
+macro_rules! riscv_virt_board {
+    ($board:literal, $heap:expr) => {
+        $crate::riscv_virt_board!(@main run, $board, $heap);
+    };
+    (program $board:literal, $heap:expr) => {
+        $crate::riscv_virt_board!(@main run_program, $board, $heap);
+    };
+    (@main $run:ident, $board:literal, $heap:expr) => {
+        include!(concat!(env!("OUT_DIR"), "/frostbyte_frozen.rs"));
+
+        const HEAP_SIZE: usize = $heap;
+
+        static mut HEAP: [core::mem::MaybeUninit<u8>; HEAP_SIZE] = [core::mem::MaybeUninit::uninit(); HEAP_SIZE];
+
+        extern "C" {
+            static __estack: u32;
+            static __sstack: u32;
+        }
+
+        #[riscv_rt::entry]
+        fn main() -> ! {
+            // SAFETY: `main` runs once on the single hart; this is the only reference to HEAP.
+            let heap = unsafe { &mut *core::ptr::addr_of_mut!(HEAP) };
+            // Only the addresses of the linker-defined symbols are taken; they are never read.
+            let stack = $crate::Stack {
+                bottom: core::ptr::addr_of!(__estack) as usize,
+                top: core::ptr::addr_of!(__sstack) as usize,
+            };
+            // SAFETY: the only clock; hart 0 is the only hart.
+            let clock = unsafe { $crate::clock::ClintClock::new() };
+            $crate::cortex_m_board!(@call $run, $board, &FROZEN, heap, stack, &clock)
+        }
+    };
+}
