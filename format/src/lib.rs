@@ -8,14 +8,20 @@
 //! - the line table and exception table encodings ([`linetable`], [`exctable`]);
 //! - the code-object blob: bytecode, cold counts and both tables in one array ([`codeblob`]);
 //! - code-object flags ([`CodeFlags`]), binary/compare operator numbering;
-//! - the qstr hash function ([`qstr_hash`]) and the built-in qstr list ([`for_each_builtin_qstr!`]).
+//! - the qstr hash function ([`qstr_hash`]), the qstr head word and the built-in qstr list
+//!   ([`for_each_builtin_qstr!`]);
+//! - the layout rules of dict tables and their indexes ([`dict`]: frozen module key tables and
+//!   module tables are built by them in const context, the VM's dicts read and write by them);
+//! - the names bound in a module before its body runs, in order ([`module`]).
 //!
 //! Nothing here allocates; nothing here depends on the VM or the compiler.
 #![no_std]
 
 pub mod codeblob;
+pub mod dict;
 pub mod exctable;
 pub mod linetable;
+pub mod module;
 pub mod op;
 pub mod qstr;
 pub mod varint;

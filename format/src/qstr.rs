@@ -54,6 +54,30 @@ pub const fn head(bytes: &[u8]) -> u32 {
     qstr_hash(bytes) << 8 | if is_ascii(bytes) { 0 } else { HEAD_NON_ASCII } | len
 }
 
+/// Is a qstr with this `head` in the long form (a u32 length between head and text)?
+pub const fn is_long(head: u32) -> bool {
+    head & 0x7f == LONG
+}
+
+/// Offset of the text from the head word: 4, or 8 in the long form.
+pub const fn text_offset(head: u32) -> usize {
+    if is_long(head) {
+        8
+    } else {
+        4
+    }
+}
+
+/// The bytes that follow the head word of the qstr of a text of `len` bytes: the long form's
+/// length (little-endian), or nothing; the text follows them.
+pub const fn length_prefix(len: usize) -> ([u8; 4], usize) {
+    if len < LONG as usize {
+        ([0; 4], 0)
+    } else {
+        ((len as u32).to_le_bytes(), 4)
+    }
+}
+
 /// `len_flags` field for a text.
 pub const fn len_flags(bytes: &[u8]) -> u32 {
     let mut ascii = true;

@@ -86,13 +86,22 @@ fn exec_module(vm: &mut Vm<'_>, fm: &'static FrozenModule, as_name: Value) -> Py
         }
     };
     vm.push_root(pkg)?;
-    obj::dict::set_str(vm, d, Value::qstr(&qstr::__package__), pkg)?;
-    obj::dict::set_str(vm, d, Value::qstr(&qstr::__file__), fm.code.file())?;
-    if fm.is_package {
-        let l = obj::list::with_capacity(vm, 0)?;
-        obj::dict::set_str(vm, d, Value::qstr(&qstr::__path__), l)?;
+    // The dunders in `frostbyte_format::module::DUNDERS` order, the order the image builders
+    // put them in the module's key table (`__name__` came with the module).
+    for dunder in frostbyte_format::module::DUNDERS {
+        use frostbyte_format::module::Dunder;
+        if !dunder.bound_in(fm.is_package) {
+            continue;
+        }
+        let (key, value) = match dunder {
+            Dunder::Name => continue,
+            Dunder::Package => (Value::qstr(&qstr::__package__), pkg),
+            Dunder::File => (Value::qstr(&qstr::__file__), fm.code.file()),
+            Dunder::Path => (Value::qstr(&qstr::__path__), obj::list::with_capacity(vm, 0)?),
+            Dunder::Doc => (Value::qstr(&qstr::__doc__), Value::NONE),
+        };
+        obj::dict::set_str(vm, d, key, value)?;
     }
-    obj::dict::set_str(vm, d, Value::qstr(&qstr::__doc__), Value::NONE)?;
     let f = FramePtr::new(vm, fm.code, Value::NULL, d)?;
     f.set_locals(d);
     f.set_flags(f.flags() | fl::MODULE);

@@ -119,7 +119,7 @@ impl QstrHdr {
         // SAFETY: per the contract: the head is readable, the bytes follow it (and the long
         // length), all reachable through `this`.
         unsafe {
-            let off = if (*this).head & 0x7f == frostbyte_format::qstr::LONG { 8 } else { 4 };
+            let off = frostbyte_format::qstr::text_offset((*this).head);
             let p = (this as *const u8).add(off);
             core::str::from_utf8_unchecked(core::slice::from_raw_parts(p, QstrHdr::len(this)))
         }
@@ -355,19 +355,17 @@ impl<const W: usize> DictTable<W> {
     }
 }
 
-/// Header bits below the capacity in a dict table's first word (checked by `obj::dict`).
-pub const DICT_HEAD_SHIFT: u32 = 2;
-/// Header bit of a [`KeyTable`] (one word per entry; checked by `obj::dict`).
-pub const KEYS_TAG: usize = 2;
+/// Header bits below the capacity in a dict table's first word (`frostbyte_format::dict`).
+pub const DICT_HEAD_SHIFT: u32 = frostbyte_format::dict::HEAD_SHIFT;
 
 /// The names a frozen module body binds, in the order it first binds them, with a hash
 /// index: the keys of the module's globals dict, which then keeps only a value per key in
 /// the heap (`obj::dict` "split tables"). The layout is a dict table's with one-word
-/// entries: `cap << 2 | KEYS_TAG`, `N` distinct qstr keys, then `I` index bytes (entry
+/// entries: `cap << 2 | KEYS` (`frostbyte_format::dict`), `N` distinct qstr keys, then `I` index bytes (entry
 /// numbers, `0xFF` empty; `I = 0` for up to 8 keys, which are scanned).
 #[repr(C)]
 pub struct KeyTable<const N: usize, const I: usize> {
-    /// `N << 2 | KEYS_TAG`.
+    /// `N << 2 | KEYS` (`frostbyte_format::dict::key_table_head`).
     pub head: usize,
     /// The names (qstrs).
     pub keys: [Value; N],
@@ -379,25 +377,9 @@ impl<const N: usize, const I: usize> KeyTable<N, I> {
     /// `hashes`. Panics (a compile error in a `static`) unless `I` is the dict's index size
     /// for `N` entries and fits one-byte entries.
     pub const fn new(keys: [Value; N], hashes: [u32; N]) -> Self {
-        assert!(I == crate::obj::dict::nidx_for(N) && I <= 256, "KeyTable: index size");
-        let mut index = [0xFFu8; I];
-        if I > 0 {
-            let mask = I - 1;
-            let mut i = 0;
-            while i < N {
-                // The dict's probe sequence (`obj::dict`), over the str hash.
-                let h = hashes[i] as usize;
-                let mut s = h & mask;
-                let mut perturb = h;
-                while index[s] != 0xFF {
-                    perturb >>= 5;
-                    s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
-                }
-                index[s] = i as u8;
-                i += 1;
-            }
-        }
-        KeyTable { head: N << DICT_HEAD_SHIFT | KEYS_TAG, keys, index }
+        let mut index = [0u8; I];
+        frostbyte_format::dict::fill_index(&hashes, &mut index);
+        KeyTable { head: frostbyte_format::dict::key_table_head(N), keys, index }
     }
 }
 
@@ -411,6 +393,16 @@ impl Keys {
     /// The key table `t`.
     pub const fn of<const N: usize, const I: usize>(t: &'static KeyTable<N, I>) -> Keys {
         Keys(t as *const KeyTable<N, I> as *const usize)
+    }
+    /// The key table at `p`, built at run time (the host loader).
+    ///
+    /// # Safety
+    /// `p` must point at a word-aligned table laid out as a [`KeyTable`] (head
+    /// `frostbyte_format::dict::key_table_head(n)`, `n` distinct qstr keys, an index filled by
+    /// `frostbyte_format::dict::fill_index` over their hashes), never written or freed while
+    /// any VM uses the image.
+    pub const unsafe fn from_raw(p: *const usize) -> Keys {
+        Keys(p)
     }
     /// The table's address, if any.
     pub fn table(&self) -> Option<*const usize> {
@@ -713,23 +705,8 @@ impl<const N: usize, const I: usize> ModuleTable<N, I> {
     /// error in a `static`) unless `I` is the dict's index size for `N` entries and fits
     /// one-byte slots.
     pub const fn new(entries: [[Value; 2]; N], hashes: [u32; N]) -> Self {
-        assert!(I == crate::obj::dict::nidx_for(N) && I <= 256, "ModuleTable: index size");
-        let mut index = [0xFFu8; I];
-        if I > 0 {
-            let mask = I - 1;
-            let mut i = 0;
-            while i < N {
-                let h = hashes[i] as usize;
-                let mut s = h & mask;
-                let mut perturb = h;
-                while index[s] != 0xFF {
-                    perturb >>= 5;
-                    s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
-                }
-                index[s] = i as u8;
-                i += 1;
-            }
-        }
+        let mut index = [0u8; I];
+        frostbyte_format::dict::fill_index(&hashes, &mut index);
         ModuleTable { head: N << DICT_HEAD_SHIFT, entries, index }
     }
 }

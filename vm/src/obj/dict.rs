@@ -14,6 +14,8 @@
 //!  index    entry numbers, u8 while nidx <= 256, u16 while nidx <= 65536, else u32; the two
 //!           largest values of the width mean empty and deleted
 //! ```
+//! These rules (header bits, `nidx`, index width, probe sequence) are defined once in
+//! `frostbyte_format::dict`, which the frozen tables and both image builders use too.
 //! While every key is a str or a small int (namespaces, instance attributes, most literals)
 //! entries are two words: the hash is recomputed from the key in O(1) (a str carries its
 //! hash). The first other key converts the table to three-word entries that store the hash,
@@ -69,40 +71,22 @@ unsafe impl Layout for DictObj {
 }
 
 const W: usize = core::mem::size_of::<usize>();
-/// Largest capacity without an index table.
-const LINEAR_MAX: usize = 8;
-
-/// Index slots for `cap` entries (0: no index).
-pub(crate) const fn nidx_for(cap: usize) -> usize {
-    if cap <= LINEAR_MAX {
-        0
-    } else {
-        (cap + cap.div_ceil(2)).next_power_of_two()
-    }
-}
-
-/// Bytes per index slot for `nidx` slots.
-fn width_for(nidx: usize) -> usize {
-    if nidx <= 256 {
-        1
-    } else if nidx <= 65536 {
-        2
-    } else {
-        4
-    }
-}
+// The table layout rules (header bits, index size and width, probe sequence) are
+// `frostbyte_format::dict`'s, shared with the frozen tables and the image builders.
+pub(crate) use frostbyte_format::dict::nidx_for;
+use frostbyte_format::dict::{width_for, Probe, LINEAR_MAX};
 
 /// Lookup result sentinels, independent of the index width.
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 
 /// Table header bit: entries store their hash (some key is not a str or small int).
-const GENERAL: usize = 1;
+const GENERAL: usize = frostbyte_format::dict::GENERAL;
 /// Table header bit: a frozen key table (one key word per entry); in the first word of a
 /// split buffer, tags the pointer to that key table.
-pub(crate) const KEYS: usize = 2;
+pub(crate) const KEYS: usize = frostbyte_format::dict::KEYS;
 /// Header bits below the capacity.
-const HEAD_SHIFT: u32 = 2;
+const HEAD_SHIFT: u32 = frostbyte_format::dict::HEAD_SHIFT;
 
 /// The hash of a key that can be recomputed without running Python code (equal to
 /// [`key_hash`]'s), or `None`.
@@ -282,14 +266,11 @@ impl Table {
     }
     /// Enter entry `ix` with hash `h` into the index (which has a free slot).
     fn insert_idx(self, ix: usize, h: usize) {
-        let mask = self.nidx() - 1;
-        let mut s = h & mask;
-        let mut perturb = h;
-        while self.idx(s) != EMPTY {
-            perturb >>= 5;
-            s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        let mut p = Probe::start(h, self.nidx());
+        while self.idx(p.slot) != EMPTY {
+            p.next();
         }
-        self.set_idx(s, ix as u32);
+        self.set_idx(p.slot, ix as u32);
     }
     fn bytes(cap: usize, general: bool) -> usize {
         let n = nidx_for(cap);
@@ -340,7 +321,6 @@ const _: () = assert!(
         && core::mem::size_of::<crate::rom::DictTable<16>>() == 17 * W
         && 16 / 2 == LINEAR_MAX
         && crate::rom::DICT_HEAD_SHIFT == HEAD_SHIFT
-        && crate::rom::KEYS_TAG == KEYS
         && core::mem::offset_of!(crate::rom::KeyTable<3, 0>, keys) == W
         && core::mem::offset_of!(crate::rom::KeyTable<9, 16>, index) == 10 * W
 );
@@ -490,12 +470,11 @@ fn lookup(vm: &mut Vm<'_>, d: Value, k: Value, h: usize) -> PyResult<Found> {
             }
             return Ok(Found::Free(usize::MAX));
         }
-        let mask = n - 1;
-        let mut s = h & mask;
-        let mut perturb = h;
+        let mut p = Probe::start(h, n);
         let mut free: Option<usize> = None;
         let mut probes = 0usize;
         loop {
+            let s = p.slot;
             let ix = t.idx(s);
             if ix == EMPTY {
                 return Ok(Found::Free(free.unwrap_or(s)));
@@ -516,8 +495,7 @@ fn lookup(vm: &mut Vm<'_>, d: Value, k: Value, h: usize) -> PyResult<Found> {
             if probes > n {
                 return Ok(Found::Free(free.unwrap_or(s)));
             }
-            perturb >>= 5;
-            s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+            p.next();
         }
     }
 }
@@ -568,19 +546,16 @@ fn find_entry(t: Table, n: usize, h: usize, is_match: impl Fn(usize) -> bool) ->
     if nidx == 0 {
         return (0..n).find(|&ix| is_match(ix));
     }
-    let mask = nidx - 1;
-    let mut s = h & mask;
-    let mut perturb = h;
+    let mut p = Probe::start(h, nidx);
     for _ in 0..=nidx {
-        let ix = t.idx(s);
+        let ix = t.idx(p.slot);
         if ix == EMPTY {
             return None;
         }
         if ix != DUMMY && is_match(ix as usize) {
             return Some(ix as usize);
         }
-        perturb >>= 5;
-        s = (s.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        p.next();
     }
     None
 }

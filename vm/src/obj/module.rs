@@ -46,6 +46,8 @@ pub fn new_with_keys(vm: &mut Vm<'_>, name: Value, keys: &crate::rom::Keys) -> P
     let m = vm.roots_mark();
     vm.push_root(d)?;
     obj::dict::with_keys(vm, d, keys)?;
+    // `__name__` first (`frostbyte_format::module::DUNDERS`).
+    const _: () = assert!(matches!(frostbyte_format::module::DUNDERS[0], frostbyte_format::module::Dunder::Name));
     obj::dict::set_str(vm, d, Value::qstr(&qstr::__name__), name)?;
     let v = vm.alloc_obj(&MODULE_TYPE, core::mem::size_of::<ModuleObj>())?;
     vm.pop_roots(m);
