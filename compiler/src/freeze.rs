@@ -1,5 +1,9 @@
 //! The one emitter: a compiled module tree becomes Rust source made of typed `static` items.
 //!
+//! It serialises the image model ([`crate::image::ImageModel`]), which decides the layout
+//! (which qstrs are built in, which constants are shared, key tables, frozen functions and
+//! namespaces); the host loader (`frostbyte-host-load`) serialises the same model into memory.
+//!
 //! The output is the *body* of a block: a list of items followed by a tail expression of type
 //! `Image`. The build.rs helper wraps it as `pub static NAME: Image = { body };` and
 //! `include_python!` as `{ static IMAGE: Image = { body }; &IMAGE }`, so both entry points share
@@ -27,8 +31,8 @@
 //! text, constants numbered in first-use order of a deterministic walk); no absolute paths are
 //! written (file names are the caller-supplied relative paths).
 
-use crate::{CodeUnit, CompiledModule, Const, IntRepr};
-use std::collections::BTreeMap;
+use crate::image::{ImageModel, Item, QstrRef, Val};
+use crate::{CompiledModule, Decorator};
 use std::fmt::Write;
 
 /// Emitter options.
@@ -60,47 +64,65 @@ impl Default for EmitOptions {
 /// Emit the block body (items + tail `Image` expression) for `modules`.
 /// Modules are sorted by name in the output regardless of input order.
 pub fn emit_image_body(modules: &[CompiledModule], opts: &EmitOptions) -> String {
-    let mut sorted: Vec<&CompiledModule> = modules.iter().collect();
-    sorted.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut e = Emitter::new(opts);
-    // First pass: collect every string so the qstr table is complete and sorted.
-    for m in &sorted {
-        e.collect_strings_module(m);
-    }
-    e.emit_qstrs();
-    let mut module_entries = Vec::new();
-    for (mi, m) in sorted.iter().enumerate() {
-        let names = e.value_array(&format!("FB_N{mi}"), m.names.iter().map(|n| e.qstr_value(n)).collect());
-        let module = format!("FB_CM{mi}");
-        let _ = writeln!(
-            e.out,
-            "static {module}: {p}::rom::CodeModule = {p}::rom::CodeModule {{ file: {file}, names: {names}, index: {mi} }};",
-            p = e.p,
-            file = e.qstr_value(&m.file),
-            names = Emitter::slice_ref(&names),
-        );
-        let mut counter = 0usize;
-        let code = e.emit_code(&m.code, &format!("{mi}"), &mut counter, &module);
-        let keys = e.key_table(mi, &module_keys(m));
-        module_entries.push(format!(
-            "{p}::rom::FrozenModule {{ name: {name}, is_package: {pkg}, code: &{code}, keys: {keys} }}",
-            p = e.p,
-            name = e.qstr_value(&m.name),
-            pkg = m.is_package,
-        ));
-    }
-    let p = e.p.clone();
+    emit_model_body(&ImageModel::build(modules), opts)
+}
+
+/// Emit the block body for an image model: one `static` per item, in the model's order.
+pub fn emit_model_body(model: &ImageModel, opts: &EmitOptions) -> String {
+    let p = opts.items_path();
+    let mut out = String::new();
     let _ = writeln!(
-        e.out,
+        out,
+        "const _: () = assert!({p}::FORMAT_VERSION == {v}, \"frostbyte: this image was generated for format version {v}; the linked frostbyte VM has a different version. Use matching frostbyte and frostbyte-build versions.\");",
+        v = model.version
+    );
+    for (i, text) in model.qstrs.iter().enumerate() {
+        let text_bytes = text.as_bytes();
+        let head = frostbyte_format::qstr::head(text_bytes);
+        // Long form: the length (u32, little-endian) precedes the text.
+        let (prefix, n) = frostbyte_format::qstr::length_prefix(text_bytes.len());
+        let mut bytes = prefix[..n].to_vec();
+        bytes.extend_from_slice(text_bytes);
+        let _ = writeln!(
+            out,
+            "static FB_Q{i}: {p}::rom::Qstr<{n}> = {p}::rom::Qstr::with_head({head:#010x}, *{lit});",
+            n = bytes.len(),
+            lit = byte_literal(&bytes),
+        );
+    }
+    let mut e = Emitter { p: p.clone(), out, names: Vec::with_capacity(model.items.len()), next_obj: 0, model };
+    for item in &model.items {
+        let name = e.item(item);
+        e.names.push(name);
+    }
+    let module_entries: Vec<String> = model
+        .modules
+        .iter()
+        .map(|m| {
+            let keys = match m.keys {
+                Some(k) => format!("{p}::rom::Keys::of(&{})", e.names[k]),
+                None => format!("{p}::rom::Keys::NONE"),
+            };
+            format!(
+                "{p}::rom::FrozenModule {{ name: {name}, is_package: {pkg}, code: &{code}, keys: {keys} }}",
+                name = e.qstr_value(m.name),
+                pkg = m.is_package,
+                code = e.names[m.code],
+            )
+        })
+        .collect();
+    let mut out = e.out;
+    let _ = writeln!(
+        out,
         "static FB_MOD: [{p}::rom::FrozenModule; {}] = [\n    {}\n];",
         module_entries.len(),
         module_entries.join(",\n    ")
     );
     if let Some(budget) = opts.budget {
-        budget_check(&mut e.out, budget);
+        budget_check(&mut out, budget);
     }
-    let _ = writeln!(e.out, "{p}::rom::Image {{ version: {v}, modules: &FB_MOD }}", v = frostbyte_format::VERSION);
-    e.finish()
+    let _ = writeln!(out, "{p}::rom::Image {{ version: {v}, modules: &FB_MOD }}", v = model.version);
+    out
 }
 
 /// Append a compile-time check that the statics emitted so far (every `static` line of
@@ -145,209 +167,59 @@ pub fn emit_image_expr(modules: &[CompiledModule], tracked_files: &[String], opt
     )
 }
 
-/// Most names a module key table holds (its index has one-byte entries).
-const MODULE_KEYS_MAX: usize = 170;
+pub use crate::image::module_keys;
 
-/// The names a module body binds, in the order it first binds them: the dunders the VM sets
-/// before running the body (`__name__`, `__package__`, `__file__`, `__path__` for a package,
-/// `__doc__`: the order of `frostbyte_vm::import`), then the targets of the body's own
-/// `StoreName`/`StoreGlobal` instructions in bytecode order, and in a package the submodules
-/// its body imports (`from .sub import x`, `import pkg.sub`: the import binds `sub` in the
-/// package before the body goes on). These become the keys of the module's globals dict; a
-/// name bound another way, or in another order, still works (the VM then converts the dict
-/// to an ordinary one).
-pub fn module_keys(m: &CompiledModule) -> Vec<&str> {
-    let mut keys: Vec<&str> = vec!["__name__", "__package__", "__file__"];
-    if m.is_package {
-        keys.push("__path__");
-    }
-    keys.push("__doc__");
-    let bc = &m.code.bytecode;
-    let mut pos = 0;
-    while let Some(ins) = frostbyte_format::op::decode(bc, pos) {
-        let name = m.names.get(ins.args[0] as usize).map(String::as_str);
-        let bound = match ins.op {
-            frostbyte_format::Op::StoreName | frostbyte_format::Op::StoreGlobal => name,
-            frostbyte_format::Op::ImportName if m.is_package => {
-                let own = name.and_then(|n| match ins.args[1] {
-                    1 => Some(n),
-                    0 => n.strip_prefix(m.name.as_str()).and_then(|r| r.strip_prefix('.')),
-                    _ => None,
-                });
-                own.and_then(|n| n.split('.').next()).filter(|s| !s.is_empty())
-            }
-            _ => None,
-        };
-        if let Some(n) = bound {
-            if !keys.contains(&n) {
-                keys.push(n);
-            }
-        }
-        pos = ins.next;
-    }
-    keys
-}
-
-struct Emitter<'o> {
+/// Writes the items of a model as statics, naming each by kind (see the module doc).
+struct Emitter<'m> {
     p: String,
     out: String,
-    /// text -> static name (non-builtin qstrs only)
-    qstrs: BTreeMap<String, String>,
-    builtin: BTreeMap<&'static str, &'static str>,
-    /// initializer text -> static name, for constant-object dedup
-    objects: BTreeMap<String, String>,
+    /// The static's name of each item written so far.
+    names: Vec<String>,
+    /// Shared constant objects written so far (`FB_K<n>`).
     next_obj: usize,
-    /// Frozen class namespaces emitted so far (`FB_NS<n>` over table `FB_NT<n>`).
-    next_ns: usize,
-    _opts: &'o EmitOptions,
+    model: &'m ImageModel,
 }
 
-impl<'o> Emitter<'o> {
-    fn new(opts: &'o EmitOptions) -> Self {
-        let builtin = frostbyte_format::qstr::BUILTIN_QSTRS.iter().map(|(id, text)| (*text, *id)).collect();
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "const _: () = assert!({p}::FORMAT_VERSION == {v}, \"frostbyte: this image was generated for format version {v}; the linked frostbyte VM has a different version. Use matching frostbyte and frostbyte-build versions.\");",
-            p = opts.items_path(),
-            v = frostbyte_format::VERSION
-        );
-        Emitter {
-            p: opts.items_path(),
-            out,
-            qstrs: BTreeMap::new(),
-            builtin,
-            objects: BTreeMap::new(),
-            next_obj: 0,
-            next_ns: 0,
-            _opts: opts,
-        }
-    }
-
-    fn finish(self) -> String {
-        self.out
-    }
-
-    fn note_string(&mut self, s: &str) {
-        if !self.builtin.contains_key(s) && !self.qstrs.contains_key(s) {
-            self.qstrs.insert(s.to_string(), String::new());
-        }
-    }
-
-    fn collect_strings_module(&mut self, m: &CompiledModule) {
-        self.note_string(&m.name);
-        self.note_string(&m.file);
-        for n in &m.names {
-            self.note_string(n);
-        }
-        for k in module_keys(m) {
-            self.note_string(k);
-        }
-        self.collect_strings_code(&m.code);
-    }
-
-    /// Emit module `mi`'s key table `FB_NK<mi>` over `keys`; returns the `Keys` expression
-    /// for its `FrozenModule` (`Keys::NONE` past [`MODULE_KEYS_MAX`] names).
-    fn key_table(&mut self, mi: usize, keys: &[&str]) -> String {
-        let p = self.p.clone();
-        if keys.len() > MODULE_KEYS_MAX {
-            return format!("{p}::rom::Keys::NONE");
-        }
-        let n = keys.len();
-        // The dict's index size (`frostbyte_vm::obj::dict::nidx_for`; the VM asserts it).
-        let nidx = if n <= 8 { 0 } else { (n + n.div_ceil(2)).next_power_of_two() };
-        let values: Vec<String> = keys.iter().map(|k| self.qstr_value(k)).collect();
-        let hashes: Vec<String> =
-            keys.iter().map(|k| format!("{:#08x}", frostbyte_format::qstr::qstr_hash(k.as_bytes()))).collect();
-        let _ = writeln!(
-            self.out,
-            "static FB_NK{mi}: {p}::rom::KeyTable<{n}, {nidx}> = {p}::rom::KeyTable::new([{}], [{}]);",
-            values.join(", "),
-            hashes.join(", ")
-        );
-        format!("{p}::rom::Keys::of(&FB_NK{mi})")
-    }
-
-    fn collect_strings_code(&mut self, c: &CodeUnit) {
-        self.note_string(&c.name);
-        for n in &c.local_names {
-            self.note_string(n);
-        }
-        for k in &c.consts {
-            self.collect_strings_const(k);
-        }
-    }
-
-    fn collect_strings_const(&mut self, k: &Const) {
-        match k {
-            Const::Str(s) => self.note_string(s),
-            Const::Tuple(items) => items.iter().for_each(|i| self.collect_strings_const(i)),
-            Const::Code(c) => self.collect_strings_code(c),
-            Const::Function { code, defaults } => {
-                self.collect_strings_code(code);
-                if let Some(d) = defaults {
-                    self.collect_strings_const(d);
-                }
+impl Emitter<'_> {
+    fn qstr_value(&self, q: QstrRef) -> String {
+        let p = &self.p;
+        match q {
+            QstrRef::Builtin(i) => {
+                format!("{p}::Value::qstr(&{p}::qstr::{})", frostbyte_format::qstr::BUILTIN_QSTRS[i as usize].0)
             }
-            Const::Namespace(entries) => {
-                for (k, v) in entries {
-                    self.note_string(k);
-                    self.collect_strings_const(v);
-                }
-            }
-            Const::Descriptor { func, .. } => self.collect_strings_const(func),
-            _ => {}
+            QstrRef::Own(i) => format!("{p}::Value::qstr(&FB_Q{i})"),
         }
     }
 
-    fn emit_qstrs(&mut self) {
-        let texts: Vec<String> = self.qstrs.keys().cloned().collect();
-        for (i, text) in texts.iter().enumerate() {
-            let name = format!("FB_Q{i}");
-            let text_bytes = text.as_bytes();
-            let head = frostbyte_format::qstr::head(text_bytes);
-            // Long form: the length (u32, little-endian) precedes the text.
-            let mut bytes = Vec::new();
-            if head & 0x7f == frostbyte_format::qstr::LONG {
-                bytes.extend_from_slice(&(text_bytes.len() as u32).to_le_bytes());
-            }
-            bytes.extend_from_slice(text_bytes);
-            let _ = writeln!(
-                self.out,
-                "static {name}: {p}::rom::Qstr<{n}> = {p}::rom::Qstr::with_head({head:#010x}, *{lit});",
-                p = self.p,
-                n = bytes.len(),
-                lit = byte_literal(&bytes),
-            );
-            self.qstrs.insert(text.clone(), name);
+    fn value(&self, v: Val) -> String {
+        let p = &self.p;
+        match v {
+            Val::Null => format!("{p}::Value::NULL"),
+            Val::None => format!("{p}::Value::NONE"),
+            Val::True => format!("{p}::Value::TRUE"),
+            Val::False => format!("{p}::Value::FALSE"),
+            Val::Ellipsis => format!("{p}::Value::ELLIPSIS"),
+            Val::Small(i) => format!("{p}::Value::small_int({i})"),
+            Val::Qstr(q) => self.qstr_value(q),
+            Val::Item(id) => format!("{p}::Value::rom(&{})", self.names[id]),
         }
     }
 
-    fn qstr_value(&self, s: &str) -> String {
-        if let Some(id) = self.builtin.get(s) {
-            format!("{p}::Value::qstr(&{p}::qstr::{id})", p = self.p)
-        } else {
-            let name = self.qstrs.get(s).expect("string collected in the first pass");
-            format!("{p}::Value::qstr(&{name})", p = self.p)
-        }
+    fn values(&self, vals: &[Val]) -> Vec<String> {
+        vals.iter().map(|v| self.value(*v)).collect()
     }
 
-    /// Emit (or reuse) a static object with the given type and initializer; returns its name.
+    /// A shared constant object `FB_K<n>`.
     fn object(&mut self, ty: String, init: String) -> String {
-        let key = format!("{ty}={init}");
-        if let Some(name) = self.objects.get(&key) {
-            return name.clone();
-        }
         let name = format!("FB_K{}", self.next_obj);
         self.next_obj += 1;
         let _ = writeln!(self.out, "static {name}: {ty} = {init};");
-        self.objects.insert(key, name.clone());
         name
     }
 
     fn value_array(&mut self, name: &str, values: Vec<String>) -> String {
         if values.is_empty() {
-            return String::new();
+            return "&[]".to_string();
         }
         let _ = writeln!(
             self.out,
@@ -356,109 +228,97 @@ impl<'o> Emitter<'o> {
             n = values.len(),
             v = values.join(", ")
         );
-        name.to_string()
+        format!("&{name}")
     }
 
-    fn byte_array(&mut self, name: &str, bytes: &[u8]) -> String {
-        if bytes.is_empty() {
-            return String::new();
-        }
-        let _ = writeln!(self.out, "static {name}: [u8; {n}] = *{lit};", n = bytes.len(), lit = byte_literal(bytes));
-        name.to_string()
-    }
-
-    fn slice_ref(name: &str) -> String {
-        if name.is_empty() {
-            "&[]".to_string()
-        } else {
-            format!("&{name}")
-        }
-    }
-
-    fn const_value(&mut self, k: &Const, tag: &str, counter: &mut usize, module: &str) -> String {
+    /// Write one item; returns its static's name.
+    fn item(&mut self, item: &Item) -> String {
         let p = self.p.clone();
-        match k {
-            Const::None => format!("{p}::Value::NONE"),
-            Const::True => format!("{p}::Value::TRUE"),
-            Const::False => format!("{p}::Value::FALSE"),
-            Const::Ellipsis => format!("{p}::Value::ELLIPSIS"),
-            Const::Int(i) => match IntRepr::of_i64(*i) {
-                IntRepr::Small(i) => format!("{p}::Value::small_int({i})"),
-                IntRepr::Big { negative, digits } => self.int_object(negative, &digits),
-            },
-            Const::BigInt { negative, digits } => self.int_object(*negative, digits),
-            Const::Float(f) => {
-                let name = self.object(
-                    format!("{p}::rom::Float"),
-                    format!("{p}::rom::Float::new(f64::from_bits({:#018x}))", f.to_bits()),
-                );
-                format!("{p}::Value::rom(&{name})")
-            }
-            Const::Complex(r, i) => {
-                let name = self.object(
-                    format!("{p}::rom::Complex"),
-                    format!(
-                        "{p}::rom::Complex::new(f64::from_bits({:#018x}), f64::from_bits({:#018x}))",
-                        r.to_bits(),
-                        i.to_bits()
-                    ),
-                );
-                format!("{p}::Value::rom(&{name})")
-            }
-            Const::Str(s) => self.qstr_value(s),
-            Const::Bytes(b) => {
-                let name = self.object(
-                    format!("{p}::rom::Bytes<{}>", b.len()),
-                    format!("{p}::rom::Bytes::new(*{})", byte_literal(b)),
-                );
-                format!("{p}::Value::rom(&{name})")
-            }
-            Const::Tuple(items) => {
-                let vals: Vec<String> = items.iter().map(|i| self.const_value(i, tag, counter, module)).collect();
-                let name = self.object(
-                    format!("{p}::rom::Tuple<{}>", vals.len()),
-                    format!("{p}::rom::Tuple::new([{}])", vals.join(", ")),
-                );
-                format!("{p}::Value::rom(&{name})")
-            }
-            Const::Code(c) => {
-                let name = self.emit_code(c, tag, counter, module);
-                format!("{p}::Value::rom(&{name})")
-            }
-            Const::Function { code, defaults } => {
-                let code = self.emit_code(code, tag, counter, module);
-                let defaults = match defaults {
-                    Some(d) => self.const_value(d, tag, counter, module),
-                    None => format!("{p}::Value::NULL"),
-                };
-                let name = code.replacen("FB_CODE", "FB_FN", 1);
+        match item {
+            Item::CodeModule { module, file, names } => {
+                let names = names.iter().map(|n| self.qstr_value(*n)).collect();
+                let names = self.value_array(&format!("FB_N{module}"), names);
+                let name = format!("FB_CM{module}");
                 let _ = writeln!(
                     self.out,
-                    "static {name}: {p}::rom::Function = {p}::rom::Function::new(&{code}, {defaults});"
+                    "static {name}: {p}::rom::CodeModule = {p}::rom::CodeModule {{ file: {file}, names: {names}, index: {module} }};",
+                    file = self.qstr_value(*file),
                 );
-                format!("{p}::Value::rom(&{name})")
+                name
             }
-            Const::Descriptor { kind, func } => {
-                let f = self.const_value(func, tag, counter, module);
+            Item::Int { negative, digits } => {
+                let ds: Vec<String> = digits.iter().map(|d| format!("{d:#x}")).collect();
+                self.object(
+                    format!("{p}::rom::Int<{}>", digits.len()),
+                    format!("{p}::rom::Int::new({negative}, [{}])", ds.join(", ")),
+                )
+            }
+            Item::Float(bits) => {
+                self.object(format!("{p}::rom::Float"), format!("{p}::rom::Float::new(f64::from_bits({bits:#018x}))"))
+            }
+            Item::Complex(r, i) => self.object(
+                format!("{p}::rom::Complex"),
+                format!("{p}::rom::Complex::new(f64::from_bits({r:#018x}), f64::from_bits({i:#018x}))"),
+            ),
+            Item::Bytes(b) => self
+                .object(format!("{p}::rom::Bytes<{}>", b.len()), format!("{p}::rom::Bytes::new(*{})", byte_literal(b))),
+            Item::Tuple(items) => {
+                let vals = self.values(items);
+                self.object(
+                    format!("{p}::rom::Tuple<{}>", vals.len()),
+                    format!("{p}::rom::Tuple::new([{}])", vals.join(", ")),
+                )
+            }
+            Item::Code(c) => {
+                let id = format!("{}_{}", c.module, c.ordinal);
+                let values = self.values(&c.values);
+                let values = self.value_array(&format!("FB_KA{id}"), values);
+                let _ = writeln!(
+                    self.out,
+                    "static FB_BC{id}: [u8; {n}] = *{lit};",
+                    n = c.blob.len(),
+                    lit = byte_literal(&c.blob)
+                );
+                let name = format!("FB_CODE{id}");
+                let _ = writeln!(
+                    self.out,
+                    "static {name}: {p}::rom::Code = {p}::rom::Code::new({qn}, &FB_CM{m}, {values}, {nk}, &FB_BC{id}, {bcl}, {flags}, {npa}, {nl}, {ss});",
+                    qn = self.qstr_value(c.name),
+                    m = c.module,
+                    nk = c.n_consts,
+                    bcl = c.bc_len,
+                    flags = c.flags,
+                    npa = c.n_posargs,
+                    nl = c.n_locals,
+                    ss = c.stack_size,
+                );
+                name
+            }
+            Item::Function { code, defaults } => {
+                let name = self.names[*code].replacen("FB_CODE", "FB_FN", 1);
+                let _ = writeln!(
+                    self.out,
+                    "static {name}: {p}::rom::Function = {p}::rom::Function::new(&{code}, {defaults});",
+                    code = self.names[*code],
+                    defaults = self.value(*defaults),
+                );
+                name
+            }
+            Item::Descriptor { kind, func } => {
                 // Named after the function (`FB_FN..._d`), so size reports count it with it.
-                let name = format!("{}_d", f.trim_start_matches(&format!("{p}::Value::rom(&")).trim_end_matches(')'));
-                let init = match kind {
-                    crate::code::Decorator::Property => format!("{p}::rom::Property::new({f})"),
-                    crate::code::Decorator::ClassMethod => format!("{p}::rom::Descriptor::classmethod({f})"),
-                    crate::code::Decorator::StaticMethod => format!("{p}::rom::Descriptor::staticmethod({f})"),
+                let name = format!("{}_d", self.names[*func]);
+                let f = self.value(Val::Item(*func));
+                let (ty, init) = match kind {
+                    Decorator::Property => ("Property", format!("{p}::rom::Property::new({f})")),
+                    Decorator::ClassMethod => ("Descriptor", format!("{p}::rom::Descriptor::classmethod({f})")),
+                    Decorator::StaticMethod => ("Descriptor", format!("{p}::rom::Descriptor::staticmethod({f})")),
                 };
-                let ty = if *kind == crate::code::Decorator::Property { "Property" } else { "Descriptor" };
                 let _ = writeln!(self.out, "static {name}: {p}::rom::{ty} = {init};");
-                format!("{p}::Value::rom(&{name})")
+                name
             }
-            Const::Namespace(entries) => {
-                let mut words = Vec::with_capacity(2 * entries.len());
-                for (k, v) in entries {
-                    words.push(self.qstr_value(k));
-                    words.push(self.const_value(v, tag, counter, module));
-                }
-                let n = self.next_ns;
-                self.next_ns += 1;
+            Item::Namespace { ordinal: n, entries } => {
+                let words: Vec<String> =
+                    entries.iter().flat_map(|(k, v)| [self.qstr_value(*k), self.value(*v)]).collect();
                 let _ = writeln!(
                     self.out,
                     "static FB_NT{n}: {p}::rom::DictTable<{w}> = {p}::rom::DictTable::new([{v}]);",
@@ -466,46 +326,25 @@ impl<'o> Emitter<'o> {
                     v = words.join(", ")
                 );
                 let _ = writeln!(self.out, "static FB_NS{n}: {p}::rom::Dict = {p}::rom::Dict::new(&FB_NT{n});");
-                format!("{p}::Value::rom(&FB_NS{n})")
+                format!("FB_NS{n}")
+            }
+            Item::KeyTable { module, keys, nidx } => {
+                let values: Vec<String> = keys.iter().map(|k| self.qstr_value(*k)).collect();
+                let hashes: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("{:#08x}", frostbyte_format::qstr::qstr_hash(self.model.text(*k).as_bytes())))
+                    .collect();
+                let name = format!("FB_NK{module}");
+                let _ = writeln!(
+                    self.out,
+                    "static {name}: {p}::rom::KeyTable<{n}, {nidx}> = {p}::rom::KeyTable::new([{}], [{}]);",
+                    values.join(", "),
+                    hashes.join(", "),
+                    n = keys.len(),
+                );
+                name
             }
         }
-    }
-
-    fn int_object(&mut self, negative: bool, digits: &[u32]) -> String {
-        let p = self.p.clone();
-        let ds: Vec<String> = digits.iter().map(|d| format!("{d:#x}")).collect();
-        let name = self.object(
-            format!("{p}::rom::Int<{}>", digits.len()),
-            format!("{p}::rom::Int::new({negative}, [{}])", ds.join(", ")),
-        );
-        format!("{p}::Value::rom(&{name})")
-    }
-
-    /// Emit a code object and everything it owns; returns the static's name.
-    fn emit_code(&mut self, c: &CodeUnit, module_tag: &str, counter: &mut usize, module: &str) -> String {
-        let id = format!("{module_tag}_{}", *counter);
-        *counter += 1;
-        let mut values: Vec<String> =
-            c.consts.iter().map(|k| self.const_value(k, module_tag, counter, module)).collect();
-        values.extend(c.local_names.iter().map(|n| self.qstr_value(n)));
-        let values = self.value_array(&format!("FB_KA{id}"), values);
-        let blob = c.blob();
-        let blob = self.byte_array(&format!("FB_BC{id}"), &blob);
-        let name = format!("FB_CODE{id}");
-        let _ = writeln!(
-            self.out,
-            "static {name}: {p}::rom::Code = {p}::rom::Code::new({qn}, &{module}, {values}, {nk}, &{blob}, {bcl}, {flags}, {npa}, {nl}, {ss});",
-            p = self.p,
-            qn = self.qstr_value(&c.name),
-            values = Self::slice_ref(&values),
-            nk = c.consts.len(),
-            bcl = c.bytecode.len(),
-            flags = c.flags,
-            npa = c.n_posargs,
-            nl = c.n_locals,
-            ss = c.stack_size,
-        );
-        name
     }
 }
 

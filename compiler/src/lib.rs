@@ -7,8 +7,9 @@
 //!    unsupported constructs and compile-time scope errors as [`Diagnostic`]s;
 //! 4. [`assemble`]: jump relaxation, encoding, line and exception tables, stack depth.
 //!
-//! The result is a [`CompiledModule`] of plain data; [`disassemble`] prints it, [`freeze`]
-//! turns module sets into Rust statics and [`tree`] loads module trees from disk.
+//! The result is a [`CompiledModule`] of plain data; [`disassemble`] prints it, [`image`]
+//! lays a module set out as a frozen image (the one image model), [`freeze`] writes that
+//! model as Rust statics and [`tree`] loads module trees from disk.
 
 mod assemble;
 mod code;
@@ -16,6 +17,7 @@ mod codegen;
 mod diagnostic;
 mod dis;
 pub mod freeze;
+pub mod image;
 mod literal;
 mod nesting;
 mod scope;

@@ -1,6 +1,10 @@
 //! In-process loading: compiled modules become the same `rom` structures the emitter writes as
 //! statics, built at run time in host memory.
 //!
+//! Both follow one description of the image, the compiler's [`ImageModel`]: the model decides
+//! every layout (built-in qstrs, shared constants, frozen functions and class namespaces,
+//! module key tables) and this loader writes each of its items as the emitter would.
+//!
 //! `frostbyte run` and the fuzz targets use this so that they and frozen binaries execute the
 //! very same layouts on the very same VM. The memory lives outside the VM heap, so the VM treats
 //! it exactly like ROM (never written, never collected). It is leaked by default (the VM wants
@@ -8,11 +12,13 @@
 //! (a fuzzer) gives it back with the `unsafe` [`HostLoader::release`] once no VM uses it.
 //!
 //! The `unsafe` here writes variable-length object layouts (`Tuple<N>`, `Bytes<N>`, `Int<N>`,
-//! `Qstr<N>` with a run-time `N`) and fixed ROM structures into word buffers.
+//! `Qstr<N>`, `DictTable<W>`, `KeyTable<N, I>` with run-time sizes) and fixed ROM structures
+//! into word buffers.
 
-use frostbyte_compiler::{CodeUnit, CompiledModule, Const, Decorator, IntRepr};
+use frostbyte_compiler::image::{ImageModel, Item, QstrRef, Val};
+use frostbyte_compiler::{CompiledModule, Decorator};
 use frostbyte_vm::__private::rom::{self, ObjHeader, QstrHdr};
-use frostbyte_vm::__private::Value;
+use frostbyte_vm::__private::{types, Value};
 use std::collections::HashMap;
 
 /// Builds ROM structures in host memory, interning strings so equal texts share one qstr.
@@ -88,17 +94,15 @@ impl HostLoader {
         }
         let bytes = text.as_bytes();
         let head = frostbyte_format::qstr::head(bytes);
-        let long = head & 0x7f == frostbyte_format::qstr::LONG;
-        let text_at = if long { 8 } else { 4 };
+        let (prefix, prefix_len) = frostbyte_format::qstr::length_prefix(bytes.len());
+        let text_at = frostbyte_format::qstr::text_offset(head);
         let p = self.words(text_at + bytes.len());
         // SAFETY: `p` is 8-aligned and has room for the head word, the long-form length and
         // the bytes (the `frostbyte_format::qstr` layout); the buffer lives until `release`
         // and is never written again.
         let v = unsafe {
             (p as *mut u32).write(head);
-            if long {
-                std::ptr::copy_nonoverlapping((bytes.len() as u32).to_le_bytes().as_ptr(), p.add(4), 4);
-            }
+            std::ptr::copy_nonoverlapping(prefix.as_ptr(), p.add(4), prefix_len);
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(text_at), bytes.len());
             Value::qstr_from_hdr(p as *const QstrHdr)
         };
@@ -126,137 +130,212 @@ impl HostLoader {
         }
     }
 
+    /// `header | word | values`: a `rom::Tuple` of `vals`.
+    fn tuple(&mut self, vals: &[Value]) -> Value {
+        self.var_object(&types::TUPLE_TYPE, vals.len(), std::mem::size_of_val(vals), |dst| {
+            // SAFETY: the payload has room for `vals.len()` word-aligned Values.
+            unsafe { std::ptr::copy_nonoverlapping(vals.as_ptr(), dst as *mut Value, vals.len()) }
+        })
+    }
+
+    /// A table of `head` followed by `vals` (a `rom::DictTable` or the key part of a
+    /// `rom::KeyTable`) and `extra` zeroed bytes; returns the table and the address of the
+    /// extra bytes.
+    fn table(&mut self, head: usize, vals: &[Value], extra: usize) -> (*const usize, *mut u8) {
+        let w = std::mem::size_of::<usize>();
+        let p = self.words(w + std::mem::size_of_val(vals) + extra);
+        // SAFETY: `p` is 8-aligned with room for the head word, the values and `extra` bytes;
+        // it is written here once and only read afterwards.
+        unsafe {
+            (p as *mut usize).write(head);
+            std::ptr::copy_nonoverlapping(vals.as_ptr(), p.add(w) as *mut Value, vals.len());
+            (p as *const usize, p.add(w + std::mem::size_of_val(vals)))
+        }
+    }
+
     fn int(&mut self, negative: bool, digits: &[u32]) -> Value {
         let n = digits.len() as isize;
         let size = if negative { -n } else { n };
-        self.var_object(&frostbyte_vm::__private::types::INT_TYPE, size as usize, digits.len() * 4, |dst| {
+        self.var_object(&types::INT_TYPE, size as usize, digits.len() * 4, |dst| {
             // SAFETY: the payload has room for `digits.len()` u32s and is 4-aligned.
             unsafe { std::ptr::copy_nonoverlapping(digits.as_ptr(), dst as *mut u32, digits.len()) }
         })
     }
 
-    fn constant(&mut self, k: &Const, module: &ModuleCtx) -> Value {
-        match k {
-            Const::None => Value::NONE,
-            Const::True => Value::TRUE,
-            Const::False => Value::FALSE,
-            Const::Ellipsis => Value::ELLIPSIS,
-            Const::Int(i) => match IntRepr::of_i64(*i) {
-                IntRepr::Small(i) => Value::small_int(i as isize),
-                IntRepr::Big { negative, digits } => self.int(negative, &digits),
-            },
-            Const::BigInt { negative, digits } => self.int(*negative, digits),
-            Const::Float(f) => Value::rom(self.keep(rom::Float::new(*f))),
-            Const::Complex(r, i) => Value::rom(self.keep(rom::Complex::new(*r, *i))),
-            Const::Str(s) => self.qstr(s),
-            Const::Bytes(b) => {
-                self.var_object(&frostbyte_vm::__private::types::BYTES_TYPE, b.len(), b.len(), |dst| {
-                    // SAFETY: the payload has room for `b.len()` bytes.
-                    unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len()) }
-                })
+    /// Build an image from compiled modules: the compiler's image model
+    /// ([`ImageModel::build`]), written into memory by [`HostLoader::load`].
+    pub fn image(&mut self, modules: &[CompiledModule]) -> &'static rom::Image {
+        self.load(&ImageModel::build(modules))
+    }
+
+    /// Write an image model into loader memory, item by item, in the layouts the emitter's
+    /// statics have (`frostbyte_compiler::freeze`): the same qstrs (the VM's own built-in
+    /// ones where the emitter names them), shared constants, frozen functions, descriptors
+    /// and class namespaces, and module key tables.
+    pub fn load(&mut self, model: &ImageModel) -> &'static rom::Image {
+        let mut built: Vec<Built> = Vec::with_capacity(model.items.len());
+        for item in &model.items {
+            let b = self.item(model, &built, item);
+            built.push(b);
+        }
+        let modules: Vec<rom::FrozenModule> = model
+            .modules
+            .iter()
+            .map(|m| rom::FrozenModule {
+                name: self.model_qstr(model, m.name),
+                is_package: m.is_package,
+                code: built[m.code].code(),
+                keys: m.keys.map_or(rom::Keys::NONE, |k| built[k].keys()),
+            })
+            .collect();
+        let modules = self.keep_slice(modules);
+        self.keep(rom::Image { version: model.version, modules })
+    }
+
+    fn model_qstr(&mut self, model: &ImageModel, q: QstrRef) -> Value {
+        match q {
+            QstrRef::Builtin(i) => frostbyte_vm::__private::qstr::BUILTINS[i as usize],
+            QstrRef::Own(_) => self.qstr(model.text(q)),
+        }
+    }
+
+    fn value(&mut self, model: &ImageModel, built: &[Built], v: Val) -> Value {
+        match v {
+            Val::Null => Value::NULL,
+            Val::None => Value::NONE,
+            Val::True => Value::TRUE,
+            Val::False => Value::FALSE,
+            Val::Ellipsis => Value::ELLIPSIS,
+            Val::Small(i) => Value::small_int(i as isize),
+            Val::Qstr(q) => self.model_qstr(model, q),
+            Val::Item(id) => built[id].value(),
+        }
+    }
+
+    fn values(&mut self, model: &ImageModel, built: &[Built], vals: &[Val]) -> Vec<Value> {
+        vals.iter().map(|v| self.value(model, built, *v)).collect()
+    }
+
+    fn item(&mut self, model: &ImageModel, built: &[Built], item: &Item) -> Built {
+        match item {
+            Item::CodeModule { module, file, names } => {
+                let names: Vec<Value> = names.iter().map(|n| self.model_qstr(model, *n)).collect();
+                let file = self.model_qstr(model, *file);
+                let names = self.keep_slice(names);
+                Built::Module(self.keep(rom::CodeModule { file, names, index: *module as u32 }))
             }
-            Const::Tuple(items) => {
-                let vals: Vec<Value> = items.iter().map(|i| self.constant(i, module)).collect();
-                self.var_object(
-                    &frostbyte_vm::__private::types::TUPLE_TYPE,
-                    vals.len(),
-                    vals.len() * std::mem::size_of::<Value>(),
-                    |dst| {
-                        // SAFETY: the payload has room for `vals.len()` word-aligned Values.
-                        unsafe { std::ptr::copy_nonoverlapping(vals.as_ptr(), dst as *mut Value, vals.len()) }
-                    },
-                )
+            Item::Int { negative, digits } => Built::Value(self.int(*negative, digits)),
+            Item::Float(bits) => Built::Value(Value::rom(self.keep(rom::Float::new(f64::from_bits(*bits))))),
+            Item::Complex(r, i) => {
+                Built::Value(Value::rom(self.keep(rom::Complex::new(f64::from_bits(*r), f64::from_bits(*i)))))
             }
-            Const::Code(c) => Value::rom(self.code(c, module)),
-            Const::Function { code, defaults } => {
-                let code = self.code(code, module);
-                let defaults = defaults.as_ref().map_or(Value::NULL, |d| self.constant(d, module));
-                Value::rom(self.keep(rom::Function::new(code, defaults)))
+            Item::Bytes(b) => Built::Value(self.var_object(&types::BYTES_TYPE, b.len(), b.len(), |dst| {
+                // SAFETY: the payload has room for `b.len()` bytes.
+                unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len()) }
+            })),
+            Item::Tuple(items) => {
+                let vals = self.values(model, built, items);
+                Built::Value(self.tuple(&vals))
             }
-            Const::Descriptor { kind, func } => {
-                let f = self.constant(func, module);
-                match kind {
+            Item::Code(c) => {
+                let values = self.values(model, built, &c.values);
+                let name = self.model_qstr(model, c.name);
+                let module = built[model.modules[c.module].code_module].module();
+                let values = self.keep_slice(values);
+                let blob = self.keep_slice(c.blob.clone());
+                Built::Code(self.keep(rom::Code::new(
+                    name,
+                    module,
+                    values,
+                    c.n_consts,
+                    blob,
+                    c.bc_len,
+                    c.flags,
+                    c.n_posargs,
+                    c.n_locals,
+                    c.stack_size,
+                )))
+            }
+            Item::Function { code, defaults } => {
+                let defaults = self.value(model, built, *defaults);
+                Built::Value(Value::rom(self.keep(rom::Function::new(built[*code].code(), defaults))))
+            }
+            Item::Descriptor { kind, func } => {
+                let f = built[*func].value();
+                Built::Value(match kind {
                     Decorator::Property => Value::rom(self.keep(rom::Property::new(f))),
                     Decorator::ClassMethod => Value::rom(self.keep(rom::Descriptor::classmethod(f))),
                     Decorator::StaticMethod => Value::rom(self.keep(rom::Descriptor::staticmethod(f))),
-                }
+                })
             }
-            Const::Namespace(entries) => {
-                let mut words = [Value::NULL; 16];
-                for (i, (k, v)) in entries.iter().enumerate() {
-                    words[2 * i] = self.qstr(k);
-                    words[2 * i + 1] = self.constant(v, module);
+            Item::Namespace { entries, .. } => {
+                let mut words = Vec::with_capacity(2 * entries.len());
+                for (k, v) in entries {
+                    words.push(self.model_qstr(model, *k));
+                    words.push(self.value(model, built, *v));
                 }
-                // The table type carries its size; the compiler caps namespaces at 8 entries.
-                macro_rules! table {
-                    ($($n:literal)*) => {
-                        match entries.len() {
-                            $($n => {
-                                let mut w = [Value::NULL; 2 * $n];
-                                w.copy_from_slice(&words[..2 * $n]);
-                                let t: &'static rom::DictTable<{ 2 * $n }> = self.keep(rom::DictTable::new(w));
-                                rom::Dict::new(t)
-                            })*
-                            n => panic!("frozen class namespace of {n} entries"),
-                        }
-                    };
-                }
-                let d = table!(0 1 2 3 4 5 6 7 8);
-                Value::rom(self.keep(d))
+                let n = entries.len();
+                // A `rom::DictTable`: `cap << HEAD_SHIFT`, then the pairs.
+                let (table, _) = self.table(n << frostbyte_format::dict::HEAD_SHIFT, &words, 0);
+                let dict = rom::Dict { hdr: ObjHeader::of(&types::DICT_TYPE), len: n, used: n, table };
+                Built::Value(Value::rom(self.keep(dict)))
+            }
+            Item::KeyTable { keys, nidx, .. } => {
+                let vals: Vec<Value> = keys.iter().map(|k| self.model_qstr(model, *k)).collect();
+                let hashes: Vec<u32> =
+                    keys.iter().map(|k| frostbyte_format::qstr::qstr_hash(model.text(*k).as_bytes())).collect();
+                let (table, index) = self.table(frostbyte_format::dict::key_table_head(keys.len()), &vals, *nidx);
+                // SAFETY: `table` reserved `nidx` bytes at `index` after the keys, written only
+                // here.
+                let index = unsafe { std::slice::from_raw_parts_mut(index, *nidx) };
+                frostbyte_format::dict::fill_index(&hashes, index);
+                // SAFETY: `table` is laid out as a `rom::KeyTable` (head, distinct qstr keys,
+                // the index over their hashes) in loader memory that is never written again
+                // and lives until `release`.
+                Built::Keys(unsafe { rom::Keys::from_raw(table) })
             }
         }
-    }
-
-    fn code(&mut self, c: &CodeUnit, module: &ModuleCtx) -> &'static rom::Code {
-        let mut values: Vec<Value> = c.consts.iter().map(|k| self.constant(k, module)).collect();
-        values.extend(c.local_names.iter().map(|n| self.qstr(n)));
-        let name = self.qstr(&c.name);
-        let blob = c.blob();
-        let values = self.keep_slice(values);
-        let blob = self.keep_slice(blob);
-        self.keep(rom::Code::new(
-            name,
-            module.module,
-            values,
-            c.consts.len() as u16,
-            blob,
-            c.bytecode.len() as u16,
-            c.flags,
-            c.n_posargs,
-            c.n_locals,
-            c.stack_size,
-        ))
-    }
-
-    /// Build an image from compiled modules (sorted by name, as the emitter does).
-    pub fn image(&mut self, modules: &[CompiledModule]) -> &'static rom::Image {
-        let mut sorted: Vec<&CompiledModule> = modules.iter().collect();
-        sorted.sort_by(|a, b| a.name.cmp(&b.name));
-        let mut frozen = Vec::new();
-        for (index, m) in sorted.into_iter().enumerate() {
-            let names: Vec<Value> = m.names.iter().map(|n| self.qstr(n)).collect();
-            let ctx = ModuleCtx {
-                module: {
-                    let file = self.qstr(&m.file);
-                    let names = self.keep_slice(names);
-                    self.keep(rom::CodeModule { file, names, index: index as u32 })
-                },
-            };
-            let code = self.code(&m.code, &ctx);
-            frozen.push(rom::FrozenModule {
-                name: self.qstr(&m.name),
-                is_package: m.is_package,
-                code,
-                keys: rom::Keys::NONE,
-            });
-        }
-        let modules = self.keep_slice(frozen);
-        self.keep(rom::Image { version: frostbyte_format::VERSION, modules })
     }
 }
 
-struct ModuleCtx {
-    module: &'static rom::CodeModule,
+/// What an item of the model became in loader memory.
+enum Built {
+    /// An object (constant, function, descriptor, namespace).
+    Value(Value),
+    /// A code object.
+    Code(&'static rom::Code),
+    /// A module's code record.
+    Module(&'static rom::CodeModule),
+    /// A key table.
+    Keys(rom::Keys),
+}
+
+impl Built {
+    fn value(&self) -> Value {
+        match self {
+            Built::Value(v) => *v,
+            Built::Code(c) => Value::rom(*c),
+            _ => panic!("image model: an item that is no value used as one"),
+        }
+    }
+    fn code(&self) -> &'static rom::Code {
+        match self {
+            Built::Code(c) => c,
+            _ => panic!("image model: an item that is no code object used as one"),
+        }
+    }
+    fn module(&self) -> &'static rom::CodeModule {
+        match self {
+            Built::Module(m) => m,
+            _ => panic!("image model: an item that is no module record used as one"),
+        }
+    }
+    fn keys(&self) -> rom::Keys {
+        match self {
+            Built::Keys(k) => *k,
+            _ => panic!("image model: an item that is no key table used as one"),
+        }
+    }
 }
 
 /// The compiler hook `frostbyte run` and the frozen corpus runner install

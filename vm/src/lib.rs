@@ -29,6 +29,8 @@ pub(crate) mod builtins;
 pub(crate) mod call;
 pub(crate) mod codec;
 pub(crate) mod coro;
+#[cfg(feature = "std")]
+pub(crate) mod dump;
 pub(crate) mod eval;
 #[allow(dead_code)] // numeric toolkit: some helpers are only unit-tested
 pub(crate) mod format;
@@ -95,8 +97,13 @@ pub mod __private {
 
     /// Type descriptors the host loader (`frostbyte run`) and layout tests point ROM objects at.
     pub mod types {
-        pub use crate::obj::{Type, BYTES_TYPE, CODE_TYPE, FUNCTION_TYPE, INT_TYPE, TUPLE_TYPE};
+        pub use crate::obj::{Type, BYTES_TYPE, CODE_TYPE, DICT_TYPE, FUNCTION_TYPE, INT_TYPE, TUPLE_TYPE};
     }
+
+    /// A text dump of a frozen image's structure (`dump`): the same modules frozen by the
+    /// emitter and loaded by the host loader dump to the same text.
+    #[cfg(feature = "std")]
+    pub use crate::dump::image as dump_image;
 
     /// The heap's block size in bytes (`tools/heap32` reports it).
     pub const HEAP_BLOCK: usize = crate::heap::BLOCK;
@@ -237,4 +244,14 @@ pub(crate) mod qstr {
         };
     }
     frostbyte_format::for_each_builtin_qstr!(define_builtin_qstrs);
+
+    macro_rules! builtin_table {
+        ($(($id:ident, $s:literal)),* $(,)?) => {
+            /// Every built-in qstr, in `frostbyte_format::qstr::BUILTIN_QSTRS` order: the host
+            /// loader refers to these by position as emitted code refers to the statics by name.
+            pub static BUILTINS: [crate::value::Value; frostbyte_format::qstr::BUILTIN_QSTRS.len()] =
+                [$(crate::value::Value::qstr(&$id)),*];
+        };
+    }
+    frostbyte_format::for_each_builtin_qstr!(builtin_table);
 }
