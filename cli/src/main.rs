@@ -19,6 +19,7 @@ mod size;
 use clap::{CommandFactory, Parser, Subcommand};
 use frostbyte_compiler::freeze::{emit_image_file, EmitOptions};
 use frostbyte_compiler::tree::render_errors;
+use frostbyte_compiler::CompileOptions;
 use std::io::Write;
 use std::mem::MaybeUninit;
 use std::path::{Path, PathBuf};
@@ -205,7 +206,7 @@ fn alloc_heap(bytes: usize) -> Result<&'static mut [MaybeUninit<u8>], String> {
 }
 
 fn cmd_dis(path: &Path) -> Result<ExitCode, String> {
-    let prog = resolve::Program::load(path, false);
+    let prog = resolve::Program::load(path, false, &CompileOptions::default());
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));
         return Ok(ExitCode::FAILURE);
@@ -217,7 +218,7 @@ fn cmd_dis(path: &Path) -> Result<ExitCode, String> {
 }
 
 fn cmd_freeze(path: &Path) -> Result<ExitCode, String> {
-    let prog = resolve::Program::load(path, true);
+    let prog = resolve::Program::load(path, true, &CompileOptions::default());
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));
         return Ok(ExitCode::FAILURE);
@@ -307,7 +308,10 @@ fn cmd_run(
     recursion_limit: Option<usize>,
     clock: ClockKind,
 ) -> ExitCode {
-    let mut prog = resolve::Program::load(Path::new(file), true);
+    // The image `run` executes is the one firmware links: the compiler's image model
+    // (frostbyte_compiler::image), written into memory by the host loader. Compile options
+    // (line tables, docstrings, asserts) go through `CompileOptions`, as build.rs's `Config`.
+    let mut prog = resolve::Program::load(Path::new(file), true, &CompileOptions::default());
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));
         return ExitCode::FAILURE;
