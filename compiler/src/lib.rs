@@ -8,13 +8,15 @@
 //! 4. [`assemble`]: jump relaxation, encoding, line and exception tables, stack depth.
 //!
 //! The result is a [`CompiledModule`] of plain data; [`disassemble`] prints it, [`freeze`]
-//! turns module sets into Rust statics and [`tree`] loads module trees from disk.
+//! turns module sets into Rust statics, [`footprint`] measures their flash on a target (the
+//! budgets) and [`tree`] loads module trees from disk.
 
 mod assemble;
 mod code;
 mod codegen;
 mod diagnostic;
 mod dis;
+pub mod footprint;
 pub mod freeze;
 mod literal;
 mod nesting;
