@@ -7,7 +7,7 @@
 //! `ModuleNotFoundError` at run time, as CPython does.
 
 use frostbyte_compiler::tree::LoadError;
-use frostbyte_compiler::{compile_module, CodeUnit, CompiledModule, SourceFile};
+use frostbyte_compiler::{compile_module_with, CodeUnit, CompileOptions, CompiledModule, SourceFile};
 use frostbyte_format::op::{decode, Op};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -28,6 +28,11 @@ pub struct Program {
 impl Program {
     /// Load `main` and, if `follow` is set, the modules it imports (transitively).
     pub fn load(main: &Path, follow: bool) -> Program {
+        Program::load_with(main, follow, &CompileOptions::default())
+    }
+
+    /// [`Program::load`], compiling with `opts` (`run -O`, `freeze --lines none`, ...).
+    pub fn load_with(main: &Path, follow: bool, opts: &CompileOptions) -> Program {
         let root = main.parent().map(Path::to_path_buf).unwrap_or_default();
         let stem = main.file_stem().and_then(|s| s.to_str()).unwrap_or("main").to_string();
         let mut prog = Program { main: stem.clone(), modules: Vec::new(), errors: Vec::new(), sources: Vec::new() };
@@ -36,7 +41,7 @@ impl Program {
         let display = main.to_string_lossy().into_owned();
         let mut queue = vec![(main.to_path_buf(), display, stem, false)];
         while let Some((path, display, name, is_pkg)) = queue.pop() {
-            let Some(m) = prog.compile(&path, &display, &name, is_pkg) else {
+            let Some(m) = prog.compile(&path, &display, &name, is_pkg, opts) else {
                 continue;
             };
             if follow {
@@ -59,7 +64,14 @@ impl Program {
         prog
     }
 
-    fn compile(&mut self, path: &Path, display: &str, name: &str, is_pkg: bool) -> Option<CompiledModule> {
+    fn compile(
+        &mut self,
+        path: &Path,
+        display: &str,
+        name: &str,
+        is_pkg: bool,
+        opts: &CompileOptions,
+    ) -> Option<CompiledModule> {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -74,7 +86,7 @@ impl Program {
                 return None;
             }
         };
-        let compiled = compile_module(&SourceFile { path: display, text: &text }, name, is_pkg);
+        let compiled = compile_module_with(&SourceFile { path: display, text: &text }, name, is_pkg, opts);
         self.sources.push((display.to_string(), text));
         match compiled {
             Ok(m) => Some(m),

@@ -3,8 +3,8 @@
 //! statics on this target, for images holding every kind of static the emitter writes
 //! (`fixtures/footprint/kinds.py`: floats, complex, big ints, bytes, nested tuples, long and
 //! non-ASCII strings, a class frozen whole with property/staticmethod/classmethod, closures),
-//! the options fixture and a corpus package. `cli/src/size.rs` checks the same figure against
-//! the symbol sizes of a linked ELF.
+//! the options fixture and a corpus package. `cli/tests/cli.rs` checks the same figure against
+//! `frostbyte size` on a linked ELF.
 
 include!(concat!(env!("OUT_DIR"), "/footprint_checks.rs"));
 
