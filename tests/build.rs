@@ -125,23 +125,24 @@ fn footprint_fixtures(out_dir: &str) {
     std::fs::write(Path::new(out_dir).join("footprint_checks.rs"), checks).expect("write footprint checks");
 }
 
-/// `fixtures/options/opts.py` frozen with each level of line tables, and without docstrings
-/// and asserts (`tests/tests/compile_options.rs`).
+/// `fixtures/options/opts.py` frozen with each level of line tables, without asserts (`-O`)
+/// and without docstrings and asserts (`-OO`; `tests/tests/compile_options.rs`).
 fn options_fixtures() {
     use frostbyte_build::LineTables;
-    for (name, lines, keep) in [
-        ("OPTS_FULL", LineTables::Full, true),
-        ("OPTS_FUNCTIONS", LineTables::Functions, true),
-        ("OPTS_NONE", LineTables::None, true),
-        ("OPTS_STRIPPED", LineTables::Full, false),
+    for (name, lines, docstrings, asserts) in [
+        ("OPTS_FULL", LineTables::Full, true, true),
+        ("OPTS_FUNCTIONS", LineTables::Functions, true, true),
+        ("OPTS_NONE", LineTables::None, true, true),
+        ("OPTS_NO_ASSERTS", LineTables::Full, true, false),
+        ("OPTS_STRIPPED", LineTables::Full, false, false),
     ] {
         frostbyte_build::Config::new()
             .module("fixtures/options/opts.py")
             .static_name(name)
             .out_file(format!("{}.rs", name.to_lowercase()))
             .line_tables(lines)
-            .docstrings(keep)
-            .asserts(keep)
+            .docstrings(docstrings)
+            .asserts(asserts)
             // Ample: the check compiles and passes (tests/ui/over_budget.rs fails one).
             .budget(64 * 1024)
             .compile_or_exit();

@@ -5,7 +5,7 @@
 //! naming the file and the function.
 
 use frostbyte::{Image, Vm};
-use frostbyte_tests::options::{OPTS_FULL, OPTS_FUNCTIONS, OPTS_NONE, OPTS_STRIPPED};
+use frostbyte_tests::options::{OPTS_FULL, OPTS_FUNCTIONS, OPTS_NONE, OPTS_NO_ASSERTS, OPTS_STRIPPED};
 use frostbyte_tests::Capture;
 use std::mem::MaybeUninit;
 
@@ -34,6 +34,8 @@ fn run(image: &'static Image) -> (String, String) {
 
 /// `python3 fixtures/options/opts.py` up to the lines it prints about line numbers.
 const KEPT: &str = "Module docstring.\nClass docstring.\nMethod docstring.\nFunction docstring.\nNone\n2 3 1\nAssertionError: asserts run\nTrue\n";
+/// `python3 -O fixtures/options/opts.py`, as far.
+const NO_ASSERTS: &str = "Module docstring.\nClass docstring.\nMethod docstring.\nFunction docstring.\nNone\n2 3 1\nasserts dropped\nFalse\n";
 /// `python3 -OO fixtures/options/opts.py`, as far.
 const STRIPPED: &str = "None\nNone\nNone\nNone\nNone\n2 3 1\nasserts dropped\nFalse\n";
 /// What the program prints about lines with every line kept (CPython's): `tb_lineno` of its
@@ -85,8 +87,9 @@ fn no_line_tables_still_name_file_and_function() {
 }
 
 #[test]
-fn stripped_docstrings_and_asserts_are_cpythons_dash_oo() {
+fn stripped_asserts_and_docstrings_are_cpythons_dash_o_and_dash_oo() {
     let tb = traceback(FILE, [Some(55), Some(40), Some(36)]);
+    assert_eq!(run(&OPTS_NO_ASSERTS), (out(NO_ASSERTS, LINES_FULL), tb.clone()));
     assert_eq!(run(&OPTS_STRIPPED), (out(STRIPPED, LINES_FULL), tb));
     assert_eq!(run(MACRO_SMALL), (out(STRIPPED, LINES_NONE), traceback(MACRO_FILE, [None; 3])));
 }
