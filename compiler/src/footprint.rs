@@ -208,7 +208,7 @@ pub fn check_budgets(fp: &Footprint, budgets: &[Budget], layout: &Layout) -> Res
     }
 }
 
-/// One static as parsed: name, type, initializer, and where it starts.
+/// One static as parsed: name, type and initializer.
 struct Static<'a> {
     name: &'a str,
     ty: &'a str,
