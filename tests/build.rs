@@ -75,25 +75,74 @@ fn main() {
     }
     std::fs::write(Path::new(&out_dir).join("corpus_index.rs"), items + &body).expect("write corpus index");
     options_fixtures();
+    footprint_fixtures(&out_dir);
 }
 
-/// `fixtures/options/opts.py` frozen with each level of line tables, and without docstrings
-/// and asserts (`tests/tests/compile_options.rs`).
+/// The footprint model's check (`tests/tests/footprint.rs`): images frozen as a user's
+/// build.rs would, each with the flash `frostbyte_compiler::footprint` computes for this
+/// target and the sum of `size_of_val` of its statics, taken in a constant over a copy of
+/// the generated items.
+fn footprint_fixtures(out_dir: &str) {
+    use frostbyte_compiler::footprint::{measure, Layout};
+    let width = std::env::var("CARGO_CFG_TARGET_POINTER_WIDTH").ok().and_then(|w| w.parse().ok()).unwrap_or(64);
+    let arch = std::env::var("CARGO_CFG_TARGET_ARCH").unwrap_or_default();
+    let layout = Layout::of_target(width, &arch);
+    let mut checks = String::from("pub const FOOTPRINT: &[(&str, usize, u64)] = &[\n");
+    for (name, inputs) in [
+        ("kinds", &["fixtures/footprint/kinds.py"][..]),
+        ("opts", &["fixtures/options/opts.py"][..]),
+        ("import_target", &["corpus/import_target/ctl", "corpus/import_target/main.py"][..]),
+    ] {
+        let mut cfg = frostbyte_build::Config::new();
+        for i in inputs {
+            if i.ends_with(".py") {
+                cfg.module(*i);
+            } else {
+                cfg.package(*i);
+            }
+        }
+        let out = cfg.static_name("FP_IMAGE").out_file(format!("fp_{name}.rs")).compile_or_exit();
+        let text = std::fs::read_to_string(&out).expect("read generated image");
+        let model = measure(&text, &layout).expect("every static measured").total();
+        // The items between the wrapper's `{` and the tail expression.
+        let lines: Vec<&str> = text.lines().collect();
+        let open = lines.iter().position(|l| l.starts_with("pub static FP_IMAGE")).expect("wrapper") + 1;
+        let tail = lines.iter().rposition(|l| l.contains("rom::Image {")).expect("tail");
+        let items = lines[open..tail].join("\n");
+        let sizes: Vec<String> = lines[open..tail]
+            .iter()
+            .filter_map(|l| l.strip_prefix("static "))
+            .filter_map(|l| l.split(':').next())
+            .map(|n| format!("::core::mem::size_of_val(&{n})"))
+            .collect();
+        let _ = writeln!(
+            checks,
+            "    ({name:?}, {{\n#[allow(clippy::all, non_upper_case_globals)]\nconst EXACT: usize = {{\n{items}\n::core::mem::size_of::<::frostbyte::Image>() + {}\n}};\nEXACT }}, {model}),",
+            sizes.join(" + ")
+        );
+    }
+    checks.push_str("];\n");
+    std::fs::write(Path::new(out_dir).join("footprint_checks.rs"), checks).expect("write footprint checks");
+}
+
+/// `fixtures/options/opts.py` frozen with each level of line tables, without asserts (`-O`)
+/// and without docstrings and asserts (`-OO`; `tests/tests/compile_options.rs`).
 fn options_fixtures() {
     use frostbyte_build::LineTables;
-    for (name, lines, keep) in [
-        ("OPTS_FULL", LineTables::Full, true),
-        ("OPTS_FUNCTIONS", LineTables::Functions, true),
-        ("OPTS_NONE", LineTables::None, true),
-        ("OPTS_STRIPPED", LineTables::Full, false),
+    for (name, lines, docstrings, asserts) in [
+        ("OPTS_FULL", LineTables::Full, true, true),
+        ("OPTS_FUNCTIONS", LineTables::Functions, true, true),
+        ("OPTS_NONE", LineTables::None, true, true),
+        ("OPTS_NO_ASSERTS", LineTables::Full, true, false),
+        ("OPTS_STRIPPED", LineTables::Full, false, false),
     ] {
         frostbyte_build::Config::new()
             .module("fixtures/options/opts.py")
             .static_name(name)
             .out_file(format!("{}.rs", name.to_lowercase()))
             .line_tables(lines)
-            .docstrings(keep)
-            .asserts(keep)
+            .docstrings(docstrings)
+            .asserts(asserts)
             // Ample: the check compiles and passes (tests/ui/over_budget.rs fails one).
             .budget(64 * 1024)
             .compile_or_exit();

@@ -4,6 +4,7 @@
 //! frostbyte run [--heap BYTES] [--recursion-limit N] FILE.py [ARGS...]   compile in process and run
 //! frostbyte dis FILE.py                                                  disassemble
 //! frostbyte freeze FILE.py                                               print the generated Rust
+//!   (run and freeze: -O drops asserts, -OO docstrings too, --lines full|functions|none)
 //! frostbyte size FIRMWARE.elf [--python DIR]... [--budget BYTES]        flash footprint report
 //! frostbyte size --diff OLD.elf NEW.elf                                  what changed between two
 //! frostbyte completions bash|zsh|fish|elvish|powershell                  shell completions
@@ -19,7 +20,7 @@ mod size;
 use clap::{CommandFactory, Parser, Subcommand};
 use frostbyte_compiler::freeze::{emit_image_file, EmitOptions};
 use frostbyte_compiler::tree::render_errors;
-use frostbyte_compiler::CompileOptions;
+use frostbyte_compiler::{CompileOptions, LineTables};
 use std::io::Write;
 use std::mem::MaybeUninit;
 use std::path::{Path, PathBuf};
@@ -51,6 +52,8 @@ enum Cmd {
         /// deadlines prints the same however loaded the machine is).
         #[arg(long, value_enum, default_value_t = ClockKind::Std)]
         clock: ClockKind,
+        #[command(flatten)]
+        keep: Keep,
         /// The program.
         file: String,
         /// The program's arguments (`sys.argv[1:]`), options among them.
@@ -64,6 +67,8 @@ enum Cmd {
     },
     /// Print the Rust that freezes FILE and the modules it imports.
     Freeze {
+        #[command(flatten)]
+        keep: Keep,
         /// The program.
         file: PathBuf,
     },
@@ -92,6 +97,45 @@ enum Cmd {
     },
 }
 
+/// What `run` and `freeze` keep beyond what the code needs (`frostbyte_build::Config`'s
+/// `line_tables`, `docstrings` and `asserts`; CPython's `-O` and `-OO`).
+#[derive(clap::Args)]
+struct Keep {
+    /// -O drops `assert` statements (`__debug__` is False); -OO also makes every `__doc__`
+    /// None. As CPython's -O and -OO.
+    #[arg(short = 'O', action = clap::ArgAction::Count)]
+    optimize: u8,
+    /// Line numbers kept: `full` (every instruction's), `functions` (each function's first
+    /// line) or `none` (tracebacks name the file and the function only).
+    #[arg(long, value_enum, default_value_t = Lines::Full)]
+    lines: Lines,
+}
+
+/// `--lines`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Lines {
+    /// Every instruction's line.
+    Full,
+    /// Each function's first line.
+    Functions,
+    /// No line numbers.
+    None,
+}
+
+impl Keep {
+    fn options(&self) -> CompileOptions {
+        CompileOptions {
+            line_tables: match self.lines {
+                Lines::Full => LineTables::Full,
+                Lines::Functions => LineTables::Functions,
+                Lines::None => LineTables::None,
+            },
+            docstrings: self.optimize < 2,
+            asserts: self.optimize < 1,
+        }
+    }
+}
+
 /// `run --clock`.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ClockKind {
@@ -114,12 +158,12 @@ fn main() -> ExitCode {
 
 fn run_cli(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Cmd::Run { heap, recursion_limit, clock, file, args } => {
+        Cmd::Run { heap, recursion_limit, clock, keep, file, args } => {
             let heap = alloc_heap(heap)?;
-            Ok(cmd_run(&file, &args, heap, recursion_limit, clock))
+            Ok(cmd_run(&file, &args, heap, recursion_limit, clock, &keep.options()))
         }
         Cmd::Dis { file } => cmd_dis(&file),
-        Cmd::Freeze { file } => cmd_freeze(&file),
+        Cmd::Freeze { keep, file } => cmd_freeze(&file, &keep.options()),
         Cmd::Size { elf, python, diff, budget } => {
             if let Some(d) = diff {
                 let [old, new] = d.as_slice() else { return Err("--diff needs OLD.elf NEW.elf".into()) };
@@ -217,8 +261,8 @@ fn cmd_dis(path: &Path) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_freeze(path: &Path) -> Result<ExitCode, String> {
-    let prog = resolve::Program::load(path, true, &CompileOptions::default());
+fn cmd_freeze(path: &Path, opts: &CompileOptions) -> Result<ExitCode, String> {
+    let prog = resolve::Program::load(path, true, opts);
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));
         return Ok(ExitCode::FAILURE);
@@ -307,11 +351,12 @@ fn cmd_run(
     heap: &'static mut [MaybeUninit<u8>],
     recursion_limit: Option<usize>,
     clock: ClockKind,
+    opts: &CompileOptions,
 ) -> ExitCode {
     // The image `run` executes is the one firmware links: the compiler's image model
     // (frostbyte_compiler::image), written into memory by the host loader. Compile options
     // (line tables, docstrings, asserts) go through `CompileOptions`, as build.rs's `Config`.
-    let mut prog = resolve::Program::load(Path::new(file), true, &CompileOptions::default());
+    let mut prog = resolve::Program::load(Path::new(file), true, opts);
     if !prog.errors.is_empty() {
         eprint!("{}", render_errors(&prog.errors));
         return ExitCode::FAILURE;

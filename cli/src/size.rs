@@ -458,40 +458,34 @@ pub fn diff(old: &Path, new: &Path) -> Result<(String, i128), String> {
 }
 
 /// `size --budget BYTES`: `None` when `elf`'s flash fits, else a report of how far it is
-/// over and of its largest items (symbols and crates).
+/// over and of its largest crates and items (symbols), in the format of the build's
+/// over-budget report (`frostbyte_compiler::footprint::over_budget_report`).
 pub fn over_budget(elf: &Path, budget: u64) -> Result<Option<String>, String> {
     let a = analyse(elf)?;
     let flash = a.flash();
     if flash <= budget {
         return Ok(None);
     }
-    let mut out = String::new();
-    let w = &mut out;
-    let _ = writeln!(
-        w,
+    let head = format!(
         "frostbyte size: {}: flash {flash} B exceeds the budget of {budget} B by {} B",
         elf.display(),
         flash - budget
     );
-    let mut crates: Vec<(&String, &u64)> = a.crates.iter().collect();
-    crates.sort_by(|p, q| q.1.cmp(p.1).then_with(|| p.0.cmp(q.0)));
-    let _ = writeln!(w, "  largest crates:");
-    for (c, b) in crates.iter().take(5) {
-        let _ = writeln!(w, "    {b:>8} B  {}", if c.is_empty() { "(C symbols)" } else { c.as_str() });
-    }
     let frozen: u64 = a.frozen.iter().map(|t| t.bytes).sum();
-    let _ = writeln!(w, "    {frozen:>8} B  (frozen image)");
+    let mut crates: Vec<(String, u64)> = a
+        .crates
+        .iter()
+        .map(|(c, b)| (if c.is_empty() { "(C symbols)".to_string() } else { c.clone() }, *b))
+        .chain((frozen > 0).then(|| ("(frozen image)".to_string(), frozen)))
+        .collect();
+    crates.sort_by(|p, q| q.1.cmp(&p.1).then_with(|| p.0.cmp(&q.0)));
     let mut syms = a.symbols.clone();
     syms.sort_by(|p, q| q.1.cmp(&p.1).then_with(|| p.0.cmp(&q.0)));
-    let _ = writeln!(w, "  largest items:");
-    for (name, b) in syms.iter().take(LARGEST) {
-        let _ = writeln!(w, "    {b:>8} B  {name}");
-    }
-    Ok(Some(out))
+    Ok(Some(frostbyte_compiler::footprint::over_budget_report(
+        &head,
+        &[("largest crates", &crates), ("largest items", &syms)],
+    )))
 }
-
-/// How many symbols an over-budget report lists.
-const LARGEST: usize = 15;
 
 #[cfg(test)]
 mod tests {

@@ -53,7 +53,7 @@ fn every_subcommand_has_help() {
     for (cmd, usage) in [
         ("run", "Usage: frostbyte run [OPTIONS] <FILE> [ARGS]..."),
         ("dis", "Usage: frostbyte dis <FILE>"),
-        ("freeze", "Usage: frostbyte freeze <FILE>"),
+        ("freeze", "Usage: frostbyte freeze [OPTIONS] <FILE>"),
         ("size", "Usage: frostbyte size [OPTIONS] [ELF]"),
         ("completions", "Usage: frostbyte completions <SHELL>"),
     ] {
@@ -192,6 +192,74 @@ ZeroDivisionError: division by zero
     assert_eq!(text(&out.stderr), want);
 }
 
+/// `run -O` / `-OO` / `--lines`: what a frozen build with those options prints (CPython's
+/// `python3 -O` / `-OO` output; the traceback without line numbers names file and function).
+#[test]
+fn run_with_build_options() {
+    let d = dir("options");
+    let prog = write(
+        &d,
+        "opts.py",
+        "\"\"\"Doc.\"\"\"\n\ndef f():\n    \"\"\"F.\"\"\"\n    assert False, 'kept'\n\ntry:\n    f()\nexcept AssertionError as e:\n    \
+         print('assert', e)\nprint(__doc__, f.__doc__, __debug__)\nf.x = 1\n\ndef g():\n    raise KeyError(1)\n\ng()\n",
+    );
+    let run = |args: &[&str]| {
+        let mut all = vec!["run"];
+        all.extend_from_slice(args);
+        all.push(&prog);
+        let out = frostbyte(&all);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        (text(&out.stdout), text(&out.stderr))
+    };
+    let tb = |lines: [&str; 2]| {
+        format!(
+            "Traceback (most recent call last):\n  File \"{prog}\"{}, in <module>\n{}  File \"{prog}\"{}, in g\n{}KeyError: 1\n",
+            lines[0],
+            if lines[0].is_empty() { "" } else { "    g()\n" },
+            lines[1],
+            if lines[1].is_empty() { "" } else { "    raise KeyError(1)\n" },
+        )
+    };
+    // python3 opts.py; python3 -O opts.py; python3 -OO opts.py
+    assert_eq!(run(&[]), ("assert kept\nDoc. F. True\n".into(), tb([", line 17", ", line 15"])));
+    assert_eq!(run(&["-O"]), ("Doc. F. False\n".into(), tb([", line 17", ", line 15"])));
+    assert_eq!(run(&["-OO"]), ("None None False\n".into(), tb([", line 17", ", line 15"])));
+    // Each function's first line (the source line shown is that line), or none.
+    let first = format!(
+        "Traceback (most recent call last):\n  File \"{prog}\", line 1, in <module>\n    \"\"\"Doc.\"\"\"\n  File \"{prog}\", line 14, in g\n    def g():\nKeyError: 1\n"
+    );
+    assert_eq!(run(&["--lines", "functions"]), ("assert kept\nDoc. F. True\n".into(), first));
+    assert_eq!(run(&["-OO", "--lines", "none"]), ("None None False\n".into(), tb(["", ""])));
+    let out = frostbyte(&["run", "--lines", "some", &prog]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// The flash `frostbyte_compiler::footprint` computes from the emitter's output before the
+/// build (what the budgets check) is what `frostbyte size` reports for the linked image: the
+/// VM's own frozen modules written only in Python (`vm/src/modules/asyncio_image.rs`,
+/// `future_image.rs`, emitted by the same emitter), each a standard-module row of this
+/// 64-bit binary's report.
+#[test]
+fn footprint_model_matches_size_of_the_elf() {
+    use frostbyte_compiler::footprint::{measure, Layout};
+    let out = frostbyte(&["size", EXE]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = text(&out.stdout);
+    let vm = Path::new(env!("CARGO_MANIFEST_DIR")).join("../vm/src/modules");
+    for (file, module) in [("asyncio_image.rs", "asyncio"), ("future_image.rs", "__future__")] {
+        let image = std::fs::read_to_string(vm.join(file)).expect("generated image");
+        let model = measure(&image, &Layout::BITS64).expect("every static measured");
+        let elf: u64 = s
+            .lines()
+            .find_map(|l| l.trim_start().strip_prefix(module).filter(|r| r.starts_with(' ')))
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no {module} row: {s}"));
+        assert_eq!(model.total(), elf, "{file}: {} items", model.items.len());
+        assert!(model.items.len() > 10, "{file}");
+    }
+}
+
 /// The flash figure of a `size` report (`  flash N B (...)`).
 fn flash_of(elf: &str) -> i128 {
     let out = frostbyte(&["size", elf]);
@@ -255,10 +323,13 @@ fn size_budget() {
     assert!(text(&out.stdout).contains("frozen image"), "the report is printed as well");
     let err = text(&out.stderr);
     assert!(err.contains(&format!("flash {flash} B exceeds the budget of {budget} B by 100 B")), "{err}");
-    let items: Vec<u64> = err
-        .lines()
-        .skip_while(|l| !l.contains("largest items:"))
-        .skip(1)
+    // The build's over-budget report format (`footprint::over_budget_report`): 15 rows, then
+    // the rest summed.
+    assert!(err.contains("\n  largest crates:\n"), "{err}");
+    let rows: Vec<&str> = err.lines().skip_while(|l| !l.contains("largest items:")).skip(1).collect();
+    assert!(rows.last().is_some_and(|l| l.ends_with(" more)")), "{err}");
+    let items: Vec<u64> = rows[..rows.len() - 1]
+        .iter()
         .map(|l| l.split_whitespace().next().and_then(|n| n.parse().ok()).expect("size"))
         .collect();
     assert_eq!(items.len(), 15, "{err}");

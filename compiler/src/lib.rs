@@ -9,13 +9,15 @@
 //!
 //! The result is a [`CompiledModule`] of plain data; [`disassemble`] prints it, [`image`]
 //! lays a module set out as a frozen image (the one image model), [`freeze`] writes that
-//! model as Rust statics and [`tree`] loads module trees from disk.
+//! model as Rust statics, [`footprint`] measures their flash on a target (the budgets) and
+//! [`tree`] loads module trees from disk.
 
 mod assemble;
 mod code;
 mod codegen;
 mod diagnostic;
 mod dis;
+pub mod footprint;
 pub mod freeze;
 pub mod image;
 mod literal;

@@ -34,6 +34,7 @@
 
 mod deps;
 
+use frostbyte_compiler::footprint::{check_budgets, measure, Budget, Layout};
 use frostbyte_compiler::freeze::{emit_image_file, EmitOptions};
 use frostbyte_compiler::tree::{render_errors, LoadError, Loader};
 use frostbyte_compiler::CompileOptions;
@@ -54,6 +55,7 @@ pub struct Config {
     cargo_messages: bool,
     options: CompileOptions,
     budget: Option<u64>,
+    module_budgets: Vec<Budget>,
 }
 
 #[derive(Clone, Debug)]
@@ -88,6 +90,10 @@ pub enum Error {
     /// Two crates (or a crate and the application) freeze modules of the same top-level
     /// name: one image cannot hold both.
     Clash(Vec<Clash>),
+    /// The image, or a module with a budget, takes more flash than its budget on the target
+    /// being built ([`Config::budget`], [`Config::module_budget`]): the report of each
+    /// budget exceeded, with the largest modules and items.
+    Budget(String),
 }
 
 /// One module name declared by two crates ([`Error::Clash`]).
@@ -130,6 +136,7 @@ impl fmt::Display for Error {
                 let lines: Vec<String> = clashes.iter().map(Clash::to_string).collect();
                 f.write_str(&lines.join("\n"))
             }
+            Error::Budget(report) => f.write_str(report),
         }
     }
 }
@@ -157,6 +164,7 @@ impl Config {
             cargo_messages: true,
             options: CompileOptions::default(),
             budget: None,
+            module_budgets: Vec::new(),
         }
     }
 
@@ -263,12 +271,24 @@ impl Config {
         self
     }
 
-    /// A flash budget for the frozen image, in bytes: the crate that includes the generated
-    /// file then fails to compile when the image's items take more on the target being
-    /// built (the sizes are the target's own, checked by a constant assertion). `frostbyte
-    /// size` on a linked ELF lists the largest items.
+    /// A flash budget for the frozen image, in bytes: [`Config::compile`] fails with
+    /// [`Error::Budget`] (and [`Config::compile_or_exit`] prints it and exits 1) when the
+    /// image takes more on the target being built, listing its largest modules and items.
+    /// The figure is computed from the emitted statics for the target's pointer width
+    /// (`frostbyte_compiler::footprint`): the sum of their sizes, which `frostbyte size` on
+    /// the linked ELF reports as the frozen image. The generated file also asserts the
+    /// target's own `size_of_val` sum against the budget, in a constant.
     pub fn budget(&mut self, bytes: u64) -> &mut Self {
         self.budget = Some(bytes);
+        self
+    }
+
+    /// A flash budget for one module, in bytes, and for the modules below it when it is a
+    /// package (`"sensor"` counts `sensor.filters`). Items several modules share (strings,
+    /// constants) count for the first of them by name. Fails as [`Config::budget`] does;
+    /// a name the image does not hold is an error too. Several may be given.
+    pub fn module_budget(&mut self, module: impl Into<String>, bytes: u64) -> &mut Self {
+        self.module_budgets.push(Budget { module: Some(module.into()), bytes });
         self
     }
 
@@ -325,9 +345,26 @@ impl Config {
             &self.static_name,
             &EmitOptions { runtime_path: self.runtime_path.clone(), budget: self.budget },
         );
+        self.check_budgets(&source)?;
         let out = out_dir.join(&self.out_file);
         write_if_changed(&out, &source).map_err(|e| Error::Write(out.clone(), e))?;
         Ok(out)
+    }
+
+    /// The budgets, against the emitted `source` measured for the target cargo is building
+    /// for (`CARGO_CFG_TARGET_POINTER_WIDTH`, `CARGO_CFG_TARGET_ARCH`; outside cargo, the host).
+    fn check_budgets(&self, source: &str) -> Result<(), Error> {
+        let mut budgets: Vec<Budget> = self.budget.map(|bytes| Budget { module: None, bytes }).into_iter().collect();
+        budgets.extend(self.module_budgets.iter().cloned());
+        if budgets.is_empty() {
+            return Ok(());
+        }
+        let width =
+            std::env::var("CARGO_CFG_TARGET_POINTER_WIDTH").ok().and_then(|w| w.parse().ok()).unwrap_or(usize::BITS);
+        let arch = std::env::var("CARGO_CFG_TARGET_ARCH").unwrap_or_else(|_| std::env::consts::ARCH.to_string());
+        let layout = Layout::of_target(width, &arch);
+        let fp = measure(source, &layout).map_err(Error::Budget)?;
+        check_budgets(&fp, &budgets, &layout).map_err(Error::Budget)
     }
 
     /// [`Config::compile`], printing the errors and exiting with status 1 on failure (the

@@ -244,3 +244,103 @@ fn malformed_declaration_is_an_error() {
     assert!(err.contains("crate `bad` ("), "{err}");
     assert!(err.contains("python must be a list of paths"), "{err}");
 }
+
+/// A package of two modules, `app.big` holding most of the bytes.
+fn budget_tree(name: &str) -> PathBuf {
+    let d = scratch(name);
+    write(&d, "app/__init__.py", "from . import big\n");
+    let body: String =
+        (0..20).map(|i| format!("def f{i}(x):\n    return x * {i} + len('text number {i}')\n")).collect();
+    write(&d, "app/big.py", &body);
+    write(&d, "main.py", "import app\nprint(app.big.f3(2))\n");
+    d
+}
+
+/// The image's size on the host (the in-process build has no target: the host's layout).
+fn measured(d: &Path) -> frostbyte_compiler::footprint::Footprint {
+    let out = config(d).package("app").module("main.py").compile().expect("compiles");
+    let text = std::fs::read_to_string(out).unwrap();
+    frostbyte_compiler::footprint::measure(
+        &text,
+        &frostbyte_compiler::footprint::Layout::of_target(usize::BITS, std::env::consts::ARCH),
+    )
+    .unwrap()
+}
+
+#[test]
+fn over_budget_is_an_error_listing_the_largest_items() {
+    let d = budget_tree("budget");
+    let fp = measured(&d);
+    let total = fp.total();
+    let big = fp.module_total("app.big").unwrap();
+    assert!(big > total / 2 && fp.module_total("app").unwrap() > big, "a package counts its submodules");
+    // At the budget: fine.
+    config(&d).package("app").module("main.py").budget(total).module_budget("app.big", big).compile().expect("fits");
+    // One byte under: the report names the figure, the budget and the largest items.
+    let err = config(&d).package("app").module("main.py").budget(total - 1).compile().unwrap_err();
+    assert!(matches!(err, frostbyte_build::Error::Budget(_)));
+    let msg = err.to_string();
+    let bits = usize::BITS;
+    assert!(
+        msg.starts_with(&format!(
+            "frostbyte: the frozen image takes {total} B on {bits}-bit targets, over its budget of {} B by 1 B\n",
+            total - 1
+        )),
+        "{msg}"
+    );
+    assert!(msg.contains("\n  largest modules:\n"), "{msg}");
+    assert!(msg.contains(&format!("\n    {big:>8} B  app.big\n")), "{msg}");
+    let items: Vec<u64> = msg
+        .lines()
+        .skip_while(|l| !l.contains("largest items:"))
+        .skip(1)
+        .filter(|l| !l.ends_with("more)"))
+        .map(|l| l.split_whitespace().next().and_then(|n| n.parse().ok()).expect("bytes"))
+        .collect();
+    assert_eq!(items.len(), frostbyte_compiler::footprint::REPORT_ROWS, "{msg}");
+    assert!(items.windows(2).all(|w| w[0] >= w[1]), "largest first: {msg}");
+    assert!(msg.contains("code blob (bytecode, line + exception tables) of app.big: <module>"), "{msg}");
+    // A module's budget counts its own items.
+    let err = config(&d).package("app").module("main.py").module_budget("app.big", big - 10).compile().unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.starts_with(&format!(
+            "frostbyte: module 'app.big' takes {big} B of the frozen image on {bits}-bit targets, over its budget of {} B by 10 B\n  largest items:\n",
+            big - 10
+        )),
+        "{msg}"
+    );
+    assert!(!msg.contains(" of main"), "only app.big's items: {msg}");
+    // A budget for a module the image lacks.
+    let err = config(&d).package("app").module("main.py").module_budget("nope", 1).compile().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "frostbyte: a budget names module 'nope', which the image does not hold (modules: app, app.big, main)"
+    );
+}
+
+/// `compile_or_exit` over budget: the report on stderr and exit status 1, no panic (run in a
+/// child process of this test binary, see `over_budget_child`).
+#[test]
+fn over_budget_build_exits_1_with_the_report() {
+    let d = budget_tree("budget-exit");
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "over_budget_child", "--nocapture", "--test-threads=1"])
+        .env("FROSTBYTE_BUDGET_CHILD", &d)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("frostbyte: the frozen image takes ") && err.contains(", over its budget of 100 B by "),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn over_budget_child() {
+    let Some(d) = std::env::var_os("FROSTBYTE_BUDGET_CHILD") else { return };
+    config(Path::new(&d)).package("app").module("main.py").budget(100).compile_or_exit();
+    unreachable!("the image is over 100 B");
+}

@@ -10,7 +10,10 @@
 //! ```
 //! `lines` is `"full"` (default: every instruction's line), `"functions"` (each function's
 //! first line only) or `"none"` (tracebacks name the file and function only). `budget = BYTES`
-//! fails the build when the image's items take more flash than that on the target.
+//! fails the build when the image takes more flash than that on the target, with a
+//! `compile_error!` at the number listing the image's largest items (measured for 32- and
+//! 64-bit targets by `frostbyte_compiler::footprint`, the error under the matching
+//! `cfg(target_pointer_width)`).
 //! The expansion is an expression of type `&'static Image`.
 //!
 //! **Path resolution** works like `include_str!`: relative to the directory of the source file
@@ -53,7 +56,8 @@ struct Args {
     module: Option<LitStr>,
     runtime: Option<LitStr>,
     options: CompileOptions,
-    budget: Option<u64>,
+    /// `budget = N`: the bytes, and the literal (where an over-budget error points).
+    budget: Option<(u64, syn::LitInt)>,
 }
 
 const EXPECTED: &str = "expected `module = \"name\"`, `runtime = \"::path\"`, \
@@ -107,7 +111,7 @@ impl Parse for Args {
                 "docstrings" => args.options.docstrings = bool_value(&key, &value)?,
                 "asserts" => args.options.asserts = bool_value(&key, &value)?,
                 "budget" => match &value {
-                    syn::Lit::Int(n) => args.budget = Some(n.base10_parse()?),
+                    syn::Lit::Int(n) => args.budget = Some((n.base10_parse()?, n.clone())),
                     _ => return Err(syn::Error::new(value.span(), "`budget` takes a number of bytes")),
                 },
                 other => return Err(syn::Error::new(key.span(), format!("unknown option `{other}`; {EXPECTED}"))),
@@ -216,10 +220,42 @@ fn expand(args: &Args) -> Result<TokenStream, String> {
         .iter()
         .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).to_string_lossy().into_owned())
         .collect();
-    let opts = EmitOptions {
+    let mut opts = EmitOptions {
         runtime_path: args.runtime.as_ref().map_or_else(|| "::frostbyte".to_string(), |r| r.value()),
-        budget: args.budget,
+        budget: args.budget.as_ref().map(|b| b.0),
     };
-    let code = emit_image_expr(&loaded.modules, &tracked, &opts);
-    code.parse::<TokenStream>().map_err(|e| format!("frostbyte: internal error: generated code does not parse: {e}"))
+    let mut code = emit_image_expr(&loaded.modules, &tracked, &opts);
+    let mut over = proc_macro2::TokenStream::new();
+    if let Some((bytes, lit)) = &args.budget {
+        over = over_budget(&code, *bytes, lit)?;
+        if !over.is_empty() {
+            // The report says it all: leave out the constant assertion that would fail too.
+            opts.budget = None;
+            code = emit_image_expr(&loaded.modules, &tracked, &opts);
+        }
+    }
+    let code = code
+        .parse::<proc_macro2::TokenStream>()
+        .map_err(|e| format!("frostbyte: internal error: generated code does not parse: {e}"))?;
+    if over.is_empty() {
+        return Ok(code.into());
+    }
+    Ok(quote::quote!({ #over #code }).into())
+}
+
+/// `budget = N`: a proc-macro does not know the target, so the image is measured for 32- and
+/// 64-bit targets (`frostbyte_compiler::footprint`) and each figure over the budget becomes a
+/// `compile_error!` with the report of the largest items, under `cfg(target_pointer_width)`.
+/// Empty when both fit; the emitted constant assertion then checks the target's own sizes.
+fn over_budget(code: &str, bytes: u64, lit: &syn::LitInt) -> Result<proc_macro2::TokenStream, String> {
+    use frostbyte_compiler::footprint::{check_budgets, measure, Budget, Layout};
+    let mut out = proc_macro2::TokenStream::new();
+    for (layout, width) in [(Layout::BITS32, "32"), (Layout::BITS64, "64")] {
+        let fp = measure(code, &layout)?;
+        if let Err(report) = check_budgets(&fp, &[Budget { module: None, bytes }], &layout) {
+            let err = syn::Error::new(lit.span(), report).to_compile_error();
+            out.extend(quote::quote!(#[cfg(target_pointer_width = #width)] const _: () = { #err };));
+        }
+    }
+    Ok(out)
 }

@@ -33,11 +33,12 @@ pub fn case(name: &str) -> Option<&'static Case> {
     CASES.iter().find(|c| c.name == name)
 }
 
-/// `fixtures/options/opts.py` frozen with each line-table level, and without docstrings and
-/// asserts (build.rs; `tests/compile_options.rs`).
+/// `fixtures/options/opts.py` frozen with each line-table level, without asserts, and
+/// without docstrings and asserts (build.rs; `tests/compile_options.rs`).
 pub mod options {
     include!(concat!(env!("OUT_DIR"), "/opts_full.rs"));
     include!(concat!(env!("OUT_DIR"), "/opts_functions.rs"));
     include!(concat!(env!("OUT_DIR"), "/opts_none.rs"));
+    include!(concat!(env!("OUT_DIR"), "/opts_no_asserts.rs"));
     include!(concat!(env!("OUT_DIR"), "/opts_stripped.rs"));
 }

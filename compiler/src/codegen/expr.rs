@@ -208,6 +208,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Copy, 1);
                 self.store(&n.target);
             }
+            // A constant, as CPython folds it: False when asserts are dropped (`-O`).
+            Expr::Name(n) if n.id.as_str() == "__debug__" => {
+                self.emit(if self.opts.asserts { Op::LoadTrue } else { Op::LoadFalse }, 0)
+            }
             Expr::Name(n) => self.name_op(n.id.as_str(), Ctx::Load),
             Expr::Attribute(a) => {
                 self.expr(&a.value);

@@ -417,7 +417,12 @@ fn getattr(vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
         return Ok(Value::NULL);
     }
     Ok(match obj::str::as_str(name) {
-        Some("f_lineno") => Value::small_int(lineno(f) as isize),
+        // Line 0: frozen without line numbers; None, as CPython's `f_lineno` of a frame
+        // whose line is unknown.
+        Some("f_lineno") => match lineno(f) {
+            0 => Value::NONE,
+            l => Value::small_int(l as isize),
+        },
         Some("f_code") => Value::rom(f.code()),
         Some("f_globals") => f.globals(),
         Some("f_locals") => return frame_locals(vm, f),

@@ -52,13 +52,15 @@ fn trace(v: Value, t: &mut Tracer<'_>) {
     }
 }
 
-/// `tb_next`, `tb_lineno`; `tb_frame` is None (frames are freed when they return) and
+/// `tb_next`, `tb_lineno` (None without line numbers); `tb_frame` is None (frames are freed when they return) and
 /// `tb_lasti` -1 (no instruction offsets are kept).
 fn getattr(_vm: &mut Vm<'_>, v: Value, name: Value) -> PyResult<Value> {
     let Some(e) = as_tb(v) else { return Ok(Value::NULL) };
     Ok(match obj::str::as_str(name) {
         Some("tb_next") if e.next.is_null() => Value::NONE,
         Some("tb_next") => e.next,
+        // Line 0: frozen without line numbers; None, as CPython gives for an unknown line.
+        Some("tb_lineno") if e.line == 0 => Value::NONE,
         Some("tb_lineno") => Value::small_int(e.line as isize),
         Some("tb_frame") => Value::NONE,
         Some("tb_lasti") => Value::small_int(-1),
