@@ -168,7 +168,7 @@ pub fn index_arg(vm: &mut Vm<'_>, k: Value, msg: &str) -> PyResult<i64> {
         obj::str::find(t, at, false).map_or(t, |i| &t[..i])
     }
     let base = cut(msg, ", not");
-    let base = base.trim_end_matches(" or slices");
+    let base = base.strip_suffix(" or slices").unwrap_or(base);
     let full = if obj::str::find(msg, "or slices", false).is_some() { "integers or slices" } else { "integers" };
     let lead = cut(base, " must be");
     Err(vm.type_error(format_args!("{lead} must be {full}, not {}", obj::type_name(k))))
