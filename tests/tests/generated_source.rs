@@ -66,8 +66,8 @@ fn weakref_image_is_current() {
     check_vm_image("weakref", "WEAKREF");
 }
 
-/// `vm/pylib/__future__.py`, frozen into `vm/src/modules/future_image.rs` (always linked:
-/// a future statement imports it).
+/// `vm/pylib/__future__.py`, frozen into `vm/src/modules/future_image.rs` (feature
+/// `future`, on by default: a future statement imports it).
 #[test]
 fn future_image_is_current() {
     check_vm_image_as("__future__", "future", "FUTURE");

@@ -41,6 +41,9 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn missing_error(vm: &mut Vm<'_>, fname: &str, kind: &str, names: &[Value]) -> crate::vm::Raised {
+    if !cfg!(feature = "error-messages") {
+        return vm.raise_empty(&obj::exception::TYPE_ERROR_TYPE);
+    }
     let mut b = crate::vm::FixedBuf::new();
     use core::fmt::Write;
     let n = names.len();
@@ -65,6 +68,9 @@ fn missing_error(vm: &mut Vm<'_>, fname: &str, kind: &str, names: &[Value]) -> c
 /// The error for keyword `name` matching no parameter (the function takes no `**kwargs`):
 /// CPython names the keywords given for positional-only parameters, if there are any.
 fn unexpected_keyword(vm: &mut Vm<'_>, fname: &str, code: &Code, kwnames: &[Value], name: Value) -> crate::vm::Raised {
+    if !cfg!(feature = "error-messages") {
+        return vm.raise_empty(&obj::exception::TYPE_ERROR_TYPE);
+    }
     let mut b = crate::vm::FixedBuf::new();
     use core::fmt::Write;
     let posonly = &code.local_names()[..code.n_posonly() as usize];

@@ -117,6 +117,7 @@ mod weakref;
 #[rustfmt::skip]
 mod weakref_image;
 /// `__future__` (`vm/pylib/__future__.py`): what a future statement binds when it runs.
+#[cfg(feature = "future")]
 #[rustfmt::skip]
 mod future_image;
 
@@ -350,7 +351,7 @@ static SYS: &[Builtin] = &[
 ];
 
 /// The VM's own frozen image holding module `name` (`asyncio` and `weakref`, Python frozen
-/// into the VM with their features, and `__future__`, always), registered with `Vm::add_image` the first time it is
+/// into the VM with their features, and `__future__` with `future`), registered with `Vm::add_image` the first time it is
 /// imported, so a program that never imports it pays no heap for it. An image of the
 /// embedder's defining the same module wins (it is looked at first).
 pub fn builtin_image(name: &str) -> Option<&'static crate::rom::Image> {
@@ -359,6 +360,7 @@ pub fn builtin_image(name: &str) -> Option<&'static crate::rom::Image> {
         "asyncio" => Some(&asyncio_image::ASYNCIO),
         #[cfg(feature = "weakref")]
         "weakref" => Some(&weakref_image::WEAKREF),
+        #[cfg(feature = "future")]
         "__future__" => Some(&future_image::FUTURE),
         _ => None,
     }

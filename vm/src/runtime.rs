@@ -164,10 +164,13 @@ pub fn index_arg(vm: &mut Vm<'_>, k: Value, msg: &str) -> PyResult<i64> {
         }
         return Err(vm.type_error(format_args!("__index__ returned non-int (type {})", obj::type_name(r))));
     }
-    let base = msg.split(", not").next().unwrap_or(msg);
-    let base = base.trim_end_matches(" or slices");
-    let full = if msg.contains("or slices") { "integers or slices" } else { "integers" };
-    let lead = base.split(" must be").next().unwrap_or(base);
+    fn cut<'t>(t: &'t str, at: &str) -> &'t str {
+        obj::str::find(t, at, false).map_or(t, |i| &t[..i])
+    }
+    let base = cut(msg, ", not");
+    let base = base.strip_suffix(" or slices").unwrap_or(base);
+    let full = if obj::str::find(msg, "or slices", false).is_some() { "integers or slices" } else { "integers" };
+    let lead = cut(base, " must be");
     Err(vm.type_error(format_args!("{lead} must be {full}, not {}", obj::type_name(k))))
 }
 

@@ -25,6 +25,10 @@ fn field_number(vm: &mut Vm<'_>, s: &str) -> PyResult<Option<usize>> {
 }
 
 fn spec_error(vm: &mut Vm<'_>, e: SpecError, spec: &str, v: Value) -> Raised {
+    if !cfg!(feature = "error-messages") {
+        // Writing the message into a buffer is not dead code on its own.
+        return vm.raise_empty(&exc::VALUE_ERROR_TYPE);
+    }
     let mut b = FixedBuf::new();
     let _ = e.write_message(spec, obj::type_name(v), &mut b);
     vm.raise_msg(&exc::VALUE_ERROR_TYPE, b.as_str())
@@ -178,8 +182,6 @@ pub fn format_value(vm: &mut Vm<'_>, v: Value, conv: u8, spec_v: Value) -> PyRes
 }
 
 fn printf_error(vm: &mut Vm<'_>, e: PrintfError, v: Value) -> Raised {
-    let mut b = FixedBuf::new();
-    let _ = e.write_message(if v.is_null() { "" } else { obj::type_name(v) }, &mut b);
     let ty = match e {
         PrintfError::Incomplete
         | PrintfError::IncompleteKey
@@ -189,6 +191,11 @@ fn printf_error(vm: &mut Vm<'_>, e: PrintfError, v: Value) -> Raised {
         PrintfError::CharRange => &exc::OVERFLOW_ERROR_TYPE,
         _ => &exc::TYPE_ERROR_TYPE,
     };
+    if !cfg!(feature = "error-messages") {
+        return vm.raise_empty(ty);
+    }
+    let mut b = FixedBuf::new();
+    let _ = e.write_message(if v.is_null() { "" } else { obj::type_name(v) }, &mut b);
     vm.raise_msg(ty, b.as_str())
 }
 

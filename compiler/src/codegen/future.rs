@@ -4,8 +4,8 @@
 //! Future imports must come first in a module (after its docstring); each names a feature
 //! CPython knows (the ones from before 3.x are accepted and change nothing: their behaviour
 //! is mandatory now). The statement still runs at import time, binding the `_Feature`
-//! objects of the VM's frozen `__future__` module (`vm/pylib/__future__.py`), as CPython's
-//! does. Under `annotations`, every annotation is stored as the text CPython's `ast.unparse`
+//! objects of the VM's frozen `__future__` module (`vm/pylib/__future__.py`, the VM's
+//! `future` feature), as CPython's does. Under `annotations`, every annotation is stored as the text CPython's `ast.unparse`
 //! gives it, unevaluated.
 
 use ruff_python_ast::{self as ast, Expr, Number, Operator, Stmt};

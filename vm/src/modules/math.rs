@@ -289,7 +289,7 @@ fn m_fmod(vm: &mut Vm<'_>, a: &Args<'_>) -> PyResult<Value> {
     if y == 0.0 {
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "math domain error"));
     }
-    obj::float::new(vm, libm::fmod(x, y))
+    obj::float::new(vm, crate::num::float::fmod(x, y))
 }
 
 static PI: crate::rom::Float = crate::rom::Float::new(core::f64::consts::PI);

@@ -143,3 +143,58 @@ fn huge_precision_does_not_panic() {
     style.alternate = true;
     let _ = FloatText::new(-1e300, &style, &mut [0u8; MAX_DIGITS]).unsigned_len();
 }
+
+/// `fmod` is exact, so it must equal Rust's `%` (the C library's `fmod`) bit for bit: special
+/// values, subnormals, huge exponent differences and pseudo-random bit patterns.
+#[test]
+fn fmod_matches_the_c_library() {
+    let special = [
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.5,
+        3.0,
+        -7.25,
+        1e-300,
+        5e-324,
+        -5e-324,
+        2.2250738585072014e-308,
+        2.225073858507201e-308,
+        1e300,
+        f64::MAX,
+        -f64::MAX,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        0.1,
+        1e16,
+        123456789.125,
+        core::f64::consts::PI,
+    ];
+    let check = |x: f64, y: f64| {
+        let (got, want) = (fmod(x, y), x % y);
+        assert!(
+            got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+            "fmod({x:e}, {y:e}) = {got:e}, want {want:e}"
+        );
+    };
+    for &x in &special {
+        for &y in &special {
+            check(x, y);
+        }
+    }
+    let mut s: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..200_000 {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        let x = f64::from_bits(s);
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        // Half the divisors near x's magnitude, half anywhere.
+        let y = if s & 1 == 0 { f64::from_bits(s) } else { f64::from_bits((x.to_bits() & !(0x3f << 52)) ^ (s >> 12)) };
+        check(x, y);
+    }
+}

@@ -57,12 +57,12 @@ fn is_space(c: u8) -> bool {
 }
 
 /// Position of `needle` in `hay` (first, or last with `rev`).
-fn find_sub(hay: &[u8], needle: &[u8], rev: bool) -> Option<usize> {
+pub(crate) fn find_sub(hay: &[u8], needle: &[u8], rev: bool) -> Option<usize> {
     if needle.len() > hay.len() {
         return None;
     }
     let mut positions = 0..=hay.len() - needle.len();
-    let is_at = |&i: &usize| &hay[i..i + needle.len()] == needle;
+    let is_at = |&i: &usize| needle.first().is_none_or(|b| hay[i] == *b) && &hay[i..i + needle.len()] == needle;
     if rev {
         positions.rev().find(is_at)
     } else {

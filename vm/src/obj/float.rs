@@ -51,7 +51,7 @@ pub fn number_as_f64(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<f64>> {
 }
 
 fn py_mod(a: f64, b: f64) -> f64 {
-    let m = libm::fmod(a, b);
+    let m = crate::num::float::fmod(a, b);
     if m != 0.0 {
         if (b < 0.0) != (m < 0.0) {
             m + b
@@ -64,7 +64,7 @@ fn py_mod(a: f64, b: f64) -> f64 {
 }
 
 fn py_floordiv(a: f64, b: f64) -> f64 {
-    let m = libm::fmod(a, b);
+    let m = crate::num::float::fmod(a, b);
     let mut div = (a - m) / b;
     if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
         div -= 1.0;

@@ -547,7 +547,16 @@ fn contains(vm: &mut Vm<'_>, v: Value, x: Value) -> PyResult<bool> {
             vm.type_error(format_args!("'in <string>' requires string as left operand, not {}", obj::type_name(x)))
         );
     };
-    Ok(as_str(v).unwrap_or("").contains(needle))
+    Ok(find(as_str(v).unwrap_or(""), needle, false).is_some())
+}
+
+/// The byte offset of the first (with `rev`, the last) occurrence of `needle` in `hay`, as
+/// `str::find` / `str::rfind` give it: a UTF-8 needle found in UTF-8 text starts and ends on
+/// character boundaries. It is the byte search of bytes' methods, so core's two-way
+/// `StrSearcher` (2.4 KB of code on Cortex-M3) is not linked; like CPython's default search
+/// for short needles it is O(n·m) at worst.
+pub fn find(hay: &str, needle: &str, rev: bool) -> Option<usize> {
+    crate::obj::bytes_methods::find_sub(hay.as_bytes(), needle.as_bytes(), rev)
 }
 
 fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _reflected: bool) -> PyResult<Value> {

@@ -92,7 +92,7 @@ fn split_impl(vm: &mut Vm<'_>, args: &Args<'_>, right: bool) -> PyResult<Value> 
                 if max >= 0 && pieces >= max {
                     break;
                 }
-                match rest.find(sp) {
+                match s::find(rest, sp, false) {
                     Some(i) => {
                         let p = s::new(vm, &rest[..i])?;
                         obj::list::append(vm, out, p)?;
@@ -110,7 +110,7 @@ fn split_impl(vm: &mut Vm<'_>, args: &Args<'_>, right: bool) -> PyResult<Value> 
                 if max >= 0 && pieces >= max {
                     break;
                 }
-                match rest.rfind(sp) {
+                match s::find(rest, sp, true) {
                     Some(i) => {
                         let p = s::new(vm, &rest[i + sp.len()..])?;
                         obj::list::insert(vm, out, 0, p)?;
@@ -251,7 +251,7 @@ fn replace(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
         return sb.finish(vm);
     }
     let mut rest = text;
-    while let Some(i) = rest.find(old) {
+    while let Some(i) = s::find(rest, old, false) {
         if count >= 0 && n >= count {
             break;
         }
@@ -340,7 +340,7 @@ fn find_impl(vm: &mut Vm<'_>, args: &Args<'_>, rev: bool) -> PyResult<i64> {
     let a = s::byte_offset(args.get(0), text, lo);
     let b = s::byte_offset(args.get(0), text, hi);
     let win = &text[a..b];
-    let r = if rev { win.rfind(needle) } else { win.find(needle) };
+    let r = s::find(win, needle, rev);
     Ok(match r {
         Some(bi) => (lo + win[..bi].chars().count()) as i64,
         None => -1,
@@ -377,7 +377,12 @@ fn count(vm: &mut Vm<'_>, args: &Args<'_>) -> PyResult<Value> {
     }
     let a = s::byte_offset(args.get(0), text, lo);
     let b = s::byte_offset(args.get(0), text, hi);
-    Ok(Value::small_int(text[a..b].matches(needle).count() as isize))
+    let (mut rest, mut n) = (&text[a..b], 0);
+    while let Some(i) = s::find(rest, needle, false) {
+        rest = &rest[i + needle.len()..];
+        n += 1;
+    }
+    Ok(Value::small_int(n))
 }
 
 fn map_chars(vm: &mut Vm<'_>, args: &Args<'_>, f: fn(char, bool) -> (char, Option<&'static str>)) -> PyResult<Value> {
@@ -574,7 +579,7 @@ fn partition_impl(vm: &mut Vm<'_>, args: &Args<'_>, rev: bool) -> PyResult<Value
     if sep.is_empty() {
         return Err(vm.raise_msg(&exc::VALUE_ERROR_TYPE, "empty separator"));
     }
-    let pos = if rev { text.rfind(sep) } else { text.find(sep) };
+    let pos = s::find(text, sep, rev);
     let (a, b, c) = match pos {
         Some(i) => (&text[..i], sep, &text[i + sep.len()..]),
         None if rev => ("", "", text),
