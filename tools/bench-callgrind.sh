@@ -27,9 +27,10 @@ if [ ${#names[@]} -eq 0 ]; then
     mapfile -t names < <("$bin" --list)
 fi
 
-# Functions that only frame the work (process start, the interpreter loop, calls into
-# Python code, imports): skipped when naming where the time goes.
-frame='(^|::)(main|lang_start|lang_start_internal|call_once|__rust_begin_short_backtrace|__libc_start|_start|run_main|run_one|run_frozen|exec|exec_module|import_module|import|run_code|run_frame|call_function|call_value|call_object|call|call_py|invoke|resume|run|execute|do_call|dispatch)(\{\{closure\}\})?$|^0x|\?\?\?|_dl_|libc\.so|ld-linux|std::rt::'
+# Functions that only frame the work (process start, the benchmark's own code, the
+# interpreter loop and its recursive entries, module import): skipped when naming where the
+# time goes. What is left is inclusive cost, so a handler's callees count in it too.
+frame='^(main|[(]below main[)]|0x[0-9a-f]+|std::.*|core::ops::function::.*|__libc_start.*|_start|frostbyte_bench::.*|frostbyte_vm::interp::run|frostbyte_vm::interp::exec|frostbyte_vm::import::.*|frostbyte_vm::vm::Vm::run_main|.*'"'"'[0-9]+)$'
 
 status=0
 printf '%-14s %16s  %s\n' program instructions output
@@ -45,12 +46,12 @@ for name in "${names[@]}"; do
     printf '%-14s %16s  %s\n' "$name" "$(printf "%'d" "$ir" 2>/dev/null || echo "$ir")" "$result"
     if [ "$profile" = 1 ]; then
         callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null |
-            sed -n 's/^ *\([0-9,]*\) ([ 0-9.]*%) *\([^ ]*\) \[.*$/\1 \2/p; s/^ *\([0-9,]*\) ([ 0-9.]*%) *\(.*\)$/\1 \2/p' |
+            sed -n 's/^ *\([0-9,]*\) ([^)]*) *[^:]*:\(.*\) \[.*$/\1 \2/p' |
             awk -v total="$ir" -v frame="$frame" '
-                { ir = $1; gsub(",", "", ir); fn = $2; sub(/^[^:]*:/, "", fn)
-                  short = fn; sub(/<[^>]*>/, "", short); sub(/::h[0-9a-f]{16}$/, "", short)
-                  if (short ~ frame || seen[short]++) next
-                  printf "    %5.1f%%  %s\n", 100 * ir / total, short
+                { ir = $1; gsub(",", "", ir); fn = $0; sub(/^[^ ]* /, "", fn)
+                  if (fn ~ frame || seen[fn]++) next
+                  sub(/^frostbyte_vm::/, "", fn)
+                  printf "    %5.1f%%  %s\n", 100 * ir / total, fn
                   if (++n == 3) exit }'
     fi
 done

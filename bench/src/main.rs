@@ -12,9 +12,15 @@
 //! - `frostbyte-bench --check [NAME...]`: runs each frozen program once and checks its output,
 //!   without CPython and without timing.
 //!
+//! Times are CPU time where Linux's /proc gives it (the machine is often shared, and CPU time
+//! moves far less with the load than wall time), else wall time; the first line printed says
+//! which. Frostbyte: this thread's run time (`/proc/thread-self/schedstat`, nanoseconds).
+//! CPython: the user + system time of the finished `python3` child (`/proc/self/stat`
+//! cutime + cstime, in clock ticks of 10 ms).
+//!
 //! Start-up: the Frostbyte time is measured in process, from `Vm::new` to the end of
 //! `run_main` (VM set-up and import of the frozen module included; no process start). The
-//! CPython time is the wall time of the `python3 FILE` process minus the median wall time of
+//! CPython time is that of the `python3 FILE` process minus the median time of
 //! `python3 -c pass` measured in the same run (interpreter start-up and `site`), so both sides
 //! count only the program itself.
 
@@ -36,13 +42,63 @@ impl frostbyte::Output for Capture {
 /// Python heap for each run (wordcount needs more than 64 MiB today; CPython peaks at 27 MB).
 const HEAP: usize = 256 << 20;
 
+/// This thread's CPU time so far, if Linux's /proc tells it.
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(Duration::from_nanos(s.split_whitespace().next()?.parse().ok()?))
+}
+
+/// CPU time (user + system) of this process's finished children, if Linux's /proc tells it.
+fn children_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): state is field 3, cutime 16, cstime 17.
+    let rest = &s[s.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(13)?.parse::<u64>().ok()? + f.get(14)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+fn use_cpu_time() -> bool {
+    thread_cpu().is_some() && children_cpu().is_some()
+}
+
+/// A stopwatch over CPU time where available (see the module comment), else wall time.
+struct Clock {
+    wall: Instant,
+    cpu: Option<Duration>,
+}
+
+impl Clock {
+    fn thread() -> Clock {
+        Clock { wall: Instant::now(), cpu: thread_cpu() }
+    }
+
+    fn children() -> Clock {
+        Clock { wall: Instant::now(), cpu: children_cpu() }
+    }
+
+    fn thread_elapsed(&self) -> Duration {
+        match (self.cpu, thread_cpu()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => self.wall.elapsed(),
+        }
+    }
+
+    fn children_elapsed(&self) -> Duration {
+        match (self.cpu, children_cpu()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => self.wall.elapsed(),
+        }
+    }
+}
+
 fn run_frozen(image: &'static frostbyte::Image, heap: &mut [MaybeUninit<u8>], name: &str) -> (Duration, String, usize) {
     let mut out = Capture::default();
-    let start = Instant::now();
+    let start = Clock::thread();
     let mut vm = frostbyte::Vm::new(heap, &mut out);
     vm.add_image(image).expect("image version matches");
     let r = vm.run_main(name);
-    let elapsed = start.elapsed();
+    let elapsed = start.thread_elapsed();
     let peak = vm.heap_stats().peak;
     if let Err(e) = r {
         let mut tb = Capture::default();
@@ -53,9 +109,9 @@ fn run_frozen(image: &'static frostbyte::Image, heap: &mut [MaybeUninit<u8>], na
 }
 
 fn run_python(args: &[&std::ffi::OsStr]) -> (Duration, String) {
-    let start = Instant::now();
+    let start = Clock::children();
     let py = Command::new("python3").args(args).output().expect("python3 runs");
-    (start.elapsed(), String::from_utf8_lossy(&py.stdout).into_owned())
+    (start.children_elapsed(), String::from_utf8_lossy(&py.stdout).into_owned())
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -121,6 +177,7 @@ fn check(only: &[String]) -> bool {
 fn compare(runs: usize, only: &[String]) -> bool {
     let dir = programs_dir();
     let mut heap = vec![MaybeUninit::<u8>::uninit(); HEAP];
+    println!("clock: {}", if use_cpu_time() { "CPU time (/proc)" } else { "wall time" });
     let startup = median((0..runs.max(5)).map(|_| run_python(&["-c".as_ref(), "pass".as_ref()]).0).collect());
     println!("python3 start-up (median of `python3 -c pass`, subtracted below): {:.1}ms", startup.as_secs_f64() * 1e3);
     println!("{:<14} {:>12} {:>12} {:>8} {:>12}  output", "program", "frostbyte", "cpython", "ratio", "peak heap");
