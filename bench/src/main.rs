@@ -2,7 +2,7 @@
 //!
 //! - `frostbyte-bench [RUNS] [NAME...]`: each program in `programs/` (all of them, or the
 //!   NAMEs) runs RUNS times (default 5) frozen in this release binary and RUNS times as
-//!   `python3 programs/NAME.py`, alternating; both outputs are checked against
+//!   `python3 -S programs/NAME.py` (see `run_python`), alternating; both outputs are checked against
 //!   `programs/NAME.py.exp`. Prints the median time of each, the ratio (Frostbyte / CPython;
 //!   below 1 means Frostbyte is faster), the VM's peak heap, and the geometric mean of the
 //!   ratios. Exits 1 if any output differs.
@@ -20,8 +20,8 @@
 //!
 //! Start-up: the Frostbyte time is measured in process, from `Vm::new` to the end of
 //! `run_main` (VM set-up and import of the frozen module included; no process start). The
-//! CPython time is that of the `python3 FILE` process minus the median time of
-//! `python3 -c pass` measured in the same run (interpreter start-up and `site`), so both sides
+//! CPython time is that of the `python3 -S FILE` process minus the median time of
+//! `python3 -S -c pass` measured in the same run (interpreter start-up), so both sides
 //! count only the program itself.
 
 use std::mem::MaybeUninit;
@@ -108,9 +108,13 @@ fn run_frozen(image: &'static frostbyte::Image, heap: &mut [MaybeUninit<u8>], na
     (elapsed, out.0, peak)
 }
 
+/// `python3 -S`: without `site`, whose `.pth` files can import packages at every start (on the
+/// dev machine certifi, 150 ms of CPU with no bytecode cache, which would make the start-up
+/// subtracted below noisier than the shorter programs); the programs import nothing from
+/// site-packages.
 fn run_python(args: &[&std::ffi::OsStr]) -> (Duration, String) {
     let start = Clock::children();
-    let py = Command::new("python3").args(args).output().expect("python3 runs");
+    let py = Command::new("python3").arg("-S").args(args).output().expect("python3 runs");
     (start.children_elapsed(), String::from_utf8_lossy(&py.stdout).into_owned())
 }
 
@@ -133,7 +137,11 @@ fn selected<'a>(only: &'a [String]) -> impl Iterator<Item = &'static (&'static s
 
 /// Reports the first line where `got` differs from `want`.
 fn report_mismatch(who: &str, name: &str, got: &str, want: &str) {
-    let line = got.lines().zip(want.lines()).position(|(g, w)| g != w).unwrap_or(got.lines().count().min(want.lines().count()));
+    let line = got
+        .lines()
+        .zip(want.lines())
+        .position(|(g, w)| g != w)
+        .unwrap_or(got.lines().count().min(want.lines().count()));
     eprintln!(
         "{name}: {who} output differs from {name}.py.exp at line {}: got {:?}, expected {:?}",
         line + 1,
@@ -179,7 +187,10 @@ fn compare(runs: usize, only: &[String]) -> bool {
     let mut heap = vec![MaybeUninit::<u8>::uninit(); HEAP];
     println!("clock: {}", if use_cpu_time() { "CPU time (/proc)" } else { "wall time" });
     let startup = median((0..runs.max(5)).map(|_| run_python(&["-c".as_ref(), "pass".as_ref()]).0).collect());
-    println!("python3 start-up (median of `python3 -c pass`, subtracted below): {:.1}ms", startup.as_secs_f64() * 1e3);
+    println!(
+        "python3 start-up (median of `python3 -S -c pass`, subtracted below): {:.1}ms",
+        startup.as_secs_f64() * 1e3
+    );
     println!("{:<14} {:>12} {:>12} {:>8} {:>12}  output", "program", "frostbyte", "cpython", "ratio", "peak heap");
     let mut all_ok = true;
     let mut log_sum = 0.0;
