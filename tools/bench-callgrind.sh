@@ -30,7 +30,7 @@ fi
 # Functions that only frame the work (process start, the benchmark's own code, the
 # interpreter loop and its recursive entries, module import): skipped when naming where the
 # time goes. What is left is inclusive cost, so a handler's callees count in it too.
-frame='^(main|[(]below main[)]|0x[0-9a-f]+|std::.*|core::ops::function::.*|__libc_start.*|_start|frostbyte_bench::.*|frostbyte_vm::interp::run|frostbyte_vm::interp::exec|frostbyte_vm::import::.*|frostbyte_vm::vm::Vm::run_main|.*'"'"'[0-9]+)$'
+frame='^(main|[(]below main[)]|0x[0-9a-f]+|std::.*|core::ops::function::.*|__libc_start.*|_start|_dl_.*|dl_main|frostbyte_bench::.*|frostbyte_vm::interp::run|frostbyte_vm::interp::exec|frostbyte_vm::import::.*|frostbyte_vm::vm::Vm::run_main|.*'"'"'[0-9]+)$'
 
 status=0
 printf '%-14s %16s  %s\n' program instructions output
@@ -52,7 +52,7 @@ for name in "${names[@]}"; do
                   if (fn ~ frame || seen[fn]++) next
                   sub(/^frostbyte_vm::/, "", fn)
                   printf "    %5.1f%%  %s\n", 100 * ir / total, fn
-                  if (++n == 3) exit }'
+                  if (++n == 3) exit }' || true
     fi
 done
 exit $status
