@@ -376,8 +376,9 @@ impl<'a> Vm<'a> {
     }
 
     /// Count one instruction; runs the budget and poll checks when they are due. Costs a
-    /// decrement and a branch. Called at the top of the dispatch loop only: a safe point
-    /// where signal callbacks and scheduled functions run (`sched.rs`).
+    /// decrement and a branch. Called only where an instruction starts (the top of the dispatch
+    /// loop, and a jump fused into the compare before it, `interp::ops`): a safe point where
+    /// signal callbacks and scheduled functions run (`sched.rs`).
     #[inline(always)]
     pub(crate) fn tick(&mut self) -> PyResult<()> {
         self.countdown -= 1;
@@ -385,6 +386,19 @@ impl<'a> Vm<'a> {
             return self.tick_slow(true);
         }
         Ok(())
+    }
+
+    /// Count one instruction that runs fused into the one before it, without a trip through
+    /// the dispatch loop, if no check is due; `false` (nothing counted: run it through the
+    /// loop) if one is.
+    #[inline(always)]
+    pub(crate) fn tick_fused(&mut self) -> bool {
+        if self.countdown > 1 {
+            self.countdown -= 1;
+            true
+        } else {
+            false
+        }
     }
 
     /// [`tick`](Self::tick) for a step of a native loop (`runtime::next`): pending

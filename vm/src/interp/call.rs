@@ -3,9 +3,11 @@
 //! continues in it); anything else is called now (`crate::call::prepare`).
 
 use super::{link, operand, unlink, Exit, Flow};
+use frostbyte_format::CodeFlags;
+
 use crate::call::{prepare, Prepared};
 use crate::obj::frame::{fl, FramePtr};
-use crate::obj::{self, generator, Args};
+use crate::obj::{self, function, generator, Args};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -26,12 +28,70 @@ fn finish_call(vm: &mut Vm<'_>, f: FramePtr, drop: usize, p: Prepared) -> PyResu
     }
 }
 
+/// The frame for calling `func` with positional arguments `prefix` (if not NULL) + `args`,
+/// when `func` is a plain Python function taking exactly that many positional parameters:
+/// no `*args`/`**kwargs`, keyword-only parameters or defaults to fill, not a generator, not
+/// a frozen method needing its `__class__` cell. The arguments go straight into the new
+/// frame's locals (what `call::bind` does in that case, without its general bookkeeping).
+/// `None`: not such a call, `prepare` decides. May collect: `func`, `prefix` and `args` must
+/// be rooted (they lie on the calling frame's value stack, or `prefix` in a bound method
+/// that does).
+#[inline(always)]
+fn exact_frame(vm: &mut Vm<'_>, func: Value, prefix: Value, args: &[Value]) -> Option<PyResult<FramePtr>> {
+    let fo = function::as_func(func)?;
+    let code = fo.code();
+    let n = args.len() + !prefix.is_null() as usize;
+    let special = CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0 | CodeFlags::GENERATOR.0;
+    if code.flags & special != 0 || code.n_posargs as usize != n || code.n_kwonly() != 0 {
+        return None;
+    }
+    let n_free = code.n_free() as usize;
+    if n_free > 0 && fo.is_frozen() {
+        return None;
+    }
+    let nf = match FramePtr::new(vm, code, func, function::globals(vm, fo)) {
+        Ok(nf) => nf,
+        Err(e) => return Some(Err(e)),
+    };
+    let mut i = 0;
+    if !prefix.is_null() {
+        nf.set_local(0, prefix);
+        i = 1;
+    }
+    for a in args {
+        nf.set_local(i, *a);
+        i += 1;
+    }
+    if n_free > 0 {
+        let base = code.n_locals as usize - n_free;
+        let cells = obj::tuple::items(fo.closure()).unwrap_or(&[]);
+        for (j, c) in cells.iter().enumerate().take(n_free) {
+            nf.set_local(base + j, *c);
+        }
+    }
+    Some(Ok(nf))
+}
+
+/// [`exact_frame`] for a Python function, or a bound method of one.
+#[inline(always)]
+fn exact_call(vm: &mut Vm<'_>, func: Value, args: &[Value]) -> Option<PyResult<FramePtr>> {
+    if let Some(m) = obj::method::as_method(func) {
+        return exact_frame(vm, m.func, m.self_, args);
+    }
+    exact_frame(vm, func, Value::NULL, args)
+}
+
 #[inline(always)]
 pub(super) fn call(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -> PyResult<()> {
     let n = operand(bc, &mut pc);
     f.set_ip(pc as u32);
     let func = f.peek(n);
     let args = f.top_slice(n);
+    if let Some(nf) = exact_call(vm, func, args) {
+        let nf = nf?;
+        f.drop_n(n + 1);
+        return link(vm, nf);
+    }
     let p = prepare(vm, func, &Args::new(args))?;
     finish_call(vm, f, n + 1, p)
 }
@@ -55,6 +115,11 @@ pub(super) fn call_method(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize
     let s = f.peek(n);
     let func = f.peek(n + 1);
     let args = if s.is_null() { f.top_slice(n) } else { f.top_slice(n + 1) };
+    if let Some(nf) = exact_call(vm, func, args) {
+        let nf = nf?;
+        f.drop_n(n + 2);
+        return link(vm, nf);
+    }
     let p = prepare(vm, func, &Args::new(args))?;
     finish_call(vm, f, n + 2, p)
 }

@@ -19,7 +19,14 @@ pub(super) fn pop_jump_if(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize
     let t = operand(bc, &mut pc);
     f.set_ip(pc as u32);
     let c = f.peek(0);
-    let b = runtime::truthy(vm, c)?;
+    let b = match c {
+        Value::TRUE => true,
+        Value::FALSE | Value::NONE => false,
+        _ => match c.as_small_int() {
+            Some(i) => i != 0,
+            None => runtime::truthy(vm, c)?,
+        },
+    };
     f.pop();
     if b == when {
         f.set_ip(t as u32);
@@ -58,6 +65,16 @@ pub(super) fn for_iter(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -
     f.set_ip(pc as u32);
     let it = f.peek(0);
     if let Some(r) = obj::iter::range_next_fast(it) {
+        match r {
+            Some(v) => f.push(v),
+            None => {
+                f.pop();
+                f.set_ip(t as u32);
+            }
+        }
+        return Ok(());
+    }
+    if let Some(r) = obj::iter::seq_next_fast(it) {
         match r {
             Some(v) => f.push(v),
             None => {

@@ -16,8 +16,15 @@
 //! instruction before anything that can raise or call. Handlers stay thin: the semantics
 //! live in `runtime`, `call`, `coro`, `import` and the object modules. Most return
 //! `PyResult<()>`; the two that can leave the loop (`ReturnValue`, `YieldValue`) return a
-//! [`Flow`]. Handlers that link or unlink a frame need no signal: the loop re-reads
-//! `vm.frame` before every instruction.
+//! [`Flow`]. Handlers that link or unlink a frame need no signal: the loop compares
+//! `vm.frame` with the frame it runs before every instruction.
+//!
+//! **Fast paths** (issue 14): operators on two small ints or two exact floats (`ops`), a
+//! `CompareOp` of that kind followed by `PopJumpIf*` runs the jump at once (still counted
+//! as its own instruction by `vm.tick`, with its own `last_ip`), truth tests of bools,
+//! None and small ints (`flow`), `ForIter` over range, list and tuple iterators (`flow`),
+//! and positional calls of plain Python functions and their bound methods with exactly
+//! their parameter count, bound straight into the new frame (`call`).
 //!
 //! **Stackless.** Python-to-Python calls (including `__init__` and generators resumed by
 //! `for`) link a new heap frame into the chain and continue in the same loop. Native code
@@ -176,16 +183,32 @@ fn unwind(vm: &mut Vm<'_>, entry: FramePtr) -> bool {
     }
 }
 
+/// Decode the operand at `*pc` and step past it. Most operands are below 128: one byte,
+/// no loop.
 #[inline(always)]
 fn operand(code: &[u8], pc: &mut usize) -> usize {
-    varint::decode_u(code, pc).unwrap_or(0) as usize
+    match code.get(*pc) {
+        Some(&b) if b < 0x80 => {
+            *pc += 1;
+            b as usize
+        }
+        _ => varint::decode_u(code, pc).unwrap_or(0) as usize,
+    }
 }
 
 fn exec(vm: &mut Vm<'_>, entry: FramePtr, base: usize) -> PyResult<Exit> {
+    // The running frame and its bytecode, re-read only when a handler switched frames
+    // (calls, returns, yields, generator resumes). A frame is freed only when it returns,
+    // and nothing is allocated after that in the same handler, so a new frame never takes
+    // the address of the cached one between two checks.
+    let mut f = vm.frame;
+    let mut bc = f.code().bytecode();
     loop {
         vm.roots_len = base;
-        let f = vm.frame;
-        let bc = f.code().bytecode();
+        if vm.frame != f {
+            f = vm.frame;
+            bc = f.code().bytecode();
+        }
         let start = f.ip() as usize;
         f.set_last_ip(start as u32);
         vm.tick()?;

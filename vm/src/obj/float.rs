@@ -39,6 +39,16 @@ pub fn as_f64(v: Value) -> Option<f64> {
     obj::downcast::<FloatObj>(v).map(|f| f.value)
 }
 
+/// The f64 of an exact `float` (not a subclass instance): the interpreter's fast paths.
+#[inline(always)]
+pub fn as_exact_f64(v: Value) -> Option<f64> {
+    if v.is_obj() && core::ptr::eq(obj::type_of(v), &FLOAT_TYPE) {
+        as_f64(v)
+    } else {
+        None
+    }
+}
+
 /// A float or int (incl. bool) as f64. `Ok(None)` for other types. May raise OverflowError.
 pub fn number_as_f64(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<f64>> {
     if let Some(f) = as_f64(v) {

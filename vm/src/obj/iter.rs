@@ -112,11 +112,40 @@ fn seq_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
     } else {
         None
     };
-    if r.is_some() {
-        x.i.set(i as isize + 1);
-    }
+    step(x, i, r);
     let _ = vm;
     Ok(r)
+}
+
+/// Fast path for FOR_ITER: the next item of a list or tuple iterator (`None`: another
+/// iterator type). Same semantics as `seq_next`: the index is checked against the list's
+/// length at every step, so a list mutated during the loop behaves as in CPython.
+#[inline(always)]
+pub fn seq_next_fast(v: Value) -> Option<Option<Value>> {
+    let x = it(v)?;
+    let t = obj::type_of(v);
+    let i = x.i.get() as usize;
+    let s = x.a.get();
+    let r = if core::ptr::eq(t, &LIST_ITER_TYPE) {
+        obj::list::as_list(s).and_then(|l| l.get(i))
+    } else if core::ptr::eq(t, &TUPLE_ITER_TYPE) {
+        obj::tuple::items(s).and_then(|items| items.get(i).copied())
+    } else {
+        return None;
+    };
+    step(x, i, r);
+    Some(r)
+}
+
+/// Advance a sequence iterator past item `i`, or (`r` is `None`) mark it exhausted: it lets
+/// go of its sequence, so items appended later are not seen (CPython's `it_seq = NULL`).
+#[inline(always)]
+fn step(x: &IterObj, i: usize, r: Option<Value>) {
+    if r.is_some() {
+        x.i.set(i as isize + 1);
+    } else {
+        x.a.set(Value::NULL);
+    }
 }
 
 fn str_next(vm: &mut Vm<'_>, v: Value) -> PyResult<Option<Value>> {
