@@ -195,6 +195,21 @@ impl Heap {
         unsafe { (self.atb.add(b / 4) as *mut u64).write_unaligned(w) }
     }
 
+    /// Sets blocks [from, to) to `s` (FREE or TAIL), whole ATB words where aligned.
+    fn set_run(&mut self, from: usize, to: usize, s: u8) {
+        let word = if s == TAIL { ALL_TAIL } else { 0 };
+        let mut b = from;
+        while b < to {
+            if b.is_multiple_of(32) && b + 32 <= to {
+                self.set_atb_word(b, word);
+                b += 32;
+            } else {
+                self.set(b, s);
+                b += 1;
+            }
+        }
+    }
+
     #[inline]
     fn set(&mut self, b: usize, s: u8) {
         debug_assert!(b < self.n_blocks);
@@ -268,7 +283,11 @@ impl Heap {
     fn run_len(&self, b: usize) -> usize {
         let mut e = b + 1;
         while e < self.n_blocks && self.get(e) == TAIL {
-            e += 1;
+            if e.is_multiple_of(32) && e + 32 <= self.n_blocks && self.atb_word(e) == ALL_TAIL {
+                e += 32;
+            } else {
+                e += 1;
+            }
         }
         e - b
     }
@@ -299,9 +318,7 @@ impl Heap {
             self.find_run_from_top(need)?
         };
         self.set(start, HEAD);
-        for t in start + 1..start + need {
-            self.set(t, TAIL);
-        }
+        self.set_run(start + 1, start + need, TAIL);
         self.set_header(start, header);
         self.used_blocks += need;
         self.since_collect += need;
@@ -345,6 +362,23 @@ impl Heap {
         let mut run = 0;
         let mut seen_free = false;
         while b > self.first_free {
+            // 32 free blocks at a time (one ATB word of zeros), in a run or starting one.
+            if b.is_multiple_of(32) && b >= self.first_free + 32 && self.atb_word(b - 32) == 0 {
+                if !seen_free {
+                    seen_free = true;
+                    self.top_free = b;
+                }
+                if run + 32 >= need {
+                    let start = b - (need - run);
+                    if self.top_free == start + need {
+                        self.top_free = start;
+                    }
+                    return Some(start);
+                }
+                run += 32;
+                b -= 32;
+                continue;
+            }
             // Between runs, step over 32 used blocks at a time (one 8-byte ATB word).
             if run == 0 && b.is_multiple_of(32) && b >= self.first_free + 32 && self.all_used_32(b - 32) {
                 b -= 32;
@@ -425,9 +459,7 @@ impl Heap {
             return;
         }
         let n = self.run_len(b);
-        for i in b..b + n {
-            self.set(i, FREE);
-        }
+        self.set_run(b, b + n, FREE);
         self.set_header(b, false);
         self.used_blocks -= n;
         self.freed_from(b, b + n);

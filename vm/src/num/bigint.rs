@@ -17,8 +17,12 @@
 //!   non-power-of-two bases;
 //! - `hash(int)` is the value modulo 2^61 - 1 with the sign applied and -1 mapped to -2.
 //!
-//! Algorithms: schoolbook multiplication, Knuth's algorithm D for division, binary
-//! exponentiation, and decimal output by converting to base 10^9 chunks (CPython's method).
+//! Algorithms: schoolbook multiplication below [`KARATSUBA_CUTOFF`] digits and Karatsuba's
+//! method above it (lopsided products in slices of the shorter operand, as CPython's
+//! `k_lopsided_mul`; its scratch comes from the caller, [`mul_scratch_len`]), Knuth's
+//! algorithm D for division (one-digit divisors by a single pass), binary exponentiation
+//! (Karatsuba squarings given [`pow_scratch_len`]), and decimal conversion through base 10^9
+//! chunks both ways (CPython 3.11's method: O(n²), bounded by the 4300-digit limit).
 
 use core::cmp::Ordering;
 use core::fmt;
@@ -149,10 +153,16 @@ fn check(buf_len: usize, need: usize) -> Result<(), IntError> {
 /// out = a + b; out.len() >= max(len)+1. Returns normalized length.
 fn add_mag(a: &[u32], b: &[u32], out: &mut [u32]) -> usize {
     let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let (lo, hi) = out.split_at_mut(b.len().min(out.len()));
     let mut carry = 0u64;
-    for (i, slot) in out.iter_mut().take(a.len()).enumerate() {
-        let t = a[i] as u64 + b.get(i).copied().unwrap_or(0) as u64 + carry;
-        *slot = t as u32;
+    for ((o, &x), &y) in lo.iter_mut().zip(a).zip(b) {
+        let t = x as u64 + y as u64 + carry;
+        *o = t as u32;
+        carry = t >> 32;
+    }
+    for (o, &x) in hi.iter_mut().zip(&a[b.len()..]) {
+        let t = x as u64 + carry;
+        *o = t as u32;
         carry = t >> 32;
     }
     if carry != 0 {
@@ -166,14 +176,21 @@ fn add_mag(a: &[u32], b: &[u32], out: &mut [u32]) -> usize {
 
 /// out = a - b where a >= b; out.len() >= a.len(). Returns normalized length.
 fn sub_mag(a: &[u32], b: &[u32], out: &mut [u32]) -> usize {
+    let n = a.len().min(out.len());
+    let (lo, hi) = out[..n].split_at_mut(b.len().min(n));
     let mut borrow = false;
-    for (i, slot) in out.iter_mut().take(a.len()).enumerate() {
-        let (t, b1) = a[i].overflowing_sub(b.get(i).copied().unwrap_or(0));
+    for ((o, &x), &y) in lo.iter_mut().zip(a).zip(b) {
+        let (t, b1) = x.overflowing_sub(y);
         let (t, b2) = t.overflowing_sub(borrow as u32);
-        *slot = t;
+        *o = t;
         borrow = b1 || b2;
     }
-    normalized_len(&out[..a.len().min(out.len())])
+    for (o, &x) in hi.iter_mut().zip(&a[lo.len()..]) {
+        let (t, b1) = x.overflowing_sub(borrow as u32);
+        *o = t;
+        borrow = b1;
+    }
+    normalized_len(&out[..n])
 }
 
 /// Adds `v` to the digits in place; returns the carry out of the top.
@@ -214,11 +231,23 @@ fn mul_mag(a: &[u32], b: &[u32], out: &mut [u32]) -> usize {
 /// b.len()`, every digit written. Operands need not be normalized.
 fn mul_school(a: &[u32], b: &[u32], out: &mut [u32]) {
     let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    out.fill(0);
-    if a.is_empty() {
+    let Some(&a0) = a.first() else {
+        out.fill(0);
         return;
+    };
+    // The first row is written, not added (no separate zeroing pass over `out`).
+    let (row, rest) = out.split_at_mut(b.len());
+    let mut carry = 0u64;
+    for (r, &bj) in row.iter_mut().zip(b) {
+        let t = a0 as u64 * bj as u64 + carry;
+        *r = t as u32;
+        carry = t >> 32;
     }
-    for (i, &ai) in a.iter().enumerate() {
+    rest.fill(0);
+    if let Some(top) = rest.first_mut() {
+        *top = carry as u32;
+    }
+    for (i, &ai) in a.iter().enumerate().skip(1) {
         if ai == 0 {
             continue;
         }
@@ -405,29 +434,30 @@ fn divrem_mag(u: &[u32], v: &[u32], q: &mut [u32], r: &mut [u32], scratch: &mut 
             }
         }
         // Multiply and subtract qhat * vn from un[j..=j+n].
+        let (seg, top) = un[j..=j + n].split_at_mut(n);
         let mut carry = 0u64;
         let mut borrow = false;
-        for i in 0..n {
-            let p = qhat * vn[i] as u64 + carry;
+        for (u, &v) in seg.iter_mut().zip(vn.iter()) {
+            let p = qhat * v as u64 + carry;
             carry = p >> 32;
-            let (t, b1) = un[i + j].overflowing_sub(p as u32);
+            let (t, b1) = u.overflowing_sub(p as u32);
             let (t, b2) = t.overflowing_sub(borrow as u32);
-            un[i + j] = t;
+            *u = t;
             borrow = b1 || b2;
         }
-        let (t, b1) = un[j + n].overflowing_sub(carry as u32);
+        let (t, b1) = top[0].overflowing_sub(carry as u32);
         let (t, b2) = t.overflowing_sub(borrow as u32);
-        un[j + n] = t;
+        top[0] = t;
         if b1 || b2 {
             // qhat was one too large: add the divisor back.
             qhat -= 1;
             let mut c = 0u64;
-            for i in 0..n {
-                let t = un[i + j] as u64 + vn[i] as u64 + c;
-                un[i + j] = t as u32;
+            for (u, &v) in seg.iter_mut().zip(vn.iter()) {
+                let t = *u as u64 + v as u64 + c;
+                *u = t as u32;
                 c = t >> 32;
             }
-            un[j + n] = un[j + n].wrapping_add(c as u32);
+            top[0] = top[0].wrapping_add(c as u32);
         }
         q[j] = qhat as u32;
     }
@@ -437,13 +467,14 @@ fn divrem_mag(u: &[u32], v: &[u32], q: &mut [u32], r: &mut [u32], scratch: &mut 
 
 /// out[..a.len()] = a << s (s < 32); returns the bits shifted out of the top.
 fn shl_small(a: &[u32], s: u32, out: &mut [u32]) -> u32 {
+    let out = &mut out[..a.len()];
     if s == 0 {
-        out[..a.len()].copy_from_slice(a);
+        out.copy_from_slice(a);
         return 0;
     }
     let mut carry = 0u32;
-    for (i, &x) in a.iter().enumerate() {
-        out[i] = (x << s) | carry;
+    for (o, &x) in out.iter_mut().zip(a) {
+        *o = (x << s) | carry;
         carry = x >> (32 - s);
     }
     carry
@@ -451,13 +482,17 @@ fn shl_small(a: &[u32], s: u32, out: &mut [u32]) -> u32 {
 
 /// out[..a.len()] = a >> s (s < 32).
 fn shr_small(a: &[u32], s: u32, out: &mut [u32]) {
+    let out = &mut out[..a.len()];
     if s == 0 {
-        out[..a.len()].copy_from_slice(a);
+        out.copy_from_slice(a);
         return;
     }
-    for i in 0..a.len() {
-        let hi = a.get(i + 1).copied().unwrap_or(0);
-        out[i] = (a[i] >> s) | (hi << (32 - s));
+    let Some((&last, _)) = a.split_last() else { return };
+    for (o, w) in out.iter_mut().zip(a.windows(2)) {
+        *o = (w[0] >> s) | (w[1] << (32 - s));
+    }
+    if let Some(top) = out.last_mut() {
+        *top = last >> s;
     }
 }
 
