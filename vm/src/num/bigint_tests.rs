@@ -736,7 +736,8 @@ fn large_products_every_split() {
     let mut g = Lcg(777);
     for (la, lb) in [(40, 40), (41, 40), (79, 40), (80, 40), (81, 40), (120, 61), (200, 99), (57, 57), (250, 250)] {
         let mut digits = |n: usize| -> Vec<u32> {
-            let mut v: Vec<u32> = (0..n).map(|_| if g.next() % 3 == 0 { u32::MAX } else { g.next() }).collect();
+            let mut v: Vec<u32> =
+                (0..n).map(|_| if g.next().is_multiple_of(3) { u32::MAX } else { g.next() }).collect();
             v[n - 1] |= 1;
             v
         };
