@@ -10,5 +10,7 @@ fn main() {
         .module("../../tests/fixtures/asyncio/heap.py")
         // What `import array` and a small array cost (tests/tests/stdlib_import_cost.rs on 64-bit).
         .module_as("../../tests/fixtures/array/heap.py", "array_heap")
+        // What small dicts cost (tests/tests/heap_census.rs on 64-bit).
+        .module_as("../../tests/fixtures/dict/heap.py", "dict_heap")
         .compile_or_exit();
 }

@@ -60,6 +60,8 @@ const FREE: u8 = 0;
 const HEAD: u8 = 1;
 const TAIL: u8 = 2;
 const MARK: u8 = 3;
+/// 32 TAIL entries in one ATB word (the sweep steps over them a word at a time).
+const ALL_TAIL: u64 = 0xAAAA_AAAA_AAAA_AAAA;
 
 /// Allocations of up to this many blocks are placed first fit from the bottom of the pool (with
 /// a per-size hint); larger ones are placed from the top down, so big buffers (list and dict
@@ -176,6 +178,38 @@ impl Heap {
         (w | w >> 1) & 0x5555_5555_5555_5555 == 0x5555_5555_5555_5555
     }
 
+    /// The 32 ATB entries of blocks [b, b + 32) as one word (`b` a multiple of 32,
+    /// `b + 32 <= n_blocks`): 0 when all are FREE, [`ALL_TAIL`] when all are TAIL.
+    #[inline]
+    fn atb_word(&self, b: usize) -> u64 {
+        debug_assert!(b.is_multiple_of(32) && b + 32 <= self.n_blocks);
+        // SAFETY: the 32 entries of [b, b + 32) are the 8 ATB bytes from b / 4, in the table.
+        unsafe { (self.atb.add(b / 4) as *const u64).read_unaligned() }
+    }
+
+    /// Sets the 32 ATB entries of blocks [b, b + 32) (as [`atb_word`](Self::atb_word)).
+    #[inline]
+    fn set_atb_word(&mut self, b: usize, w: u64) {
+        debug_assert!(b.is_multiple_of(32) && b + 32 <= self.n_blocks);
+        // SAFETY: as in `atb_word`; the heap owns its tables.
+        unsafe { (self.atb.add(b / 4) as *mut u64).write_unaligned(w) }
+    }
+
+    /// Sets blocks [from, to) to `s` (FREE or TAIL), whole ATB words where aligned.
+    fn set_run(&mut self, from: usize, to: usize, s: u8) {
+        let word = if s == TAIL { ALL_TAIL } else { 0 };
+        let mut b = from;
+        while b < to {
+            if b.is_multiple_of(32) && b + 32 <= to {
+                self.set_atb_word(b, word);
+                b += 32;
+            } else {
+                self.set(b, s);
+                b += 1;
+            }
+        }
+    }
+
     #[inline]
     fn set(&mut self, b: usize, s: u8) {
         debug_assert!(b < self.n_blocks);
@@ -249,7 +283,11 @@ impl Heap {
     fn run_len(&self, b: usize) -> usize {
         let mut e = b + 1;
         while e < self.n_blocks && self.get(e) == TAIL {
-            e += 1;
+            if e.is_multiple_of(32) && e + 32 <= self.n_blocks && self.atb_word(e) == ALL_TAIL {
+                e += 32;
+            } else {
+                e += 1;
+            }
         }
         e - b
     }
@@ -280,9 +318,7 @@ impl Heap {
             self.find_run_from_top(need)?
         };
         self.set(start, HEAD);
-        for t in start + 1..start + need {
-            self.set(t, TAIL);
-        }
+        self.set_run(start + 1, start + need, TAIL);
         self.set_header(start, header);
         self.used_blocks += need;
         self.since_collect += need;
@@ -326,6 +362,23 @@ impl Heap {
         let mut run = 0;
         let mut seen_free = false;
         while b > self.first_free {
+            // 32 free blocks at a time (one ATB word of zeros), in a run or starting one.
+            if b.is_multiple_of(32) && b >= self.first_free + 32 && self.atb_word(b - 32) == 0 {
+                if !seen_free {
+                    seen_free = true;
+                    self.top_free = b;
+                }
+                if run + 32 >= need {
+                    let start = b - (need - run);
+                    if self.top_free == start + need {
+                        self.top_free = start;
+                    }
+                    return Some(start);
+                }
+                run += 32;
+                b -= 32;
+                continue;
+            }
             // Between runs, step over 32 used blocks at a time (one 8-byte ATB word).
             if run == 0 && b.is_multiple_of(32) && b >= self.first_free + 32 && self.all_used_32(b - 32) {
                 b -= 32;
@@ -406,9 +459,7 @@ impl Heap {
             return;
         }
         let n = self.run_len(b);
-        for i in b..b + n {
-            self.set(i, FREE);
-        }
+        self.set_run(b, b + n, FREE);
         self.set_header(b, false);
         self.used_blocks -= n;
         self.freed_from(b, b + n);
@@ -589,15 +640,32 @@ impl Heap {
         let mut first_free = usize::MAX;
         let mut top_free = 0;
         let mut freed = 0;
+        // Word-aligned stretches of 32 free blocks, or of 32 tail blocks of one allocation,
+        // are stepped over a whole ATB word at a time (a big pool is mostly free blocks,
+        // and big buffers are mostly tails).
+        let whole = |b: usize, n: usize| b.is_multiple_of(32) && b + 32 <= n;
         while b < self.n_blocks {
+            if whole(b, self.n_blocks) && self.atb_word(b) == 0 {
+                first_free = first_free.min(b);
+                b += 32;
+                top_free = b;
+                continue;
+            }
             match self.get(b) {
                 MARK => {
                     self.set(b, HEAD);
                     used += 1;
                     b += 1;
-                    while b < self.n_blocks && self.get(b) == TAIL {
-                        used += 1;
-                        b += 1;
+                    loop {
+                        if whole(b, self.n_blocks) && self.atb_word(b) == ALL_TAIL {
+                            used += 32;
+                            b += 32;
+                        } else if b < self.n_blocks && self.get(b) == TAIL {
+                            used += 1;
+                            b += 1;
+                        } else {
+                            break;
+                        }
                     }
                 }
                 HEAD => {
@@ -609,9 +677,16 @@ impl Heap {
                     self.set_header(b, false);
                     first_free = first_free.min(b);
                     b += 1;
-                    while b < self.n_blocks && self.get(b) == TAIL {
-                        self.set(b, FREE);
-                        b += 1;
+                    loop {
+                        if whole(b, self.n_blocks) && self.atb_word(b) == ALL_TAIL {
+                            self.set_atb_word(b, 0);
+                            b += 32;
+                        } else if b < self.n_blocks && self.get(b) == TAIL {
+                            self.set(b, FREE);
+                            b += 1;
+                        } else {
+                            break;
+                        }
                     }
                     top_free = b;
                 }

@@ -68,13 +68,27 @@ fn loaded(vm: &mut Vm<'_>, name: Value) -> Option<Value> {
     obj::dict::get_str(vm.modules, name)
 }
 
+/// `sys.modules[name] = m`. The table starts with room for four modules (a program always
+/// has a few), so importing a ROM module allocates nothing until then. May collect.
+fn register(vm: &mut Vm<'_>, name: Value, m: Value) -> PyResult<()> {
+    if obj::dict::as_dict(vm.modules).is_some_and(|d| d.used() == 0) {
+        let mark = vm.roots_mark();
+        vm.push_root(name)?;
+        vm.push_root(m)?;
+        let r = obj::dict::reserve(vm, vm.modules, 4);
+        vm.pop_roots(mark);
+        r?;
+    }
+    obj::dict::set_str(vm, vm.modules, name, m)
+}
+
 /// Execute a frozen module body in a new module registered as `as_name`. May collect.
 fn exec_module(vm: &mut Vm<'_>, fm: &'static FrozenModule, as_name: Value) -> PyResult<Value> {
     let m = module::new_with_keys(vm, as_name, &fm.keys)?;
     let mark = vm.roots_mark();
     vm.push_root(m)?;
     let d = module::as_module(m).map(|x| x.dict).unwrap_or(Value::NULL);
-    obj::dict::set_str(vm, vm.modules, as_name, m)?;
+    register(vm, as_name, m)?;
     let full = fm.name;
     let full_s = obj::str::as_str(full).unwrap_or("");
     let pkg = if fm.is_package {
@@ -155,7 +169,7 @@ fn import_one(vm: &mut Vm<'_>, full: &str) -> PyResult<Value> {
     let m = if let Some(fm) = fm {
         exec_module(vm, fm, name)?
     } else if let Some(m) = crate::modules::make_builtin_module(vm, full)? {
-        obj::dict::set_str(vm, vm.modules, name, m)?;
+        register(vm, name, m)?;
         m
     } else {
         vm.pop_roots(mark);

@@ -84,10 +84,28 @@ fn array_report(s: &mut String) {
     );
 }
 
+/// dict: what `tests/fixtures/dict/heap.py` prints (bytes retained by dicts of 0, 1, 2, 4,
+/// 8 and 16 entries with str keys, the same with small-int keys, then `{}` and `{'a': 1}`).
+fn dict_report(s: &mut String) {
+    let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
+    let mut out = Capture::default();
+    let ok = {
+        let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
+        vm.add_image(&FROZEN).expect("image built for this VM");
+        vm.import("dict_heap").is_ok()
+    };
+    let _ = writeln!(
+        s,
+        "== dict (ok={ok}): 0, 1, 2, 4, 8, 16 str keys; the same with int keys; {{}}, {{'a': 1}} (B): {}",
+        out.0.trim()
+    );
+}
+
 /// The whole report as text.
 pub fn report_text() -> String {
     let mut s = String::new();
     array_report(&mut s);
+    dict_report(&mut s);
     asyncio_report(&mut s);
     let bits = usize::BITS;
     let mut mem = vec![MaybeUninit::<u8>::uninit(); 256 * 1024];

@@ -9,6 +9,9 @@ use std::vec::Vec;
 #[path = "bigint_tests_data.rs"]
 mod data;
 
+#[path = "bigint_tests_large.rs"]
+mod large;
+
 /// An owned test number.
 #[derive(Clone, Debug, PartialEq)]
 struct Big {
@@ -87,7 +90,8 @@ fn binops() {
         assert_eq!(dec(add(a.r(), b.r(), &mut out).unwrap().view(&out)), row[2], "{}", ctx("+"));
         assert_eq!(dec(sub(a.r(), b.r(), &mut out).unwrap().view(&out)), row[3], "{}", ctx("-"));
         let mut out = vec![0; mul_len_bound(a.mag.len(), b.mag.len())];
-        assert_eq!(dec(mul(a.r(), b.r(), &mut out).unwrap().view(&out)), row[4], "{}", ctx("*"));
+        let mut ks = vec![0; mul_scratch_len(a.mag.len(), b.mag.len())];
+        assert_eq!(dec(mul(a.r(), b.r(), &mut out, &mut ks).unwrap().view(&out)), row[4], "{}", ctx("*"));
         let (ql, rl, sl) = divmod_len_bounds(a.mag.len(), b.mag.len());
         let (mut q, mut r, mut s) = (vec![0; ql], vec![0; rl], vec![0; sl]);
         match divmod(a.r(), b.r(), &mut q, &mut r, &mut s) {
@@ -553,7 +557,7 @@ fn decimal_round_trip_large() {
     let fact = (1..=50u64).fold(big("1"), |acc, k| {
         let kb = big(&k.to_string());
         let mut out = vec![0; mul_len_bound(acc.mag.len(), kb.mag.len())];
-        Big::from_out(mul(acc.r(), kb.r(), &mut out).unwrap(), &out)
+        Big::from_out(mul(acc.r(), kb.r(), &mut out, &mut []).unwrap(), &out)
     });
     assert_eq!(dec(fact.r()), "30414093201713378043612608166064768844377641568960512000000000000");
     assert_eq!(dec(big("2**200").r()), "1606938044258990275541962092341162602522202993782792835301376");
@@ -599,7 +603,7 @@ fn machine_ints_and_floats() {
 fn small_buffers_error() {
     let a = big("2**200");
     let mut out = [0u32; 3];
-    assert_eq!(mul(a.r(), a.r(), &mut out), Err(IntError::BufferTooSmall));
+    assert_eq!(mul(a.r(), a.r(), &mut out, &mut []), Err(IntError::BufferTooSmall));
     assert_eq!(add(a.r(), a.r(), &mut out), Err(IntError::BufferTooSmall));
     let mut q = [0u32; 1];
     let mut s = [0u32; 1];
@@ -650,7 +654,8 @@ fn randomized_identities() {
                 assert!(cmp_mag(r.mag, &b.mag) == Ordering::Less);
                 assert!(r.is_zero() || r.neg == b.neg);
                 let mut p = vec![0; mul_len_bound(q.mag.len(), b.mag.len())];
-                let po = mul(q, b.r(), &mut p).unwrap();
+                let mut ks = vec![0; mul_scratch_len(q.mag.len(), b.mag.len())];
+                let po = mul(q, b.r(), &mut p, &mut ks).unwrap();
                 let mut t = vec![0; add_len_bound(po.len, r.mag.len())];
                 let to = add(po.view(&p), r, &mut t).unwrap();
                 assert_eq!(to.view(&t), a.r(), "{:?} divmod {:?}", a, b);
@@ -689,4 +694,94 @@ fn randomized_identities() {
             add(a.r(), b.r(), &mut s2).unwrap().view(&s2)
         );
     }
+}
+
+/// Parses the hex of `bigint_tests_large.rs` (`[-]hex`).
+fn hex(s: &str) -> Big {
+    let mut out = vec![0; parse_len_bound(s.len(), 16)];
+    Big::from_out(parse(s, 16, &mut out).unwrap(), &out)
+}
+
+/// `a * b` through the public entry point (Karatsuba at and above the cutoff).
+fn product(a: &Big, b: &Big) -> Big {
+    let mut out = vec![0; mul_len_bound(a.mag.len(), b.mag.len())];
+    let mut ks = vec![0; mul_scratch_len(a.mag.len(), b.mag.len())];
+    Big::from_out(mul(a.r(), b.r(), &mut out, &mut ks).unwrap(), &out)
+}
+
+#[test]
+fn large_products_and_quotients() {
+    for row in large::LARGE_BINOPS {
+        let (a, b) = (hex(row[0]), hex(row[1]));
+        let ctx = |op: &str| std::format!("{} digits {} {} digits", a.mag.len(), op, b.mag.len());
+        assert_eq!(product(&a, &b), hex(row[2]), "{}", ctx("*"));
+        // Karatsuba agrees with schoolbook (the same numbers through `mul_school`).
+        let mut school = vec![0; a.mag.len() + b.mag.len()];
+        mul_school(&a.mag, &b.mag, &mut school);
+        assert_eq!(&school[..normalized_len(&school)], &hex(row[2]).mag[..], "{}", ctx("school *"));
+        if row[3] == "1" && row[4] == "0" && a == b {
+            continue; // a square: a // a and a % a are trivial
+        }
+        let (ql, rl, sl) = divmod_len_bounds(a.mag.len(), b.mag.len());
+        let (mut q, mut r, mut s) = (vec![0; ql], vec![0; rl], vec![0; sl]);
+        let (qo, ro) = divmod(a.r(), b.r(), &mut q, &mut r, &mut s).unwrap();
+        assert_eq!(Big::from_out(qo, &q), hex(row[3]), "{}", ctx("//"));
+        assert_eq!(Big::from_out(ro, &r), hex(row[4]), "{}", ctx("%"));
+    }
+}
+
+#[test]
+fn large_products_every_split() {
+    // Sizes on both sides of the cutoff and of the lopsided split, against schoolbook.
+    let mut g = Lcg(777);
+    for (la, lb) in [(40, 40), (41, 40), (79, 40), (80, 40), (81, 40), (120, 61), (200, 99), (57, 57), (250, 250)] {
+        let mut digits = |n: usize| -> Vec<u32> {
+            let mut v: Vec<u32> =
+                (0..n).map(|_| if g.next().is_multiple_of(3) { u32::MAX } else { g.next() }).collect();
+            v[n - 1] |= 1;
+            v
+        };
+        let (a, b) = (Big { neg: false, mag: digits(la) }, Big { neg: true, mag: digits(lb) });
+        let mut school = vec![0; a.mag.len() + b.mag.len()];
+        mul_school(&a.mag, &b.mag, &mut school);
+        let p = product(&a, &b);
+        assert!(p.neg || p.mag.is_empty());
+        assert_eq!(&p.mag[..], &school[..normalized_len(&school)], "{la} x {lb}");
+        // Scratch one digit short of the bound is refused, not overrun.
+        let need = mul_scratch_len(a.mag.len(), b.mag.len());
+        if need > 0 {
+            let mut out = vec![0; mul_len_bound(a.mag.len(), b.mag.len())];
+            let mut ks = vec![0; need - 1];
+            assert_eq!(mul(a.r(), b.r(), &mut out, &mut ks), Err(IntError::BufferTooSmall));
+        }
+    }
+}
+
+#[test]
+fn large_pows() {
+    for row in large::LARGE_POWS {
+        let a = hex(row[0]);
+        let e: u64 = row[1].parse().unwrap();
+        let expect = hex(row[2]);
+        let n = pow_len_bound(a.r(), e).unwrap();
+        // With Karatsuba scratch and with the minimum (schoolbook products).
+        for sl in [pow_scratch_len(a.r(), e).unwrap(), n] {
+            let (mut out, mut s) = (vec![0; n], vec![0; sl]);
+            assert_eq!(Big::from_out(pow(a.r(), e, &mut out, &mut s).unwrap(), &out), expect, "{}**{}", row[0], e);
+        }
+    }
+}
+
+#[test]
+fn large_decimals() {
+    for row in large::LARGE_DECIMALS {
+        let a = hex(row[0]);
+        assert_eq!(dec(a.r()), row[1], "str of a {}-digit number", a.mag.len());
+        let mut out = vec![0; parse_len_bound(row[1].len(), 10)];
+        assert_eq!(Big::from_out(parse(row[1], 10, &mut out).unwrap(), &out), a, "int() of {} chars", row[1].len());
+    }
+    // Beyond the limit: int() refuses 4301 digits.
+    let text = "9".repeat(4301);
+    let mut out = vec![0; parse_len_bound(text.len(), 10)];
+    assert_eq!(parse(&text, 10, &mut out), Err(IntError::TooManyDigits { digits: 4301 }));
 }

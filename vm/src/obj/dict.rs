@@ -385,6 +385,16 @@ fn make_writable(vm: &mut Vm<'_>, d: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// Give `d` room for at least `cap` entries before it grows on its own (a dict known to
+/// fill up, such as `sys.modules`). May collect.
+pub fn reserve(vm: &mut Vm<'_>, d: Value, cap: usize) -> PyResult<()> {
+    let Some(dd) = as_dict(d) else { return Ok(()) };
+    if !vm.is_heap(d) || rom_table(vm, dd) || dd.t().split() || dd.t().cap() >= cap {
+        return Ok(());
+    }
+    resize(vm, d, cap, false)
+}
+
 /// A new empty dict (no table until the first insertion). May collect.
 pub fn new(vm: &mut Vm<'_>) -> PyResult<Value> {
     vm.alloc_obj(&DICT_TYPE, core::mem::size_of::<DictObj>())
@@ -608,13 +618,14 @@ fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize, general: bool) -> PyResult<
     Ok(())
 }
 
-/// Capacity to grow to when a table of `live` live entries is full.
+/// Capacity to grow to when a table of `live` live entries is full: 1, 2, 4, 8 (doubling,
+/// so a one-item dict's table is a header and one entry: 16 B on 32-bit, 32 B with the
+/// object, as MicroPython's), then by half again (amortised O(1) either way). [`resize`]
+/// rounds a linear table up to what its heap blocks hold.
 fn grown_cap(live: usize) -> usize {
     let need = live + 1;
-    if need <= 4 {
-        4
-    } else if need <= LINEAR_MAX {
-        LINEAR_MAX
+    if need <= LINEAR_MAX {
+        need.next_power_of_two()
     } else {
         need + need / 2
     }

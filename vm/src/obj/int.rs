@@ -394,7 +394,11 @@ fn big_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
     match op {
         BinOp::Add => compute(vm, bigint::add_len_bound(x.mag.len(), y.mag.len()), 0, |o, _| bigint::add(x, y, o)),
         BinOp::Sub => compute(vm, bigint::add_len_bound(x.mag.len(), y.mag.len()), 0, |o, _| bigint::sub(x, y, o)),
-        BinOp::Mul => compute(vm, bigint::mul_len_bound(x.mag.len(), y.mag.len()), 0, |o, _| bigint::mul(x, y, o)),
+        BinOp::Mul => {
+            let (n, s) =
+                (bigint::mul_len_bound(x.mag.len(), y.mag.len()), bigint::mul_scratch_len(x.mag.len(), y.mag.len()));
+            compute(vm, n, s, |o, sc| bigint::mul(x, y, o, sc))
+        }
         BinOp::FloorDiv | BinOp::Mod => {
             if y.is_zero() {
                 let msg =
@@ -423,10 +427,12 @@ fn big_binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
             let Some(e) = to_i64(b).filter(|e| *e >= 0) else {
                 return Err(vm.raise_memory_error());
             };
-            let Some(bound) = bigint::pow_len_bound(x, e as u64) else {
+            let (Some(bound), Some(scratch)) =
+                (bigint::pow_len_bound(x, e as u64), bigint::pow_scratch_len(x, e as u64))
+            else {
                 return Err(vm.raise_memory_error());
             };
-            compute(vm, bound, bound, |o, sc| bigint::pow(x, e as u64, o, sc))
+            compute(vm, bound, scratch, |o, sc| bigint::pow(x, e as u64, o, sc))
         }
         BinOp::LShift | BinOp::RShift => {
             if y.neg {
