@@ -3,8 +3,9 @@
 //! `MICROPY_OPT_MAP_LOOKUP_CACHE`, extended to builtins and attributes).
 //!
 //! Bytecode and constants are in flash and never written, so the cache lives in the `Vm`
-//! value: [`N`] direct-mapped entries indexed by a hash of the instruction's address (the
-//! address of its first operand byte, unique among the images and heap code objects alive).
+//! value: [`N`] entries, two-way (an instruction's slot, found by a hash of its address, and
+//! the neighbouring slot), keyed by the instruction's address (that of its first operand
+//! byte, unique among the images and heap code objects alive).
 //!
 //! ```text
 //!  Entry  site usize | guard usize | value Value | data u32 | kind u8
@@ -89,30 +90,39 @@ impl Cache {
         Cache { entries: [Entry::NONE; N] }
     }
 
-    /// The slot of instruction `site`.
+    /// The first slot of instruction `site`; its second is the neighbour `slot ^ 1`.
     #[inline(always)]
     fn slot(site: usize) -> usize {
         // Fibonacci hashing of the address; neighbouring instructions land apart.
         (site.wrapping_mul(0x9E37_79B9) >> 8) & (N - 1)
     }
 
-    /// The entry for instruction `site`, if the cache holds one.
+    /// The entry for instruction `site` that `ok` accepts (the cache is two-way: a site's
+    /// entries sit in its slot and the neighbour, so a site seeing two types, or two sites
+    /// sharing a slot, both stay cached).
     #[inline(always)]
-    fn hit(&self, site: usize) -> Option<Entry> {
+    fn hit(&self, site: usize, ok: impl Fn(&Entry) -> bool) -> Option<Entry> {
         if N == 0 {
             return None;
         }
-        let e = self.entries[Self::slot(site)];
-        (e.site == site).then_some(e)
+        let s = Self::slot(site);
+        let e = self.entries[s];
+        if e.site == site && ok(&e) {
+            return Some(e);
+        }
+        let e = self.entries[s ^ 1];
+        (e.site == site && ok(&e)).then_some(e)
     }
 
-    /// Record `e` for its site (replacing whatever shared the slot).
+    /// Record `e` in its site's first slot, moving what was there to the second.
     #[inline(always)]
     fn put(&mut self, e: Entry) {
         if N == 0 {
             return;
         }
-        self.entries[Self::slot(e.site)] = e;
+        let s = Self::slot(e.site);
+        self.entries[s ^ 1] = self.entries[s];
+        self.entries[s] = e;
     }
 
     /// Forget everything (a collection, a new image).
@@ -147,7 +157,7 @@ fn type_addr(t: &Type) -> usize {
 /// `globals`, else in the builtins; `None` if neither has it. Never allocates.
 #[inline(always)]
 pub(crate) fn global(vm: &mut Vm<'_>, site: usize, globals: Value, name: Value) -> Option<Value> {
-    if let Some(e) = vm.lookup.hit(site) {
+    if let Some(e) = vm.lookup.hit(site, |_| true) {
         match e.kind {
             GLOBAL => {
                 if let Some(v) = dict::get_at(globals, e.data as usize, name) {
@@ -187,12 +197,11 @@ fn global_miss(vm: &mut Vm<'_>, site: usize, globals: Value, name: Value) -> Opt
 /// (`runtime::get_attr`). Never allocates, runs no Python code.
 #[inline(always)]
 pub(crate) fn attr(vm: &mut Vm<'_>, site: usize, o: Value, name: Value) -> Option<Value> {
-    if let Some(e) = vm.lookup.hit(site) {
-        if e.kind == INST_ATTR && type_addr(obj::type_of(o)) == e.guard {
-            let v = instance::shared_value(o, e.data as usize);
-            if !v.is_null() {
-                return Some(v);
-            }
+    let t = type_addr(obj::type_of(o));
+    if let Some(e) = vm.lookup.hit(site, |e| e.kind == INST_ATTR && e.guard == t) {
+        let v = instance::shared_value(o, e.data as usize);
+        if !v.is_null() {
+            return Some(v);
         }
     }
     attr_miss(vm, site, o, name)
@@ -225,9 +234,9 @@ fn attr_miss(vm: &mut Vm<'_>, site: usize, o: Value, name: Value) -> Option<Valu
 /// `None`: take the general path (`runtime::load_method`). Never allocates.
 #[inline(always)]
 pub(crate) fn method(vm: &mut Vm<'_>, site: usize, o: Value, name: Value) -> Option<Value> {
-    if let Some(e) = vm.lookup.hit(site) {
-        let t = obj::type_of(o);
-        if e.kind == METHOD && type_addr(t) == e.guard && unshadowed(t, o, e.data as usize) {
+    let t = obj::type_of(o);
+    if let Some(e) = vm.lookup.hit(site, |e| e.kind == METHOD && e.guard == type_addr(t)) {
+        if unshadowed(t, o, e.data as usize) {
             return Some(e.value);
         }
     }
@@ -280,11 +289,10 @@ fn method_miss(vm: &mut Vm<'_>, site: usize, o: Value, name: Value) -> Option<Va
 /// (then call [`store_filled`]). Never allocates.
 #[inline(always)]
 pub(crate) fn store(vm: &mut Vm<'_>, site: usize, o: Value, v: Value) -> bool {
-    match vm.lookup.hit(site) {
-        Some(e) if e.kind == STORE && type_addr(obj::type_of(o)) == e.guard => {
-            instance::store_shared(o, e.data as usize, v)
-        }
-        _ => false,
+    let t = type_addr(obj::type_of(o));
+    match vm.lookup.hit(site, |e| e.kind == STORE && e.guard == t) {
+        Some(e) => instance::store_shared(o, e.data as usize, v),
+        None => false,
     }
 }
 
