@@ -309,7 +309,8 @@ pub(crate) fn store_filled(vm: &mut Vm<'_>, site: usize, o: Value, name: Value) 
     }
     let Some(ix) = instance::key_index(t, name) else { return };
     let setattr = Value::qstr(&crate::qstr::__setattr__);
-    let hook = class::mro_find(t, |x| if x.is_heap() { dict::get_str(x.dict, setattr).map(|_| true) } else { Some(false) });
+    let hook =
+        class::mro_find(t, |x| if x.is_heap() { dict::get_str(x.dict, setattr).map(|_| true) } else { Some(false) });
     if hook == Some(true) || class::find(t, name, Value::NULL).is_some() || obj::str::as_str(name) == Some("__dict__") {
         return;
     }

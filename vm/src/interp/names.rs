@@ -3,9 +3,9 @@
 //! and the imports.
 
 use super::operand;
+use crate::lookup_cache;
 use crate::obj::frame::FramePtr;
 use crate::obj::{self, exception as exc};
-use crate::lookup_cache;
 use crate::runtime;
 use crate::value::Value;
 use crate::vm::{PyResult, Raised, Vm};
