@@ -14,20 +14,22 @@ use crate::runtime;
 use crate::value::Value;
 use crate::vm::{PyResult, Raised, Recursion, Vm};
 
-/// Look a name up in the builtins.
+/// Look a name up in the builtins: one probe of [`INDEX`] (by the name's hash) in the
+/// common case, a few more on a collision; never a scan of the table.
 pub fn lookup(name: Value) -> Option<Value> {
-    for (n, v) in TABLE.iter() {
-        if *n == name {
-            return Some(*v);
-        }
-    }
     let h = obj::str::hash_of(name);
-    for (n, v) in TABLE.iter() {
-        if obj::str::hash_of(*n) == h && obj::str::eq(*n, name) {
-            return Some(*v);
+    let mut s = h as usize & INDEX_MASK;
+    loop {
+        let i = INDEX[s];
+        if i == INDEX_EMPTY {
+            return None;
         }
+        let (n, v) = ALL[i as usize];
+        if n == name || (obj::str::hash_of(n) == h && obj::str::eq(n, name)) {
+            return Some(v);
+        }
+        s = (s + 1) & INDEX_MASK;
     }
-    lookup2(name)
 }
 
 // ----- interpreter helpers -----
@@ -1264,7 +1266,7 @@ crate::static_qstr!(Q_IOERROR, "IOError");
 crate::static_qstr!(Q_ENVERROR, "EnvironmentError");
 
 /// The builtins namespace (names are mostly built-in qstrs, so lookups compare pointers).
-static TABLE: [(Value, Value); 87] = {
+const TABLE: [(Value, Value); 87] = {
     let main: [(Value, Value); 46] = [
         (Value::qstr(&qstr::print), f(&F_PRINT)),
         (Value::qstr(&qstr::len), f(&F_LEN)),
@@ -1375,7 +1377,7 @@ const EXC_TABLE_COPY: [(Value, Value); 41] = exc_entries![
 ];
 
 /// Builtins not in the main table (second lookup table).
-static TABLE2: [(Value, Value); 21] = [
+const TABLE2: [(Value, Value); 21] = [
     (Value::qstr(&qstr::bin), f(&F_BIN)),
     (Value::qstr(&qstr::oct), f(&F_OCT)),
     (Value::qstr(&qstr::callable), f(&F_CALLABLE)),
@@ -1400,7 +1402,7 @@ static TABLE2: [(Value, Value); 21] = [
 ];
 
 /// The optional built-in types (VM features `complex` and `memoryview`).
-static TABLE_OPT: &[(Value, Value)] = &[
+const TABLE_OPT: &[(Value, Value)] = &[
     #[cfg(feature = "memoryview")]
     (Value::qstr(&obj::memoryview::Q_MEMORYVIEW), t(&obj::memoryview::MEMORYVIEW_TYPE)),
     #[cfg(feature = "complex")]
@@ -1409,7 +1411,7 @@ static TABLE_OPT: &[(Value, Value)] = &[
 
 /// The exception classes added after the first table (the groups, OSError's subclasses,
 /// the warnings).
-static TABLE3: [(Value, Value); 26] = [
+const TABLE3: [(Value, Value); 26] = [
     (Value::qstr(&obj::exception_group::Q_BASE_EXCEPTION_GROUP), t(&obj::exception_group::BASE_EXCEPTION_GROUP_TYPE)),
     (Value::qstr(&obj::exception_group::Q_EXCEPTION_GROUP), t(&obj::exception_group::EXCEPTION_GROUP_TYPE)),
     (Value::qstr(&exc::Q_BLOCKING_IO_ERROR), t(&exc::BLOCKING_IO_ERROR_TYPE)),
@@ -1439,7 +1441,7 @@ static TABLE3: [(Value, Value); 26] = [
 ];
 
 /// `aiter` and `anext`, the functions reaching the embedder's hooks, and `__debug__`.
-static TABLE4: [(Value, Value); 7] = [
+const TABLE4: [(Value, Value); 7] = [
     (crate::coro::AITER_NAME, f(&crate::coro::AITER)),
     (crate::coro::ANEXT_NAME, f(&crate::coro::ANEXT)),
     (Value::qstr(&Q_EVAL), f(&F_EVAL)),
@@ -1451,15 +1453,59 @@ static TABLE4: [(Value, Value); 7] = [
 
 /// Every builtin name and value (for the `builtins` module's dict), in table order.
 pub fn entries() -> impl Iterator<Item = &'static (Value, Value)> {
-    TABLE.iter().chain(TABLE2.iter()).chain(TABLE_OPT.iter()).chain(TABLE3.iter()).chain(TABLE4.iter())
+    ALL.iter()
 }
 
-/// Look a name up in the secondary tables.
-pub fn lookup2(name: Value) -> Option<Value> {
-    for (n, v) in TABLE2.iter().chain(TABLE_OPT.iter()).chain(TABLE3.iter()).chain(TABLE4.iter()) {
-        if *n == name || obj::str::eq(*n, name) {
-            return Some(*v);
+/// How many builtins there are.
+const N_ALL: usize = TABLE.len() + TABLE2.len() + TABLE_OPT.len() + TABLE3.len() + TABLE4.len();
+
+/// All builtins, the tables above one after the other.
+static ALL: [(Value, Value); N_ALL] = {
+    let mut out = [(Value::NULL, Value::NULL); N_ALL];
+    let mut k = 0;
+    let parts: [&[(Value, Value)]; 5] = [&TABLE, &TABLE2, TABLE_OPT, &TABLE3, &TABLE4];
+    let mut p = 0;
+    while p < parts.len() {
+        let mut i = 0;
+        while i < parts[p].len() {
+            out[k] = parts[p][i];
+            k += 1;
+            i += 1;
         }
+        p += 1;
     }
-    None
+    out
+};
+
+/// Slots of [`INDEX`]: the power of two above the number of builtins (143 in 256 with every
+/// feature; a miss ends at the first empty slot).
+const INDEX_LEN: usize = (N_ALL + 1).next_power_of_two();
+const INDEX_MASK: usize = INDEX_LEN - 1;
+/// An empty [`INDEX`] slot.
+const INDEX_EMPTY: u8 = u8::MAX;
+const _: () = assert!(N_ALL < INDEX_EMPTY as usize, "builtins index entries are u8");
+
+/// The qstr hash of a built-in name, read at compile time.
+const fn const_hash(name: Value) -> u32 {
+    // SAFETY: every name in the tables is `Value::qstr` of a `static` qstr: its pointer minus
+    // the tag is the 4-aligned head word of that qstr (rom::QstrHdr: hash in bits 8..32).
+    let head = unsafe { *(name.as_ptr().wrapping_sub(2) as *const u32) };
+    head >> 8
 }
+
+/// Open-addressing index over [`ALL`] by name hash (linear probing from `hash & INDEX_MASK`;
+/// entries: positions in `ALL`), built at compile time and kept in flash. Some slot stays
+/// empty, so every probe run ends.
+static INDEX: [u8; INDEX_LEN] = {
+    let mut idx = [INDEX_EMPTY; INDEX_LEN];
+    let mut i = 0;
+    while i < N_ALL {
+        let mut s = const_hash(ALL[i].0) as usize & INDEX_MASK;
+        while idx[s] != INDEX_EMPTY {
+            s = (s + 1) & INDEX_MASK;
+        }
+        idx[s] = i as u8;
+        i += 1;
+    }
+    idx
+};

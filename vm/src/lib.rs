@@ -37,6 +37,7 @@ pub(crate) mod format;
 pub(crate) mod heap;
 pub(crate) mod import;
 pub(crate) mod interp;
+pub(crate) mod lookup_cache;
 pub(crate) mod modules;
 #[allow(dead_code)] // numeric toolkit: some helpers are only unit-tested
 pub(crate) mod num;

@@ -175,6 +175,9 @@ pub struct Vm<'a> {
     pub(crate) repr_depth: usize,
     /// Embedding API state: held errors, the `Root` table, native modules, the context.
     pub(crate) api: crate::api::ApiState<'a>,
+    /// What recent `LOAD_GLOBAL` / `LOAD_ATTR` / `LOAD_METHOD` instructions found
+    /// (`lookup_cache`; cleared by every collection).
+    pub(crate) lookup: crate::lookup_cache::Cache,
 }
 
 impl<'a> Vm<'a> {
@@ -228,6 +231,7 @@ impl<'a> Vm<'a> {
             repr_stack: [Value::NULL; 16],
             repr_depth: 0,
             api: crate::api::ApiState::new(),
+            lookup: crate::lookup_cache::Cache::new(),
         };
         if let Ok(e) = exception::new(&mut vm, &exception::MEMORY_ERROR_TYPE, &[]) {
             vm.memory_error = e;
@@ -534,6 +538,8 @@ impl<'a> Vm<'a> {
             return Err(ImageError::VersionMismatch { found: image.version, expected: FORMAT_VERSION });
         }
         let Some(i) = self.images.iter().position(Option::is_none) else { return Err(ImageError::TooManyImages) };
+        // A new image's code may sit where a released one's was: cached sites mean nothing now.
+        self.lookup.clear();
         if image
             .modules
             .iter()
@@ -806,6 +812,8 @@ impl<'a> Vm<'a> {
 
     /// Run a full garbage collection now.
     pub fn collect(&mut self) {
+        // The cache may name types, functions and code this collection frees.
+        self.lookup.clear();
         let frame = self.frame;
         let spilled = self.roots_len.saturating_sub(INLINE_ROOTS);
         if spilled == 0 && !self.roots_spill.is_null() {

@@ -3,6 +3,7 @@
 //! and the imports.
 
 use super::operand;
+use crate::lookup_cache;
 use crate::obj::frame::FramePtr;
 use crate::obj::{self, exception as exc};
 use crate::runtime;
@@ -35,6 +36,12 @@ fn unbound_deref(vm: &mut Vm<'_>, f: FramePtr, i: usize) -> Raised {
         );
     }
     unbound_local(vm, f, i)
+}
+
+/// The lookup cache's key for the instruction whose operand starts at `bc[pc]`: its address.
+#[inline(always)]
+fn site(bc: &[u8], pc: usize) -> usize {
+    bc.as_ptr() as usize + pc
 }
 
 /// The name operand `n` of the running code (`None` if out of range).
@@ -127,16 +134,11 @@ pub(super) fn make_cell(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) 
 
 #[inline(always)]
 pub(super) fn load_global(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -> PyResult<()> {
+    let site = site(bc, pc);
     let n = operand(bc, &mut pc);
     f.set_ip(pc as u32);
     let name = name(f, n);
-    let v = match obj::dict::get_str(f.globals(), name) {
-        Some(v) => v,
-        None => match crate::builtins::lookup(name) {
-            Some(v) => v,
-            None => return Err(name_error(vm, name)),
-        },
-    };
+    let Some(v) = lookup_cache::global(vm, site, f.globals(), name) else { return Err(name_error(vm, name)) };
     f.push(v);
     Ok(())
 }
@@ -161,24 +163,28 @@ pub(super) fn delete_global(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usi
 }
 
 pub(super) fn load_name(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -> PyResult<()> {
+    let site = site(bc, pc);
     let n = operand(bc, &mut pc);
     f.set_ip(pc as u32);
     let name = name(f, n);
     let locals = f.locals();
-    let mut v = None;
-    if !locals.is_null() {
-        v = if obj::dict::as_dict(locals).is_some() {
-            obj::dict::get_str(locals, name)
-        } else {
-            match runtime::get_item(vm, locals, name) {
-                Ok(x) => Some(x),
-                Err(_) => {
-                    vm.take_pending();
-                    None
-                }
-            }
-        };
+    if locals.is_null() {
+        // Module level: the names are the globals.
+        let Some(v) = lookup_cache::global(vm, site, f.globals(), name) else { return Err(name_error(vm, name)) };
+        f.push(v);
+        return Ok(());
     }
+    let v = if obj::dict::as_dict(locals).is_some() {
+        obj::dict::get_str(locals, name)
+    } else {
+        match runtime::get_item(vm, locals, name) {
+            Ok(x) => Some(x),
+            Err(_) => {
+                vm.take_pending();
+                None
+            }
+        }
+    };
     let v = match v.or_else(|| obj::dict::get_str(f.globals(), name)).or_else(|| crate::builtins::lookup(name)) {
         Some(v) => v,
         None => return Err(name_error(vm, name)),
@@ -216,20 +222,30 @@ pub(super) fn delete_name(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize
 
 #[inline(always)]
 pub(super) fn load_attr(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -> PyResult<()> {
+    let site = site(bc, pc);
     let n = operand(bc, &mut pc);
     f.set_ip(pc as u32);
     let name = name(f, n);
-    let v = runtime::get_attr(vm, f.peek(0), name)?;
+    let o = f.peek(0);
+    let v = match lookup_cache::attr(vm, site, o, name) {
+        Some(v) => v,
+        None => runtime::get_attr(vm, o, name)?,
+    };
     f.poke(0, v);
     Ok(())
 }
 
 #[inline(always)]
 pub(super) fn store_attr(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -> PyResult<()> {
+    let site = site(bc, pc);
     let n = operand(bc, &mut pc);
     f.set_ip(pc as u32);
-    let name = name(f, n);
-    runtime::set_attr(vm, f.peek(0), name, f.peek(1))?;
+    let o = f.peek(0);
+    if !lookup_cache::store(vm, site, o, f.peek(1)) {
+        let name = name(f, n);
+        runtime::set_attr(vm, o, name, f.peek(1))?;
+        lookup_cache::store_filled(vm, site, f.peek(0), name);
+    }
     f.drop_n(2);
     Ok(())
 }
@@ -245,10 +261,15 @@ pub(super) fn delete_attr(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize
 
 #[inline(always)]
 pub(super) fn load_method(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -> PyResult<()> {
+    let site = site(bc, pc);
     let n = operand(bc, &mut pc);
     f.set_ip(pc as u32);
     let name = name(f, n);
-    let (m, s) = runtime::load_method(vm, f.peek(0), name)?;
+    let o = f.peek(0);
+    let (m, s) = match lookup_cache::method(vm, site, o, name) {
+        Some(m) => (m, o),
+        None => runtime::load_method(vm, o, name)?,
+    };
     f.poke(0, m);
     f.push(s);
     Ok(())

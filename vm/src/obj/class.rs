@@ -139,8 +139,10 @@ pub fn is_subclass(t: &'static Type, of: &Type) -> bool {
 
 /// Find `name` in the method table of a built-in type.
 pub fn find_method(t: &Type, name: Value) -> Option<&'static Builtin> {
+    // The name's hash once; an entry's text is compared only when its hash matches.
+    let h = obj::str::hash_of(name);
     for b in t.methods {
-        if b.name == name || obj::str::eq(b.name, name) {
+        if b.name == name || (obj::str::hash_of(b.name) == h && obj::str::eq(b.name, name)) {
             // SAFETY: method tables are 'static slices.
             return Some(unsafe { &*(b as *const Builtin) });
         }
@@ -599,6 +601,8 @@ fn alloc_class(vm: &mut Vm<'_>, meta: &'static Type, name: Value, bases: &[Value
         core::ptr::addr_of_mut!((*p).flags).write(flags::HEAP | flags::BASETYPE | ga | no_dict | nslots);
         core::ptr::addr_of_mut!((*p).kind).write(kind);
     }
+    // Writes to the namespace from now on change the class: the lookup cache must see them.
+    obj::dict::mark_class_ns(vm, ns);
     if bases_v.len() > 1 {
         let mro = c3_mro(vm, v, bases_v)?;
         vm.push_root(mro)?;
@@ -840,6 +844,7 @@ fn setattr(vm: &mut Vm<'_>, v: Value, name: Value, x: Value) -> PyResult<bool> {
         // A frozen class namespace: give the class a heap dict reading the frozen table
         // (copied on this first write). `v` and `x` are rooted by the caller.
         d = obj::dict::from_rom(vm, d)?;
+        obj::dict::mark_class_ns(vm, d);
         // SAFETY: `v` is a heap class (checked above), only touched by this VM; its `dict`
         // field is a plain word that the collector reads through the class's trace.
         unsafe { core::ptr::addr_of_mut!((*(v.as_ptr() as *mut Type)).dict).write(d) };

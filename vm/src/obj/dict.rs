@@ -1,7 +1,8 @@
 //! `dict`: insertion-ordered compact hash table (CPython 3.6+ design), sized for small heaps.
 //!
 //! ```text
-//!  DictObj  ObjHeader | len usize (live entries) | used usize (entries incl. deleted)
+//!  DictObj  ObjHeader | len usize (live entries) | used usize (entries incl. deleted; top
+//!           bit: CLASS_NS, the dict is a class namespace)
 //!           | table *mut u8 (raw heap buffer, null while empty)
 //!  table    cap << 2 | GENERAL  usize
 //!           | entries [key Value, value Value; cap]              (GENERAL clear)
@@ -293,7 +294,7 @@ impl DictObj {
     /// Entry `i` (in insertion order, including deleted slots) as (key, value); key NULL
     /// if deleted. `None` past the end.
     pub fn entry(&self, i: usize) -> Option<(Value, Value)> {
-        if i < self.used.get() {
+        if i < self.u() {
             let t = self.t();
             Some((t.key(i), t.value(i)))
         } else {
@@ -302,7 +303,41 @@ impl DictObj {
     }
     /// Number of entry slots in use (iteration bound).
     pub fn used(&self) -> usize {
-        self.used.get()
+        self.u()
+    }
+    /// The `used` count (the word without the [`CLASS_NS`] flag).
+    #[inline(always)]
+    fn u(&self) -> usize {
+        self.used.get() & !CLASS_NS
+    }
+    /// Set the `used` count, keeping the [`CLASS_NS`] flag.
+    #[inline(always)]
+    fn set_u(&self, n: usize) {
+        self.used.set(n | (self.used.get() & CLASS_NS));
+    }
+    /// Is this dict a class namespace ([`mark_class_ns`])?
+    #[inline(always)]
+    fn is_class_ns(&self) -> bool {
+        self.used.get() & CLASS_NS != 0
+    }
+}
+
+/// Flag in the top bit of a dict's `used` word: the dict is a class's namespace, so writing it
+/// clears the lookup cache's attribute entries (`lookup_cache`). Never set on a ROM dict.
+const CLASS_NS: usize = 1 << (usize::BITS - 1);
+
+/// Flag `d` (a heap dict) as the namespace of a class (see [`CLASS_NS`]).
+pub fn mark_class_ns(vm: &Vm<'_>, d: Value) {
+    if let Some(dd) = as_dict(d).filter(|_| vm.is_heap(d)) {
+        dd.used.set(dd.used.get() | CLASS_NS);
+    }
+}
+
+/// After a write to `d`: a class namespace changed, so cached attribute lookups may be wrong.
+#[inline(always)]
+fn written(vm: &mut Vm<'_>, d: Value) {
+    if as_dict(d).is_some_and(|dd| dd.is_class_ns()) {
+        vm.lookup.clear_attrs();
     }
 }
 
@@ -337,7 +372,7 @@ pub fn with_keys(vm: &mut Vm<'_>, d: Value, keys: &crate::rom::Keys) -> PyResult
     if let Some(dd) = as_dict(d) {
         dd.table.set(p);
         dd.len.set(0);
-        dd.used.set(0);
+        dd.set_u(0);
     }
     Ok(())
 }
@@ -358,7 +393,7 @@ pub fn from_rom(vm: &mut Vm<'_>, rom: Value) -> PyResult<Value> {
     let d = new(vm)?;
     if let (Some(r), Some(dd)) = (as_dict(rom), as_dict(d)) {
         dd.len.set(r.len.get());
-        dd.used.set(r.used.get());
+        dd.set_u(r.u());
         dd.table.set(r.table.get());
     }
     Ok(d)
@@ -408,7 +443,7 @@ pub(crate) fn trace(v: Value, t: &mut Tracer<'_>) {
     }
     // A frozen table lies outside the pool: `mark_buffer` ignores it.
     t.mark_buffer(tb.alloc());
-    for i in 0..d.used.get().min(tb.cap()) {
+    for i in 0..d.u().min(tb.cap()) {
         t.mark(tb.key(i));
         t.mark(tb.value(i));
     }
@@ -470,7 +505,7 @@ fn lookup(vm: &mut Vm<'_>, d: Value, k: Value, h: usize) -> PyResult<Found> {
         let t = dd.t();
         let n = t.nidx();
         if n == 0 {
-            for ix in 0..dd.used.get() {
+            for ix in 0..dd.u() {
                 match entry_matches(vm, d, t, ix, k, h) {
                     Ok(true) => return Ok(Found::At(usize::MAX, ix)),
                     Ok(false) => {}
@@ -525,19 +560,25 @@ pub fn get(vm: &mut Vm<'_>, d: Value, k: Value) -> PyResult<Option<Value>> {
 }
 
 /// Lookup by str key without running Python code (globals, attributes, kwargs).
+#[inline]
 pub fn get_str(d: Value, k: Value) -> Option<Value> {
+    get_str_at(d, k).map(|(_, v)| v)
+}
+
+/// [`get_str`] with the entry index of the hit (a hint for [`get_at`]).
+pub(crate) fn get_str_at(d: Value, k: Value) -> Option<(usize, Value)> {
     let dd = as_dict(d)?;
     let t = dd.t();
     if t.0.is_null() {
         return None;
     }
     // Pointer equality first: names are mostly the same qstr.
-    let used = dd.used.get();
+    let used = dd.u();
     let n = t.nidx();
     if n == 0 {
         for ix in 0..used {
             if t.key(ix) == k {
-                return Some(t.value(ix));
+                return Some((ix, t.value(ix)));
             }
         }
     }
@@ -546,7 +587,49 @@ pub fn get_str(d: Value, k: Value) -> Option<Value> {
         let ek = t.key(ix);
         ek == k || (t.hash(ix) == h && obj::str::is_str(ek) && obj::str::eq(ek, k))
     };
-    find_entry(t, used, h, is_match).map(|ix| t.value(ix))
+    find_entry(t, used, h, is_match).map(|ix| (ix, t.value(ix)))
+}
+
+/// The value of entry `ix` of `d` if that entry is live and its key is the word `k` (a hint
+/// from the lookup cache, checked without searching).
+#[inline(always)]
+pub(crate) fn get_at(d: Value, ix: usize, k: Value) -> Option<Value> {
+    let dd = as_dict(d)?;
+    if ix >= dd.u() {
+        return None;
+    }
+    let t = dd.t();
+    // A deleted entry (or an unbound split entry) has a NULL key.
+    if t.key(ix) != k {
+        return None;
+    }
+    let v = t.value(ix);
+    (!v.is_null()).then_some(v)
+}
+
+/// For `d` a split table whose frozen keys leave the str `k` unbound (so `k` is not in
+/// `d`): the key table's address and `k`'s position in it (`None`: not a key). See
+/// [`split_unbound`].
+pub(crate) fn split_guard(d: Value, k: Value) -> Option<(usize, Option<usize>)> {
+    let t = as_dict(d)?.t();
+    if !t.split() {
+        return None;
+    }
+    let pos = key_slot(t, k, obj::str::py_hash(k) as usize);
+    if pos.is_some_and(|i| !t.value(i).is_null()) {
+        return None;
+    }
+    Some((t.0 as usize, pos))
+}
+
+/// Is `d` still a split table over the key table at `keys` with position `pos` unbound? Then
+/// the name [`split_guard`] found there (or found absent) is still not in `d`: a name outside
+/// the frozen keys would have converted `d` to an ordinary table first.
+#[inline(always)]
+pub(crate) fn split_unbound(d: Value, keys: usize, pos: Option<usize>) -> bool {
+    let Some(dd) = as_dict(d) else { return false };
+    let t = dd.t();
+    t.split() && t.0 as usize == keys && pos.is_none_or(|i| t.value(i).is_null())
 }
 
 /// The entry of `t` that `is_match` accepts, found by probing the index for hash `h` (without
@@ -597,7 +680,7 @@ fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize, general: bool) -> PyResult<
     }
     let old = dd.t();
     let mut j = 0;
-    for i in 0..dd.used.get() {
+    for i in 0..dd.u() {
         let k = old.key(i);
         if k.is_null() {
             continue;
@@ -609,7 +692,7 @@ fn resize(vm: &mut Vm<'_>, d: Value, min_cap: usize, general: bool) -> PyResult<
         }
         j += 1;
     }
-    dd.used.set(j);
+    dd.set_u(j);
     dd.table.set(p);
     let old = old.alloc();
     if !old.is_null() && vm.heap.contains(old) {
@@ -645,13 +728,13 @@ pub fn shrink(vm: &mut Vm<'_>, d: Value) {
     let live = dd.len.get();
     if live == 0 {
         dd.table.set(core::ptr::null_mut());
-        dd.used.set(0);
+        dd.set_u(0);
         vm.free(t.0);
         return;
     }
     // Compact the entries to the front.
     let mut j = 0;
-    for i in 0..dd.used.get() {
+    for i in 0..dd.u() {
         let k = t.key(i);
         if !k.is_null() {
             if i != j {
@@ -660,7 +743,7 @@ pub fn shrink(vm: &mut Vm<'_>, d: Value) {
             j += 1;
         }
     }
-    dd.used.set(j);
+    dd.set_u(j);
     let general = t.general();
     let mut cap = live;
     if nidx_for(cap) == 0 {
@@ -690,6 +773,12 @@ pub fn set(vm: &mut Vm<'_>, d: Value, k: Value, v: Value) -> PyResult<()> {
 }
 
 fn set_hashed(vm: &mut Vm<'_>, d: Value, k: Value, h: usize, v: Value) -> PyResult<()> {
+    let r = set_hashed_unflagged(vm, d, k, h, v);
+    written(vm, d);
+    r
+}
+
+fn set_hashed_unflagged(vm: &mut Vm<'_>, d: Value, k: Value, h: usize, v: Value) -> PyResult<()> {
     if as_dict(d).is_some_and(|dd| !vm.is_heap(d) || rom_table(vm, dd)) {
         let m = vm.roots_mark();
         vm.push_root(k)?;
@@ -711,9 +800,9 @@ fn set_hashed(vm: &mut Vm<'_>, d: Value, k: Value, h: usize, v: Value) -> PyResu
                 let t = dd.t();
                 if t.split() {
                     match key_slot(t, k, h) {
-                        Some(ix) if ix >= dd.used.get() => {
+                        Some(ix) if ix >= dd.u() => {
                             t.set_value(ix, v);
-                            dd.used.set(ix + 1);
+                            dd.set_u(ix + 1);
                             dd.len.set(dd.len.get() + 1);
                             return Ok(());
                         }
@@ -729,22 +818,22 @@ fn set_hashed(vm: &mut Vm<'_>, d: Value, k: Value, h: usize, v: Value) -> PyResu
                     }
                 }
                 let needs_hash = !t.general() && cheap_hash(k).is_none();
-                if dd.used.get() >= t.cap() || needs_hash {
+                if dd.u() >= t.cap() || needs_hash {
                     let m = vm.roots_mark();
                     vm.push_root(k)?;
                     vm.push_root(v)?;
-                    let cap = if dd.used.get() >= t.cap() { grown_cap(dd.len.get()) } else { t.cap() };
+                    let cap = if dd.u() >= t.cap() { grown_cap(dd.len.get()) } else { t.cap() };
                     let r = resize(vm, d, cap, needs_hash);
                     vm.pop_roots(m);
                     r?;
                     continue;
                 }
-                let ix = dd.used.get();
+                let ix = dd.u();
                 t.set_entry(ix, h, k, v);
                 if s != usize::MAX {
                     t.set_idx(s, ix as u32);
                 }
-                dd.used.set(ix + 1);
+                dd.set_u(ix + 1);
                 dd.len.set(dd.len.get() + 1);
                 return Ok(());
             }
@@ -779,6 +868,7 @@ pub fn remove(vm: &mut Vm<'_>, d: Value, k: Value) -> PyResult<Option<Value>> {
                 t.set_idx(s, DUMMY);
             }
             dd.len.set(dd.len.get() - 1);
+            written(vm, d);
             Ok(Some(v))
         }
         Found::Free(_) => Ok(None),
@@ -793,8 +883,9 @@ pub fn clear(vm: &mut Vm<'_>, d: Value) -> PyResult<()> {
     if let Some(dd) = as_dict(d) {
         dd.table.set(core::ptr::null_mut());
         dd.len.set(0);
-        dd.used.set(0);
+        dd.set_u(0);
     }
+    written(vm, d);
     Ok(())
 }
 

@@ -170,7 +170,7 @@ pub fn slot_set(o: Value, i: usize, v: Value) -> bool {
 }
 
 /// The key index of `name` (a str) in `t`'s keys table.
-fn key_index(t: &Type, name: Value) -> Option<usize> {
+pub(crate) fn key_index(t: &Type, name: Value) -> Option<usize> {
     let keys = class::instance_keys(t);
     if let Some(i) = keys.iter().position(|k| *k == name) {
         return Some(i);
@@ -179,6 +179,39 @@ fn key_index(t: &Type, name: Value) -> Option<usize> {
     let h = obj::str::hash_of(name);
     let s = obj::str::as_str(name)?;
     keys.iter().position(|k| obj::str::hash_of(*k) == h && obj::str::as_str(*k) == Some(s))
+}
+
+/// Value `i` of instance `o` in shared-keys mode (NULL: absent, beyond the buffer, `o` in
+/// dict mode or not an instance). For the lookup cache: `i` is a key index of `o`'s class.
+#[inline(always)]
+pub(crate) fn shared_value(o: Value, i: usize) -> Value {
+    match obj::downcast::<InstanceObj>(o).map(|x| x.attrs()) {
+        Some(Attrs::Values(b)) => b.get(i),
+        _ => Value::NULL,
+    }
+}
+
+/// Write value `i` of instance `o` in shared-keys mode when that is all `o.name = v` (`name`
+/// the class's key `i`, `v` not NULL) does: `o` has the attribute already, or no later key
+/// has a value and the buffer has room. False (nothing written) otherwise. Never allocates.
+#[inline(always)]
+pub(crate) fn store_shared(o: Value, i: usize, v: Value) -> bool {
+    let Some(Attrs::Values(b)) = obj::downcast::<InstanceObj>(o).map(|x| x.attrs()) else { return false };
+    let cap = b.cap();
+    if i >= cap || v.is_null() {
+        return false;
+    }
+    if b.get(i).is_null() && (i + 1..cap).any(|j| !b.get(j).is_null()) {
+        return false;
+    }
+    b.set(i, v);
+    true
+}
+
+/// Is `o` an instance keeping its attributes in its class's keys table (not in dict mode)?
+#[inline(always)]
+pub(crate) fn is_shared(o: Value) -> bool {
+    matches!(obj::downcast::<InstanceObj>(o).map(|x| x.attrs()), Some(Attrs::Empty | Attrs::Values(_)))
 }
 
 /// The instance dict of `o` if it is in dict mode, else NULL (no allocation).
