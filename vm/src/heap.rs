@@ -408,11 +408,27 @@ impl Heap {
     /// Blocks from `b` on became free: a run of `k` free blocks may now start as low as
     /// `b - (k - 1)` (the free blocks just below `b` formed a run shorter than `k`, or the
     /// hint would already be lower).
+    /// Only the classes the merged free run can hold are lowered: a one-block hole among live
+    /// objects must not send every larger request back to rescan from there.
     fn freed_from(&mut self, b: usize, end: usize) {
         self.first_free = self.first_free.min(b);
         self.top_free = self.top_free.max(end);
+        let mut below = 0;
+        while below < SMALL_CLASSES && below < b && self.get(b - below - 1) == FREE {
+            below += 1;
+        }
+        let mut above = 0;
+        while above < SMALL_CLASSES && end + above < self.n_blocks && self.get(end + above) == FREE {
+            above += 1;
+        }
+        // The free run around [b, end) is `run` blocks long, or longer than every class when
+        // a count stopped at its cap; a run of `i + 1` blocks in it starts at or above
+        // `b - min(below, i)`, and no longer run than `run` exists in it.
+        let run = below + (end - b) + above;
         for (i, h) in self.hints.iter_mut().enumerate() {
-            *h = (*h).min(b.saturating_sub(i));
+            if i < run {
+                *h = (*h).min(b - below.min(i));
+            }
         }
     }
 
