@@ -64,17 +64,7 @@ pub(super) fn for_iter(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -
     let t = operand(bc, &mut pc);
     f.set_ip(pc as u32);
     let it = f.peek(0);
-    if let Some(r) = obj::iter::range_next_fast(it) {
-        match r {
-            Some(v) => f.push(v),
-            None => {
-                f.pop();
-                f.set_ip(t as u32);
-            }
-        }
-        return Ok(());
-    }
-    if let Some(r) = obj::iter::seq_next_fast(it) {
+    if let Some(r) = obj::iter::range_next_fast(it).or_else(|| obj::iter::seq_next_fast(it)) {
         match r {
             Some(v) => f.push(v),
             None => {

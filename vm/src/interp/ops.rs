@@ -197,21 +197,6 @@ pub(super) fn unary_op(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -
     Ok(())
 }
 
-/// `x OP y` for two small ints or two exact floats (IEEE comparisons: NaN is unordered,
-/// as in CPython); `None` for `in`, `is` and the like, which go to `runtime::compare`.
-#[inline(always)]
-fn ordered<T: PartialOrd>(op: CmpOp, x: T, y: T) -> Option<bool> {
-    Some(match op {
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-        _ => return None,
-    })
-}
-
 #[inline(always)]
 pub(super) fn compare_op(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize) -> PyResult<()> {
     let k = operand(bc, &mut pc);
@@ -219,9 +204,9 @@ pub(super) fn compare_op(vm: &mut Vm<'_>, f: FramePtr, bc: &[u8], mut pc: usize)
     let op = CmpOp::from_u8(k as u8).unwrap_or(CmpOp::Eq);
     let (a, b) = (f.peek(1), f.peek(0));
     let fast = if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-        ordered(op, x, y)
+        crate::num::ordered(op, x, y)
     } else if let (Some(x), Some(y)) = (obj::float::as_exact_f64(a), obj::float::as_exact_f64(b)) {
-        ordered(op, x, y)
+        crate::num::ordered(op, x, y)
     } else {
         None
     };

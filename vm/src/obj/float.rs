@@ -147,15 +147,7 @@ fn binop(vm: &mut Vm<'_>, op: BinOp, a: Value, b: Value, _r: bool) -> PyResult<V
 }
 
 fn cmp_f(op: CmpOp, x: f64, y: f64) -> bool {
-    match op {
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-        _ => false,
-    }
+    crate::num::ordered(op, x, y).unwrap_or(false)
 }
 
 fn richcmp(vm: &mut Vm<'_>, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
