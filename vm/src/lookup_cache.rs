@@ -94,7 +94,7 @@ impl Cache {
     #[inline(always)]
     fn slot(site: usize) -> usize {
         // Fibonacci hashing of the address; neighbouring instructions land apart.
-        (site.wrapping_mul(0x9E37_79B9) >> 8) & (N - 1)
+        (site.wrapping_mul(0x9E37_79B9) >> 8) & N.saturating_sub(1)
     }
 
     /// The entry for instruction `site` that `ok` accepts (the cache is two-way: a site's
