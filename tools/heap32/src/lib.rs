@@ -70,35 +70,25 @@ fn asyncio_report(s: &mut String) {
 /// array: what `tests/fixtures/array/heap.py` prints (bytes retained by `import array`, by
 /// `array('i', range(10))`, by `array('i', [0] * 10)`, and the items' own bytes).
 fn array_report(s: &mut String) {
-    let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
-    let mut out = Capture::default();
-    let ok = {
-        let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
-        vm.add_image(&FROZEN).expect("image built for this VM");
-        vm.import("array_heap").is_ok()
-    };
-    let _ = writeln!(
-        s,
-        "== array (ok={ok}): import, array('i', range(10)), array('i', [0] * 10), item bytes (B): {}",
-        out.0.trim()
-    );
+    import_report(s, "array_heap", "array", "import, array('i', range(10)), array('i', [0] * 10), item bytes (B)");
 }
 
 /// dict: what `tests/fixtures/dict/heap.py` prints (bytes retained by dicts of 0, 1, 2, 4,
 /// 8 and 16 entries with str keys, the same with small-int keys, then `{}` and `{'a': 1}`).
 fn dict_report(s: &mut String) {
+    import_report(s, "dict_heap", "dict", "0, 1, 2, 4, 8, 16 str keys; the same with int keys; {}, {'a': 1} (B)");
+}
+
+/// Import the frozen fixture `module` in a fresh 64 KiB VM and report what it printed.
+fn import_report(s: &mut String, module: &str, title: &str, what: &str) {
     let mut mem = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
     let mut out = Capture::default();
     let ok = {
         let mut vm = frostbyte::Vm::new(&mut mem, &mut out);
         vm.add_image(&FROZEN).expect("image built for this VM");
-        vm.import("dict_heap").is_ok()
+        vm.import(module).is_ok()
     };
-    let _ = writeln!(
-        s,
-        "== dict (ok={ok}): 0, 1, 2, 4, 8, 16 str keys; the same with int keys; {{}}, {{'a': 1}} (B): {}",
-        out.0.trim()
-    );
+    let _ = writeln!(s, "== {title} (ok={ok}): {what}: {}", out.0.trim());
 }
 
 /// The whole report as text.
